@@ -1,0 +1,18 @@
+namespace InstructorBot.Bot.Channels.BotFramework;
+
+/// <summary>Registers the Bot Framework channel: options, token checks, the connector client and the reply worker.</summary>
+public static class BotFrameworkServices
+{
+    public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section));
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddSingleton<BotConnectorTokenSource>();
+        services.AddHttpClient<IBotConnectorClient, BotConnectorClient>();
+        services.AddSingleton<BotFrameworkOutbox>();
+        services.AddHostedService<BotFrameworkReplyWorker>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}
