@@ -1,4 +1,5 @@
 using InstructorBot.Bot.Channels.BotFramework;
+using InstructorBot.Bot.Channels.WebChat;
 
 namespace InstructorBot.Bot.Hosting;
 
@@ -9,6 +10,7 @@ public static class ChannelServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddBotHttpErrors();
+        services.AddWebChatChannel();
         services.AddBotFrameworkChannel(configuration);
         return services;
     }
@@ -16,6 +18,8 @@ public static class ChannelServices
     public static WebApplication MapBotChannels(this WebApplication app)
     {
         app.UseBotHttpErrors();
+        app.UseWebChatChannel();
+        app.MapWebChat();
         app.MapBotFramework();
         return app;
     }

@@ -1,11 +1,37 @@
+using InstructorBot.Bot.Cli;
+using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Plugins;
+using InstructorBot.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel;
+
 namespace InstructorBot.Bot.Hosting;
 
-/// <summary>Registers the Conversation feature with the host.</summary>
+/// <summary>Registers the Conversation feature: the turn pipeline, its kernel and plugins, dialogue state, codes and downloads.</summary>
 public static class ConversationServices
 {
     public static IServiceCollection AddBotConversation(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        // The store is the store feature's; until it registers one, open the configured file here (one per process).
+        services.TryAddSingleton(_ => InstructorStore.Open(configuration["Store:Path"] is { Length: > 0 } path ? path : BotPaths.DefaultDatabase));
+        services.AddSingleton<OneTimeCodes>();
+        services.AddSingleton<TurnLog>();
+        services.AddSingleton<DialogueState>();
+        services.AddSingleton<ChannelBindings>();
+        services.AddSingleton<DownloadFiles>();
+        services.AddSingleton<ReportingPlugin>();
+        services.AddSingleton<ProgressPlugin>();
+        services.AddSingleton(provider =>
+        {
+            // The same functions an optional model would call: the turn invokes them through this kernel.
+            var kernel = new Kernel(provider);
+            kernel.Plugins.AddFromObject(provider.GetRequiredService<ReportingPlugin>(), ReportingPlugin.Name);
+            kernel.Plugins.AddFromObject(provider.GetRequiredService<ProgressPlugin>(), ProgressPlugin.Name);
+            return kernel;
+        });
+        services.AddSingleton<ITurnPipeline, TurnPipeline>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace InstructorBot.Bot.Channels.BotFramework;
 
 /// <summary>Registers the Bot Framework channel: options, token checks, the connector client and the reply worker.</summary>
@@ -12,7 +14,7 @@ public static class BotFrameworkServices
         services.AddHttpClient<IBotConnectorClient, BotConnectorClient>();
         services.AddSingleton<BotFrameworkOutbox>();
         services.AddHostedService<BotFrameworkReplyWorker>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

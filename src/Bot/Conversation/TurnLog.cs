@@ -1,0 +1,46 @@
+using System.Text.Json;
+using InstructorBot.Store;
+
+namespace InstructorBot.Bot.Conversation;
+
+/// <summary>
+/// Handled messages in the store: dedupe on (channel, channel message id) with the first replies, and the web chat's
+/// history for a signed-in user.
+/// </summary>
+public sealed class TurnLog(InstructorStore store)
+{
+    public const string Collection = "processed_turns";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Key(string channel, string messageId) => $"{channel}:{messageId}";
+
+    /// <summary>The first replies to this message, when it was handled before.</summary>
+    public IReadOnlyList<ReplyMessage>? Find(string channel, string messageId)
+    {
+        var key = Key(channel, messageId);
+        var turn = store.Read(db => db.GetCollection<ProcessedTurn>(Collection).FindById(key));
+        return turn is null ? null : Replies(turn);
+    }
+
+    public Task SaveAsync(ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies, CancellationToken cancellationToken) =>
+        store.WriteAsync(db =>
+        {
+            var turns = db.GetCollection<ProcessedTurn>(Collection);
+            turns.EnsureIndex(t => t.UserId);
+            return turns.Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
+        }, cancellationToken);
+
+    /// <summary>The last <paramref name="count"/> turns of a user on a channel, oldest first.</summary>
+    public IReadOnlyList<(ProcessedTurn Turn, IReadOnlyList<ReplyMessage> Replies)> History(string channel, string userId, int count) =>
+        store.Read(db => db.GetCollection<ProcessedTurn>(Collection)
+                .Find(t => t.UserId == userId && t.Channel == channel)
+                .OrderByDescending(t => t.AtMs)
+                .Take(count)
+                .Reverse()
+                .Select(t => (t, Replies(t)))
+                .ToList());
+
+    private static IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
+        JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];
+}
