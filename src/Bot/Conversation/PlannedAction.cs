@@ -38,6 +38,9 @@ public sealed record PlannedAction
     /// <summary>Every unit a joint formation covers, as named.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
 
+    /// <summary>Ledger ids of <see cref="Units"/> where known, in the same order.</summary>
+    public IReadOnlyList<int?> UnitIds { get; init; } = [];
+
     public WorkCoverageMeasure? Measure { get; init; }
 
     public string? Person { get; init; }
@@ -47,6 +50,9 @@ public sealed record PlannedAction
     public int? PartyMembers { get; init; }
 
     public OperatingStatus? Status { get; init; }
+
+    /// <summary>For formation advice: enterprise or social organisation, where said.</summary>
+    public OrganizationType? OrgType { get; init; }
 
     public string? Scope { get; init; }
 

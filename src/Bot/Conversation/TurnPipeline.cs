@@ -275,14 +275,15 @@ public sealed partial class TurnPipeline(
             case ActionKinds.Formation:
                 function = "record_formation";
                 var units = new List<int>();
-                foreach (var name in action.Units)
+                for (var i = 0; i < action.Units.Count; i++)
                 {
-                    if (store.FindOrganizationByName(name) is not { } unit)
+                    var known = i < action.UnitIds.Count ? action.UnitIds[i] : null;
+                    if ((known ?? store.FindOrganizationByName(action.Units[i])?.Id) is not { } unitId)
                     {
-                        return new RecordOutcome(action.Kind, organizationId, name, $"台账中没有找到联合组建的单位“{name}”，请用单位全称。");
+                        return new RecordOutcome(action.Kind, organizationId, action.Units[i], $"台账中没有找到联合组建的单位“{action.Units[i]}”，请用单位全称。");
                     }
 
-                    units.Add(unit.Id);
+                    units.Add(unitId);
                 }
 
                 arguments["method"] = action.Method ?? (units.Distinct().Count() > 1 ? FormationMethod.Joint : FormationMethod.Single);
