@@ -23,8 +23,11 @@ internal sealed partial class MessageParser
     private readonly List<Draft> drafts = [];
     private int sequence;
 
-    public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now)
+    private readonly bool preferOwnJurisdiction;
+
+    public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
     {
+        this.preferOwnJurisdiction = preferOwnJurisdiction;
         this.rules = rules;
         this.index = index;
         this.sender = sender;
@@ -90,7 +93,7 @@ internal sealed partial class MessageParser
             actions.Add(advice);
         }
 
-        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.Advice.ContainsAny(text) || rules.PolicyDefinition.ContainsAny(text)))
+        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text)))
         {
             actions.Add(new UnderstoodAction(ActionKind.PolicyQuestion));
         }
@@ -217,7 +220,8 @@ internal sealed partial class MessageParser
 
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
-    private bool IsQuestion(int start, int end) => rules.Question.ContainsAny(text, start, end);
+    private bool IsQuestion(int start, int end) =>
+        rules.Question.FindAll(text, start, end).Any(q => !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1])));
 
     private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
 
@@ -241,7 +245,7 @@ internal sealed partial class MessageParser
     private OrganizationMention PreferOwnJurisdiction(OrganizationMention mention)
     {
         // An ambiguous name that fits exactly one organisation inside the sender's jurisdiction means that one.
-        if (!mention.IsAmbiguous || sender.Jurisdiction == Jurisdiction.Everywhere)
+        if (!preferOwnJurisdiction || !mention.IsAmbiguous || sender.Jurisdiction == Jurisdiction.Everywhere)
         {
             return mention;
         }
@@ -287,9 +291,10 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
-            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !AfterEmployeeWord(i))
+            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category)
             {
-                memberPhrases.Add(new NumberPhrase(i, k + category.Length, value, approximate, CategoryOf(category)));
+                var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
+                memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
             }
             else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
             {
@@ -345,17 +350,6 @@ internal sealed partial class MessageParser
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
-    private bool AfterEmployeeWord(int position)
-    {
-        var j = position;
-        while (j > 0 && rules.Fillers.EndsAt(text, j, Math.Max(0, j - 3)))
-        {
-            j--;
-        }
-
-        return rules.EmployeeWords.EndsAt(text, j, Math.Max(0, j - 4));
-    }
-
     private bool IsNoMembers(int at)
     {
         // 没有党员 / 无党员 / 没有正式党员; 一名党员都没有 / 一个党员也没有.
@@ -390,6 +384,10 @@ internal sealed partial class MessageParser
             {
                 j += filler.Length;
             }
+            else if (text[j] == '由' && ChineseNumber.TryRead(text, j + 1, out _, out _))
+            {
+                j++;
+            }
             else
             {
                 break;
@@ -402,6 +400,18 @@ internal sealed partial class MessageParser
         }
 
         var end = j + length;
+        if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
+        {
+            end++;
+        }
+
+        // "由1名增加到3名": the total now is the later figure.
+        if (rules.Changes.MatchAt(text, end) is { } change && ChineseNumber.TryRead(text, end + change.Length, out var later, out var laterLength))
+        {
+            value = later;
+            end += change.Length + laterLength;
+        }
+
         if (rules.ApproximationSuffixes.MatchAt(text, end) is { } suffix)
         {
             approximate = true;
@@ -556,8 +566,21 @@ internal sealed partial class MessageParser
 
             // Members counted after the verb; after "其中", a breakdown by category (in this clause or the next).
             var breakdownAt = text.IndexOf("其中", verbEnd, StringComparison.Ordinal);
-            var nextClause = clauses.FirstOrDefault(c => c.Start > clause.End);
-            var breakdownEnd = nextClause is not null && text.AsSpan(nextClause.Start).StartsWith("其中") ? nextClause.End : clause.End;
+            var breakdownEnd = clause.End;
+            foreach (var next in clauses.Where(c => c.Start >= clause.End))
+            {
+                // "其中1名是口袋党员，2名是预备党员": following clauses that only break the count down by category.
+                var startsBreakdown = text.AsSpan(next.Start).StartsWith("其中");
+                var onlyCategories = memberPhrases.Any(p => p.Start >= next.Start && p.Start < next.End && p.Category is not null)
+                    && !MentionsIn(next).Any() && !rules.Discovery.ContainsAny(text, next.Start, next.End);
+                if (!startsBreakdown && !onlyCategories)
+                {
+                    break;
+                }
+
+                breakdownEnd = next.End;
+            }
+
             var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
             int? count = null;
             var exact = true;
@@ -591,6 +614,8 @@ internal sealed partial class MessageParser
         }
     }
 
+    private bool instructorFound;
+
     private void FindWorkCoverage(Clause clause)
     {
         foreach (var (position, word) in rules.PartyAndMassWords.FindAll(text, clause.Start, clause.End))
@@ -622,6 +647,12 @@ internal sealed partial class MessageParser
             }
 
             var at = verb?.Position ?? position;
+            if (instructorFound)
+            {
+                return;
+            }
+
+            instructorFound = true;
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
                 Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = CoverageMeasure.Instructor, Person = person });
@@ -657,6 +688,25 @@ internal sealed partial class MessageParser
             }
 
             if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
+            {
+                return name;
+            }
+        }
+
+        for (var at = text.IndexOf("担任", StringComparison.Ordinal); at >= 0; at = text.IndexOf("担任", at + 2, StringComparison.Ordinal))
+        {
+            var before = text.AsSpan(0, at);
+            if (before.EndsWith("同志"))
+            {
+                before = before[..^2];
+            }
+
+            if (before.EndsWith("我") || before.EndsWith("我来"))
+            {
+                return sender.Name;
+            }
+
+            if (rules.Names.ReadBefore(text, before.Length) is { } name)
             {
                 return name;
             }
@@ -808,7 +858,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (rules.Advice.FindFirst(text) is not { } phrase)
+        if (!rules.AsksAdvice(text))
         {
             return null;
         }
@@ -824,14 +874,13 @@ internal sealed partial class MessageParser
         OrganizationType? type = null;
         foreach (var (position, word) in rules.OrgTypeWords.FindAll(text))
         {
-            if (!mentions.Any(m => m.Start <= position && position < m.End))
+            if (!mentions.Any(m => !m.IsGeneric && m.Start <= position && position < m.End))
             {
                 type = rules.Vocabulary.OrgTypeWords[word] == "social_org" ? OrganizationType.SocialOrganization : OrganizationType.Enterprise;
                 break;
             }
         }
 
-        _ = phrase;
         return WithOrganization(new UnderstoodAction(ActionKind.FormationAdvice)
         {
             PartyMembers = members?.Value,
@@ -867,7 +916,7 @@ internal sealed partial class MessageParser
             Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
         }
 
-        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null or "probationary"))
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null))
         {
             Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
         }

@@ -57,12 +57,18 @@ public sealed class MessageUnderstanding
         }
     }
 
+    /// <summary>
+    /// When a name fits several ledger organisations but only one inside the sender's jurisdiction, take that one.
+    /// Off by default: the contract calls a name ambiguous when it fits more than one organisation in the ledger.
+    /// </summary>
+    public bool PreferSenderJurisdiction { get; init; }
+
     /// <summary>What <paramref name="text"/>, sent by <paramref name="sender"/> at <paramref name="now"/>, asks for.</summary>
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sender);
         var normalized = TextNormalizer.Normalize(text);
-        return new MessageParser(rules, Index, normalized, sender, now).Parse();
+        return new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
     }
 
     private sealed record IndexSnapshot(long Version, OrganizationIndex Index);

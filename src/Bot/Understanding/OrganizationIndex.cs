@@ -319,7 +319,7 @@ public sealed partial class OrganizationIndex
     {
         var tail = new List<string>();
         var rest = core;
-        for (var changed = true; changed;)
+        for (var changed = true; changed && !genericWords.Contains(rest);)
         {
             changed = false;
             foreach (var word in genericWordsLongestFirst)
@@ -359,17 +359,20 @@ public sealed partial class OrganizationIndex
         }
 
         var produced = new HashSet<string>(StringComparer.Ordinal);
+        var brands = brandIsGeneric && vocabulary.Abbreviations.TryGetValue(brand, out var brandShorts) ? [brand, .. brandShorts] : new List<string> { brand };
         foreach (var combination in Combine(choices, 0))
         {
-            var alias = brand + combination;
             if (brandIsGeneric && combination.Length == 0)
             {
                 continue;
             }
 
-            if (produced.Add(alias))
+            foreach (var alias in brands.Select(b => b + combination))
             {
-                yield return alias;
+                if (produced.Add(alias))
+                {
+                    yield return alias;
+                }
             }
         }
 

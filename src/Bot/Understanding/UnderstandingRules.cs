@@ -32,13 +32,15 @@ internal sealed class UnderstandingRules
         Sequence = new(v.SequenceWords);
         EmployeeWords = new(v.EmployeeWords);
         Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
+        Changes = new(v.FactChanges);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
         Export = new(v.ExportPhrases);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
-        Advice = new(v.AdvicePhrases);
+        Advice = new(v.AdvicePhrases.Where(p => !p.Contains('+')));
+        AdvicePatterns = [.. v.AdvicePhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
         PolicyDefinition = new(v.PolicyDefinitionPhrases);
         OwnScope = new(v.OwnScopeWords);
         ClassDescription = new(v.ClassDescriptionMarkers);
@@ -78,6 +80,7 @@ internal sealed class UnderstandingRules
     public KeywordSet Sequence { get; }
     public KeywordSet EmployeeWords { get; }
     public KeywordSet Fillers { get; }
+    public KeywordSet Changes { get; }
     public KeywordSet Help { get; }
     public KeywordSet Undo { get; }
     public KeywordSet Export { get; }
@@ -85,6 +88,10 @@ internal sealed class UnderstandingRules
     public KeywordSet LookupObjects { get; }
     public KeywordSet LookupQuestions { get; }
     public KeywordSet Advice { get; }
+    public List<KeywordSet[]> AdvicePatterns { get; }
+
+    /// <summary>True when the text asks how an organisation should form ("该怎么建", "能不能…联合建").</summary>
+    public bool AsksAdvice(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
     public KeywordSet PolicyDefinition { get; }
     public KeywordSet OwnScope { get; }
     public KeywordSet ClassDescription { get; }

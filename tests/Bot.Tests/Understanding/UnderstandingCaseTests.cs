@@ -14,6 +14,10 @@ public sealed class UnderstandingCaseTests(ITestOutputHelper output)
     public void Understands_the_development_cases_at_least_nine_in_ten_exactly() =>
         AssertScore("understanding-dev.jsonl", 0.90);
 
+    [Fact]
+    public void Understands_our_own_cases_at_least_nine_in_ten_exactly() =>
+        AssertScore("understanding-own.jsonl", 0.90);
+
     private void AssertScore(string file, double threshold)
     {
         var rows = new List<(JsonObject, JsonObject)>();
