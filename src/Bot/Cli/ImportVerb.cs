@@ -1,10 +1,43 @@
+using InstructorBot.Store.Import;
+
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>The <c>import</c> verb.</summary>
+/// <summary><c>import --ledger FILE</c> / <c>import --users FILE</c>: loads the ledger (台账) or the users; a bad file is refused whole.</summary>
 public sealed class ImportVerb : ICliVerb
 {
     public string Name => "import";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken) =>
-        throw new CliException("该命令尚未实现", "verb import is not implemented yet");
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ledger = context.Args.Option("--ledger");
+        var users = context.Args.Option("--users");
+        if (ledger is null && users is null)
+        {
+            throw new CliException("缺少参数 --ledger FILE 或 --users FILE", "missing option --ledger FILE or --users FILE");
+        }
+
+        using var store = StoreOpener.Open(context);
+        if (ledger is not null)
+        {
+            var report = Accepted("台账", await store.ImportLedgerAsync(ledger, cancellationToken));
+            await context.Output.WriteLineAsync($"台账导入完成（{Path.GetFileName(ledger)}）：{report.Describe()}");
+        }
+
+        if (users is not null)
+        {
+            var report = Accepted("用户", await store.ImportUsersAsync(users, cancellationToken));
+            await context.Output.WriteLineAsync($"用户导入完成（{Path.GetFileName(users)}）：{report.Describe()}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A refused file is one error line naming every bad row, so nothing was written.</summary>
+    private static ImportReport Accepted(string what, ImportReport report) =>
+        report.Succeeded
+            ? report
+            : throw new CliException(
+                $"{what}文件有 {report.Errors.Count} 处错误，未导入任何数据：{string.Join("；", report.Errors)}",
+                $"{(what == "台账" ? "ledger" : "users")} file refused, {report.Errors.Count} error(s), nothing written");
 }

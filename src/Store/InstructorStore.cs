@@ -1,0 +1,314 @@
+using InstructorBot.Store.Domain;
+using InstructorBot.Store.Import;
+using InstructorBot.Store.Storage;
+using LiteDB;
+
+namespace InstructorBot.Store;
+
+/// <summary>
+/// The embedded store: one LiteDB file per process, guarded by a lock file of its own. Reads come from immutable
+/// in-memory snapshots (organisations, users) or from LiteDB directly; every write goes through one group-commit
+/// writer and is acknowledged only once durable (committed, checkpointed, fsynced). Thread-safe.
+/// </summary>
+public sealed class InstructorStore : IDisposable
+{
+    private readonly FileStream lockFile;
+    private readonly FileStream dataFile;
+    private readonly LiteDatabase db;
+    private readonly BsonMapper mapper;
+    private readonly GroupCommitWriter writer;
+    private readonly RecordEffects effects;
+    private readonly TimeProvider clock;
+    private volatile OrganizationSnapshot organizations;
+    private volatile IReadOnlyList<User> users;
+    private bool disposed;
+
+    private InstructorStore(string path, FileStream lockFile, TimeProvider clock)
+    {
+        Path = path;
+        this.lockFile = lockFile;
+        this.clock = clock;
+        mapper = StoreMapper.Create();
+        db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+        EnsureIndexes();
+        db.Checkpoint();
+
+        // A second handle on the data file, only to fsync it after each checkpoint (fsync flushes the file, whichever handle asks).
+        dataFile = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        effects = new RecordEffects(mapper);
+        organizations = OrganizationSnapshot.Of(OrganizationCollection.FindAll(), 1);
+        users = LoadUsers();
+        writer = new GroupCommitWriter(db, () => dataFile.Flush(flushToDisk: true), ApplyCommitted);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Changes whenever any organisation changes (a write or an import that changed one).</summary>
+    public long OrganizationsVersion => organizations.Version;
+
+    private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
+
+    /// <summary>Opens (creating the folder and file if needed) and locks the database for this process.</summary>
+    /// <exception cref="StoreException">Another process holds the database.</exception>
+    public static InstructorStore Open(string path, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        FileStream lockFile;
+        try
+        {
+            // FileShare.None is an exclusive flock on Linux: LiteDB's direct mode does not guard against a second process.
+            lockFile = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException busy)
+        {
+            throw new StoreException($"数据库正被另一个进程使用：{full}（database is in use by another process）", busy);
+        }
+
+        try
+        {
+            return new InstructorStore(full, lockFile, clock ?? TimeProvider.System);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    // ---- Reads -------------------------------------------------------------------------------------------------
+
+    public IReadOnlyList<Organization> Organizations() => organizations.All;
+
+    public Organization? FindOrganization(int id) => organizations.ById.GetValueOrDefault(id);
+
+    public Organization? FindOrganizationByCreditCode(string creditCode) =>
+        organizations.ByCode.GetValueOrDefault(creditCode.Trim().ToUpperInvariant());
+
+    public Organization? FindOrganizationByName(string exactName) => organizations.ByName.GetValueOrDefault(exactName.Trim());
+
+    /// <summary>"坂田街道", "龙岗区", "五和社区", "龙岗区/坂田街道" or a name without its suffix ("坂田") → the scope; null if unknown.</summary>
+    public ScopeMatch? FindScope(string name) => ScopeResolver.Find(organizations.All, name);
+
+    public IReadOnlyList<Organization> OrganizationsIn(Jurisdiction jurisdiction) =>
+        organizations.All.Where(jurisdiction.Contains).ToArray();
+
+    public IReadOnlyList<User> Users() => users;
+
+    public User? FindUser(string id) => users.FirstOrDefault(u => u.Id == id);
+
+    public User? FindUserByChannel(string channel, string channelUserId) =>
+        users.FirstOrDefault(u => u.ChannelIdentities.Any(c => c.Channel == channel && c.ChannelUserId == channelUserId));
+
+    public IReadOnlyList<Visit> Visits(Jurisdiction jurisdiction, DateOnly from, DateOnly to) => RecordsIn<Visit>(jurisdiction, from, to);
+
+    public IReadOnlyList<Formation> Formations(Jurisdiction jurisdiction, DateOnly from, DateOnly to) =>
+        RecordsIn<Formation>(jurisdiction, from, to);
+
+    public IReadOnlyList<MemberDiscovery> MemberDiscoveries(Jurisdiction jurisdiction, DateOnly from, DateOnly to) =>
+        RecordsIn<MemberDiscovery>(jurisdiction, from, to);
+
+    public IReadOnlyList<WorkCoverage> WorkCoverages(Jurisdiction jurisdiction, DateOnly from, DateOnly to) =>
+        RecordsIn<WorkCoverage>(jurisdiction, from, to);
+
+    public IReadOnlyList<Pairing> Pairings(Jurisdiction jurisdiction, DateOnly from, DateOnly to) => RecordsIn<Pairing>(jurisdiction, from, to);
+
+    /// <summary>Every record the user reported, newest first.</summary>
+    public IReadOnlyList<RecordRequest> RecordsBy(string userId) =>
+        Collections.Records.Values
+            .SelectMany(entry => db.GetCollection(entry.Collection).Find(Query.EQ(nameof(RecordRequest.ReportedBy), userId))
+                .Select(doc => (RecordRequest)mapper.ToObject(entry.Type, doc)))
+            .OrderByDescending(r => r.RecordedAt)
+            .ToArray();
+
+    /// <summary>The audit trail of one actor, newest first.</summary>
+    public IReadOnlyList<AuditEntry> AuditOf(string actorUserId, int limit = 100) =>
+        db.GetCollection<AuditEntry>(Collections.Audit).Query()
+            .Where(e => e.Actor == actorUserId).OrderByDescending(e => e.Id).Limit(limit).ToList();
+
+    /// <summary>A read on the caller's thread, for other features' own collections.</summary>
+    public T Read<T>(Func<ILiteDatabase, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work(db);
+    }
+
+    // ---- Writes ------------------------------------------------------------------------------------------------
+
+    public Task<WriteReceipt> RecordAsync(string actorUserId, RecordRequest request, CancellationToken ct = default) =>
+        RecordAsync(actorUserId, [request], ct);
+
+    /// <summary>Writes all the records in one transaction, with their effects and one audit entry; returns once durable.</summary>
+    public Task<WriteReceipt> RecordAsync(string actorUserId, IReadOnlyList<RecordRequest> requests, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        ArgumentNullException.ThrowIfNull(requests);
+        var copy = requests.ToArray();
+        return writer.Enqueue(context => effects.Record(context, actorUserId, copy, Now()), ct);
+    }
+
+    /// <summary>Takes back the actor's last record write (records removed, organisations reverted); null when none is left.</summary>
+    public Task<UndoReceipt?> UndoLastAsync(string actorUserId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        return writer.Enqueue(context => effects.UndoLast(context, actorUserId, Now()), ct);
+    }
+
+    /// <summary>Loads a ledger (.csv in UTF-8/GB18030, or .xlsx). A file with any bad row is refused whole: nothing is written.</summary>
+    public Task<ImportReport> ImportLedgerAsync(string file, CancellationToken ct = default) => ImportLedgerAsync(file, "system", ct);
+
+    public async Task<ImportReport> ImportLedgerAsync(string file, string actorUserId, CancellationToken ct = default)
+    {
+        var parsed = await Task.Run(() => LedgerReader.Read(file), ct).ConfigureAwait(false);
+        if (parsed.Errors.Count > 0)
+        {
+            return ImportReport.Refused(parsed.Errors);
+        }
+
+        return await writer.Enqueue(context => LedgerMerger.Merge(context, parsed.Rows, actorUserId, Now()), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads users (用户ID,姓名,角色,辖区); refused whole on any bad row.</summary>
+    public Task<ImportReport> ImportUsersAsync(string file, CancellationToken ct = default) => ImportUsersAsync(file, "system", ct);
+
+    public async Task<ImportReport> ImportUsersAsync(string file, string actorUserId, CancellationToken ct = default)
+    {
+        var parsed = await Task.Run(() => UserReader.Read(file), ct).ConfigureAwait(false);
+        if (parsed.Errors.Count > 0)
+        {
+            return ImportReport.Refused(parsed.Errors);
+        }
+
+        return await writer.Enqueue(context => UserMerger.Merge(context, parsed.Users, actorUserId, Now()), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds or replaces a user (e.g. after binding a channel identity), audited.</summary>
+    public Task SaveUserAsync(User user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrWhiteSpace(user.Id);
+        return writer.Enqueue(
+            context =>
+            {
+                context.Users.Upsert(user);
+                context.UsersChanged = true;
+                context.Append(new AuditEntry { Actor = user.Id, At = Now(), Action = "save_user", Summary = user.Id });
+                return true;
+            },
+            ct);
+    }
+
+    /// <summary>A consistent copy of the database, taken on the writer thread between two groups (no write mid-flight).</summary>
+    public Task BackupAsync(string destinationFile, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationFile);
+        var destination = System.IO.Path.GetFullPath(destinationFile);
+        if (string.Equals(destination, Path, StringComparison.Ordinal))
+        {
+            throw new StoreException("备份文件不能是数据库本身");
+        }
+
+        return writer.Enqueue(
+            _ => true,
+            ct,
+            afterDurable: () =>
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+                var temporary = destination + ".partial";
+                using (var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    source.CopyTo(target);
+                    target.Flush(flushToDisk: true);
+                }
+
+                File.Move(temporary, destination, overwrite: true);
+            });
+    }
+
+    /// <summary>A durable write of the caller's own collections, run on the writer thread inside the group's transaction.</summary>
+    /// <remarks>Do not write organisations or users here: the snapshots would not see it. Use the domain writes.</remarks>
+    public Task<T> WriteAsync<T>(Func<ILiteDatabase, T> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return writer.Enqueue(context => work(context.Db), ct);
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        writer.Dispose();
+        db.Checkpoint();
+        db.Dispose();
+        dataFile.Dispose();
+        lockFile.Dispose();
+    }
+
+    // ---- Internals ---------------------------------------------------------------------------------------------
+
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+    }
+
+    private IReadOnlyList<User> LoadUsers() =>
+        db.GetCollection<User>(Collections.Users).FindAll().OrderBy(u => u.Id, StringComparer.Ordinal).ToArray();
+
+    private void ApplyCommitted(IReadOnlyList<WriteContext> contexts)
+    {
+        var changed = contexts.SelectMany(c => c.ChangedOrganizations.Values).ToArray();
+        if (changed.Length > 0)
+        {
+            organizations = organizations.With(changed);
+        }
+
+        if (contexts.Any(c => c.UsersChanged))
+        {
+            users = LoadUsers();
+        }
+    }
+
+    private IReadOnlyList<T> RecordsIn<T>(Jurisdiction jurisdiction, DateOnly from, DateOnly to)
+        where T : RecordRequest
+    {
+        var (collection, _) = Collections.Records.Values.First(entry => entry.Type == typeof(T));
+        var snapshot = organizations;
+        var range = Query.Between(nameof(RecordRequest.Date), mapper.Serialize(typeof(DateOnly), from), mapper.Serialize(typeof(DateOnly), to));
+        return db.GetCollection(collection).Find(range)
+            .Select(doc => (T)mapper.ToObject(typeof(T), doc))
+            .Where(r => snapshot.ById.TryGetValue(r.OrganizationId, out var o) && jurisdiction.Contains(o))
+            .OrderBy(r => r.Date).ThenBy(r => r.Id)
+            .ToArray();
+    }
+
+    private void EnsureIndexes()
+    {
+        var organizationsCollection = OrganizationCollection;
+
+        // Unique where present: an organisation without a code indexes as its own id, so absent codes never collide.
+        organizationsCollection.EnsureIndex("CreditCode", "COALESCE($.CreditCode, '#' + STRING($._id))", unique: true);
+        organizationsCollection.EnsureIndex(o => o.Name);
+        organizationsCollection.EnsureIndex(o => o.District);
+        organizationsCollection.EnsureIndex(o => o.Street);
+        organizationsCollection.EnsureIndex(o => o.Community);
+        foreach (var (collection, _) in Collections.Records.Values)
+        {
+            var records = db.GetCollection(collection);
+            records.EnsureIndex(nameof(RecordRequest.OrganizationId));
+            records.EnsureIndex(nameof(RecordRequest.Date));
+            records.EnsureIndex(nameof(RecordRequest.ReportedBy));
+        }
+
+        var audit = db.GetCollection<AuditEntry>(Collections.Audit);
+        audit.EnsureIndex(e => e.Actor);
+        audit.EnsureIndex(e => e.At);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using LiteDB;
+
+namespace InstructorBot.Store.Storage;
+
+/// <summary>
+/// The single writer. LiteDB 5.0.20 acknowledges a commit before its pages reach the disk (upstream #2127, #2157),
+/// so every group of queued writes runs in one transaction on this thread (LiteDB binds transactions to the thread),
+/// then a checkpoint copies the log into the data file and an fsync makes it durable; only then are the callers told.
+/// A write that throws is rolled back alone: the group is rolled back and run again without it.
+/// </summary>
+internal sealed class GroupCommitWriter : IDisposable
+{
+    private const int MaxGroup = 256;
+
+    private readonly BlockingCollection<IPendingWrite> queue = new();
+    private readonly LiteDatabase db;
+    private readonly Action flushToDisk;
+    private readonly Action<IReadOnlyList<WriteContext>> committed;
+    private readonly Thread thread;
+
+    public GroupCommitWriter(LiteDatabase db, Action flushToDisk, Action<IReadOnlyList<WriteContext>> committed)
+    {
+        this.db = db;
+        this.flushToDisk = flushToDisk;
+        this.committed = committed;
+        thread = new Thread(Loop) { IsBackground = true, Name = "InstructorStore writer" };
+        thread.Start();
+    }
+
+    public Task<T> Enqueue<T>(Func<WriteContext, T> work, CancellationToken cancellationToken, Action? afterDurable = null)
+    {
+        var pending = new PendingWrite<T>(work, cancellationToken, afterDurable);
+        try
+        {
+            queue.Add(pending, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(InstructorStore));
+        }
+
+        return pending.Task;
+    }
+
+    public void Dispose()
+    {
+        queue.CompleteAdding();
+        thread.Join();
+        queue.Dispose();
+    }
+
+    private void Loop()
+    {
+        foreach (var first in queue.GetConsumingEnumerable())
+        {
+            var group = new List<IPendingWrite> { first };
+            while (group.Count < MaxGroup && queue.TryTake(out var next))
+            {
+                group.Add(next);
+            }
+
+            CommitGroup(group);
+        }
+    }
+
+    private void CommitGroup(List<IPendingWrite> group)
+    {
+        group.RemoveAll(write =>
+        {
+            if (!write.CancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            write.Fail(new OperationCanceledException(write.CancellationToken));
+            return true;
+        });
+
+        while (group.Count > 0)
+        {
+            var contexts = new List<WriteContext>(group.Count);
+            var failedAt = -1;
+            Exception? failure = null;
+            db.BeginTrans();
+            for (var i = 0; i < group.Count; i++)
+            {
+                var context = new WriteContext(db);
+                try
+                {
+                    group[i].Run(context);
+                    contexts.Add(context);
+                }
+#pragma warning disable CA1031 // Whatever a write throws belongs to its caller, never to the writer thread.
+                catch (Exception thrown)
+#pragma warning restore CA1031
+                {
+                    failedAt = i;
+                    failure = thrown;
+                    break;
+                }
+            }
+
+            if (failedAt >= 0)
+            {
+                db.Rollback();
+                group[failedAt].Fail(failure!);
+                group.RemoveAt(failedAt);
+                continue;
+            }
+
+            try
+            {
+                db.Commit();
+                db.Checkpoint();
+                flushToDisk();
+            }
+#pragma warning disable CA1031 // A failed commit or flush fails every write of the group; the writer lives on.
+            catch (Exception broken)
+#pragma warning restore CA1031
+            {
+                TryRollback();
+                foreach (var write in group)
+                {
+                    write.Fail(broken);
+                }
+
+                return;
+            }
+
+            committed(contexts);
+            foreach (var write in group)
+            {
+                try
+                {
+                    write.AfterDurable();
+                    write.Succeed();
+                }
+#pragma warning disable CA1031 // An after-commit step (a backup copy) fails only its own caller.
+                catch (Exception thrown)
+#pragma warning restore CA1031
+                {
+                    write.Fail(thrown);
+                }
+            }
+
+            return;
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            db.Rollback();
+        }
+#pragma warning disable CA1031 // Nothing more to do if even the rollback fails; the callers already have the error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}
