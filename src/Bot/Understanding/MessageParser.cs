@@ -606,7 +606,7 @@ internal sealed partial class MessageParser
                 Add(position, Record(ActionKind.MemberDiscovery, target, position) with
                 {
                     Count = exact ? count : null,
-                    Categories = categories.IsEmpty ? null : categories,
+                    Categories = categories.IsEmpty() ? null : categories,
                 });
             }
 
@@ -655,7 +655,7 @@ internal sealed partial class MessageParser
             instructorFound = true;
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
-                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = CoverageMeasure.Instructor, Person = person });
+                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
             }
 
             _ = word;
@@ -734,12 +734,12 @@ internal sealed partial class MessageParser
         return rest.StartsWith("担任") || rest.StartsWith("任") || rest.StartsWith("为") || rest.StartsWith("作为") || rest.StartsWith("当");
     }
 
-    private static CoverageMeasure ParseMeasure(string key) => key switch
+    private static WorkCoverageMeasure ParseMeasure(string key) => key switch
     {
-        "trade_union" => CoverageMeasure.TradeUnion,
-        "youth_league" => CoverageMeasure.YouthLeague,
-        "women_federation" => CoverageMeasure.WomenFederation,
-        _ => CoverageMeasure.Instructor,
+        "trade_union" => WorkCoverageMeasure.TradeUnion,
+        "youth_league" => WorkCoverageMeasure.YouthLeague,
+        "women_federation" => WorkCoverageMeasure.WomenFederation,
+        _ => WorkCoverageMeasure.Instructor,
     };
 
     private void FindPairings(Clause clause)
@@ -823,9 +823,9 @@ internal sealed partial class MessageParser
         }
 
         var mode = rules.JointModes.FindFirst(text) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
-        var method = rules.Functional.ContainsAny(text) ? PartyOrganizationKind.Functional
-            : rules.Joint.FindAll(text).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? PartyOrganizationKind.Joint
-            : PartyOrganizationKind.Single;
+        var method = rules.Functional.ContainsAny(text) ? FormationMethod.Functional
+            : rules.Joint.FindAll(text).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
+            : FormationMethod.Single;
         var level = rules.Vocabulary.PartyOrganizationWords[partyWord] switch
         {
             "branch" => PartyOrganizationLevel.Branch,
@@ -844,12 +844,12 @@ internal sealed partial class MessageParser
         var action = Record(ActionKind.Formation, first, position) with
         {
             Method = method,
-            JointMode = method == PartyOrganizationKind.Joint && mode is not null ? Enum.Parse<JointMode>(mode, ignoreCase: true) : null,
+            JointMode = method == FormationMethod.Joint && mode is not null ? Enum.Parse<JointMode>(mode, ignoreCase: true) : null,
             Level = level,
             Members = members?.Value,
             Secretary = Secretary(),
-            Units = method == PartyOrganizationKind.Joint && units.Count > 0 ? [.. units.Select(u => u.ReportedName ?? u.Written)] : null,
-            UnitIds = method == PartyOrganizationKind.Joint && units.Count > 0 ? [.. units.Select(u => u.Organization?.Id)] : null,
+            Units = method == FormationMethod.Joint && units.Count > 0 ? [.. units.Select(u => u.ReportedName ?? u.Written)] : null,
+            UnitIds = method == FormationMethod.Joint && units.Count > 0 ? [.. units.Select(u => u.Organization?.Id)] : null,
         };
         Add(position, action);
     }

@@ -47,7 +47,7 @@ public static class UnderstandingJson
         }
 
         Put(json, "count", action.Count);
-        if (action.Categories is { IsEmpty: false } categories)
+        if (action.Categories is { } categories && !categories.IsEmpty())
         {
             var node = new JsonObject();
             foreach (var (key, count) in categories.NonZero())

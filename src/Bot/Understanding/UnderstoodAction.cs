@@ -23,7 +23,7 @@ public sealed record UnderstoodAction(ActionKind Kind)
     public int? Count { get; init; }
     public MemberCategories? Categories { get; init; }
 
-    public PartyOrganizationKind? Method { get; init; }
+    public FormationMethod? Method { get; init; }
     public JointMode? JointMode { get; init; }
     public PartyOrganizationLevel? Level { get; init; }
     public int? Members { get; init; }
@@ -33,7 +33,7 @@ public sealed record UnderstoodAction(ActionKind Kind)
     public IReadOnlyList<string>? Units { get; init; }
     public IReadOnlyList<int?>? UnitIds { get; init; }
 
-    public CoverageMeasure? Measure { get; init; }
+    public WorkCoverageMeasure? Measure { get; init; }
     public string? Person { get; init; }
 
     public int? Employees { get; init; }
