@@ -45,7 +45,7 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
         var terms = WithoutJunctions(analyzer.Terms(question));
         foreach (var t in terms)
         {
-            yield return $"term {string.Join('/', t.Alternatives)} generic={t.Generic} w={Weight(t, total):F2}";
+            yield return $"term {string.Join('/', t.Alternatives)} generic={t.Generic} w={Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1):F2}";
         }
 
         lastRanked = null;
@@ -67,7 +67,7 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
             return Abstain();
         }
 
-        var weights = terms.Select(t => Weight(t, total)).ToArray();
+        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1)).ToArray();
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
         {
@@ -83,13 +83,13 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
         foreach (var hit in hits)
         {
             var passage = QuestionAnalyzer.MatchForm(hit.Text);
-            var context = QuestionAnalyzer.MatchForm(hit.Section + hit.DocumentTitle);
+            var context = QuestionAnalyzer.MatchForm(hit.Section + hit.DocumentTitle + hit.Origin);
             var sentences = Sentences.Split(hit.Text);
             for (var s = 0; s < sentences.Count; s++)
             {
                 var raw = hit.Text[sentences[s]];
                 var sentence = QuestionAnalyzer.MatchForm(raw);
-                if (sentence.Length < 6)
+                if (sentence.Length < 4)
                 {
                     continue;
                 }
@@ -133,6 +133,19 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
 
         var (answerText, answerEnd) = Expand(best);
         var answerParts = new List<string> { answerText };
+        if (QuestionAnalyzer.MatchForm(answerText).Length < 16 && best.Index + 1 < best.Sentences.Count)
+        {
+            // A heading-like sentence ("招聘一批。") is answered by the sentence that follows it.
+            var following = best.Sentences[best.Index + 1];
+            answerParts[0] = best.Hit.Text[best.Sentences[best.Index].Start.Value..following.End.Value];
+            answerEnd = Math.Max(answerEnd, following.End.Value);
+        }
+
+        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score && x.Index != best.Index).Take(1))
+        {
+            answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
+        }
+
         var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best, answerEnd)) };
         var used = new HashSet<PassageHit> { best.Hit };
         foreach (var next in ranked.Skip(1))
@@ -237,10 +250,17 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
             || !(Known(t.Run, t.Position - 1) || Known(t.Run, t.Position + 1))).ToList();
     }
 
+    /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
+    private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
+        term.Run >= 0 && terms.Any(t => t.Run == term.Run && t.Position == term.Position - 1)
+        && terms.Any(t => t.Run == term.Run && t.Position == term.Position + 1);
+
     private double Weight(KeyTerm term, int total)
     {
         var df = term.Alternatives.Max(DocumentFrequency);
-        var idf = Math.Log(1 + (total - df + 0.5) / (df + 0.5));
+
+        // A term the documents never use counts, but not as the rarest thing there is: it may be the question's own wording.
+        var idf = df == 0 ? 0.4 * Math.Log(1 + (total + 0.5) / 0.5) : Math.Log(1 + (total - df + 0.5) / (df + 0.5));
         return term.Generic ? 0.3 * idf : idf;
     }
 

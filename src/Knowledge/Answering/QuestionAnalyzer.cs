@@ -10,7 +10,8 @@ namespace InstructorBot.Knowledge.Answering;
 /// </summary>
 public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 {
-    private readonly string[] questionWords = [.. vocabulary.QuestionWords.OrderByDescending(w => w.Length)];
+    private readonly string[] questionWords =
+        [.. vocabulary.QuestionWords.Concat(vocabulary.TimeWords).Concat(vocabulary.QuantityWords).OrderByDescending(w => w.Length)];
     private readonly (string Word, IReadOnlyList<string> Group)[] synonymWords =
         [.. vocabulary.Synonyms.SelectMany(g => g.Select(w => (w, g))).OrderByDescending(p => p.w.Length)];
 

@@ -119,6 +119,7 @@ public sealed class KnowledgeIndex : IDisposable
                     {
                         new StringField(PathField, result.Path, Field.Store.YES),
                         new StoredField("title", parsed.Metadata.Title),
+                        new StoredField("origin", $"{parsed.Metadata.IssuingBody} {parsed.Metadata.DocumentNumber}"),
                         new StoredField("section", passage.Section),
                         new StoredField("children", string.Join('\u001f', passage.ChildHeadings)),
                         new TextField(TextField, passage.Text + "\n" + passage.Section, Field.Store.NO),
@@ -213,7 +214,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             var doc = current.Doc(h.Doc);
             var children = doc.Get("children");
-            return new PassageHit(doc.Get("title"), doc.Get("section"), doc.Get("body"),
+            return new PassageHit(doc.Get("title"), doc.Get("origin") ?? string.Empty, doc.Get("section"), doc.Get("body"),
                 string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), h.Score);
         }).ToList();
     }
