@@ -50,7 +50,7 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
             method = FormationMethod.Joint;
             modes = AllJointModes;
             Reason(reasons, "joint", $"该单位有{members}名党员（不足3名）");
-            Reason(reasons, "joint_units", "联合组建");
+            Reason(reasons, "joint_units", "联合组建时");
         }
         else if (members == 0)
         {
@@ -78,7 +78,8 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
             _ => "暂不具备组建党组织的条件，先实现党的工作覆盖：选派党建工作指导员联系服务，组建工会、共青团、妇联等群团组织，加强出资人教育引导，做好发展党员工作，为组建党组织创造条件",
         };
         var lines = new List<string> { $"建议：{what}。", "依据：" };
-        lines.AddRange(recommendation.Reasons.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {r.Text}")));
+        lines.AddRange(recommendation.Reasons.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{i + 1}. {r.Text}{(r.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}")));
         return string.Join('\n', lines);
     }
 
@@ -140,7 +141,6 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
     {
         var rule = rules[ruleId];
         var citation = rules.Cite(ruleId).FirstOrDefault();
-        var text = citation is null ? $"{fact}：{rule.Text}。" : $"{fact}：{rule.Text}。原文：“{citation.Quote.TrimEnd('。')}。”";
-        reasons.Add(new RecommendationReason(text, citation));
+        reasons.Add(new RecommendationReason($"{fact}：{rule.Text}。", citation));
     }
 }

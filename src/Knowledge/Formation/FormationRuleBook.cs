@@ -60,11 +60,11 @@ public sealed class FormationRuleBook
     private static string QuoteAround(string text, string wanted)
     {
         var sentences = Sentences.Split(text);
-        for (var first = 0; first < sentences.Count; first++)
+        for (var width = 1; width <= 4; width++)
         {
-            for (var last = first; last < sentences.Count && last < first + 4; last++)
+            for (var first = 0; first + width <= sentences.Count; first++)
             {
-                var span = text[sentences[first].Start.Value..sentences[last].End.Value];
+                var span = text[sentences[first].Start.Value..sentences[first + width - 1].End.Value];
                 if (TextCleaner.Normalize(span).Contains(wanted, StringComparison.Ordinal))
                 {
                     return span;

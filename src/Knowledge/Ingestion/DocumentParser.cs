@@ -38,7 +38,7 @@ public static partial class DocumentParser
                 if (IsTitleLine(paragraph))
                 {
                     parts++;
-                    part = parts > 1 ? paragraph : null;
+                    part = parts > 1 && TextCleaner.Normalize(paragraph) != TextCleaner.Normalize(meta.Title) ? paragraph : null;
                     Array.Clear(headings);
                 }
 
