@@ -1,10 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using InstructorBot.Bot.Understanding;
+using InstructorBot.Store.Domain;
+
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>The <c>understand</c> verb.</summary>
+/// <summary>
+/// <c>understand --user ID --now ISO TEXT</c> and <c>understand --batch FILE</c> (CLI.md §understand): what the bot
+/// makes of a message, as JSON, writing nothing. Organisations and users come from <c>--db</c>; an extra vocabulary
+/// file from <c>--vocabulary FILE</c> or the environment (<c>Understanding__VocabularyFile</c>).
+/// </summary>
 public sealed class UnderstandVerb : ICliVerb
 {
     public string Name => "understand";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken) =>
-        throw new CliException("该命令尚未实现", "verb understand is not implemented yet");
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var vocabulary = LoadVocabulary(context.Args.Option("--vocabulary") ?? Environment.GetEnvironmentVariable("Understanding__VocabularyFile"));
+        var batch = context.Args.Option("--batch");
+        var messages = batch is not null ? ReadBatch(batch) : [Single(context)];
+
+        using var store = StoreOpener.Open(context);
+        var understanding = new MessageUnderstanding(() => store.OrganizationsVersion, store.Organizations, vocabulary);
+        var users = new Dictionary<string, User>(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            if (!users.ContainsKey(message.User))
+            {
+                users[message.User] = store.FindUser(message.User) ?? throw new CliException(
+                    $"未知的用户 {message.User}{message.Where}（请先用 import --users 导入用户）", $"unknown user {message.User}{message.Where}");
+            }
+        }
+
+        foreach (var message in messages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = understanding.Understand(message.Text, users[message.User], message.Now);
+            await context.Output.WriteLineAsync(UnderstandingJson.Serialize(result, message.Id));
+        }
+
+        return 0;
+    }
+
+    private static Vocabulary LoadVocabulary(string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return Vocabulary.Default();
+        }
+
+        try
+        {
+            return Vocabulary.Load(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new CliException($"无法读取词表文件 {file}：{e.Message}", $"cannot read vocabulary file {file}: {e.GetType().Name}");
+        }
+    }
+
+    private static Message Single(CliContext context)
+    {
+        var user = context.Args.Required("--user");
+        var text = context.Args.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CliException("缺少要理解的消息文本", "missing the message text");
+        }
+
+        return new Message(null, user, ParseNow(context.Args.Option("--now"), ""), text, "");
+    }
+
+    private static List<Message> ReadBatch(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CliException($"找不到文件 {file}", $"file not found: {file}");
+        }
+
+        var messages = new List<Message>();
+        var number = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            number++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var where = $"（{file} 第 {number} 行）";
+            JsonElement row;
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                row = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                throw new CliException($"不是合法的 JSON{where}", $"line {number} of {file} is not JSON");
+            }
+
+            if (row.ValueKind != JsonValueKind.Object)
+            {
+                throw new CliException($"每行应是一个 JSON 对象{where}", $"line {number} of {file} is not a JSON object");
+            }
+
+            var id = Field(row, "id");
+            var user = Field(row, "user") ?? throw new CliException($"缺少字段 user{where}", $"line {number} of {file}: missing field user");
+            var text = Field(row, "text") ?? throw new CliException($"缺少字段 text{where}", $"line {number} of {file}: missing field text");
+            messages.Add(new Message(id, user, ParseNow(Field(row, "now"), where), text, where));
+        }
+
+        return messages;
+    }
+
+    private static string? Field(JsonElement row, string name) =>
+        row.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        } : null;
+
+    private static DateTimeOffset ParseNow(string? text, string where)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DateTimeOffset.Now;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var now)
+            ? now
+            : throw new CliException($"时间格式不正确：{text}{where}（应为 ISO-8601，例如 2026-11-18T15:30:00+08:00）", $"bad --now value {text}");
+    }
+
+    private sealed record Message(string? Id, string User, DateTimeOffset Now, string Text, string Where);
 }

@@ -375,13 +375,33 @@ public sealed partial class TurnPipeline(
         }
     }
 
-    private Task<ReplyMessage> AskDocumentsAsync(PlannedAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
+    private async Task<ReplyMessage> AskDocumentsAsync(PlannedAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
     {
-        _ = action;
-        _ = text;
-        _ = arguments;
-        _ = cancellationToken;
-        return Task.FromResult(new ReplyMessage("政策问答暂不可用，请稍后再试。"));
+        if (!kernel.Plugins.TryGetPlugin(PluginNames.Knowledge, out _))
+        {
+            return new ReplyMessage("政策问答暂不可用，请联系管理员建立文件索引。");
+        }
+
+        if (action.Kind == ActionKinds.PolicyQuestion)
+        {
+            arguments["question"] = text;
+            var answer = await kernel.InvokeAsync<DocumentAnswer>(PluginNames.Knowledge, "search_documents", arguments, cancellationToken);
+            return new ReplyMessage(answer is null ? "没有找到答案。" : AnswerReplies.Document(answer));
+        }
+
+        // Formation advice: the ledger's facts for a named organisation, overridden by what the message says.
+        var organization = action.OrganizationId is { } id ? store.FindOrganization(id) : null;
+        arguments["partyMembers"] = action.PartyMembers ?? organization?.PartyMembers;
+        arguments["employees"] = action.Employees ?? organization?.Employees;
+        arguments["organizationType"] = (action.OrgType ?? organization?.Type) switch
+        {
+            OrganizationType.Enterprise => "enterprise",
+            OrganizationType.SocialOrganization => "social_org",
+            _ => null,
+        };
+        arguments["inJointOrganization"] = organization?.PartyOrganization.Kind == PartyOrganizationKind.Joint ? true : null;
+        var advice = await kernel.InvokeAsync<FormationAdvice>(PluginNames.Knowledge, "advise_formation", arguments, cancellationToken);
+        return new ReplyMessage(advice is null ? "暂时无法给出建议。" : AnswerReplies.Advice(advice, organization?.Name));
     }
 
     private async Task<string> AdminBindAsync(User user, Match bind, CancellationToken cancellationToken)

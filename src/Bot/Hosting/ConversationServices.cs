@@ -1,7 +1,5 @@
-using InstructorBot.Bot.Cli;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Plugins;
-using InstructorBot.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel;
 
@@ -14,8 +12,6 @@ public static class ConversationServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        // The store is the store feature's; until it registers one, open the configured file here (one per process).
-        services.TryAddSingleton(_ => InstructorStore.Open(configuration["Store:Path"] is { Length: > 0 } path ? path : BotPaths.DefaultDatabase));
         services.AddSingleton<OneTimeCodes>();
         services.AddSingleton<TurnLog>();
         services.AddSingleton<DialogueState>();
@@ -29,8 +25,14 @@ public static class ConversationServices
             var kernel = new Kernel(provider);
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ReportingPlugin>(), ReportingPlugin.Name);
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ProgressPlugin>(), ProgressPlugin.Name);
+            if (provider.GetService<KnowledgePlugin>() is { } knowledge)
+            {
+                kernel.Plugins.AddFromObject(knowledge, PluginNames.Knowledge);
+            }
+
             return kernel;
         });
+        services.AddSingleton<IMessageUnderstanding, UnderstandingAdapter>();
         services.AddSingleton<ITurnPipeline, TurnPipeline>();
         return services;
     }

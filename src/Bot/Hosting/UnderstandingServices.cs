@@ -1,11 +1,27 @@
+using InstructorBot.Bot.Understanding;
+using InstructorBot.Store;
+
 namespace InstructorBot.Bot.Hosting;
 
-/// <summary>Registers the Understanding feature with the host.</summary>
+/// <summary>
+/// Registers the Understanding feature: the vocabulary (embedded, extended by <c>Understanding:VocabularyFile</c>)
+/// and one <see cref="MessageUnderstanding"/> over the store's ledger, re-indexed when its organisations change.
+/// </summary>
 public static class UnderstandingServices
 {
     public static IServiceCollection AddBotUnderstanding(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var vocabularyFile = configuration["Understanding:VocabularyFile"];
+        services.AddSingleton(_ => Vocabulary.Load(vocabularyFile));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<InstructorStore>();
+            return new MessageUnderstanding(() => store.OrganizationsVersion, store.Organizations, sp.GetRequiredService<Vocabulary>())
+            {
+                PreferSenderJurisdiction = configuration.GetValue("Understanding:PreferSenderJurisdiction", false),
+            };
+        });
         return services;
     }
 }

@@ -2,13 +2,14 @@ using System.ComponentModel;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store;
 using InstructorBot.Store.Domain;
+using InstructorBot.Store.Export;
 using InstructorBot.Store.Figures;
 using Microsoft.SemanticKernel;
 
 namespace InstructorBot.Bot.Plugins;
 
 /// <summary>Reading functions for progress: figures, 应建未建 lists, recent records, an organisation's card, exports. Only inside the sender's jurisdiction.</summary>
-public sealed class ProgressPlugin(InstructorStore store, DownloadFiles downloads)
+public sealed class ProgressPlugin(InstructorStore store, DownloadFiles downloads, CoverageCalculator calculator, LedgerExporter exporter)
 {
     public const string Name = "progress";
 
@@ -21,7 +22,7 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
         return Resolve(turn.Sender, scope) switch
         {
             (var name, null, var refusal) => new ScopeFigures(name, null, refusal),
-            var (name, jurisdiction, _) => new ScopeFigures(name, new CoverageCalculator().Compute(name, store.OrganizationsIn(jurisdiction!))),
+            var (name, jurisdiction, _) => new ScopeFigures(name, calculator.Compute(name, store.OrganizationsIn(jurisdiction!))),
         };
     }
 
@@ -81,9 +82,15 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
             return new ExportedLedger(name, 0, null, refusal);
         }
 
-        // The ledger exporter (src/Store) is not merged yet: the export waits for it rather than writing a second one.
-        _ = downloads;
-        return new ExportedLedger(name, store.OrganizationsIn(jurisdiction).Count, null, "导出功能即将上线，请先用命令行 export 导出。");
+        var organizations = store.OrganizationsIn(jurisdiction);
+        var folder = Path.Combine(Path.GetTempPath(), "instructorbot-exports");
+        Directory.CreateDirectory(folder);
+        var fileName = $"台账-{name}-{turn.Today:yyyyMMdd}.xlsx";
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        exporter.Export(calculator.Compute(name, organizations), organizations, path);
+        const string contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var url = downloads.Register(path, fileName, contentType, turn.Sender.Id, turn.Channel);
+        return new ExportedLedger(name, organizations.Count, new ReplyAttachment(fileName, url, contentType));
     }
 
     private RecordList List(KernelArguments arguments, string? scope, int days,

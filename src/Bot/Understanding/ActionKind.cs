@@ -1,0 +1,19 @@
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>What a message asks for (shared/contracts/CLI.md §understand). The first six are records to write.</summary>
+public enum ActionKind
+{
+    Visit,
+    MemberDiscovery,
+    Formation,
+    WorkCoverage,
+    OrgUpdate,
+    Pairing,
+    FormationAdvice,
+    PolicyQuestion,
+    ProgressQuery,
+    OrgLookup,
+    Export,
+    Undo,
+    Help,
+}

@@ -1,0 +1,84 @@
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>A set of words found in text by leftmost-longest match, indexed by first character.</summary>
+internal sealed class KeywordSet
+{
+    private readonly Dictionary<char, string[]> byFirst;
+
+    public KeywordSet(IEnumerable<string> words)
+    {
+        byFirst = words.Where(w => w.Length > 0)
+            .Select(TextNormalizer.NormalizeName)
+            .Where(w => w.Length > 0)
+            .Distinct()
+            .GroupBy(w => w[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
+    }
+
+    /// <summary>The longest word that starts at <paramref name="position"/> and ends by <paramref name="end"/>, or null.</summary>
+    public string? MatchAt(string text, int position, int end = int.MaxValue)
+    {
+        end = Math.Min(end, text.Length);
+        if (position < 0 || position >= end || !byFirst.TryGetValue(text[position], out var words))
+        {
+            return null;
+        }
+
+        foreach (var word in words)
+        {
+            if (position + word.Length <= end && text.AsSpan(position, word.Length).SequenceEqual(word))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every occurrence in [start, end), leftmost-longest, not overlapping.</summary>
+    public List<(int Position, string Word)> FindAll(string text, int start = 0, int end = int.MaxValue)
+    {
+        end = Math.Min(end, text.Length);
+        var found = new List<(int, string)>();
+        for (var i = Math.Max(start, 0); i < end; i++)
+        {
+            if (MatchAt(text, i, end) is { } word)
+            {
+                found.Add((i, word));
+                i += word.Length - 1;
+            }
+        }
+
+        return found;
+    }
+
+    public (int Position, string Word)? FindFirst(string text, int start = 0, int end = int.MaxValue)
+    {
+        end = Math.Min(end, text.Length);
+        for (var i = Math.Max(start, 0); i < end; i++)
+        {
+            if (MatchAt(text, i, end) is { } word)
+            {
+                return (i, word);
+            }
+        }
+
+        return null;
+    }
+
+    public bool ContainsAny(string text, int start = 0, int end = int.MaxValue) => FindFirst(text, start, end) is not null;
+
+    /// <summary>True when some word ends exactly at <paramref name="end"/> (and starts at or after <paramref name="start"/>).</summary>
+    public bool EndsAt(string text, int end, int start = 0)
+    {
+        for (var i = end - 1; i >= Math.Max(start, 0) && end - i <= 12; i--)
+        {
+            if (byFirst.TryGetValue(text[i], out var words) && words.Any(w => i + w.Length == end && text.AsSpan(i, w.Length).SequenceEqual(w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,955 @@
+using System.Text.RegularExpressions;
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// Reads one message: clauses, organisations, dates, numbers, then the actions each clause states.
+/// Records come only from statements (not from questions), and not where a negation or a plan governs the verb.
+/// </summary>
+internal sealed partial class MessageParser
+{
+    private readonly UnderstandingRules rules;
+    private readonly OrganizationIndex index;
+    private readonly User sender;
+    private readonly string text;
+    private readonly DateOnly today;
+    private readonly List<OrganizationMention> mentions;
+    private readonly List<DateMention> dates;
+    private readonly List<Clause> clauses = [];
+    private readonly List<(int Start, int End)> leaderSpans = [];
+    private readonly List<NumberPhrase> memberPhrases = [];
+    private readonly List<NumberPhrase> employeePhrases = [];
+    private readonly List<Draft> drafts = [];
+    private int sequence;
+
+    private readonly bool preferOwnJurisdiction;
+
+    public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
+    {
+        this.preferOwnJurisdiction = preferOwnJurisdiction;
+        this.rules = rules;
+        this.index = index;
+        this.sender = sender;
+        this.text = text;
+        today = DateExpressions.Today(now);
+        mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
+        dates = DateExpressions.Find(text, today);
+    }
+
+    public UnderstandingResult Parse()
+    {
+        if (!TextNormalizer.HasContent(text))
+        {
+            return UnderstandingResult.Nothing;
+        }
+
+        if (IsHelp())
+        {
+            return Only(new UnderstoodAction(ActionKind.Help));
+        }
+
+        if (rules.Undo.ContainsAny(text))
+        {
+            return Only(new UnderstoodAction(ActionKind.Undo));
+        }
+
+        if (rules.Export.ContainsAny(text) && !rules.PolicyDefinition.ContainsAny(text))
+        {
+            return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
+        }
+
+        if (ProgressMetricAsked() is { } metric)
+        {
+            return Only(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = FindScope(), Metric = metric });
+        }
+
+        FindLeaderSpans();
+        if (LookupAsked() is { } lookup)
+        {
+            return Finish([lookup]);
+        }
+
+        SplitClauses();
+        FindNumberPhrases();
+        foreach (var clause in clauses.Where(c => !c.IsQuestion))
+        {
+            FindVisits(clause);
+            FindDiscoveries(clause);
+            FindWorkCoverage(clause);
+            FindPairings(clause);
+        }
+
+        FindFormation();
+        var advice = FindAdvice();
+        if (advice is null)
+        {
+            FindFacts();
+        }
+
+        var actions = drafts.OrderBy(d => d.Position).ThenBy(d => d.Sequence).Select(d => d.Action).ToList();
+        if (advice is not null)
+        {
+            actions.Add(advice);
+        }
+
+        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text)))
+        {
+            actions.Add(new UnderstoodAction(ActionKind.PolicyQuestion));
+        }
+
+        return Finish(actions);
+    }
+
+    private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
+
+    private static UnderstandingResult Finish(List<UnderstoodAction> actions) =>
+        new(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
+
+    // ---------------------------------------------------------------- whole-message intents
+
+    private bool IsHelp()
+    {
+        if (rules.Help.ContainsAny(text))
+        {
+            return true;
+        }
+
+        var bare = new string([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
+        return rules.HelpWords.Contains(bare);
+    }
+
+    private ProgressMetric? ProgressMetricAsked()
+    {
+        if (rules.PolicyDefinition.ContainsAny(text))
+        {
+            return null;
+        }
+
+        foreach (var (metric, groups) in rules.ProgressPatterns)
+        {
+            if (UnderstandingRules.MatchesInOrder(text, groups))
+            {
+                return metric;
+            }
+        }
+
+        return null;
+    }
+
+    private string? FindScope()
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (rules.OwnScope.MatchAt(text, i) is { } own)
+            {
+                i += own.Length - 1;
+                continue;
+            }
+
+            foreach (var name in index.ScopeNames)
+            {
+                if (text.AsSpan(i).StartsWith(name, StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+        }
+
+        foreach (Match m in ScopePattern().Matches(text))
+        {
+            if (rules.OwnScope.MatchAt(text, m.Index) is null && rules.OwnScope.MatchAt(m.Value, 0) is null)
+            {
+                return m.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private UnderstoodAction? LookupAsked()
+    {
+        var verb = rules.Lookup.FindFirst(text);
+        var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
+        if (named is null)
+        {
+            return null;
+        }
+
+        var hasObject = rules.LookupObjects.ContainsAny(text, named.End);
+        if ((verb is not null && (hasObject || verb.Value.Position < named.Start))
+            || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End)))
+        {
+            return WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named);
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private void SplitClauses()
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var atEnd = i == text.Length;
+            if (!atEnd && !IsSeparator(text[i]))
+            {
+                if (i > start && rules.Sequence.MatchAt(text, i) is not null && !InsideMention(i))
+                {
+                    AddClause(start, i, false);
+                    start = i;
+                }
+
+                continue;
+            }
+
+            AddClause(start, i, !atEnd && text[i] is '?');
+            start = i + 1;
+        }
+    }
+
+    private void AddClause(int start, int end, bool endsWithQuestionMark)
+    {
+        if (end > start)
+        {
+            clauses.Add(new Clause(start, end, endsWithQuestionMark || IsQuestion(start, end)));
+        }
+    }
+
+    private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
+
+    private bool IsQuestion(int start, int end) =>
+        rules.Question.FindAll(text, start, end).Any(q => !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1])));
+
+    private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
+
+    private void FindLeaderSpans()
+    {
+        // "由星辰半导体党总支带建": the organisation that leads a joint formation is not one of its units.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            var limit = Math.Min(text.Length, i + 24);
+            if (rules.LeaderMarkers.FindFirst(text, i + 1, limit) is { } marker && !text.AsSpan(i + 1, marker.Position - i - 1).ContainsAny("，,。；; "))
+            {
+                leaderSpans.Add((i, marker.Position + marker.Word.Length));
+            }
+        }
+    }
+
+    private bool InLeaderSpan(int position) => leaderSpans.Any(s => s.Start <= position && position < s.End);
+
+    private IEnumerable<OrganizationMention> UsableMentions() => mentions.Where(m => !InLeaderSpan(m.Start));
+
+    private OrganizationMention PreferOwnJurisdiction(OrganizationMention mention)
+    {
+        // An ambiguous name that fits exactly one organisation inside the sender's jurisdiction means that one.
+        if (!preferOwnJurisdiction || !mention.IsAmbiguous || sender.Jurisdiction == Jurisdiction.Everywhere)
+        {
+            return mention;
+        }
+
+        var own = index.Organizations.Where(o => mention.Candidates.Any(c => c.Id == o.Id) && sender.Jurisdiction.Contains(o)).ToList();
+        return own.Count == 1 ? mention with { Organization = own[0], Candidates = [] } : mention;
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private void FindNumberPhrases()
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i > 0 && ChineseNumber.IsNumeralChar(text[i - 1]))
+            {
+                continue;
+            }
+
+            if (!ChineseNumber.TryRead(text, i, out var value, out var length))
+            {
+                continue;
+            }
+
+            var approximate = IsApproximatePrefix(i);
+            var j = i + length;
+            if (rules.ApproximationSuffixes.MatchAt(text, j) is { } suffix)
+            {
+                approximate = true;
+                j += suffix.Length;
+            }
+
+            if (j < text.Length && text[j] is '名' or '个' or '位' or '人')
+            {
+                j++;
+            }
+
+            if (rules.ApproximationSuffixes.MatchAt(text, j) is { } after)
+            {
+                approximate = true;
+                j += after.Length;
+            }
+
+            var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
+            var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
+            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category)
+            {
+                var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
+                memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
+            }
+            else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
+            {
+                employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
+            }
+
+            i = j - 1;
+        }
+
+        // "党员6名", "党员增加到65人", "口袋党员1名"; "职工180人", "从业人员32人".
+        for (var at = text.IndexOf("党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("党员", at + 2, StringComparison.Ordinal))
+        {
+            if (memberPhrases.Any(p => p.Start <= at && at < p.End) || text.AsSpan(at).StartsWith("党员职工"))
+            {
+                continue;
+            }
+
+            var start = at;
+            string? category = null;
+            foreach (var (word, key) in rules.Vocabulary.MemberCategories)
+            {
+                if (word.EndsWith("党员", StringComparison.Ordinal) && at + 2 - word.Length >= 0 && text.AsSpan(at + 2 - word.Length).StartsWith(word))
+                {
+                    category = key;
+                    start = at + 2 - word.Length;
+                }
+            }
+
+            if (ReadNumberAfter(at + 2) is { } phrase)
+            {
+                memberPhrases.Add(phrase with { Start = start, Category = category });
+            }
+            else if (IsNoMembers(at))
+            {
+                memberPhrases.Add(new NumberPhrase(at, at + 2, 0, false, null));
+            }
+        }
+
+        foreach (var (position, word) in rules.EmployeeWords.FindAll(text))
+        {
+            if (position >= 2 && text.AsSpan(position - 2).StartsWith("党员"))
+            {
+                continue;
+            }
+
+            if (employeePhrases.All(p => p.End <= position || p.Start > position) && ReadNumberAfter(position + word.Length) is { } phrase)
+            {
+                employeePhrases.Add(phrase with { Start = position });
+            }
+        }
+
+        memberPhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
+        employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private bool IsNoMembers(int at)
+    {
+        // 没有党员 / 无党员 / 没有正式党员; 一名党员都没有 / 一个党员也没有.
+        var before = text.AsSpan(0, at);
+        if (before.EndsWith("正式"))
+        {
+            before = before[..^2];
+        }
+
+        if (before.EndsWith("没有") || before.EndsWith("无") || before.EndsWith("没") || before.EndsWith("零"))
+        {
+            return true;
+        }
+
+        var after = text.AsSpan(at + 2);
+        return (before.EndsWith("一名") || before.EndsWith("一个") || before.EndsWith("一位"))
+            && (after.StartsWith("都没") || after.StartsWith("也没") || after.StartsWith("都没有") || after.StartsWith("也没有"));
+    }
+
+    private NumberPhrase? ReadNumberAfter(int position)
+    {
+        var j = position;
+        var approximate = false;
+        for (var guard = 0; guard < 4 && j < text.Length; guard++)
+        {
+            if (rules.ApproximationPrefixes.MatchAt(text, j) is { } approx && !ChineseNumber.TryRead(text, j, out _, out _))
+            {
+                approximate = true;
+                j += approx.Length;
+            }
+            else if (rules.Fillers.MatchAt(text, j) is { } filler)
+            {
+                j += filler.Length;
+            }
+            else if (text[j] == '由' && ChineseNumber.TryRead(text, j + 1, out _, out _))
+            {
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (!ChineseNumber.TryRead(text, j, out var value, out var length) || (length == 1 && text[j] == '一' && j + 1 < text.Length && text[j + 1] is '下' or '些' or '直' or '起' or '样'))
+        {
+            return null;
+        }
+
+        var end = j + length;
+        if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
+        {
+            end++;
+        }
+
+        // "由1名增加到3名": the total now is the later figure.
+        if (rules.Changes.MatchAt(text, end) is { } change && ChineseNumber.TryRead(text, end + change.Length, out var later, out var laterLength))
+        {
+            value = later;
+            end += change.Length + laterLength;
+        }
+
+        if (rules.ApproximationSuffixes.MatchAt(text, end) is { } suffix)
+        {
+            approximate = true;
+            end += suffix.Length;
+        }
+
+        if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
+        {
+            end++;
+        }
+
+        if (rules.ApproximationSuffixes.MatchAt(text, end) is { } after)
+        {
+            approximate = true;
+            end += after.Length;
+        }
+
+        if (end < text.Length && (text[end] == '%' || text.AsSpan(end).StartsWith("以上") || text.AsSpan(end).StartsWith("以下")))
+        {
+            return null;
+        }
+
+        return new NumberPhrase(position, end, value, approximate, null);
+    }
+
+    private bool IsApproximatePrefix(int position)
+    {
+        for (var length = 1; length <= 3 && length <= position; length++)
+        {
+            if (rules.ApproximationPrefixes.MatchAt(text, position - length, position) is { } word && word.Length == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string? CategoryOf(string word) => rules.Vocabulary.MemberCategories.GetValueOrDefault(word);
+
+    // ---------------------------------------------------------------- modality
+
+    /// <summary>A verb is no fact when negated just before it, or when a plan word comes before it in its clause.</summary>
+    private bool IsBlocked(Clause clause, int position)
+    {
+        var from = Math.Max(clause.Start, position - 4);
+        foreach (var (at, word) in rules.Negation.FindAll(text, from, position))
+        {
+            if (at + word.Length >= position - 3)
+            {
+                return true;
+            }
+        }
+
+        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today;
+    }
+
+    private DateOnly DateFor(int position)
+    {
+        DateMention? chosen = null;
+        foreach (var date in dates)
+        {
+            if (date.Start < position)
+            {
+                chosen = date;
+            }
+        }
+
+        return (chosen ?? dates.FirstOrDefault())?.Date ?? today;
+    }
+
+    // ---------------------------------------------------------------- records
+
+    private Clause ClauseAt(int position) => clauses.First(c => c.Start <= position && position <= c.End);
+
+    private List<OrganizationMention> MentionsIn(Clause clause) =>
+        [.. UsableMentions().Where(m => m.Start >= clause.Start && m.Start < clause.End)];
+
+    /// <summary>The organisations an action at <paramref name="position"/> concerns.</summary>
+    private List<OrganizationMention?> TargetsFor(Clause clause, int position, bool wholeClause)
+    {
+        var inClause = MentionsIn(clause);
+        if (inClause.Count > 0)
+        {
+            var before = inClause.Where(m => m.Start < position).ToList();
+            return wholeClause ? [.. inClause] : before.Count > 0 ? [.. before] : [inClause[0]];
+        }
+
+        var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
+        return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    private void Add(int position, UnderstoodAction action) => drafts.Add(new Draft(position, sequence++, action));
+
+    private UnderstoodAction Record(ActionKind kind, OrganizationMention? mention, int position) =>
+        WithOrganization(new UnderstoodAction(kind) { Date = DateFor(position) }, mention);
+
+    private static UnderstoodAction WithOrganization(UnderstoodAction action, OrganizationMention? mention) =>
+        mention is null ? action : action with
+        {
+            Organization = mention.ReportedName,
+            OrganizationId = mention.Organization?.Id,
+            Candidates = mention.Candidates,
+        };
+
+    private void FindVisits(Clause clause)
+    {
+        int? trigger = null;
+        foreach (var (position, _) in rules.Visit.FindAll(text, clause.Start, clause.End))
+        {
+            if (!IsBlocked(clause, position))
+            {
+                trigger = position;
+                break;
+            }
+        }
+
+        if (trigger is null)
+        {
+            // 去/到 + an organisation: "昨天去顺达快递了解情况", "到优品超市看了下".
+            foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
+            {
+                var next = position + word.Length;
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] == '了')) && !IsBlocked(clause, position))
+                {
+                    trigger = position;
+                    break;
+                }
+            }
+        }
+
+        if (trigger is { } at)
+        {
+            foreach (var target in TargetsFor(clause, at, wholeClause: true))
+            {
+                Add(at, Record(ActionKind.Visit, target, at));
+            }
+        }
+    }
+
+    private void FindDiscoveries(Clause clause)
+    {
+        foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
+        {
+            var hired = rules.Hire.MatchAt(text, position) is not null;
+            var verbEnd = position + word.Length;
+            var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
+            if (partyWord < 0 || IsBlocked(clause, position))
+            {
+                continue;
+            }
+
+            // Members counted after the verb; after "其中", a breakdown by category (in this clause or the next).
+            var breakdownAt = text.IndexOf("其中", verbEnd, StringComparison.Ordinal);
+            var breakdownEnd = clause.End;
+            foreach (var next in clauses.Where(c => c.Start >= clause.End))
+            {
+                // "其中1名是口袋党员，2名是预备党员": following clauses that only break the count down by category.
+                var startsBreakdown = text.AsSpan(next.Start).StartsWith("其中");
+                var onlyCategories = memberPhrases.Any(p => p.Start >= next.Start && p.Start < next.End && p.Category is not null)
+                    && !MentionsIn(next).Any() && !rules.Discovery.ContainsAny(text, next.Start, next.End);
+                if (!startsBreakdown && !onlyCategories)
+                {
+                    break;
+                }
+
+                breakdownEnd = next.End;
+            }
+
+            var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
+            int? count = null;
+            var exact = true;
+            var categories = new MemberCategories();
+            foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
+            {
+                phrase.Consumed = true;
+                var category = phrase.Category ?? (hired ? "hired" : null);
+                if (phrase.Start < countEnd)
+                {
+                    count = (count ?? 0) + phrase.Value;
+                    exact &= !phrase.Approximate;
+                }
+
+                if (category is not null && !phrase.Approximate)
+                {
+                    categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            foreach (var target in TargetsFor(clause, position, wholeClause: false))
+            {
+                Add(position, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = exact ? count : null,
+                    Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
+
+    private bool instructorFound;
+
+    private void FindWorkCoverage(Clause clause)
+    {
+        foreach (var (position, word) in rules.PartyAndMassWords.FindAll(text, clause.Start, clause.End))
+        {
+            if (!rules.Vocabulary.MassOrganizations.TryGetValue(word, out var measure))
+            {
+                continue;
+            }
+
+            var verb = rules.MassVerbs.FindAll(text, Math.Max(clause.Start, position - 8), position).LastOrDefault();
+            var verbAt = verb.Word is not null ? verb.Position
+                : rules.MassVerbs.FindFirst(text, position + word.Length, Math.Min(clause.End, position + word.Length + 8))?.Position;
+            if (verbAt is { } at && !IsBlocked(clause, at))
+            {
+                foreach (var target in TargetsFor(clause, position, wholeClause: false))
+                {
+                    Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = ParseMeasure(measure) });
+                }
+            }
+        }
+
+        foreach (var (position, word) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
+        {
+            var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position);
+            var person = InstructorPerson();
+            if ((verb is null && person is null) || IsBlocked(clause, verb?.Position ?? position))
+            {
+                continue;
+            }
+
+            var at = verb?.Position ?? position;
+            if (instructorFound)
+            {
+                return;
+            }
+
+            instructorFound = true;
+            foreach (var target in TargetsFor(clause, position, wholeClause: false))
+            {
+                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
+            }
+
+            _ = word;
+            return;
+        }
+    }
+
+    private string? InstructorPerson()
+    {
+        // 由赵敏同志担任 / 指导员是赵敏 / 选派赵敏同志担任指导员.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            if (text.AsSpan(i + 1).StartsWith("我"))
+            {
+                return sender.Name;
+            }
+
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length))
+            {
+                return name;
+            }
+        }
+
+        foreach (var (position, word) in rules.InstructorWords.FindAll(text))
+        {
+            var j = position + word.Length;
+            if (j < text.Length && text[j] is '是' or '为' or ':')
+            {
+                j++;
+            }
+
+            if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
+            {
+                return name;
+            }
+        }
+
+        for (var at = text.IndexOf("担任", StringComparison.Ordinal); at >= 0; at = text.IndexOf("担任", at + 2, StringComparison.Ordinal))
+        {
+            var before = text.AsSpan(0, at);
+            if (before.EndsWith("同志"))
+            {
+                before = before[..^2];
+            }
+
+            if (before.EndsWith("我") || before.EndsWith("我来"))
+            {
+                return sender.Name;
+            }
+
+            if (rules.Names.ReadBefore(text, before.Length) is { } name)
+            {
+                return name;
+            }
+        }
+
+        foreach (var (position, word) in rules.InstructorVerbs.FindAll(text))
+        {
+            if (rules.Names.ReadAt(text, position + word.Length) is { } name && FollowedByServe(position + word.Length + name.Length))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private bool FollowedByServe(int position)
+    {
+        var rest = text.AsSpan(position);
+        if (rest.StartsWith("同志"))
+        {
+            rest = rest[2..];
+        }
+
+        return rest.StartsWith("担任") || rest.StartsWith("任") || rest.StartsWith("为") || rest.StartsWith("作为") || rest.StartsWith("当");
+    }
+
+    private static WorkCoverageMeasure ParseMeasure(string key) => key switch
+    {
+        "trade_union" => WorkCoverageMeasure.TradeUnion,
+        "youth_league" => WorkCoverageMeasure.YouthLeague,
+        "women_federation" => WorkCoverageMeasure.WomenFederation,
+        _ => WorkCoverageMeasure.Instructor,
+    };
+
+    private void FindPairings(Clause clause)
+    {
+        if (rules.Pairing.FindFirst(text, clause.Start, clause.End) is not { } verb || IsBlocked(clause, verb.Position))
+        {
+            return;
+        }
+
+        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : Secretary();
+        var after = MentionsIn(clause).FirstOrDefault(m => m.Start >= verb.Position + verb.Word.Length);
+        var targets = after is not null ? [after] : TargetsFor(clause, verb.Position, wholeClause: false);
+        foreach (var target in targets)
+        {
+            Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
+        }
+    }
+
+    private string? Secretary()
+    {
+        for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
+        {
+            var j = at + 2;
+            if (j < text.Length && text[j] is '是' or '为' or ':' or '由')
+            {
+                j++;
+            }
+
+            if (rules.Names.ReadAt(text, j) is { Length: >= 2 } name)
+            {
+                return name;
+            }
+
+            if (rules.Names.ReadBefore(text, at) is { } before)
+            {
+                return before;
+            }
+        }
+
+        return null;
+    }
+
+    private void FindFormation()
+    {
+        foreach (var clause in clauses.Where(c => !c.IsQuestion))
+        {
+            foreach (var (position, verb) in rules.Formation.FindAll(text, clause.Start, clause.End))
+            {
+                if (InLeaderSpan(position) || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
+                    || rules.Pairing.ContainsAny(text, clause.Start, position))
+                {
+                    continue;
+                }
+
+                AddFormation(clause, position, party);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The party organisation word a formation verb governs: "成立了联合党支部", "党支部今天成立".</summary>
+    private string? PartyWordNear(Clause clause, int verbAt, int verbLength)
+    {
+        var after = rules.PartyAndMassWords.FindAll(text, verbAt + verbLength, Math.Min(clause.End, verbAt + verbLength + 10))
+            .FirstOrDefault(w => rules.Vocabulary.PartyOrganizationWords.ContainsKey(w.Word) || rules.Vocabulary.MassOrganizations.ContainsKey(w.Word));
+        if (after.Word is not null)
+        {
+            return rules.Vocabulary.PartyOrganizationWords.ContainsKey(after.Word) ? after.Word : null;
+        }
+
+        var before = rules.PartyAndMassWords.FindAll(text, Math.Max(clause.Start, verbAt - 8), verbAt).LastOrDefault();
+        return before.Word is not null && rules.Vocabulary.PartyOrganizationWords.ContainsKey(before.Word) ? before.Word : null;
+    }
+
+    private void AddFormation(Clause clause, int position, string partyWord)
+    {
+        var units = MentionsIn(clause);
+        if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
+        {
+            units.Add(topic);
+        }
+
+        var mode = rules.JointModes.FindFirst(text) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
+        var method = rules.Functional.ContainsAny(text) ? FormationMethod.Functional
+            : rules.Joint.FindAll(text).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
+            : FormationMethod.Single;
+        var level = rules.Vocabulary.PartyOrganizationWords[partyWord] switch
+        {
+            "branch" => PartyOrganizationLevel.Branch,
+            "general_branch" => PartyOrganizationLevel.GeneralBranch,
+            "committee" => PartyOrganizationLevel.Committee,
+            _ => (PartyOrganizationLevel?)null,
+        };
+
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start));
+        if (members is not null)
+        {
+            members.Consumed = true;
+        }
+
+        var first = units.FirstOrDefault();
+        var action = Record(ActionKind.Formation, first, position) with
+        {
+            Method = method,
+            JointMode = method == FormationMethod.Joint && mode is not null ? Enum.Parse<JointMode>(mode, ignoreCase: true) : null,
+            Level = level,
+            Members = members?.Value,
+            Secretary = Secretary(),
+            Units = method == FormationMethod.Joint && units.Count > 0 ? [.. units.Select(u => u.ReportedName ?? u.Written)] : null,
+            UnitIds = method == FormationMethod.Joint && units.Count > 0 ? [.. units.Select(u => u.Organization?.Id)] : null,
+        };
+        Add(position, action);
+    }
+
+    private bool IsInQuestion(int position) => clauses.FirstOrDefault(c => c.Start <= position && position < c.End)?.IsQuestion ?? false;
+
+    private UnderstoodAction? FindAdvice()
+    {
+        if (!rules.AsksAdvice(text))
+        {
+            return null;
+        }
+
+        var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
+        if (named is null && (rules.ClassDescription.ContainsAny(text) || !rules.Singular.ContainsAny(text) && !UsableMentions().Any()))
+        {
+            return null;
+        }
+
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate);
+        var employees = employeePhrases.FirstOrDefault(p => !p.Approximate);
+        OrganizationType? type = null;
+        foreach (var (position, word) in rules.OrgTypeWords.FindAll(text))
+        {
+            if (!mentions.Any(m => !m.IsGeneric && m.Start <= position && position < m.End))
+            {
+                type = rules.Vocabulary.OrgTypeWords[word] == "social_org" ? OrganizationType.SocialOrganization : OrganizationType.Enterprise;
+                break;
+            }
+        }
+
+        return WithOrganization(new UnderstoodAction(ActionKind.FormationAdvice)
+        {
+            PartyMembers = members?.Value,
+            Employees = employees?.Value,
+            OrgType = type,
+        }, named ?? UsableMentions().FirstOrDefault());
+    }
+
+    /// <summary>Totals and status: one org_update per organisation, where its first fact is said.</summary>
+    private void FindFacts()
+    {
+        var updates = new Dictionary<string, (int Position, UnderstoodAction Action)>(StringComparer.Ordinal);
+        void Fact(int position, Func<UnderstoodAction, UnderstoodAction> apply)
+        {
+            var clause = ClauseAt(position);
+            if (clause.IsQuestion)
+            {
+                return;
+            }
+
+            var target = TargetsFor(clause, position, wholeClause: false).LastOrDefault();
+            var key = target?.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? target?.ReportedName ?? "";
+            if (!updates.TryGetValue(key, out var update))
+            {
+                update = (position, Record(ActionKind.OrgUpdate, target, position));
+            }
+
+            updates[key] = (update.Position, apply(update.Action));
+        }
+
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate))
+        {
+            Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
+        }
+
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null))
+        {
+            Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
+        }
+
+        foreach (var (position, word) in rules.Statuses.FindAll(text))
+        {
+            var clause = ClauseAt(position);
+            if (!IsNegatedOnly(clause, position))
+            {
+                var status = Enum.Parse<OperatingStatus>(rules.Vocabulary.Statuses[word], ignoreCase: true);
+                Fact(position, a => a with { Status = a.Status ?? status });
+            }
+        }
+
+        foreach (var (position, action) in updates.Values)
+        {
+            Add(position, action);
+        }
+    }
+
+    private bool IsNegatedOnly(Clause clause, int position) =>
+        rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;
+
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])[\p{IsCJKUnifiedIdeographs}]{2}(?:街道|社区)|(?<![\p{IsCJKUnifiedIdeographs}])[\p{IsCJKUnifiedIdeographs}]{2}区")]
+    private static partial Regex ScopePattern();
+
+    private sealed record Clause(int Start, int End, bool IsQuestion);
+
+    private sealed record Draft(int Position, int Sequence, UnderstoodAction Action);
+
+    /// <summary>"2名党员", "党员6名", "职工180人": a number, what it counts, and whether it is only approximate.</summary>
+    private sealed record NumberPhrase(int Start, int End, int Value, bool Approximate, string? Category)
+    {
+        public bool Consumed { get; set; }
+    }
+}

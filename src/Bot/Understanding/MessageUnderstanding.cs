@@ -1,0 +1,75 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// Turns an instructor's message into the actions it means (CLI.md §understand), offline and deterministically.
+/// The organisation index is built once from the ledger and rebuilt when the ledger's version changes.
+/// Thread-safe; no I/O beyond reading the organisations when the version moves.
+/// </summary>
+public sealed class MessageUnderstanding
+{
+    private readonly Func<long> version;
+    private readonly Func<IReadOnlyList<Organization>> organizations;
+    private readonly UnderstandingRules rules;
+    private readonly Vocabulary vocabulary;
+    private readonly Lock rebuild = new();
+    private volatile IndexSnapshot? snapshot;
+
+    /// <summary>Over a ledger that may change: <paramref name="version"/> is read per message, the list only when it moves.</summary>
+    public MessageUnderstanding(Func<long> version, Func<IReadOnlyList<Organization>> organizations, Vocabulary? vocabulary = null)
+    {
+        this.version = version ?? throw new ArgumentNullException(nameof(version));
+        this.organizations = organizations ?? throw new ArgumentNullException(nameof(organizations));
+        this.vocabulary = vocabulary ?? Vocabulary.Default();
+        rules = new UnderstandingRules(this.vocabulary);
+    }
+
+    /// <summary>Over a fixed list of organisations.</summary>
+    public MessageUnderstanding(IReadOnlyList<Organization> organizations, Vocabulary? vocabulary = null)
+        : this(() => 0, () => organizations, vocabulary)
+    {
+    }
+
+    /// <summary>The current organisation index (built on first use, rebuilt when the ledger's version changes).</summary>
+    public OrganizationIndex Index
+    {
+        get
+        {
+            var current = version();
+            var known = snapshot;
+            if (known is not null && known.Version == current)
+            {
+                return known.Index;
+            }
+
+            lock (rebuild)
+            {
+                known = snapshot;
+                if (known is null || known.Version != current)
+                {
+                    known = new IndexSnapshot(current, new OrganizationIndex(organizations(), vocabulary));
+                    snapshot = known;
+                }
+
+                return known.Index;
+            }
+        }
+    }
+
+    /// <summary>
+    /// When a name fits several ledger organisations but only one inside the sender's jurisdiction, take that one.
+    /// Off by default: the contract calls a name ambiguous when it fits more than one organisation in the ledger.
+    /// </summary>
+    public bool PreferSenderJurisdiction { get; init; }
+
+    /// <summary>What <paramref name="text"/>, sent by <paramref name="sender"/> at <paramref name="now"/>, asks for.</summary>
+    public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        var normalized = TextNormalizer.Normalize(text);
+        return new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+    }
+
+    private sealed record IndexSnapshot(long Version, OrganizationIndex Index);
+}

@@ -1,0 +1,452 @@
+using System.Text.RegularExpressions;
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// The ledger's organisations by every name an instructor might use: the full name (tier 0), the name without
+/// region or legal form (tier 1: 深圳市云启科技有限公司 → 云启科技), and derived short forms (tier 2: the brand with
+/// some or none of its generic words, abbreviations: 蓝海电商, 正衡律所, 华鼎). A mention takes the best tier;
+/// several organisations at that tier make it ambiguous. Built once; lookups are dictionary probes per position.
+/// </summary>
+public sealed partial class OrganizationIndex
+{
+    private const int FullName = 0;
+    private const int Core = 1;
+    private const int Derived = 2;
+
+    private readonly Dictionary<string, AliasEntry> aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AliasEntry>.AlternateLookup<ReadOnlySpan<char>> aliasLookup;
+    private readonly Dictionary<char, int> longestByFirst = [];
+    private readonly Dictionary<string, Organization> byCreditCode = new(StringComparer.Ordinal);
+    private readonly HashSet<string> scopeNames = new(StringComparer.Ordinal);
+    private readonly Vocabulary vocabulary;
+    private readonly KeywordSet legalSuffixes;
+    private readonly KeywordSet boundaries;
+    private readonly KeywordSet rejects;
+    private readonly KeywordSet regions;
+    private readonly KeywordSet genericPhrases;
+    private readonly KeywordSet leadingFillers;
+    private readonly string[] genericWordsLongestFirst;
+    private readonly HashSet<string> genericWords;
+    private readonly HashSet<string> stopwords;
+
+    public OrganizationIndex(IReadOnlyList<Organization> organizations, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        this.vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
+        Organizations = organizations;
+        genericWordsLongestFirst = [.. vocabulary.GenericWords.Concat(vocabulary.Abbreviations.Keys).Distinct().OrderByDescending(w => w.Length)];
+        genericWords = [.. genericWordsLongestFirst, .. vocabulary.Abbreviations.Values.SelectMany(v => v)];
+        stopwords = [.. vocabulary.AliasStopwords];
+        legalSuffixes = new KeywordSet(vocabulary.LegalForms.Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所"]));
+        boundaries = new KeywordSet(vocabulary.NameBoundaries);
+        rejects = new KeywordSet(vocabulary.NameRejects);
+        regions = new KeywordSet(vocabulary.RegionPrefixes);
+        genericPhrases = new KeywordSet(vocabulary.GenericOrganizationPhrases);
+        leadingFillers = new KeywordSet(vocabulary.NameLeadingFillers);
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            AddOrganization(i, organizations[i]);
+        }
+
+        aliasLookup = aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public IReadOnlyList<Organization> Organizations { get; }
+
+    /// <summary>Districts, streets and communities the ledger names (龙岗区, 坂田街道, 五和社区).</summary>
+    public IReadOnlySet<string> ScopeNames => scopeNames;
+
+    public int AliasCount => aliases.Count;
+
+    /// <summary>Every organisation the text names, in order, not overlapping.</summary>
+    public List<OrganizationMention> FindMentions(string text)
+    {
+        var mentions = new List<OrganizationMention>();
+        var covered = new bool[text.Length];
+
+        foreach (Match code in CreditCodePattern().Matches(text.ToUpperInvariant()))
+        {
+            if (byCreditCode.TryGetValue(code.Value, out var org))
+            {
+                Add(mentions, covered, new OrganizationMention(code.Index, code.Length, code.Value) { Organization = org });
+            }
+        }
+
+        FindFullNames(text, mentions, covered);
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (covered[i])
+            {
+                continue;
+            }
+
+            if (genericPhrases.MatchAt(text, i) is { } phrase)
+            {
+                Add(mentions, covered, new OrganizationMention(i, phrase.Length, phrase) { IsGeneric = true });
+                i += phrase.Length - 1;
+                continue;
+            }
+
+            if (!longestByFirst.TryGetValue(text[i], out var longest))
+            {
+                continue;
+            }
+
+            for (var length = Math.Min(longest, text.Length - i); length >= 2; length--)
+            {
+                if (covered[i + length - 1] || !aliasLookup.TryGetValue(text.AsSpan(i, length), out var entry))
+                {
+                    continue;
+                }
+
+                Add(mentions, covered, ToMention(i, text.Substring(i, length), entry));
+                i += length - 1;
+                break;
+            }
+        }
+
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return mentions;
+    }
+
+    /// <summary>The organisation an exact name means (full name or core name), or null.</summary>
+    public Organization? FindExact(string name)
+    {
+        var key = TextNormalizer.NormalizeName(name);
+        return aliases.TryGetValue(key, out var entry) && entry.Tier <= Core && entry.Members.Count == 1 ? Organizations[entry.Members[0]] : null;
+    }
+
+    private OrganizationMention ToMention(int start, string written, AliasEntry entry) =>
+        entry.Members.Count == 1
+            ? new OrganizationMention(start, written.Length, written) { Organization = Organizations[entry.Members[0]] }
+            : new OrganizationMention(start, written.Length, written)
+            {
+                Candidates = [.. entry.Members.Select(m => new OrganizationCandidate(Organizations[m].Id, Organizations[m].Name))],
+            };
+
+    private static void Add(List<OrganizationMention> mentions, bool[] covered, OrganizationMention mention)
+    {
+        mentions.Add(mention);
+        Array.Fill(covered, true, mention.Start, mention.Length);
+    }
+
+    /// <summary>Names written in full with a legal form ("深圳市新锐物流有限公司"): linked when the ledger has them, else kept as written.</summary>
+    private void FindFullNames(string text, List<OrganizationMention> mentions, bool[] covered)
+    {
+        foreach (var (position, suffix) in legalSuffixes.FindAll(text))
+        {
+            var end = position + suffix.Length;
+            while (legalSuffixes.MatchAt(text, end) is { } more)
+            {
+                end += more.Length;
+            }
+
+            var start = position;
+            while (start > 0 && position - start < 20 && IsNameChar(text[start - 1]) && !boundaries.EndsAt(text, start, Math.Max(0, start - 4)) && !covered[start - 1])
+            {
+                start--;
+            }
+
+            while (start < position && leadingFillers.MatchAt(text, start, position) is { } filler)
+            {
+                start += filler.Length;
+            }
+
+            // A region word inside the stretch starts the name ("走访了深圳市新锐物流有限公司").
+            for (var i = start; i < position; i++)
+            {
+                if (regions.MatchAt(text, i) is not null)
+                {
+                    start = i;
+                    break;
+                }
+            }
+
+            var written = text[start..end];
+            var core = CoreOf(written);
+            if (core.Length < 2 || rejects.ContainsAny(Decompose(core).Brand) || start == position)
+            {
+                continue;
+            }
+
+            if (aliasLookup.TryGetValue(written, out var entry) && entry.Tier <= Core
+                || aliasLookup.TryGetValue(core, out entry) && entry.Tier <= Core)
+            {
+                Add(mentions, covered, ToMention(start, written, entry));
+            }
+            else if (LongestKnownTail(text, start, position, end) is { } known)
+            {
+                Add(mentions, covered, ToMention(known.Start, text[known.Start..end], known.Entry));
+            }
+            else
+            {
+                Add(mentions, covered, new OrganizationMention(start, written.Length, written));
+            }
+        }
+    }
+
+    /// <summary>A ledger name that ends the stretch once words before it are dropped ("查一下明税税务师事务所").</summary>
+    private (int Start, AliasEntry Entry)? LongestKnownTail(string text, int start, int suffixAt, int end)
+    {
+        for (var s = start + 1; s < suffixAt; s++)
+        {
+            if (aliasLookup.TryGetValue(text.AsSpan(s, end - s), out var entry) && entry.Tier <= Core)
+            {
+                return (s, entry);
+            }
+
+            var legal = StripLegalForm(text[s..end]);
+            if (aliasLookup.TryGetValue(legal, out entry) && entry.Tier <= Core)
+            {
+                return (s, entry);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNameChar(char c) => TextNormalizer.IsHan(c) || char.IsAsciiLetter(c) || c is '(' or ')';
+
+    private void AddOrganization(int index, Organization org)
+    {
+        var name = TextNormalizer.NormalizeName(org.Name);
+        if (name.Length == 0)
+        {
+            return;
+        }
+
+        AddAlias(name, index, FullName);
+        if (!string.IsNullOrWhiteSpace(org.CreditCode))
+        {
+            byCreditCode.TryAdd(org.CreditCode.Trim().ToUpperInvariant(), org);
+        }
+
+        foreach (var scope in new[] { org.District, org.Street, org.Community })
+        {
+            if (!string.IsNullOrWhiteSpace(scope))
+            {
+                scopeNames.Add(scope);
+            }
+        }
+
+        var withoutLegal = StripLegalForm(name);
+        var variants = new List<string> { withoutLegal };
+        var localRegions = LocalRegions(org);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var last = variants[^1];
+            foreach (var region in vocabulary.RegionPrefixes.Concat(localRegions))
+            {
+                if (region.Length > 0 && last.StartsWith(region, StringComparison.Ordinal) && last.Length - region.Length >= 2)
+                {
+                    variants.Add(last[region.Length..]);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        foreach (var variant in variants.Distinct())
+        {
+            AddAlias(variant, index, variant == name ? FullName : Core);
+            foreach (var derived in DerivedAliases(variant))
+            {
+                AddAlias(derived, index, Derived);
+            }
+        }
+    }
+
+    private static IEnumerable<string> LocalRegions(Organization org)
+    {
+        foreach (var (scope, suffix) in new[] { (org.District, "区"), (org.Street, "街道"), (org.Community, "社区") })
+        {
+            if (string.IsNullOrWhiteSpace(scope))
+            {
+                continue;
+            }
+
+            yield return scope;
+            if (scope.EndsWith(suffix, StringComparison.Ordinal) && scope.Length - suffix.Length >= 2)
+            {
+                yield return scope[..^suffix.Length];
+            }
+        }
+    }
+
+    private string StripLegalForm(string name)
+    {
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var form in vocabulary.LegalForms.OrderByDescending(f => f.Length))
+            {
+                var folded = TextNormalizer.NormalizeName(form);
+                if (name.EndsWith(folded, StringComparison.Ordinal) && name.Length - folded.Length >= 2)
+                {
+                    name = name[..^folded.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>A written name without its legal form and region words.</summary>
+    private string CoreOf(string written)
+    {
+        var core = StripLegalForm(written);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            if (regions.MatchAt(core, 0) is { } region && core.Length - region.Length >= 2)
+            {
+                core = core[region.Length..];
+                changed = true;
+            }
+        }
+
+        return core;
+    }
+
+    /// <summary>Splits a core name into its brand and the generic words after it: 蓝海跨境电子商务 → 蓝海 + [跨境, 电子商务].</summary>
+    private (string Brand, List<string> Tail, bool BrandIsGeneric) Decompose(string core)
+    {
+        var tail = new List<string>();
+        var rest = core;
+        for (var changed = true; changed && !genericWords.Contains(rest);)
+        {
+            changed = false;
+            foreach (var word in genericWordsLongestFirst)
+            {
+                if (rest.Length > word.Length && rest.EndsWith(word, StringComparison.Ordinal))
+                {
+                    tail.Insert(0, word);
+                    rest = rest[..^word.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return (rest, tail, genericWords.Contains(rest));
+    }
+
+    private IEnumerable<string> DerivedAliases(string core)
+    {
+        var (brand, tail, brandIsGeneric) = Decompose(core);
+        if (tail.Count == 0 || tail.Count > 6)
+        {
+            yield break;
+        }
+
+        // Each generic word is kept, dropped, or replaced by its abbreviation; pairs may abbreviate together (外国语学校 → 外校).
+        var choices = new List<List<string>>();
+        for (var i = 0; i < tail.Count; i++)
+        {
+            var options = new List<string> { "", tail[i] };
+            if (vocabulary.Abbreviations.TryGetValue(tail[i], out var shorts))
+            {
+                options.AddRange(shorts);
+            }
+
+            choices.Add(options);
+        }
+
+        var produced = new HashSet<string>(StringComparer.Ordinal);
+        var brands = brandIsGeneric && vocabulary.Abbreviations.TryGetValue(brand, out var brandShorts) ? [brand, .. brandShorts] : new List<string> { brand };
+        foreach (var combination in Combine(choices, 0))
+        {
+            if (brandIsGeneric && combination.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var alias in brands.Select(b => b + combination))
+            {
+                if (produced.Add(alias))
+                {
+                    yield return alias;
+                }
+            }
+        }
+
+        for (var i = 0; i + 1 < tail.Count; i++)
+        {
+            if (vocabulary.Abbreviations.TryGetValue(tail[i] + tail[i + 1], out var shorts))
+            {
+                foreach (var s in shorts)
+                {
+                    if (produced.Add(brand + s))
+                    {
+                        yield return brand + s;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Combine(List<List<string>> choices, int at)
+    {
+        if (at == choices.Count)
+        {
+            yield return "";
+            yield break;
+        }
+
+        foreach (var rest in Combine(choices, at + 1))
+        {
+            foreach (var option in choices[at])
+            {
+                yield return option + rest;
+            }
+        }
+    }
+
+    private void AddAlias(string alias, int index, int tier)
+    {
+        if (alias.Length < 2 || (tier > FullName && (stopwords.Contains(alias) || genericWords.Contains(alias) || alias.All(ChineseNumber.IsNumeralChar))))
+        {
+            return;
+        }
+
+        if (!aliases.TryGetValue(alias, out var entry))
+        {
+            aliases[alias] = new AliasEntry(tier, index);
+            longestByFirst[alias[0]] = Math.Max(longestByFirst.GetValueOrDefault(alias[0]), alias.Length);
+            return;
+        }
+
+        entry.Offer(tier, index);
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")]
+    private static partial Regex CreditCodePattern();
+
+    /// <summary>The organisations an alias names at its best tier.</summary>
+    private sealed class AliasEntry(int tier, int first)
+    {
+        public int Tier { get; private set; } = tier;
+
+        public List<int> Members { get; } = [first];
+
+        public void Offer(int tier, int index)
+        {
+            if (tier < Tier)
+            {
+                Tier = tier;
+                Members.Clear();
+                Members.Add(index);
+            }
+            else if (tier == Tier && !Members.Contains(index))
+            {
+                Members.Add(index);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>Reads a Chinese personal name (surname + one or two characters) where the grammar says one stands.</summary>
+internal sealed class PersonNames(Vocabulary vocabulary)
+{
+    private readonly HashSet<char> surnames = [.. vocabulary.Surnames];
+    private readonly KeywordSet compound = new(vocabulary.CompoundSurnames);
+    private readonly KeywordSet stopwords = new(vocabulary.NameStopwords);
+
+    /// <summary>The name starting at <paramref name="position"/>, or null when no name starts there.</summary>
+    public string? ReadAt(string text, int position, int end = int.MaxValue)
+    {
+        end = Math.Min(end, text.Length);
+        if (position >= end)
+        {
+            return null;
+        }
+
+        var surnameLength = compound.MatchAt(text, position, end)?.Length ?? (surnames.Contains(text[position]) ? 1 : 0);
+        if (surnameLength == 0)
+        {
+            return null;
+        }
+
+        var i = position + surnameLength;
+        var given = 0;
+        while (i < end && given < 2 && TextNormalizer.IsHan(text[i]) && (given == 0 || stopwords.MatchAt(text, i, end) is null))
+        {
+            if (given == 0 && stopwords.MatchAt(text, i, end) is { Length: > 1 })
+            {
+                break;
+            }
+
+            i++;
+            given++;
+        }
+
+        return given == 0 ? null : text[position..i];
+    }
+
+    /// <summary>The name that ends right before <paramref name="end"/> ("周海涛书记", "王书记" gives null: no given name).</summary>
+    public string? ReadBefore(string text, int end, int start = 0)
+    {
+        for (var length = 3; length >= 2; length--)
+        {
+            var position = end - length;
+            if (position >= start && ReadAt(text, position, end) is { } name && name.Length == length)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>What a coordinator's progress question asks for.</summary>
+public enum ProgressMetric
+{
+    /// <summary>覆盖率、单独组建率.</summary>
+    Coverage,
+
+    /// <summary>应建未建 lists.</summary>
+    Unformed,
+
+    /// <summary>新建党组织.</summary>
+    Formations,
+
+    /// <summary>走访.</summary>
+    Visits,
+}

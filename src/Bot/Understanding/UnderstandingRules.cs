@@ -1,0 +1,120 @@
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>The vocabulary turned into matchers, built once per vocabulary.</summary>
+internal sealed class UnderstandingRules
+{
+    public UnderstandingRules(Vocabulary v)
+    {
+        Vocabulary = v;
+        Visit = new(v.VisitVerbs);
+        Motion = new(v.MotionVerbs);
+        Discovery = new(v.DiscoveryVerbs);
+        Hire = new(v.HireVerbs);
+        Categories = new(v.MemberCategories.Keys.Concat(["正式党员", "党员"]));
+        Formation = new(v.FormationVerbs);
+        PartyAndMassWords = new(v.PartyOrganizationWords.Keys.Concat(v.MassOrganizations.Keys));
+        Single = new(v.SingleWords);
+        Joint = new(v.JointWords);
+        Functional = new(v.FunctionalWords);
+        JointModes = new(v.JointModes.Keys);
+        LeaderMarkers = new(v.LeaderMarkers);
+        Mass = new(v.MassOrganizations.Keys);
+        MassVerbs = new(v.MassFormationVerbs);
+        InstructorWords = new(v.InstructorWords);
+        InstructorVerbs = new(v.InstructorVerbs);
+        Statuses = new(v.Statuses.Keys);
+        Pairing = new(v.PairingVerbs);
+        Negation = new(v.NegationMarkers);
+        Plan = new(v.PlanMarkers);
+        Question = new(v.QuestionMarkers);
+        ApproximationPrefixes = new(v.ApproximationPrefixes);
+        ApproximationSuffixes = new(v.ApproximationSuffixes);
+        Sequence = new(v.SequenceWords);
+        EmployeeWords = new(v.EmployeeWords);
+        Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
+        Changes = new(v.FactChanges);
+        Help = new(v.HelpPhrases);
+        Undo = new(v.UndoPhrases);
+        Export = new(v.ExportPhrases);
+        Lookup = new(v.LookupPhrases);
+        LookupObjects = new(v.LookupObjects);
+        LookupQuestions = new(v.LookupQuestions);
+        Advice = new(v.AdvicePhrases.Where(p => !p.Contains('+')));
+        AdvicePatterns = [.. v.AdvicePhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
+        PolicyDefinition = new(v.PolicyDefinitionPhrases);
+        OwnScope = new(v.OwnScopeWords);
+        ClassDescription = new(v.ClassDescriptionMarkers);
+        Singular = new(v.SingularMarkers);
+        OrgTypeWords = new(v.OrgTypeWords.Keys);
+        Names = new PersonNames(v);
+        HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
+        ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
+            Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
+            Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
+    }
+
+    public Vocabulary Vocabulary { get; }
+    public KeywordSet Visit { get; }
+    public KeywordSet Motion { get; }
+    public KeywordSet Discovery { get; }
+    public KeywordSet Hire { get; }
+    public KeywordSet Categories { get; }
+    public KeywordSet Formation { get; }
+    public KeywordSet PartyAndMassWords { get; }
+    public KeywordSet Single { get; }
+    public KeywordSet Joint { get; }
+    public KeywordSet Functional { get; }
+    public KeywordSet JointModes { get; }
+    public KeywordSet LeaderMarkers { get; }
+    public KeywordSet Mass { get; }
+    public KeywordSet MassVerbs { get; }
+    public KeywordSet InstructorWords { get; }
+    public KeywordSet InstructorVerbs { get; }
+    public KeywordSet Statuses { get; }
+    public KeywordSet Pairing { get; }
+    public KeywordSet Negation { get; }
+    public KeywordSet Plan { get; }
+    public KeywordSet Question { get; }
+    public KeywordSet ApproximationPrefixes { get; }
+    public KeywordSet ApproximationSuffixes { get; }
+    public KeywordSet Sequence { get; }
+    public KeywordSet EmployeeWords { get; }
+    public KeywordSet Fillers { get; }
+    public KeywordSet Changes { get; }
+    public KeywordSet Help { get; }
+    public KeywordSet Undo { get; }
+    public KeywordSet Export { get; }
+    public KeywordSet Lookup { get; }
+    public KeywordSet LookupObjects { get; }
+    public KeywordSet LookupQuestions { get; }
+    public KeywordSet Advice { get; }
+    public List<KeywordSet[]> AdvicePatterns { get; }
+
+    /// <summary>True when the text asks how an organisation should form ("该怎么建", "能不能…联合建").</summary>
+    public bool AsksAdvice(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
+    public KeywordSet PolicyDefinition { get; }
+    public KeywordSet OwnScope { get; }
+    public KeywordSet ClassDescription { get; }
+    public KeywordSet Singular { get; }
+    public KeywordSet OrgTypeWords { get; }
+    public PersonNames Names { get; }
+    public HashSet<string> HelpWords { get; }
+    public List<(ProgressMetric Metric, KeywordSet[] Groups)> ProgressPatterns { get; }
+
+    /// <summary>True when one word of each group occurs, in order.</summary>
+    public static bool MatchesInOrder(string text, KeywordSet[] groups)
+    {
+        var at = 0;
+        foreach (var group in groups)
+        {
+            if (group.FindFirst(text, at) is not { } hit)
+            {
+                return false;
+            }
+
+            at = hit.Position + hit.Word.Length;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// One thing a message asks for, with only the fields the message gives (CLI.md §understand), plus what the
+/// pipeline needs: the ledger id of the organisation, and the candidates when the name fits several.
+/// </summary>
+public sealed record UnderstoodAction(ActionKind Kind)
+{
+    /// <summary>The ledger's full name, the name as written when the ledger lacks it, or null.</summary>
+    public string? Organization { get; init; }
+
+    /// <summary>The ledger id when <see cref="Organization"/> is a ledger organisation.</summary>
+    public int? OrganizationId { get; init; }
+
+    /// <summary>When the name fits several ledger organisations: each of them (Organization is then null).</summary>
+    public IReadOnlyList<OrganizationCandidate> Candidates { get; init; } = [];
+
+    /// <summary>Carried by every recording action.</summary>
+    public DateOnly? Date { get; init; }
+
+    public int? Count { get; init; }
+    public MemberCategories? Categories { get; init; }
+
+    public FormationMethod? Method { get; init; }
+    public JointMode? JointMode { get; init; }
+    public PartyOrganizationLevel? Level { get; init; }
+    public int? Members { get; init; }
+    public string? Secretary { get; init; }
+
+    /// <summary>For a joint formation: every unit it covers (ledger names, or as written), and their ids where known.</summary>
+    public IReadOnlyList<string>? Units { get; init; }
+    public IReadOnlyList<int?>? UnitIds { get; init; }
+
+    public WorkCoverageMeasure? Measure { get; init; }
+    public string? Person { get; init; }
+
+    public int? Employees { get; init; }
+    public int? PartyMembers { get; init; }
+    public OperatingStatus? Status { get; init; }
+    public OrganizationType? OrgType { get; init; }
+
+    public string? Scope { get; init; }
+    public ProgressMetric? Metric { get; init; }
+
+    public bool IsRecord => Kind <= ActionKind.Pairing;
+
+    /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>
+    public bool NeedsOrganization => IsRecord || Kind is ActionKind.FormationAdvice or ActionKind.OrgLookup;
+}

@@ -1,0 +1,148 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// The words the understanding rules work from: verbs, categories, modes, abbreviations, plan and negation markers.
+/// Shipped as the embedded <c>vocabulary.json</c>; a deployment adds words with an extra file
+/// (configuration <c>Understanding:VocabularyFile</c>): lists are joined, map entries added or replaced.
+/// </summary>
+public sealed record Vocabulary
+{
+    private static readonly JsonSerializerOptions FileOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public IReadOnlyList<string> RegionPrefixes { get; init; } = [];
+    public IReadOnlyList<string> LegalForms { get; init; } = [];
+    public IReadOnlyList<string> GenericWords { get; init; } = [];
+    public IReadOnlyDictionary<string, List<string>> Abbreviations { get; init; } = new Dictionary<string, List<string>>();
+    public IReadOnlyList<string> AliasStopwords { get; init; } = [];
+    public IReadOnlyList<string> NameBoundaries { get; init; } = [];
+    public IReadOnlyList<string> NameRejects { get; init; } = [];
+    public IReadOnlyList<string> NameLeadingFillers { get; init; } = [];
+    public IReadOnlyList<string> GenericOrganizationPhrases { get; init; } = [];
+
+    public IReadOnlyList<string> VisitVerbs { get; init; } = [];
+    public IReadOnlyList<string> MotionVerbs { get; init; } = [];
+    public IReadOnlyList<string> DiscoveryVerbs { get; init; } = [];
+    public IReadOnlyList<string> HireVerbs { get; init; } = [];
+    public IReadOnlyDictionary<string, string> MemberCategories { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> CategoryShortWords { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> FormationVerbs { get; init; } = [];
+    public IReadOnlyDictionary<string, string> PartyOrganizationWords { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> SingleWords { get; init; } = [];
+    public IReadOnlyList<string> JointWords { get; init; } = [];
+    public IReadOnlyList<string> FunctionalWords { get; init; } = [];
+    public IReadOnlyDictionary<string, string> JointModes { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> LeaderMarkers { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> MassOrganizations { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> MassFormationVerbs { get; init; } = [];
+    public IReadOnlyList<string> InstructorWords { get; init; } = [];
+    public IReadOnlyList<string> InstructorVerbs { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Statuses { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> PairingVerbs { get; init; } = [];
+
+    public IReadOnlyList<string> NegationMarkers { get; init; } = [];
+    public IReadOnlyList<string> PlanMarkers { get; init; } = [];
+    public IReadOnlyList<string> QuestionMarkers { get; init; } = [];
+    public IReadOnlyList<string> ApproximationPrefixes { get; init; } = [];
+    public IReadOnlyList<string> ApproximationSuffixes { get; init; } = [];
+    public IReadOnlyList<string> SequenceWords { get; init; } = [];
+
+    public IReadOnlyList<string> EmployeeWords { get; init; } = [];
+    public IReadOnlyList<string> MemberTotalVerbs { get; init; } = [];
+
+    public IReadOnlyList<string> HelpPhrases { get; init; } = [];
+    public IReadOnlyList<string> HelpWords { get; init; } = [];
+    public IReadOnlyList<string> UndoPhrases { get; init; } = [];
+    public IReadOnlyList<string> ExportPhrases { get; init; } = [];
+    public IReadOnlyList<string> LookupPhrases { get; init; } = [];
+    public IReadOnlyList<string> LookupObjects { get; init; } = [];
+    public IReadOnlyList<string> AdvicePhrases { get; init; } = [];
+    public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
+    public IReadOnlyList<string> FactFillers { get; init; } = [];
+    public IReadOnlyList<string> FactChanges { get; init; } = [];
+    public IReadOnlyList<string> ClassDescriptionMarkers { get; init; } = [];
+    public IReadOnlyList<string> SingularMarkers { get; init; } = [];
+    public IReadOnlyDictionary<string, string> OrgTypeWords { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> LookupQuestions { get; init; } = [];
+
+    /// <summary>Per metric, patterns "a|b+c|d": one word of each group, in that order.</summary>
+    public IReadOnlyDictionary<string, List<string>> ProgressMetrics { get; init; } = new Dictionary<string, List<string>>();
+    public IReadOnlyList<string> OwnScopeWords { get; init; } = [];
+    public IReadOnlyList<string> ScopeSuffixes { get; init; } = [];
+
+    public string Surnames { get; init; } = "";
+    public IReadOnlyList<string> CompoundSurnames { get; init; } = [];
+    public IReadOnlyList<string> NameStopwords { get; init; } = [];
+
+    /// <summary>The shipped vocabulary (embedded <c>vocabulary.json</c>).</summary>
+    public static Vocabulary Default()
+    {
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("InstructorBot.Bot.Understanding.vocabulary.json")
+            ?? throw new InvalidOperationException("embedded vocabulary.json is missing");
+        return JsonSerializer.Deserialize<Vocabulary>(stream, FileOptions) ?? throw new InvalidOperationException("vocabulary.json is empty");
+    }
+
+    /// <summary>Parses a vocabulary file's text (same shape as <c>vocabulary.json</c>, any subset of the keys).</summary>
+    public static Vocabulary Parse(string json) =>
+        JsonSerializer.Deserialize<Vocabulary>(json, FileOptions) ?? new Vocabulary();
+
+    /// <summary>The shipped vocabulary extended with a deployment's file, when one is given.</summary>
+    public static Vocabulary Load(string? extraFile) =>
+        string.IsNullOrWhiteSpace(extraFile) ? Default() : Default().ExtendedWith(Parse(File.ReadAllText(extraFile)));
+
+    /// <summary>This vocabulary with <paramref name="extra"/>'s words added: lists joined, map entries added or replaced.</summary>
+    public Vocabulary ExtendedWith(Vocabulary extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var merged = this with { };
+        foreach (var property in typeof(Vocabulary).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var mine = property.GetValue(this);
+            var theirs = property.GetValue(extra);
+            object? value = (mine, theirs) switch
+            {
+                (string a, string b) => a + b,
+                (IReadOnlyList<string> a, IReadOnlyList<string> b) => a.Concat(b).Distinct().ToList(),
+                (IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) => Merge(a, b),
+                (IReadOnlyDictionary<string, List<string>> a, IReadOnlyDictionary<string, List<string>> b) => MergeLists(a, b),
+                _ => mine,
+            };
+            property.SetValue(merged, value);
+        }
+
+        return merged;
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        var result = a.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var (key, value) in b)
+        {
+            result[key] = value;
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, List<string>> MergeLists(
+        IReadOnlyDictionary<string, List<string>> a, IReadOnlyDictionary<string, List<string>> b)
+    {
+        var result = a.ToDictionary(p => p.Key, p => p.Value.ToList());
+        foreach (var (key, value) in b)
+        {
+            result[key] = result.TryGetValue(key, out var list) ? [.. list.Concat(value).Distinct()] : [.. value];
+        }
+
+        return result;
+    }
+}
