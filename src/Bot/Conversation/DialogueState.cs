@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InstructorBot.Store;
@@ -17,9 +18,12 @@ public sealed class DialogueState(InstructorStore store, TimeProvider clock)
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Write-through cache: the store is read once per user per process, then kept in step with every write.</summary>
+    private readonly ConcurrentDictionary<string, PendingDialogue?> cache = new(StringComparer.Ordinal);
+
     public (IReadOnlyList<PlannedAction> Actions, IReadOnlyList<int> Candidates)? Find(string userId)
     {
-        var pending = store.Read(db => db.GetCollection<PendingDialogue>(Collection).FindById(userId));
+        var pending = cache.GetOrAdd(userId, id => store.Read(db => db.GetCollection<PendingDialogue>(Collection).FindById(id)));
         if (pending is null || pending.AtMs < clock.GetUtcNow().Add(-Lifetime).ToUnixTimeMilliseconds())
         {
             return null;
@@ -28,17 +32,29 @@ public sealed class DialogueState(InstructorStore store, TimeProvider clock)
         return (JsonSerializer.Deserialize<List<PlannedAction>>(pending.ActionsJson, Json) ?? [], pending.Candidates);
     }
 
-    public Task SaveAsync(string userId, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates, CancellationToken cancellationToken) =>
-        store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Upsert(new PendingDialogue
+    public async Task SaveAsync(string userId, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates, CancellationToken cancellationToken)
+    {
+        var pending = new PendingDialogue
         {
             Id = userId,
             ActionsJson = JsonSerializer.Serialize(actions, Json),
             Candidates = candidates,
             AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        }), cancellationToken);
+        };
+        await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Upsert(pending), cancellationToken);
+        cache[userId] = pending;
+    }
 
-    public Task ClearAsync(string userId, CancellationToken cancellationToken) =>
-        store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Delete(userId), cancellationToken);
+    public async Task ClearAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(userId, out var known) && known is null)
+        {
+            return;
+        }
+
+        await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Delete(userId), cancellationToken);
+        cache[userId] = null;
+    }
 
     public bool HasPending(string userId) => Find(userId) is not null;
 }

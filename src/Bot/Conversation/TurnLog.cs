@@ -13,6 +13,8 @@ public sealed class TurnLog(InstructorStore store)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private int indexed;
+
     public static string Key(string channel, string messageId) => $"{channel}:{messageId}";
 
     /// <summary>The first replies to this message, when it was handled before.</summary>
@@ -27,7 +29,11 @@ public sealed class TurnLog(InstructorStore store)
         store.WriteAsync(db =>
         {
             var turns = db.GetCollection<ProcessedTurn>(Collection);
-            turns.EnsureIndex(t => t.UserId);
+            if (Interlocked.Exchange(ref indexed, 1) == 0)
+            {
+                turns.EnsureIndex(t => t.UserId);
+            }
+
             return turns.Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
         }, cancellationToken);
 

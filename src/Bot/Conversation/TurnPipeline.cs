@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using InstructorBot.Bot.Plugins;
 using InstructorBot.Bot.Replies;
@@ -24,7 +25,8 @@ public sealed partial class TurnPipeline(
 {
     private const int MaxTextLength = 2000;
 
-    private readonly SemaphoreSlim[] senderGates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    /// <summary>One gate per sender (channel + channel user id): a sender's turns run in order, different senders in parallel.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> senderGates = new(StringComparer.Ordinal);
 
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ public sealed partial class TurnPipeline(
             return TurnResult.Of("消息缺少渠道、发送人或消息编号，无法处理。");
         }
 
-        var gate = senderGates[(int)((uint)StringComparer.Ordinal.GetHashCode($"{message.Channel}\n{message.ChannelUserId}") % (uint)senderGates.Length)];
+        var gate = senderGates.GetOrAdd($"{message.Channel}\n{message.ChannelUserId}", _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -328,7 +330,7 @@ public sealed partial class TurnPipeline(
             {
                 await dialogue.ClearAsync(user.Id, cancellationToken);
                 var receipt = await kernel.InvokeAsync<UndoReceipt?>(ReportingPlugin.Name, "undo_last", arguments, cancellationToken);
-                return new ReplyMessage(RecordReplies.Undone(receipt, turn.Today));
+                return new ReplyMessage(RecordReplies.Undone(receipt, id => store.FindOrganization(id)?.Name, turn.Today));
             }
 
             case ActionKinds.Help:

@@ -32,8 +32,9 @@ public static class RecordReplies
         return text.Append('\n').Append(ConversationTexts.UndoHint).ToString();
     }
 
-    public static string Undone(UndoReceipt? receipt, DateOnly today)
+    public static string Undone(UndoReceipt? receipt, Func<int, string?> organizationName, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(organizationName);
         if (receipt is null || receipt.Removed.Count == 0)
         {
             return "没有可以撤销的登记。";
@@ -43,7 +44,7 @@ public static class RecordReplies
         var names = receipt.Organizations.ToDictionary(o => o.Id, o => o.Name);
         foreach (var record in receipt.Removed)
         {
-            var name = names.GetValueOrDefault(record.OrganizationId) ?? $"单位 {record.OrganizationId}";
+            var name = names.GetValueOrDefault(record.OrganizationId) ?? organizationName(record.OrganizationId) ?? $"单位 {record.OrganizationId}";
             text.Append("\n· ").Append(Describe(record, name)).Append('（').Append(ChineseFormat.Date(record.Date, today)).Append('）');
         }
 
