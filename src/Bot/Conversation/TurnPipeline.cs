@@ -47,6 +47,13 @@ public sealed partial class TurnPipeline(
             }
 
             var text = (message.Text ?? "").Trim();
+            var processed = new ProcessedTurn
+            {
+                Id = TurnLog.Key(message.Channel, message.ChannelMessageId),
+                Channel = message.Channel,
+                Text = text,
+                AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            };
             var user = message.Channel is "web" or "terminal"
                 ? store.FindUser(message.ChannelUserId)
                 : store.FindUserByChannel(message.Channel, message.ChannelUserId);
@@ -55,20 +62,24 @@ public sealed partial class TurnPipeline(
                 return await UnboundAsync(message, text, cancellationToken);
             }
 
+            processed = processed with { UserId = user.Id };
+            var marker = new TurnMarker(processed);
             var replies = text.Length switch
             {
                 0 => [new ReplyMessage("请输入内容。发送“帮助”查看能说什么。")],
                 > MaxTextLength => [new ReplyMessage($"消息太长了（超过 {MaxTextLength} 字），请分几条发送。")],
-                _ => await RespondAsync(user, message, text, cancellationToken),
+                _ => await RespondAsync(user, message, text, marker, cancellationToken),
             };
-            await log.SaveAsync(new ProcessedTurn
+            if (marker.Marked)
             {
-                Id = TurnLog.Key(message.Channel, message.ChannelMessageId),
-                Channel = message.Channel,
-                UserId = user.Id,
-                Text = text,
-                AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            }, replies, cancellationToken);
+                // The records and the handled mark are durable; the replies follow without keeping the sender waiting.
+                _ = log.CompleteAsync(processed, replies);
+            }
+            else
+            {
+                await log.SaveAsync(processed, replies, cancellationToken);
+            }
+
             return new TurnResult(replies);
         }
         finally
@@ -94,7 +105,7 @@ public sealed partial class TurnPipeline(
         return TurnResult.Of(ConversationTexts.UnknownSender);
     }
 
-    private async Task<IReadOnlyList<ReplyMessage>> RespondAsync(User user, IncomingMessage message, string text, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReplyMessage>> RespondAsync(User user, IncomingMessage message, string text, TurnMarker marker, CancellationToken cancellationToken)
     {
         if (AdminBind().Match(text) is { Success: true } adminBind)
         {
@@ -114,7 +125,7 @@ public sealed partial class TurnPipeline(
                 return [new ReplyMessage(DialogueReplies.Cancelled)];
             }
 
-            if (await AnswerPendingAsync(user, message, text, pending.Actions, pending.Candidates, cancellationToken) is { } answered)
+            if (await AnswerPendingAsync(user, message, text, pending.Actions, pending.Candidates, marker, cancellationToken) is { } answered)
             {
                 return answered;
             }
@@ -133,13 +144,13 @@ public sealed partial class TurnPipeline(
             return [new ReplyMessage(DialogueReplies.NotUnderstood)];
         }
 
-        return await RunAsync(user, message, text, actions, cancellationToken);
+        return await RunAsync(user, message, text, actions, marker, cancellationToken);
     }
 
     /// <summary>The reply to a pending question ("1", or a name), or null when the text is not an answer.</summary>
     private async Task<IReadOnlyList<ReplyMessage>?> AnswerPendingAsync(
         User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates,
-        CancellationToken cancellationToken)
+        TurnMarker marker, CancellationToken cancellationToken)
     {
         int? chosen = null;
         var number = Choice().Match(text);
@@ -190,11 +201,12 @@ public sealed partial class TurnPipeline(
         var completed = actions
             .Select(a => a.NeedsOrganization && a.OrganizationId is null ? a with { OrganizationId = chosen, Candidates = [] } : a)
             .ToList();
-        return await RunAsync(user, message, text, completed, cancellationToken);
+        return await RunAsync(user, message, text, completed, marker, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ReplyMessage>> RunAsync(
-        User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, CancellationToken cancellationToken)
+        User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, TurnMarker marker,
+        CancellationToken cancellationToken)
     {
         // Resolve the organisation where the message left it open: one candidate in the sender's jurisdiction is the answer.
         var open = actions.FirstOrDefault(a => a.NeedsOrganization && a.OrganizationId is null);
@@ -251,7 +263,24 @@ public sealed partial class TurnPipeline(
                 .Select(store.FindOrganization)
                 .OfType<Organization>()
                 .ToDictionary(o => o.Id);
-            var receipt = await store.RecordAsync(user.Id, turn.Staged, cancellationToken);
+            // Records first, then the handled mark: FIFO on the store's single writer, so the mark is never durable
+            // without the records; both usually land in the same group commit.
+            var recording = store.RecordAsync(user.Id, turn.Staged, CancellationToken.None);
+            var marking = log.MarkAsync(marker.Turn);
+            WriteReceipt receipt;
+            try
+            {
+                receipt = await recording;
+            }
+            catch
+            {
+                await marking;
+                await log.ForgetAsync(marker.Turn.Id);
+                throw;
+            }
+
+            await marking;
+            marker.Marked = true;
             replies.Insert(recordingSlot, new ReplyMessage(RecordReplies.Recorded(receipt, before, turn.Today)));
         }
 
@@ -441,6 +470,14 @@ public sealed partial class TurnPipeline(
 
     private static int SumOf(MemberCategories? categories) =>
         categories is null ? 0 : categories.Pocket + categories.Hidden + categories.Flowing + categories.Probationary + categories.Hired;
+
+    /// <summary>The turn's handled-mark, and whether it was written with the records.</summary>
+    private sealed class TurnMarker(ProcessedTurn turn)
+    {
+        public ProcessedTurn Turn { get; } = turn;
+
+        public bool Marked { get; set; }
+    }
 
     private static bool IsCancel(string text) => text.TrimEnd('。', '!', '！', '.') is "取消" or "算了" or "不用了" or "cancel";
 
