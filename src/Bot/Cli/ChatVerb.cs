@@ -6,7 +6,7 @@ using InstructorBot.Store;
 namespace InstructorBot.Bot.Cli;
 
 /// <summary>The <c>chat</c> verb: <c>chat --user ID</c>, one message a line from stdin, the replies on stdout, until EOF.</summary>
-public sealed class ChatVerb : ICliVerb
+public sealed class ChatVerb(TextReader? input = null) : ICliVerb
 {
     public string Name => "chat";
 
@@ -33,7 +33,8 @@ public sealed class ChatVerb : ICliVerb
         var turns = host.Services.GetRequiredService<ITurnPipeline>();
         var session = Guid.NewGuid().ToString("N");
         var line = 0;
-        while (await Console.In.ReadLineAsync(cancellationToken) is { } text)
+        var lines = input ?? Console.In;
+        while (await lines.ReadLineAsync(cancellationToken) is { } text)
         {
             line++;
             if (string.IsNullOrWhiteSpace(text))

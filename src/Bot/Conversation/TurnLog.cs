@@ -80,10 +80,12 @@ public sealed class TurnLog(InstructorStore store)
                 .ToList());
 
     /// <summary>A turn marked handled whose replies were lost in a crash: the records are in; the words are not.</summary>
-    private const string Unknown = "";
+    private const string Unknown = "pending";
 
-    private static IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
-        turn.RepliesJson == Unknown
-            ? [new ReplyMessage("这条消息已经处理并登记过了。")]
-            : JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];
+    private IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
+        writing.TryGetValue(turn.Id, out var replies)
+            ? replies
+            : turn.RepliesJson is null or Unknown
+                ? [new ReplyMessage("这条消息已经处理并登记过了。")]
+                : JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];
 }

@@ -211,4 +211,24 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("已绑定", bound, StringComparison.Ordinal);
         Assert.Equal("u_zhang", host.Store.FindUserByChannel("wecom", "ZhangWei")?.Id);
     }
+
+    [Fact]
+    public async Task A_policy_question_is_answered_with_citations()
+    {
+        var reply = Assert.Single(await bot.SayAsync("bf-u_li", "什么是五个清？"));
+
+        Assert.Contains("经营运行情况清", reply, StringComparison.Ordinal);
+        Assert.Contains("依据：", reply, StringComparison.Ordinal);
+        Assert.Matches("《[^》]+》.*：“", reply);
+    }
+
+    [Fact]
+    public async Task Formation_advice_for_a_described_organisation_names_the_method_and_reasons()
+    {
+        var reply = Assert.Single(await bot.SayAsync("bf-u_li", "一家企业有6名正式党员，应该怎么组建党组织？"));
+
+        Assert.Contains("单独组建", reply, StringComparison.Ordinal);
+        Assert.Contains("· ", reply, StringComparison.Ordinal);
+        Assert.Equal(0, host.RecordCount);
+    }
 }

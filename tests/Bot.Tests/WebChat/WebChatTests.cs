@@ -178,6 +178,23 @@ public sealed class WebChatTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_comes_as_a_download_only_for_the_user_it_was_made_for()
+    {
+        var coordinator = await SignedInAsync("u_wang");
+        var reply = Json(await (await PostJsonAsync(coordinator, "/api/webchat/messages", new { text = "坂田街道的台账导出来发给我", clientMessageId = "e1" })).Content.ReadAsStringAsync());
+        var url = reply.GetProperty("replies")[0].GetProperty("attachment").GetProperty("url").GetString()!;
+
+        var file = await coordinator.GetAsync(url);
+        var someoneElse = await (await SignedInAsync("u_zhang")).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+        Assert.Equal(HttpStatusCode.NotFound, someoneElse.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_download_token_is_a_404_problem()
     {
         var response = await Client().GetAsync("/api/files/0123456789abcdef0123456789abcdef");
