@@ -1,3 +1,5 @@
+using InstructorBot.Bot.Channels.DingTalk;
+using InstructorBot.Bot.Channels.Feishu;
 using InstructorBot.Bot.Channels.WeCom;
 
 namespace InstructorBot.Bot.Hosting;
@@ -9,12 +11,16 @@ public static class ChannelServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddWeCom();
+        services.AddDingTalk();
+        services.AddFeishu();
         return services;
     }
 
     public static WebApplication MapBotChannels(this WebApplication app)
     {
         app.MapWeCom();
+        app.MapDingTalk();
+        app.MapFeishu();
         return app;
     }
 }
