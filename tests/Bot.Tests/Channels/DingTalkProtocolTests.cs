@@ -52,4 +52,20 @@ public sealed class DingTalkProtocolTests
         Assert.True(options.IsAllowedWebhook(new Uri("https://oapi.example-proxy.cn/robot")));
         Assert.False(options.IsAllowedWebhook(new Uri("https://oapi.dingtalk.com/robot")));
     }
+
+    [Fact]
+    public void The_documented_sample_body_reads_with_times_as_numbers_or_strings()
+    {
+        const string body = """
+            {"conversationId":"xxx","msgId":"msg0xxxxx","senderNick":"杨xx","senderStaffId":"user123",
+             "sessionWebhookExpiredTime":1613635652738,"createAt":"1613630252678","conversationType":"2",
+             "senderId":"$:LWCP_v1:$Ff09GIxxxxx","sessionWebhook":"https://oapi.dingtalk.com/robot/sendBySession?session=xxxxx",
+             "text":{"content":" 你好"},"msgtype":"text"}
+            """;
+        var message = System.Text.Json.JsonSerializer.Deserialize<DingTalkMessage>(body)!;
+        Assert.Equal(1613630252678, message.CreateAt);
+        Assert.Equal(1613635652738, message.SessionWebhookExpiredTime);
+        Assert.Equal("user123", message.SenderStaffId);
+        Assert.Equal("你好", DingTalkMessage.TrimMentions(message.Text!.Content!));
+    }
 }
