@@ -38,6 +38,8 @@ public sealed class DingTalkProtocolTests
     [InlineData("http://127.0.0.1:5000/hook", false, false)]
     [InlineData("http://127.0.0.1:5000/hook", true, true)]
     [InlineData("http://169.254.169.254/latest/meta-data", true, false)]
+    [InlineData("http://[::1]:5000/hook", true, true)]
+    [InlineData("http://localhost.attacker.example/hook", true, false)]
     public void Only_dingtalk_hosts_and_configured_loopback_may_receive_replies(string webhook, bool loopback, bool allowed)
     {
         var options = new DingTalkOptions { AppSecret = "s", AllowLoopbackWebhook = loopback };

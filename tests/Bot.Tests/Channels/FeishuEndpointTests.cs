@@ -199,6 +199,30 @@ public sealed class FeishuEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_an_encrypt_key_plain_events_are_accepted_on_the_verification_token_alone()
+    {
+        var pipeline = new RecordingTurnPipeline();
+        await using var host = new ChannelHost(
+            new Dictionary<string, string?>
+            {
+                ["Channels:Feishu:VerificationToken"] = VerificationToken,
+                ["Channels:Feishu:AppId"] = "cli_loopback",
+                ["Channels:Feishu:AppSecret"] = "loopback-app-secret",
+                ["Channels:Feishu:ApiBaseUrl"] = api.BaseUrl.ToString(),
+            },
+            pipeline);
+        using var client = host.CreateClient();
+
+        using var forged = Post(MessageEvent("ev5", "你好", token: "guessed"), encrypt: false, sign: false);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(forged)).StatusCode);
+        using var request = Post(MessageEvent("ev5", "你好"), encrypt: false, sign: false);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        Assert.Single(await api.WaitForAsync("/open-apis/im/v1/messages/om_ev5/reply", 1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("你好", Assert.Single(pipeline.Calls).Text);
+    }
+
+    [Fact]
     public async Task Without_configuration_the_endpoint_does_not_exist()
     {
         await using var host = new ChannelHost(new Dictionary<string, string?>(), new RecordingTurnPipeline());

@@ -50,7 +50,7 @@ internal static class ChannelHttp
         a is not null && b is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
-    /// <summary>True when a Unix timestamp is within <paramref name="maxSkew"/> of now.</summary>
+    /// <summary>True when a vendor's request time is within <paramref name="maxSkew"/> of now, either way.</summary>
     public static bool IsFresh(DateTimeOffset sentAt, DateTimeOffset now, TimeSpan maxSkew) =>
         (now - sentAt).Duration() <= maxSkew;
 

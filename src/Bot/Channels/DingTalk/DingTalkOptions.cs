@@ -47,7 +47,8 @@ public sealed class DingTalkOptions
         }
 
         if (AllowLoopbackWebhook && (webhook.Scheme == Uri.UriSchemeHttp || webhook.Scheme == Uri.UriSchemeHttps)
-            && IPAddress.TryParse(webhook.IdnHost, out var address) && IPAddress.IsLoopback(address))
+            && webhook.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+            && IPAddress.TryParse(webhook.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))
         {
             return true;
         }

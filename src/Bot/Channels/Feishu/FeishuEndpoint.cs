@@ -42,7 +42,8 @@ internal sealed partial class FeishuEndpoint(
 
         var encryptKey = string.IsNullOrEmpty(settings.EncryptKey) ? null : settings.EncryptKey;
         var signature = request.Headers["X-Lark-Signature"].ToString();
-        var signed = signature.Length > 0;
+        // Without an Encrypt Key there is nothing to check a signature with; the Verification Token still applies.
+        var signed = signature.Length > 0 && encryptKey is not null;
         if (signed)
         {
             if (CheckSignature(request, settings, encryptKey, signature, body) is { } refused)
@@ -148,7 +149,7 @@ internal sealed partial class FeishuEndpoint(
         if (encryptKey is null || timestamp.Length == 0 || nonce.Length == 0)
         {
             LogRefused(logger, "signature");
-            return ChannelHttp.Unauthorized("X-Lark-Signature 无法校验（缺少 Encrypt Key、时间戳或 nonce）。");
+            return ChannelHttp.Unauthorized("X-Lark-Signature 无法校验（缺少时间戳或 nonce）。");
         }
 
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -39,7 +40,7 @@ internal sealed partial class WeComEndpoint(
 
         var crypto = Crypto(settings);
         var echo = request.Query["echostr"].ToString().Replace(' ', '+');
-        if (CheckQuery(request, settings, crypto, echo, out _, out _) is { } refused)
+        if (CheckQuery(request, settings, crypto, echo) is { } refused)
         {
             return refused;
         }
@@ -82,7 +83,7 @@ internal sealed partial class WeComEndpoint(
         }
 
         var crypto = Crypto(settings);
-        if (CheckQuery(request, settings, crypto, encrypted, out _, out _) is { } refused)
+        if (CheckQuery(request, settings, crypto, encrypted) is { } refused)
         {
             return refused;
         }
@@ -164,11 +165,11 @@ internal sealed partial class WeComEndpoint(
     }
 
     /// <summary>Checks msg_signature, timestamp and nonce; null when the request may go on.</summary>
-    private IResult? CheckQuery(HttpRequest request, WeComOptions settings, WeComCrypto crypto, string encrypted, out string timestamp, out string nonce)
+    private IResult? CheckQuery(HttpRequest request, WeComOptions settings, WeComCrypto crypto, string encrypted)
     {
         var signature = request.Query["msg_signature"].ToString();
-        timestamp = request.Query["timestamp"].ToString();
-        nonce = request.Query["nonce"].ToString();
+        var timestamp = request.Query["timestamp"].ToString();
+        var nonce = request.Query["nonce"].ToString();
         if (signature.Length == 0 || timestamp.Length == 0 || nonce.Length == 0 || encrypted.Length == 0)
         {
             LogRefused(logger, "query");
@@ -192,30 +193,18 @@ internal sealed partial class WeComEndpoint(
         return null;
     }
 
-    private static bool TryParseXml(byte[] body, out IReadOnlyDictionary<string, string> fields, out string error)
+    private static bool TryParseXml(byte[] body, [NotNullWhen(true)] out IReadOnlyDictionary<string, string>? fields, [NotNullWhen(false)] out string? error)
     {
-        string xml;
         try
         {
-            xml = StrictUtf8.GetString(body);
+            return WeComXml.TryParse(StrictUtf8.GetString(body), out fields, out error);
         }
         catch (DecoderFallbackException)
         {
-            fields = new Dictionary<string, string>();
+            fields = null;
             error = "请求体不是有效的 UTF-8。";
             return false;
         }
-
-        if (WeComXml.TryParse(xml, out var parsed, out var parseError))
-        {
-            fields = parsed;
-            error = string.Empty;
-            return true;
-        }
-
-        fields = new Dictionary<string, string>();
-        error = parseError;
-        return false;
     }
 
     private static WeComCrypto Crypto(WeComOptions settings) => new(settings.Token!, settings.EncodingAESKey!, settings.CorpId!);
