@@ -7,7 +7,9 @@ public static class ChannelDeliveryServices
 {
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
     {
+        services.AddOptions<ChannelDeliveryOptions>().BindConfiguration(ChannelDeliveryOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChannelReplyFormatter>();
         services.TryAddSingleton<ChannelMessageDeduplicator>();
         services.TryAddSingleton<ChannelWorkQueue>();
         services.TryAddSingleton<ChannelTurnRunner>();

@@ -16,6 +16,7 @@ internal sealed partial class DingTalkEndpoint(
     IOptions<DingTalkOptions> options,
     ChannelMessageDeduplicator deduplicator,
     ChannelTurnRunner turns,
+    ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
     IDingTalkReplySender replies,
     TimeProvider time,
@@ -126,9 +127,10 @@ internal sealed partial class DingTalkEndpoint(
     private async Task HandleAsync(IncomingMessage incoming, Uri webhook, CancellationToken cancellationToken)
     {
         var result = await turns.RunAsync(incoming, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(result.Text))
+        var text = formatter.Render(result);
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            await replies.ReplyAsync(webhook, result.Text, cancellationToken);
+            await replies.ReplyAsync(webhook, text, cancellationToken);
         }
     }
 

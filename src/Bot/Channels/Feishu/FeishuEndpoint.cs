@@ -17,6 +17,7 @@ internal sealed partial class FeishuEndpoint(
     IOptions<FeishuOptions> options,
     ChannelMessageDeduplicator deduplicator,
     ChannelTurnRunner turns,
+    ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
     IFeishuReplySender replies,
     TimeProvider time,
@@ -136,9 +137,10 @@ internal sealed partial class FeishuEndpoint(
     private async Task HandleAsync(IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var result = await turns.RunAsync(incoming, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(result.Text))
+        var text = formatter.Render(result);
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            await replies.ReplyAsync(incoming.ChannelMessageId, result.Text, cancellationToken);
+            await replies.ReplyAsync(incoming.ChannelMessageId, text, cancellationToken);
         }
     }
 

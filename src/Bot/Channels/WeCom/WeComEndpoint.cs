@@ -20,6 +20,7 @@ internal sealed partial class WeComEndpoint(
     IOptions<WeComOptions> options,
     ChannelMessageDeduplicator deduplicator,
     ChannelTurnRunner turns,
+    ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
     IWeComMessageSender sender,
     IHostApplicationLifetime lifetime,
@@ -140,17 +141,19 @@ internal sealed partial class WeComEndpoint(
         }
 
         var result = await turn;
-        return string.IsNullOrWhiteSpace(result.Text)
+        var text = formatter.Render(result);
+        return string.IsNullOrWhiteSpace(text)
             ? Empty()
-            : PassiveReply(crypto, settings, message.FromUserName, result.Text);
+            : PassiveReply(crypto, settings, message.FromUserName, text);
     }
 
     private async Task SendLateAsync(Task<TurnResult> turn, string user, CancellationToken cancellationToken)
     {
         var result = await turn.WaitAsync(cancellationToken);
-        if (!string.IsNullOrWhiteSpace(result.Text))
+        var text = formatter.Render(result);
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            await sender.SendTextAsync(user, result.Text, cancellationToken);
+            await sender.SendTextAsync(user, text, cancellationToken);
         }
     }
 
