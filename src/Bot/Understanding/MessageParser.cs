@@ -559,8 +559,19 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0 || IsBlocked(clause, position))
+            if (partyWord < 0)
             {
+                continue;
+            }
+
+            if (IsBlocked(clause, position))
+            {
+                // "没有发现2名党员", "下个月招聘一名党员": the numbers after it are no totals either.
+                foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < clause.End))
+                {
+                    phrase.Consumed = true;
+                }
+
                 continue;
             }
 
@@ -760,6 +771,16 @@ internal sealed partial class MessageParser
 
     private string? Secretary()
     {
+        // 由智国栋担任书记 / 由陈晨同志任党支部书记.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length)
+                && text.IndexOf("书记", i, StringComparison.Ordinal) is var secretaryAt && secretaryAt > 0 && secretaryAt - i < name.Length + 12)
+            {
+                return name;
+            }
+        }
+
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
         {
             var j = at + 2;
@@ -776,6 +797,18 @@ internal sealed partial class MessageParser
             if (rules.Names.ReadBefore(text, at) is { } before)
             {
                 return before;
+            }
+
+            // A surname the list lacks ("书记墨书"): two or three characters that end the clause.
+            var end = j;
+            while (end < text.Length && end - j < 3 && TextNormalizer.IsHan(text[end]) && rules.Names.StopwordAt(text, end) is null)
+            {
+                end++;
+            }
+
+            if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null))
+            {
+                return text[j..end];
             }
         }
 
@@ -911,12 +944,12 @@ internal sealed partial class MessageParser
             updates[key] = (update.Position, apply(update.Action));
         }
 
-        foreach (var phrase in employeePhrases.Where(p => !p.Approximate))
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
         }
 
-        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null))
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
         }
@@ -936,6 +969,8 @@ internal sealed partial class MessageParser
             Add(position, action);
         }
     }
+
+    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position);
 
     private bool IsNegatedOnly(Clause clause, int position) =>
         rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;
