@@ -196,7 +196,7 @@ internal sealed partial class MessageParser
             var atEnd = i == text.Length;
             if (!atEnd && !IsSeparator(text[i]))
             {
-                if (i > start && rules.Sequence.MatchAt(text, i) is not null && !InsideMention(i))
+                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
                 {
                     AddClause(start, i, false);
                     start = i;
@@ -209,6 +209,13 @@ internal sealed partial class MessageParser
             start = i + 1;
         }
     }
+
+    /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>
+    private bool StartsAnotherVisit(int start, int position) =>
+        dates.Any(d => d.Start == position)
+        && (rules.Visit.ContainsAny(text, start, position) || rules.Motion.ContainsAny(text, start, position))
+        && mentions.Any(m => m.Start >= start && m.End <= position)
+        && (rules.Visit.ContainsAny(text, position, Math.Min(text.Length, position + 8)) || rules.Motion.ContainsAny(text, position, Math.Min(text.Length, position + 8)));
 
     private void AddClause(int start, int end, bool endsWithQuestionMark)
     {
@@ -856,7 +863,7 @@ internal sealed partial class MessageParser
                 }
 
                 if (InLeaderSpan(position) || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.ContainsAny(text, clause.Start, position))
+                    || rules.Pairing.ContainsAny(text, 0, position))
                 {
                     continue;
                 }
