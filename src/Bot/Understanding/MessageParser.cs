@@ -158,7 +158,7 @@ internal sealed partial class MessageParser
 
         foreach (Match m in ScopePattern().Matches(text))
         {
-            if (rules.OwnScope.MatchAt(text, m.Index) is null && rules.OwnScope.MatchAt(m.Value, 0) is null)
+            if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每".Contains(m.Value[0]))
             {
                 return m.Value;
             }
@@ -196,7 +196,7 @@ internal sealed partial class MessageParser
             var atEnd = i == text.Length;
             if (!atEnd && !IsSeparator(text[i]))
             {
-                if (i > start && rules.Sequence.MatchAt(text, i) is not null && !InsideMention(i))
+                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
                 {
                     AddClause(start, i, false);
                     start = i;
@@ -209,6 +209,13 @@ internal sealed partial class MessageParser
             start = i + 1;
         }
     }
+
+    /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>
+    private bool StartsAnotherVisit(int start, int position) =>
+        dates.Any(d => d.Start == position)
+        && (rules.Visit.ContainsAny(text, start, position) || rules.Motion.ContainsAny(text, start, position))
+        && mentions.Any(m => m.Start >= start && m.End <= position)
+        && (rules.Visit.ContainsAny(text, position, Math.Min(text.Length, position + 8)) || rules.Motion.ContainsAny(text, position, Math.Min(text.Length, position + 8)));
 
     private void AddClause(int start, int end, bool endsWithQuestionMark)
     {
@@ -559,13 +566,25 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0 || IsBlocked(clause, position))
+            if (partyWord < 0)
             {
+                continue;
+            }
+
+            if (IsBlocked(clause, position))
+            {
+                // "没有发现2名党员", "下个月招聘一名党员": the numbers after it are no totals either.
+                foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < clause.End))
+                {
+                    phrase.Consumed = true;
+                }
+
                 continue;
             }
 
             // Members counted after the verb; after "其中", a breakdown by category (in this clause or the next).
             var breakdownAt = text.IndexOf("其中", verbEnd, StringComparison.Ordinal);
+            var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
             var breakdownEnd = clause.End;
             foreach (var next in clauses.Where(c => c.Start >= clause.End))
             {
@@ -579,9 +598,12 @@ internal sealed partial class MessageParser
                 }
 
                 breakdownEnd = next.End;
+                if (!startsBreakdown && memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd).All(p => p.Category is not null))
+                {
+                    countEnd = next.End; // "发现1名流动党员 1名口袋党员": the list goes on
+                }
             }
 
-            var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
             int? count = null;
             var exact = true;
             var categories = new MemberCategories();
@@ -598,6 +620,21 @@ internal sealed partial class MessageParser
                 if (category is not null && !phrase.Approximate)
                 {
                     categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            if (count is { } found && categories.IsEmpty())
+            {
+                // "发现两名党员 都是流动党员" / "新发现1名党员 是预备党员": a category without a number covers them.
+                var scanEnd = Math.Max(breakdownEnd, clauses.FirstOrDefault(c => c.Start >= clause.End)?.End ?? clause.End);
+                foreach (var (at, categoryWord) in rules.Categories.FindAll(text, verbEnd, scanEnd))
+                {
+                    if (CategoryOf(categoryWord) is { } category && category != "hired" && !memberPhrases.Any(p => p.Start <= at && at < p.End)
+                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && text.AsSpan(0, at).EndsWith("是"))))
+                    {
+                        categories = categories.Plus(category, found);
+                        break;
+                    }
                 }
             }
 
@@ -750,8 +787,8 @@ internal sealed partial class MessageParser
         }
 
         var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : Secretary();
-        var after = MentionsIn(clause).FirstOrDefault(m => m.Start >= verb.Position + verb.Word.Length);
-        var targets = after is not null ? [after] : TargetsFor(clause, verb.Position, wholeClause: false);
+        List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
+        var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)
         {
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
@@ -760,6 +797,16 @@ internal sealed partial class MessageParser
 
     private string? Secretary()
     {
+        // 由智国栋担任书记 / 由陈晨同志任党支部书记.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length)
+                && text.IndexOf("书记", i, StringComparison.Ordinal) is var secretaryAt && secretaryAt > 0 && secretaryAt - i < name.Length + 12)
+            {
+                return name;
+            }
+        }
+
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
         {
             var j = at + 2;
@@ -773,9 +820,31 @@ internal sealed partial class MessageParser
                 return name;
             }
 
-            if (rules.Names.ReadBefore(text, at) is { } before)
+            var nameEnd = at;
+            foreach (var link in (string[])["担任", "当选", "任", "为", "是"])
+            {
+                if (text.AsSpan(0, nameEnd).EndsWith(link))
+                {
+                    nameEnd -= link.Length;
+                    break;
+                }
+            }
+
+            if (rules.Names.ReadBefore(text, nameEnd) is { } before)
             {
                 return before;
+            }
+
+            // A surname the list lacks ("书记墨书"): two or three characters that end the clause.
+            var end = j;
+            while (end < text.Length && end - j < 3 && TextNormalizer.IsHan(text[end]) && rules.Names.StopwordAt(text, end) is null)
+            {
+                end++;
+            }
+
+            if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null))
+            {
+                return text[j..end];
             }
         }
 
@@ -786,10 +855,15 @@ internal sealed partial class MessageParser
     {
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
-            foreach (var (position, verb) in rules.Formation.FindAll(text, clause.Start, clause.End))
+            for (var position = clause.Start; position < clause.End; position++)
             {
+                if (rules.Formation.MatchAt(text, position, clause.End) is not { } verb)
+                {
+                    continue;
+                }
+
                 if (InLeaderSpan(position) || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.ContainsAny(text, clause.Start, position))
+                    || rules.Pairing.ContainsAny(text, 0, position))
                 {
                     continue;
                 }
@@ -893,7 +967,7 @@ internal sealed partial class MessageParser
     private void FindFacts()
     {
         var updates = new Dictionary<string, (int Position, UnderstoodAction Action)>(StringComparer.Ordinal);
-        void Fact(int position, Func<UnderstoodAction, UnderstoodAction> apply)
+        void Fact(int position, Func<UnderstoodAction, UnderstoodAction> apply, bool all = false)
         {
             var clause = ClauseAt(position);
             if (clause.IsQuestion)
@@ -901,7 +975,13 @@ internal sealed partial class MessageParser
                 return;
             }
 
-            var target = TargetsFor(clause, position, wholeClause: false).LastOrDefault();
+            foreach (var target in FactTargets(clause, position, all))
+            {
+                Apply(target);
+            }
+
+            void Apply(OrganizationMention? target)
+            {
             var key = target?.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? target?.ReportedName ?? "";
             if (!updates.TryGetValue(key, out var update))
             {
@@ -909,14 +989,15 @@ internal sealed partial class MessageParser
             }
 
             updates[key] = (update.Position, apply(update.Action));
+            }
         }
 
-        foreach (var phrase in employeePhrases.Where(p => !p.Approximate))
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
         }
 
-        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null))
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
         }
@@ -927,7 +1008,7 @@ internal sealed partial class MessageParser
             if (!IsNegatedOnly(clause, position))
             {
                 var status = Enum.Parse<OperatingStatus>(rules.Vocabulary.Statuses[word], ignoreCase: true);
-                Fact(position, a => a with { Status = a.Status ?? status });
+                Fact(position, a => a with { Status = a.Status ?? status }, all: true);
             }
         }
 
@@ -936,6 +1017,22 @@ internal sealed partial class MessageParser
             Add(position, action);
         }
     }
+
+    /// <summary>A fact concerns the organisation named last before it; all of those listed when it says 都/均/各 or <paramref name="all"/>.</summary>
+    private List<OrganizationMention?> FactTargets(Clause clause, int position, bool all)
+    {
+        var targets = TargetsFor(clause, position, wholeClause: false);
+        if (targets.Count <= 1)
+        {
+            return targets;
+        }
+
+        var last = targets[^1];
+        var between = last is null ? "" : text[last.End..position];
+        return all || between.Contains('都') || between.Contains('均') || between.Contains('各') ? targets : [last];
+    }
+
+    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position);
 
     private bool IsNegatedOnly(Clause clause, int position) =>
         rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;

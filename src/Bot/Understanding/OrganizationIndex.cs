@@ -83,7 +83,7 @@ public sealed partial class OrganizationIndex
                 continue;
             }
 
-            if (genericPhrases.MatchAt(text, i) is { } phrase)
+            if ((genericPhrases.MatchAt(text, i) ?? GenericAt(text, i)) is { } phrase)
             {
                 Add(mentions, covered, new OrganizationMention(i, phrase.Length, phrase) { IsGeneric = true });
                 i += phrase.Length - 1;
@@ -424,6 +424,21 @@ public sealed partial class OrganizationIndex
 
         entry.Offer(tier, index);
     }
+
+    /// <summary>"一家物流公司", "某餐饮店": an organisation meant but not named.</summary>
+    private static string? GenericAt(string text, int position)
+    {
+        if (position >= text.Length || text[position] is not ('一' or '某'))
+        {
+            return null;
+        }
+
+        var match = GenericPattern().Match(text, position);
+        return match.Success && match.Index == position ? match.Value : null;
+    }
+
+    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)[\p{IsCJKUnifiedIdeographs}]{0,4}?(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工厂|厂)")]
+    private static partial Regex GenericPattern();
 
     [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")]
     private static partial Regex CreditCodePattern();

@@ -33,6 +33,7 @@ internal sealed class UnderstandingRules
         EmployeeWords = new(v.EmployeeWords);
         Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
         Changes = new(v.FactChanges);
+        AllMarkers = new(v.AllMarkers);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
         Export = new(v.ExportPhrases);
@@ -81,6 +82,7 @@ internal sealed class UnderstandingRules
     public KeywordSet EmployeeWords { get; }
     public KeywordSet Fillers { get; }
     public KeywordSet Changes { get; }
+    public KeywordSet AllMarkers { get; }
     public KeywordSet Help { get; }
     public KeywordSet Undo { get; }
     public KeywordSet Export { get; }
