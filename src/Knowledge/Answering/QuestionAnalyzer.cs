@@ -22,7 +22,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
     /// <summary>Text as terms are matched against it: normalized, quotes and book-title marks removed, lower case.</summary>
     public static string MatchForm(string text)
     {
-        var normalized = TextCleaner.Normalize(text);
+        var normalized = TextCleaner.RemoveSpaces(TextCleaner.Fold(text));
         var result = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {

@@ -91,10 +91,13 @@ public static partial class TextCleaner
     }
 
     /// <summary>Text as the scorer compares it: full-width folded, quotes unified, no whitespace.</summary>
-    public static string Normalize(string text) =>
-        RemoveAllWhitespace(text.Normalize(NormalizationForm.FormKC)
+    public static string Normalize(string text) => RemoveAllWhitespace(Fold(text));
+
+    /// <summary>Full-width folded (NFKC), quotes and brackets unified; whitespace kept.</summary>
+    public static string Fold(string text) =>
+        text.Normalize(NormalizationForm.FormKC)
             .Replace('“', '"').Replace('”', '"').Replace('‘', '\'').Replace('’', '\'')
-            .Replace('〔', '[').Replace('〕', ']').Replace('【', '[').Replace('】', ']'));
+            .Replace('〔', '[').Replace('〕', ']').Replace('【', '[').Replace('】', ']');
 
     internal static bool IsHeadingStart(string text) => HeadingMarker().IsMatch(text);
 
@@ -127,6 +130,12 @@ public static partial class TextCleaner
     {
         var last = buffer[^1];
         if (Terminal.Contains(last, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A Latin full stop ends a sentence after a word ("members."), not inside "1." or "3.5".
+        if (last == '.' && buffer.Length > 1 && char.IsAsciiLetter(buffer[^2]))
         {
             return true;
         }
