@@ -82,13 +82,12 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
-            var passage = QuestionAnalyzer.MatchForm(hit.Text);
-            var context = QuestionAnalyzer.MatchForm(hit.Section + hit.DocumentTitle + hit.Origin);
-            var sentences = Sentences.Split(hit.Text);
+            var passage = hit.MatchText;
+            var context = hit.MatchContext;
+            var sentences = hit.SentenceRanges;
             for (var s = 0; s < sentences.Count; s++)
             {
-                var raw = hit.Text[sentences[s]];
-                var sentence = QuestionAnalyzer.MatchForm(raw);
+                var sentence = hit.SentenceForms[s];
                 if (sentence.Length < 4)
                 {
                     continue;

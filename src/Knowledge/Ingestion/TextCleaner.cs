@@ -99,6 +99,22 @@ public static partial class TextCleaner
             .Replace('“', '"').Replace('”', '"').Replace('‘', '\'').Replace('’', '\'')
             .Replace('〔', '[').Replace('〕', ']').Replace('【', '[').Replace('】', ']');
 
+    /// <summary>Text as question terms are matched against it: folded, quotes and book-title marks removed, lower case.</summary>
+    public static string MatchForm(string text)
+    {
+        var normalized = RemoveSpaces(Fold(text));
+        var result = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (c is not ('"' or '\'' or '《' or '》' or '「' or '」' or '*'))
+            {
+                result.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return result.ToString();
+    }
+
     internal static bool IsHeadingStart(string text) => HeadingMarker().IsMatch(text);
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
