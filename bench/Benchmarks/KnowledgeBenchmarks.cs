@@ -13,6 +13,7 @@ namespace InstructorBot.Benchmarks;
 /// dotnet run -c Release --project bench/Benchmarks -- --filter '*Knowledge*' --job short
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class KnowledgeBenchmarks
 {
     private static readonly string[] Questions =
