@@ -89,7 +89,21 @@ public sealed class FormationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("请问德润物业该怎么建党组织？它有3名党员", FormationMethod.Single)]
+    [InlineData("顺达快递2名党员怎么建", FormationMethod.Joint)]
+    [InlineData("我们协会有2名党员，能单独建支部吗", FormationMethod.Joint)]
+    [InlineData("一家培训学校有30名员工、没有党员，该怎么实现覆盖？", FormationMethod.WorkCoverage)]
+    public void A_question_about_a_named_or_described_unit_gets_a_recommendation(string question, FormationMethod method)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.Equal(method, answer.Recommendation?.Method);
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    [Theory]
     [InlineData("党员不足3名的企业怎么建立党组织？")]
+    [InlineData("没有党员的律师事务所怎么实现覆盖？")]
     [InlineData("什么是功能型党组织？")]
     [InlineData("没有党员的企业怎么实现党的工作覆盖？")]
     public void A_policy_question_about_a_class_of_units_gets_no_recommendation(string question)

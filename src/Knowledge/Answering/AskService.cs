@@ -140,7 +140,9 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
             answerEnd = Math.Max(answerEnd, following.End.Value);
         }
 
-        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score && x.Index != best.Index).Take(1))
+        var answerStart = best.Sentences[best.Index].Start.Value;
+        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
+            && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
             answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
         }
