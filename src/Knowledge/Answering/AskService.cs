@@ -82,13 +82,12 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
-            var passage = QuestionAnalyzer.MatchForm(hit.Text);
-            var context = QuestionAnalyzer.MatchForm(hit.Section + hit.DocumentTitle + hit.Origin);
-            var sentences = Sentences.Split(hit.Text);
+            var passage = hit.MatchText;
+            var context = hit.MatchContext;
+            var sentences = hit.SentenceRanges;
             for (var s = 0; s < sentences.Count; s++)
             {
-                var raw = hit.Text[sentences[s]];
-                var sentence = QuestionAnalyzer.MatchForm(raw);
+                var sentence = hit.SentenceForms[s];
                 if (sentence.Length < 4)
                 {
                     continue;
@@ -141,7 +140,9 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
             answerEnd = Math.Max(answerEnd, following.End.Value);
         }
 
-        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score && x.Index != best.Index).Take(1))
+        var answerStart = best.Sentences[best.Index].Start.Value;
+        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
+            && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
             answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
         }

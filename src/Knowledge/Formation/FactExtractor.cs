@@ -51,13 +51,20 @@ public static partial class FactExtractor
     private static string? Name(string text)
     {
         var m = NamePrefix().Match(text);
-        if (!m.Success)
+        if (m.Success && OrgSuffix().IsMatch(m.Groups["name"].Value) && !GenericStart().IsMatch(m.Groups["name"].Value))
+        {
+            return m.Groups["name"].Value;
+        }
+
+        // A name anywhere in the question: "请问德润物业该怎么建？" → 德润物业.
+        var named = NamedUnit().Match(text);
+        if (!named.Success)
         {
             return null;
         }
 
-        var name = m.Groups["name"].Value;
-        return OrgSuffix().IsMatch(name) && !GenericStart().IsMatch(name) ? name : null;
+        var name = LeadingFiller().Replace(named.Groups["name"].Value, string.Empty);
+        return name.Length >= 4 && !GenericStart().IsMatch(name) ? name : null;
     }
 
     private static int? First(string text, Regex pattern)
@@ -136,6 +143,12 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]
     private static partial Regex NamePrefix();
+
+    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,16}?(有限公司|公司|物业|快递|超市|事务所|协会|商会|学会|基金会|学校|医院|幼儿园|集团|中心|酒店|餐厅|工作室|研究院))")]
+    private static partial Regex NamedUnit();
+
+    [GeneratedRegex(@"^(请问|我想问|想问|问一下|咨询|关于|那么|那|这家|那家|该)+")]
+    private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所")]
     private static partial Regex OrgSuffix();
