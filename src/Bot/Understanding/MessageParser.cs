@@ -503,12 +503,38 @@ internal sealed partial class MessageParser
         var inClause = MentionsIn(clause);
         if (inClause.Count > 0)
         {
+            if (wholeClause)
+            {
+                return [.. inClause.DistinctBy(Identity)];
+            }
+
             var before = inClause.Where(m => m.Start < position).ToList();
-            return wholeClause ? [.. inClause] : before.Count > 0 ? [.. before] : [inClause[0]];
+            if (before.Count == 0)
+            {
+                return [inClause[0]];
+            }
+
+            // The list that ends right before the verb: "金桥投资和宏图贸易都是空壳", not every name said earlier.
+            var list = new List<OrganizationMention?> { before[^1] };
+            for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start); i--)
+            {
+                list.Insert(0, before[i]);
+            }
+
+            return [.. list.DistinctBy(m => Identity(m!))];
         }
 
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    private static string Identity(OrganizationMention mention) =>
+        mention.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mention.ReportedName ?? $"@{mention.Start}";
+
+    private bool IsListJoiner(int from, int to)
+    {
+        var gap = text.AsSpan(from, to - from).Trim();
+        return gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
     }
 
     private void Add(int position, UnderstoodAction action) => drafts.Add(new Draft(position, sequence++, action));
@@ -607,6 +633,13 @@ internal sealed partial class MessageParser
             int? count = null;
             var exact = true;
             var categories = new MemberCategories();
+            // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd) is { } another)
+            {
+                breakdownEnd = another.Start;
+                countEnd = Math.Min(countEnd, another.Start);
+            }
+
             foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
             {
                 phrase.Consumed = true;
