@@ -95,7 +95,11 @@ internal sealed partial class MessageParser
 
         if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text)))
         {
-            actions.Add(new UnderstoodAction(ActionKind.PolicyQuestion));
+            // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
+            var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
+            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text)
+                ? WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named[0])
+                : new UnderstoodAction(ActionKind.PolicyQuestion));
         }
 
         return Finish(actions);
@@ -152,6 +156,19 @@ internal sealed partial class MessageParser
                 if (text.AsSpan(i).StartsWith(name, StringComparison.Ordinal))
                 {
                     return name;
+                }
+            }
+        }
+
+        // A street or district written without its suffix ("坂田覆盖率多少") is kept as written.
+        foreach (var name in index.ScopeNames)
+        {
+            foreach (var suffix in rules.Vocabulary.ScopeSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2
+                    && text.Contains(name[..^suffix.Length], StringComparison.Ordinal) && !mentions.Any(m => m.Written.Contains(name[..^suffix.Length], StringComparison.Ordinal)))
+                {
+                    return name[..^suffix.Length];
                 }
             }
         }
