@@ -21,6 +21,8 @@ public sealed class InstructorStore : IDisposable
     private readonly TimeProvider clock;
     private volatile OrganizationSnapshot organizations;
     private volatile IReadOnlyList<User> users;
+    private readonly Lock backupGate = new();
+    private Timer? backupServer;
     private bool disposed;
 
     private InstructorStore(string path, FileStream lockFile, TimeProvider clock)
@@ -236,6 +238,13 @@ public sealed class InstructorStore : IDisposable
         return writer.Enqueue(context => work(context.Db), ct);
     }
 
+    /// <summary>Answers <see cref="BackupRequest"/>s from other processes (the <c>backup</c> verb while the bot runs), polling the folder.</summary>
+    public void ServeBackupRequests(TimeSpan? interval = null)
+    {
+        var every = interval ?? TimeSpan.FromSeconds(1);
+        backupServer ??= new Timer(_ => AnswerBackupRequests(), null, every, every);
+    }
+
     public void Dispose()
     {
         if (disposed)
@@ -244,6 +253,7 @@ public sealed class InstructorStore : IDisposable
         }
 
         disposed = true;
+        backupServer?.Dispose();
         writer.Dispose();
         db.Checkpoint();
         db.Dispose();
@@ -257,6 +267,57 @@ public sealed class InstructorStore : IDisposable
     {
         var now = clock.GetUtcNow();
         return DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+    }
+
+    private void AnswerBackupRequests()
+    {
+        if (!backupGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            AnswerPendingBackupRequests();
+        }
+        finally
+        {
+            backupGate.Exit();
+        }
+    }
+
+    private void AnswerPendingBackupRequests()
+    {
+        var prefix = BackupRequest.Prefix(Path);
+        var folder = System.IO.Path.GetDirectoryName(prefix)!;
+        foreach (var request in Directory.EnumerateFiles(folder, System.IO.Path.GetFileName(prefix) + "*" + BackupRequest.RequestSuffix))
+        {
+            string answer;
+            try
+            {
+                var destination = File.ReadAllText(request).Trim();
+                File.Delete(request);
+                BackupAsync(destination).GetAwaiter().GetResult();
+                answer = BackupRequest.Ok;
+            }
+#pragma warning disable CA1031 // The requester gets the reason; the bot keeps serving.
+            catch (Exception failed)
+#pragma warning restore CA1031
+            {
+                answer = failed.Message;
+            }
+
+            try
+            {
+                var done = request[..^BackupRequest.RequestSuffix.Length] + ".done";
+                File.WriteAllText(done + ".tmp", answer);
+                File.Move(done + ".tmp", done, overwrite: true);
+            }
+            catch (IOException)
+            {
+                // The requester times out and says so.
+            }
+        }
     }
 
     private IReadOnlyList<User> LoadUsers() =>

@@ -1,10 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InstructorBot.Knowledge;
+using InstructorBot.Knowledge.Answering;
+using InstructorBot.Knowledge.Formation;
+
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>The <c>ask</c> verb.</summary>
+/// <summary>The <c>ask</c> verb: <c>ask --user ID TEXT</c> or <c>ask --batch FILE</c> (JSON lines with id, user, question).</summary>
 public sealed class AskVerb : ICliVerb
 {
+    /// <summary>The contract shows <c>"recommendation": null</c>, so nulls are written here (except a missing id).</summary>
+    private static readonly JsonSerializerOptions Json = new(CliContext.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
     public string Name => "ask";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken) =>
-        throw new CliException("该命令尚未实现", "verb ask is not implemented yet");
+    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var questions = context.Args.Option("--batch") is { } batch ? ReadBatch(batch) : [Single(context)];
+        using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
+        foreach (var (id, question) in questions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The ledger's facts for a named organisation are wired by the host later; the question's own facts apply now.
+            var answer = knowledge.Ask(question, ledgerFacts: null);
+            context.Output.WriteLine(JsonSerializer.Serialize(
+                new AskLine(id, answer.Answered, answer.Text, answer.Citations, answer.Recommendation), Json));
+        }
+
+        return Task.FromResult(0);
+    }
+
+    private static (string? Id, string Question) Single(CliContext context)
+    {
+        context.Args.Required("--user");
+        var text = context.Args.Text.Trim();
+        if (text.Length == 0)
+        {
+            throw new CliException("请给出要问的问题", "ask needs the question text");
+        }
+
+        return (null, text);
+    }
+
+    private static List<(string? Id, string Question)> ReadBatch(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException($"找不到文件：{path}", $"file not found: {path}");
+        }
+
+        var questions = new List<(string?, string)>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            JsonElement row;
+            try
+            {
+                row = JsonDocument.Parse(line).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                throw new CliException($"{path} 第{lineNumber}行不是有效的JSON", $"{path} line {lineNumber}: not JSON");
+            }
+
+            if (row.ValueKind != JsonValueKind.Object || !row.TryGetProperty("question", out var question) || question.ValueKind != JsonValueKind.String)
+            {
+                throw new CliException($"{path} 第{lineNumber}行缺少字段 question", $"{path} line {lineNumber}: no question field");
+            }
+
+            var id = row.TryGetProperty("id", out var idValue) ? idValue.ToString() : null;
+            questions.Add((id, question.GetString()!));
+        }
+
+        return questions;
+    }
+
+    private sealed record AskLine(
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id,
+        bool Answered,
+        string Answer,
+        IReadOnlyList<Citation> Citations,
+        Recommendation? Recommendation);
 }

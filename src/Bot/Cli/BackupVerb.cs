@@ -1,10 +1,55 @@
+using InstructorBot.Store;
+
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>The <c>backup</c> verb.</summary>
+/// <summary>
+/// <c>backup --out FILE</c>: a consistent copy of the database. Taken by this process when the database is free, or by
+/// the running bot on request (its writer copies the file between two commits), so it works while the bot runs.
+/// </summary>
 public sealed class BackupVerb : ICliVerb
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
+
     public string Name => "backup";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken) =>
-        throw new CliException("该命令尚未实现", "verb backup is not implemented yet");
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var outFile = Path.GetFullPath(context.Args.Required("--out"));
+        if (outFile == Path.GetFullPath(context.DatabasePath))
+        {
+            throw new CliException("备份文件不能是数据库本身", "the backup file cannot be the database itself");
+        }
+
+        try
+        {
+            InstructorStore? store = null;
+            try
+            {
+                store = InstructorStore.Open(context.DatabasePath);
+            }
+            catch (StoreException)
+            {
+                await BackupRequest.RequestAsync(context.DatabasePath, outFile, Wait, cancellationToken);
+                await context.Output.WriteLineAsync($"已由运行中的程序备份到 {outFile}");
+                return 0;
+            }
+
+            using (store)
+            {
+                await store.BackupAsync(outFile, cancellationToken);
+            }
+        }
+        catch (StoreException failed)
+        {
+            throw new CliException($"备份失败：{failed.Message}", "backup failed");
+        }
+        catch (IOException failed)
+        {
+            throw new CliException($"备份失败：无法写入 {outFile}（{failed.Message}）", $"backup failed: cannot write {outFile}");
+        }
+
+        await context.Output.WriteLineAsync($"已备份到 {outFile}");
+        return 0;
+    }
 }

@@ -1,10 +1,64 @@
+using InstructorBot.Knowledge;
+using InstructorBot.Knowledge.Ingestion;
+using InstructorBot.Knowledge.Search;
+
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>The <c>index</c> verb.</summary>
+/// <summary>The <c>index</c> verb: adds .txt, .md, .docx and .pdf documents (files or folders) to the knowledge index.</summary>
 public sealed class IndexVerb : ICliVerb
 {
     public string Name => "index";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken) =>
-        throw new CliException("该命令尚未实现", "verb index is not implemented yet");
+    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var paths = context.Args.Positionals;
+        if (paths.Count == 0)
+        {
+            throw new CliException("请给出要索引的文件或文件夹", "index needs at least one file or folder");
+        }
+
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                continue;
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new CliException($"找不到文件：{path}", $"file not found: {path}");
+            }
+
+            if (!DocumentReader.IsSupported(path))
+            {
+                throw new CliException($"不支持的文件类型：{path}（只支持 .txt、.md、.docx、.pdf）", $"unsupported file type: {path} (.txt, .md, .docx, .pdf only)");
+            }
+        }
+
+        using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
+        IReadOnlyList<IndexResult> results;
+        try
+        {
+            results = knowledge.AddDocuments(paths);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or FormatException
+                                      or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            throw new CliException($"无法读取文件：{e.Message}", $"cannot read a document: {e.Message}");
+        }
+
+        foreach (var result in results)
+        {
+            context.Output.WriteLine(result.Outcome switch
+            {
+                IndexOutcome.Added => $"已索引：{result.Path}（{result.Title}，{result.Passages}段）",
+                IndexOutcome.Replaced => $"已重新索引：{result.Path}（{result.Title}，{result.Passages}段）",
+                IndexOutcome.Unchanged => $"未变化，无需重新索引：{result.Path}",
+                IndexOutcome.Duplicate => $"内容相同的文件已索引（{result.Title}），跳过：{result.Path}",
+                _ => $"没有可索引的文字，跳过：{result.Path}",
+            });
+        }
+
+        return Task.FromResult(0);
+    }
 }

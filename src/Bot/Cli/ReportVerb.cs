@@ -12,9 +12,9 @@ public sealed class ReportVerb : ICliVerb
         ArgumentNullException.ThrowIfNull(context);
         var scope = context.Args.Option("--scope") ?? context.Args.Positionals.FirstOrDefault()
                     ?? throw new CliException("缺少参数 --scope（区、街道或社区的名称）", "missing option --scope");
-        using var store = StoreOpener.Open(context);
-        var match = StoreOpener.Scope(store, scope);
-        var report = new CoverageCalculator().Compute(match.Name, store.OrganizationsIn(match.Jurisdiction));
+        using var lease = await StoreOpener.OpenForReadingAsync(context, cancellationToken);
+        var match = StoreOpener.Scope(lease.Store, scope);
+        var report = new CoverageCalculator().Compute(match.Name, lease.Store.OrganizationsIn(match.Jurisdiction));
         if (context.Args.Flag("--json"))
         {
             context.WriteJson(report);

@@ -1,10 +1,13 @@
 using InstructorBot.Store;
+using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>Opens the store for a verb; a database held by another process becomes a clear CLI error.</summary>
+/// <summary>Opens the store for a verb; a database held by another process becomes a clear CLI error, or for reading, a fresh copy.</summary>
 internal static class StoreOpener
 {
+    private static readonly TimeSpan BackupWait = TimeSpan.FromSeconds(60);
+
     public static InstructorStore Open(CliContext context)
     {
         try
@@ -14,12 +17,54 @@ internal static class StoreOpener
         catch (StoreException busy)
         {
             throw new CliException(
-                $"无法打开数据库 {context.DatabasePath}：{busy.Message}",
-                "cannot open the database: another process (the running bot?) holds it; stop it or use the bot's own commands");
+                $"无法打开数据库 {context.DatabasePath}：{busy.Message}。请先停止正在运行的程序",
+                "cannot open the database: another process (the running bot?) holds it");
+        }
+    }
+
+    /// <summary>
+    /// For verbs that only read (report, export): the database itself, or while the bot holds it, a consistent copy the
+    /// bot makes on request. The copy is deleted when the returned lease is disposed.
+    /// </summary>
+    public static async Task<ReadLease> OpenForReadingAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new ReadLease(InstructorStore.Open(context.DatabasePath), null);
+        }
+        catch (StoreException)
+        {
+            var folder = Directory.CreateTempSubdirectory("instructorbot-read-").FullName;
+            var copy = Path.Combine(folder, "copy.db");
+            try
+            {
+                await BackupRequest.RequestAsync(context.DatabasePath, copy, BackupWait, cancellationToken);
+                return new ReadLease(InstructorStore.Open(copy), folder);
+            }
+            catch (StoreException failed)
+            {
+                Directory.Delete(folder, recursive: true);
+                throw new CliException($"无法读取数据库 {context.DatabasePath}：{failed.Message}", "cannot read the database held by another process");
+            }
         }
     }
 
     /// <summary>A scope name resolved against the ledger, or a CLI error naming it.</summary>
-    public static Store.Domain.ScopeMatch Scope(InstructorStore store, string name) =>
+    public static ScopeMatch Scope(InstructorStore store, string name) =>
         store.FindScope(name) ?? throw new CliException($"未知的辖区：{name}（台账中没有这个区、街道或社区）", $"unknown scope {name}");
+
+    /// <summary>An open store and the temporary copy folder behind it, if any.</summary>
+    internal sealed class ReadLease(InstructorStore store, string? temporaryFolder) : IDisposable
+    {
+        public InstructorStore Store => store;
+
+        public void Dispose()
+        {
+            store.Dispose();
+            if (temporaryFolder is not null)
+            {
+                Directory.Delete(temporaryFolder, recursive: true);
+            }
+        }
+    }
 }

@@ -1,3 +1,7 @@
+using InstructorBot.Bot.Channels.DingTalk;
+using InstructorBot.Bot.Channels.Feishu;
+using InstructorBot.Bot.Channels.WeCom;
+
 namespace InstructorBot.Bot.Hosting;
 
 /// <summary>Registers and maps every channel (web chat, Bot Framework, 企业微信, 钉钉, 飞书). A channel without configuration is off.</summary>
@@ -6,11 +10,17 @@ public static class ChannelServices
     public static IServiceCollection AddBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddWeCom();
+        services.AddDingTalk();
+        services.AddFeishu();
         return services;
     }
 
     public static WebApplication MapBotChannels(this WebApplication app)
     {
+        app.MapWeCom();
+        app.MapDingTalk();
+        app.MapFeishu();
         return app;
     }
 }

@@ -1,0 +1,27 @@
+using InstructorBot.Knowledge;
+
+namespace InstructorBot.Bot.Hosting;
+
+/// <summary>Indexes the shipped corpus in the background at startup, so the first question does not wait for it.</summary>
+public sealed partial class KnowledgeWarmup(KnowledgeBase knowledge, ILogger<KnowledgeWarmup> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        try
+        {
+            knowledge.EnsureCorpus();
+            Indexed(logger, knowledge.Index.Documents.Count);
+        }
+        catch (IOException e)
+        {
+            // The index is built again on first use; the host keeps running.
+            IndexFailed(logger, e);
+        }
+    }, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index ready with {Documents} documents")]
+    private static partial void Indexed(ILogger logger, int documents);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge index could not be built at startup")]
+    private static partial void IndexFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,294 @@
+using InstructorBot.Knowledge.Formation;
+using InstructorBot.Knowledge.Ingestion;
+using InstructorBot.Knowledge.Search;
+
+namespace InstructorBot.Knowledge.Answering;
+
+/// <summary>
+/// Answers a question from the indexed documents with the sentences that answer it, each cited; abstains when the best
+/// evidence does not cover what the question is about; advises on formation for a given or described unit.
+/// </summary>
+public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, FormationAdvisor advisor)
+{
+    public const string NoAnswer = "所给文件中没有找到能回答这个问题的内容。";
+
+    /// <summary>Share of the question's distinctive terms (by weight) the evidence must cover.</summary>
+    public const double CoverageThreshold = 0.62;
+
+    private const int Candidates = 30;
+    private const int MaxQuote = 400;
+
+    /// <summary>
+    /// Answers <paramref name="question"/>. <paramref name="ledgerFacts"/> are the ledger's facts for an organisation the
+    /// question names; facts stated in the question override them.
+    /// </summary>
+    public Answer Ask(string question, OrganizationFacts? ledgerFacts = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
+        {
+            var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
+            if (facts.KnowsMembers && advisor.Advise(facts) is { } recommendation)
+            {
+                var citations = recommendation.Reasons.Select(r => r.Citation).OfType<Citation>().Distinct().ToList();
+                return new Answer(true, FormationAdvisor.Describe(recommendation), citations, recommendation);
+            }
+        }
+
+        return Retrieve(question);
+    }
+
+    /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
+    internal IEnumerable<string> Explain(string question)
+    {
+        var total = Math.Max(index.PassageCount, 1);
+        var terms = WithoutJunctions(analyzer.Terms(question));
+        foreach (var t in terms)
+        {
+            yield return $"term {string.Join('/', t.Alternatives)} generic={t.Generic} w={Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1):F2}";
+        }
+
+        lastRanked = null;
+        _ = Retrieve(question);
+        foreach (var s in (lastRanked ?? []).Take(6))
+        {
+            yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+        }
+    }
+
+    private List<ScoredSentence>? lastRanked;
+
+    private Answer Retrieve(string question)
+    {
+        var total = Math.Max(index.PassageCount, 1);
+        var terms = WithoutJunctions(analyzer.Terms(question));
+        if (terms.Count == 0)
+        {
+            return Abstain();
+        }
+
+        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1)).ToArray();
+        var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
+        if (hits.Count == 0)
+        {
+            return Abstain();
+        }
+
+        var asksQuantity = analyzer.AsksQuantity(question);
+        var asksTime = analyzer.AsksTime(question);
+        var distinctTotal = terms.Select((t, i) => t.Generic ? 0 : weights[i]).Sum();
+        var allTotal = weights.Sum();
+        var topScore = hits.Max(h => h.Score);
+        var scored = new List<ScoredSentence>();
+        foreach (var hit in hits)
+        {
+            var passage = hit.MatchText;
+            var context = hit.MatchContext;
+            var sentences = hit.SentenceRanges;
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                var sentence = hit.SentenceForms[s];
+                if (sentence.Length < 4)
+                {
+                    continue;
+                }
+
+                double covered = 0, distinct = 0;
+                for (var i = 0; i < terms.Count; i++)
+                {
+                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? 0.6 : terms[i].CoveredBy(passage) ? 0.25 : 0;
+                    covered += credit * weights[i];
+                    distinct += terms[i].Generic ? 0 : credit * weights[i];
+                }
+
+                var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
+                if (asksQuantity && HasQuantity(sentence))
+                {
+                    score += 0.12 * allTotal;
+                }
+
+                if (asksTime && HasDate(sentence))
+                {
+                    score += 0.12 * allTotal;
+                }
+
+                var coverage = distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
+                scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
+            }
+        }
+
+        if (scored.Count == 0)
+        {
+            return Abstain();
+        }
+
+        var ranked = scored.OrderByDescending(x => x.Score).ToList();
+        lastRanked = ranked;
+        var best = ranked[0];
+        if (best.Coverage < CoverageThreshold)
+        {
+            return Abstain();
+        }
+
+        var (answerText, answerEnd) = Expand(best);
+        var answerParts = new List<string> { answerText };
+        if (QuestionAnalyzer.MatchForm(answerText).Length < 16 && best.Index + 1 < best.Sentences.Count)
+        {
+            // A heading-like sentence ("招聘一批。") is answered by the sentence that follows it.
+            var following = best.Sentences[best.Index + 1];
+            answerParts[0] = best.Hit.Text[best.Sentences[best.Index].Start.Value..following.End.Value];
+            answerEnd = Math.Max(answerEnd, following.End.Value);
+        }
+
+        var answerStart = best.Sentences[best.Index].Start.Value;
+        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
+            && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
+        {
+            answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
+        }
+
+        var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best, answerEnd)) };
+        var used = new HashSet<PassageHit> { best.Hit };
+        foreach (var next in ranked.Skip(1))
+        {
+            if (citations.Count >= 3 || next.Score < 0.6 * best.Score)
+            {
+                break;
+            }
+
+            if (!used.Add(next.Hit))
+            {
+                continue;
+            }
+
+            var (text, end) = Expand(next);
+            citations.Add(new Citation(next.Hit.DocumentTitle, next.Hit.Section, QuoteOf(next, end)));
+            if (answerParts.Count < 2 && next.Score >= 0.85 * best.Score && next.Coverage >= CoverageThreshold
+                && !TextCleaner.Normalize(answerParts[0]).Contains(TextCleaner.Normalize(text), StringComparison.Ordinal))
+            {
+                answerParts.Add(text);
+            }
+        }
+
+        return new Answer(true, string.Join('\n', answerParts), citations, null);
+    }
+
+    /// <summary>
+    /// The answering sentence, and when it introduces a list ("即：", "如下", a trailing colon) what follows it in the
+    /// passage, or the headings of the sections below it.
+    /// </summary>
+    private static (string Text, int End) Expand(ScoredSentence best)
+    {
+        var text = best.Hit.Text;
+        var range = best.Sentences[best.Index];
+        var sentence = text[range];
+        var trimmed = sentence.TrimEnd();
+        var introducesList = trimmed.EndsWith('：') || trimmed.EndsWith(':') || trimmed.Contains("即：", StringComparison.Ordinal)
+            || trimmed.Contains("如下", StringComparison.Ordinal) || trimmed.Contains("以下", StringComparison.Ordinal) && trimmed.EndsWith(':');
+        if (!introducesList)
+        {
+            return (sentence, range.End.Value);
+        }
+
+        var end = range.End.Value;
+        for (var i = best.Index + 1; i < best.Sentences.Count && best.Sentences[i].End.Value - range.Start.Value <= 600; i++)
+        {
+            end = best.Sentences[i].End.Value;
+        }
+
+        if (end > range.End.Value)
+        {
+            return (text[range.Start.Value..end], end);
+        }
+
+        return best.Hit.ChildHeadings.Count > 0
+            ? (sentence + string.Join("；", best.Hit.ChildHeadings) + "。", end)
+            : (sentence, end);
+    }
+
+    /// <summary>The passage's own text around the answer, long enough to carry it.</summary>
+    private static string QuoteOf(ScoredSentence scored, int answerEnd)
+    {
+        var text = scored.Hit.Text;
+        var sentences = scored.Sentences;
+        var first = scored.Index;
+        var start = sentences[first].Start.Value;
+        var end = Math.Max(answerEnd, sentences[first].End.Value);
+        var next = sentences.FindIndex(r => r.Start.Value >= end);
+        while (end - start < 80)
+        {
+            if (next >= 0 && next < sentences.Count)
+            {
+                end = sentences[next++].End.Value;
+            }
+            else if (first > 0)
+            {
+                start = sentences[--first].Start.Value;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var quote = text[start..end];
+        if (scored.Hit.ChildHeadings.Count > 0 && end >= text.TrimEnd().Length && (quote.TrimEnd().EndsWith('：') || quote.TrimEnd().EndsWith(':')))
+        {
+            quote += string.Join("；", scored.Hit.ChildHeadings);
+        }
+
+        return quote.Length > MaxQuote * 2 ? quote[..(MaxQuote * 2)] : quote;
+    }
+
+    /// <summary>
+    /// Drops bigrams the documents never use that only join two known words ("方式选派" → 式选): artefacts of reading
+    /// the question two characters at a time, not things it asks about.
+    /// </summary>
+    private List<KeyTerm> WithoutJunctions(IReadOnlyList<KeyTerm> terms)
+    {
+        bool Known(int run, int position) => terms.Any(t => t.Run == run && t.Position == position && DocumentFrequency(t.Alternatives[0]) > 0);
+        return terms.Where(t => t.Run < 0 || t.Alternatives[0].Length < 2 || DocumentFrequency(t.Alternatives[0]) > 0
+            || !(Known(t.Run, t.Position - 1) || Known(t.Run, t.Position + 1))).ToList();
+    }
+
+    /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
+    private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
+        term.Run >= 0 && terms.Any(t => t.Run == term.Run && t.Position == term.Position - 1)
+        && terms.Any(t => t.Run == term.Run && t.Position == term.Position + 1);
+
+    private double Weight(KeyTerm term, int total)
+    {
+        var df = term.Alternatives.Max(DocumentFrequency);
+
+        // A term the documents never use counts, but not as the rarest thing there is: it may be the question's own wording.
+        var idf = df == 0 ? 0.4 * Math.Log(1 + (total + 0.5) / 0.5) : Math.Log(1 + (total - df + 0.5) / (df + 0.5));
+        return term.Generic ? 0.3 * idf : idf;
+    }
+
+    private int DocumentFrequency(string word)
+    {
+        if (word.Length >= 2 && TextCleaner.IsCjk(word[0]))
+        {
+            var min = int.MaxValue;
+            for (var i = 0; i + 1 < word.Length; i++)
+            {
+                min = Math.Min(min, index.DocumentFrequency(word.Substring(i, 2)));
+            }
+
+            return min;
+        }
+
+        var tokens = index.Analyze(word);
+        return tokens.Count == 0 ? 0 : tokens.Min(index.DocumentFrequency);
+    }
+
+    private static bool HasQuantity(string sentence) =>
+        sentence.Any(char.IsAsciiDigit) || System.Text.RegularExpressions.Regex.IsMatch(sentence, "[一二两三四五六七八九十百]+[个名人项条次批类种]");
+
+    private static bool HasDate(string sentence) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"\d+月|\d+日|年底|月底|上旬|中旬|下旬|季度");
+
+    private static Answer Abstain() => new(false, NoAnswer, [], null);
+
+    private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage);
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using InstructorBot.Knowledge.Ingestion;
+
+namespace InstructorBot.Knowledge.Answering;
+
+/// <summary>
+/// Turns a question into the terms evidence must cover: question words are dropped, synonym words become groups,
+/// the rest of the Han text becomes bigrams, numbers stay whole. Generic campaign terms are marked.
+/// </summary>
+public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
+{
+    private readonly string[] questionWords =
+        [.. vocabulary.QuestionWords.Concat(vocabulary.TimeWords).Concat(vocabulary.QuantityWords).OrderByDescending(w => w.Length)];
+    private readonly (string Word, IReadOnlyList<string> Group)[] synonymWords =
+        [.. vocabulary.Synonyms.SelectMany(g => g.Select(w => (w, g))).OrderByDescending(p => p.w.Length)];
+
+    public bool AsksQuantity(string question) => vocabulary.QuantityWords.Any(question.Contains);
+
+    public bool AsksTime(string question) => vocabulary.TimeWords.Any(question.Contains);
+
+    /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
+    public static string MatchForm(string text) => TextCleaner.MatchForm(text);
+
+    public IReadOnlyList<KeyTerm> Terms(string question)
+    {
+        var original = MatchForm(question);
+        var text = original.ToCharArray();
+        var terms = new List<KeyTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        var generic = new bool[text.Length];
+        foreach (var word in vocabulary.GenericWords)
+        {
+            for (var at = original.IndexOf(word, StringComparison.Ordinal); at >= 0; at = original.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                Array.Fill(generic, true, at, word.Length);
+            }
+        }
+
+        // Synonym words first (longest first), so "片区联建" matches "区域联建" as a whole.
+        foreach (var (word, group) in synonymWords)
+        {
+            var at = new string(text).IndexOf(word, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            if (seen.Add(string.Join('|', group)))
+            {
+                terms.Add(new KeyTerm(group, generic.AsSpan(at, word.Length).IndexOf(false) < 0));
+            }
+
+            Blank(text, word);
+        }
+
+        foreach (var word in questionWords)
+        {
+            Blank(text, word);
+        }
+
+        var rest = new string(text);
+        foreach (Match number in Number().Matches(rest))
+        {
+            if (seen.Add(number.Value))
+            {
+                terms.Add(new KeyTerm([number.Value], false));
+            }
+        }
+
+        var runs = HanRun().Matches(rest).ToList();
+        var onlyContent = runs.Count == 1 && terms.Count == 0;
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var run = runs[r];
+            if (run.Length == 1)
+            {
+                // A lone character between removed words says little, unless it is all the question has.
+                if (onlyContent && seen.Add(run.Value))
+                {
+                    terms.Add(new KeyTerm([run.Value], generic[run.Index], r, 0));
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                var bigram = run.Value.Substring(i, 2);
+                if (seen.Add(bigram))
+                {
+                    terms.Add(new KeyTerm([bigram], generic[run.Index + i] && generic[run.Index + i + 1], r, i));
+                }
+            }
+        }
+
+        foreach (Match word in LatinWord().Matches(rest))
+        {
+            if (seen.Add(word.Value))
+            {
+                terms.Add(new KeyTerm([word.Value], false));
+            }
+        }
+
+        return terms;
+    }
+
+    private static void Blank(char[] text, string word)
+    {
+        var s = new string(text);
+        for (var at = s.IndexOf(word, StringComparison.Ordinal); at >= 0; at = s.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            Array.Fill(text, '|', at, word.Length);
+        }
+    }
+
+    private static IEnumerable<string> Bigrams(string word)
+    {
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            yield return word.Substring(i, 2);
+        }
+    }
+
+    [GeneratedRegex(@"\d+(\.\d+)?%?")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]+")]
+    private static partial Regex HanRun();
+
+    [GeneratedRegex(@"[a-z]{2,}")]
+    private static partial Regex LatinWord();
+}

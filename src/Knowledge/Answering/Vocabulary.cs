@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace InstructorBot.Knowledge.Answering;
+
+/// <summary>The words question analysis needs, as data: synonym groups, question words, generic campaign terms.</summary>
+public sealed record Vocabulary(
+    IReadOnlyList<IReadOnlyList<string>> Synonyms,
+    IReadOnlyList<string> QuestionWords,
+    IReadOnlyList<string> GenericWords,
+    IReadOnlyList<string> QuantityWords,
+    IReadOnlyList<string> TimeWords)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The vocabulary shipped inside the assembly (Resources/vocabulary.json).</summary>
+    public static Vocabulary LoadDefault()
+    {
+        using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("InstructorBot.Knowledge.vocabulary.json")
+            ?? throw new InvalidOperationException("vocabulary.json resource missing");
+        return JsonSerializer.Deserialize<Vocabulary>(stream, Json) ?? throw new InvalidOperationException("vocabulary.json is empty");
+    }
+}

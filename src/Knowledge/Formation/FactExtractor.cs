@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using InstructorBot.Knowledge.Ingestion;
+
+namespace InstructorBot.Knowledge.Formation;
+
+/// <summary>
+/// Reads the facts a question states about a unit (N名党员, 职工N人, 没有党员, 流动党员, 机关事业单位, its kind) and
+/// whether it asks how that unit should form its party organisation. Approximate figures ("200多人") are left out.
+/// </summary>
+public static partial class FactExtractor
+{
+    private const string Count = @"(?<![约近上百几\d])(?<n>\d+|[零一二两三四五六七八九十]+)(?![多余来几\d])";
+
+    public static OrganizationFacts Extract(string question)
+    {
+        var text = TextCleaner.Normalize(question);
+        int? flowing = First(text, FlowingMembers());
+        int? full = First(text, FullMembers());
+        int? members = NoMembers().IsMatch(text) ? 0 : First(text, PartyMembers());
+        if (members is not null && full is not null && members == full)
+        {
+            members = null;
+        }
+
+        return new OrganizationFacts(
+            Name: Name(text),
+            Type: SocialOrgWords().IsMatch(text) ? OrganizationType.SocialOrg : EnterpriseWords().IsMatch(text) ? OrganizationType.Enterprise : null,
+            Employees: First(text, Employees()),
+            PartyMembers: members,
+            FullMembers: full,
+            FlowingMembers: flowing,
+            MostlyPublicStaff: text.Contains("机关事业单位", StringComparison.Ordinal) ? true : null,
+            CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null);
+    }
+
+    /// <summary>
+    /// True when the question asks how a given or described unit (named, "这家/一家/我们公司", or known from the ledger)
+    /// should form its organisation, rather than what the rules say for a class of units.
+    /// </summary>
+    public static bool AsksForAdvice(string question, bool namedInLedger)
+    {
+        var text = TextCleaner.Normalize(question);
+        if (!AdviceIntent().IsMatch(text))
+        {
+            return false;
+        }
+
+        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text);
+    }
+
+    private static string? Name(string text)
+    {
+        var m = NamePrefix().Match(text);
+        if (m.Success && OrgSuffix().IsMatch(m.Groups["name"].Value) && !GenericStart().IsMatch(m.Groups["name"].Value))
+        {
+            return m.Groups["name"].Value;
+        }
+
+        // A name anywhere in the question: "请问德润物业该怎么建？" → 德润物业.
+        var named = NamedUnit().Match(text);
+        if (!named.Success)
+        {
+            return null;
+        }
+
+        var name = LeadingFiller().Replace(named.Groups["name"].Value, string.Empty);
+        return name.Length >= 4 && !GenericStart().IsMatch(name) ? name : null;
+    }
+
+    private static int? First(string text, Regex pattern)
+    {
+        foreach (Match m in pattern.Matches(text))
+        {
+            if (ParseNumber(m.Groups["n"].Value) is { } n)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? ParseNumber(string value)
+    {
+        if (int.TryParse(value, out var n))
+        {
+            return n;
+        }
+
+        const string digits = "零一二三四五六七八九";
+        var total = 0;
+        var current = 0;
+        foreach (var c in value.Replace('两', '二'))
+        {
+            var d = digits.IndexOf(c, StringComparison.Ordinal);
+            if (d >= 0)
+            {
+                current = d;
+            }
+            else if (c == '十')
+            {
+                total += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return total + current;
+    }
+
+    [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员(有|共|共有)?" + Count + "(名|个|位|人)")]
+    private static partial Regex FlowingMembers();
+
+    [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(有|共|共有)?" + Count + "(名|个|位|人)")]
+    private static partial Regex FullMembers();
+
+    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)")]
+    private static partial Regex PartyMembers();
+
+    [GeneratedRegex(@"没有党员|无党员|没党员|一个党员(都|也)?没有|党员(人数)?为(0|零)|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
+    private static partial Regex NoMembers();
+
+    [GeneratedRegex(@"(职工|员工|从业人员|工人|雇员|员工人数|职工人数)(有|共|共有|人数|数|达|达到)?" + Count + "(人|名)|" + Count + "(名|个|位)?(职工|员工|从业人员|工人|雇员)")]
+    private static partial Regex Employees();
+
+    [GeneratedRegex(@"协会|商会|学会|基金会|事务所|民办|学校|医院|幼儿园|培训中心|研究会|联合会|促进会|社会组织|社团|民非|服务中心|研究院")]
+    private static partial Regex SocialOrgWords();
+
+    [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|商店|门店|集团|科技|餐饮|酒店|工作室|商行|网络|电商|物流|制造|店")]
+    private static partial Regex EnterpriseWords();
+
+    [GeneratedRegex(@"联合党组织|联合党支部|联合支部|联建|挂靠")]
+    private static partial Regex InJoint();
+
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|建党支部|建党组织|怎么办|怎么弄|怎么搞")]
+    private static partial Regex AdviceIntent();
+
+    [GeneratedRegex(@"这家|那家|一家|某(公司|企业|单位|协会|组织|社会组织|事务所|学校|医院)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这)|我(公司|单位)|本(公司|单位|企业)")]
+    private static partial Regex Deictic();
+
+    [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]
+    private static partial Regex NamePrefix();
+
+    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,16}?(有限公司|公司|物业|快递|超市|事务所|协会|商会|学会|基金会|学校|医院|幼儿园|集团|中心|酒店|餐厅|工作室|研究院))")]
+    private static partial Regex NamedUnit();
+
+    [GeneratedRegex(@"^(请问|我想问|想问|问一下|咨询|关于|那么|那|这家|那家|该)+")]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所")]
+    private static partial Regex OrgSuffix();
+
+    [GeneratedRegex(@"^(党员|企业|公司|非公|社会组织|两新|一个|如果|假如|对于|没有|一般|所有|哪些|什么|小微|民营|私营|外资|规模|律师事务所|会计师事务所|税务师事务所|民办)")]
+    private static partial Regex GenericStart();
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using InstructorBot.Knowledge.Answering;
+
+namespace InstructorBot.Knowledge.Formation;
+
+/// <summary>Decides the formation method that fits a unit by the rules of DOMAIN.md §Formation rules, each reason cited.</summary>
+public sealed class FormationAdvisor(FormationRuleBook rules)
+{
+    private static readonly JointFormationMode[] AllJointModes =
+        [JointFormationMode.Regional, JointFormationMode.Industry, JointFormationMode.Affiliated, JointFormationMode.Dispatched, JointFormationMode.Leading];
+
+    /// <summary>The recommendation, or null when the facts say nothing about the unit's members.</summary>
+    public Recommendation? Advise(OrganizationFacts facts)
+    {
+        var reasons = new List<RecommendationReason>();
+        var members = facts.CountingMembers;
+        var flowing = facts.FlowingMembers ?? 0;
+        FormationMethod method;
+        OrganizationLevel? level = null;
+        IReadOnlyList<JointFormationMode>? modes = null;
+
+        if (facts.Type == OrganizationType.SocialOrg && facts.MostlyPublicStaff == true)
+        {
+            // 003 §二(四)4: 以机关事业单位人员为主体组成的社会组织 → 功能型党组织.
+            method = FormationMethod.Functional;
+            level = LevelFor(members ?? 0, reasons, quiet: true);
+            Reason(reasons, "functional_public_staff", "该社会组织以机关事业单位人员为主体");
+        }
+        else if (flowing > 3 && (members is null || members - flowing < 3))
+        {
+            // 001 §二(二): 流动党员超过3名 → 功能型党组织.
+            method = FormationMethod.Functional;
+            level = LevelFor(members ?? flowing, reasons, quiet: true);
+            Reason(reasons, "functional_flowing", $"该单位有{flowing}名流动党员（超过3名）");
+        }
+        else if (members >= 3)
+        {
+            // 002 §一, 003 §二(四)2: 3名以上正式党员 → 单独组建.
+            method = FormationMethod.Single;
+            Reason(reasons, "single", $"该单位有{members}名{(facts.FullMembers is not null ? "正式" : string.Empty)}党员（3名以上）");
+            level = LevelFor(members.Value, reasons, quiet: false);
+            if (facts.CurrentOrganization == FormationMethod.Joint)
+            {
+                Reason(reasons, "split_out", "该单位目前在联合党组织中");
+            }
+        }
+        else if (members is 1 or 2)
+        {
+            // 002 §一, 003 §二(四)3: 党员不足3名 → 联合组建.
+            method = FormationMethod.Joint;
+            modes = AllJointModes;
+            Reason(reasons, "joint", $"该单位有{members}名党员（不足3名）");
+            Reason(reasons, "joint_units", "联合组建时");
+        }
+        else if (members == 0)
+        {
+            // 002 §一, 003 §二(六), 004 §二(四): 没有党员 → 党的工作覆盖.
+            method = FormationMethod.WorkCoverage;
+            Reason(reasons, "work_coverage", "该单位目前没有党员");
+        }
+        else
+        {
+            return null;
+        }
+
+        AddThresholds(facts, reasons);
+        return new Recommendation(method, level, modes, reasons);
+    }
+
+    /// <summary>The advice in plain Chinese: what to do, then each reason with the document's words.</summary>
+    public static string Describe(Recommendation recommendation)
+    {
+        var what = recommendation.Method switch
+        {
+            FormationMethod.Single => $"单独组建{LevelName(recommendation.Level)}",
+            FormationMethod.Joint => "与行业相近、地域相邻的单位联合组建党组织（联合党组织），可采取片区联建、同业共建、挂靠组建、派驻帮建、龙头带建等方式",
+            FormationMethod.Functional => $"建立功能型党组织（{LevelName(recommendation.Level)}），党员一方隶属、双重管理、多方活动",
+            _ => "暂不具备组建党组织的条件，先实现党的工作覆盖：选派党建工作指导员联系服务，组建工会、共青团、妇联等群团组织，加强出资人教育引导，做好发展党员工作，为组建党组织创造条件",
+        };
+        var lines = new List<string> { $"建议：{what}。", "依据：" };
+        lines.AddRange(recommendation.Reasons.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{i + 1}. {r.Text}{(r.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}")));
+        return string.Join('\n', lines);
+    }
+
+    private static string LevelName(OrganizationLevel? level) => level switch
+    {
+        OrganizationLevel.GeneralBranch => "党总支（党的总支部）",
+        OrganizationLevel.Committee => "党的基层委员会（党委，须报上级审核批准）",
+        _ => "党支部",
+    };
+
+    private OrganizationLevel LevelFor(int members, List<RecommendationReason> reasons, bool quiet)
+    {
+        // 001 §二(二): 超过50名 → 党总支; 100名以上 → 党的基层委员会 (with approval); else 党支部.
+        if (members >= 100)
+        {
+            Reason(reasons, "committee", $"党员{members}名（100名以上）");
+            return OrganizationLevel.Committee;
+        }
+
+        if (members > 50)
+        {
+            Reason(reasons, "general_branch", $"党员{members}名（超过50名）");
+            return OrganizationLevel.GeneralBranch;
+        }
+
+        if (!quiet)
+        {
+            Reason(reasons, "branch_size", $"党员{members}名");
+        }
+
+        return OrganizationLevel.Branch;
+    }
+
+    private void AddThresholds(OrganizationFacts facts, List<RecommendationReason> reasons)
+    {
+        if (facts.Employees is not { } employees)
+        {
+            return;
+        }
+
+        if (facts.Type == OrganizationType.SocialOrg)
+        {
+            if (employees >= 30)
+            {
+                Reason(reasons, "threshold_social_30", $"适用的覆盖要求（从业人员{employees}人）");
+            }
+        }
+        else if (employees >= 100)
+        {
+            Reason(reasons, "threshold_enterprise_100", $"适用的覆盖要求（职工{employees}人）");
+        }
+        else if (employees >= 50)
+        {
+            Reason(reasons, "threshold_enterprise_50", $"适用的覆盖要求（职工{employees}人）");
+        }
+    }
+
+    private void Reason(List<RecommendationReason> reasons, string ruleId, string fact)
+    {
+        var rule = rules[ruleId];
+        var citation = rules.Cite(ruleId).FirstOrDefault();
+        reasons.Add(new RecommendationReason($"{fact}：{rule.Text}。", citation));
+    }
+}

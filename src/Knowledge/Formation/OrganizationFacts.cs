@@ -1,0 +1,35 @@
+namespace InstructorBot.Knowledge.Formation;
+
+/// <summary>
+/// What the advisor knows of a unit, from the ledger or from the question. <see cref="FullMembers"/> are 正式党员,
+/// <see cref="FlowingMembers"/> 流动党员; <see cref="MostlyPublicStaff"/>: staff mainly from 机关事业单位;
+/// <see cref="CurrentOrganization"/>: the party organisation it has now, if any.
+/// </summary>
+public sealed record OrganizationFacts(
+    string? Name = null,
+    OrganizationType? Type = null,
+    string? Industry = null,
+    int? Employees = null,
+    int? PartyMembers = null,
+    int? FullMembers = null,
+    int? FlowingMembers = null,
+    bool? MostlyPublicStaff = null,
+    FormationMethod? CurrentOrganization = null)
+{
+    /// <summary>The members who count for forming: 正式党员 when known, else all members.</summary>
+    public int? CountingMembers => FullMembers ?? PartyMembers;
+
+    public bool KnowsMembers => CountingMembers is not null || FlowingMembers is not null || MostlyPublicStaff == true;
+
+    /// <summary>These facts, with every fact the other states taking precedence (facts in the question override the ledger).</summary>
+    public OrganizationFacts OverriddenBy(OrganizationFacts other) => new(
+        other.Name ?? Name,
+        other.Type ?? Type,
+        other.Industry ?? Industry,
+        other.Employees ?? Employees,
+        other.PartyMembers ?? (other.FullMembers is not null ? null : PartyMembers),
+        other.FullMembers ?? (other.PartyMembers is not null ? null : FullMembers),
+        other.FlowingMembers ?? FlowingMembers,
+        other.MostlyPublicStaff ?? MostlyPublicStaff,
+        other.CurrentOrganization ?? CurrentOrganization);
+}

@@ -1,0 +1,67 @@
+using InstructorBot.Knowledge.Answering;
+using InstructorBot.Knowledge.Formation;
+using InstructorBot.Knowledge.Search;
+
+namespace InstructorBot.Knowledge;
+
+/// <summary>
+/// The knowledge feature in one object: the index under the data folder, the shipped corpus indexed on first use
+/// (again only when its files change), answers and formation advice.
+/// </summary>
+public sealed class KnowledgeBase : IDisposable
+{
+    private readonly string? corpusFolder;
+    private readonly Lazy<bool> corpusSynced;
+
+    public KnowledgeBase(string indexFolder, string? corpusFolder)
+    {
+        this.corpusFolder = corpusFolder;
+        Index = new KnowledgeIndex(indexFolder);
+        Rules = new FormationRuleBook(Index);
+        Advisor = new FormationAdvisor(Rules);
+        Asker = new AskService(Index, new QuestionAnalyzer(Vocabulary.LoadDefault()), Advisor);
+        corpusSynced = new Lazy<bool>(SyncCorpus, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public KnowledgeIndex Index { get; }
+
+    public FormationRuleBook Rules { get; }
+
+    public FormationAdvisor Advisor { get; }
+
+    public AskService Asker { get; }
+
+    /// <summary>Indexes the shipped corpus if the index lacks it or it changed; later calls do nothing.</summary>
+    public void EnsureCorpus() => _ = corpusSynced.Value;
+
+    public Answer Ask(string question, OrganizationFacts? ledgerFacts = null)
+    {
+        EnsureCorpus();
+        return Asker.Ask(question, ledgerFacts);
+    }
+
+    /// <summary>Adds user documents (files or folders); re-indexing a file replaces it.</summary>
+    public IReadOnlyList<IndexResult> AddDocuments(IEnumerable<string> filesOrFolders)
+    {
+        EnsureCorpus();
+        return Index.AddPaths(filesOrFolders);
+    }
+
+    public Recommendation? Advise(OrganizationFacts facts)
+    {
+        EnsureCorpus();
+        return Advisor.Advise(facts);
+    }
+
+    public void Dispose() => Index.Dispose();
+
+    private bool SyncCorpus()
+    {
+        if (corpusFolder is not null)
+        {
+            Index.SyncCorpus(corpusFolder);
+        }
+
+        return true;
+    }
+}

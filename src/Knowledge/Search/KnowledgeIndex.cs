@@ -1,0 +1,333 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using InstructorBot.Knowledge.Ingestion;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace InstructorBot.Knowledge.Search;
+
+/// <summary>
+/// The Lucene index of passages on disk, with a manifest of the documents in it (path + content hash), so a file is
+/// re-indexed only when it changed and the same content is never indexed twice.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const string TextField = "text";
+    private const string PathField = "path";
+    private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true };
+
+    private readonly string manifestPath;
+    private readonly LuceneDirectory directory;
+    private readonly ChineseAnalyzer analyzer = new();
+    private readonly object gate = new();
+    private readonly ConcurrentDictionary<string, int> documentFrequencies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, PassageHit> passages = new();
+    private List<IndexedDocument> documents;
+    private DirectoryReader? reader;
+    private IndexSearcher? searcher;
+
+    public KnowledgeIndex(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        manifestPath = Path.Combine(folder, "documents.json");
+        directory = FSDirectory.Open(Path.Combine(folder, "lucene"));
+        documents = LoadManifest();
+    }
+
+    public IReadOnlyList<IndexedDocument> Documents
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. documents];
+            }
+        }
+    }
+
+    /// <summary>Changes whenever the index does, so what was derived from it can be kept until then.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Number of passages in the index.</summary>
+    public int PassageCount => Searcher()?.IndexReader.NumDocs ?? 0;
+
+    /// <summary>Indexes the shipped corpus: new or changed files are (re)indexed, files no longer there are removed.</summary>
+    public IReadOnlyList<IndexResult> SyncCorpus(string corpusFolder)
+    {
+        var files = System.IO.Directory.Exists(corpusFolder)
+            ? System.IO.Directory.EnumerateFiles(corpusFolder, "*", SearchOption.AllDirectories)
+                .Where(DocumentReader.IsSupported).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList()
+            : [];
+        lock (gate)
+        {
+            var gone = documents.Where(d => d.Shipped && !files.Contains(d.Path, StringComparer.Ordinal)).Select(d => d.Path).ToList();
+            var results = AddAll(files, shipped: true, gone);
+            return results;
+        }
+    }
+
+    /// <summary>Adds files, or every supported file under a folder; re-indexing a path replaces its passages.</summary>
+    public IReadOnlyList<IndexResult> AddPaths(IEnumerable<string> filesOrFolders)
+    {
+        var files = new List<string>();
+        foreach (var item in filesOrFolders)
+        {
+            files.AddRange(System.IO.Directory.Exists(item)
+                ? System.IO.Directory.EnumerateFiles(item, "*", SearchOption.AllDirectories)
+                    .Where(DocumentReader.IsSupported).Order(StringComparer.Ordinal)
+                : [item]);
+        }
+
+        lock (gate)
+        {
+            return AddAll(files, shipped: false, []);
+        }
+    }
+
+    /// <summary>Indexes one file; re-indexing a path replaces its passages.</summary>
+    public IndexResult Add(string file) => AddPaths([file])[0];
+
+    private List<IndexResult> AddAll(IReadOnlyList<string> files, bool shipped, IReadOnlyList<string> remove)
+    {
+        var results = new List<IndexResult>();
+        IndexWriter? writer = null;
+        try
+        {
+            foreach (var path in remove)
+            {
+                writer ??= OpenWriter();
+                writer.DeleteDocuments(new Term(PathField, path));
+                documents.RemoveAll(d => d.Path == path);
+            }
+
+            foreach (var file in files)
+            {
+                var result = Prepare(Path.GetFullPath(file), shipped, out var parsed, out var hash);
+                results.Add(result);
+                if (parsed is null)
+                {
+                    continue;
+                }
+
+                writer ??= OpenWriter();
+                writer.DeleteDocuments(new Term(PathField, result.Path));
+                foreach (var passage in parsed.Passages)
+                {
+                    writer.AddDocument(new Document
+                    {
+                        new StringField(PathField, result.Path, Field.Store.YES),
+                        new StoredField("title", parsed.Metadata.Title),
+                        new StoredField("origin", $"{parsed.Metadata.IssuingBody} {parsed.Metadata.DocumentNumber}"),
+                        new StoredField("section", passage.Section),
+                        new StoredField("children", string.Join('\u001f', passage.ChildHeadings)),
+                        new TextField(TextField, passage.Text + "\n" + passage.Section, Field.Store.NO),
+                        new StoredField("body", passage.Text),
+                    });
+                }
+
+                documents.RemoveAll(d => d.Path == result.Path);
+                documents.Add(new IndexedDocument(result.Path, hash, parsed.Metadata.Title, parsed.Metadata.DocumentNumber, shipped, parsed.Passages.Count));
+            }
+
+            if (writer is not null)
+            {
+                writer.Commit();
+                SaveManifest();
+            }
+        }
+        finally
+        {
+            if (writer is not null)
+            {
+                writer.Dispose();
+                Refresh();
+            }
+        }
+
+        return results;
+    }
+
+    private IndexResult Prepare(string path, bool shipped, out Documents.ParsedDocument? parsed, out string hash)
+    {
+        parsed = null;
+        hash = string.Empty;
+        if (!DocumentReader.IsSupported(path) || !File.Exists(path))
+        {
+            return new IndexResult(path, IndexOutcome.Unsupported, null, 0);
+        }
+
+        hash = Hash(path);
+        var existing = documents.FirstOrDefault(d => d.Path == path);
+        if (existing is not null && existing.Hash == hash && existing.Shipped == shipped)
+        {
+            return new IndexResult(path, IndexOutcome.Unchanged, existing.Title, existing.Passages);
+        }
+
+        var contentHash = hash;
+        var twin = documents.FirstOrDefault(d => d.Hash == contentHash && d.Path != path);
+        if (twin is not null)
+        {
+            return new IndexResult(path, IndexOutcome.Duplicate, twin.Title, 0);
+        }
+
+        var document = DocumentReader.Read(path);
+        if (document.Passages.Count == 0)
+        {
+            return new IndexResult(path, IndexOutcome.Unsupported, null, 0);
+        }
+
+        parsed = document;
+        return new IndexResult(path, existing is null ? IndexOutcome.Added : IndexOutcome.Replaced, document.Metadata.Title, document.Passages.Count);
+    }
+
+    /// <summary>The passages best matching any of the analyzed terms of the given texts.</summary>
+    public IReadOnlyList<PassageHit> Search(IEnumerable<string> texts, int top)
+    {
+        var current = Searcher();
+        if (current is null)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var token in Analyze(text).Where(t => t.Length >= 2 || !TextCleaner.IsCjk(t[0])))
+            {
+                if (seen.Add(token) && seen.Count <= BooleanQuery.MaxClauseCount)
+                {
+                    query.Add(new TermQuery(new Term(TextField, token)), Occur.SHOULD);
+                }
+            }
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var hits = current.Search(query, top).ScoreDocs;
+        return hits.Select(h => passages.GetOrAdd(h.Doc, id =>
+        {
+            var doc = current.Doc(id);
+            var children = doc.Get("children");
+            return new PassageHit(doc.Get("title"), doc.Get("origin") ?? string.Empty, doc.Get("section"), doc.Get("body"),
+                string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0);
+        }) with { Score = h.Score }).ToList();
+    }
+
+    /// <summary>In how many passages a term as the analyzer emits it occurs (a bigram, a Han character, a number).</summary>
+    public int DocumentFrequency(string term)
+    {
+        var current = Searcher();
+        if (current is null)
+        {
+            return 0;
+        }
+
+        return documentFrequencies.GetOrAdd(term, t => current.IndexReader.DocFreq(new Term(TextField, t)));
+    }
+
+    public IReadOnlyList<string> Analyze(string text)
+    {
+        var tokens = new List<string>();
+        using var stream = analyzer.GetTokenStream(TextField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            reader?.Dispose();
+            analyzer.Dispose();
+            directory.Dispose();
+        }
+    }
+
+    private IndexWriter OpenWriter() =>
+        new(directory, new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+
+    private IndexSearcher? Searcher()
+    {
+        lock (gate)
+        {
+            if (searcher is null && DirectoryReader.IndexExists(directory))
+            {
+                reader = DirectoryReader.Open(directory);
+                searcher = new IndexSearcher(reader);
+            }
+
+            return searcher;
+        }
+    }
+
+    private void Refresh()
+    {
+        reader?.Dispose();
+        reader = null;
+        searcher = null;
+        documentFrequencies.Clear();
+        passages.Clear();
+        Version++;
+    }
+
+    private List<IndexedDocument> LoadManifest()
+    {
+        if (!File.Exists(manifestPath) || !DirectoryReader.IndexExists(directory))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<IndexedDocument>>(File.ReadAllText(manifestPath, Encoding.UTF8), ManifestJson) ?? [];
+        }
+        catch (JsonException)
+        {
+            // An unreadable manifest means every file is indexed again: replacing by path keeps the index clean.
+            return [];
+        }
+    }
+
+    private void SaveManifest()
+    {
+        var temporary = manifestPath + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(documents, ManifestJson), Encoding.UTF8);
+        File.Move(temporary, manifestPath, overwrite: true);
+    }
+
+    private static string Hash(string path)
+    {
+        using var sha = SHA256.Create();
+        using (var stream = File.OpenRead(path))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                sha.TransformBlock(buffer, 0, read, null, 0);
+            }
+        }
+
+        var sidecar = path + ".meta.json";
+        var tail = File.Exists(sidecar) ? File.ReadAllBytes(sidecar) : [];
+        sha.TransformFinalBlock(tail, 0, tail.Length);
+        return Convert.ToHexString(sha.Hash!);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using InstructorBot.Knowledge.Answering;
+using Xunit.Abstractions;
+
+namespace InstructorBot.Knowledge.Tests;
+
+/// <summary>The development questions and our own, scored by the rules of shared/eval/score.py against a real index on disk.</summary>
+public sealed class QaEvaluationTests(ITestOutputHelper output)
+{
+    /// <summary>The contract's JSON: snake_case, enums as snake_case strings.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    [Theory]
+    [InlineData("qa-dev.jsonl")]
+    [InlineData("qa-own.jsonl")]
+    public void Answers_the_question_file_above_the_bar_with_001_added_through_index(string file)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var gold = QaScorer.Load(TestFolder.Data(file));
+        var predictions = gold.ToDictionary(
+            c => c["id"]!.GetValue<string>(),
+            c => JsonSerializer.SerializeToNode(knowledge.Ask(c["question"]!.GetValue<string>()), Json)!.AsObject());
+        var result = QaScorer.Score(gold, predictions);
+
+        output.WriteLine(result.ToString());
+        foreach (var failure in result.Failures)
+        {
+            output.WriteLine(failure);
+        }
+
+        Assert.True(result.PassRate >= 0.90, result + "\n" + string.Join('\n', result.Failures));
+        Assert.Equal(1.0, result.AbstainAccuracy);
+        Assert.Equal(1.0, result.RecommendationAccuracy);
+    }
+}
