@@ -76,6 +76,7 @@ internal sealed partial class MessageParser
         {
             FindVisits(clause);
             FindDiscoveries(clause);
+            FindShownMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
         }
@@ -320,6 +321,10 @@ internal sealed partial class MessageParser
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
             }
+            else if (rules.EmployeeWords.MatchAt(text, j) is { } staff && IsMembersAfter(j + staff.Length) is { } membersEnd)
+            {
+                memberPhrases.Add(new NumberPhrase(i, membersEnd, value, approximate, null)); // "3名律师是党员"
+            }
             else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
@@ -331,8 +336,18 @@ internal sealed partial class MessageParser
         // "党员6名", "党员增加到65人", "口袋党员1名"; "职工180人", "从业人员32人".
         for (var at = text.IndexOf("党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("党员", at + 2, StringComparison.Ordinal))
         {
-            if (memberPhrases.Any(p => p.Start <= at && at < p.End) || text.AsSpan(at).StartsWith("党员职工"))
+            if (memberPhrases.Any(p => p.Start <= at && at < p.End))
             {
+                continue;
+            }
+
+            if (text.AsSpan(at).StartsWith("党员职工"))
+            {
+                if (ReadNumberAfter(at + 4) is { } hired)
+                {
+                    memberPhrases.Add(hired with { Start = at, Category = "hired" });
+                }
+
                 continue;
             }
 
@@ -374,6 +389,19 @@ internal sealed partial class MessageParser
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    private int? IsMembersAfter(int position)
+    {
+        foreach (var link in (string[])["都是党员", "均为党员", "是党员", "为党员"])
+        {
+            if (text.AsSpan(position).StartsWith(link))
+            {
+                return position + link.Length;
+            }
+        }
+
+        return null;
+    }
+
     private bool IsNoMembers(int at)
     {
         // 没有党员 / 无党员 / 没有正式党员; 一名党员都没有 / 一个党员也没有.
@@ -408,7 +436,7 @@ internal sealed partial class MessageParser
             {
                 j += filler.Length;
             }
-            else if (text[j] == '由' && ChineseNumber.TryRead(text, j + 1, out _, out _))
+            else if (text[j] is '由' or '从' && ChineseNumber.TryRead(text, j + 1, out _, out _))
             {
                 j++;
             }
@@ -702,6 +730,40 @@ internal sealed partial class MessageParser
     }
 
     private bool instructorFound;
+
+    /// <summary>"动员1名隐形党员亮明了身份": members named before the verb that shows them.</summary>
+    private void FindShownMembers(Clause clause)
+    {
+        foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
+        {
+            var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate).ToList();
+            if (shown.Count == 0 || IsBlocked(clause with { Start = shown[0].Start }, position))
+            {
+                continue;
+            }
+
+            var categories = new MemberCategories();
+            foreach (var phrase in shown)
+            {
+                phrase.Consumed = true;
+                if (phrase.Category is { } category)
+                {
+                    categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            foreach (var target in TargetsFor(clause, shown[0].Start, wholeClause: false))
+            {
+                Add(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = shown.Sum(p => p.Value),
+                    Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
 
     private void FindWorkCoverage(Clause clause)
     {
