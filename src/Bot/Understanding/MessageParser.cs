@@ -76,6 +76,7 @@ internal sealed partial class MessageParser
         {
             FindVisits(clause);
             FindDiscoveries(clause);
+            FindShownMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
         }
@@ -95,7 +96,11 @@ internal sealed partial class MessageParser
 
         if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text)))
         {
-            actions.Add(new UnderstoodAction(ActionKind.PolicyQuestion));
+            // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
+            var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
+            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text)
+                ? WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named[0])
+                : new UnderstoodAction(ActionKind.PolicyQuestion));
         }
 
         return Finish(actions);
@@ -152,6 +157,19 @@ internal sealed partial class MessageParser
                 if (text.AsSpan(i).StartsWith(name, StringComparison.Ordinal))
                 {
                     return name;
+                }
+            }
+        }
+
+        // A street or district written without its suffix ("坂田覆盖率多少") is kept as written.
+        foreach (var name in index.ScopeNames)
+        {
+            foreach (var suffix in rules.Vocabulary.ScopeSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2
+                    && text.Contains(name[..^suffix.Length], StringComparison.Ordinal) && !mentions.Any(m => m.Written.Contains(name[..^suffix.Length], StringComparison.Ordinal)))
+                {
+                    return name[..^suffix.Length];
                 }
             }
         }
@@ -303,6 +321,10 @@ internal sealed partial class MessageParser
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
             }
+            else if (rules.EmployeeWords.MatchAt(text, j) is { } staff && IsMembersAfter(j + staff.Length) is { } membersEnd)
+            {
+                memberPhrases.Add(new NumberPhrase(i, membersEnd, value, approximate, null)); // "3名律师是党员"
+            }
             else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
@@ -314,8 +336,18 @@ internal sealed partial class MessageParser
         // "党员6名", "党员增加到65人", "口袋党员1名"; "职工180人", "从业人员32人".
         for (var at = text.IndexOf("党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("党员", at + 2, StringComparison.Ordinal))
         {
-            if (memberPhrases.Any(p => p.Start <= at && at < p.End) || text.AsSpan(at).StartsWith("党员职工"))
+            if (memberPhrases.Any(p => p.Start <= at && at < p.End))
             {
+                continue;
+            }
+
+            if (text.AsSpan(at).StartsWith("党员职工"))
+            {
+                if (ReadNumberAfter(at + 4) is { } hired)
+                {
+                    memberPhrases.Add(hired with { Start = at, Category = "hired" });
+                }
+
                 continue;
             }
 
@@ -357,6 +389,19 @@ internal sealed partial class MessageParser
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    private int? IsMembersAfter(int position)
+    {
+        foreach (var link in (string[])["都是党员", "均为党员", "是党员", "为党员"])
+        {
+            if (text.AsSpan(position).StartsWith(link))
+            {
+                return position + link.Length;
+            }
+        }
+
+        return null;
+    }
+
     private bool IsNoMembers(int at)
     {
         // 没有党员 / 无党员 / 没有正式党员; 一名党员都没有 / 一个党员也没有.
@@ -391,7 +436,7 @@ internal sealed partial class MessageParser
             {
                 j += filler.Length;
             }
-            else if (text[j] == '由' && ChineseNumber.TryRead(text, j + 1, out _, out _))
+            else if (text[j] is '由' or '从' && ChineseNumber.TryRead(text, j + 1, out _, out _))
             {
                 j++;
             }
@@ -503,12 +548,38 @@ internal sealed partial class MessageParser
         var inClause = MentionsIn(clause);
         if (inClause.Count > 0)
         {
+            if (wholeClause)
+            {
+                return [.. inClause.DistinctBy(Identity)];
+            }
+
             var before = inClause.Where(m => m.Start < position).ToList();
-            return wholeClause ? [.. inClause] : before.Count > 0 ? [.. before] : [inClause[0]];
+            if (before.Count == 0)
+            {
+                return [inClause[0]];
+            }
+
+            // The list that ends right before the verb: "金桥投资和宏图贸易都是空壳", not every name said earlier.
+            var list = new List<OrganizationMention?> { before[^1] };
+            for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start); i--)
+            {
+                list.Insert(0, before[i]);
+            }
+
+            return [.. list.DistinctBy(m => Identity(m!))];
         }
 
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    private static string Identity(OrganizationMention mention) =>
+        mention.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mention.ReportedName ?? $"@{mention.Start}";
+
+    private bool IsListJoiner(int from, int to)
+    {
+        var gap = text.AsSpan(from, to - from).Trim();
+        return gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
     }
 
     private void Add(int position, UnderstoodAction action) => drafts.Add(new Draft(position, sequence++, action));
@@ -607,6 +678,13 @@ internal sealed partial class MessageParser
             int? count = null;
             var exact = true;
             var categories = new MemberCategories();
+            // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd) is { } another)
+            {
+                breakdownEnd = another.Start;
+                countEnd = Math.Min(countEnd, another.Start);
+            }
+
             foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
             {
                 phrase.Consumed = true;
@@ -652,6 +730,40 @@ internal sealed partial class MessageParser
     }
 
     private bool instructorFound;
+
+    /// <summary>"动员1名隐形党员亮明了身份": members named before the verb that shows them.</summary>
+    private void FindShownMembers(Clause clause)
+    {
+        foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
+        {
+            var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate).ToList();
+            if (shown.Count == 0 || IsBlocked(clause with { Start = shown[0].Start }, position))
+            {
+                continue;
+            }
+
+            var categories = new MemberCategories();
+            foreach (var phrase in shown)
+            {
+                phrase.Consumed = true;
+                if (phrase.Category is { } category)
+                {
+                    categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            foreach (var target in TargetsFor(clause, shown[0].Start, wholeClause: false))
+            {
+                Add(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = shown.Sum(p => p.Value),
+                    Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
 
     private void FindWorkCoverage(Clause clause)
     {

@@ -28,6 +28,7 @@ public sealed partial class OrganizationIndex
     private readonly KeywordSet genericPhrases;
     private readonly KeywordSet leadingFillers;
     private readonly string[] genericWordsLongestFirst;
+    private readonly string[] legalFormsLongestFirst;
     private readonly HashSet<string> genericWords;
     private readonly HashSet<string> stopwords;
 
@@ -36,6 +37,7 @@ public sealed partial class OrganizationIndex
         ArgumentNullException.ThrowIfNull(organizations);
         this.vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         Organizations = organizations;
+        legalFormsLongestFirst = [.. vocabulary.LegalForms.Select(TextNormalizer.NormalizeName).Where(f => f.Length > 0).Distinct().OrderByDescending(f => f.Length)];
         genericWordsLongestFirst = [.. vocabulary.GenericWords.Concat(vocabulary.Abbreviations.Keys).Distinct().OrderByDescending(w => w.Length)];
         genericWords = [.. genericWordsLongestFirst, .. vocabulary.Abbreviations.Values.SelectMany(v => v)];
         stopwords = [.. vocabulary.AliasStopwords];
@@ -282,9 +284,8 @@ public sealed partial class OrganizationIndex
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var form in vocabulary.LegalForms.OrderByDescending(f => f.Length))
+            foreach (var folded in legalFormsLongestFirst)
             {
-                var folded = TextNormalizer.NormalizeName(form);
                 if (name.EndsWith(folded, StringComparison.Ordinal) && name.Length - folded.Length >= 2)
                 {
                     name = name[..^folded.Length];

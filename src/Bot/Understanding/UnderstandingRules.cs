@@ -10,6 +10,7 @@ internal sealed class UnderstandingRules
         Motion = new(v.MotionVerbs);
         Discovery = new(v.DiscoveryVerbs);
         Hire = new(v.HireVerbs);
+        DiscoveryAfter = new(v.DiscoveryAfterVerbs);
         Categories = new(v.MemberCategories.Keys.Concat(["正式党员", "党员"]));
         Formation = new(v.FormationVerbs);
         PartyAndMassWords = new(v.PartyOrganizationWords.Keys.Concat(v.MassOrganizations.Keys));
@@ -59,6 +60,7 @@ internal sealed class UnderstandingRules
     public KeywordSet Motion { get; }
     public KeywordSet Discovery { get; }
     public KeywordSet Hire { get; }
+    public KeywordSet DiscoveryAfter { get; }
     public KeywordSet Categories { get; }
     public KeywordSet Formation { get; }
     public KeywordSet PartyAndMassWords { get; }

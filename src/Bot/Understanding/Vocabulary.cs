@@ -31,6 +31,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> MotionVerbs { get; init; } = [];
     public IReadOnlyList<string> DiscoveryVerbs { get; init; } = [];
     public IReadOnlyList<string> HireVerbs { get; init; } = [];
+    public IReadOnlyList<string> DiscoveryAfterVerbs { get; init; } = [];
     public IReadOnlyDictionary<string, string> MemberCategories { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> CategoryShortWords { get; init; } = new Dictionary<string, string>();
 
