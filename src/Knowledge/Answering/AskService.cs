@@ -13,7 +13,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     public const string NoAnswer = "所给文件中没有找到能回答这个问题的内容。";
 
     /// <summary>Share of the question's distinctive terms (by weight) the evidence must cover.</summary>
-    public const double CoverageThreshold = 0.62;
+    public const double CoverageThreshold = 0.655;
 
     private const int Candidates = 30;
     private const int MaxQuote = 400;
