@@ -1,5 +1,8 @@
 using InstructorBot.Bot.Channels.BotFramework;
 using InstructorBot.Bot.Channels.WebChat;
+using InstructorBot.Bot.Channels.DingTalk;
+using InstructorBot.Bot.Channels.Feishu;
+using InstructorBot.Bot.Channels.WeCom;
 
 namespace InstructorBot.Bot.Hosting;
 
@@ -12,6 +15,9 @@ public static class ChannelServices
         services.AddBotHttpErrors();
         services.AddWebChatChannel();
         services.AddBotFrameworkChannel(configuration);
+        services.AddWeCom();
+        services.AddDingTalk();
+        services.AddFeishu();
         return services;
     }
 
@@ -21,6 +27,9 @@ public static class ChannelServices
         app.UseWebChatChannel();
         app.MapWebChat();
         app.MapBotFramework();
+        app.MapWeCom();
+        app.MapDingTalk();
+        app.MapFeishu();
         return app;
     }
 }

@@ -76,6 +76,7 @@ internal sealed partial class MessageParser
         {
             FindVisits(clause);
             FindDiscoveries(clause);
+            FindShownMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
         }
@@ -95,7 +96,11 @@ internal sealed partial class MessageParser
 
         if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text)))
         {
-            actions.Add(new UnderstoodAction(ActionKind.PolicyQuestion));
+            // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
+            var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
+            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text)
+                ? WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named[0])
+                : new UnderstoodAction(ActionKind.PolicyQuestion));
         }
 
         return Finish(actions);
@@ -156,9 +161,22 @@ internal sealed partial class MessageParser
             }
         }
 
+        // A street or district written without its suffix ("坂田覆盖率多少") is kept as written.
+        foreach (var name in index.ScopeNames)
+        {
+            foreach (var suffix in rules.Vocabulary.ScopeSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2
+                    && text.Contains(name[..^suffix.Length], StringComparison.Ordinal) && !mentions.Any(m => m.Written.Contains(name[..^suffix.Length], StringComparison.Ordinal)))
+                {
+                    return name[..^suffix.Length];
+                }
+            }
+        }
+
         foreach (Match m in ScopePattern().Matches(text))
         {
-            if (rules.OwnScope.MatchAt(text, m.Index) is null && rules.OwnScope.MatchAt(m.Value, 0) is null)
+            if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每".Contains(m.Value[0]))
             {
                 return m.Value;
             }
@@ -196,7 +214,7 @@ internal sealed partial class MessageParser
             var atEnd = i == text.Length;
             if (!atEnd && !IsSeparator(text[i]))
             {
-                if (i > start && rules.Sequence.MatchAt(text, i) is not null && !InsideMention(i))
+                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
                 {
                     AddClause(start, i, false);
                     start = i;
@@ -209,6 +227,13 @@ internal sealed partial class MessageParser
             start = i + 1;
         }
     }
+
+    /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>
+    private bool StartsAnotherVisit(int start, int position) =>
+        dates.Any(d => d.Start == position)
+        && (rules.Visit.ContainsAny(text, start, position) || rules.Motion.ContainsAny(text, start, position))
+        && mentions.Any(m => m.Start >= start && m.End <= position)
+        && (rules.Visit.ContainsAny(text, position, Math.Min(text.Length, position + 8)) || rules.Motion.ContainsAny(text, position, Math.Min(text.Length, position + 8)));
 
     private void AddClause(int start, int end, bool endsWithQuestionMark)
     {
@@ -296,6 +321,10 @@ internal sealed partial class MessageParser
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
             }
+            else if (rules.EmployeeWords.MatchAt(text, j) is { } staff && IsMembersAfter(j + staff.Length) is { } membersEnd)
+            {
+                memberPhrases.Add(new NumberPhrase(i, membersEnd, value, approximate, null)); // "3名律师是党员"
+            }
             else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
@@ -307,8 +336,18 @@ internal sealed partial class MessageParser
         // "党员6名", "党员增加到65人", "口袋党员1名"; "职工180人", "从业人员32人".
         for (var at = text.IndexOf("党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("党员", at + 2, StringComparison.Ordinal))
         {
-            if (memberPhrases.Any(p => p.Start <= at && at < p.End) || text.AsSpan(at).StartsWith("党员职工"))
+            if (memberPhrases.Any(p => p.Start <= at && at < p.End))
             {
+                continue;
+            }
+
+            if (text.AsSpan(at).StartsWith("党员职工"))
+            {
+                if (ReadNumberAfter(at + 4) is { } hired)
+                {
+                    memberPhrases.Add(hired with { Start = at, Category = "hired" });
+                }
+
                 continue;
             }
 
@@ -350,6 +389,19 @@ internal sealed partial class MessageParser
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    private int? IsMembersAfter(int position)
+    {
+        foreach (var link in (string[])["都是党员", "均为党员", "是党员", "为党员"])
+        {
+            if (text.AsSpan(position).StartsWith(link))
+            {
+                return position + link.Length;
+            }
+        }
+
+        return null;
+    }
+
     private bool IsNoMembers(int at)
     {
         // 没有党员 / 无党员 / 没有正式党员; 一名党员都没有 / 一个党员也没有.
@@ -384,7 +436,7 @@ internal sealed partial class MessageParser
             {
                 j += filler.Length;
             }
-            else if (text[j] == '由' && ChineseNumber.TryRead(text, j + 1, out _, out _))
+            else if (text[j] is '由' or '从' && ChineseNumber.TryRead(text, j + 1, out _, out _))
             {
                 j++;
             }
@@ -496,12 +548,38 @@ internal sealed partial class MessageParser
         var inClause = MentionsIn(clause);
         if (inClause.Count > 0)
         {
+            if (wholeClause)
+            {
+                return [.. inClause.DistinctBy(Identity)];
+            }
+
             var before = inClause.Where(m => m.Start < position).ToList();
-            return wholeClause ? [.. inClause] : before.Count > 0 ? [.. before] : [inClause[0]];
+            if (before.Count == 0)
+            {
+                return [inClause[0]];
+            }
+
+            // The list that ends right before the verb: "金桥投资和宏图贸易都是空壳", not every name said earlier.
+            var list = new List<OrganizationMention?> { before[^1] };
+            for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start); i--)
+            {
+                list.Insert(0, before[i]);
+            }
+
+            return [.. list.DistinctBy(m => Identity(m!))];
         }
 
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    private static string Identity(OrganizationMention mention) =>
+        mention.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mention.ReportedName ?? $"@{mention.Start}";
+
+    private bool IsListJoiner(int from, int to)
+    {
+        var gap = text.AsSpan(from, to - from).Trim();
+        return gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
     }
 
     private void Add(int position, UnderstoodAction action) => drafts.Add(new Draft(position, sequence++, action));
@@ -559,13 +637,25 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0 || IsBlocked(clause, position))
+            if (partyWord < 0)
             {
+                continue;
+            }
+
+            if (IsBlocked(clause, position))
+            {
+                // "没有发现2名党员", "下个月招聘一名党员": the numbers after it are no totals either.
+                foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < clause.End))
+                {
+                    phrase.Consumed = true;
+                }
+
                 continue;
             }
 
             // Members counted after the verb; after "其中", a breakdown by category (in this clause or the next).
             var breakdownAt = text.IndexOf("其中", verbEnd, StringComparison.Ordinal);
+            var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
             var breakdownEnd = clause.End;
             foreach (var next in clauses.Where(c => c.Start >= clause.End))
             {
@@ -579,12 +669,22 @@ internal sealed partial class MessageParser
                 }
 
                 breakdownEnd = next.End;
+                if (!startsBreakdown && memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd).All(p => p.Category is not null))
+                {
+                    countEnd = next.End; // "发现1名流动党员 1名口袋党员": the list goes on
+                }
             }
 
-            var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
             int? count = null;
             var exact = true;
             var categories = new MemberCategories();
+            // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd) is { } another)
+            {
+                breakdownEnd = another.Start;
+                countEnd = Math.Min(countEnd, another.Start);
+            }
+
             foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
             {
                 phrase.Consumed = true;
@@ -598,6 +698,21 @@ internal sealed partial class MessageParser
                 if (category is not null && !phrase.Approximate)
                 {
                     categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            if (count is { } found && categories.IsEmpty())
+            {
+                // "发现两名党员 都是流动党员" / "新发现1名党员 是预备党员": a category without a number covers them.
+                var scanEnd = Math.Max(breakdownEnd, clauses.FirstOrDefault(c => c.Start >= clause.End)?.End ?? clause.End);
+                foreach (var (at, categoryWord) in rules.Categories.FindAll(text, verbEnd, scanEnd))
+                {
+                    if (CategoryOf(categoryWord) is { } category && category != "hired" && !memberPhrases.Any(p => p.Start <= at && at < p.End)
+                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && text.AsSpan(0, at).EndsWith("是"))))
+                    {
+                        categories = categories.Plus(category, found);
+                        break;
+                    }
                 }
             }
 
@@ -615,6 +730,40 @@ internal sealed partial class MessageParser
     }
 
     private bool instructorFound;
+
+    /// <summary>"动员1名隐形党员亮明了身份": members named before the verb that shows them.</summary>
+    private void FindShownMembers(Clause clause)
+    {
+        foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
+        {
+            var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate).ToList();
+            if (shown.Count == 0 || IsBlocked(clause with { Start = shown[0].Start }, position))
+            {
+                continue;
+            }
+
+            var categories = new MemberCategories();
+            foreach (var phrase in shown)
+            {
+                phrase.Consumed = true;
+                if (phrase.Category is { } category)
+                {
+                    categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            foreach (var target in TargetsFor(clause, shown[0].Start, wholeClause: false))
+            {
+                Add(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = shown.Sum(p => p.Value),
+                    Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
 
     private void FindWorkCoverage(Clause clause)
     {
@@ -750,8 +899,8 @@ internal sealed partial class MessageParser
         }
 
         var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : Secretary();
-        var after = MentionsIn(clause).FirstOrDefault(m => m.Start >= verb.Position + verb.Word.Length);
-        var targets = after is not null ? [after] : TargetsFor(clause, verb.Position, wholeClause: false);
+        List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
+        var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)
         {
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
@@ -760,6 +909,16 @@ internal sealed partial class MessageParser
 
     private string? Secretary()
     {
+        // 由智国栋担任书记 / 由陈晨同志任党支部书记.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length)
+                && text.IndexOf("书记", i, StringComparison.Ordinal) is var secretaryAt && secretaryAt > 0 && secretaryAt - i < name.Length + 12)
+            {
+                return name;
+            }
+        }
+
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
         {
             var j = at + 2;
@@ -773,9 +932,31 @@ internal sealed partial class MessageParser
                 return name;
             }
 
-            if (rules.Names.ReadBefore(text, at) is { } before)
+            var nameEnd = at;
+            foreach (var link in (string[])["担任", "当选", "任", "为", "是"])
+            {
+                if (text.AsSpan(0, nameEnd).EndsWith(link))
+                {
+                    nameEnd -= link.Length;
+                    break;
+                }
+            }
+
+            if (rules.Names.ReadBefore(text, nameEnd) is { } before)
             {
                 return before;
+            }
+
+            // A surname the list lacks ("书记墨书"): two or three characters that end the clause.
+            var end = j;
+            while (end < text.Length && end - j < 3 && TextNormalizer.IsHan(text[end]) && rules.Names.StopwordAt(text, end) is null)
+            {
+                end++;
+            }
+
+            if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null))
+            {
+                return text[j..end];
             }
         }
 
@@ -786,10 +967,15 @@ internal sealed partial class MessageParser
     {
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
-            foreach (var (position, verb) in rules.Formation.FindAll(text, clause.Start, clause.End))
+            for (var position = clause.Start; position < clause.End; position++)
             {
+                if (rules.Formation.MatchAt(text, position, clause.End) is not { } verb)
+                {
+                    continue;
+                }
+
                 if (InLeaderSpan(position) || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.ContainsAny(text, clause.Start, position))
+                    || rules.Pairing.ContainsAny(text, 0, position))
                 {
                     continue;
                 }
@@ -893,7 +1079,7 @@ internal sealed partial class MessageParser
     private void FindFacts()
     {
         var updates = new Dictionary<string, (int Position, UnderstoodAction Action)>(StringComparer.Ordinal);
-        void Fact(int position, Func<UnderstoodAction, UnderstoodAction> apply)
+        void Fact(int position, Func<UnderstoodAction, UnderstoodAction> apply, bool all = false)
         {
             var clause = ClauseAt(position);
             if (clause.IsQuestion)
@@ -901,7 +1087,13 @@ internal sealed partial class MessageParser
                 return;
             }
 
-            var target = TargetsFor(clause, position, wholeClause: false).LastOrDefault();
+            foreach (var target in FactTargets(clause, position, all))
+            {
+                Apply(target);
+            }
+
+            void Apply(OrganizationMention? target)
+            {
             var key = target?.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? target?.ReportedName ?? "";
             if (!updates.TryGetValue(key, out var update))
             {
@@ -909,14 +1101,15 @@ internal sealed partial class MessageParser
             }
 
             updates[key] = (update.Position, apply(update.Action));
+            }
         }
 
-        foreach (var phrase in employeePhrases.Where(p => !p.Approximate))
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
         }
 
-        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null))
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
         }
@@ -927,7 +1120,7 @@ internal sealed partial class MessageParser
             if (!IsNegatedOnly(clause, position))
             {
                 var status = Enum.Parse<OperatingStatus>(rules.Vocabulary.Statuses[word], ignoreCase: true);
-                Fact(position, a => a with { Status = a.Status ?? status });
+                Fact(position, a => a with { Status = a.Status ?? status }, all: true);
             }
         }
 
@@ -936,6 +1129,22 @@ internal sealed partial class MessageParser
             Add(position, action);
         }
     }
+
+    /// <summary>A fact concerns the organisation named last before it; all of those listed when it says 都/均/各 or <paramref name="all"/>.</summary>
+    private List<OrganizationMention?> FactTargets(Clause clause, int position, bool all)
+    {
+        var targets = TargetsFor(clause, position, wholeClause: false);
+        if (targets.Count <= 1)
+        {
+            return targets;
+        }
+
+        var last = targets[^1];
+        var between = last is null ? "" : text[last.End..position];
+        return all || between.Contains('都') || between.Contains('均') || between.Contains('各') ? targets : [last];
+    }
+
+    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position);
 
     private bool IsNegatedOnly(Clause clause, int position) =>
         rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;

@@ -28,6 +28,7 @@ public sealed partial class OrganizationIndex
     private readonly KeywordSet genericPhrases;
     private readonly KeywordSet leadingFillers;
     private readonly string[] genericWordsLongestFirst;
+    private readonly string[] legalFormsLongestFirst;
     private readonly HashSet<string> genericWords;
     private readonly HashSet<string> stopwords;
 
@@ -36,6 +37,7 @@ public sealed partial class OrganizationIndex
         ArgumentNullException.ThrowIfNull(organizations);
         this.vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         Organizations = organizations;
+        legalFormsLongestFirst = [.. vocabulary.LegalForms.Select(TextNormalizer.NormalizeName).Where(f => f.Length > 0).Distinct().OrderByDescending(f => f.Length)];
         genericWordsLongestFirst = [.. vocabulary.GenericWords.Concat(vocabulary.Abbreviations.Keys).Distinct().OrderByDescending(w => w.Length)];
         genericWords = [.. genericWordsLongestFirst, .. vocabulary.Abbreviations.Values.SelectMany(v => v)];
         stopwords = [.. vocabulary.AliasStopwords];
@@ -83,7 +85,7 @@ public sealed partial class OrganizationIndex
                 continue;
             }
 
-            if (genericPhrases.MatchAt(text, i) is { } phrase)
+            if ((genericPhrases.MatchAt(text, i) ?? GenericAt(text, i)) is { } phrase)
             {
                 Add(mentions, covered, new OrganizationMention(i, phrase.Length, phrase) { IsGeneric = true });
                 i += phrase.Length - 1;
@@ -282,9 +284,8 @@ public sealed partial class OrganizationIndex
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var form in vocabulary.LegalForms.OrderByDescending(f => f.Length))
+            foreach (var folded in legalFormsLongestFirst)
             {
-                var folded = TextNormalizer.NormalizeName(form);
                 if (name.EndsWith(folded, StringComparison.Ordinal) && name.Length - folded.Length >= 2)
                 {
                     name = name[..^folded.Length];
@@ -424,6 +425,21 @@ public sealed partial class OrganizationIndex
 
         entry.Offer(tier, index);
     }
+
+    /// <summary>"一家物流公司", "某餐饮店": an organisation meant but not named.</summary>
+    private static string? GenericAt(string text, int position)
+    {
+        if (position >= text.Length || text[position] is not ('一' or '某'))
+        {
+            return null;
+        }
+
+        var match = GenericPattern().Match(text, position);
+        return match.Success && match.Index == position ? match.Value : null;
+    }
+
+    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)[\p{IsCJKUnifiedIdeographs}]{0,4}?(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工厂|厂)")]
+    private static partial Regex GenericPattern();
 
     [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")]
     private static partial Regex CreditCodePattern();

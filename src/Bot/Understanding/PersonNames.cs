@@ -38,6 +38,8 @@ internal sealed class PersonNames(Vocabulary vocabulary)
         return given == 0 ? null : text[position..i];
     }
 
+    public string? StopwordAt(string text, int position) => stopwords.MatchAt(text, position);
+
     /// <summary>The name that ends right before <paramref name="end"/> ("周海涛书记", "王书记" gives null: no given name).</summary>
     public string? ReadBefore(string text, int end, int start = 0)
     {

@@ -10,6 +10,7 @@ internal sealed class UnderstandingRules
         Motion = new(v.MotionVerbs);
         Discovery = new(v.DiscoveryVerbs);
         Hire = new(v.HireVerbs);
+        DiscoveryAfter = new(v.DiscoveryAfterVerbs);
         Categories = new(v.MemberCategories.Keys.Concat(["正式党员", "党员"]));
         Formation = new(v.FormationVerbs);
         PartyAndMassWords = new(v.PartyOrganizationWords.Keys.Concat(v.MassOrganizations.Keys));
@@ -33,6 +34,7 @@ internal sealed class UnderstandingRules
         EmployeeWords = new(v.EmployeeWords);
         Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
         Changes = new(v.FactChanges);
+        AllMarkers = new(v.AllMarkers);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
         Export = new(v.ExportPhrases);
@@ -58,6 +60,7 @@ internal sealed class UnderstandingRules
     public KeywordSet Motion { get; }
     public KeywordSet Discovery { get; }
     public KeywordSet Hire { get; }
+    public KeywordSet DiscoveryAfter { get; }
     public KeywordSet Categories { get; }
     public KeywordSet Formation { get; }
     public KeywordSet PartyAndMassWords { get; }
@@ -81,6 +84,7 @@ internal sealed class UnderstandingRules
     public KeywordSet EmployeeWords { get; }
     public KeywordSet Fillers { get; }
     public KeywordSet Changes { get; }
+    public KeywordSet AllMarkers { get; }
     public KeywordSet Help { get; }
     public KeywordSet Undo { get; }
     public KeywordSet Export { get; }

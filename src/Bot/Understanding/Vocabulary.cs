@@ -31,6 +31,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> MotionVerbs { get; init; } = [];
     public IReadOnlyList<string> DiscoveryVerbs { get; init; } = [];
     public IReadOnlyList<string> HireVerbs { get; init; } = [];
+    public IReadOnlyList<string> DiscoveryAfterVerbs { get; init; } = [];
     public IReadOnlyDictionary<string, string> MemberCategories { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> CategoryShortWords { get; init; } = new Dictionary<string, string>();
 
@@ -70,6 +71,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
+    public IReadOnlyList<string> AllMarkers { get; init; } = [];
     public IReadOnlyList<string> ClassDescriptionMarkers { get; init; } = [];
     public IReadOnlyList<string> SingularMarkers { get; init; } = [];
     public IReadOnlyDictionary<string, string> OrgTypeWords { get; init; } = new Dictionary<string, string>();

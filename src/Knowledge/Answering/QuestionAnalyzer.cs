@@ -19,21 +19,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 
     public bool AsksTime(string question) => vocabulary.TimeWords.Any(question.Contains);
 
-    /// <summary>Text as terms are matched against it: normalized, quotes and book-title marks removed, lower case.</summary>
-    public static string MatchForm(string text)
-    {
-        var normalized = TextCleaner.Normalize(text);
-        var result = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            if (c is not ('"' or '\'' or '《' or '》' or '「' or '」' or '*'))
-            {
-                result.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return result.ToString();
-    }
+    /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
+    public static string MatchForm(string text) => TextCleaner.MatchForm(text);
 
     public IReadOnlyList<KeyTerm> Terms(string question)
     {

@@ -14,6 +14,9 @@ public sealed class FormationRuleBook
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private readonly Dictionary<string, FormationRule> rules;
     private readonly KnowledgeIndex index;
+    private readonly Dictionary<string, IReadOnlyList<Citation>> citations = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private int citedVersion = -1;
 
     public FormationRuleBook(KnowledgeIndex index, IEnumerable<FormationRule>? rules = null)
     {
@@ -28,16 +31,22 @@ public sealed class FormationRuleBook
     /// <summary>The passages that state a rule, as citations, in the order of its sources.</summary>
     public IReadOnlyList<Citation> Cite(string ruleId)
     {
-        var citations = new List<Citation>();
-        foreach (var source in rules[ruleId].Sources)
+        lock (gate)
         {
-            if (Find(source) is { } citation)
+            if (citedVersion != index.Version)
             {
-                citations.Add(citation);
+                citations.Clear();
+                citedVersion = index.Version;
             }
-        }
 
-        return citations;
+            if (!citations.TryGetValue(ruleId, out var found))
+            {
+                found = rules[ruleId].Sources.Select(Find).OfType<Citation>().ToList();
+                citations[ruleId] = found;
+            }
+
+            return found;
+        }
     }
 
     private Citation? Find(RuleSource source)

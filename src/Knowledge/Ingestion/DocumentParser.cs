@@ -46,6 +46,12 @@ public static partial class DocumentParser
                 continue;
             }
 
+            if (DocumentNumber().Match(paragraph) is { Success: true } number && number.Length >= paragraph.Length - 2)
+            {
+                // The 文号 line is metadata, not text to answer from.
+                continue;
+            }
+
             var level = HeadingLevel(paragraph);
             if (level > 0)
             {

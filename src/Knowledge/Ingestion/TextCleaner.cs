@@ -91,10 +91,29 @@ public static partial class TextCleaner
     }
 
     /// <summary>Text as the scorer compares it: full-width folded, quotes unified, no whitespace.</summary>
-    public static string Normalize(string text) =>
-        RemoveAllWhitespace(text.Normalize(NormalizationForm.FormKC)
+    public static string Normalize(string text) => RemoveAllWhitespace(Fold(text));
+
+    /// <summary>Full-width folded (NFKC), quotes and brackets unified; whitespace kept.</summary>
+    public static string Fold(string text) =>
+        text.Normalize(NormalizationForm.FormKC)
             .Replace('“', '"').Replace('”', '"').Replace('‘', '\'').Replace('’', '\'')
-            .Replace('〔', '[').Replace('〕', ']').Replace('【', '[').Replace('】', ']'));
+            .Replace('〔', '[').Replace('〕', ']').Replace('【', '[').Replace('】', ']');
+
+    /// <summary>Text as question terms are matched against it: folded, quotes and book-title marks removed, lower case.</summary>
+    public static string MatchForm(string text)
+    {
+        var normalized = RemoveSpaces(Fold(text));
+        var result = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (c is not ('"' or '\'' or '《' or '》' or '「' or '」' or '*'))
+            {
+                result.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return result.ToString();
+    }
 
     internal static bool IsHeadingStart(string text) => HeadingMarker().IsMatch(text);
 
@@ -127,6 +146,12 @@ public static partial class TextCleaner
     {
         var last = buffer[^1];
         if (Terminal.Contains(last, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A Latin full stop ends a sentence after a word ("members."), not inside "1." or "3.5".
+        if (last == '.' && buffer.Length > 1 && char.IsAsciiLetter(buffer[^2]))
         {
             return true;
         }

@@ -27,9 +27,11 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly ChineseAnalyzer analyzer = new();
     private readonly object gate = new();
     private readonly ConcurrentDictionary<string, int> documentFrequencies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, PassageHit> passages = new();
     private List<IndexedDocument> documents;
     private DirectoryReader? reader;
     private IndexSearcher? searcher;
+    private long checkedAt;
 
     public KnowledgeIndex(string folder)
     {
@@ -49,6 +51,9 @@ public sealed class KnowledgeIndex : IDisposable
             }
         }
     }
+
+    /// <summary>Changes whenever the index does, so what was derived from it can be kept until then.</summary>
+    public int Version { get; private set; }
 
     /// <summary>Number of passages in the index.</summary>
     public int PassageCount => Searcher()?.IndexReader.NumDocs ?? 0;
@@ -210,13 +215,13 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var hits = current.Search(query, top).ScoreDocs;
-        return hits.Select(h =>
+        return hits.Select(h => passages.GetOrAdd(h.Doc, id =>
         {
-            var doc = current.Doc(h.Doc);
+            var doc = current.Doc(id);
             var children = doc.Get("children");
             return new PassageHit(doc.Get("title"), doc.Get("origin") ?? string.Empty, doc.Get("section"), doc.Get("body"),
-                string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), h.Score);
-        }).ToList();
+                string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0);
+        }) with { Score = h.Score }).ToList();
     }
 
     /// <summary>In how many passages a term as the analyzer emits it occurs (a bigram, a Han character, a number).</summary>
@@ -267,6 +272,19 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 reader = DirectoryReader.Open(directory);
                 searcher = new IndexSearcher(reader);
+                checkedAt = Environment.TickCount64;
+            }
+            else if (reader is not null && Environment.TickCount64 - checkedAt > 1000)
+            {
+                // Another process (the index verb while the host runs) may have added documents: look at most once a second.
+                checkedAt = Environment.TickCount64;
+                if (DirectoryReader.OpenIfChanged(reader) is { } changed)
+                {
+                    Refresh();
+                    reader = changed;
+                    searcher = new IndexSearcher(changed);
+                    documents = LoadManifest();
+                }
             }
 
             return searcher;
@@ -279,6 +297,8 @@ public sealed class KnowledgeIndex : IDisposable
         reader = null;
         searcher = null;
         documentFrequencies.Clear();
+        passages.Clear();
+        Version++;
     }
 
     private List<IndexedDocument> LoadManifest()

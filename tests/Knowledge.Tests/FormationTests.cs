@@ -1,0 +1,122 @@
+using InstructorBot.Knowledge.Formation;
+
+namespace InstructorBot.Knowledge.Tests;
+
+public sealed class FormationTests : IDisposable
+{
+    private readonly TestFolder folder = new();
+    private readonly KnowledgeBase knowledge;
+
+    public FormationTests()
+    {
+        knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+    }
+
+    [Fact]
+    public void Every_rule_source_is_found_word_for_word_in_the_documents()
+    {
+        foreach (var rule in knowledge.Rules.Rules)
+        {
+            Assert.True(knowledge.Rules.Cite(rule.Id).Count == rule.Sources.Count, $"rule {rule.Id}: a source quote is not in the documents");
+        }
+    }
+
+    [Theory]
+    [InlineData(0, null, null, FormationMethod.WorkCoverage, null)]
+    [InlineData(1, null, null, FormationMethod.Joint, null)]
+    [InlineData(2, null, null, FormationMethod.Joint, null)]
+    [InlineData(3, null, null, FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData(50, null, null, FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData(51, null, null, FormationMethod.Single, OrganizationLevel.GeneralBranch)]
+    [InlineData(100, null, null, FormationMethod.Single, OrganizationLevel.Committee)]
+    [InlineData(null, 5, null, FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData(6, 4, null, FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData(8, 4, null, FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData(4, null, true, FormationMethod.Functional, OrganizationLevel.Branch)]
+    public void Decides_the_method_and_level_by_the_members(int? members, int? flowing, bool? publicStaffSocialOrg, FormationMethod method, OrganizationLevel? level)
+    {
+        var facts = new OrganizationFacts(
+            Type: publicStaffSocialOrg == true ? OrganizationType.SocialOrg : OrganizationType.Enterprise,
+            PartyMembers: members, FlowingMembers: flowing, MostlyPublicStaff: publicStaffSocialOrg);
+
+        var recommendation = knowledge.Advise(facts);
+
+        Assert.NotNull(recommendation);
+        Assert.Equal(method, recommendation.Method);
+        Assert.Equal(level, recommendation.Level);
+        Assert.All(recommendation.Reasons, r => Assert.NotNull(r.Citation));
+        Assert.Equal(method == FormationMethod.Joint ? 5 : 0, recommendation.JointModes?.Count ?? 0);
+    }
+
+    [Fact]
+    public void A_unit_with_three_members_inside_a_joint_organisation_is_told_to_split_out_and_a_100_staff_enterprise_gets_its_threshold()
+    {
+        var recommendation = knowledge.Advise(new OrganizationFacts(Type: OrganizationType.Enterprise, Employees: 120, FullMembers: 4, CurrentOrganization: FormationMethod.Joint));
+
+        Assert.NotNull(recommendation);
+        Assert.Contains(recommendation.Reasons, r => r.Text.Contains("单独组建", StringComparison.Ordinal) && r.Citation!.Quote.Contains("具备单独组建党组织条件的", StringComparison.Ordinal));
+        Assert.Contains(recommendation.Reasons, r => r.Text.Contains("职工100人以上的非公企业应建立党组织", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("顺达快递有2名党员，职工95人", 2, null, 95, OrganizationType.Enterprise)]
+    [InlineData("德润物业党员6名，员工200多人", 6, null, null, OrganizationType.Enterprise)]
+    [InlineData("明税税务师事务所没有党员，从业人员35人", 0, null, 35, OrganizationType.SocialOrg)]
+    [InlineData("这家公司两名党员，另有5名流动党员", 2, 5, null, OrganizationType.Enterprise)]
+    [InlineData("协会里有十二个党员", 12, null, null, OrganizationType.SocialOrg)]
+    public void Reads_the_facts_a_question_states_and_leaves_out_approximate_figures(string question, int? members, int? flowing, int? employees, OrganizationType type)
+    {
+        var facts = FactExtractor.Extract(question);
+
+        Assert.Equal(members, facts.PartyMembers);
+        Assert.Equal(flowing, facts.FlowingMembers);
+        Assert.Equal(employees, facts.Employees);
+        Assert.Equal(type, facts.Type);
+    }
+
+    [Fact]
+    public void Facts_in_the_question_override_the_ledger_and_the_ledger_fills_the_rest()
+    {
+        var ledger = new OrganizationFacts(Name: "深圳市云启科技有限公司", Type: OrganizationType.Enterprise, Employees: 150, PartyMembers: 1);
+
+        var fromLedger = knowledge.Ask("云启科技该怎么建党组织？", ledger);
+        var overridden = knowledge.Ask("云启科技现在有5名党员了，该怎么建党组织？", ledger);
+
+        Assert.Equal(FormationMethod.Joint, fromLedger.Recommendation?.Method);
+        Assert.Equal(FormationMethod.Single, overridden.Recommendation?.Method);
+        Assert.Contains(overridden.Recommendation!.Reasons, r => r.Text.Contains("职工150人", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("请问德润物业该怎么建党组织？它有3名党员", FormationMethod.Single)]
+    [InlineData("顺达快递2名党员怎么建", FormationMethod.Joint)]
+    [InlineData("我们协会有2名党员，能单独建支部吗", FormationMethod.Joint)]
+    [InlineData("一家培训学校有30名员工、没有党员，该怎么实现覆盖？", FormationMethod.WorkCoverage)]
+    public void A_question_about_a_named_or_described_unit_gets_a_recommendation(string question, FormationMethod method)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.Equal(method, answer.Recommendation?.Method);
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("党员不足3名的企业怎么建立党组织？")]
+    [InlineData("没有党员的律师事务所怎么实现覆盖？")]
+    [InlineData("什么是功能型党组织？")]
+    [InlineData("没有党员的企业怎么实现党的工作覆盖？")]
+    public void A_policy_question_about_a_class_of_units_gets_no_recommendation(string question)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.Null(answer.Recommendation);
+    }
+
+    public void Dispose()
+    {
+        knowledge.Dispose();
+        folder.Dispose();
+    }
+}
