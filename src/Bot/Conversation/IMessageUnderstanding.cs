@@ -6,4 +6,7 @@ namespace InstructorBot.Bot.Conversation;
 public interface IMessageUnderstanding
 {
     IReadOnlyList<PlannedAction> Understand(string text, User sender, DateTimeOffset now);
+
+    /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>
+    IReadOnlyList<int> FindOrganizations(string text);
 }

@@ -173,6 +173,18 @@ public sealed partial class TurnPipeline(
         {
             chosen = only.Id;
         }
+        else if (understanding.FindOrganizations(text) is { Count: > 0 } mentioned
+                 && understanding.Understand(text, user, message.SentAt).All(a => a.Kind == ActionKinds.OrgLookup))
+        {
+            var narrowed = Narrow(user, mentioned);
+            if (narrowed.Count > 1)
+            {
+                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
+                return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
+            }
+
+            chosen = narrowed[0];
+        }
         else
         {
             var understood = understanding.Understand(text, user, message.SentAt);

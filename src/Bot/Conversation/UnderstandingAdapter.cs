@@ -9,6 +9,14 @@ public sealed class UnderstandingAdapter(MessageUnderstanding understanding) : I
     public IReadOnlyList<PlannedAction> Understand(string text, User sender, DateTimeOffset now) =>
         [.. understanding.Understand(text, sender, now).Actions.Select(a => ToPlanned(a, text))];
 
+    public IReadOnlyList<int> FindOrganizations(string text) =>
+        understanding.Index.FindMentions(TextNormalizer.Normalize(text)).FirstOrDefault(m => !m.IsGeneric) switch
+        {
+            { Organization: { } one } => [one.Id],
+            { Candidates.Count: > 0 } ambiguous => [.. ambiguous.Candidates.Select(c => c.Id)],
+            _ => [],
+        };
+
     public static PlannedAction ToPlanned(UnderstoodAction action, string text)
     {
         ArgumentNullException.ThrowIfNull(action);

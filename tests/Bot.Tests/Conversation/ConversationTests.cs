@@ -231,4 +231,18 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("· ", reply, StringComparison.Ordinal);
         Assert.Equal(0, host.RecordCount);
     }
+
+    [Fact]
+    public async Task A_report_naming_no_organisation_is_asked_about_and_a_name_completes_it()
+    {
+        var question = Assert.Single(await bot.SayAsync("bf-u_zhang", "今天走访了一家企业，发现2名党员"));
+        Assert.Contains("哪家单位", question, StringComparison.Ordinal);
+        Assert.Equal(0, host.RecordCount);
+
+        var reply = Assert.Single(await bot.SayAsync("bf-u_zhang", "云启科技"));
+
+        Assert.Contains("深圳市云启科技有限公司", reply, StringComparison.Ordinal);
+        var found = Assert.Single(host.Store.RecordsBy("u_zhang").OfType<MemberDiscovery>());
+        Assert.Equal(host.Organization("深圳市云启科技有限公司").Id, found.OrganizationId);
+    }
 }
