@@ -786,7 +786,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var (position, word) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, _) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
         {
             var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position);
             var person = InstructorPerson();
@@ -807,7 +807,6 @@ internal sealed partial class MessageParser
                 Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
             }
 
-            _ = word;
             return;
         }
     }
@@ -1089,18 +1088,13 @@ internal sealed partial class MessageParser
 
             foreach (var target in FactTargets(clause, position, all))
             {
-                Apply(target);
-            }
+                var key = target is null ? "" : Identity(target);
+                if (!updates.TryGetValue(key, out var update))
+                {
+                    update = (position, Record(ActionKind.OrgUpdate, target, position));
+                }
 
-            void Apply(OrganizationMention? target)
-            {
-            var key = target?.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? target?.ReportedName ?? "";
-            if (!updates.TryGetValue(key, out var update))
-            {
-                update = (position, Record(ActionKind.OrgUpdate, target, position));
-            }
-
-            updates[key] = (update.Position, apply(update.Action));
+                updates[key] = (update.Position, apply(update.Action));
             }
         }
 
