@@ -246,7 +246,9 @@ internal sealed partial class MessageParser
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
     private bool IsQuestion(int start, int end) =>
-        rules.Question.FindAll(text, start, end).Any(q => !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1])));
+        rules.Question.FindAll(text, start, end).Any(q =>
+            !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1]))
+            && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
 
     private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
 
@@ -1002,6 +1004,12 @@ internal sealed partial class MessageParser
     private void AddFormation(Clause clause, int position, string partyWord)
     {
         var units = MentionsIn(clause);
+        if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
+        {
+            // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.
+            units = [.. UsableMentions().Where(m => m.Start < clause.Start && !m.IsGeneric).DistinctBy(Identity)];
+        }
+
         if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
         {
             units.Add(topic);
