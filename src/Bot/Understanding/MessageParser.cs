@@ -35,6 +35,60 @@ internal sealed partial class MessageParser
         today = DateExpressions.Today(now);
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
         dates = DateExpressions.Find(text, today);
+        FindUnknownShortNames();
+    }
+
+    /// <summary>After a visit verb, a name the ledger lacks written without its legal form ("走访了新锐物流").</summary>
+    private void FindUnknownShortNames()
+    {
+        var added = false;
+        var starts = rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)).Select(v => v.Position + v.Word.Length).ToList();
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var start = starts[k];
+            if (start < text.Length && text[start] == '了')
+            {
+                start++;
+            }
+
+            if (mentions.Any(m => m.Start <= start && start < m.End) || dates.Any(d => d.Start == start))
+            {
+                continue;
+            }
+
+            var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
+            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+            {
+                mentions.Add(unknown);
+                added = true;
+            }
+        }
+
+        // "云启科技和新锐物流": a list goes on after a joiner.
+        for (var k = 0; k < mentions.Count && k < 32; k++)
+        {
+            var end = mentions[k].End;
+            foreach (var joiner in (string[])["和", "、", "与", "及", "以及"])
+            {
+                var start = end + joiner.Length;
+                if (!text.AsSpan(end).StartsWith(joiner) || mentions.Any(m => m.Start <= start && start < m.End) || mentions[k].IsGeneric)
+                {
+                    continue;
+                }
+
+                var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
+                if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+                {
+                    mentions.Add(unknown);
+                    added = true;
+                }
+            }
+        }
+
+        if (added)
+        {
+            mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
     }
 
     public UnderstandingResult Parse()
@@ -88,7 +142,10 @@ internal sealed partial class MessageParser
             FindFacts();
         }
 
-        var actions = drafts.OrderBy(d => d.Position).ThenBy(d => d.Sequence).Select(d => d.Action).ToList();
+        // One visit per organisation and day, however many verbs said it.
+        var actions = drafts.OrderBy(d => d.Position).ThenBy(d => d.Sequence).Select(d => d.Action)
+            .DistinctBy(a => a.Kind == ActionKind.Visit && a.Organization is not null ? $"visit|{a.Organization}|{a.Date}" : $"#{drafts.FindIndex(d => ReferenceEquals(d.Action, a))}")
+            .ToList();
         if (advice is not null)
         {
             actions.Add(advice);
