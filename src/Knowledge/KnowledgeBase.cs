@@ -20,7 +20,7 @@ public sealed class KnowledgeBase : IDisposable
         Rules = new FormationRuleBook(Index);
         Advisor = new FormationAdvisor(Rules);
         Asker = new AskService(Index, new QuestionAnalyzer(Vocabulary.LoadDefault()), Advisor);
-        corpusSynced = new Lazy<bool>(SyncCorpus, LazyThreadSafetyMode.ExecutionAndPublication);
+        corpusSynced = new Lazy<bool>(SyncCorpus, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public KnowledgeIndex Index { get; }

@@ -56,6 +56,24 @@ public sealed class IndexTests
         Assert.Equal(3, index.Documents.Count);
     }
 
+    [Fact]
+    public void A_running_instance_sees_documents_another_process_indexed()
+    {
+        using var folder = new TestFolder();
+        var file = folder.File("notice.txt");
+        File.WriteAllLines(file, ["关于商圈党建的通知", "一、商圈党建", "商圈党建联席会议每季度召开一次。"]);
+        using var running = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        Assert.False(running.Ask("商圈党建联席会议多久召开一次？").Answered);
+
+        using (var other = new KnowledgeBase(folder.File("index"), TestFolder.Corpus))
+        {
+            other.AddDocuments([file]);
+        }
+
+        Thread.Sleep(1100);
+        Assert.True(running.Ask("商圈党建联席会议多久召开一次？").Answered);
+    }
+
     [Theory]
     [InlineData("AND OR (")]
     [InlineData("NOT")]

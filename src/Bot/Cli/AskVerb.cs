@@ -18,6 +18,15 @@ public sealed class AskVerb : ICliVerb
     {
         var questions = context.Args.Option("--batch") is { } batch ? ReadBatch(batch) : [Single(context)];
         using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
+        try
+        {
+            knowledge.EnsureCorpus();
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            throw new CliException("知识索引正被另一个进程写入，请稍后再试", "the knowledge index is locked by another process; try again");
+        }
+
         foreach (var (id, question) in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();

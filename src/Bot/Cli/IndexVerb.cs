@@ -41,6 +41,10 @@ public sealed class IndexVerb : ICliVerb
         {
             results = knowledge.AddDocuments(paths);
         }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            throw new CliException("知识索引正被另一个进程写入，请稍后再试", "the knowledge index is locked by another process; try again");
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or FormatException
                                       or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {

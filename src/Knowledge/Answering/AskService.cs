@@ -8,12 +8,12 @@ namespace InstructorBot.Knowledge.Answering;
 /// Answers a question from the indexed documents with the sentences that answer it, each cited; abstains when the best
 /// evidence does not cover what the question is about; advises on formation for a given or described unit.
 /// </summary>
-public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, FormationAdvisor advisor)
+public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, FormationAdvisor advisor)
 {
     public const string NoAnswer = "所给文件中没有找到能回答这个问题的内容。";
 
     /// <summary>Share of the question's distinctive terms (by weight) the evidence must cover.</summary>
-    public const double CoverageThreshold = 0.62;
+    public const double CoverageThreshold = 0.655;
 
     private const int Candidates = 30;
     private const int MaxQuote = 400;
@@ -170,7 +170,14 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
             }
         }
 
-        return new Answer(true, string.Join('\n', answerParts), citations, null);
+        var answer = string.Join('\n', answerParts);
+        if ((asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer))
+        {
+            // "多久开一次？" answered by a sentence with no figure or date is not answered.
+            return Abstain();
+        }
+
+        return new Answer(true, answer, citations, null);
     }
 
     /// <summary>
@@ -283,10 +290,15 @@ public sealed class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, 
     }
 
     private static bool HasQuantity(string sentence) =>
-        sentence.Any(char.IsAsciiDigit) || System.Text.RegularExpressions.Regex.IsMatch(sentence, "[一二两三四五六七八九十百]+[个名人项条次批类种]");
+        sentence.Any(char.IsAsciiDigit) || QuantityPattern().IsMatch(sentence);
 
-    private static bool HasDate(string sentence) =>
-        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"\d+月|\d+日|年底|月底|上旬|中旬|下旬|季度");
+    private static bool HasDate(string sentence) => DatePattern().IsMatch(sentence);
+
+    [System.Text.RegularExpressions.GeneratedRegex("[一二两三四五六七八九十百千半]+[个名人项条次批类种家所天年月]|不重复|不超过|不少于|至少|以上|以下|每[年月季周天]")]
+    private static partial System.Text.RegularExpressions.Regex QuantityPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+月|\d+日|年底|月底|上旬|中旬|下旬|季度|每[年月季周天]|半个月")]
+    private static partial System.Text.RegularExpressions.Regex DatePattern();
 
     private static Answer Abstain() => new(false, NoAnswer, [], null);
 

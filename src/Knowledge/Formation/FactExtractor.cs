@@ -120,10 +120,10 @@ public static partial class FactExtractor
     [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)")]
     private static partial Regex PartyMembers();
 
-    [GeneratedRegex(@"没有党员|无党员|没党员|一个党员(都|也)?没有|党员(人数)?为(0|零)|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
+    [GeneratedRegex(@"没有党员|无党员|没党员|(一个|一名|一位)党员(都|也)?没有|党员(人数)?为(0|零)|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
     private static partial Regex NoMembers();
 
-    [GeneratedRegex(@"(职工|员工|从业人员|工人|雇员|员工人数|职工人数)(有|共|共有|人数|数|达|达到)?" + Count + "(人|名)|" + Count + "(名|个|位)?(职工|员工|从业人员|工人|雇员)")]
+    [GeneratedRegex(@"(职工|员工|从业人员|从业|工人|雇员|员工人数|职工人数)(有|共|共有|人数|数|达|达到)?" + Count + "(人|名)|" + Count + "(名|个|位)?(职工|员工|从业人员|工人|雇员)")]
     private static partial Regex Employees();
 
     [GeneratedRegex(@"协会|商会|学会|基金会|事务所|民办|学校|医院|幼儿园|培训中心|研究会|联合会|促进会|社会组织|社团|民非|服务中心|研究院")]
@@ -144,13 +144,13 @@ public static partial class FactExtractor
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]
     private static partial Regex NamePrefix();
 
-    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,16}?(有限公司|公司|物业|快递|超市|事务所|协会|商会|学会|基金会|学校|医院|幼儿园|集团|中心|酒店|餐厅|工作室|研究院))")]
+    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,16}?(有限公司|公司|物业|快递|超市|事务所|协会|商会|学会|基金会|学校|医院|幼儿园|集团|中心|酒店|餐厅|工作室|研究院|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆))")]
     private static partial Regex NamedUnit();
 
     [GeneratedRegex(@"^(请问|我想问|想问|问一下|咨询|关于|那么|那|这家|那家|该)+")]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所")]
+    [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆")]
     private static partial Regex OrgSuffix();
 
     [GeneratedRegex(@"^(党员|企业|公司|非公|社会组织|两新|一个|如果|假如|对于|没有|一般|所有|哪些|什么|小微|民营|私营|外资|规模|律师事务所|会计师事务所|税务师事务所|民办)")]

@@ -31,6 +31,7 @@ public sealed class KnowledgeIndex : IDisposable
     private List<IndexedDocument> documents;
     private DirectoryReader? reader;
     private IndexSearcher? searcher;
+    private long checkedAt;
 
     public KnowledgeIndex(string folder)
     {
@@ -271,6 +272,19 @@ public sealed class KnowledgeIndex : IDisposable
             {
                 reader = DirectoryReader.Open(directory);
                 searcher = new IndexSearcher(reader);
+                checkedAt = Environment.TickCount64;
+            }
+            else if (reader is not null && Environment.TickCount64 - checkedAt > 1000)
+            {
+                // Another process (the index verb while the host runs) may have added documents: look at most once a second.
+                checkedAt = Environment.TickCount64;
+                if (DirectoryReader.OpenIfChanged(reader) is { } changed)
+                {
+                    Refresh();
+                    reader = changed;
+                    searcher = new IndexSearcher(changed);
+                    documents = LoadManifest();
+                }
             }
 
             return searcher;

@@ -1,0 +1,40 @@
+using InstructorBot.Bot.Understanding;
+using InstructorBot.Knowledge.Formation;
+using InstructorBot.Store.Domain;
+using KnowledgeOrganizationType = InstructorBot.Knowledge.Formation.OrganizationType;
+using StoreOrganizationType = InstructorBot.Store.Domain.OrganizationType;
+using AdvisedMethod = InstructorBot.Knowledge.Formation.FormationMethod;
+
+namespace InstructorBot.Bot.Plugins;
+
+/// <summary>
+/// The ledger's facts about the one organisation a question names, for the formation advisor. Facts the
+/// question states itself override these (the advisor's <c>OverriddenBy</c>); Knowledge never sees the store.
+/// </summary>
+public static class LedgerFacts
+{
+    /// <summary>The facts of the single ledger organisation the question names; null when it names none, or several.</summary>
+    public static OrganizationFacts? For(string question, OrganizationIndex index)
+    {
+        var named = index.FindMentions(question)
+            .Select(m => m.Organization)
+            .OfType<Organization>()
+            .DistinctBy(o => o.Id)
+            .ToList();
+        return named.Count == 1 ? From(named[0]) : null;
+    }
+
+    public static OrganizationFacts From(Organization organization) => new(
+        Name: organization.Name,
+        Type: organization.Type == StoreOrganizationType.Enterprise ? KnowledgeOrganizationType.Enterprise : KnowledgeOrganizationType.SocialOrg,
+        Industry: organization.Industry,
+        Employees: organization.Employees,
+        PartyMembers: organization.PartyMembers,
+        CurrentOrganization: organization.PartyOrganization.Kind switch
+        {
+            PartyOrganizationKind.Single => AdvisedMethod.Single,
+            PartyOrganizationKind.Joint => AdvisedMethod.Joint,
+            PartyOrganizationKind.Functional => AdvisedMethod.Functional,
+            _ => null,
+        });
+}
