@@ -35,6 +35,11 @@ public sealed class IndexVerb : ICliVerb
             }
         }
 
+        if (context.Args.Option("--corpus") is { } corpus && !Directory.Exists(corpus))
+        {
+            throw new CliException($"找不到文档目录：{corpus}", $"corpus folder not found: {corpus}");
+        }
+
         using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
         IReadOnlyList<IndexResult> results;
         try
