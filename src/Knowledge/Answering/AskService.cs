@@ -112,6 +112,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.12 * allTotal;
                 }
 
+                if (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal))
+                {
+                    // "联系安排表见附件2。" names the topic but says nothing about it.
+                    score *= 0.5;
+                }
+
                 var coverage = distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
             }
