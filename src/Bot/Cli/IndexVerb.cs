@@ -64,6 +64,7 @@ public sealed class IndexVerb : ICliVerb
                 IndexOutcome.Replaced => $"已重新索引：{result.Path}（{result.Title}，{result.Passages}段）",
                 IndexOutcome.Unchanged => $"未变化，无需重新索引：{result.Path}",
                 IndexOutcome.Duplicate => $"内容相同的文件已索引（{result.Title}），跳过：{result.Path}",
+                IndexOutcome.Unreadable => $"文件无法读取（可能已损坏），跳过：{result.Path}",
                 _ => $"没有可索引的文字，跳过：{result.Path}",
             });
         }
