@@ -17,6 +17,11 @@ public sealed class AskVerb : ICliVerb
     public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var questions = context.Args.Option("--batch") is { } batch ? ReadBatch(batch) : [Single(context)];
+        if (context.Args.Option("--corpus") is { } corpus && !Directory.Exists(corpus))
+        {
+            throw new CliException($"找不到文档目录：{corpus}", $"corpus folder not found: {corpus}");
+        }
+
         using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
         try
         {
