@@ -1,4 +1,5 @@
 using InstructorBot.Store.Domain;
+using InstructorBot.Store.Figures;
 using InstructorBot.Store.Import;
 using InstructorBot.Store.Storage;
 using LiteDB;
@@ -96,6 +97,17 @@ public sealed class InstructorStore : IDisposable
 
     public IReadOnlyList<Organization> OrganizationsIn(Jurisdiction jurisdiction) =>
         organizations.All.Where(jurisdiction.Contains).ToArray();
+
+    /// <summary>The figures (DOMAIN.md §Figures) for a scope name; null when the ledger has no such 区/街道/社区.</summary>
+    public CoverageReport? Coverage(string scopeName) =>
+        FindScope(scopeName) is { } scope ? new CoverageCalculator().Compute(scope.Name, OrganizationsIn(scope.Jurisdiction)) : null;
+
+    /// <summary>The figures for a user's own jurisdiction (everything for an admin, named "全部").</summary>
+    public CoverageReport Coverage(Jurisdiction jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        return new CoverageCalculator().Compute(jurisdiction.Name ?? "全部", OrganizationsIn(jurisdiction));
+    }
 
     public IReadOnlyList<User> Users() => users;
 
