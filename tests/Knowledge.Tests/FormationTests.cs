@@ -93,6 +93,7 @@ public sealed class FormationTests : IDisposable
     [InlineData("顺达快递2名党员怎么建", FormationMethod.Joint)]
     [InlineData("我们协会有2名党员，能单独建支部吗", FormationMethod.Joint)]
     [InlineData("一家培训学校有30名员工、没有党员，该怎么实现覆盖？", FormationMethod.WorkCoverage)]
+    [InlineData("华南物流有3名党员，其中1名是预备党员，能单独建支部吗？", FormationMethod.Joint)]
     public void A_question_about_a_named_or_described_unit_gets_a_recommendation(string question, FormationMethod method)
     {
         var answer = knowledge.Ask(question);

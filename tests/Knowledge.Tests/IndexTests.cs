@@ -57,6 +57,20 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public void A_broken_docx_is_reported_unreadable_and_the_other_files_are_still_indexed()
+    {
+        using var folder = new TestFolder();
+        File.WriteAllText(folder.File("broken.docx"), "not a zip package");
+        File.WriteAllLines(folder.File("good.txt"), ["关于商圈党建的通知", "一、商圈党建", "商圈党建联席会议每季度召开一次。"]);
+        using var knowledge = new KnowledgeBase(folder.File("index"), corpusFolder: null);
+
+        var results = knowledge.AddDocuments([folder.Path]);
+
+        Assert.Equal(IndexOutcome.Unreadable, Assert.Single(results, r => r.Path.EndsWith("broken.docx", StringComparison.Ordinal)).Outcome);
+        Assert.Equal(IndexOutcome.Added, Assert.Single(results, r => r.Path.EndsWith("good.txt", StringComparison.Ordinal)).Outcome);
+    }
+
+    [Fact]
     public void A_running_instance_sees_documents_another_process_indexed()
     {
         using var folder = new TestFolder();

@@ -76,6 +76,17 @@ public sealed class CoverageFigureTests
     }
 
     [Fact]
+    public async Task The_store_gives_the_figures_for_a_scope_name_or_a_users_jurisdiction()
+    {
+        using var test = await TestStore.WithFixtureAsync();
+        Assert.Equal((6, 2, 6), test.Store.Coverage("布吉街道") is { } b ? (b.Base, b.Covered, b.WorkCovered) : default);
+        Assert.Null(test.Store.Coverage("南山区"));
+        var mine = test.Store.Coverage(test.Store.FindUser("u_li")!.Jurisdiction);
+        Assert.Equal(("罗岗社区", 4, 1), (mine.Scope, mine.Base, mine.Covered));
+        Assert.Equal(30, test.Store.Coverage(Jurisdiction.Everywhere).Base);
+    }
+
+    [Fact]
     public async Task The_text_summary_shows_each_rate_with_its_formula()
     {
         using var test = await TestStore.WithFixtureAsync();

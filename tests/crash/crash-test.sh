@@ -16,6 +16,18 @@ dotnet build tests/CrashWriter -c Release -o "$WORK/bin" -v quiet -nologo >"$WOR
 DB="$WORK/crash.db"
 ACKS="$WORK/acks.txt"
 : >"$ACKS"
+# A second process must be refused while the first holds the file (LiteDB's direct mode alone does not refuse it).
+dotnet "$WORK/bin/InstructorBot.CrashWriter.dll" write "$DB" >"$WORK/first.out" 2>&1 &
+first=$!
+for _ in $(seq 1 100); do grep -q '^ack ' "$WORK/first.out" && break; sleep 0.1; done
+if dotnet "$WORK/bin/InstructorBot.CrashWriter.dll" write "$DB" >"$WORK/second.out" 2>&1; then
+  echo "crash test FAILED: a second process opened the database"; kill -KILL "$first"; exit 1
+fi
+kill -KILL "$first"; wait "$first" 2>/dev/null || true
+grep -q '数据库正被另一个进程使用' "$WORK/second.out" || { echo "crash test FAILED: second process not refused by the lock:"; cat "$WORK/second.out"; exit 1; }
+grep -E '^ack [a-z0-9-]+ end$' "$WORK/first.out" >>"$ACKS" || true
+echo "crash test: a second process is refused while the first writes"
+
 start=$SECONDS
 kills=0
 verifies=0

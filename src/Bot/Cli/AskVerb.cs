@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InstructorBot.Bot.Plugins;
+using InstructorBot.Bot.Understanding;
 using InstructorBot.Knowledge;
 using InstructorBot.Knowledge.Answering;
 using InstructorBot.Knowledge.Formation;
@@ -14,9 +16,18 @@ public sealed class AskVerb : ICliVerb
 
     public string Name => "ask";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var questions = context.Args.Option("--batch") is { } batch ? ReadBatch(batch) : [Single(context)];
+
+        // The ledger's facts for a named organisation; facts the question states override them.
+        using var ledger = await StoreOpener.OpenForReadingAsync(context, cancellationToken);
+        var organizations = new MessageUnderstanding(ledger.Store.Organizations()).Index;
+        if (context.Args.Option("--corpus") is { } corpus && !Directory.Exists(corpus))
+        {
+            throw new CliException($"找不到文档目录：{corpus}", $"corpus folder not found: {corpus}");
+        }
+
         using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
         try
         {
@@ -31,13 +42,12 @@ public sealed class AskVerb : ICliVerb
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // The ledger's facts for a named organisation are wired by the host later; the question's own facts apply now.
-            var answer = knowledge.Ask(question, ledgerFacts: null);
+            var answer = knowledge.Ask(question, LedgerFacts.For(question, organizations));
             context.Output.WriteLine(JsonSerializer.Serialize(
                 new AskLine(id, answer.Answered, answer.Text, answer.Citations, answer.Recommendation), Json));
         }
 
-        return Task.FromResult(0);
+        return 0;
     }
 
     private static (string? Id, string Question) Single(CliContext context)

@@ -35,6 +35,11 @@ public sealed class IndexVerb : ICliVerb
             }
         }
 
+        if (context.Args.Option("--corpus") is { } corpus && !Directory.Exists(corpus))
+        {
+            throw new CliException($"找不到文档目录：{corpus}", $"corpus folder not found: {corpus}");
+        }
+
         using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
         IReadOnlyList<IndexResult> results;
         try
@@ -59,6 +64,7 @@ public sealed class IndexVerb : ICliVerb
                 IndexOutcome.Replaced => $"已重新索引：{result.Path}（{result.Title}，{result.Passages}段）",
                 IndexOutcome.Unchanged => $"未变化，无需重新索引：{result.Path}",
                 IndexOutcome.Duplicate => $"内容相同的文件已索引（{result.Title}），跳过：{result.Path}",
+                IndexOutcome.Unreadable => $"文件无法读取（可能已损坏），跳过：{result.Path}",
                 _ => $"没有可索引的文字，跳过：{result.Path}",
             });
         }

@@ -12,9 +12,9 @@ public sealed partial class KnowledgeWarmup(KnowledgeBase knowledge, ILogger<Kno
             knowledge.EnsureCorpus();
             Indexed(logger, knowledge.Index.Documents.Count);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The index is built again on first use; the host keeps running.
+            // A warm-up failure must not stop the host (BackgroundService failures do by default): the index is built again on first use.
             IndexFailed(logger, e);
         }
     }, stoppingToken);

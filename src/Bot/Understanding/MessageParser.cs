@@ -35,6 +35,60 @@ internal sealed partial class MessageParser
         today = DateExpressions.Today(now);
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
         dates = DateExpressions.Find(text, today);
+        FindUnknownShortNames();
+    }
+
+    /// <summary>After a visit verb, a name the ledger lacks written without its legal form ("走访了新锐物流").</summary>
+    private void FindUnknownShortNames()
+    {
+        var added = false;
+        var starts = rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)).Select(v => v.Position + v.Word.Length).ToList();
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var start = starts[k];
+            if (start < text.Length && text[start] == '了')
+            {
+                start++;
+            }
+
+            if (mentions.Any(m => m.Start <= start && start < m.End) || dates.Any(d => d.Start == start))
+            {
+                continue;
+            }
+
+            var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
+            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+            {
+                mentions.Add(unknown);
+                added = true;
+            }
+        }
+
+        // "云启科技和新锐物流": a list goes on after a joiner.
+        for (var k = 0; k < mentions.Count && k < 32; k++)
+        {
+            var end = mentions[k].End;
+            foreach (var joiner in (string[])["和", "、", "与", "及", "以及"])
+            {
+                var start = end + joiner.Length;
+                if (!text.AsSpan(end).StartsWith(joiner) || mentions.Any(m => m.Start <= start && start < m.End) || mentions[k].IsGeneric)
+                {
+                    continue;
+                }
+
+                var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
+                if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+                {
+                    mentions.Add(unknown);
+                    added = true;
+                }
+            }
+        }
+
+        if (added)
+        {
+            mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
     }
 
     public UnderstandingResult Parse()
@@ -88,7 +142,10 @@ internal sealed partial class MessageParser
             FindFacts();
         }
 
-        var actions = drafts.OrderBy(d => d.Position).ThenBy(d => d.Sequence).Select(d => d.Action).ToList();
+        // One visit per organisation and day, however many verbs said it.
+        var actions = drafts.OrderBy(d => d.Position).ThenBy(d => d.Sequence).Select(d => d.Action)
+            .DistinctBy(a => a.Kind == ActionKind.Visit && a.Organization is not null ? $"visit|{a.Organization}|{a.Date}" : $"#{drafts.FindIndex(d => ReferenceEquals(d.Action, a))}")
+            .ToList();
         if (advice is not null)
         {
             actions.Add(advice);
@@ -246,7 +303,9 @@ internal sealed partial class MessageParser
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
     private bool IsQuestion(int start, int end) =>
-        rules.Question.FindAll(text, start, end).Any(q => !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1])));
+        rules.Question.FindAll(text, start, end).Any(q =>
+            !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1]))
+            && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
 
     private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
 
@@ -786,7 +845,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var (position, word) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, _) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
         {
             var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position);
             var person = InstructorPerson();
@@ -807,7 +866,6 @@ internal sealed partial class MessageParser
                 Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
             }
 
-            _ = word;
             return;
         }
     }
@@ -1003,6 +1061,12 @@ internal sealed partial class MessageParser
     private void AddFormation(Clause clause, int position, string partyWord)
     {
         var units = MentionsIn(clause);
+        if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
+        {
+            // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.
+            units = [.. UsableMentions().Where(m => m.Start < clause.Start && !m.IsGeneric).DistinctBy(Identity)];
+        }
+
         if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
         {
             units.Add(topic);
@@ -1089,18 +1153,13 @@ internal sealed partial class MessageParser
 
             foreach (var target in FactTargets(clause, position, all))
             {
-                Apply(target);
-            }
+                var key = target is null ? "" : Identity(target);
+                if (!updates.TryGetValue(key, out var update))
+                {
+                    update = (position, Record(ActionKind.OrgUpdate, target, position));
+                }
 
-            void Apply(OrganizationMention? target)
-            {
-            var key = target?.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? target?.ReportedName ?? "";
-            if (!updates.TryGetValue(key, out var update))
-            {
-                update = (position, Record(ActionKind.OrgUpdate, target, position));
-            }
-
-            updates[key] = (update.Position, apply(update.Action));
+                updates[key] = (update.Position, apply(update.Action));
             }
         }
 

@@ -27,6 +27,7 @@ public sealed partial class OrganizationIndex
     private readonly KeywordSet regions;
     private readonly KeywordSet genericPhrases;
     private readonly KeywordSet leadingFillers;
+    private readonly KeywordSet nameStops;
     private readonly string[] genericWordsLongestFirst;
     private readonly string[] legalFormsLongestFirst;
     private readonly HashSet<string> genericWords;
@@ -47,6 +48,7 @@ public sealed partial class OrganizationIndex
         regions = new KeywordSet(vocabulary.RegionPrefixes);
         genericPhrases = new KeywordSet(vocabulary.GenericOrganizationPhrases);
         leadingFillers = new KeywordSet(vocabulary.NameLeadingFillers);
+        nameStops = new KeywordSet(vocabulary.NameStopwords.Concat(vocabulary.ShortNameStops));
         for (var i = 0; i < organizations.Count; i++)
         {
             AddOrganization(i, organizations[i]);
@@ -112,6 +114,38 @@ public sealed partial class OrganizationIndex
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    /// <summary>
+    /// A short name the ledger lacks, read where the grammar puts an organisation ("走访了新锐物流，…"): Han characters
+    /// up to a word that ends the name, cut after the last generic word (物流, 科技, 超市…), with a brand of two or more.
+    /// </summary>
+    public OrganizationMention? ReadUnknownNameAt(string text, int position, int limit)
+    {
+        var end = position;
+        while (end < Math.Min(limit, text.Length) && end - position < 14 && TextNormalizer.IsHan(text[end]) && nameStops.MatchAt(text, end) is null)
+        {
+            end++;
+        }
+
+        for (var cut = end; cut - position >= 3; cut--)
+        {
+            var candidate = text[position..cut];
+            if (!genericWordsLongestFirst.Any(w => candidate.EndsWith(w, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var (brand, _, brandIsGeneric) = Decompose(candidate);
+            if (brandIsGeneric || brand.Length < 2 || rejects.ContainsAny(brand) || stopwords.Contains(brand))
+            {
+                return null;
+            }
+
+            return new OrganizationMention(position, candidate.Length, candidate);
+        }
+
+        return null;
     }
 
     /// <summary>The organisation an exact name means (full name or core name), or null.</summary>

@@ -25,6 +25,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> NameBoundaries { get; init; } = [];
     public IReadOnlyList<string> NameRejects { get; init; } = [];
     public IReadOnlyList<string> NameLeadingFillers { get; init; } = [];
+    public IReadOnlyList<string> ShortNameStops { get; init; } = [];
     public IReadOnlyList<string> GenericOrganizationPhrases { get; init; } = [];
 
     public IReadOnlyList<string> VisitVerbs { get; init; } = [];

@@ -48,17 +48,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             yield return $"term {string.Join('/', t.Alternatives)} generic={t.Generic} w={Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1):F2}";
         }
 
-        lastRanked = null;
-        _ = Retrieve(question);
-        foreach (var s in (lastRanked ?? []).Take(6))
+        var trace = new List<ScoredSentence>();
+        _ = Retrieve(question, trace);
+        foreach (var s in trace.Take(6))
         {
             yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
         }
     }
 
-    private List<ScoredSentence>? lastRanked;
-
-    private Answer Retrieve(string question)
+    private Answer Retrieve(string question, List<ScoredSentence>? trace = null)
     {
         var total = Math.Max(index.PassageCount, 1);
         var terms = WithoutJunctions(analyzer.Terms(question));
@@ -112,6 +110,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.12 * allTotal;
                 }
 
+                if (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal))
+                {
+                    // "联系安排表见附件2。" names the topic but says nothing about it.
+                    score *= 0.5;
+                }
+
                 var coverage = distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
             }
@@ -123,7 +127,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var ranked = scored.OrderByDescending(x => x.Score).ToList();
-        lastRanked = ranked;
+        trace?.AddRange(ranked);
         var best = ranked[0];
         if (best.Coverage < CoverageThreshold)
         {

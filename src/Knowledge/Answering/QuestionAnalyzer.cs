@@ -60,6 +60,17 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             Blank(text, word);
         }
 
+        // "三名" / "五十人" count like "3名" / "50人": the documents write figures in digits.
+        foreach (Match spelled in SpelledCount().Matches(new string(text)))
+        {
+            if (ChineseNumber(spelled.Groups["n"].Value) is { } value && seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                terms.Add(new KeyTerm([value.ToString(System.Globalization.CultureInfo.InvariantCulture)], false));
+            }
+
+            Array.Fill(text, '|', spelled.Index, spelled.Groups["n"].Length);
+        }
+
         var rest = new string(text);
         foreach (Match number in Number().Matches(rest))
         {
@@ -122,6 +133,34 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             yield return word.Substring(i, 2);
         }
     }
+
+    private static int? ChineseNumber(string value)
+    {
+        const string digits = "零一二三四五六七八九";
+        int total = 0, current = 0;
+        foreach (var c in value.Replace('两', '二'))
+        {
+            var d = digits.IndexOf(c, StringComparison.Ordinal);
+            if (d >= 0)
+            {
+                current = d;
+            }
+            else if (c is '十' or '百')
+            {
+                total += (current == 0 ? 1 : current) * (c == '十' ? 10 : 100);
+                current = 0;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return total + current;
+    }
+
+    [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)(?=[名人位])")]
+    private static partial Regex SpelledCount();
 
     [GeneratedRegex(@"\d+(\.\d+)?%?")]
     private static partial Regex Number();

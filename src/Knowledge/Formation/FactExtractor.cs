@@ -22,6 +22,12 @@ public static partial class FactExtractor
             members = null;
         }
 
+        // 预备党员 do not count towards the 3 正式党员 a unit needs to form its own organisation (002 §一).
+        if (full is null && members is > 0 && First(text, ProbationaryMembers()) is { } probationary && probationary <= members)
+        {
+            full = members - probationary;
+        }
+
         return new OrganizationFacts(
             Name: Name(text),
             Type: SocialOrgWords().IsMatch(text) ? OrganizationType.SocialOrg : EnterpriseWords().IsMatch(text) ? OrganizationType.Enterprise : null,
@@ -113,6 +119,9 @@ public static partial class FactExtractor
 
     [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FlowingMembers();
+
+    [GeneratedRegex(Count + @"(名|个|位)?(是)?预备党员|预备党员(有|共|共有)?" + Count + "(名|个|位|人)")]
+    private static partial Regex ProbationaryMembers();
 
     [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FullMembers();

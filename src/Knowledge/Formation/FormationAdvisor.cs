@@ -49,7 +49,7 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
             // 002 §一, 003 §二(四)3: 党员不足3名 → 联合组建.
             method = FormationMethod.Joint;
             modes = AllJointModes;
-            Reason(reasons, "joint", $"该单位有{members}名党员（不足3名）");
+            Reason(reasons, "joint", $"该单位有{members}名{(facts.FullMembers is not null ? "正式" : string.Empty)}党员（不足3名）");
             Reason(reasons, "joint_units", "联合组建时");
         }
         else if (members == 0)

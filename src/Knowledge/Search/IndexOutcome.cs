@@ -17,4 +17,7 @@ public enum IndexOutcome
 
     /// <summary>Not a .txt, .md, .docx or .pdf file, or no text in it.</summary>
     Unsupported,
+
+    /// <summary>The file could not be read (a broken .docx or .pdf).</summary>
+    Unreadable,
 }

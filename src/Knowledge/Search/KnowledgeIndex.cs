@@ -177,7 +177,17 @@ public sealed class KnowledgeIndex : IDisposable
             return new IndexResult(path, IndexOutcome.Duplicate, twin.Title, 0);
         }
 
-        var document = DocumentReader.Read(path);
+        Documents.ParsedDocument document;
+        try
+        {
+            document = DocumentReader.Read(path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A broken .docx or .pdf is reported and skipped; the other files are still indexed.
+            return new IndexResult(path, IndexOutcome.Unreadable, null, 0);
+        }
+
         if (document.Passages.Count == 0)
         {
             return new IndexResult(path, IndexOutcome.Unsupported, null, 0);
