@@ -30,6 +30,10 @@ public sealed partial class BotFrameworkReplyWorker(
             {
                 LogSendFailed(logger, failure.StatusCode?.ToString() ?? failure.HttpRequestError.ToString());
             }
+            catch (TaskCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSendFailed(logger, "timeout");
+            }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;

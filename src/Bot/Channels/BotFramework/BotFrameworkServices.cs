@@ -11,7 +11,8 @@ public static class BotFrameworkServices
         services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<BotConnectorTokenSource>();
-        services.AddHttpClient<IBotConnectorClient, BotConnectorClient>();
+        // A connector that hangs must not hold up the replies queued behind it.
+        services.AddHttpClient<IBotConnectorClient, BotConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkOutbox>();
         services.AddHostedService<BotFrameworkReplyWorker>();
         services.TryAddSingleton(TimeProvider.System);
