@@ -1,3 +1,5 @@
+using InstructorBot.Bot.Channels.BotFramework;
+using InstructorBot.Bot.Channels.WebChat;
 using InstructorBot.Bot.Channels.DingTalk;
 using InstructorBot.Bot.Channels.Feishu;
 using InstructorBot.Bot.Channels.WeCom;
@@ -10,6 +12,9 @@ public static class ChannelServices
     public static IServiceCollection AddBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddBotHttpErrors();
+        services.AddWebChatChannel();
+        services.AddBotFrameworkChannel(configuration);
         services.AddWeCom();
         services.AddDingTalk();
         services.AddFeishu();
@@ -18,6 +23,10 @@ public static class ChannelServices
 
     public static WebApplication MapBotChannels(this WebApplication app)
     {
+        app.UseBotHttpErrors();
+        app.UseWebChatChannel();
+        app.MapWebChat();
+        app.MapBotFramework();
         app.MapWeCom();
         app.MapDingTalk();
         app.MapFeishu();

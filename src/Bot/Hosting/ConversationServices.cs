@@ -1,11 +1,39 @@
+using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Plugins;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel;
+
 namespace InstructorBot.Bot.Hosting;
 
-/// <summary>Registers the Conversation feature with the host.</summary>
+/// <summary>Registers the Conversation feature: the turn pipeline, its kernel and plugins, dialogue state, codes and downloads.</summary>
 public static class ConversationServices
 {
     public static IServiceCollection AddBotConversation(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OneTimeCodes>();
+        services.AddSingleton<TurnLog>();
+        services.AddSingleton<DialogueState>();
+        services.AddSingleton<ChannelBindings>();
+        services.AddSingleton<DownloadFiles>();
+        services.AddSingleton<ReportingPlugin>();
+        services.AddSingleton<ProgressPlugin>();
+        services.AddSingleton(provider =>
+        {
+            // The same functions an optional model would call: the turn invokes them through this kernel.
+            var kernel = new Kernel(provider);
+            kernel.Plugins.AddFromObject(provider.GetRequiredService<ReportingPlugin>(), ReportingPlugin.Name);
+            kernel.Plugins.AddFromObject(provider.GetRequiredService<ProgressPlugin>(), ProgressPlugin.Name);
+            if (provider.GetService<KnowledgePlugin>() is { } knowledge)
+            {
+                kernel.Plugins.AddFromObject(knowledge, PluginNames.Knowledge);
+            }
+
+            return kernel;
+        });
+        services.AddSingleton<IMessageUnderstanding, UnderstandingAdapter>();
+        services.AddSingleton<ITurnPipeline, TurnPipeline>();
         return services;
     }
 }

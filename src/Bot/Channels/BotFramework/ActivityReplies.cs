@@ -1,0 +1,48 @@
+using InstructorBot.Bot.Conversation;
+
+namespace InstructorBot.Bot.Channels.BotFramework;
+
+/// <summary>Maps between activities and the turn pipeline's messages.</summary>
+internal static class ActivityReplies
+{
+    /// <summary>Activity types of the v3 schema this bot accepts and ignores (all but message and conversationUpdate).</summary>
+    public static readonly IReadOnlySet<string> IgnoredTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "contactRelationUpdate", "typing", "endOfConversation", "event", "invoke", "invokeResponse",
+        "deleteUserData", "messageUpdate", "messageDelete", "installationUpdate", "messageReaction", "suggestion",
+        "trace", "handoff", "command", "commandResult", "ping",
+    };
+
+    public static IncomingMessage ToIncoming(Activity activity, DateTimeOffset now) => new(
+        "botframework",
+        activity.From!.Id!,
+        activity.Conversation!.Id!,
+        activity.Id!,
+        activity.Text!,
+        activity.Timestamp ?? now);
+
+    /// <summary>A reply to <paramref name="incoming"/>, addressed back to its sender in the same conversation.</summary>
+    public static Activity ToActivity(Activity incoming, ReplyMessage reply, string publicBaseUrl) => new()
+    {
+        Type = "message",
+        ServiceUrl = incoming.ServiceUrl,
+        ChannelId = incoming.ChannelId,
+        From = incoming.Recipient,
+        Recipient = incoming.From,
+        Conversation = incoming.Conversation,
+        ReplyToId = incoming.Id,
+        Text = reply.Text,
+        TextFormat = "plain",
+        Locale = "zh-CN",
+        Timestamp = DateTimeOffset.UtcNow,
+        SuggestedActions = reply.QuickReplies is { Count: > 0 } quick
+            ? new SuggestedActions([.. quick.Select(q => new CardAction("imBack", q.Title, q.Value))])
+            : null,
+        Attachments = reply.Attachment is { } file
+            ? [new ActivityAttachment(file.ContentType, Absolute(file.Url, publicBaseUrl), file.Name)]
+            : null,
+    };
+
+    private static string Absolute(string url, string baseUrl) =>
+        Uri.TryCreate(url, UriKind.Absolute, out _) ? url : baseUrl.TrimEnd('/') + "/" + url.TrimStart('/');
+}

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Hosting;
+using InstructorBot.Store;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace InstructorBot.Bot.Channels.WebChat;
+
+/// <summary>The web chat's API: sign-in with a one-time code, messages to the turn pipeline, history, downloads.</summary>
+public static class WebChatEndpoints
+{
+    /// <summary>A cross-site form cannot set a custom header; with the SameSite=Strict cookie this blocks CSRF.</summary>
+    public const string RequestHeader = "X-InstructorBot-Request";
+
+    public const string SignInPolicy = "webchat-signin";
+
+    private const int MaxTextLength = 2000;
+    private const int HistoryTurns = 50;
+
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
+    {
+        app.MapWebChatPage();
+        var api = app.MapGroup("/api/webchat").AddEndpointFilter(RequireCustomHeader);
+        api.MapPost("/signin", SignInAsync).RequireRateLimiting(SignInPolicy);
+        api.MapPost("/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.NoContent();
+        });
+        api.MapGet("/me", Me).RequireAuthorization();
+        api.MapGet("/history", History).RequireAuthorization();
+        api.MapPost("/messages", SendAsync).RequireAuthorization();
+        app.MapGet("/api/files/{token}", Download);
+        return app;
+    }
+
+    private static async ValueTask<object?> RequireCustomHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.Headers.ContainsKey(RequestHeader)
+            ? await next(context)
+            : JsonRequest.Problem(StatusCodes.Status403Forbidden, "请求被拒绝", $"缺少请求头 {RequestHeader}（防止跨站请求伪造）。");
+
+    private static async Task<IResult> SignInAsync(HttpContext http, OneTimeCodes codes, InstructorStore store, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonRequest.ReadAsync<SignInRequest>(http.Request, WebChatJson.Options, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(request!.Code))
+        {
+            return JsonRequest.MissingField("code");
+        }
+
+        var userId = await codes.RedeemAsync(request.Code, cancellationToken);
+        if (userId is null || store.FindUser(userId) is not { } user)
+        {
+            return JsonRequest.Problem(StatusCodes.Status400BadRequest, "验证码无效", "验证码错误、已过期或已使用，请向管理员重新获取。");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Name)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = true });
+        return Results.Json(new WebChatUser(user.Id, user.Name, user.Role.ToString().ToLowerInvariant()), WebChatJson.Options);
+    }
+
+    private static IResult Me(ClaimsPrincipal principal, InstructorStore store) =>
+        SignedIn(principal, store) is { } user
+            ? Results.Json(new WebChatUser(user.Id, user.Name, user.Role.ToString().ToLowerInvariant()), WebChatJson.Options)
+            : NotSignedIn();
+
+    private static IResult History(ClaimsPrincipal principal, InstructorStore store, TurnLog log)
+    {
+        if (SignedIn(principal, store) is not { } user)
+        {
+            return NotSignedIn();
+        }
+
+        var messages = new List<WebChatHistoryEntry>();
+        foreach (var (turn, replies) in log.History("web", user.Id, HistoryTurns))
+        {
+            messages.Add(new WebChatHistoryEntry(true, turn.Text, null, null));
+            messages.AddRange(replies.Select(r => new WebChatHistoryEntry(false, r.Text, r.QuickReplies, r.Attachment)));
+        }
+
+        return Results.Json(new { messages }, WebChatJson.Options);
+    }
+
+    private static async Task<IResult> SendAsync(
+        HttpContext http, InstructorStore store, ITurnPipeline turns, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (SignedIn(http.User, store) is not { } user)
+        {
+            return NotSignedIn();
+        }
+
+        var (request, problem) = await JsonRequest.ReadAsync<WebChatMessageRequest>(http.Request, WebChatJson.Options, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(request!.Text))
+        {
+            return JsonRequest.MissingField("text");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ClientMessageId) || request.ClientMessageId.Length > 100)
+        {
+            return JsonRequest.MissingField("clientMessageId");
+        }
+
+        if (request.Text.Length > MaxTextLength)
+        {
+            return JsonRequest.Problem(StatusCodes.Status400BadRequest, "消息过长", $"消息不能超过 {MaxTextLength} 个字。");
+        }
+
+        var message = new IncomingMessage("web", user.Id, $"web:{user.Id}", request.ClientMessageId, request.Text, clock.GetUtcNow());
+        var result = await turns.HandleAsync(message, cancellationToken);
+        return Results.Json(new WebChatReply(result.Replies, result.Duplicate), WebChatJson.Options);
+    }
+
+    private static IResult Download(string token, ClaimsPrincipal principal, DownloadFiles files)
+    {
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        return files.Find(token, userId) is { } file
+            ? Results.File(file.Path, file.ContentType, file.Name)
+            : JsonRequest.Problem(StatusCodes.Status404NotFound, "文件不存在", "下载链接无效或已过期，请重新导出。");
+    }
+
+    private static Store.Domain.User? SignedIn(ClaimsPrincipal principal, InstructorStore store) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? store.FindUser(id) : null;
+
+    private static IResult NotSignedIn() =>
+        JsonRequest.Problem(StatusCodes.Status401Unauthorized, "未登录", "请先用管理员发放的一次性验证码登录。");
+}

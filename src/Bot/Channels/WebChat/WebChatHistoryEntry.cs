@@ -1,0 +1,6 @@
+using InstructorBot.Bot.Conversation;
+
+namespace InstructorBot.Bot.Channels.WebChat;
+
+/// <summary>One bubble of the history: the user's message or one reply.</summary>
+public sealed record WebChatHistoryEntry(bool FromUser, string Text, IReadOnlyList<QuickReply>? QuickReplies, ReplyAttachment? Attachment);

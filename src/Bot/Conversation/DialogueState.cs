@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InstructorBot.Store;
+
+namespace InstructorBot.Bot.Conversation;
+
+/// <summary>Pending questions per user, kept in the store so a restart mid-dialogue loses nothing.</summary>
+public sealed class DialogueState(InstructorStore store, TimeProvider clock)
+{
+    public const string Collection = "pending_dialogues";
+
+    /// <summary>A question older than this is forgotten: the user has moved on.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Write-through cache: the store is read once per user per process, then kept in step with every write.</summary>
+    private readonly ConcurrentDictionary<string, PendingDialogue?> cache = new(StringComparer.Ordinal);
+
+    public (IReadOnlyList<PlannedAction> Actions, IReadOnlyList<int> Candidates)? Find(string userId)
+    {
+        var pending = cache.GetOrAdd(userId, id => store.Read(db => db.GetCollection<PendingDialogue>(Collection).FindById(id)));
+        if (pending is null || pending.AtMs < clock.GetUtcNow().Add(-Lifetime).ToUnixTimeMilliseconds())
+        {
+            return null;
+        }
+
+        return (JsonSerializer.Deserialize<List<PlannedAction>>(pending.ActionsJson, Json) ?? [], pending.Candidates);
+    }
+
+    public async Task SaveAsync(string userId, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates, CancellationToken cancellationToken)
+    {
+        var pending = new PendingDialogue
+        {
+            Id = userId,
+            ActionsJson = JsonSerializer.Serialize(actions, Json),
+            Candidates = candidates,
+            AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Upsert(pending), cancellationToken);
+        cache[userId] = pending;
+    }
+
+    public async Task ClearAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(userId, out var known) && known is null)
+        {
+            return;
+        }
+
+        await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Delete(userId), cancellationToken);
+        cache[userId] = null;
+    }
+
+    public bool HasPending(string userId) => Find(userId) is not null;
+}

@@ -1,0 +1,49 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Conversation;
+
+/// <summary>
+/// Who may do what (DOMAIN "Who uses the bot"): instructors and secretaries write only for organisations inside their
+/// jurisdiction; coordinators read inside theirs and write nothing; nobody reads outside their own; admins manage.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Null when <paramref name="user"/> may record for <paramref name="organization"/>; else the Chinese reason.</summary>
+    public static string? RefuseWrite(User user, Organization organization)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(organization);
+        if (user.Role == UserRole.Coordinator)
+        {
+            return "协调员只能查询进度，不能登记记录。";
+        }
+
+        return user.Jurisdiction.Contains(organization)
+            ? null
+            : $"“{organization.Name}”不在您的辖区（{Describe(user.Jurisdiction)}），不能为它登记。";
+    }
+
+    /// <summary>Null when <paramref name="user"/> may read <paramref name="organization"/>; else the Chinese reason.</summary>
+    public static string? RefuseRead(User user, Organization organization)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(organization);
+        return user.Jurisdiction.Contains(organization)
+            ? null
+            : $"“{organization.Name}”不在您的辖区（{Describe(user.Jurisdiction)}），无权查看。";
+    }
+
+    /// <summary>True when <paramref name="scope"/> lies inside <paramref name="user"/>'s jurisdiction.</summary>
+    public static bool MayRead(User user, Jurisdiction scope)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(scope);
+        var own = user.Jurisdiction;
+        return (own.District is null || own.District == scope.District)
+            && (own.Street is null || own.Street == scope.Street)
+            && (own.Community is null || own.Community == scope.Community);
+    }
+
+    public static string Describe(Jurisdiction jurisdiction) =>
+        jurisdiction.Name is null ? "全部" : jurisdiction.ToString();
+}

@@ -1,0 +1,504 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using InstructorBot.Bot.Plugins;
+using InstructorBot.Bot.Replies;
+using InstructorBot.Store;
+using InstructorBot.Store.Domain;
+using Microsoft.SemanticKernel;
+
+namespace InstructorBot.Bot.Conversation;
+
+/// <summary>
+/// The turn: dedupe → the user behind the message → pending dialogue → understanding → permission → plugin functions
+/// (through the kernel, so a model could call the same ones) → one store transaction for every record → Chinese replies.
+/// Turns of one sender run one at a time; different senders run in parallel.
+/// </summary>
+public sealed partial class TurnPipeline(
+    InstructorStore store,
+    IMessageUnderstanding understanding,
+    Kernel kernel,
+    TurnLog log,
+    DialogueState dialogue,
+    OneTimeCodes codes,
+    ChannelBindings bindings,
+    TimeProvider clock) : ITurnPipeline
+{
+    private const int MaxTextLength = 2000;
+
+    /// <summary>One gate per sender (channel + channel user id): a sender's turns run in order, different senders in parallel.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> senderGates = new(StringComparer.Ordinal);
+
+    public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrWhiteSpace(message.Channel) || string.IsNullOrWhiteSpace(message.ChannelUserId)
+            || string.IsNullOrWhiteSpace(message.ChannelMessageId))
+        {
+            return TurnResult.Of("消息缺少渠道、发送人或消息编号，无法处理。");
+        }
+
+        var gate = senderGates.GetOrAdd($"{message.Channel}\n{message.ChannelUserId}", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (log.Find(message.Channel, message.ChannelMessageId) is { } first)
+            {
+                return new TurnResult(first, Duplicate: true);
+            }
+
+            var text = (message.Text ?? "").Trim();
+            var processed = new ProcessedTurn
+            {
+                Id = TurnLog.Key(message.Channel, message.ChannelMessageId),
+                Channel = message.Channel,
+                Text = text,
+                AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            };
+            var user = message.Channel is "web" or "terminal"
+                ? store.FindUser(message.ChannelUserId)
+                : store.FindUserByChannel(message.Channel, message.ChannelUserId);
+            if (user is null)
+            {
+                return await UnboundAsync(message, text, cancellationToken);
+            }
+
+            processed = processed with { UserId = user.Id };
+            var marker = new TurnMarker(processed);
+            var replies = text.Length switch
+            {
+                0 => [new ReplyMessage("请输入内容。发送“帮助”查看能说什么。")],
+                > MaxTextLength => [new ReplyMessage($"消息太长了（超过 {MaxTextLength} 字），请分几条发送。")],
+                _ => await RespondAsync(user, message, text, marker, cancellationToken),
+            };
+            if (marker.Marked)
+            {
+                // The records and the handled mark are durable; the replies follow without keeping the sender waiting.
+                _ = log.CompleteAsync(processed, replies);
+            }
+            else
+            {
+                await log.SaveAsync(processed, replies, cancellationToken);
+            }
+
+            return new TurnResult(replies);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>An unknown sender: only "绑定 CODE" does anything; everything else is told how to register, and nothing is written.</summary>
+    private async Task<TurnResult> UnboundAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
+    {
+        if (SelfBind().Match(text) is { Success: true } bind && ChannelBindings.BindableChannels.Contains(message.Channel))
+        {
+            if (await codes.RedeemAsync(bind.Groups[1].Value, cancellationToken) is { } userId && store.FindUser(userId) is not null)
+            {
+                var user = await bindings.BindAsync(userId, message.Channel, message.ChannelUserId, cancellationToken);
+                return TurnResult.Of($"绑定成功！{user.Name}您好。发送“帮助”查看能说什么。");
+            }
+
+            return TurnResult.Of("绑定码无效、已过期或已使用，请向管理员重新获取。");
+        }
+
+        return TurnResult.Of(ConversationTexts.UnknownSender);
+    }
+
+    private async Task<IReadOnlyList<ReplyMessage>> RespondAsync(User user, IncomingMessage message, string text, TurnMarker marker, CancellationToken cancellationToken)
+    {
+        if (AdminBind().Match(text) is { Success: true } adminBind)
+        {
+            return [new ReplyMessage(await AdminBindAsync(user, adminBind, cancellationToken))];
+        }
+
+        if (SelfBind().IsMatch(text))
+        {
+            return [new ReplyMessage($"您已是登记用户（{user.Name}），无需再绑定。")];
+        }
+
+        if (dialogue.Find(user.Id) is { } pending)
+        {
+            if (IsCancel(text))
+            {
+                await dialogue.ClearAsync(user.Id, cancellationToken);
+                return [new ReplyMessage(DialogueReplies.Cancelled)];
+            }
+
+            if (await AnswerPendingAsync(user, message, text, pending.Actions, pending.Candidates, marker, cancellationToken) is { } answered)
+            {
+                return answered;
+            }
+
+            // Not an answer to the question: a new message; the old question is dropped.
+            await dialogue.ClearAsync(user.Id, cancellationToken);
+        }
+        else if (IsCancel(text))
+        {
+            return [new ReplyMessage("当前没有需要取消的内容。")];
+        }
+
+        var actions = understanding.Understand(text, user, message.SentAt);
+        if (actions.Count == 0)
+        {
+            return [new ReplyMessage(DialogueReplies.NotUnderstood)];
+        }
+
+        return await RunAsync(user, message, text, actions, marker, cancellationToken);
+    }
+
+    /// <summary>The reply to a pending question ("1", or a name), or null when the text is not an answer.</summary>
+    private async Task<IReadOnlyList<ReplyMessage>?> AnswerPendingAsync(
+        User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates,
+        TurnMarker marker, CancellationToken cancellationToken)
+    {
+        int? chosen = null;
+        var number = Choice().Match(text);
+        if (number.Success && int.TryParse(number.Groups[1].Value, ChineseFormat.Culture, out var index))
+        {
+            if (index < 1 || index > candidates.Count)
+            {
+                return candidates.Count == 0
+                    ? null
+                    : [new ReplyMessage($"请回复 1 到 {candidates.Count} 之间的序号，或发送“取消”。")];
+            }
+
+            chosen = candidates[index - 1];
+        }
+        else if (store.FindOrganizationByName(text) is { } exact)
+        {
+            chosen = exact.Id;
+        }
+        else if (candidates.Select(store.FindOrganization).OfType<Organization>().Where(o => o.Name.Contains(text, StringComparison.Ordinal)).ToList() is [var only])
+        {
+            chosen = only.Id;
+        }
+        else if (understanding.FindOrganizations(text) is { Count: > 0 } mentioned
+                 && understanding.Understand(text, user, message.SentAt).All(a => a.Kind == ActionKinds.OrgLookup))
+        {
+            var narrowed = Narrow(user, mentioned);
+            if (narrowed.Count > 1)
+            {
+                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
+                return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
+            }
+
+            chosen = narrowed[0];
+        }
+        else
+        {
+            var understood = understanding.Understand(text, user, message.SentAt);
+            if (understood.Any(a => a.Kind != ActionKinds.OrgLookup))
+            {
+                return null;
+            }
+
+            if (understood.FirstOrDefault(a => a.OrganizationId is not null) is { } named)
+            {
+                chosen = named.OrganizationId;
+            }
+            else if (understood.FirstOrDefault(a => a.Candidates.Count > 0) is { } ambiguous)
+            {
+                var narrowed = Narrow(user, ambiguous.Candidates);
+                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
+                return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
+            }
+            else
+            {
+                return [DialogueReplies.AskOrganization([], text)];
+            }
+        }
+
+        await dialogue.ClearAsync(user.Id, cancellationToken);
+        var completed = actions
+            .Select(a => a.NeedsOrganization && a.OrganizationId is null ? a with { OrganizationId = chosen, Candidates = [] } : a)
+            .ToList();
+        return await RunAsync(user, message, text, completed, marker, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ReplyMessage>> RunAsync(
+        User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, TurnMarker marker,
+        CancellationToken cancellationToken)
+    {
+        // Resolve the organisation where the message left it open: one candidate in the sender's jurisdiction is the answer.
+        var open = actions.FirstOrDefault(a => a.NeedsOrganization && a.OrganizationId is null);
+        if (open is not null)
+        {
+            var narrowed = Narrow(user, open.Candidates);
+            if (narrowed.Count == 1)
+            {
+                actions = [.. actions.Select(a => a.NeedsOrganization && a.OrganizationId is null ? a with { OrganizationId = narrowed[0] } : a)];
+            }
+            else
+            {
+                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
+                return [DialogueReplies.AskOrganization(Organizations(narrowed), open.Organization)];
+            }
+        }
+
+        var turn = new TurnContext(user, message.SentAt, message.Channel);
+        var replies = new List<ReplyMessage>();
+        var refusals = new List<string>();
+        var recordingSlot = -1;
+        foreach (var action in actions)
+        {
+            var arguments = new KernelArguments { [TurnContext.ArgumentName] = turn };
+            if (action.IsRecording)
+            {
+                var outcome = await RecordAsync(action, arguments, cancellationToken);
+                if (outcome.Refusal is { } refusal)
+                {
+                    refusals.Add(refusal);
+                }
+
+                if (recordingSlot < 0)
+                {
+                    recordingSlot = replies.Count;
+                }
+
+                continue;
+            }
+
+            replies.Add(await AnswerAsync(user, turn, action, text, arguments, cancellationToken));
+        }
+
+        if (refusals.Count > 0)
+        {
+            var reason = string.Join("\n", refusals.Distinct()) + (turn.Staged.Count > 0 || refusals.Count > 0 ? "\n本条消息未登记任何内容。" : "");
+            replies.Insert(Math.Max(recordingSlot, 0), new ReplyMessage(reason));
+        }
+        else if (turn.Staged.Count > 0)
+        {
+            var before = turn.Staged
+                .SelectMany(r => r is Formation f ? f.UnitIds.Append(r.OrganizationId) : [r.OrganizationId])
+                .Distinct()
+                .Select(store.FindOrganization)
+                .OfType<Organization>()
+                .ToDictionary(o => o.Id);
+            // Records first, then the handled mark: FIFO on the store's single writer, so the mark is never durable
+            // without the records; both usually land in the same group commit.
+            var recording = store.RecordAsync(user.Id, turn.Staged, CancellationToken.None);
+            var marking = log.MarkAsync(marker.Turn);
+            WriteReceipt receipt;
+            try
+            {
+                receipt = await recording;
+            }
+            catch
+            {
+                await marking;
+                await log.ForgetAsync(marker.Turn.Id);
+                throw;
+            }
+
+            await marking;
+            marker.Marked = true;
+            replies.Insert(recordingSlot, new ReplyMessage(RecordReplies.Recorded(receipt, before, turn.Today)));
+        }
+
+        return replies;
+    }
+
+    private async Task<RecordOutcome> RecordAsync(PlannedAction action, KernelArguments arguments, CancellationToken cancellationToken)
+    {
+        var organizationId = action.OrganizationId!.Value;
+        arguments["organizationId"] = organizationId;
+        arguments["date"] = action.Date ?? TurnContext.From(arguments).Today;
+        string function;
+        switch (action.Kind)
+        {
+            case ActionKinds.Visit:
+                function = "record_visit";
+                break;
+            case ActionKinds.MemberDiscovery:
+                function = "record_member_discovery";
+                arguments["count"] = action.Count ?? SumOf(action.Categories);
+                arguments["categories"] = action.Categories;
+                break;
+            case ActionKinds.Formation:
+                function = "record_formation";
+                var units = new List<int>();
+                for (var i = 0; i < action.Units.Count; i++)
+                {
+                    var known = i < action.UnitIds.Count ? action.UnitIds[i] : null;
+                    if ((known ?? store.FindOrganizationByName(action.Units[i])?.Id) is not { } unitId)
+                    {
+                        return new RecordOutcome(action.Kind, organizationId, action.Units[i], $"台账中没有找到联合组建的单位“{action.Units[i]}”，请用单位全称。");
+                    }
+
+                    units.Add(unitId);
+                }
+
+                arguments["method"] = action.Method ?? (units.Distinct().Count() > 1 ? FormationMethod.Joint : FormationMethod.Single);
+                arguments["jointMode"] = action.JointMode;
+                arguments["level"] = action.Level;
+                arguments["members"] = action.Members;
+                arguments["secretary"] = action.Secretary;
+                arguments["unitIds"] = (IReadOnlyList<int>)units;
+                break;
+            case ActionKinds.WorkCoverage:
+                if (action.Measure is null)
+                {
+                    return new RecordOutcome(action.Kind, organizationId, "", "请说明工作覆盖的方式：选派党建指导员、建立工会、团组织或妇联。");
+                }
+
+                function = "record_work_coverage";
+                arguments["measure"] = action.Measure;
+                arguments["person"] = action.Person;
+                break;
+            case ActionKinds.OrgUpdate:
+                function = "update_organization";
+                arguments["employees"] = action.Employees;
+                arguments["partyMembers"] = action.PartyMembers;
+                arguments["status"] = action.Status;
+                break;
+            default:
+                function = "record_pairing";
+                arguments["secretary"] = action.Secretary;
+                break;
+        }
+
+        return await kernel.InvokeAsync<RecordOutcome>(ReportingPlugin.Name, function, arguments, cancellationToken)
+            ?? new RecordOutcome(action.Kind, organizationId, "", "登记失败。");
+    }
+
+    private async Task<ReplyMessage> AnswerAsync(
+        User user, TurnContext turn, PlannedAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
+    {
+        switch (action.Kind)
+        {
+            case ActionKinds.Undo:
+            {
+                await dialogue.ClearAsync(user.Id, cancellationToken);
+                var receipt = await kernel.InvokeAsync<UndoReceipt?>(ReportingPlugin.Name, "undo_last", arguments, cancellationToken);
+                return new ReplyMessage(RecordReplies.Undone(receipt, id => store.FindOrganization(id)?.Name, turn.Today));
+            }
+
+            case ActionKinds.Help:
+                return new ReplyMessage(HelpReplies.For(user));
+
+            case ActionKinds.ProgressQuery:
+            {
+                arguments["scope"] = action.Scope;
+                switch (action.Metric)
+                {
+                    case "unformed":
+                        return new ReplyMessage(ProgressReplies.Unformed(
+                            (await kernel.InvokeAsync<ScopeFigures>(ProgressPlugin.Name, "unformed_list", arguments, cancellationToken))!));
+                    case "formations":
+                    case "visits":
+                        var list = (await kernel.InvokeAsync<RecordList>(ProgressPlugin.Name, action.Metric, arguments, cancellationToken))!;
+                        return new ReplyMessage(ProgressReplies.Records(
+                            list, action.Metric == "visits" ? "走访" : "组建", id => store.FindUser(id)?.Name,
+                            id => store.FindOrganization(id)?.Name ?? $"单位 {id}"));
+                    default:
+                        return new ReplyMessage(ProgressReplies.Coverage(
+                            (await kernel.InvokeAsync<ScopeFigures>(ProgressPlugin.Name, "coverage_report", arguments, cancellationToken))!));
+                }
+            }
+
+            case ActionKinds.OrgLookup:
+                arguments["organizationId"] = action.OrganizationId!.Value;
+                return new ReplyMessage(ProgressReplies.Card(
+                    (await kernel.InvokeAsync<OrganizationCard>(ProgressPlugin.Name, "organization_card", arguments, cancellationToken))!));
+
+            case ActionKinds.Export:
+            {
+                arguments["scope"] = action.Scope;
+                var export = (await kernel.InvokeAsync<ExportedLedger>(ProgressPlugin.Name, "export_ledger", arguments, cancellationToken))!;
+                return new ReplyMessage(ProgressReplies.Export(export), Attachment: export.File);
+            }
+
+            case ActionKinds.PolicyQuestion:
+            case ActionKinds.FormationAdvice:
+                return await AskDocumentsAsync(action, text, arguments, cancellationToken);
+
+            default:
+                return new ReplyMessage(DialogueReplies.NotUnderstood);
+        }
+    }
+
+    private async Task<ReplyMessage> AskDocumentsAsync(PlannedAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
+    {
+        if (!kernel.Plugins.TryGetPlugin(PluginNames.Knowledge, out _))
+        {
+            return new ReplyMessage("政策问答暂不可用，请联系管理员建立文件索引。");
+        }
+
+        if (action.Kind == ActionKinds.PolicyQuestion)
+        {
+            arguments["question"] = text;
+            var answer = await kernel.InvokeAsync<DocumentAnswer>(PluginNames.Knowledge, "search_documents", arguments, cancellationToken);
+            return new ReplyMessage(answer is null ? "没有找到答案。" : AnswerReplies.Document(answer));
+        }
+
+        // Formation advice: the ledger's facts for a named organisation, overridden by what the message says.
+        var organization = action.OrganizationId is { } id ? store.FindOrganization(id) : null;
+        arguments["partyMembers"] = action.PartyMembers ?? organization?.PartyMembers;
+        arguments["employees"] = action.Employees ?? organization?.Employees;
+        arguments["organizationType"] = (action.OrgType ?? organization?.Type) switch
+        {
+            OrganizationType.Enterprise => "enterprise",
+            OrganizationType.SocialOrganization => "social_org",
+            _ => null,
+        };
+        arguments["inJointOrganization"] = organization?.PartyOrganization.Kind == PartyOrganizationKind.Joint ? true : null;
+        var advice = await kernel.InvokeAsync<FormationAdvice>(PluginNames.Knowledge, "advise_formation", arguments, cancellationToken);
+        return new ReplyMessage(advice is null ? "暂时无法给出建议。" : AnswerReplies.Advice(advice, organization?.Name));
+    }
+
+    private async Task<string> AdminBindAsync(User user, Match bind, CancellationToken cancellationToken)
+    {
+        if (user.Role != UserRole.Admin)
+        {
+            return "只有管理员可以为他人绑定渠道账号。您自己绑定请发送：绑定 123456（管理员发给您的绑定码）。";
+        }
+
+        var channel = bind.Groups[1].Value.ToLowerInvariant();
+        var channelUserId = bind.Groups[2].Value;
+        var userId = bind.Groups[3].Value;
+        if (!ChannelBindings.BindableChannels.Contains(channel))
+        {
+            return $"未知的渠道“{channel}”。可用：{string.Join("、", ChannelBindings.BindableChannels)}。";
+        }
+
+        if (store.FindUser(userId) is not { } target)
+        {
+            return $"没有用户 {userId}。";
+        }
+
+        await bindings.BindAsync(target.Id, channel, channelUserId, cancellationToken);
+        return $"已绑定：{channel} 账号 {channelUserId} → {target.Name}（{target.Id}）。";
+    }
+
+    /// <summary>Candidates inside the sender's jurisdiction when there are any (the only ones they may write for), else all.</summary>
+    private List<int> Narrow(User user, IReadOnlyList<int> candidates)
+    {
+        var inside = candidates.Where(id => store.FindOrganization(id) is { } o && user.Jurisdiction.Contains(o)).ToList();
+        return inside.Count > 0 ? inside : [.. candidates];
+    }
+
+    private List<Organization> Organizations(IEnumerable<int> ids) => [.. ids.Select(store.FindOrganization).OfType<Organization>()];
+
+    private static int SumOf(MemberCategories? categories) =>
+        categories is null ? 0 : categories.Pocket + categories.Hidden + categories.Flowing + categories.Probationary + categories.Hired;
+
+    /// <summary>The turn's handled-mark, and whether it was written with the records.</summary>
+    private sealed class TurnMarker(ProcessedTurn turn)
+    {
+        public ProcessedTurn Turn { get; } = turn;
+
+        public bool Marked { get; set; }
+    }
+
+    private static bool IsCancel(string text) => text.TrimEnd('。', '!', '！', '.') is "取消" or "算了" or "不用了" or "cancel";
+
+    [GeneratedRegex(@"^绑定\s*(\d{6})$")]
+    private static partial Regex SelfBind();
+
+    [GeneratedRegex(@"^绑定\s+(\S+)\s+(\S+)\s+(\S+)$")]
+    private static partial Regex AdminBind();
+
+    [GeneratedRegex(@"^(?:第\s*)?(\d{1,3})\s*(?:个|家|号)?[。.]?$")]
+    private static partial Regex Choice();
+}

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using InstructorBot.Bot.Conversation;
+using InstructorBot.Store;
+using InstructorBot.Store.Domain;
+using InstructorBot.Store.Export;
+using InstructorBot.Store.Figures;
+using Microsoft.SemanticKernel;
+
+namespace InstructorBot.Bot.Plugins;
+
+/// <summary>Reading functions for progress: figures, 应建未建 lists, recent records, an organisation's card, exports. Only inside the sender's jurisdiction.</summary>
+public sealed class ProgressPlugin(InstructorStore store, DownloadFiles downloads, CoverageCalculator calculator, LedgerExporter exporter)
+{
+    public const string Name = "progress";
+
+    [KernelFunction("coverage_report"), Description("Coverage figures of a district, street or community (the sender's own when omitted).")]
+    public ScopeFigures CoverageReport(
+        KernelArguments arguments,
+        [Description("A district, street or community name, e.g. 坂田街道.")] string? scope = null)
+    {
+        var turn = TurnContext.From(arguments);
+        return Resolve(turn.Sender, scope) switch
+        {
+            (var name, null, var refusal) => new ScopeFigures(name, null, refusal),
+            var (name, jurisdiction, _) => new ScopeFigures(name, calculator.Compute(name, store.OrganizationsIn(jurisdiction!))),
+        };
+    }
+
+    [KernelFunction("unformed_list"), Description("应建未建: units that must form a party organisation and have not, and enterprises that must have members.")]
+    public ScopeFigures UnformedList(
+        KernelArguments arguments,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null) =>
+        CoverageReport(arguments, scope);
+
+    [KernelFunction("formations"), Description("Party organisations formed in a scope over the last days.")]
+    public RecordList Formations(
+        KernelArguments arguments,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null,
+        [Description("How many days back.")] int days = 30) =>
+        List(arguments, scope, days, (jurisdiction, from, to) => store.Formations(jurisdiction, from, to));
+
+    [KernelFunction("visits"), Description("Visits in a scope over the last days.")]
+    public RecordList Visits(
+        KernelArguments arguments,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null,
+        [Description("How many days back.")] int days = 30) =>
+        List(arguments, scope, days, (jurisdiction, from, to) => store.Visits(jurisdiction, from, to));
+
+    [KernelFunction("organization_card"), Description("One organisation's ledger facts and when it was last visited.")]
+    public OrganizationCard OrganizationCardOf(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId)
+    {
+        var turn = TurnContext.From(arguments);
+        if (store.FindOrganization(organizationId) is not { } organization)
+        {
+            return new OrganizationCard(null, null, turn.Today, $"台账中没有编号为 {organizationId} 的单位。");
+        }
+
+        if (Permissions.RefuseRead(turn.Sender, organization) is { } reason)
+        {
+            return new OrganizationCard(null, null, turn.Today, reason);
+        }
+
+        var place = new Jurisdiction(organization.District, organization.Street, organization.Community);
+        var lastVisit = store.Visits(place, DateOnly.MinValue, turn.Today)
+            .Where(v => v.OrganizationId == organization.Id)
+            .Select(v => (DateOnly?)v.Date)
+            .Max();
+        return new OrganizationCard(organization, lastVisit, turn.Today);
+    }
+
+    [KernelFunction("export_ledger"), Description("The ledger of a scope as an Excel workbook to download.")]
+    public ExportedLedger ExportLedger(
+        KernelArguments arguments,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        if (jurisdiction is null)
+        {
+            return new ExportedLedger(name, 0, null, refusal);
+        }
+
+        var organizations = store.OrganizationsIn(jurisdiction);
+        var folder = Path.Combine(Path.GetTempPath(), "instructorbot-exports");
+        Directory.CreateDirectory(folder);
+        var fileName = $"台账-{name}-{turn.Today:yyyyMMdd}.xlsx";
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        exporter.Export(calculator.Compute(name, organizations), organizations, path);
+        const string contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var url = downloads.Register(path, fileName, contentType, turn.Sender.Id, turn.Channel);
+        return new ExportedLedger(name, organizations.Count, new ReplyAttachment(fileName, url, contentType));
+    }
+
+    private RecordList List(KernelArguments arguments, string? scope, int days,
+        Func<Jurisdiction, DateOnly, DateOnly, IEnumerable<RecordRequest>> read)
+    {
+        var turn = TurnContext.From(arguments);
+        var to = turn.Today;
+        var from = to.AddDays(-Math.Clamp(days, 1, 3660) + 1);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        return jurisdiction is null
+            ? new RecordList(name, from, to, [], refusal)
+            : new RecordList(name, from, to, [.. read(jurisdiction, from, to).OrderByDescending(r => r.Date)]);
+    }
+
+    /// <summary>The scope's display name and jurisdiction, or a refusal when unknown or outside the sender's own.</summary>
+    private (string Name, Jurisdiction? Jurisdiction, string? Refusal) Resolve(User sender, string? scope)
+    {
+        if (string.IsNullOrWhiteSpace(scope))
+        {
+            return (sender.Jurisdiction.Name ?? "全部", sender.Jurisdiction, null);
+        }
+
+        if (store.FindScope(scope.Trim()) is not { } match)
+        {
+            return (scope, null, $"没有找到辖区“{scope}”。请写区、街道或社区的名称，例如“坂田街道”。");
+        }
+
+        return Permissions.MayRead(sender, match.Jurisdiction)
+            ? (match.Name, match.Jurisdiction, null)
+            : (match.Name, null, $"“{match.Name}”不在您的辖区（{Permissions.Describe(sender.Jurisdiction)}），无权查看。");
+    }
+}

@@ -1,0 +1,7 @@
+namespace InstructorBot.Bot.Plugins;
+
+/// <summary>What a recording function did: staged a record for the turn's one write, or refused (with the Chinese reason).</summary>
+public sealed record RecordOutcome(string Kind, int OrganizationId, string OrganizationName, string? Refusal = null)
+{
+    public bool Staged => Refusal is null;
+}

@@ -1,0 +1,158 @@
+using System.ComponentModel;
+using InstructorBot.Bot.Conversation;
+using InstructorBot.Store;
+using InstructorBot.Store.Domain;
+using Microsoft.SemanticKernel;
+
+namespace InstructorBot.Bot.Plugins;
+
+/// <summary>
+/// Recording functions. Each checks the sender's right to write for the organisation and stages the record in the
+/// turn; the turn writes everything staged in one store transaction (RecordAsync with a list) and only then replies.
+/// </summary>
+public sealed class ReportingPlugin(InstructorStore store)
+{
+    public const string Name = "reporting";
+
+    [KernelFunction("record_visit"), Description("Records that the sender visited (走访) an organisation on a date.")]
+    public RecordOutcome RecordVisit(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId,
+        [Description("Day of the visit.")] DateOnly date) =>
+        Stage(arguments, ActionKinds.Visit, organizationId, org => new Visit { OrganizationId = org.Id, Date = date });
+
+    [KernelFunction("record_member_discovery"), Description("Records party members newly found (发现党员) in an organisation.")]
+    public RecordOutcome RecordMemberDiscovery(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId,
+        [Description("Day of the discovery.")] DateOnly date,
+        [Description("All members found in this report.")] int count,
+        [Description("How they break down: pocket, hidden, flowing, probationary, hired.")] MemberCategories? categories = null) =>
+        count <= 0
+            ? Refused(ActionKinds.MemberDiscovery, organizationId, "发现的党员人数应大于 0。")
+            : Stage(arguments, ActionKinds.MemberDiscovery, organizationId, org => new MemberDiscovery
+            {
+                OrganizationId = org.Id,
+                Date = date,
+                Count = count,
+                Categories = categories ?? MemberCategories.None,
+            });
+
+    [KernelFunction("record_formation"), Description("Records that a party organisation was formed (组建) for one or more organisations.")]
+    public RecordOutcome RecordFormation(
+        KernelArguments arguments,
+        [Description("Ledger id of the (first) organisation.")] int organizationId,
+        [Description("Day of formation.")] DateOnly date,
+        [Description("single, joint or functional.")] FormationMethod method,
+        [Description("For a joint one: regional, industry, affiliated, dispatched or leading.")] JointMode? jointMode = null,
+        [Description("branch, general_branch or committee.")] PartyOrganizationLevel? level = null,
+        [Description("Members at formation.")] int? members = null,
+        [Description("The secretary's name.")] string? secretary = null,
+        [Description("Ledger ids of every unit a joint organisation covers, the first included.")] IReadOnlyList<int>? unitIds = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var ids = (unitIds ?? []).Prepend(organizationId).Distinct().ToList();
+        var units = new List<Organization>();
+        foreach (var id in ids)
+        {
+            if (store.FindOrganization(id) is not { } unit)
+            {
+                return Refused(ActionKinds.Formation, organizationId, $"台账中没有编号为 {id} 的单位。");
+            }
+
+            if (Permissions.RefuseWrite(turn.Sender, unit) is { } reason)
+            {
+                return Refused(ActionKinds.Formation, organizationId, reason, unit.Name);
+            }
+
+            units.Add(unit);
+        }
+
+        turn.Stage(new Formation
+        {
+            OrganizationId = organizationId,
+            Date = date,
+            Method = method,
+            JointMode = jointMode,
+            Level = level,
+            Members = members,
+            Secretary = secretary,
+            UnitIds = [.. units.Select(u => u.Id)],
+            UnitNames = [.. units.Select(u => u.Name)],
+        });
+        return new RecordOutcome(ActionKinds.Formation, organizationId, units[0].Name);
+    }
+
+    [KernelFunction("record_work_coverage"), Description("Records party work coverage without a party organisation: an instructor sent, or a trade union, youth league or women's federation formed.")]
+    public RecordOutcome RecordWorkCoverage(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId,
+        [Description("Day it happened.")] DateOnly date,
+        [Description("instructor, trade_union, youth_league or women_federation.")] WorkCoverageMeasure measure,
+        [Description("The instructor's name, for an instructor.")] string? person = null) =>
+        Stage(arguments, ActionKinds.WorkCoverage, organizationId, org => new WorkCoverage
+        {
+            OrganizationId = org.Id,
+            Date = date,
+            Measure = measure,
+            Person = person,
+        });
+
+    [KernelFunction("update_organization"), Description("Updates an organisation's facts: employees, party members (a total), operating status.")]
+    public RecordOutcome UpdateOrganization(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId,
+        [Description("Day the facts were learnt.")] DateOnly date,
+        [Description("Employees now.")] int? employees = null,
+        [Description("Party members now (a total, not newly found).")] int? partyMembers = null,
+        [Description("normal, shell, zombie or deregistered.")] OperatingStatus? status = null) =>
+        employees is null && partyMembers is null && status is null
+            ? Refused(ActionKinds.OrgUpdate, organizationId, "没有要更新的信息（职工人数、党员人数或经营状态）。")
+            : employees < 0 || partyMembers < 0
+                ? Refused(ActionKinds.OrgUpdate, organizationId, "人数不能为负数。")
+                : Stage(arguments, ActionKinds.OrgUpdate, organizationId, org => new OrganizationUpdate
+                {
+                    OrganizationId = org.Id,
+                    Date = date,
+                    Employees = employees,
+                    PartyMembers = partyMembers,
+                    Status = status,
+                });
+
+    [KernelFunction("record_pairing"), Description("Records that a secretary takes on an organisation (一对一帮扶组建).")]
+    public RecordOutcome RecordPairing(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId,
+        [Description("Day it was agreed.")] DateOnly date,
+        [Description("The helping secretary's name; the sender's own name when omitted.")] string? secretary = null) =>
+        Stage(arguments, ActionKinds.Pairing, organizationId, org => new Pairing
+        {
+            OrganizationId = org.Id,
+            Date = date,
+            Secretary = string.IsNullOrWhiteSpace(secretary) ? TurnContext.From(arguments).Sender.Name : secretary,
+        });
+
+    [KernelFunction("undo_last"), Description("Takes back the sender's last write and what it changed on the organisations.")]
+    public Task<UndoReceipt?> UndoLastAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
+        store.UndoLastAsync(TurnContext.From(arguments).Sender.Id, cancellationToken);
+
+    private RecordOutcome Stage(KernelArguments arguments, string kind, int organizationId, Func<Organization, RecordRequest> record)
+    {
+        var turn = TurnContext.From(arguments);
+        if (store.FindOrganization(organizationId) is not { } organization)
+        {
+            return Refused(kind, organizationId, $"台账中没有编号为 {organizationId} 的单位。");
+        }
+
+        if (Permissions.RefuseWrite(turn.Sender, organization) is { } reason)
+        {
+            return Refused(kind, organizationId, reason, organization.Name);
+        }
+
+        turn.Stage(record(organization));
+        return new RecordOutcome(kind, organizationId, organization.Name);
+    }
+
+    private static RecordOutcome Refused(string kind, int organizationId, string reason, string name = "") =>
+        new(kind, organizationId, name, reason);
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using InstructorBot.Bot.Conversation;
+using InstructorBot.Store;
+using InstructorBot.Store.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InstructorBot.Bot.Tests.Conversation;
+
+/// <summary>
+/// The real host (Program's wiring) over a temp LiteDB file with the fixture ledger and users imported. Disposing it
+/// deletes the folder. <see cref="Restart"/> starts a new host on the same file.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly bool kestrel;
+
+    public BotHost(Dictionary<string, string?>? settings = null, string? folder = null, bool kestrel = false, bool import = true)
+    {
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "instructorbot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        this.settings = new Dictionary<string, string?>(settings ?? [])
+        {
+            ["Store:Path"] = DatabasePath,
+        };
+        this.kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+
+        if (import)
+        {
+            var store = Store;
+            store.ImportLedgerAsync(DataFile("ledger.csv")).GetAwaiter().GetResult();
+            store.ImportUsersAsync(DataFile("users.csv")).GetAwaiter().GetResult();
+        }
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "bot.db");
+
+    public InstructorStore Store => Services.GetRequiredService<InstructorStore>();
+
+    /// <summary>The Kestrel address (only with <c>kestrel: true</c>).</summary>
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
+
+    public Organization Organization(string name) => Store.FindOrganizationByName(name) ?? throw new InvalidOperationException(name);
+
+    /// <summary>Every record anyone wrote, for "nothing written" checks.</summary>
+    public int RecordCount => Store.Users().Sum(u => Store.RecordsBy(u.Id).Count);
+
+    /// <summary>All organisations as JSON, for "nothing changed" checks.</summary>
+    public string LedgerSnapshot => JsonSerializer.Serialize(Store.Organizations().OrderBy(o => o.Id));
+
+    public int ProcessedTurns => Store.Read(db => db.GetCollection<ProcessedTurn>(TurnLog.Collection).Count());
+
+    public Task<string> IssueCodeAsync(string userId) =>
+        Services.GetRequiredService<OneTimeCodes>().IssueAsync(userId, OneTimeCodes.DefaultLifetime, CancellationToken.None);
+
+    /// <summary>A new host on the same database file (this one is disposed first; the folder is kept).</summary>
+    public BotHost Restart()
+    {
+        DisposeHostOnly();
+        return new BotHost(settings, Folder, kestrel, import: false);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    private bool keepFolder;
+
+    private void DisposeHostOnly()
+    {
+        keepFolder = true;
+        Dispose();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && !keepFolder)
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a finishing background task: the temp folder is cleaned by the OS later.
+            }
+        }
+    }
+}

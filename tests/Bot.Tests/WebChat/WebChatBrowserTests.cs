@@ -1,0 +1,81 @@
+using InstructorBot.Bot.Tests.Conversation;
+using InstructorBot.Store.Domain;
+using Microsoft.Playwright;
+
+namespace InstructorBot.Bot.Tests.WebChat;
+
+/// <summary>The web chat page in real Chromium (Debian's /usr/bin/chromium, headless) against the host on a Kestrel loopback port.</summary>
+public sealed class WebChatBrowserTests : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly BotHost host = new(kestrel: true);
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_phone_user_signs_in_reports_picks_a_candidate_button_and_undoes_in_Chromium()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.Address.ToString());
+
+        await page.FillAsync("#code", await host.IssueCodeAsync("u_zhang"));
+        await page.ClickAsync("#signin-button");
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("张伟");
+
+        await SendAsync(page, "今天走访了云启科技，发现2名党员");
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("已记录");
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("2 名党员");
+
+        await SendAsync(page, "今天走访了华鼎");
+        var candidates = page.Locator("#quick button");
+        await Assertions.Expect(candidates).ToHaveCountAsync(2);
+        var chosen = (await candidates.First.InnerTextAsync())[3..];
+        await candidates.First.ClickAsync();
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("已记录");
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync(chosen);
+        Assert.Contains(host.Store.RecordsBy("u_zhang"), r => r is Visit v && v.OrganizationId == host.Organization(chosen).Id);
+
+        await SendAsync(page, "撤销");
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("已撤销");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "instructorbot-webchat.png"), FullPage = true });
+
+        Assert.DoesNotContain(host.Store.RecordsBy("u_zhang"), r => r is Visit v && v.OrganizationId == host.Organization(chosen).Id);
+        Assert.Contains(host.Store.RecordsBy("u_zhang"), r => r is MemberDiscovery { Count: 2 } d && d.OrganizationId == host.Organization("深圳市云启科技有限公司").Id);
+
+        // The history comes back from the server after a reload.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".me .bubble").First).ToHaveTextAsync("今天走访了云启科技，发现2名党员");
+    }
+
+    private static async Task SendAsync(IPage page, string text)
+    {
+        await page.FillAsync("#text", text);
+        await page.PressAsync("#text", "Enter");
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using InstructorBot.Store;
+using InstructorBot.Store.Domain;
+
+// Two phases around a running bot (see run-load.sh):
+//   setup  DB LEDGER USERS            imports the fixtures and binds Bot Framework identities (before the bot starts)
+//   run    URL DB-unused SECONDS COUNT CONCURRENCY   posts messages, prints figures, writes the acknowledged count
+//   verify DB ACKNOWLEDGED_FILE        (after the bot stops) checks every acknowledged record is in the store
+var culture = CultureInfo.InvariantCulture;
+switch (args.ElementAtOrDefault(0))
+{
+    case "setup":
+    {
+        using var store = InstructorStore.Open(args[1]);
+        await store.ImportLedgerAsync(args[2]);
+        await store.ImportUsersAsync(args[3]);
+        foreach (var user in store.Users().Where(u => u.Role == UserRole.Instructor))
+        {
+            var identities = Enumerable.Range(0, 64).Select(i => new ChannelIdentity("botframework", $"load-{user.Id}-{i}"));
+            await store.SaveUserAsync(user with { ChannelIdentities = [.. user.ChannelIdentities, .. identities] });
+        }
+
+        var plan = store.Users().Where(u => u.Role == UserRole.Instructor)
+            .SelectMany(u => store.OrganizationsIn(u.Jurisdiction).Select(o => $"{u.Id}\t{o.Name}"));
+        await File.WriteAllLinesAsync(args[1] + ".plan", plan);
+        Console.WriteLine($"setup: {store.Organizations().Count} organisations, {store.Users().Count} users");
+        return 0;
+    }
+
+    case "run":
+    {
+        var baseUrl = new Uri(args[1]);
+        var plan = (await File.ReadAllLinesAsync(args[2] + ".plan")).Select(l => l.Split('\t')).ToArray();
+        var seconds = int.Parse(args[3], culture);
+        var count = int.Parse(args[4], culture);
+        var concurrency = int.Parse(args[5], culture);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = baseUrl };
+        var latencies = new double[count];
+        var acknowledged = 0;
+        var failed = 0;
+        var next = -1;
+        var deadline = Stopwatch.StartNew();
+
+        // Warm-up: JIT, first index build, connections.
+        for (var i = 0; i < 20; i++)
+        {
+            await PostAsync(http, Message($"warm-{i}", $"load-{plan[0][0]}-0", "帮助"));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (deadline.Elapsed.TotalSeconds < seconds)
+            {
+                var n = Interlocked.Increment(ref next);
+                if (n >= count)
+                {
+                    return;
+                }
+
+                // Each worker speaks as its own channel identity (a person sends one message at a time); 4 in 5 are visit reports.
+                var (userId, organization) = (plan[n % plan.Length][0], plan[n % plan.Length][1]);
+                var sender = $"load-{userId}-{worker % 64}";
+                var text = n % 5 == 4 ? "帮助" : $"今天走访了{organization}";
+                var started = Stopwatch.GetTimestamp();
+                var reply = await PostAsync(http, Message($"msg-{n}", sender, text));
+                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (reply is null)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                else if (reply.Contains("已记录", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref acknowledged);
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var done = Math.Min(count, next);
+        var sorted = latencies.Take(done).Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Console.WriteLine(string.Create(culture,
+            $"messages: {done} in {elapsed:0.00} s = {done / elapsed:0} msg/s; concurrency {concurrency}; failed {failed}; recorded (acknowledged) {acknowledged}"));
+        Console.WriteLine(string.Create(culture,
+            $"latency ms: p50 {Percentile(0.50):0.0}, p90 {Percentile(0.90):0.0}, p99 {Percentile(0.99):0.0}, max {sorted.LastOrDefault():0.0}"));
+        await File.WriteAllTextAsync(args[2] + ".acknowledged", acknowledged.ToString(culture));
+        return failed == 0 ? 0 : 1;
+    }
+
+    case "verify":
+    {
+        using var store = InstructorStore.Open(args[1]);
+        var acknowledged = int.Parse(await File.ReadAllTextAsync(args[1] + ".acknowledged"), culture);
+        var visits = store.Users().Sum(u => store.RecordsBy(u.Id).OfType<Visit>().Count());
+        Console.WriteLine($"verify: acknowledged {acknowledged}, visits in the store {visits}");
+        return visits == acknowledged ? 0 : 1;
+    }
+
+    default:
+        Console.Error.WriteLine("usage: setup DB LEDGER USERS | run URL DB SECONDS COUNT CONCURRENCY | verify DB");
+        return 2;
+}
+
+static JsonObject Message(string id, string from, string text) => new()
+{
+    ["type"] = "message",
+    ["id"] = id,
+    ["serviceUrl"] = "http://127.0.0.1:9/",
+    ["channelId"] = "emulator",
+    ["from"] = new JsonObject { ["id"] = from },
+    ["recipient"] = new JsonObject { ["id"] = "bot" },
+    ["conversation"] = new JsonObject { ["id"] = $"conv-{from}" },
+    ["text"] = text,
+    ["deliveryMode"] = "expectReplies",
+};
+
+static async Task<string?> PostAsync(HttpClient http, JsonObject activity)
+{
+    try
+    {
+        using var response = await http.PostAsJsonAsync("/api/messages", activity);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        return string.Join("\n", body!["activities"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
+    }
+    catch (HttpRequestException)
+    {
+        return null;
+    }
+}
