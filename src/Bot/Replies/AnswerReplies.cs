@@ -38,13 +38,8 @@ public static class AnswerReplies
             text.Append(organization).Append("：");
         }
 
-        text.Append(advice.Summary);
-        foreach (var reason in advice.Reasons.Take(4))
-        {
-            text.Append("\n· ").Append(reason);
-        }
-
-        return text.ToString();
+        // The summary already lists every reason, numbered and cited.
+        return text.Append(advice.Summary).ToString();
     }
 
     private static string Shorten(string text, int length) =>
