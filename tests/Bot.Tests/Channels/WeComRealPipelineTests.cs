@@ -126,4 +126,21 @@ public sealed class WeComRealPipelineTests : IAsyncLifetime
         Assert.Null(host.Store.FindUserByChannel("wecom", "Intruder02"));
         Assert.Equal(2, host.RecordCount);
     }
+
+    [Fact]
+    public async Task A_msgid_delivered_again_after_a_restart_writes_nothing_more_and_gets_the_first_reply_again()
+    {
+        RealPipeline.Bind(host, "wecom", "ZhangWei", "u_zhang");
+        var before = host.Organization(RealPipeline.YunQi).PartyMembers;
+        var first = await ReplyTextAsync("ZhangWei", RealPipeline.Report, "7100000000000000007");
+
+        // The channel's in-memory claim is gone after a restart; the pipeline's durable turn log still knows the MsgId.
+        client.Dispose();
+        host = host.Restart();
+        client = host.CreateClient();
+        var again = await ReplyTextAsync("ZhangWei", RealPipeline.Report, "7100000000000000007");
+
+        Assert.Equal(first, again);
+        RealPipeline.AssertReportRecorded(host, before);
+    }
 }
