@@ -37,13 +37,15 @@ public sealed class DingTalkRealPipelineTests : IAsyncLifetime
         await api.DisposeAsync();
     }
 
-    private string Body(string staffId, string text, string msgId) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    /// <summary>A one-to-one message, or with <paramref name="group"/> a group message that @-mentions the robot first.</summary>
+    private string Body(string staffId, string text, string msgId, bool group = false) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
-        ["conversationId"] = "cid" + staffId + "==",
-        ["conversationType"] = "1",
+        ["conversationId"] = group ? "cidGroup001==" : "cid" + staffId + "==",
+        ["conversationType"] = group ? "2" : "1",
+        ["isInAtList"] = group,
         ["msgId"] = msgId,
         ["msgtype"] = "text",
-        ["text"] = new { content = " " + text },
+        ["text"] = new { content = (group ? "@党建助手 " : " ") + text },
         ["createAt"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         ["senderStaffId"] = staffId,
         ["senderId"] = "$:LWCP_v1:$" + staffId,
@@ -63,9 +65,9 @@ public sealed class DingTalkRealPipelineTests : IAsyncLifetime
     }
 
     /// <summary>Sends one message and returns the text POSTed to its sessionWebhook (the webhook's session is the msgId).</summary>
-    private async Task<string> ReplyTextAsync(string staffId, string text, string msgId)
+    private async Task<string> ReplyTextAsync(string staffId, string text, string msgId, bool group = false)
     {
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(Body(staffId, text, msgId)));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Body(staffId, text, msgId, group)));
         var posts = await WaitForRepliesAsync(msgId, 1);
         var post = Assert.Single(posts);
         Assert.Equal("text", post.Body.GetProperty("msgtype").GetString());
@@ -88,12 +90,12 @@ public sealed class DingTalkRealPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bound_instructors_report_is_recorded_once_and_the_webhook_reply_says_recorded_with_the_organisation()
+    public async Task A_bound_instructors_report_at_the_robot_in_a_group_is_recorded_once_and_the_webhook_reply_says_recorded_with_the_organisation()
     {
         RealPipeline.Bind(host, "dingtalk", "manager4012", "u_zhang");
         var before = host.Organization(RealPipeline.YunQi).PartyMembers;
 
-        var reply = await ReplyTextAsync("manager4012", RealPipeline.Report, "msgReal01");
+        var reply = await ReplyTextAsync("manager4012", RealPipeline.Report, "msgReal01", group: true);
 
         RealPipeline.AssertReportReply(reply);
         RealPipeline.AssertReportRecorded(host, before);
