@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Channels.ChannelDelivery;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -22,8 +23,7 @@ public sealed partial class FeishuReplySender(
     // 99991663 / 99991668: tenant access token invalid or expired: fetch a new one once.
     private static readonly int[] TokenErrors = [99991663, 99991668];
 
-    private readonly SemaphoreSlim tokenLock = new(1, 1);
-    private (string Token, DateTimeOffset ExpiresAt)? cachedToken;
+    private readonly AccessTokenCache tokens = new(time);
 
     public async Task<bool> ReplyAsync(string messageId, string text, CancellationToken cancellationToken)
     {
@@ -66,36 +66,24 @@ public sealed partial class FeishuReplySender(
         return false;
     }
 
-    private async Task<string?> GetTokenAsync(FeishuOptions settings, bool forceRefresh, CancellationToken cancellationToken)
+    private Task<string?> GetTokenAsync(FeishuOptions settings, bool forceRefresh, CancellationToken cancellationToken) =>
+        tokens.GetAsync(ct => FetchTokenAsync(settings, ct), forceRefresh, cancellationToken);
+
+    private async Task<(string Token, int ExpiresInSeconds)?> FetchTokenAsync(FeishuOptions settings, CancellationToken cancellationToken)
     {
-        await tokenLock.WaitAsync(cancellationToken);
-        try
+        var client = httpClients.CreateClient(HttpClientName);
+        using var response = await client.PostAsJsonAsync(
+            new Uri(settings.ApiBaseUrl, "/open-apis/auth/v3/tenant_access_token/internal"),
+            new TokenRequest(settings.AppId!, settings.AppSecret!),
+            cancellationToken);
+        var result = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<TokenResult>(cancellationToken) : null;
+        if (result is not { Code: 0, TenantAccessToken: { Length: > 0 } token })
         {
-            if (!forceRefresh && cachedToken is { } cached && cached.ExpiresAt > time.GetUtcNow())
-            {
-                return cached.Token;
-            }
-
-            var client = httpClients.CreateClient(HttpClientName);
-            using var response = await client.PostAsJsonAsync(
-                new Uri(settings.ApiBaseUrl, "/open-apis/auth/v3/tenant_access_token/internal"),
-                new TokenRequest(settings.AppId!, settings.AppSecret!),
-                cancellationToken);
-            var result = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<TokenResult>(cancellationToken) : null;
-            if (result is not { Code: 0, TenantAccessToken: { Length: > 0 } token })
-            {
-                LogTokenRefused(logger, result?.Code ?? -(int)response.StatusCode);
-                cachedToken = null;
-                return null;
-            }
-
-            cachedToken = (token, time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(60, result.Expire) - 60));
-            return token;
+            LogTokenRefused(logger, result?.Code ?? -(int)response.StatusCode);
+            return null;
         }
-        finally
-        {
-            tokenLock.Release();
-        }
+
+        return (token, result.Expire);
     }
 
     private static async Task<ApiResult?> ReadResultAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Channels.ChannelDelivery;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
@@ -20,8 +21,7 @@ public sealed partial class WeComMessageSender(
     // 40014 invalid access_token, 42001 access_token expired: fetch a new one once.
     private static readonly int[] TokenErrors = [40014, 42001];
 
-    private readonly SemaphoreSlim tokenLock = new(1, 1);
-    private (string Token, DateTimeOffset ExpiresAt)? cachedToken;
+    private readonly AccessTokenCache tokens = new(time);
 
     public async Task<bool> SendTextAsync(string userId, string text, CancellationToken cancellationToken)
     {
@@ -65,39 +65,26 @@ public sealed partial class WeComMessageSender(
         return false;
     }
 
-    private async Task<string?> GetTokenAsync(WeComOptions settings, bool forceRefresh, CancellationToken cancellationToken)
+    private Task<string?> GetTokenAsync(WeComOptions settings, bool forceRefresh, CancellationToken cancellationToken) =>
+        tokens.GetAsync(ct => FetchTokenAsync(settings, ct), forceRefresh, cancellationToken);
+
+    private async Task<(string Token, int ExpiresInSeconds)?> FetchTokenAsync(WeComOptions settings, CancellationToken cancellationToken)
     {
-        await tokenLock.WaitAsync(cancellationToken);
-        try
+        var client = httpClients.CreateClient(HttpClientName);
+        var uri = new Uri(
+            settings.ApiBaseUrl,
+            $"/cgi-bin/gettoken?corpid={Uri.EscapeDataString(settings.CorpId!)}&corpsecret={Uri.EscapeDataString(settings.Secret!)}");
+        using var response = await client.GetAsync(uri, cancellationToken);
+        var result = response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<TokenResult>(cancellationToken)
+            : null;
+        if (result is not { ErrCode: 0, AccessToken: { Length: > 0 } accessToken })
         {
-            if (!forceRefresh && cachedToken is { } cached && cached.ExpiresAt > time.GetUtcNow())
-            {
-                return cached.Token;
-            }
-
-            var client = httpClients.CreateClient(HttpClientName);
-            var uri = new Uri(
-                settings.ApiBaseUrl,
-                $"/cgi-bin/gettoken?corpid={Uri.EscapeDataString(settings.CorpId!)}&corpsecret={Uri.EscapeDataString(settings.Secret!)}");
-            using var response = await client.GetAsync(uri, cancellationToken);
-            var result = response.IsSuccessStatusCode
-                ? await response.Content.ReadFromJsonAsync<TokenResult>(cancellationToken)
-                : null;
-            if (result is not { ErrCode: 0, AccessToken: { Length: > 0 } accessToken })
-            {
-                LogTokenRefused(logger, result?.ErrCode ?? -(int)response.StatusCode);
-                cachedToken = null;
-                return null;
-            }
-
-            var lifetime = TimeSpan.FromSeconds(Math.Max(60, result.ExpiresIn) - 60);
-            cachedToken = (accessToken, time.GetUtcNow() + lifetime);
-            return accessToken;
+            LogTokenRefused(logger, result?.ErrCode ?? -(int)response.StatusCode);
+            return null;
         }
-        finally
-        {
-            tokenLock.Release();
-        }
+
+        return (accessToken, result.ExpiresIn);
     }
 
     [LoggerMessage(EventId = 6110, Level = LogLevel.Warning, Message = "WeCom message API is not configured (AgentId, Secret); a late reply was dropped")]
