@@ -65,7 +65,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
-        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1)).ToArray();
+        var predicate = Predicate(question);
+        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
+        var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
         {
@@ -105,9 +107,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.12 * allTotal;
                 }
 
-                if (asksTime && HasDate(sentence))
+                if (asksTime && (HasDate(sentence) || HasDate(hit.Section)))
                 {
+                    // A dated heading ("（三）全面排查摸底（8月26日前）") dates the whole passage below it.
                     score += 0.12 * allTotal;
+                }
+
+                var listed = defined is not null && OnlyListed(hit.Text[sentences[s]], defined);
+                if (listed)
+                {
+                    // "落实“三会一课”、党员民主评议…等" names the term among others; it does not say what it is.
+                    score *= 0.3;
                 }
 
                 if (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal))
@@ -116,7 +126,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score *= 0.5;
                 }
 
-                var coverage = distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
+                var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
             }
         }
@@ -144,14 +154,29 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             answerEnd = Math.Max(answerEnd, following.End.Value);
         }
 
+        var ordinals = Enumerated(best, answerEnd);
+        if (ordinals.Count > 0)
+        {
+            // "做到“三结合”" is spelled out by the "一是…二是…" sentences that follow it.
+            answerParts[0] += string.Concat(ordinals.Select(r => best.Hit.Text[r]));
+        }
+
         var answerStart = best.Sentences[best.Index].Start.Value;
+        var quoteFrom = best.Index;
+        if (asksTime && !HasDate(answerParts[0]) && best.Index > 0 && HasDate(best.Hit.Text[best.Sentences[0]]))
+        {
+            // The date is in the passage's heading: answer with the heading, quote from it.
+            answerParts[0] = best.Hit.Text[best.Sentences[0]] + answerParts[0];
+            quoteFrom = 0;
+        }
+
         foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
             && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
             answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
         }
 
-        var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best, answerEnd)) };
+        var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
         var used = new HashSet<PassageHit> { best.Hit };
         foreach (var next in ranked.Skip(1))
         {
@@ -292,6 +317,67 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var tokens = index.Analyze(word);
         return tokens.Count == 0 ? 0 : tokens.Min(index.DocumentFrequency);
     }
+
+    /// <summary>The sentences after the answer that spell it out one by one ("一是…。", "二是…。"), when the next one starts so.</summary>
+    private static List<Range> Enumerated(ScoredSentence best, int answerEnd)
+    {
+        var text = best.Hit.Text;
+        var next = best.Sentences.FindIndex(r => r.Start.Value >= answerEnd);
+        if (next < 0 || !text[best.Sentences[next]].TrimStart().StartsWith("一是", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return [.. best.Sentences.Skip(next).Where(r => OrdinalStart().IsMatch(text[r].TrimStart())).Take(10)];
+    }
+
+    /// <summary>The word a how-question asks about ("怎么解决" → 解决): evidence that lacks it answers another question.</summary>
+    private static string? Predicate(string question)
+    {
+        var m = PredicatePattern().Match(QuestionAnalyzer.MatchForm(question));
+        return m.Success ? m.Groups["v"].Value : null;
+    }
+
+    private static bool AsksDefinition(string question) => DefinitionPattern().IsMatch(question);
+
+    /// <summary>
+    /// True when every quoted name in the sentence that the question asks about stands in a list ("“三会一课”、…",
+    /// "“三会一课”等"), and there is at least one.
+    /// </summary>
+    private static bool OnlyListed(string sentence, string question)
+    {
+        var any = false;
+        foreach (System.Text.RegularExpressions.Match m in QuotedName().Matches(sentence))
+        {
+            var name = QuestionAnalyzer.MatchForm(m.Groups["n"].Value);
+            if (name.Length < 2 || !question.Contains(name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var after = m.Index + m.Length < sentence.Length ? sentence[m.Index + m.Length] : '。';
+            if (after is not ('、' or '等' or ','))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十]是")]
+    private static partial System.Text.RegularExpressions.Regex OrdinalStart();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})")]
+    private static partial System.Text.RegularExpressions.Regex PredicatePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("指什么|是什么|什么是|什么叫|啥意思|什么意思|含义|具体指|指的是|包括哪些|包括什么|哪些内容|是指")]
+    private static partial System.Text.RegularExpressions.Regex DefinitionPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[“\"](?<n>[^”\"]{2,12})[”\"]")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
 
     private static bool HasQuantity(string sentence) =>
         sentence.Any(char.IsAsciiDigit) || QuantityPattern().IsMatch(sentence);

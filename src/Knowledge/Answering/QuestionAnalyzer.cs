@@ -92,6 +92,11 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
                 {
                     terms.Add(new KeyTerm([run.Value], generic[run.Index], r, 0));
                 }
+                else if (vocabulary.LoneWords is { } lone && lone.TryGetValue(run.Value, out var words) && seen.Add(run.Value))
+                {
+                    // "党组织书记怎么选" asks about 选举/产生: the verb the question leaves alone is what it asks.
+                    terms.Add(new KeyTerm(words, false));
+                }
 
                 continue;
             }

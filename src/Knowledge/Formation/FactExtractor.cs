@@ -35,7 +35,7 @@ public static partial class FactExtractor
             PartyMembers: members,
             FullMembers: full,
             FlowingMembers: flowing,
-            MostlyPublicStaff: text.Contains("机关事业单位", StringComparison.Ordinal) ? true : null,
+            MostlyPublicStaff: PublicStaff().IsMatch(text) ? true : null,
             CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null);
     }
 
@@ -140,6 +140,10 @@ public static partial class FactExtractor
 
     [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|商店|门店|集团|科技|餐饮|酒店|工作室|商行|网络|电商|物流|制造|店")]
     private static partial Regex EnterpriseWords();
+
+    /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
+    [GeneratedRegex(@"机关事业单位|机关干部|事业单位(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    private static partial Regex PublicStaff();
 
     [GeneratedRegex(@"联合党组织|联合党支部|联合支部|联建|挂靠")]
     private static partial Regex InJoint();
