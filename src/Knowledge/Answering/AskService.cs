@@ -79,6 +79,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var distinctTotal = terms.Select((t, i) => t.Generic ? 0 : weights[i]).Sum();
         var allTotal = weights.Sum();
         var topScore = hits.Max(h => h.Score);
+        var questionForm = QuestionAnalyzer.MatchForm(question);
+        var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
@@ -93,10 +95,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     continue;
                 }
 
+                // "目标任务是什么" is answered by the passage under the heading "一、目标任务": its heading speaks for it.
+                var headed = ownHeading[hit] is { Length: >= 3 } heading && questionForm.Contains(heading, StringComparison.Ordinal);
+                var contextCredit = headed ? 1.0 : 0.6;
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
-                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? 0.6 : terms[i].CoveredBy(passage) ? 0.25 : 0;
+                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
@@ -107,10 +112,19 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.12 * allTotal;
                 }
 
-                if (asksTime && (HasDate(sentence) || HasDate(hit.Section)))
+                if (asksTime && HasDate(sentence))
                 {
-                    // A dated heading ("（三）全面排查摸底（8月26日前）") dates the whole passage below it.
                     score += 0.12 * allTotal;
+                }
+                else if (asksTime && HasDate(hit.Section))
+                {
+                    // A dated heading ("（三）全面排查摸底（8月26日前）") dates the passage below it, less surely than its own words.
+                    score += 0.06 * allTotal;
+                }
+
+                if (headed)
+                {
+                    score += 0.1 * allTotal;
                 }
 
                 var listed = defined is not null && OnlyListed(hit.Text[sentences[s]], defined);
@@ -331,12 +345,25 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         return [.. best.Sentences.Skip(next).Where(r => OrdinalStart().IsMatch(text[r].TrimStart())).Take(10)];
     }
 
-    /// <summary>The word a how-question asks about ("怎么解决" → 解决): evidence that lacks it answers another question.</summary>
+    /// <summary>
+    /// The word a how- or what-question turns on ("怎么解决" → 解决, "带什么材料" → 材料): evidence that lacks it answers
+    /// another question.
+    /// </summary>
     private static string? Predicate(string question)
     {
         var m = PredicatePattern().Match(QuestionAnalyzer.MatchForm(question));
         return m.Success ? m.Groups["v"].Value : null;
     }
+
+    /// <summary>The last heading of a section path without its number or dates: "二、工作安排 / （三）全面排查摸底（8月26日前）" → 全面排查摸底.</summary>
+    private static string OwnHeading(string section)
+    {
+        var last = section[(section.LastIndexOf('/') + 1)..];
+        return QuestionAnalyzer.MatchForm(HeadingNoise().Replace(last, string.Empty));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])|[（(][^）)]*\d[^）)]*[）)]")]
+    private static partial System.Text.RegularExpressions.Regex HeadingNoise();
 
     private static bool AsksDefinition(string question) => DefinitionPattern().IsMatch(question);
 
@@ -370,7 +397,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十]是")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStart();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})")]
+    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})")]
     private static partial System.Text.RegularExpressions.Regex PredicatePattern();
 
     [System.Text.RegularExpressions.GeneratedRegex("指什么|是什么|什么是|什么叫|啥意思|什么意思|含义|具体指|指的是|包括哪些|包括什么|哪些内容|是指")]

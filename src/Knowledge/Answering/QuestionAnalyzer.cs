@@ -72,6 +72,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         }
 
         var rest = new string(text);
+        // "100多名" is a number with its measure word, not the words 多名.
+        rest = Measure().Replace(rest, m => new string('|', m.Length));
         foreach (Match number in Number().Matches(rest))
         {
             if (seen.Add(number.Value))
@@ -166,6 +168,9 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 
     [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)(?=[名人位])")]
     private static partial Regex SpelledCount();
+
+    [GeneratedRegex(@"(?<=\d)[多余来]?[名人个位家项条次]")]
+    private static partial Regex Measure();
 
     [GeneratedRegex(@"\d+(\.\d+)?%?")]
     private static partial Regex Number();
