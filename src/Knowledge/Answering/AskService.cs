@@ -68,6 +68,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicate = Predicate(question);
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
+        var subject = defined is null ? null : DefinedSubject(defined);
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
         {
@@ -127,7 +128,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.1 * allTotal;
                 }
 
-                var listed = defined is not null && OnlyListed(hit.Text[sentences[s]], defined);
+                var listed = defined is not null && (OnlyListed(hit.Text[sentences[s]], defined) ?? subject is not null && OnlyListedPlain(sentence, subject));
                 if (listed)
                 {
                     // "落实“三会一课”、党员民主评议…等" names the term among others; it does not say what it is.
@@ -371,7 +372,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// True when every quoted name in the sentence that the question asks about stands in a list ("“三会一课”、…",
     /// "“三会一课”等"), and there is at least one.
     /// </summary>
-    private static bool OnlyListed(string sentence, string question)
+    private static bool? OnlyListed(string sentence, string question)
     {
         var any = false;
         foreach (System.Text.RegularExpressions.Match m in QuotedName().Matches(sentence))
@@ -391,13 +392,55 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             any = true;
         }
 
+        return any ? true : null;
+    }
+
+    /// <summary>What a definition question asks about: "入党誓词的内容是什么" → 入党誓词, "什么是五个清" → 五个清.</summary>
+    private static string? DefinedSubject(string question)
+    {
+        var m = SubjectPattern().Match(question);
+        return m.Success ? m.Groups["t"].Value : null;
+    }
+
+    /// <summary>
+    /// True when the subject stands in the sentence only as one item of a list of other things ("重温入党誓词、集中上党课",
+    /// "…等"); a list of its own kind ("片区联建、同业共建") still tells what it is.
+    /// </summary>
+    private static bool OnlyListedPlain(string sentence, string subject)
+    {
+        var any = false;
+        for (var at = sentence.IndexOf(subject, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(subject, at + subject.Length, StringComparison.Ordinal))
+        {
+            var end = at + subject.Length;
+            var after = end < sentence.Length ? sentence[end] : '。';
+            if (after == '、')
+            {
+                var next = sentence[(end + 1)..];
+                var stop = next.IndexOfAny(['、', '，', ',', '。', '；', ';', '等']);
+                var item = stop < 0 ? next : next[..stop];
+                if (item.Length == 0 || item[^1] == subject[^1])
+                {
+                    return false;
+                }
+            }
+            else if (after != '等')
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
         return any;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(请问)?(?<t>\p{IsCJKUnifiedIdeographs}{2,10}?)(的具体内容|的内容|具体指的是|具体指|指的是|是指|是什么意思|什么意思|是什么|指什么|的含义|的意思|是啥)|(什么是|什么叫|何为)(?<t>\p{IsCJKUnifiedIdeographs}{2,10})")]
+    private static partial System.Text.RegularExpressions.Regex SubjectPattern();
 
     [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十]是")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStart();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})")]
+    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么|几人|几名|多少人)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})")]
     private static partial System.Text.RegularExpressions.Regex PredicatePattern();
 
     [System.Text.RegularExpressions.GeneratedRegex("指什么|是什么|什么是|什么叫|啥意思|什么意思|含义|具体指|指的是|包括哪些|包括什么|哪些内容|是指")]
