@@ -69,6 +69,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
+        var unit = AskedUnit().Match(question) is { Success: true } u ? u.Groups["u"].Value : null;
+
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
         {
@@ -108,7 +110,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
-                if (asksQuantity && HasQuantity(sentence))
+                if (asksQuantity && unit is not null && HasCount(sentence, unit))
+                {
+                    // "多少天" and a sentence saying "100天": the strongest sign there is that it answers.
+                    score += 0.3 * allTotal;
+                }
+                else if (asksQuantity && unit is null && HasQuantity(sentence))
                 {
                     score += 0.12 * allTotal;
                 }
@@ -440,7 +447,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十]是")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStart();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么|几人|几名|多少人)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})")]
+    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么|几人|几名|多少人)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})|的(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})(是什么|有哪些|是啥|指什么)")]
     private static partial System.Text.RegularExpressions.Regex PredicatePattern();
 
     [System.Text.RegularExpressions.GeneratedRegex("指什么|是什么|什么是|什么叫|啥意思|什么意思|含义|具体指|指的是|包括哪些|包括什么|哪些内容|是指")]
@@ -448,6 +455,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex("[“\"](?<n>[^”\"]{2,12})[”\"]")]
     private static partial System.Text.RegularExpressions.Regex QuotedName();
+
+    /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
+    private static bool HasCount(string sentence, string unit) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+
+    [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名个年月次家项条所周])")]
+    private static partial System.Text.RegularExpressions.Regex AskedUnit();
 
     private static bool HasQuantity(string sentence) =>
         sentence.Any(char.IsAsciiDigit) || QuantityPattern().IsMatch(sentence);

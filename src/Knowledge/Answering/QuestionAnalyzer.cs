@@ -55,9 +55,19 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             Blank(text, word);
         }
 
+        // "怎么办理" is the verb 办理, not the question word 怎么办.
+        var kept = new bool[text.Length];
+        foreach (var word in vocabulary.KeptWords ?? [])
+        {
+            for (var at = original.IndexOf(word, StringComparison.Ordinal); at >= 0; at = original.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                Array.Fill(kept, true, at, word.Length);
+            }
+        }
+
         foreach (var word in questionWords)
         {
-            Blank(text, word);
+            Blank(text, word, kept);
         }
 
         // "三名" / "五十人" count like "3名" / "50人": the documents write figures in digits.
@@ -124,12 +134,15 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return terms;
     }
 
-    private static void Blank(char[] text, string word)
+    private static void Blank(char[] text, string word, bool[]? kept = null)
     {
         var s = new string(text);
         for (var at = s.IndexOf(word, StringComparison.Ordinal); at >= 0; at = s.IndexOf(word, at + word.Length, StringComparison.Ordinal))
         {
-            Array.Fill(text, '|', at, word.Length);
+            if (kept is null || kept.AsSpan(at, word.Length).IndexOf(true) < 0)
+            {
+                Array.Fill(text, '|', at, word.Length);
+            }
         }
     }
 

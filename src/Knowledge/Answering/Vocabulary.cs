@@ -12,7 +12,8 @@ public sealed record Vocabulary(
     IReadOnlyList<string> GenericWords,
     IReadOnlyList<string> QuantityWords,
     IReadOnlyList<string> TimeWords,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? LoneWords = null)
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? LoneWords = null,
+    IReadOnlyList<string>? KeptWords = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

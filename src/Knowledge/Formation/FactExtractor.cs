@@ -51,7 +51,23 @@ public static partial class FactExtractor
             return false;
         }
 
-        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text);
+        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text);
+    }
+
+    /// <summary>
+    /// "华鼎精密有12名党员，该建支部还是总支？": a unit the question opens with (not a class such as "党员不足3名的企业")
+    /// whose party members it counts, even when its name carries no 公司/协会 suffix.
+    /// </summary>
+    private static bool DescribedByMembers(string text)
+    {
+        var m = NamePrefix().Match(text);
+        if (!m.Success || GenericStart().IsMatch(m.Groups["name"].Value) || !HanName().IsMatch(m.Groups["name"].Value))
+        {
+            return false;
+        }
+
+        return NoMembers().IsMatch(text) || First(text, PartyMembers()) is not null || First(text, FullMembers()) is not null
+            || First(text, FlowingMembers()) is not null;
     }
 
     private static string? Name(string text)
@@ -144,6 +160,9 @@ public static partial class FactExtractor
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
     [GeneratedRegex(@"机关事业单位|机关干部|事业单位(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
+    private static partial Regex HanName();
 
     [GeneratedRegex(@"联合党组织|联合党支部|联合支部|联建|挂靠")]
     private static partial Regex InJoint();
