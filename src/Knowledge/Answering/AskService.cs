@@ -196,6 +196,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
             answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
+
+            // The quote carries every sentence of the answer taken from this passage.
+            quoteFrom = Math.Min(quoteFrom, sibling.Index);
+            answerEnd = Math.Max(answerEnd, sibling.Sentences[sibling.Index].End.Value);
         }
 
         var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
