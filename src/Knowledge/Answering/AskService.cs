@@ -78,6 +78,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var asksQuantity = analyzer.AsksQuantity(question);
+
+        // "联系安排表在哪" is answered by "联系安排表见附件2".
+        var asksWhere = WherePattern().IsMatch(question);
         var asksTime = analyzer.AsksTime(question);
         var distinctTotal = terms.Select((t, i) => t.Generic ? 0 : weights[i]).Sum();
         var allTotal = weights.Sum();
@@ -142,7 +145,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score *= 0.3;
                 }
 
-                if (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal))
+                if (!asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal)))
                 {
                     // "联系安排表见附件2。" names the topic but says nothing about it.
                     score *= 0.5;
@@ -377,6 +380,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])|[（(][^）)]*\d[^）)]*[）)]")]
     private static partial System.Text.RegularExpressions.Regex HeadingNoise();
 
+    [System.Text.RegularExpressions.GeneratedRegex("在哪|哪里|哪儿|什么地方|在何处")]
+    private static partial System.Text.RegularExpressions.Regex WherePattern();
+
     private static bool AsksDefinition(string question) => DefinitionPattern().IsMatch(question);
 
     /// <summary>
@@ -415,7 +421,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     /// <summary>
     /// True when the subject stands in the sentence only as one item of a list of other things ("重温入党誓词、集中上党课",
-    /// "…等"); a list of its own kind ("片区联建、同业共建") still tells what it is.
+    /// "…等"); a list of its own kind ("片区联建、同业共建": same head or same shape, "党员找组织、党员找党员") still tells
+    /// what it is.
     /// </summary>
     private static bool OnlyListedPlain(string sentence, string subject)
     {
@@ -429,7 +436,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var next = sentence[(end + 1)..];
                 var stop = next.IndexOfAny(['、', '，', ',', '。', '；', ';', '等']);
                 var item = stop < 0 ? next : next[..stop];
-                if (item.Length == 0 || item[^1] == subject[^1])
+                if (item.Length == 0 || item[^1] == subject[^1] || item.Length == subject.Length)
                 {
                     return false;
                 }

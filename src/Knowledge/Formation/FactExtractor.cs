@@ -22,6 +22,12 @@ public static partial class FactExtractor
             members = null;
         }
 
+        // "4名党员，都是流动党员": every member counted is a flowing one.
+        if (flowing is null && members is > 0 && AllFlowing().IsMatch(text))
+        {
+            flowing = members;
+        }
+
         // 预备党员 do not count towards the 3 正式党员 a unit needs to form its own organisation (002 §一).
         if (full is null && members is > 0 && First(text, ProbationaryMembers()) is { } probationary && probationary <= members)
         {
@@ -161,13 +167,16 @@ public static partial class FactExtractor
     [GeneratedRegex(@"机关事业单位|机关干部|事业单位(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
 
+    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员")]
+    private static partial Regex AllFlowing();
+
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
     private static partial Regex HanName();
 
     [GeneratedRegex(@"联合党组织|联合党支部|联合支部|联建|挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|建党支部|建党组织|怎么办|怎么弄|怎么搞")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞")]
     private static partial Regex AdviceIntent();
 
     [GeneratedRegex(@"这家|那家|一家|某(公司|企业|单位|协会|组织|社会组织|事务所|学校|医院)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
