@@ -74,6 +74,9 @@ public sealed class FormationTests : IDisposable
     [InlineData("这家企业有3名党员，但有1名是预备党员，怎么组建？", FormationMethod.Joint, null)]
     [InlineData("该建支部还是总支？我们有45名党员", FormationMethod.Single, OrganizationLevel.Branch)]
     [InlineData("一个律所就1名党员，建什么样的党组织？", FormationMethod.Joint, null)]
+    [InlineData("3名党员但有1名是预备党员，怎么建", FormationMethod.Joint, null)]
+    [InlineData("这家公司有4名党员，都是流动党员，怎么建？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("这家企业党员有50名，能成立总支吗？", FormationMethod.Single, OrganizationLevel.Branch)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);

@@ -57,7 +57,7 @@ public static partial class FactExtractor
             return false;
         }
 
-        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text);
+        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text) || OpensWithMembers().IsMatch(text);
     }
 
     /// <summary>
@@ -166,6 +166,10 @@ public static partial class FactExtractor
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
     [GeneratedRegex(@"机关事业单位|机关干部|事业单位(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
+
+    /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
+    [GeneratedRegex(@"^(有|共有|现有|只有)?(\d+|[一二两三四五六七八九十]+)(名|个|位)(正式)?党员(?!以上|以下|及以上|的)")]
+    private static partial Regex OpensWithMembers();
 
     [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员")]
     private static partial Regex AllFlowing();
