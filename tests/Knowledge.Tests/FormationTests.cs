@@ -59,6 +59,33 @@ public sealed class FormationTests : IDisposable
         Assert.Contains(recommendation.Reasons, r => r.Text.Contains("职工100人以上的非公企业应建立党组织", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Three_full_members_of_its_own_beside_more_than_three_flowing_ones_form_a_single_organisation()
+    {
+        var recommendation = knowledge.Advise(new OrganizationFacts(Type: OrganizationType.Enterprise, FullMembers: 3, FlowingMembers: 6));
+
+        Assert.NotNull(recommendation);
+        Assert.Equal(FormationMethod.Single, recommendation.Method);
+    }
+
+    [Theory]
+    [InlineData("华鼎精密有12名党员，该建支部还是总支？", FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData("某社会组织成员都是退休干部，有5名党员，怎么建党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("这家企业有3名党员，但有1名是预备党员，怎么组建？", FormationMethod.Joint, null)]
+    [InlineData("该建支部还是总支？我们有45名党员", FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData("一个律所就1名党员，建什么样的党组织？", FormationMethod.Joint, null)]
+    [InlineData("3名党员但有1名是预备党员，怎么建", FormationMethod.Joint, null)]
+    [InlineData("这家公司有4名党员，都是流动党员，怎么建？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("这家企业党员有50名，能成立总支吗？", FormationMethod.Single, OrganizationLevel.Branch)]
+    public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.NotNull(answer.Recommendation);
+        Assert.Equal(method, answer.Recommendation.Method);
+        Assert.Equal(level, answer.Recommendation.Level);
+    }
+
     [Theory]
     [InlineData("顺达快递有2名党员，职工95人", 2, null, 95, OrganizationType.Enterprise)]
     [InlineData("德润物业党员6名，员工200多人", 6, null, null, OrganizationType.Enterprise)]

@@ -65,7 +65,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
-        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1)).ToArray();
+        var predicate = Predicate(question);
+        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
+        var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
+        var subject = defined is null ? null : DefinedSubject(defined);
+        var unit = AskedUnit().Match(question) is { Success: true } u ? u.Groups["u"].Value : null;
+
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
         {
@@ -73,10 +78,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var asksQuantity = analyzer.AsksQuantity(question);
+
+        // "联系安排表在哪" is answered by "联系安排表见附件2".
+        var asksWhere = WherePattern().IsMatch(question);
         var asksTime = analyzer.AsksTime(question);
         var distinctTotal = terms.Select((t, i) => t.Generic ? 0 : weights[i]).Sum();
         var allTotal = weights.Sum();
         var topScore = hits.Max(h => h.Score);
+        var questionForm = QuestionAnalyzer.MatchForm(question);
+        var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
@@ -91,16 +101,24 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     continue;
                 }
 
+                // "目标任务是什么" is answered by the passage under the heading "一、目标任务": its heading speaks for it.
+                var headed = ownHeading[hit] is { Length: >= 3 } heading && questionForm.Contains(heading, StringComparison.Ordinal);
+                var contextCredit = headed ? 1.0 : 0.6;
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
-                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? 0.6 : terms[i].CoveredBy(passage) ? 0.25 : 0;
+                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
 
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
-                if (asksQuantity && HasQuantity(sentence))
+                if (asksQuantity && unit is not null && HasCount(sentence, unit))
+                {
+                    // "多少天" and a sentence saying "100天": the strongest sign there is that it answers.
+                    score += 0.3 * allTotal;
+                }
+                else if (asksQuantity && unit is null && HasQuantity(sentence))
                 {
                     score += 0.12 * allTotal;
                 }
@@ -109,14 +127,31 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 {
                     score += 0.12 * allTotal;
                 }
+                else if (asksTime && HasDate(hit.Section))
+                {
+                    // A dated heading ("（三）全面排查摸底（8月26日前）") dates the passage below it, less surely than its own words.
+                    score += 0.06 * allTotal;
+                }
 
-                if (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal))
+                if (headed)
+                {
+                    score += 0.1 * allTotal;
+                }
+
+                var listed = defined is not null && (OnlyListed(hit.Text[sentences[s]], defined) ?? subject is not null && OnlyListedPlain(sentence, subject));
+                if (listed)
+                {
+                    // "落实“三会一课”、党员民主评议…等" names the term among others; it does not say what it is.
+                    score *= 0.3;
+                }
+
+                if (!asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal)))
                 {
                     // "联系安排表见附件2。" names the topic but says nothing about it.
                     score *= 0.5;
                 }
 
-                var coverage = distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
+                var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
             }
         }
@@ -144,14 +179,33 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             answerEnd = Math.Max(answerEnd, following.End.Value);
         }
 
+        var ordinals = Enumerated(best, answerEnd);
+        if (ordinals.Count > 0)
+        {
+            // "做到“三结合”" is spelled out by the "一是…二是…" sentences that follow it.
+            answerParts[0] += string.Concat(ordinals.Select(r => best.Hit.Text[r]));
+        }
+
         var answerStart = best.Sentences[best.Index].Start.Value;
+        var quoteFrom = best.Index;
+        if (asksTime && !HasDate(answerParts[0]) && best.Index > 0 && HasDate(best.Hit.Text[best.Sentences[0]]))
+        {
+            // The date is in the passage's heading: answer with the heading, quote from it.
+            answerParts[0] = best.Hit.Text[best.Sentences[0]] + answerParts[0];
+            quoteFrom = 0;
+        }
+
         foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
             && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
             answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
+
+            // The quote carries every sentence of the answer taken from this passage.
+            quoteFrom = Math.Min(quoteFrom, sibling.Index);
+            answerEnd = Math.Max(answerEnd, sibling.Sentences[sibling.Index].End.Value);
         }
 
-        var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best, answerEnd)) };
+        var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
         var used = new HashSet<PassageHit> { best.Hit };
         foreach (var next in ranked.Skip(1))
         {
@@ -292,6 +346,133 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var tokens = index.Analyze(word);
         return tokens.Count == 0 ? 0 : tokens.Min(index.DocumentFrequency);
     }
+
+    /// <summary>The sentences after the answer that spell it out one by one ("一是…。", "二是…。"), when the next one starts so.</summary>
+    private static List<Range> Enumerated(ScoredSentence best, int answerEnd)
+    {
+        var text = best.Hit.Text;
+        var next = best.Sentences.FindIndex(r => r.Start.Value >= answerEnd);
+        if (next < 0 || !text[best.Sentences[next]].TrimStart().StartsWith("一是", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return [.. best.Sentences.Skip(next).Where(r => OrdinalStart().IsMatch(text[r].TrimStart())).Take(10)];
+    }
+
+    /// <summary>
+    /// The word a how- or what-question turns on ("怎么解决" → 解决, "带什么材料" → 材料): evidence that lacks it answers
+    /// another question.
+    /// </summary>
+    private static string? Predicate(string question)
+    {
+        var m = PredicatePattern().Match(QuestionAnalyzer.MatchForm(question));
+        return m.Success ? m.Groups["v"].Value : null;
+    }
+
+    /// <summary>The last heading of a section path without its number or dates: "二、工作安排 / （三）全面排查摸底（8月26日前）" → 全面排查摸底.</summary>
+    private static string OwnHeading(string section)
+    {
+        var last = section[(section.LastIndexOf('/') + 1)..];
+        return QuestionAnalyzer.MatchForm(HeadingNoise().Replace(last, string.Empty));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])|[（(][^）)]*\d[^）)]*[）)]")]
+    private static partial System.Text.RegularExpressions.Regex HeadingNoise();
+
+    [System.Text.RegularExpressions.GeneratedRegex("在哪|哪里|哪儿|什么地方|在何处")]
+    private static partial System.Text.RegularExpressions.Regex WherePattern();
+
+    private static bool AsksDefinition(string question) => DefinitionPattern().IsMatch(question);
+
+    /// <summary>
+    /// True when every quoted name in the sentence that the question asks about stands in a list ("“三会一课”、…",
+    /// "“三会一课”等"), and there is at least one.
+    /// </summary>
+    private static bool? OnlyListed(string sentence, string question)
+    {
+        var any = false;
+        foreach (System.Text.RegularExpressions.Match m in QuotedName().Matches(sentence))
+        {
+            var name = QuestionAnalyzer.MatchForm(m.Groups["n"].Value);
+            if (name.Length < 2 || !question.Contains(name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var after = m.Index + m.Length < sentence.Length ? sentence[m.Index + m.Length] : '。';
+            if (after is not ('、' or '等' or ','))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any ? true : null;
+    }
+
+    /// <summary>What a definition question asks about: "入党誓词的内容是什么" → 入党誓词, "什么是五个清" → 五个清.</summary>
+    private static string? DefinedSubject(string question)
+    {
+        var m = SubjectPattern().Match(question);
+        return m.Success ? m.Groups["t"].Value : null;
+    }
+
+    /// <summary>
+    /// True when the subject stands in the sentence only as one item of a list of other things ("重温入党誓词、集中上党课",
+    /// "…等"); a list of its own kind ("片区联建、同业共建": same head or same shape, "党员找组织、党员找党员") still tells
+    /// what it is.
+    /// </summary>
+    private static bool OnlyListedPlain(string sentence, string subject)
+    {
+        var any = false;
+        for (var at = sentence.IndexOf(subject, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(subject, at + subject.Length, StringComparison.Ordinal))
+        {
+            var end = at + subject.Length;
+            var after = end < sentence.Length ? sentence[end] : '。';
+            if (after == '、')
+            {
+                var next = sentence[(end + 1)..];
+                var stop = next.IndexOfAny(['、', '，', ',', '。', '；', ';', '等']);
+                var item = stop < 0 ? next : next[..stop];
+                if (item.Length == 0 || item[^1] == subject[^1] || item.Length == subject.Length)
+                {
+                    return false;
+                }
+            }
+            else if (after != '等')
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(请问)?(?<t>\p{IsCJKUnifiedIdeographs}{2,10}?)(的具体内容|的内容|具体指的是|具体指|指的是|是指|是什么意思|什么意思|是什么|指什么|的含义|的意思|是啥)|(什么是|什么叫|何为)(?<t>\p{IsCJKUnifiedIdeographs}{2,10})")]
+    private static partial System.Text.RegularExpressions.Regex SubjectPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十]是")]
+    private static partial System.Text.RegularExpressions.Regex OrdinalStart();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么|几人|几名|多少人)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})|的(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})(是什么|有哪些|是啥|指什么)")]
+    private static partial System.Text.RegularExpressions.Regex PredicatePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("指什么|是什么|什么是|什么叫|啥意思|什么意思|含义|具体指|指的是|包括哪些|包括什么|哪些内容|是指")]
+    private static partial System.Text.RegularExpressions.Regex DefinitionPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[“\"](?<n>[^”\"]{2,12})[”\"]")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
+
+    /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
+    private static bool HasCount(string sentence, string unit) =>
+        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+
+    [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名个年月次家项条所周])")]
+    private static partial System.Text.RegularExpressions.Regex AskedUnit();
 
     private static bool HasQuantity(string sentence) =>
         sentence.Any(char.IsAsciiDigit) || QuantityPattern().IsMatch(sentence);

@@ -55,9 +55,19 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             Blank(text, word);
         }
 
+        // "怎么办理" is the verb 办理, not the question word 怎么办.
+        var kept = new bool[text.Length];
+        foreach (var word in vocabulary.KeptWords ?? [])
+        {
+            for (var at = original.IndexOf(word, StringComparison.Ordinal); at >= 0; at = original.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                Array.Fill(kept, true, at, word.Length);
+            }
+        }
+
         foreach (var word in questionWords)
         {
-            Blank(text, word);
+            Blank(text, word, kept);
         }
 
         // "三名" / "五十人" count like "3名" / "50人": the documents write figures in digits.
@@ -72,6 +82,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         }
 
         var rest = new string(text);
+        // "100多名" is a number with its measure word, not the words 多名.
+        rest = Measure().Replace(rest, m => new string('|', m.Length));
         foreach (Match number in Number().Matches(rest))
         {
             if (seen.Add(number.Value))
@@ -91,6 +103,11 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
                 if (onlyContent && seen.Add(run.Value))
                 {
                     terms.Add(new KeyTerm([run.Value], generic[run.Index], r, 0));
+                }
+                else if (vocabulary.LoneWords is { } lone && lone.TryGetValue(run.Value, out var words) && seen.Add(run.Value))
+                {
+                    // "党组织书记怎么选" asks about 选举/产生: the verb the question leaves alone is what it asks.
+                    terms.Add(new KeyTerm(words, false));
                 }
 
                 continue;
@@ -117,12 +134,15 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return terms;
     }
 
-    private static void Blank(char[] text, string word)
+    private static void Blank(char[] text, string word, bool[]? kept = null)
     {
         var s = new string(text);
         for (var at = s.IndexOf(word, StringComparison.Ordinal); at >= 0; at = s.IndexOf(word, at + word.Length, StringComparison.Ordinal))
         {
-            Array.Fill(text, '|', at, word.Length);
+            if (kept is null || kept.AsSpan(at, word.Length).IndexOf(true) < 0)
+            {
+                Array.Fill(text, '|', at, word.Length);
+            }
         }
     }
 
@@ -161,6 +181,9 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 
     [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)(?=[名人位])")]
     private static partial Regex SpelledCount();
+
+    [GeneratedRegex(@"(?<=\d)[多余来]?[名人个位家项条次]")]
+    private static partial Regex Measure();
 
     [GeneratedRegex(@"\d+(\.\d+)?%?")]
     private static partial Regex Number();

@@ -2,13 +2,18 @@ using System.Text.Json;
 
 namespace InstructorBot.Knowledge.Answering;
 
-/// <summary>The words question analysis needs, as data: synonym groups, question words, generic campaign terms.</summary>
+/// <summary>
+/// The words question analysis needs, as data: synonym groups, question words, generic campaign terms, and the words the
+/// documents use for a verb a question says in one character ("怎么选" → 选举/选拔/产生).
+/// </summary>
 public sealed record Vocabulary(
     IReadOnlyList<IReadOnlyList<string>> Synonyms,
     IReadOnlyList<string> QuestionWords,
     IReadOnlyList<string> GenericWords,
     IReadOnlyList<string> QuantityWords,
-    IReadOnlyList<string> TimeWords)
+    IReadOnlyList<string> TimeWords,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? LoneWords = null,
+    IReadOnlyList<string>? KeptWords = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -22,6 +22,12 @@ public static partial class FactExtractor
             members = null;
         }
 
+        // "4名党员，都是流动党员": every member counted is a flowing one.
+        if (flowing is null && members is > 0 && AllFlowing().IsMatch(text))
+        {
+            flowing = members;
+        }
+
         // 预备党员 do not count towards the 3 正式党员 a unit needs to form its own organisation (002 §一).
         if (full is null && members is > 0 && First(text, ProbationaryMembers()) is { } probationary && probationary <= members)
         {
@@ -35,7 +41,7 @@ public static partial class FactExtractor
             PartyMembers: members,
             FullMembers: full,
             FlowingMembers: flowing,
-            MostlyPublicStaff: text.Contains("机关事业单位", StringComparison.Ordinal) ? true : null,
+            MostlyPublicStaff: PublicStaff().IsMatch(text) ? true : null,
             CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null);
     }
 
@@ -51,7 +57,23 @@ public static partial class FactExtractor
             return false;
         }
 
-        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text);
+        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text) || OpensWithMembers().IsMatch(text);
+    }
+
+    /// <summary>
+    /// "华鼎精密有12名党员，该建支部还是总支？": a unit the question opens with (not a class such as "党员不足3名的企业")
+    /// whose party members it counts, even when its name carries no 公司/协会 suffix.
+    /// </summary>
+    private static bool DescribedByMembers(string text)
+    {
+        var m = NamePrefix().Match(text);
+        if (!m.Success || GenericStart().IsMatch(m.Groups["name"].Value) || !HanName().IsMatch(m.Groups["name"].Value))
+        {
+            return false;
+        }
+
+        return NoMembers().IsMatch(text) || First(text, PartyMembers()) is not null || First(text, FullMembers()) is not null
+            || First(text, FlowingMembers()) is not null;
     }
 
     private static string? Name(string text)
@@ -141,13 +163,27 @@ public static partial class FactExtractor
     [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|商店|门店|集团|科技|餐饮|酒店|工作室|商行|网络|电商|物流|制造|店")]
     private static partial Regex EnterpriseWords();
 
+    /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
+    [GeneratedRegex(@"机关事业单位|机关干部|事业单位(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    private static partial Regex PublicStaff();
+
+    /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
+    [GeneratedRegex(@"^(有|共有|现有|只有)?(\d+|[一二两三四五六七八九十]+)(名|个|位)(正式)?党员(?!以上|以下|及以上|的)")]
+    private static partial Regex OpensWithMembers();
+
+    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员")]
+    private static partial Regex AllFlowing();
+
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
+    private static partial Regex HanName();
+
     [GeneratedRegex(@"联合党组织|联合党支部|联合支部|联建|挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|建党支部|建党组织|怎么办|怎么弄|怎么搞")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|某(公司|企业|单位|协会|组织|社会组织|事务所|学校|医院)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这)|我(公司|单位)|本(公司|单位|企业)")]
+    [GeneratedRegex(@"这家|那家|一家|某(公司|企业|单位|协会|组织|社会组织|事务所|学校|医院)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
     private static partial Regex Deictic();
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]

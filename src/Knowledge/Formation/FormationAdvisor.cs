@@ -26,9 +26,9 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
             level = LevelFor(members ?? 0, reasons, quiet: true);
             Reason(reasons, "functional_public_staff", "该社会组织以机关事业单位人员为主体");
         }
-        else if (flowing > 3 && (members is null || members - flowing < 3))
+        else if (flowing > 3 && (facts.FullMembers ?? facts.PartyMembers - flowing ?? 0) < 3)
         {
-            // 001 §二(二): 流动党员超过3名 → 功能型党组织.
+            // 001 §二(二): 流动党员超过3名 → 功能型党组织, unless the unit has 3 正式党员 of its own besides them.
             method = FormationMethod.Functional;
             level = LevelFor(members ?? flowing, reasons, quiet: true);
             Reason(reasons, "functional_flowing", $"该单位有{flowing}名流动党员（超过3名）");
