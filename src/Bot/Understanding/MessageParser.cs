@@ -245,6 +245,12 @@ internal sealed partial class MessageParser
     private UnderstoodAction? LookupAsked()
     {
         var verb = rules.Lookup.FindFirst(text);
+        if (verb is { } found && rules.Visit.FindAll(text, Math.Max(0, found.Position - 4), found.Position + found.Word.Length + 4)
+                .Any(v => v.Position <= found.Position && v.Position + v.Word.Length > found.Position))
+        {
+            verb = null; // 实地查看 is a visit, not a lookup
+        }
+
         var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
         if (named is null)
         {
@@ -388,6 +394,15 @@ internal sealed partial class MessageParser
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
             }
+            else if (countsPeople && mentions.Any(m => m.End == i && !m.IsGeneric) && IsMembersAfter(j) is null
+                && !rules.Categories.ContainsAny(text, j, Math.Min(text.Length, j + 1)))
+            {
+                employeePhrases.Add(new NumberPhrase(i, j, value, approximate, null)); // "优品超市140人1名党员"
+            }
+            else if (!countsPeople && j > i + length && ModifiedMembersAt(k) is { } membersEnd2)
+            {
+                memberPhrases.Add(new NumberPhrase(i, membersEnd2, value, approximate, null)); // "1名失联党员", "2名老党员"
+            }
 
             i = j - 1;
         }
@@ -446,6 +461,26 @@ internal sealed partial class MessageParser
 
         memberPhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>"失联党员", "退休党员": up to three characters that describe the members, then 党员.</summary>
+    private int? ModifiedMembersAt(int position)
+    {
+        for (var length = 1; length <= 3 && position + length + 2 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || ChineseNumber.IsNumeralChar(c) || c is '人' or '个' or '名' or '位' or '的' or '和' or '是')
+            {
+                return null;
+            }
+
+            if (text.AsSpan(position + length).StartsWith("党员") && rules.Categories.MatchAt(text, position) is null)
+            {
+                return position + length + 2;
+            }
+        }
+
+        return null;
     }
 
     private int? IsMembersAfter(int position)
@@ -594,6 +629,24 @@ internal sealed partial class MessageParser
         return (chosen ?? dates.FirstOrDefault())?.Date ?? today;
     }
 
+    /// <summary>The day said before <paramref name="position"/>, with the days listed with it ("昨天和今天都去了").</summary>
+    private List<DateOnly> DatesFor(int position)
+    {
+        var last = dates.FindLastIndex(d => d.Start < position);
+        if (last < 0)
+        {
+            return [DateFor(position)];
+        }
+
+        var list = new List<DateOnly> { dates[last].Date };
+        for (var i = last - 1; i >= 0 && IsListJoiner(dates[i].Start + dates[i].Length, dates[i + 1].Start); i--)
+        {
+            list.Insert(0, dates[i].Date);
+        }
+
+        return [.. list.Distinct()];
+    }
+
     // ---------------------------------------------------------------- records
 
     private Clause ClauseAt(int position) => clauses.First(c => c.Start <= position && position <= c.End);
@@ -629,16 +682,65 @@ internal sealed partial class MessageParser
         }
 
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
+        if (wholeClause && ListAfter(clause) is { Count: > 0 } following
+            && (preceding is null || rules.ListIntro.ContainsAny(text, clause.Start, clause.End)))
+        {
+            // "今天走访了三家 云启科技 微光软件和瑞康医疗": the names follow the verb's clause.
+            return following;
+        }
+
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    /// <summary>The list of names that starts the text right after <paramref name="clause"/>, when only separators come between.</summary>
+    private List<OrganizationMention?>? ListAfter(Clause clause)
+    {
+        var usable = UsableMentions().ToList();
+        var first = usable.FindIndex(m => m.Start >= clause.End);
+        if (first < 0 || text.AsSpan(clause.End, usable[first].Start - clause.End).Trim().Trim("：:，, ").Length > 0)
+        {
+            return null;
+        }
+
+        var list = new List<OrganizationMention?> { usable[first] };
+        for (var i = first + 1; i < usable.Count && IsListJoiner(usable[i - 1].End, usable[i].Start, acrossBlanks: true); i++)
+        {
+            list.Add(usable[i]);
+        }
+
+        return [.. list.DistinctBy(m => Identity(m!))];
+    }
+
+    /// <summary>The list of names that ends last before <paramref name="position"/>.</summary>
+    private List<OrganizationMention?> ListBefore(int position)
+    {
+        var before = UsableMentions().Where(m => m.End <= position).ToList();
+        if (before.Count == 0)
+        {
+            return [];
+        }
+
+        var list = new List<OrganizationMention?> { before[^1] };
+        for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start, acrossBlanks: true); i--)
+        {
+            list.Insert(0, before[i]);
+        }
+
+        return [.. list.DistinctBy(m => Identity(m!))];
     }
 
     private static string Identity(OrganizationMention mention) =>
         mention.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mention.ReportedName ?? $"@{mention.Start}";
 
-    private bool IsListJoiner(int from, int to)
+    private bool IsListJoiner(int from, int to, bool acrossBlanks = false)
     {
+        if (to < from)
+        {
+            return false;
+        }
+
         var gap = text.AsSpan(from, to - from).Trim();
-        return gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
+        return (acrossBlanks && gap.IsEmpty && to > from) || gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
     }
 
     private void Add(int position, UnderstoodAction action) => drafts.Add(new Draft(position, sequence++, action));
@@ -684,7 +786,10 @@ internal sealed partial class MessageParser
         {
             foreach (var target in TargetsFor(clause, at, wholeClause: true))
             {
-                Add(at, Record(ActionKind.Visit, target, at));
+                foreach (var date in DatesFor(at))
+                {
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date }, target));
+                }
             }
         }
     }
@@ -985,6 +1090,11 @@ internal sealed partial class MessageParser
                 j++;
             }
 
+            if (text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
+            {
+                return sender.Name;
+            }
+
             if (rules.Names.ReadAt(text, j) is { Length: >= 2 } name)
             {
                 return name;
@@ -1192,6 +1302,15 @@ internal sealed partial class MessageParser
     /// <summary>A fact concerns the organisation named last before it; all of those listed when it says 都/均/各 or <paramref name="all"/>.</summary>
     private List<OrganizationMention?> FactTargets(Clause clause, int position, bool all)
     {
+        if (MentionsIn(clause).Count == 0 && rules.AllTogether.ContainsAny(text, clause.Start, position + 1))
+        {
+            // "走访了手造咖啡和青禾文化，两家都没有党员": the fact holds for every one listed.
+            if (ListBefore(clause.Start) is { Count: > 1 } listed)
+            {
+                return listed;
+            }
+        }
+
         var targets = TargetsFor(clause, position, wholeClause: false);
         if (targets.Count <= 1)
         {

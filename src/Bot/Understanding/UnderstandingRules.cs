@@ -35,6 +35,8 @@ internal sealed class UnderstandingRules
         Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
         Changes = new(v.FactChanges);
         AllMarkers = new(v.AllMarkers);
+        AllTogether = new(v.AllTogetherMarkers);
+        ListIntro = new(v.ListIntroMarkers);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
         Export = new(v.ExportPhrases);
@@ -85,6 +87,12 @@ internal sealed class UnderstandingRules
     public KeywordSet Fillers { get; }
     public KeywordSet Changes { get; }
     public KeywordSet AllMarkers { get; }
+
+    /// <summary>都/均/两家都: a fact said after a list holds for every one listed.</summary>
+    public KeywordSet AllTogether { get; }
+
+    /// <summary>三家：/以下: the names follow the verb's clause.</summary>
+    public KeywordSet ListIntro { get; }
     public KeywordSet Help { get; }
     public KeywordSet Undo { get; }
     public KeywordSet Export { get; }

@@ -73,6 +73,8 @@ public sealed record Vocabulary
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
     public IReadOnlyList<string> AllMarkers { get; init; } = [];
+    public IReadOnlyList<string> AllTogetherMarkers { get; init; } = [];
+    public IReadOnlyList<string> ListIntroMarkers { get; init; } = [];
     public IReadOnlyList<string> ClassDescriptionMarkers { get; init; } = [];
     public IReadOnlyList<string> SingularMarkers { get; init; } = [];
     public IReadOnlyDictionary<string, string> OrgTypeWords { get; init; } = new Dictionary<string, string>();
