@@ -326,6 +326,16 @@ internal sealed partial class MessageParser
                 leaderSpans.Add((i, marker.Position + marker.Word.Length));
             }
         }
+
+        // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
+        foreach (var (position, word) in rules.HostMarkers.FindAll(text))
+        {
+            var host = mentions.FirstOrDefault(m => m.Start >= position + word.Length && m.Start <= position + word.Length + 1);
+            if (host is not null && rules.PartyAndMassWords.MatchAt(text, host.End) is { } party)
+            {
+                leaderSpans.Add((position, host.End + party.Length));
+            }
+        }
     }
 
     private bool InLeaderSpan(int position) => leaderSpans.Any(s => s.Start <= position && position < s.End);
@@ -511,6 +521,15 @@ internal sealed partial class MessageParser
         }
 
         var after = text.AsSpan(at + 2);
+        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有"])
+        {
+            // "党员都没有", "党员一个也没有": the sentence ends there.
+            if (after.StartsWith(none) && (after.Length == none.Length || !TextNormalizer.IsHan(after[none.Length]) || after[none.Length] is '了' or '的'))
+            {
+                return true;
+            }
+        }
+
         return (before.EndsWith("一名") || before.EndsWith("一个") || before.EndsWith("一位"))
             && (after.StartsWith("都没") || after.StartsWith("也没") || after.StartsWith("都没有") || after.StartsWith("也没有"));
     }
@@ -1061,13 +1080,28 @@ internal sealed partial class MessageParser
             return;
         }
 
-        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : Secretary();
+        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)
         {
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
         }
+    }
+
+    /// <summary>"李娜负责一对一帮扶": the name that does the verb, before it in its clause.</summary>
+    private string? PersonBefore(Clause clause, int position)
+    {
+        var end = position;
+        foreach (var link in (string[])["负责", "同志", "书记", "来", "将", "主动", "亲自"])
+        {
+            if (text.AsSpan(clause.Start, end - clause.Start).EndsWith(link))
+            {
+                end -= link.Length;
+            }
+        }
+
+        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) ? rules.Names.ReadBefore(text, end, clause.Start) : null;
     }
 
     private string? Secretary()

@@ -36,6 +36,7 @@ internal sealed class UnderstandingRules
         Changes = new(v.FactChanges);
         AllMarkers = new(v.AllMarkers);
         AllTogether = new(v.AllTogetherMarkers);
+        HostMarkers = new(v.HostMarkers);
         ListIntro = new(v.ListIntroMarkers);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
@@ -90,6 +91,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>都/均/两家都: a fact said after a list holds for every one listed.</summary>
     public KeywordSet AllTogether { get; }
+
+    /// <summary>挂靠/依托 + an organisation's party body: the host of an affiliated formation, not a unit.</summary>
+    public KeywordSet HostMarkers { get; }
 
     /// <summary>三家：/以下: the names follow the verb's clause.</summary>
     public KeywordSet ListIntro { get; }

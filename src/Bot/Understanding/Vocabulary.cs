@@ -74,6 +74,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> FactChanges { get; init; } = [];
     public IReadOnlyList<string> AllMarkers { get; init; } = [];
     public IReadOnlyList<string> AllTogetherMarkers { get; init; } = [];
+    public IReadOnlyList<string> HostMarkers { get; init; } = [];
     public IReadOnlyList<string> ListIntroMarkers { get; init; } = [];
     public IReadOnlyList<string> ClassDescriptionMarkers { get; init; } = [];
     public IReadOnlyList<string> SingularMarkers { get; init; } = [];
