@@ -103,7 +103,7 @@ internal sealed partial class MessageParser
             return Only(new UnderstoodAction(ActionKind.Help));
         }
 
-        if (rules.Undo.ContainsAny(text))
+        if (rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()))
         {
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
@@ -177,9 +177,10 @@ internal sealed partial class MessageParser
             return true;
         }
 
-        var bare = new string([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
-        return rules.HelpWords.Contains(bare);
+        return rules.HelpWords.Contains(BareText());
     }
+
+    private string BareText() => new([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
 
     private ProgressMetric? ProgressMetricAsked()
     {
@@ -793,7 +794,7 @@ internal sealed partial class MessageParser
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
-                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] == '了')) && !IsBlocked(clause, position))
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的')) && !IsBlocked(clause, position))
                 {
                     trigger = position;
                     break;

@@ -53,6 +53,7 @@ internal sealed class UnderstandingRules
         OrgTypeWords = new(v.OrgTypeWords.Keys);
         Names = new PersonNames(v);
         HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
+        UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
         ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
             Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
             Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
@@ -115,6 +116,9 @@ internal sealed class UnderstandingRules
     public KeywordSet OrgTypeWords { get; }
     public PersonNames Names { get; }
     public HashSet<string> HelpWords { get; }
+
+    /// <summary>A whole message that is only one of these words ("取消") takes back the last record.</summary>
+    public HashSet<string> UndoWords { get; }
     public List<(ProgressMetric Metric, KeywordSet[] Groups)> ProgressPatterns { get; }
 
     /// <summary>True when one word of each group occurs, in order.</summary>

@@ -64,6 +64,7 @@ public sealed record Vocabulary
 
     public IReadOnlyList<string> HelpPhrases { get; init; } = [];
     public IReadOnlyList<string> HelpWords { get; init; } = [];
+    public IReadOnlyList<string> UndoWords { get; init; } = [];
     public IReadOnlyList<string> UndoPhrases { get; init; } = [];
     public IReadOnlyList<string> ExportPhrases { get; init; } = [];
     public IReadOnlyList<string> LookupPhrases { get; init; } = [];
