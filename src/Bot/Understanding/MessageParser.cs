@@ -108,7 +108,7 @@ internal sealed partial class MessageParser
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (rules.Export.ContainsAny(text) && !rules.PolicyDefinition.ContainsAny(text))
+        if (rules.AsksExport(text) && !rules.PolicyDefinition.ContainsAny(text))
         {
             return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
         }
@@ -155,7 +155,7 @@ internal sealed partial class MessageParser
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
-            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text)
+            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text) && !rules.How.ContainsAny(text)
                 ? WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named[0])
                 : new UnderstoodAction(ActionKind.PolicyQuestion));
         }
@@ -1253,7 +1253,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (!rules.AsksAdvice(text))
+        if (!rules.AsksAdvice(text) && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
         {
             return null;
         }

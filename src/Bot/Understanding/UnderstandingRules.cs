@@ -40,7 +40,10 @@ internal sealed class UnderstandingRules
         ListIntro = new(v.ListIntroMarkers);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
-        Export = new(v.ExportPhrases);
+        Export = new(v.ExportPhrases.Where(p => !p.Contains('+')));
+        ExportPatterns = [.. v.ExportPhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
+        AdviceWithFigures = new(v.AdviceWithFiguresPhrases);
+        How = new(v.HowMarkers);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
@@ -108,6 +111,16 @@ internal sealed class UnderstandingRules
     public List<KeywordSet[]> AdvicePatterns { get; }
 
     /// <summary>True when the text asks how an organisation should form ("该怎么建", "能不能…联合建").</summary>
+    /// <summary>怎么办: asks for formation advice only when the message gives the organisation's figures.</summary>
+    public KeywordSet AdviceWithFigures { get; }
+
+    /// <summary>怎么办/如何处理: a how-to question is for the documents even when it names an organisation.</summary>
+    public KeywordSet How { get; }
+
+    private KeywordSet[][] ExportPatterns { get; }
+
+    public bool AsksExport(string text) => Export.ContainsAny(text) || ExportPatterns.Any(p => MatchesInOrder(text, p));
+
     public bool AsksAdvice(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
     public KeywordSet PolicyDefinition { get; }
     public KeywordSet OwnScope { get; }

@@ -70,6 +70,8 @@ public sealed record Vocabulary
     public IReadOnlyList<string> LookupPhrases { get; init; } = [];
     public IReadOnlyList<string> LookupObjects { get; init; } = [];
     public IReadOnlyList<string> AdvicePhrases { get; init; } = [];
+    public IReadOnlyList<string> AdviceWithFiguresPhrases { get; init; } = [];
+    public IReadOnlyList<string> HowMarkers { get; init; } = [];
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
