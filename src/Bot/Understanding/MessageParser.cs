@@ -276,7 +276,7 @@ internal sealed partial class MessageParser
         for (var i = 0; i <= text.Length; i++)
         {
             var atEnd = i == text.Length;
-            if (!atEnd && !IsSeparator(text[i]))
+            if (!atEnd && (!IsSeparator(text[i]) || JoinsShortWord(start, i)))
             {
                 if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
                 {
@@ -305,6 +305,29 @@ internal sealed partial class MessageParser
         {
             clauses.Add(new Clause(start, end, endsWithQuestionMark || IsQuestion(start, end)));
         }
+    }
+
+    /// <summary>Voice input spaces out words ("蓝海电商 今天 发现 党员 2名"): a blank next to a word of two characters or fewer splits nothing.</summary>
+    private bool JoinsShortWord(int start, int blank)
+    {
+        if (text[blank] != ' ')
+        {
+            return false;
+        }
+
+        var next = blank + 1;
+        while (next < text.Length && !IsSeparator(text[next]))
+        {
+            next++;
+        }
+
+        var previous = blank;
+        while (previous > start && text[previous - 1] != ' ')
+        {
+            previous--;
+        }
+
+        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2;
     }
 
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
@@ -392,7 +415,7 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
-            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category)
+            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
             {
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
@@ -494,6 +517,11 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary>"组织蓝海电商的3名党员开了个会": members someone did something with, not a total.</summary>
+    private bool IsPossessedGroup(int start, int end) =>
+        start > 0 && text[start - 1] == '的' && end < text.Length && TextNormalizer.IsHan(text[end])
+        && !"都均全是为中里其有已在还也和与及、".Contains(text[end]);
+
     private int? IsMembersAfter(int position)
     {
         foreach (var link in (string[])["都是党员", "均为党员", "是党员", "为党员"])
@@ -549,6 +577,10 @@ internal sealed partial class MessageParser
             else if (rules.Fillers.MatchAt(text, j) is { } filler)
             {
                 j += filler.Length;
+            }
+            else if (text[j] == ' ')
+            {
+                j++;
             }
             else if (text[j] is '由' or '从' && ChineseNumber.TryRead(text, j + 1, out _, out _))
             {
@@ -1114,6 +1146,15 @@ internal sealed partial class MessageParser
                 && text.IndexOf("书记", i, StringComparison.Ordinal) is var secretaryAt && secretaryAt > 0 && secretaryAt - i < name.Length + 12)
             {
                 return name;
+            }
+
+            // 书记由物业经理徐峰担任: a title between 由 and the name.
+            var serve = text.IndexOf("担任", i, Math.Min(12, text.Length - i), StringComparison.Ordinal);
+            var said = text.LastIndexOf("书记", i, StringComparison.Ordinal);
+            if (serve > i + 2 && said >= 0 && i - said <= 2
+                && rules.Names.ReadBefore(text, text.AsSpan(i, serve - i).EndsWith("同志") ? serve - 2 : serve, i + 1) is { } titled)
+            {
+                return titled;
             }
         }
 
