@@ -415,6 +415,12 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
+            if (k == j && j > i + length && k + 1 < text.Length && text[k] == ' ' && rules.Categories.MatchAt(text, k + 1) is { } spaced
+                && !ChineseNumber.TryRead(text, k + 1 + spaced.Length, out _, out _))
+            {
+                k++; // "1名 口袋党员"
+            }
+
             if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
             {
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
