@@ -43,6 +43,20 @@ internal sealed partial class MessageParser
     {
         var added = false;
         var starts = rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)).Select(v => v.Position + v.Word.Length).ToList();
+        var verbStarts = starts.Count;
+        if (!rules.Question.ContainsAny(text))
+        {
+            // "新锐物流今天成立了党支部": a name that starts the message or a clause of a report (not a question about a class).
+            starts.Add(0);
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))
+                {
+                    starts.Add(i);
+                }
+            }
+        }
+
         for (var k = 0; k < starts.Count; k++)
         {
             var start = starts[k];
@@ -57,7 +71,8 @@ internal sealed partial class MessageParser
             }
 
             var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
-            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown
+                && (k < verbStarts || rules.ClassNouns.MatchAt(text, unknown.Start + unknown.Length) is null))
             {
                 mentions.Add(unknown);
                 added = true;
@@ -901,7 +916,8 @@ internal sealed partial class MessageParser
             var exact = true;
             var categories = new MemberCategories();
             // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
-            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd) is { } another)
+            // "发现星辰半导体有3名流动党员": a name right after the verb is where they were found, not the next report.
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd && text[verbEnd..m.Start] is not ("" or "了")) is { } another)
             {
                 breakdownEnd = another.Start;
                 countEnd = Math.Min(countEnd, another.Start);

@@ -44,6 +44,7 @@ internal sealed class UnderstandingRules
         ExportPatterns = [.. v.ExportPhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
         AdviceWithFigures = new(v.AdviceWithFiguresPhrases);
         How = new(v.HowMarkers);
+        ClassNouns = new(v.ClassNouns);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
@@ -116,6 +117,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>怎么办/如何处理: a how-to question is for the documents even when it names an organisation.</summary>
     public KeywordSet How { get; }
+
+    /// <summary>企业/行业/类: after a would-be name at a clause start, a class of organisations rather than one.</summary>
+    public KeywordSet ClassNouns { get; }
 
     private KeywordSet[][] ExportPatterns { get; }
 

@@ -72,6 +72,8 @@ public sealed record Vocabulary
     public IReadOnlyList<string> AdvicePhrases { get; init; } = [];
     public IReadOnlyList<string> AdviceWithFiguresPhrases { get; init; } = [];
     public IReadOnlyList<string> HowMarkers { get; init; } = [];
+    public IReadOnlyList<string> InstitutionSuffixes { get; init; } = [];
+    public IReadOnlyList<string> ClassNouns { get; init; } = [];
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
