@@ -1073,6 +1073,11 @@ internal sealed partial class MessageParser
                 j++;
             }
 
+            if (j > position + word.Length && text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
+            {
+                return sender.Name; // 指导员是我
+            }
+
             if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
             {
                 return name;
@@ -1174,9 +1179,11 @@ internal sealed partial class MessageParser
             var serve = text.IndexOf("担任", i, Math.Min(12, text.Length - i), StringComparison.Ordinal);
             var said = text.LastIndexOf("书记", i, StringComparison.Ordinal);
             if (serve > i + 2 && said >= 0 && i - said <= 2
-                && rules.Names.ReadBefore(text, text.AsSpan(i, serve - i).EndsWith("同志") ? serve - 2 : serve, i + 1) is { } titled)
+                && (text.AsSpan(i, serve - i).EndsWith("同志") ? serve - 2 : serve) is var nameEnd
+                && rules.Names.ReadBefore(text, nameEnd, i + 1) is { } titled)
             {
-                return titled;
+                // "主任律师郑正": the title's last character is no surname.
+                return titled.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, i + 1) ? titled[1..] : titled;
             }
         }
 
@@ -1269,6 +1276,13 @@ internal sealed partial class MessageParser
     private void AddFormation(Clause clause, int position, string partyWord)
     {
         var units = MentionsIn(clause);
+        if (units.Count > 0 && units[0].Start - clause.Start <= 1 && ListBefore(units[0].End) is { Count: > 1 } spoken
+            && spoken[^1] is { } lastSpoken && Identity(lastSpoken) == Identity(units[0]))
+        {
+            // "顺达快递 智联物流 华鼎物流三家…联建": a list spoken across blanks before the clause.
+            units = [.. spoken.Where(m => m is not null).Select(m => m!).Concat(units.Skip(1)).DistinctBy(Identity)];
+        }
+
         if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
         {
             // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.

@@ -45,6 +45,7 @@ internal sealed class UnderstandingRules
         AdviceWithFigures = new(v.AdviceWithFiguresPhrases);
         How = new(v.HowMarkers);
         ClassNouns = new(v.ClassNouns);
+        Titles = new(v.Titles);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
@@ -120,6 +121,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>企业/行业/类: after a would-be name at a clause start, a class of organisations rather than one.</summary>
     public KeywordSet ClassNouns { get; }
+
+    /// <summary>经理/律师/院长: job titles said before a person's name.</summary>
+    public KeywordSet Titles { get; }
 
     private KeywordSet[][] ExportPatterns { get; }
 
