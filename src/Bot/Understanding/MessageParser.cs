@@ -409,7 +409,7 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            var approximate = IsApproximatePrefix(i);
+            var approximate = IsApproximatePrefix(i) || IsRange(i, i + length);
             var j = i + length;
             if (rules.ApproximationSuffixes.MatchAt(text, j) is { } suffix)
             {
@@ -619,6 +619,7 @@ internal sealed partial class MessageParser
         }
 
         var end = j + length;
+        approximate |= IsRange(j, end);
         if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
         {
             end++;
@@ -654,6 +655,15 @@ internal sealed partial class MessageParser
         }
 
         return new NumberPhrase(position, end, value, approximate, null);
+    }
+
+    /// <summary>"30-40人", "30到40人": either end of a range is no figure.</summary>
+    private bool IsRange(int start, int end)
+    {
+        static bool IsDash(char c) => c is '-' or '~' or '～' or '—' or '－' or '至' or '到';
+        var after = end + 1 < text.Length && IsDash(text[end]) && ChineseNumber.TryRead(text, end + 1, out _, out _);
+        var before = start >= 2 && IsDash(text[start - 1]) && ChineseNumber.IsNumeralChar(text[start - 2]);
+        return after || before;
     }
 
     private bool IsApproximatePrefix(int position)
