@@ -501,6 +501,23 @@ internal sealed partial class MessageParser
             }
         }
 
+        if (memberPhrases.Count > 0 && !rules.Discovery.ContainsAny(text) && !rules.Hire.ContainsAny(text))
+        {
+            // "恒信有党员4名，德润没有": a name then 没有 alone, after totals, has none.
+            foreach (var mention in mentions)
+            {
+                foreach (var none in (string[])["也没有", "都没有", "没有", "也无", "无"])
+                {
+                    var end = mention.End + none.Length;
+                    if (text.AsSpan(mention.End).StartsWith(none) && (end == text.Length || IsSeparator(text[end]) || text[end] is '。' or '.'))
+                    {
+                        memberPhrases.Add(new NumberPhrase(mention.End, end, 0, false, null));
+                        break;
+                    }
+                }
+            }
+        }
+
         foreach (var (position, word) in rules.EmployeeWords.FindAll(text))
         {
             if (position >= 2 && text.AsSpan(position - 2).StartsWith("党员"))
@@ -867,9 +884,22 @@ internal sealed partial class MessageParser
 
         if (trigger is { } at)
         {
-            foreach (var target in TargetsFor(clause, at, wholeClause: true))
+            var targets = TargetsFor(clause, at, wholeClause: true);
+            var days = DatesFor(at);
+            if (days.Count > 1 && days.Count == targets.Count && rules.Respectively.ContainsAny(text, clause.Start, clause.End))
             {
-                foreach (var date in DatesFor(at))
+                // "上周五和今天分别去了云启科技和微光软件": the n-th day goes with the n-th organisation.
+                for (var n = 0; n < days.Count; n++)
+                {
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = days[n] }, targets[n]));
+                }
+
+                return;
+            }
+
+            foreach (var target in targets)
+            {
+                foreach (var date in days)
                 {
                     Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date }, target));
                 }

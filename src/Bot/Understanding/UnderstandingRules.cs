@@ -46,6 +46,7 @@ internal sealed class UnderstandingRules
         How = new(v.HowMarkers);
         ClassNouns = new(v.ClassNouns);
         Titles = new(v.Titles);
+        Respectively = new(v.RespectivelyMarkers);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
@@ -124,6 +125,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>经理/律师/院长: job titles said before a person's name.</summary>
     public KeywordSet Titles { get; }
+
+    /// <summary>分别: days and organisations listed in the same order pair up.</summary>
+    public KeywordSet Respectively { get; }
 
     private KeywordSet[][] ExportPatterns { get; }
 

@@ -75,6 +75,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> InstitutionSuffixes { get; init; } = [];
     public IReadOnlyList<string> ClassNouns { get; init; } = [];
     public IReadOnlyList<string> Titles { get; init; } = [];
+    public IReadOnlyList<string> RespectivelyMarkers { get; init; } = [];
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
