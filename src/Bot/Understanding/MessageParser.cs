@@ -911,6 +911,13 @@ internal sealed partial class MessageParser
 
     private void FindDiscoveries(Clause clause)
     {
+        // "经排查 华鼎精密有隐形党员3名": a clause that is only the verb goes on in the next one.
+        if (rules.Discovery.FindFirst(text, clause.Start, clause.End) is { } lone && text.AsSpan(lone.Position + lone.Word.Length, clause.End - lone.Position - lone.Word.Length).Trim().IsEmpty
+            && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } following)
+        {
+            clause = clause with { End = following.End };
+        }
+
         foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
         {
             var hired = rules.Hire.MatchAt(text, position) is not null;
@@ -959,7 +966,7 @@ internal sealed partial class MessageParser
             var categories = new MemberCategories();
             // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
             // "发现星辰半导体有3名流动党员": a name right after the verb is where they were found, not the next report.
-            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd && text[verbEnd..m.Start] is not ("" or "了")) is { } another)
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd && text[verbEnd..m.Start].Trim() is not ("" or "了")) is { } another)
             {
                 breakdownEnd = another.Start;
                 countEnd = Math.Min(countEnd, another.Start);
@@ -988,7 +995,7 @@ internal sealed partial class MessageParser
                 foreach (var (at, categoryWord) in rules.Categories.FindAll(text, verbEnd, scanEnd))
                 {
                     if (CategoryOf(categoryWord) is { } category && category != "hired" && !memberPhrases.Any(p => p.Start <= at && at < p.End)
-                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && text.AsSpan(0, at).EndsWith("是"))))
+                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && (text.AsSpan(0, at).EndsWith("是") || text.AsSpan(0, at).EndsWith("系") || text.AsSpan(0, at).EndsWith("为")))))
                     {
                         categories = categories.Plus(category, found);
                         break;
