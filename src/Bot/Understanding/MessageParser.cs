@@ -861,9 +861,10 @@ internal sealed partial class MessageParser
     private void FindVisits(Clause clause)
     {
         int? trigger = null;
-        foreach (var (position, _) in rules.Visit.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, verb) in rules.Visit.FindAll(text, clause.Start, clause.End))
         {
-            if (!IsBlocked(clause, position))
+            // "走访计划取消了", "走访任务": the verb is a noun's modifier here, not a visit made.
+            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null)
             {
                 trigger = position;
                 break;

@@ -47,6 +47,7 @@ internal sealed class UnderstandingRules
         ClassNouns = new(v.ClassNouns);
         Titles = new(v.Titles);
         Respectively = new(v.RespectivelyMarkers);
+        VisitNounFollowers = new(v.VisitNounFollowers);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
@@ -128,6 +129,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>分别: days and organisations listed in the same order pair up.</summary>
     public KeywordSet Respectively { get; }
+
+    /// <summary>计划/任务/取消 right after a visit verb: the visit is talked about, not made.</summary>
+    public KeywordSet VisitNounFollowers { get; }
 
     private KeywordSet[][] ExportPatterns { get; }
 

@@ -76,6 +76,7 @@ public sealed record Vocabulary
     public IReadOnlyList<string> ClassNouns { get; init; } = [];
     public IReadOnlyList<string> Titles { get; init; } = [];
     public IReadOnlyList<string> RespectivelyMarkers { get; init; } = [];
+    public IReadOnlyList<string> VisitNounFollowers { get; init; } = [];
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
