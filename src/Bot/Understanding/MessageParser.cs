@@ -24,6 +24,7 @@ internal sealed partial class MessageParser
     private int sequence;
 
     private readonly bool preferOwnJurisdiction;
+    private readonly DateTimeOffset now;
 
     public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
     {
@@ -32,6 +33,7 @@ internal sealed partial class MessageParser
         this.index = index;
         this.sender = sender;
         this.text = text;
+        this.now = now;
         today = DateExpressions.Today(now);
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
         dates = DateExpressions.Find(text, today);
@@ -136,7 +138,7 @@ internal sealed partial class MessageParser
         FindLeaderSpans();
         if (LookupAsked() is { } lookup)
         {
-            return Finish([lookup]);
+            return Finish([.. ReportBefore(lookup), lookup]);
         }
 
         SplitClauses();
@@ -260,6 +262,31 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary>"今天走访了华鼎物流，另外帮我查下云启网络科技的台账": the records reported in the clauses before a request.</summary>
+    private List<UnderstoodAction> ReportBefore(UnderstoodAction request)
+    {
+        var verb = rules.Lookup.FindFirst(text);
+        if (verb is null || request.Organization is null)
+        {
+            return [];
+        }
+
+        var cut = verb.Value.Position;
+        while (cut > 0 && !IsSeparator(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        if (cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
+        {
+            return [];
+        }
+
+        var report = new MessageParser(rules, index, text[..(cut - 1)], sender, now, preferOwnJurisdiction).Parse();
+        return [.. report.Actions.Where(a => a.Kind is ActionKind.Visit or ActionKind.MemberDiscovery or ActionKind.Formation
+            or ActionKind.WorkCoverage or ActionKind.OrgUpdate or ActionKind.Pairing)];
+    }
+
     private UnderstoodAction? LookupAsked()
     {
         var verb = rules.Lookup.FindFirst(text);
@@ -269,7 +296,8 @@ internal sealed partial class MessageParser
             verb = null; // 实地查看 is a visit, not a lookup
         }
 
-        var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
+        var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
+            ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
         if (named is null)
         {
             return null;
