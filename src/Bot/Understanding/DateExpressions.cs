@@ -6,7 +6,7 @@ namespace InstructorBot.Bot.Understanding;
 /// <summary>
 /// Finds and resolves the dates a message says, against the day it was sent (Asia/Shanghai):
 /// 今天, 昨天, 前天, 大前天, 明天; 上周五, 周一 (the most recent, or today), 这周三; 上个月12号, 11月16号, 16号,
-/// 2026-11-16, 11.16; 3天前. A day-of-month or month-day later than today is taken from the previous month/year.
+/// 2026-11-16, 11.16, 11/16; 3天前. A day-of-month or month-day later than today is taken from the previous month/year.
 /// </summary>
 public static partial class DateExpressions
 {
@@ -115,6 +115,7 @@ public static partial class DateExpressions
         @"|(?<pm>上个月|上月|本月|这个月|这月)(?<pd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]" +
         @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?<md>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?" +
         @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9])\.(?<md>3[01]|[12]\d|0?[1-9])(?![\d.%万千百亿倍元个名人岁年])" +
+        @"|(?<![\d./])(?<mm>1[0-2]|0?[1-9])/(?<md>3[01]|[12]\d|0?[1-9])(?![\d./%万千百亿倍元个名人岁年的])" +
         @"|(?<![\d月.])(?<dd>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?!\d)")]
     private static partial Regex DatePattern();
 }

@@ -24,6 +24,7 @@ internal sealed partial class MessageParser
     private int sequence;
 
     private readonly bool preferOwnJurisdiction;
+    private readonly DateTimeOffset now;
 
     public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
     {
@@ -32,6 +33,7 @@ internal sealed partial class MessageParser
         this.index = index;
         this.sender = sender;
         this.text = text;
+        this.now = now;
         today = DateExpressions.Today(now);
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
         dates = DateExpressions.Find(text, today);
@@ -43,6 +45,20 @@ internal sealed partial class MessageParser
     {
         var added = false;
         var starts = rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)).Select(v => v.Position + v.Word.Length).ToList();
+        var verbStarts = starts.Count;
+        if (!rules.Question.ContainsAny(text))
+        {
+            // "新锐物流今天成立了党支部": a name that starts the message or a clause of a report (not a question about a class).
+            starts.Add(0);
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))
+                {
+                    starts.Add(i);
+                }
+            }
+        }
+
         for (var k = 0; k < starts.Count; k++)
         {
             var start = starts[k];
@@ -57,7 +73,8 @@ internal sealed partial class MessageParser
             }
 
             var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
-            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown
+                && (k < verbStarts || rules.ClassNouns.MatchAt(text, unknown.Start + unknown.Length) is null))
             {
                 mentions.Add(unknown);
                 added = true;
@@ -103,12 +120,12 @@ internal sealed partial class MessageParser
             return Only(new UnderstoodAction(ActionKind.Help));
         }
 
-        if (rules.Undo.ContainsAny(text))
+        if (rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()))
         {
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (rules.Export.ContainsAny(text) && !rules.PolicyDefinition.ContainsAny(text))
+        if (rules.AsksExport(text) && !rules.PolicyDefinition.ContainsAny(text))
         {
             return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
         }
@@ -121,7 +138,7 @@ internal sealed partial class MessageParser
         FindLeaderSpans();
         if (LookupAsked() is { } lookup)
         {
-            return Finish([lookup]);
+            return Finish([.. ReportBefore(lookup), lookup]);
         }
 
         SplitClauses();
@@ -151,11 +168,13 @@ internal sealed partial class MessageParser
             actions.Add(advice);
         }
 
-        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text)))
+        // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
+        var asksForInformation = rules.Lookup.ContainsAny(text) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
+        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
-            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text)
+            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text) && !rules.How.ContainsAny(text)
                 ? WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named[0])
                 : new UnderstoodAction(ActionKind.PolicyQuestion));
         }
@@ -177,9 +196,10 @@ internal sealed partial class MessageParser
             return true;
         }
 
-        var bare = new string([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
-        return rules.HelpWords.Contains(bare);
+        return rules.HelpWords.Contains(BareText());
     }
+
+    private string BareText() => new([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
 
     private ProgressMetric? ProgressMetricAsked()
     {
@@ -242,10 +262,42 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary>"今天走访了华鼎物流，另外帮我查下云启网络科技的台账": the records reported in the clauses before a request.</summary>
+    private List<UnderstoodAction> ReportBefore(UnderstoodAction request)
+    {
+        var verb = rules.Lookup.FindFirst(text);
+        if (verb is null || request.Organization is null)
+        {
+            return [];
+        }
+
+        var cut = verb.Value.Position;
+        while (cut > 0 && !IsSeparator(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        if (cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
+        {
+            return [];
+        }
+
+        var report = new MessageParser(rules, index, text[..(cut - 1)], sender, now, preferOwnJurisdiction).Parse();
+        return [.. report.Actions.Where(a => a.Kind is ActionKind.Visit or ActionKind.MemberDiscovery or ActionKind.Formation
+            or ActionKind.WorkCoverage or ActionKind.OrgUpdate or ActionKind.Pairing)];
+    }
+
     private UnderstoodAction? LookupAsked()
     {
         var verb = rules.Lookup.FindFirst(text);
-        var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
+        if (verb is { } found && rules.Visit.FindAll(text, Math.Max(0, found.Position - 4), found.Position + found.Word.Length + 4)
+                .Any(v => v.Position <= found.Position && v.Position + v.Word.Length > found.Position))
+        {
+            verb = null; // 实地查看 is a visit, not a lookup
+        }
+
+        var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
+            ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
         if (named is null)
         {
             return null;
@@ -269,7 +321,7 @@ internal sealed partial class MessageParser
         for (var i = 0; i <= text.Length; i++)
         {
             var atEnd = i == text.Length;
-            if (!atEnd && !IsSeparator(text[i]))
+            if (!atEnd && (!IsSeparator(text[i]) || JoinsShortWord(start, i)))
             {
                 if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
                 {
@@ -300,6 +352,29 @@ internal sealed partial class MessageParser
         }
     }
 
+    /// <summary>Voice input spaces out words ("蓝海电商 今天 发现 党员 2名"): a blank next to a word of two characters or fewer splits nothing.</summary>
+    private bool JoinsShortWord(int start, int blank)
+    {
+        if (text[blank] != ' ')
+        {
+            return false;
+        }
+
+        var next = blank + 1;
+        while (next < text.Length && !IsSeparator(text[next]))
+        {
+            next++;
+        }
+
+        var previous = blank;
+        while (previous > start && text[previous - 1] != ' ')
+        {
+            previous--;
+        }
+
+        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2;
+    }
+
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
     private bool IsQuestion(int start, int end) =>
@@ -318,6 +393,16 @@ internal sealed partial class MessageParser
             if (rules.LeaderMarkers.FindFirst(text, i + 1, limit) is { } marker && !text.AsSpan(i + 1, marker.Position - i - 1).ContainsAny("，,。；; "))
             {
                 leaderSpans.Add((i, marker.Position + marker.Word.Length));
+            }
+        }
+
+        // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
+        foreach (var (position, word) in rules.HostMarkers.FindAll(text))
+        {
+            var host = mentions.FirstOrDefault(m => m.Start >= position + word.Length && m.Start <= position + word.Length + 1);
+            if (host is not null && rules.PartyAndMassWords.MatchAt(text, host.End) is { } party)
+            {
+                leaderSpans.Add((position, host.End + party.Length));
             }
         }
     }
@@ -354,7 +439,7 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            var approximate = IsApproximatePrefix(i);
+            var approximate = IsApproximatePrefix(i) || IsRange(i, i + length);
             var j = i + length;
             if (rules.ApproximationSuffixes.MatchAt(text, j) is { } suffix)
             {
@@ -375,7 +460,13 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
-            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category)
+            if (k == j && j > i + length && k + 1 < text.Length && text[k] == ' ' && rules.Categories.MatchAt(text, k + 1) is { } spaced
+                && !ChineseNumber.TryRead(text, k + 1 + spaced.Length, out _, out _))
+            {
+                k++; // "1名 口袋党员"
+            }
+
+            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
             {
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
@@ -387,6 +478,15 @@ internal sealed partial class MessageParser
             else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
+            }
+            else if (countsPeople && mentions.Any(m => m.End == i && !m.IsGeneric) && IsMembersAfter(j) is null
+                && !rules.Categories.ContainsAny(text, j, Math.Min(text.Length, j + 1)))
+            {
+                employeePhrases.Add(new NumberPhrase(i, j, value, approximate, null)); // "优品超市140人1名党员"
+            }
+            else if (!countsPeople && j > i + length && ModifiedMembersAt(k) is { } membersEnd2)
+            {
+                memberPhrases.Add(new NumberPhrase(i, membersEnd2, value, approximate, null)); // "1名失联党员", "2名老党员"
             }
 
             i = j - 1;
@@ -431,6 +531,23 @@ internal sealed partial class MessageParser
             }
         }
 
+        if (memberPhrases.Count > 0 && !rules.Discovery.ContainsAny(text) && !rules.Hire.ContainsAny(text))
+        {
+            // "恒信有党员4名，德润没有": a name then 没有 alone, after totals, has none.
+            foreach (var mention in mentions)
+            {
+                foreach (var none in (string[])["也没有", "都没有", "没有", "也无", "无"])
+                {
+                    var end = mention.End + none.Length;
+                    if (text.AsSpan(mention.End).StartsWith(none) && (end == text.Length || IsSeparator(text[end]) || text[end] is '。' or '.'))
+                    {
+                        memberPhrases.Add(new NumberPhrase(mention.End, end, 0, false, null));
+                        break;
+                    }
+                }
+            }
+        }
+
         foreach (var (position, word) in rules.EmployeeWords.FindAll(text))
         {
             if (position >= 2 && text.AsSpan(position - 2).StartsWith("党员"))
@@ -447,6 +564,31 @@ internal sealed partial class MessageParser
         memberPhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
+
+    /// <summary>"失联党员", "退休党员": up to three characters that describe the members, then 党员.</summary>
+    private int? ModifiedMembersAt(int position)
+    {
+        for (var length = 1; length <= 3 && position + length + 2 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || ChineseNumber.IsNumeralChar(c) || c is '人' or '个' or '名' or '位' or '的' or '和' or '是')
+            {
+                return null;
+            }
+
+            if (text.AsSpan(position + length).StartsWith("党员") && rules.Categories.MatchAt(text, position) is null)
+            {
+                return position + length + 2;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"组织蓝海电商的3名党员开了个会": members someone did something with, not a total.</summary>
+    private bool IsPossessedGroup(int start, int end) =>
+        start > 0 && text[start - 1] == '的' && end < text.Length && TextNormalizer.IsHan(text[end])
+        && !"都均全是为中里其有已在还也和与及、".Contains(text[end]);
 
     private int? IsMembersAfter(int position)
     {
@@ -476,6 +618,15 @@ internal sealed partial class MessageParser
         }
 
         var after = text.AsSpan(at + 2);
+        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有"])
+        {
+            // "党员都没有", "党员一个也没有": the sentence ends there.
+            if (after.StartsWith(none) && (after.Length == none.Length || !TextNormalizer.IsHan(after[none.Length]) || after[none.Length] is '了' or '的'))
+            {
+                return true;
+            }
+        }
+
         return (before.EndsWith("一名") || before.EndsWith("一个") || before.EndsWith("一位"))
             && (after.StartsWith("都没") || after.StartsWith("也没") || after.StartsWith("都没有") || after.StartsWith("也没有"));
     }
@@ -495,6 +646,10 @@ internal sealed partial class MessageParser
             {
                 j += filler.Length;
             }
+            else if (text[j] == ' ')
+            {
+                j++;
+            }
             else if (text[j] is '由' or '从' && ChineseNumber.TryRead(text, j + 1, out _, out _))
             {
                 j++;
@@ -511,6 +666,7 @@ internal sealed partial class MessageParser
         }
 
         var end = j + length;
+        approximate |= IsRange(j, end);
         if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
         {
             end++;
@@ -546,6 +702,15 @@ internal sealed partial class MessageParser
         }
 
         return new NumberPhrase(position, end, value, approximate, null);
+    }
+
+    /// <summary>"30-40人", "30到40人": either end of a range is no figure.</summary>
+    private bool IsRange(int start, int end)
+    {
+        static bool IsDash(char c) => c is '-' or '~' or '～' or '—' or '－' or '至' or '到';
+        var after = end + 1 < text.Length && IsDash(text[end]) && ChineseNumber.TryRead(text, end + 1, out _, out _);
+        var before = start >= 2 && IsDash(text[start - 1]) && ChineseNumber.IsNumeralChar(text[start - 2]);
+        return after || before;
     }
 
     private bool IsApproximatePrefix(int position)
@@ -594,6 +759,24 @@ internal sealed partial class MessageParser
         return (chosen ?? dates.FirstOrDefault())?.Date ?? today;
     }
 
+    /// <summary>The day said before <paramref name="position"/>, with the days listed with it ("昨天和今天都去了").</summary>
+    private List<DateOnly> DatesFor(int position)
+    {
+        var last = dates.FindLastIndex(d => d.Start < position);
+        if (last < 0)
+        {
+            return [DateFor(position)];
+        }
+
+        var list = new List<DateOnly> { dates[last].Date };
+        for (var i = last - 1; i >= 0 && IsListJoiner(dates[i].Start + dates[i].Length, dates[i + 1].Start); i--)
+        {
+            list.Insert(0, dates[i].Date);
+        }
+
+        return [.. list.Distinct()];
+    }
+
     // ---------------------------------------------------------------- records
 
     private Clause ClauseAt(int position) => clauses.First(c => c.Start <= position && position <= c.End);
@@ -629,16 +812,65 @@ internal sealed partial class MessageParser
         }
 
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
+        if (wholeClause && ListAfter(clause) is { Count: > 0 } following
+            && (preceding is null || rules.ListIntro.ContainsAny(text, clause.Start, clause.End)))
+        {
+            // "今天走访了三家 云启科技 微光软件和瑞康医疗": the names follow the verb's clause.
+            return following;
+        }
+
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    /// <summary>The list of names that starts the text right after <paramref name="clause"/>, when only separators come between.</summary>
+    private List<OrganizationMention?>? ListAfter(Clause clause)
+    {
+        var usable = UsableMentions().ToList();
+        var first = usable.FindIndex(m => m.Start >= clause.End);
+        if (first < 0 || text.AsSpan(clause.End, usable[first].Start - clause.End).Trim().Trim("：:，, ").Length > 0)
+        {
+            return null;
+        }
+
+        var list = new List<OrganizationMention?> { usable[first] };
+        for (var i = first + 1; i < usable.Count && IsListJoiner(usable[i - 1].End, usable[i].Start, acrossBlanks: true); i++)
+        {
+            list.Add(usable[i]);
+        }
+
+        return [.. list.DistinctBy(m => Identity(m!))];
+    }
+
+    /// <summary>The list of names that ends last before <paramref name="position"/>.</summary>
+    private List<OrganizationMention?> ListBefore(int position)
+    {
+        var before = UsableMentions().Where(m => m.End <= position).ToList();
+        if (before.Count == 0)
+        {
+            return [];
+        }
+
+        var list = new List<OrganizationMention?> { before[^1] };
+        for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start, acrossBlanks: true); i--)
+        {
+            list.Insert(0, before[i]);
+        }
+
+        return [.. list.DistinctBy(m => Identity(m!))];
     }
 
     private static string Identity(OrganizationMention mention) =>
         mention.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mention.ReportedName ?? $"@{mention.Start}";
 
-    private bool IsListJoiner(int from, int to)
+    private bool IsListJoiner(int from, int to, bool acrossBlanks = false)
     {
+        if (to < from)
+        {
+            return false;
+        }
+
         var gap = text.AsSpan(from, to - from).Trim();
-        return gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
+        return (acrossBlanks && gap.IsEmpty && to > from) || gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
     }
 
     private void Add(int position, UnderstoodAction action) => drafts.Add(new Draft(position, sequence++, action));
@@ -657,9 +889,10 @@ internal sealed partial class MessageParser
     private void FindVisits(Clause clause)
     {
         int? trigger = null;
-        foreach (var (position, _) in rules.Visit.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, verb) in rules.Visit.FindAll(text, clause.Start, clause.End))
         {
-            if (!IsBlocked(clause, position))
+            // "走访计划取消了", "走访任务": the verb is a noun's modifier here, not a visit made.
+            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null)
             {
                 trigger = position;
                 break;
@@ -672,7 +905,7 @@ internal sealed partial class MessageParser
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
-                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] == '了')) && !IsBlocked(clause, position))
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的')) && !IsBlocked(clause, position))
                 {
                     trigger = position;
                     break;
@@ -682,15 +915,38 @@ internal sealed partial class MessageParser
 
         if (trigger is { } at)
         {
-            foreach (var target in TargetsFor(clause, at, wholeClause: true))
+            var targets = TargetsFor(clause, at, wholeClause: true);
+            var days = DatesFor(at);
+            if (days.Count > 1 && days.Count == targets.Count && rules.Respectively.ContainsAny(text, clause.Start, clause.End))
             {
-                Add(at, Record(ActionKind.Visit, target, at));
+                // "上周五和今天分别去了云启科技和微光软件": the n-th day goes with the n-th organisation.
+                for (var n = 0; n < days.Count; n++)
+                {
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = days[n] }, targets[n]));
+                }
+
+                return;
+            }
+
+            foreach (var target in targets)
+            {
+                foreach (var date in days)
+                {
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date }, target));
+                }
             }
         }
     }
 
     private void FindDiscoveries(Clause clause)
     {
+        // "经排查 华鼎精密有隐形党员3名": a clause that is only the verb goes on in the next one.
+        if (rules.Discovery.FindFirst(text, clause.Start, clause.End) is { } lone && text.AsSpan(lone.Position + lone.Word.Length, clause.End - lone.Position - lone.Word.Length).Trim().IsEmpty
+            && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } following)
+        {
+            clause = clause with { End = following.End };
+        }
+
         foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
         {
             var hired = rules.Hire.MatchAt(text, position) is not null;
@@ -738,7 +994,8 @@ internal sealed partial class MessageParser
             var exact = true;
             var categories = new MemberCategories();
             // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
-            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd) is { } another)
+            // "发现星辰半导体有3名流动党员": a name right after the verb is where they were found, not the next report.
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd && text[verbEnd..m.Start].Trim() is not ("" or "了")) is { } another)
             {
                 breakdownEnd = another.Start;
                 countEnd = Math.Min(countEnd, another.Start);
@@ -767,7 +1024,7 @@ internal sealed partial class MessageParser
                 foreach (var (at, categoryWord) in rules.Categories.FindAll(text, verbEnd, scanEnd))
                 {
                     if (CategoryOf(categoryWord) is { } category && category != "hired" && !memberPhrases.Any(p => p.Start <= at && at < p.End)
-                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && text.AsSpan(0, at).EndsWith("是"))))
+                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && (text.AsSpan(0, at).EndsWith("是") || text.AsSpan(0, at).EndsWith("系") || text.AsSpan(0, at).EndsWith("为")))))
                     {
                         categories = categories.Plus(category, found);
                         break;
@@ -894,6 +1151,11 @@ internal sealed partial class MessageParser
                 j++;
             }
 
+            if (j > position + word.Length && text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
+            {
+                return sender.Name; // 指导员是我
+            }
+
             if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
             {
                 return name;
@@ -956,13 +1218,28 @@ internal sealed partial class MessageParser
             return;
         }
 
-        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : Secretary();
+        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)
         {
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
         }
+    }
+
+    /// <summary>"李娜负责一对一帮扶": the name that does the verb, before it in its clause.</summary>
+    private string? PersonBefore(Clause clause, int position)
+    {
+        var end = position;
+        foreach (var link in (string[])["负责", "同志", "书记", "来", "将", "主动", "亲自"])
+        {
+            if (text.AsSpan(clause.Start, end - clause.Start).EndsWith(link))
+            {
+                end -= link.Length;
+            }
+        }
+
+        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) ? rules.Names.ReadBefore(text, end, clause.Start) : null;
     }
 
     private string? Secretary()
@@ -975,6 +1252,17 @@ internal sealed partial class MessageParser
             {
                 return name;
             }
+
+            // 书记由物业经理徐峰担任: a title between 由 and the name.
+            var serve = text.IndexOf("担任", i, Math.Min(12, text.Length - i), StringComparison.Ordinal);
+            var said = text.LastIndexOf("书记", i, StringComparison.Ordinal);
+            if (serve > i + 2 && said >= 0 && i - said <= 2
+                && (text.AsSpan(i, serve - i).EndsWith("同志") ? serve - 2 : serve) is var nameEnd
+                && rules.Names.ReadBefore(text, nameEnd, i + 1) is { } titled)
+            {
+                // "主任律师郑正": the title's last character is no surname.
+                return titled.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, i + 1) ? titled[1..] : titled;
+            }
         }
 
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
@@ -983,6 +1271,11 @@ internal sealed partial class MessageParser
             if (j < text.Length && text[j] is '是' or '为' or ':' or '由')
             {
                 j++;
+            }
+
+            if (text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
+            {
+                return sender.Name;
             }
 
             if (rules.Names.ReadAt(text, j) is { Length: >= 2 } name)
@@ -1061,6 +1354,13 @@ internal sealed partial class MessageParser
     private void AddFormation(Clause clause, int position, string partyWord)
     {
         var units = MentionsIn(clause);
+        if (units.Count > 0 && units[0].Start - clause.Start <= 1 && ListBefore(units[0].End) is { Count: > 1 } spoken
+            && spoken[^1] is { } lastSpoken && Identity(lastSpoken) == Identity(units[0]))
+        {
+            // "顺达快递 智联物流 华鼎物流三家…联建": a list spoken across blanks before the clause.
+            units = [.. spoken.Where(m => m is not null).Select(m => m!).Concat(units.Skip(1)).DistinctBy(Identity)];
+        }
+
         if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
         {
             // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.
@@ -1108,7 +1408,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (!rules.AsksAdvice(text))
+        if (!rules.AsksAdvice(text) && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
         {
             return null;
         }
@@ -1192,6 +1492,15 @@ internal sealed partial class MessageParser
     /// <summary>A fact concerns the organisation named last before it; all of those listed when it says 都/均/各 or <paramref name="all"/>.</summary>
     private List<OrganizationMention?> FactTargets(Clause clause, int position, bool all)
     {
+        if (MentionsIn(clause).Count == 0 && rules.AllTogether.ContainsAny(text, clause.Start, position + 1))
+        {
+            // "走访了手造咖啡和青禾文化，两家都没有党员": the fact holds for every one listed.
+            if (ListBefore(clause.Start) is { Count: > 1 } listed)
+            {
+                return listed;
+            }
+        }
+
         var targets = TargetsFor(clause, position, wholeClause: false);
         if (targets.Count <= 1)
         {

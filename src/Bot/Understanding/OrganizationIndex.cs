@@ -22,6 +22,7 @@ public sealed partial class OrganizationIndex
     private readonly HashSet<string> scopeNames = new(StringComparer.Ordinal);
     private readonly Vocabulary vocabulary;
     private readonly KeywordSet legalSuffixes;
+    private readonly KeywordSet institutionSuffixes;
     private readonly KeywordSet boundaries;
     private readonly KeywordSet rejects;
     private readonly KeywordSet regions;
@@ -43,6 +44,7 @@ public sealed partial class OrganizationIndex
         genericWords = [.. genericWordsLongestFirst, .. vocabulary.Abbreviations.Values.SelectMany(v => v)];
         stopwords = [.. vocabulary.AliasStopwords];
         legalSuffixes = new KeywordSet(vocabulary.LegalForms.Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所"]));
+        institutionSuffixes = new KeywordSet(vocabulary.InstitutionSuffixes);
         boundaries = new KeywordSet(vocabulary.NameBoundaries);
         rejects = new KeywordSet(vocabulary.NameRejects);
         regions = new KeywordSet(vocabulary.RegionPrefixes);
@@ -172,8 +174,16 @@ public sealed partial class OrganizationIndex
     /// <summary>Names written in full with a legal form ("深圳市新锐物流有限公司"): linked when the ledger has them, else kept as written.</summary>
     private void FindFullNames(string text, List<OrganizationMention> mentions, bool[] covered)
     {
-        foreach (var (position, suffix) in legalSuffixes.FindAll(text))
+        // A social organisation's kind ("深圳市龙岗区青年创业促进会") ends a full name too, when a region word starts it.
+        var found = legalSuffixes.FindAll(text).Select(f => (f.Position, f.Word, NeedsRegion: false))
+            .Concat(institutionSuffixes.FindAll(text).Select(f => (f.Position, f.Word, NeedsRegion: true)));
+        foreach (var (position, suffix, needsRegion) in found)
         {
+            if (needsRegion && (covered[position] || (position + suffix.Length < text.Length && institutionSuffixes.MatchAt(text, position + suffix.Length) is not null)))
+            {
+                continue;
+            }
+
             var end = position + suffix.Length;
             while (legalSuffixes.MatchAt(text, end) is { } more)
             {
@@ -199,6 +209,11 @@ public sealed partial class OrganizationIndex
                     start = i;
                     break;
                 }
+            }
+
+            if (needsRegion && regions.MatchAt(text, start) is null)
+            {
+                continue;
             }
 
             var written = text[start..end];

@@ -35,9 +35,19 @@ internal sealed class UnderstandingRules
         Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
         Changes = new(v.FactChanges);
         AllMarkers = new(v.AllMarkers);
+        AllTogether = new(v.AllTogetherMarkers);
+        HostMarkers = new(v.HostMarkers);
+        ListIntro = new(v.ListIntroMarkers);
         Help = new(v.HelpPhrases);
         Undo = new(v.UndoPhrases);
-        Export = new(v.ExportPhrases);
+        Export = new(v.ExportPhrases.Where(p => !p.Contains('+')));
+        ExportPatterns = [.. v.ExportPhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
+        AdviceWithFigures = new(v.AdviceWithFiguresPhrases);
+        How = new(v.HowMarkers);
+        ClassNouns = new(v.ClassNouns);
+        Titles = new(v.Titles);
+        Respectively = new(v.RespectivelyMarkers);
+        VisitNounFollowers = new(v.VisitNounFollowers);
         Lookup = new(v.LookupPhrases);
         LookupObjects = new(v.LookupObjects);
         LookupQuestions = new(v.LookupQuestions);
@@ -50,6 +60,7 @@ internal sealed class UnderstandingRules
         OrgTypeWords = new(v.OrgTypeWords.Keys);
         Names = new PersonNames(v);
         HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
+        UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
         ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
             Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
             Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
@@ -85,6 +96,15 @@ internal sealed class UnderstandingRules
     public KeywordSet Fillers { get; }
     public KeywordSet Changes { get; }
     public KeywordSet AllMarkers { get; }
+
+    /// <summary>都/均/两家都: a fact said after a list holds for every one listed.</summary>
+    public KeywordSet AllTogether { get; }
+
+    /// <summary>挂靠/依托 + an organisation's party body: the host of an affiliated formation, not a unit.</summary>
+    public KeywordSet HostMarkers { get; }
+
+    /// <summary>三家：/以下: the names follow the verb's clause.</summary>
+    public KeywordSet ListIntro { get; }
     public KeywordSet Help { get; }
     public KeywordSet Undo { get; }
     public KeywordSet Export { get; }
@@ -95,6 +115,28 @@ internal sealed class UnderstandingRules
     public List<KeywordSet[]> AdvicePatterns { get; }
 
     /// <summary>True when the text asks how an organisation should form ("该怎么建", "能不能…联合建").</summary>
+    /// <summary>怎么办: asks for formation advice only when the message gives the organisation's figures.</summary>
+    public KeywordSet AdviceWithFigures { get; }
+
+    /// <summary>怎么办/如何处理: a how-to question is for the documents even when it names an organisation.</summary>
+    public KeywordSet How { get; }
+
+    /// <summary>企业/行业/类: after a would-be name at a clause start, a class of organisations rather than one.</summary>
+    public KeywordSet ClassNouns { get; }
+
+    /// <summary>经理/律师/院长: job titles said before a person's name.</summary>
+    public KeywordSet Titles { get; }
+
+    /// <summary>分别: days and organisations listed in the same order pair up.</summary>
+    public KeywordSet Respectively { get; }
+
+    /// <summary>计划/任务/取消 right after a visit verb: the visit is talked about, not made.</summary>
+    public KeywordSet VisitNounFollowers { get; }
+
+    private KeywordSet[][] ExportPatterns { get; }
+
+    public bool AsksExport(string text) => Export.ContainsAny(text) || ExportPatterns.Any(p => MatchesInOrder(text, p));
+
     public bool AsksAdvice(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
     public KeywordSet PolicyDefinition { get; }
     public KeywordSet OwnScope { get; }
@@ -103,6 +145,9 @@ internal sealed class UnderstandingRules
     public KeywordSet OrgTypeWords { get; }
     public PersonNames Names { get; }
     public HashSet<string> HelpWords { get; }
+
+    /// <summary>A whole message that is only one of these words ("取消") takes back the last record.</summary>
+    public HashSet<string> UndoWords { get; }
     public List<(ProgressMetric Metric, KeywordSet[] Groups)> ProgressPatterns { get; }
 
     /// <summary>True when one word of each group occurs, in order.</summary>

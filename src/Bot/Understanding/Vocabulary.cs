@@ -64,15 +64,26 @@ public sealed record Vocabulary
 
     public IReadOnlyList<string> HelpPhrases { get; init; } = [];
     public IReadOnlyList<string> HelpWords { get; init; } = [];
+    public IReadOnlyList<string> UndoWords { get; init; } = [];
     public IReadOnlyList<string> UndoPhrases { get; init; } = [];
     public IReadOnlyList<string> ExportPhrases { get; init; } = [];
     public IReadOnlyList<string> LookupPhrases { get; init; } = [];
     public IReadOnlyList<string> LookupObjects { get; init; } = [];
     public IReadOnlyList<string> AdvicePhrases { get; init; } = [];
+    public IReadOnlyList<string> AdviceWithFiguresPhrases { get; init; } = [];
+    public IReadOnlyList<string> HowMarkers { get; init; } = [];
+    public IReadOnlyList<string> InstitutionSuffixes { get; init; } = [];
+    public IReadOnlyList<string> ClassNouns { get; init; } = [];
+    public IReadOnlyList<string> Titles { get; init; } = [];
+    public IReadOnlyList<string> RespectivelyMarkers { get; init; } = [];
+    public IReadOnlyList<string> VisitNounFollowers { get; init; } = [];
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
     public IReadOnlyList<string> AllMarkers { get; init; } = [];
+    public IReadOnlyList<string> AllTogetherMarkers { get; init; } = [];
+    public IReadOnlyList<string> HostMarkers { get; init; } = [];
+    public IReadOnlyList<string> ListIntroMarkers { get; init; } = [];
     public IReadOnlyList<string> ClassDescriptionMarkers { get; init; } = [];
     public IReadOnlyList<string> SingularMarkers { get; init; } = [];
     public IReadOnlyDictionary<string, string> OrgTypeWords { get; init; } = new Dictionary<string, string>();
