@@ -50,6 +50,12 @@ public sealed class InstructorStore : IDisposable
     /// <summary>Changes whenever any organisation changes (a write or an import that changed one).</summary>
     public long OrganizationsVersion => organizations.Version;
 
+    /// <summary>
+    /// Changes only when an organisation is added or its name, credit code, district, street or community changes:
+    /// what a name index depends on. A visit or a member discovery moves <see cref="OrganizationsVersion"/>, not this.
+    /// </summary>
+    public long OrganizationNamesVersion => organizations.NamesVersion;
+
     private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
 
     /// <summary>Opens (creating the folder and file if needed) and locks the database for this process.</summary>
