@@ -94,9 +94,9 @@ public sealed class InstructorStore : IDisposable
     public Organization? FindOrganization(int id) => organizations.ById.GetValueOrDefault(id);
 
     public Organization? FindOrganizationByCreditCode(string creditCode) =>
-        organizations.ByCode.GetValueOrDefault(creditCode.Trim().ToUpperInvariant());
+        organizations.FindByCode(creditCode.Trim().ToUpperInvariant());
 
-    public Organization? FindOrganizationByName(string exactName) => organizations.ByName.GetValueOrDefault(exactName.Trim());
+    public Organization? FindOrganizationByName(string exactName) => organizations.FindByName(exactName.Trim());
 
     /// <summary>"坂田街道", "龙岗区", "五和社区", "龙岗区/坂田街道" or a name without its suffix ("坂田") → the scope; null if unknown.</summary>
     public ScopeMatch? FindScope(string name) => ScopeResolver.Find(organizations.All, name);

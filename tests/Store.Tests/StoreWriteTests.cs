@@ -41,6 +41,10 @@ public sealed class StoreWriteTests
 
         Assert.True(test.Store.OrganizationsVersion > version);
         Assert.Equal(names, test.Store.OrganizationNamesVersion);
+        Assert.Equal(yunqi.PartyMembers + 2, test.Store.FindOrganizationByName("深圳市云启科技有限公司")!.PartyMembers);
+        Assert.Equal(yunqi.PartyMembers + 2, test.Store.FindOrganizationByCreditCode(yunqi.CreditCode!)!.PartyMembers);
+        Assert.Equal(yunqi.PartyMembers + 2, test.Store.Organizations().Single(o => o.Id == yunqi.Id).PartyMembers);
+        Assert.Equal(test.Store.Organizations().Select(o => o.Id).Order(), test.Store.Organizations().Select(o => o.Id));
 
         var ledger = File.ReadAllText(TestStore.Data("ledger.csv")).Replace("深圳市云启科技有限公司", "深圳市云启智能科技有限公司", StringComparison.Ordinal);
         var report = await test.Store.ImportLedgerAsync(test.WriteFile("renamed.csv", ledger));
@@ -48,6 +52,8 @@ public sealed class StoreWriteTests
         Assert.Equal(1, report.Updated);
         Assert.True(test.Store.OrganizationNamesVersion > names);
         Assert.Equal("深圳市云启智能科技有限公司", test.Store.FindOrganization(yunqi.Id)!.Name);
+        Assert.Equal(yunqi.Id, test.Store.FindOrganizationByName("深圳市云启智能科技有限公司")!.Id);
+        Assert.Null(test.Store.FindOrganizationByName("深圳市云启科技有限公司"));
     }
 
     [Fact]
