@@ -50,6 +50,12 @@ public sealed class InstructorStore : IDisposable
     /// <summary>Changes whenever any organisation changes (a write or an import that changed one).</summary>
     public long OrganizationsVersion => organizations.Version;
 
+    /// <summary>
+    /// Changes only when an organisation is added or its name, credit code, district, street or community changes:
+    /// what a name index depends on. A visit or a member discovery moves <see cref="OrganizationsVersion"/>, not this.
+    /// </summary>
+    public long OrganizationNamesVersion => organizations.NamesVersion;
+
     private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
 
     /// <summary>Opens (creating the folder and file if needed) and locks the database for this process.</summary>
@@ -88,9 +94,9 @@ public sealed class InstructorStore : IDisposable
     public Organization? FindOrganization(int id) => organizations.ById.GetValueOrDefault(id);
 
     public Organization? FindOrganizationByCreditCode(string creditCode) =>
-        organizations.ByCode.GetValueOrDefault(creditCode.Trim().ToUpperInvariant());
+        organizations.FindByCode(creditCode.Trim().ToUpperInvariant());
 
-    public Organization? FindOrganizationByName(string exactName) => organizations.ByName.GetValueOrDefault(exactName.Trim());
+    public Organization? FindOrganizationByName(string exactName) => organizations.FindByName(exactName.Trim());
 
     /// <summary>"坂田街道", "龙岗区", "五和社区", "龙岗区/坂田街道" or a name without its suffix ("坂田") → the scope; null if unknown.</summary>
     public ScopeMatch? FindScope(string name) => ScopeResolver.Find(organizations.All, name);

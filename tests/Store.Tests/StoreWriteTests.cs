@@ -30,6 +30,33 @@ public sealed class StoreWriteTests
     }
 
     [Fact]
+    public async Task A_visit_moves_the_organisations_version_but_not_the_names_version_and_a_rename_moves_both()
+    {
+        using var test = await TestStore.WithFixtureAsync();
+        var yunqi = test.Store.FindOrganizationByName("深圳市云启科技有限公司")!;
+        var (version, names) = (test.Store.OrganizationsVersion, test.Store.OrganizationNamesVersion);
+
+        await test.Store.RecordAsync("u_zhang", new Visit { OrganizationId = yunqi.Id, Date = Today });
+        await test.Store.RecordAsync("u_zhang", new MemberDiscovery { OrganizationId = yunqi.Id, Date = Today, Count = 2 });
+
+        Assert.True(test.Store.OrganizationsVersion > version);
+        Assert.Equal(names, test.Store.OrganizationNamesVersion);
+        Assert.Equal(yunqi.PartyMembers + 2, test.Store.FindOrganizationByName("深圳市云启科技有限公司")!.PartyMembers);
+        Assert.Equal(yunqi.PartyMembers + 2, test.Store.FindOrganizationByCreditCode(yunqi.CreditCode!)!.PartyMembers);
+        Assert.Equal(yunqi.PartyMembers + 2, test.Store.Organizations().Single(o => o.Id == yunqi.Id).PartyMembers);
+        Assert.Equal(test.Store.Organizations().Select(o => o.Id).Order(), test.Store.Organizations().Select(o => o.Id));
+
+        var ledger = File.ReadAllText(TestStore.Data("ledger.csv")).Replace("深圳市云启科技有限公司", "深圳市云启智能科技有限公司", StringComparison.Ordinal);
+        var report = await test.Store.ImportLedgerAsync(test.WriteFile("renamed.csv", ledger));
+
+        Assert.Equal(1, report.Updated);
+        Assert.True(test.Store.OrganizationNamesVersion > names);
+        Assert.Equal("深圳市云启智能科技有限公司", test.Store.FindOrganization(yunqi.Id)!.Name);
+        Assert.Equal(yunqi.Id, test.Store.FindOrganizationByName("深圳市云启智能科技有限公司")!.Id);
+        Assert.Null(test.Store.FindOrganizationByName("深圳市云启科技有限公司"));
+    }
+
+    [Fact]
     public async Task A_joint_formation_marks_every_unit_it_covers()
     {
         using var test = await TestStore.WithFixtureAsync();

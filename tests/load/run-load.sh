@@ -16,7 +16,7 @@ bot=$!
 trap 'kill $bot 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 status=0
-$client run "http://127.0.0.1:$port" "$db" "$seconds" "$count" "$concurrency" || status=1
+$client run "http://127.0.0.1:$port" "$db" "$seconds" "$count" "$concurrency" "$bot" || status=1
 kill "$bot"; wait "$bot" 2>/dev/null || true
 $client verify "$db" || status=1
 exit $status

@@ -22,7 +22,7 @@ public sealed class UnderstandVerb : ICliVerb
         var messages = batch is not null ? ReadBatch(batch) : [Single(context)];
 
         using var store = StoreOpener.Open(context);
-        var understanding = new MessageUnderstanding(() => store.OrganizationsVersion, store.Organizations, vocabulary);
+        var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary);
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
         foreach (var message in messages)
         {

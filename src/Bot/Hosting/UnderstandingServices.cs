@@ -5,7 +5,7 @@ namespace InstructorBot.Bot.Hosting;
 
 /// <summary>
 /// Registers the Understanding feature: the vocabulary (embedded, extended by <c>Understanding:VocabularyFile</c>)
-/// and one <see cref="MessageUnderstanding"/> over the store's ledger, re-indexed when its organisations change.
+/// and one <see cref="MessageUnderstanding"/> over the store's ledger, re-indexed when organisation names, credit codes or locations change.
 /// </summary>
 public static class UnderstandingServices
 {
@@ -17,7 +17,7 @@ public static class UnderstandingServices
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<InstructorStore>();
-            return new MessageUnderstanding(() => store.OrganizationsVersion, store.Organizations, sp.GetRequiredService<Vocabulary>())
+            return new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, sp.GetRequiredService<Vocabulary>())
             {
                 PreferSenderJurisdiction = configuration.GetValue("Understanding:PreferSenderJurisdiction", false),
             };

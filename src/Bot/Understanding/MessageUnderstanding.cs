@@ -4,7 +4,9 @@ namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
 /// Turns an instructor's message into the actions it means (CLI.md §understand), offline and deterministically.
-/// The organisation index is built once from the ledger and rebuilt when the ledger's version changes.
+/// The organisation index is built once from the ledger and rebuilt when the version given changes. The index depends
+/// only on names, credit codes and locations, so hosts pass a version that moves only with those (a visit must not
+/// rebuild it); the organisations it returns are good for their ids, names and locations, not for other facts.
 /// Thread-safe; no I/O beyond reading the organisations when the version moves.
 /// </summary>
 public sealed class MessageUnderstanding

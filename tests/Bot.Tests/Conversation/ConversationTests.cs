@@ -1,5 +1,6 @@
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Tests.BotFramework;
+using InstructorBot.Bot.Understanding;
 using InstructorBot.Store.Domain;
 using InstructorBot.Store.Figures;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,22 @@ public sealed class ConversationTests : IDisposable
         Assert.Contains("口袋党员 1 名", reply, StringComparison.Ordinal);
         Assert.Contains("11月17日", reply, StringComparison.Ordinal);
         Assert.Contains("发送“撤销”可撤回", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recorded_visit_and_member_discovery_keep_the_organisation_index_and_still_find_the_organisation()
+    {
+        var understanding = host.Services.GetRequiredService<MessageUnderstanding>();
+        var index = understanding.Index;
+        var version = host.Store.OrganizationsVersion;
+
+        await bot.SayAsync("bf-u_liu", "昨天去顺达快递了解情况，发现2名党员");
+        var again = Assert.Single(await bot.SayAsync("bf-u_liu", "今天又走访了顺达快递"));
+
+        Assert.True(host.Store.OrganizationsVersion > version);
+        Assert.Same(index, understanding.Index);
+        Assert.Contains("深圳市顺达快递服务有限公司", again, StringComparison.Ordinal);
+        Assert.Equal(2, host.Store.RecordsBy("u_liu").OfType<Visit>().Count());
     }
 
     [Fact]
