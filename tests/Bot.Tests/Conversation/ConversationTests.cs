@@ -245,7 +245,12 @@ public sealed class ConversationTests : IDisposable
         var reply = Assert.Single(await bot.SayAsync("bf-u_li", "一家企业有6名正式党员，应该怎么组建党组织？"));
 
         Assert.Contains("单独组建", reply, StringComparison.Ordinal);
-        Assert.Contains("· ", reply, StringComparison.Ordinal);
+        Assert.Contains("依据：\n1. ", reply, StringComparison.Ordinal);
+        Assert.Matches("（见《[^》]+》", reply);
+
+        // Each reason once: the numbered, cited list is not repeated below it.
+        var firstReason = reply.Split('\n').First(line => line.StartsWith("1. ", StringComparison.Ordinal))[3..15];
+        Assert.Single(reply.Split('\n'), line => line.Contains(firstReason, StringComparison.Ordinal));
         Assert.Equal(0, host.RecordCount);
     }
 
