@@ -9,6 +9,41 @@ public sealed class AccessTokenCache(TimeProvider time)
     private readonly SemaphoreSlim gate = new(1, 1);
     private (string Token, DateTimeOffset ExpiresAt)? cached;
 
+    /// <summary>
+    /// Calls the vendor API with a token; when it answers one of <paramref name="tokenErrors"/> (token invalid or
+    /// expired), fetches a new token and calls once more. True when the vendor answered 0 (success); each refusal
+    /// is passed to <paramref name="refused"/> with its code.
+    /// </summary>
+    public async Task<bool> CallAsync(
+        Func<CancellationToken, Task<(string Token, int ExpiresInSeconds)?>> fetch,
+        Func<string, CancellationToken, Task<int>> call,
+        IReadOnlyCollection<int> tokenErrors,
+        Action<int> refused,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (await GetAsync(fetch, forceRefresh: attempt > 0, cancellationToken) is not { } token)
+            {
+                return false;
+            }
+
+            var code = await call(token, cancellationToken);
+            if (code == 0)
+            {
+                return true;
+            }
+
+            refused(code);
+            if (!tokenErrors.Contains(code))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The cached token, or a fresh one from <paramref name="fetch"/> (token and lifetime in seconds, or null when refused).</summary>
     public async Task<string?> GetAsync(
         Func<CancellationToken, Task<(string Token, int ExpiresInSeconds)?>> fetch,

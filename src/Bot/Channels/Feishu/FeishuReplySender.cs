@@ -34,40 +34,26 @@ public sealed partial class FeishuReplySender(
             return false;
         }
 
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var token = await GetTokenAsync(settings, forceRefresh: attempt > 0, cancellationToken);
-            if (token is null)
-            {
-                return false;
-            }
-
-            var client = httpClients.CreateClient(HttpClientName);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, $"/open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reply"))
-            {
-                Content = JsonContent.Create(new Reply(JsonSerializer.Serialize(new ReplyText(text)), "text")),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await client.SendAsync(request, cancellationToken);
-            var result = await ReadResultAsync(response, cancellationToken);
-            if (result is { Code: 0 })
-            {
-                return true;
-            }
-
-            var code = result?.Code ?? -(int)response.StatusCode;
-            LogReplyRefused(logger, code);
-            if (!TokenErrors.Contains(code))
-            {
-                return false;
-            }
-        }
-
-        return false;
+        return await tokens.CallAsync(
+            ct => FetchTokenAsync(settings, ct),
+            (token, ct) => ReplyOnceAsync(settings, messageId, text, token, ct),
+            TokenErrors,
+            code => LogReplyRefused(logger, code),
+            cancellationToken);
     }
 
-    private Task<string?> GetTokenAsync(FeishuOptions settings, bool forceRefresh, CancellationToken cancellationToken) =>
-        tokens.GetAsync(ct => FetchTokenAsync(settings, ct), forceRefresh, cancellationToken);
+    private async Task<int> ReplyOnceAsync(FeishuOptions settings, string messageId, string text, string token, CancellationToken cancellationToken)
+    {
+        var client = httpClients.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, $"/open-apis/im/v1/messages/{Uri.EscapeDataString(messageId)}/reply"))
+        {
+            Content = JsonContent.Create(new Reply(JsonSerializer.Serialize(new ReplyText(text)), "text")),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request, cancellationToken);
+        var result = await ReadResultAsync(response, cancellationToken);
+        return result?.Code ?? -(int)response.StatusCode;
+    }
 
     private async Task<(string Token, int ExpiresInSeconds)?> FetchTokenAsync(FeishuOptions settings, CancellationToken cancellationToken)
     {

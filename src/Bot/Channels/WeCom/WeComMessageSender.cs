@@ -32,41 +32,27 @@ public sealed partial class WeComMessageSender(
             return false;
         }
 
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var token = await GetTokenAsync(settings, forceRefresh: attempt > 0, cancellationToken);
-            if (token is null)
-            {
-                return false;
-            }
-
-            var client = httpClients.CreateClient(HttpClientName);
-            var request = new SendRequest(userId, "text", settings.AgentId!.Value, new SendText(text));
-            using var response = await client.PostAsJsonAsync(
-                new Uri(settings.ApiBaseUrl, $"/cgi-bin/message/send?access_token={Uri.EscapeDataString(token)}"),
-                request,
-                cancellationToken);
-            var result = response.IsSuccessStatusCode
-                ? await response.Content.ReadFromJsonAsync<ApiResult>(cancellationToken)
-                : null;
-            if (result is { ErrCode: 0 })
-            {
-                return true;
-            }
-
-            var code = result?.ErrCode ?? -(int)response.StatusCode;
-            LogSendRefused(logger, code);
-            if (!TokenErrors.Contains(code))
-            {
-                return false;
-            }
-        }
-
-        return false;
+        return await tokens.CallAsync(
+            ct => FetchTokenAsync(settings, ct),
+            (token, ct) => SendOnceAsync(settings, userId, text, token, ct),
+            TokenErrors,
+            code => LogSendRefused(logger, code),
+            cancellationToken);
     }
 
-    private Task<string?> GetTokenAsync(WeComOptions settings, bool forceRefresh, CancellationToken cancellationToken) =>
-        tokens.GetAsync(ct => FetchTokenAsync(settings, ct), forceRefresh, cancellationToken);
+    private async Task<int> SendOnceAsync(WeComOptions settings, string userId, string text, string token, CancellationToken cancellationToken)
+    {
+        var client = httpClients.CreateClient(HttpClientName);
+        var request = new SendRequest(userId, "text", settings.AgentId!.Value, new SendText(text));
+        using var response = await client.PostAsJsonAsync(
+            new Uri(settings.ApiBaseUrl, $"/cgi-bin/message/send?access_token={Uri.EscapeDataString(token)}"),
+            request,
+            cancellationToken);
+        var result = response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<ApiResult>(cancellationToken)
+            : null;
+        return result?.ErrCode ?? -(int)response.StatusCode;
+    }
 
     private async Task<(string Token, int ExpiresInSeconds)?> FetchTokenAsync(WeComOptions settings, CancellationToken cancellationToken)
     {
