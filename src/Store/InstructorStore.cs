@@ -161,12 +161,28 @@ public sealed class InstructorStore : IDisposable
         RecordAsync(actorUserId, [request], ct);
 
     /// <summary>Writes all the records in one transaction, with their effects and one audit entry; returns once durable.</summary>
-    public Task<WriteReceipt> RecordAsync(string actorUserId, IReadOnlyList<RecordRequest> requests, CancellationToken ct = default)
+    public Task<WriteReceipt> RecordAsync(string actorUserId, IReadOnlyList<RecordRequest> requests, CancellationToken ct = default) =>
+        RecordAsync(actorUserId, requests, alsoWrite: null, ct);
+
+    /// <summary>
+    /// As <see cref="RecordAsync(string, IReadOnlyList{RecordRequest}, CancellationToken)"/>, and
+    /// <paramref name="alsoWrite"/> writes the caller's own collections in the same transaction once the receipt is known
+    /// (on the writer thread; keep it short): both are durable together or not at all.
+    /// </summary>
+    public Task<WriteReceipt> RecordAsync(
+        string actorUserId, IReadOnlyList<RecordRequest> requests, Action<ILiteDatabase, WriteReceipt>? alsoWrite, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         ArgumentNullException.ThrowIfNull(requests);
         var copy = requests.ToArray();
-        return writer.Enqueue(context => effects.Record(context, actorUserId, copy, Now()), ct);
+        return writer.Enqueue(
+            context =>
+            {
+                var receipt = effects.Record(context, actorUserId, copy, Now());
+                alsoWrite?.Invoke(context.Db, receipt);
+                return receipt;
+            },
+            ct);
     }
 
     /// <summary>Takes back the actor's last record write (records removed, organisations reverted); null when none is left.</summary>

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using InstructorBot.Store;
+using ILiteDatabase = LiteDB.ILiteDatabase;
 
 namespace InstructorBot.Bot.Conversation;
 
@@ -18,56 +18,31 @@ public sealed class TurnLog(InstructorStore store)
 
     public static string Key(string channel, string messageId) => $"{channel}:{messageId}";
 
-    /// <summary>Replies whose durable copy is still being written (the turn was marked handled before they were known).</summary>
-    private readonly ConcurrentDictionary<string, IReadOnlyList<ReplyMessage>> writing = new(StringComparer.Ordinal);
-
     /// <summary>The first replies to this message, when it was handled before.</summary>
     public IReadOnlyList<ReplyMessage>? Find(string channel, string messageId)
     {
-        var key = Key(channel, messageId);
-        if (writing.TryGetValue(key, out var replies))
-        {
-            return replies;
-        }
-
-        var turn = store.Read(db => db.GetCollection<ProcessedTurn>(Collection).FindById(key));
+        var turn = store.Read(db => db.GetCollection<ProcessedTurn>(Collection).FindById(Key(channel, messageId)));
         return turn is null ? null : Replies(turn);
     }
 
+    public Task SaveAsync(ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies, CancellationToken cancellationToken) =>
+        store.WriteAsync(db => Write(db, turn, replies), cancellationToken);
+
     /// <summary>
-    /// Marks the turn handled without its replies yet. Enqueued right after the turn's records, it becomes durable in
-    /// the same group commit or a later one, never before them: one commit's wait per recording turn instead of two.
+    /// Saves the handled turn with its replies inside the caller's write (a recording turn saves it in the transaction
+    /// of its records, so the records, the handled mark and the replies are durable together).
     /// </summary>
-    public Task MarkAsync(ProcessedTurn turn) => SaveAsync(turn with { RepliesJson = Unknown }, null, CancellationToken.None);
-
-    public Task ForgetAsync(string key) =>
-        store.WriteAsync(db => db.GetCollection<ProcessedTurn>(Collection).Delete(key), CancellationToken.None);
-
-    /// <summary>Completes a marked turn with its replies in the background; until durable they are served from memory.</summary>
-    public async Task CompleteAsync(ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies)
+    public bool Write(ILiteDatabase db, ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies)
     {
-        writing[turn.Id] = replies;
-        try
+        ArgumentNullException.ThrowIfNull(db);
+        var turns = db.GetCollection<ProcessedTurn>(Collection);
+        if (Interlocked.Exchange(ref indexed, 1) == 0)
         {
-            await SaveAsync(turn, replies, CancellationToken.None);
+            turns.EnsureIndex(t => t.UserId);
         }
-        finally
-        {
-            writing.TryRemove(turn.Id, out _);
-        }
+
+        return turns.Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
     }
-
-    public Task SaveAsync(ProcessedTurn turn, IReadOnlyList<ReplyMessage>? replies, CancellationToken cancellationToken) =>
-        store.WriteAsync(db =>
-        {
-            var turns = db.GetCollection<ProcessedTurn>(Collection);
-            if (Interlocked.Exchange(ref indexed, 1) == 0)
-            {
-                turns.EnsureIndex(t => t.UserId);
-            }
-
-            return turns.Upsert(replies is null ? turn : turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
-        }, cancellationToken);
 
     /// <summary>The last <paramref name="count"/> turns of a user on a channel, oldest first.</summary>
     public IReadOnlyList<(ProcessedTurn Turn, IReadOnlyList<ReplyMessage> Replies)> History(string channel, string userId, int count) =>
@@ -79,13 +54,6 @@ public sealed class TurnLog(InstructorStore store)
                 .Select(t => (t, Replies(t)))
                 .ToList());
 
-    /// <summary>A turn marked handled whose replies were lost in a crash: the records are in; the words are not.</summary>
-    private const string Unknown = "pending";
-
-    private IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
-        writing.TryGetValue(turn.Id, out var replies)
-            ? replies
-            : turn.RepliesJson is null or Unknown
-                ? [new ReplyMessage("这条消息已经处理并登记过了。")]
-                : JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];
+    private static IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
+        JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];
 }

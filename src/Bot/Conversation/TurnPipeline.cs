@@ -70,12 +70,7 @@ public sealed partial class TurnPipeline(
                 > MaxTextLength => [new ReplyMessage($"消息太长了（超过 {MaxTextLength} 字），请分几条发送。")],
                 _ => await RespondAsync(user, message, text, marker, cancellationToken),
             };
-            if (marker.Marked)
-            {
-                // The records and the handled mark are durable; the replies follow without keeping the sender waiting.
-                _ = log.CompleteAsync(processed, replies);
-            }
-            else
+            if (!marker.Saved)
             {
                 await log.SaveAsync(processed, replies, cancellationToken);
             }
@@ -275,25 +270,17 @@ public sealed partial class TurnPipeline(
                 .Select(store.FindOrganization)
                 .OfType<Organization>()
                 .ToDictionary(o => o.Id);
-            // Records first, then the handled mark: FIFO on the store's single writer, so the mark is never durable
-            // without the records; both usually land in the same group commit.
-            var recording = store.RecordAsync(user.Id, turn.Staged, CancellationToken.None);
-            var marking = log.MarkAsync(marker.Turn);
-            WriteReceipt receipt;
-            try
+            // The records, the handled mark and the replies in one transaction: durable together or not at all, so a
+            // channel's retry after a crash finds either nothing (and is handled afresh) or the first replies.
+            List<ReplyMessage> final = [];
+            await store.RecordAsync(user.Id, turn.Staged, (db, receipt) =>
             {
-                receipt = await recording;
-            }
-            catch
-            {
-                await marking;
-                await log.ForgetAsync(marker.Turn.Id);
-                throw;
-            }
-
-            await marking;
-            marker.Marked = true;
-            replies.Insert(recordingSlot, new ReplyMessage(RecordReplies.Recorded(receipt, before, turn.Today)));
+                final = [.. replies];
+                final.Insert(recordingSlot, new ReplyMessage(RecordReplies.Recorded(receipt, before, turn.Today)));
+                log.Write(db, marker.Turn, final);
+            }, CancellationToken.None);
+            marker.Saved = true;
+            return final;
         }
 
         return replies;
@@ -483,12 +470,12 @@ public sealed partial class TurnPipeline(
     private static int SumOf(MemberCategories? categories) =>
         categories is null ? 0 : categories.Pocket + categories.Hidden + categories.Flowing + categories.Probationary + categories.Hired;
 
-    /// <summary>The turn's handled-mark, and whether it was written with the records.</summary>
+    /// <summary>The turn to save as handled, and whether it was already saved with the records.</summary>
     private sealed class TurnMarker(ProcessedTurn turn)
     {
         public ProcessedTurn Turn { get; } = turn;
 
-        public bool Marked { get; set; }
+        public bool Saved { get; set; }
     }
 
     private static bool IsCancel(string text) => text.TrimEnd('。', '!', '！', '.') is "取消" or "算了" or "不用了" or "cancel";

@@ -141,6 +141,19 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_after_a_restart_gets_the_first_replies_from_the_records_transaction_and_records_once()
+    {
+        var first = await bot.SayAsync("bf-u_liu", "昨天去顺达快递，发现2名党员", id: "retry-restart");
+
+        using var restarted = host.Restart();
+        var again = await new BotFrameworkClient(restarted.CreateClient()).SayAsync("bf-u_liu", "昨天去顺达快递，发现2名党员", id: "retry-restart");
+
+        Assert.Contains("已记录", Assert.Single(first), StringComparison.Ordinal);
+        Assert.Equal(first, again);
+        Assert.Single(restarted.Store.RecordsBy("u_liu").OfType<MemberDiscovery>());
+    }
+
+    [Fact]
     public async Task A_write_outside_the_senders_jurisdiction_is_refused_and_nothing_is_written()
     {
         var ledger = host.LedgerSnapshot;

@@ -7,7 +7,12 @@ using InstructorBot.Store.Domain;
 
 // Two phases around a running bot (see run-load.sh):
 //   setup  DB LEDGER USERS            imports the fixtures and binds Bot Framework identities (before the bot starts)
-//   run    URL DB SECONDS COUNT CONCURRENCY [BOT-PID]   posts messages, prints figures (and the bot's CPU per message), writes the acknowledged count
+//   run    URL DB SECONDS COUNT CONCURRENCY [BOT-PID] [RATE]
+//          posts messages, prints figures (and the bot's CPU per message), writes the acknowledged count. Without RATE
+//          (or 0) it is closed-loop: CONCURRENCY senders each post, wait for the reply, post again (the bot's saturation
+//          throughput; latency there is mostly queueing). With RATE it is open-loop: messages are sent at RATE per second
+//          on a fixed schedule whatever the replies do, up to CONCURRENCY in flight, and each latency is counted from the
+//          moment the message was due, not sent, so a stall shows in the figures (no coordinated omission).
 //   verify DB ACKNOWLEDGED_FILE        (after the bot stops) checks every acknowledged record is in the store
 var culture = CultureInfo.InvariantCulture;
 switch (args.ElementAtOrDefault(0))
@@ -44,55 +49,111 @@ switch (args.ElementAtOrDefault(0))
         var next = -1;
         var deadline = Stopwatch.StartNew();
 
-        // Warm-up: JIT, first index build, connections; its recorded visits count as acknowledged too.
-        for (var i = 0; i < 60; i++)
+        // Warm-up (LOAD_WARMUP messages, default 3,000, from 16 senders): the JIT's tiers settle, the first index build,
+        // connections. Not measured; its recorded visits count as acknowledged too.
+        var warmup = int.Parse(Environment.GetEnvironmentVariable("LOAD_WARMUP") ?? "3000", culture);
+        var warmed = -1;
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async worker =>
         {
-            var reply = await PostAsync(http, Message($"warm-{i}", $"load-{plan[i % plan.Length][0]}-0", i % 3 == 0 ? "帮助" : $"今天走访了{plan[i % plan.Length][1]}"));
-            if (reply?.Contains("已记录", StringComparison.Ordinal) == true)
+            for (var i = Interlocked.Increment(ref warmed); i < warmup; i = Interlocked.Increment(ref warmed))
             {
-                acknowledged++;
+                var row = plan[i % plan.Length];
+                var reply = await PostAsync(http, Message($"warm-{i}", $"load-{row[0]}-{worker}", i % 5 == 4 ? "帮助" : $"今天走访了{row[1]}"));
+                if (reply?.Contains("已记录", StringComparison.Ordinal) == true)
+                {
+                    Interlocked.Increment(ref acknowledged);
+                }
             }
-        }
+        }));
 
         // The bot's CPU time (user + system) over the measured part: on a shared machine wall-clock figures swing
         // with the other processes, CPU per message much less; 2 cores / (CPU per message) bounds the throughput.
         var botProcess = args.Length > 6 ? int.Parse(args[6], culture) : (int?)null;
         var cpuBefore = BotCpuSeconds(botProcess);
+        var rate = args.Length > 7 ? double.Parse(args[7], culture) : 0;
+        deadline.Restart();
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        async Task Send(int n, string sender, long due)
         {
-            while (deadline.Elapsed.TotalSeconds < seconds)
+            // 4 in 5 are visit reports.
+            var (userId, organization) = (plan[n % plan.Length][0], plan[n % plan.Length][1]);
+            var text = n % 5 == 4 ? "帮助" : $"今天走访了{organization}";
+            var reply = await PostAsync(http, Message($"msg-{n}", $"load-{userId}-{sender}", text));
+            latencies[n] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            if (reply is null)
             {
-                var n = Interlocked.Increment(ref next);
-                if (n >= count)
-                {
-                    return;
-                }
-
-                // Each worker speaks as its own channel identity (a person sends one message at a time); 4 in 5 are visit reports.
-                var (userId, organization) = (plan[n % plan.Length][0], plan[n % plan.Length][1]);
-                var sender = $"load-{userId}-{worker % 64}";
-                var text = n % 5 == 4 ? "帮助" : $"今天走访了{organization}";
-                var started = Stopwatch.GetTimestamp();
-                var reply = await PostAsync(http, Message($"msg-{n}", sender, text));
-                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (reply is null)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-                else if (reply.Contains("已记录", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref acknowledged);
-                }
+                Interlocked.Increment(ref failed);
             }
-        }).ToArray();
+            else if (reply.Contains("已记录", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref acknowledged);
+            }
+        }
+
+        Task[] workers;
+        if (rate > 0)
+        {
+            // Open loop: a pacing thread starts every message that is due (checked every millisecond); a sender
+            // identity comes round again only after 64 × the plan's length messages, so one person's turns rarely overlap.
+            var inFlight = new List<Task>(count);
+            var started = Stopwatch.GetTimestamp();
+            var ticksPerMessage = Stopwatch.Frequency / rate;
+            var pacing = new Thread(() =>
+            {
+                for (var n = 0; n < count;)
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    if ((now - started) / (double)Stopwatch.Frequency >= seconds)
+                    {
+                        break;
+                    }
+
+                    for (; n < count && started + (long)(n * ticksPerMessage) <= now; n++)
+                    {
+                        var (message, due) = (n, started + (long)(n * ticksPerMessage));
+                        Interlocked.Exchange(ref next, n + 1);
+                        lock (inFlight)
+                        {
+                            inFlight.Add(Task.Run(() => Send(message, (message / plan.Length % 64).ToString(culture), due)));
+                        }
+                    }
+
+                    Thread.Sleep(1);
+                }
+            }) { IsBackground = true };
+            pacing.Start();
+            pacing.Join();
+            lock (inFlight)
+            {
+                workers = [.. inFlight];
+            }
+        }
+        else
+        {
+            workers = [.. Enumerable.Range(0, concurrency).Select(async worker =>
+            {
+                while (deadline.Elapsed.TotalSeconds < seconds)
+                {
+                    var n = Interlocked.Increment(ref next);
+                    if (n >= count)
+                    {
+                        return;
+                    }
+
+                    // Each worker speaks as its own channel identity (a person sends one message at a time).
+                    await Send(n, (worker % 64).ToString(culture), Stopwatch.GetTimestamp());
+                }
+            })];
+        }
+
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
         var done = Math.Min(count, next);
         var sorted = latencies.Take(done).Order().ToArray();
         double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Console.WriteLine(string.Create(culture, $"warm-up: {warmup} messages (not measured)"));
         Console.WriteLine(string.Create(culture,
-            $"messages: {done} in {elapsed:0.00} s = {done / elapsed:0} msg/s; concurrency {concurrency}; failed {failed}; recorded (acknowledged) {acknowledged}"));
+            $"messages: {done} in {elapsed:0.00} s = {done / elapsed:0} msg/s; {(rate > 0 ? $"open loop at {rate:0} msg/s, at most {concurrency} in flight" : $"closed loop, {concurrency} senders")}; failed {failed}; recorded (acknowledged) {acknowledged}"));
         Console.WriteLine(string.Create(culture,
             $"latency ms: p50 {Percentile(0.50):0.0}, p90 {Percentile(0.90):0.0}, p99 {Percentile(0.99):0.0}, max {sorted.LastOrDefault():0.0}"));
         if (botProcess is not null)
