@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InstructorBot.Bot.Understanding;
 using InstructorBot.Store;
 
 namespace InstructorBot.Bot.Conversation;
@@ -16,12 +17,13 @@ public sealed class DialogueState(InstructorStore store, TimeProvider clock)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>Write-through cache: the store is read once per user per process, then kept in step with every write.</summary>
     private readonly ConcurrentDictionary<string, PendingDialogue?> cache = new(StringComparer.Ordinal);
 
-    public (IReadOnlyList<PlannedAction> Actions, IReadOnlyList<int> Candidates)? Find(string userId)
+    public (IReadOnlyList<UnderstoodAction> Actions, IReadOnlyList<int> Candidates)? Find(string userId)
     {
         var pending = cache.GetOrAdd(userId, id => store.Read(db => db.GetCollection<PendingDialogue>(Collection).FindById(id)));
         if (pending is null || pending.AtMs < clock.GetUtcNow().Add(-Lifetime).ToUnixTimeMilliseconds())
@@ -29,10 +31,18 @@ public sealed class DialogueState(InstructorStore store, TimeProvider clock)
             return null;
         }
 
-        return (JsonSerializer.Deserialize<List<PlannedAction>>(pending.ActionsJson, Json) ?? [], pending.Candidates);
+        try
+        {
+            return (JsonSerializer.Deserialize<List<UnderstoodAction>>(pending.ActionsJson, Json) ?? [], pending.Candidates);
+        }
+        catch (JsonException)
+        {
+            // A question saved in a form this version cannot read: as if none were pending (the user is asked afresh).
+            return null;
+        }
     }
 
-    public async Task SaveAsync(string userId, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates, CancellationToken cancellationToken)
+    public async Task SaveAsync(string userId, IReadOnlyList<UnderstoodAction> actions, IReadOnlyList<int> candidates, CancellationToken cancellationToken)
     {
         var pending = new PendingDialogue
         {

@@ -9,7 +9,7 @@ public sealed record PendingDialogue
     /// <summary>The user id.</summary>
     public string Id { get; init; } = "";
 
-    /// <summary>The waiting actions as JSON (a <see cref="PlannedAction"/> list).</summary>
+    /// <summary>The waiting actions as JSON (a list of <see cref="Understanding.UnderstoodAction"/>).</summary>
     public string ActionsJson { get; init; } = "[]";
 
     public IReadOnlyList<int> Candidates { get; init; } = [];

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using InstructorBot.Bot.Plugins;
 using InstructorBot.Bot.Replies;
+using InstructorBot.Bot.Understanding;
 using InstructorBot.Store;
 using InstructorBot.Store.Domain;
 using Microsoft.SemanticKernel;
@@ -15,7 +16,7 @@ namespace InstructorBot.Bot.Conversation;
 /// </summary>
 public sealed partial class TurnPipeline(
     InstructorStore store,
-    IMessageUnderstanding understanding,
+    MessageUnderstanding understanding,
     Kernel kernel,
     TurnLog log,
     DialogueState dialogue,
@@ -133,7 +134,7 @@ public sealed partial class TurnPipeline(
             return [new ReplyMessage("当前没有需要取消的内容。")];
         }
 
-        var actions = understanding.Understand(text, user, message.SentAt);
+        var actions = understanding.Understand(text, user, message.SentAt).Actions;
         if (actions.Count == 0)
         {
             return [new ReplyMessage(DialogueReplies.NotUnderstood)];
@@ -144,7 +145,7 @@ public sealed partial class TurnPipeline(
 
     /// <summary>The reply to a pending question ("1", or a name), or null when the text is not an answer.</summary>
     private async Task<IReadOnlyList<ReplyMessage>?> AnswerPendingAsync(
-        User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, IReadOnlyList<int> candidates,
+        User user, IncomingMessage message, string text, IReadOnlyList<UnderstoodAction> actions, IReadOnlyList<int> candidates,
         TurnMarker marker, CancellationToken cancellationToken)
     {
         int? chosen = null;
@@ -169,7 +170,7 @@ public sealed partial class TurnPipeline(
             chosen = only.Id;
         }
         else if (understanding.FindOrganizations(text) is { Count: > 0 } mentioned
-                 && understanding.Understand(text, user, message.SentAt).All(a => a.Kind == ActionKinds.OrgLookup))
+                 && understanding.Understand(text, user, message.SentAt).Actions.All(a => a.Kind == ActionKind.OrgLookup))
         {
             var narrowed = Narrow(user, mentioned);
             if (narrowed.Count > 1)
@@ -182,8 +183,8 @@ public sealed partial class TurnPipeline(
         }
         else
         {
-            var understood = understanding.Understand(text, user, message.SentAt);
-            if (understood.Any(a => a.Kind != ActionKinds.OrgLookup))
+            var understood = understanding.Understand(text, user, message.SentAt).Actions;
+            if (understood.Any(a => a.Kind != ActionKind.OrgLookup))
             {
                 return null;
             }
@@ -194,7 +195,7 @@ public sealed partial class TurnPipeline(
             }
             else if (understood.FirstOrDefault(a => a.Candidates.Count > 0) is { } ambiguous)
             {
-                var narrowed = Narrow(user, ambiguous.Candidates);
+                var narrowed = Narrow(user, [.. ambiguous.Candidates.Select(c => c.Id)]);
                 await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
                 return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
             }
@@ -206,23 +207,23 @@ public sealed partial class TurnPipeline(
 
         await dialogue.ClearAsync(user.Id, cancellationToken);
         var completed = actions
-            .Select(a => a.NeedsOrganization && a.OrganizationId is null ? a with { OrganizationId = chosen, Candidates = [] } : a)
+            .Select(a => WaitsForOrganization(a) && a.OrganizationId is null ? a with { OrganizationId = chosen, Candidates = [] } : a)
             .ToList();
         return await RunAsync(user, message, text, completed, marker, cancellationToken);
     }
 
     private async Task<IReadOnlyList<ReplyMessage>> RunAsync(
-        User user, IncomingMessage message, string text, IReadOnlyList<PlannedAction> actions, TurnMarker marker,
+        User user, IncomingMessage message, string text, IReadOnlyList<UnderstoodAction> actions, TurnMarker marker,
         CancellationToken cancellationToken)
     {
         // Resolve the organisation where the message left it open: one candidate in the sender's jurisdiction is the answer.
-        var open = actions.FirstOrDefault(a => a.NeedsOrganization && a.OrganizationId is null);
+        var open = actions.FirstOrDefault(a => WaitsForOrganization(a) && a.OrganizationId is null);
         if (open is not null)
         {
-            var narrowed = Narrow(user, open.Candidates);
+            var narrowed = Narrow(user, [.. open.Candidates.Select(c => c.Id)]);
             if (narrowed.Count == 1)
             {
-                actions = [.. actions.Select(a => a.NeedsOrganization && a.OrganizationId is null ? a with { OrganizationId = narrowed[0] } : a)];
+                actions = [.. actions.Select(a => WaitsForOrganization(a) && a.OrganizationId is null ? a with { OrganizationId = narrowed[0] } : a)];
             }
             else
             {
@@ -238,7 +239,7 @@ public sealed partial class TurnPipeline(
         foreach (var action in actions)
         {
             var arguments = new KernelArguments { [TurnContext.ArgumentName] = turn };
-            if (action.IsRecording)
+            if (action.IsRecord)
             {
                 var outcome = await RecordAsync(action, arguments, cancellationToken);
                 if (outcome.Refusal is { } refusal)
@@ -286,7 +287,7 @@ public sealed partial class TurnPipeline(
         return replies;
     }
 
-    private async Task<RecordOutcome> RecordAsync(PlannedAction action, KernelArguments arguments, CancellationToken cancellationToken)
+    private async Task<RecordOutcome> RecordAsync(UnderstoodAction action, KernelArguments arguments, CancellationToken cancellationToken)
     {
         var organizationId = action.OrganizationId!.Value;
         arguments["organizationId"] = organizationId;
@@ -294,23 +295,24 @@ public sealed partial class TurnPipeline(
         string function;
         switch (action.Kind)
         {
-            case ActionKinds.Visit:
+            case ActionKind.Visit:
                 function = "record_visit";
                 break;
-            case ActionKinds.MemberDiscovery:
+            case ActionKind.MemberDiscovery:
                 function = "record_member_discovery";
                 arguments["count"] = action.Count ?? SumOf(action.Categories);
                 arguments["categories"] = action.Categories;
                 break;
-            case ActionKinds.Formation:
+            case ActionKind.Formation:
                 function = "record_formation";
                 var units = new List<int>();
-                for (var i = 0; i < action.Units.Count; i++)
+                var named = action.Units ?? [];
+                for (var i = 0; i < named.Count; i++)
                 {
-                    var known = i < action.UnitIds.Count ? action.UnitIds[i] : null;
-                    if ((known ?? store.FindOrganizationByName(action.Units[i])?.Id) is not { } unitId)
+                    var known = action.UnitIds is { } ids && i < ids.Count ? ids[i] : null;
+                    if ((known ?? store.FindOrganizationByName(named[i])?.Id) is not { } unitId)
                     {
-                        return new RecordOutcome(action.Kind, organizationId, action.Units[i], $"台账中没有找到联合组建的单位“{action.Units[i]}”，请用单位全称。");
+                        return new RecordOutcome(action.Kind, organizationId, named[i], $"台账中没有找到联合组建的单位“{named[i]}”，请用单位全称。");
                     }
 
                     units.Add(unitId);
@@ -323,7 +325,7 @@ public sealed partial class TurnPipeline(
                 arguments["secretary"] = action.Secretary;
                 arguments["unitIds"] = (IReadOnlyList<int>)units;
                 break;
-            case ActionKinds.WorkCoverage:
+            case ActionKind.WorkCoverage:
                 if (action.Measure is null)
                 {
                     return new RecordOutcome(action.Kind, organizationId, "", "请说明工作覆盖的方式：选派党建指导员、建立工会、团组织或妇联。");
@@ -333,7 +335,7 @@ public sealed partial class TurnPipeline(
                 arguments["measure"] = action.Measure;
                 arguments["person"] = action.Person;
                 break;
-            case ActionKinds.OrgUpdate:
+            case ActionKind.OrgUpdate:
                 function = "update_organization";
                 arguments["employees"] = action.Employees;
                 arguments["partyMembers"] = action.PartyMembers;
@@ -350,33 +352,34 @@ public sealed partial class TurnPipeline(
     }
 
     private async Task<ReplyMessage> AnswerAsync(
-        User user, TurnContext turn, PlannedAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
+        User user, TurnContext turn, UnderstoodAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
     {
         switch (action.Kind)
         {
-            case ActionKinds.Undo:
+            case ActionKind.Undo:
             {
                 await dialogue.ClearAsync(user.Id, cancellationToken);
                 var receipt = await kernel.InvokeAsync<UndoReceipt?>(ReportingPlugin.Name, "undo_last", arguments, cancellationToken);
                 return new ReplyMessage(RecordReplies.Undone(receipt, id => store.FindOrganization(id)?.Name, turn.Today));
             }
 
-            case ActionKinds.Help:
+            case ActionKind.Help:
                 return new ReplyMessage(HelpReplies.For(user));
 
-            case ActionKinds.ProgressQuery:
+            case ActionKind.ProgressQuery:
             {
                 arguments["scope"] = action.Scope;
                 switch (action.Metric)
                 {
-                    case "unformed":
+                    case ProgressMetric.Unformed:
                         return new ReplyMessage(ProgressReplies.Unformed(
                             (await kernel.InvokeAsync<ScopeFigures>(ProgressPlugin.Name, "unformed_list", arguments, cancellationToken))!));
-                    case "formations":
-                    case "visits":
-                        var list = (await kernel.InvokeAsync<RecordList>(ProgressPlugin.Name, action.Metric, arguments, cancellationToken))!;
+                    case ProgressMetric.Formations:
+                    case ProgressMetric.Visits:
+                        var visits = action.Metric == ProgressMetric.Visits;
+                        var list = (await kernel.InvokeAsync<RecordList>(ProgressPlugin.Name, visits ? "visits" : "formations", arguments, cancellationToken))!;
                         return new ReplyMessage(ProgressReplies.Records(
-                            list, action.Metric == "visits" ? "走访" : "组建", id => store.FindUser(id)?.Name,
+                            list, visits ? "走访" : "组建", id => store.FindUser(id)?.Name,
                             id => store.FindOrganization(id)?.Name ?? $"单位 {id}"));
                     default:
                         return new ReplyMessage(ProgressReplies.Coverage(
@@ -384,20 +387,20 @@ public sealed partial class TurnPipeline(
                 }
             }
 
-            case ActionKinds.OrgLookup:
+            case ActionKind.OrgLookup:
                 arguments["organizationId"] = action.OrganizationId!.Value;
                 return new ReplyMessage(ProgressReplies.Card(
                     (await kernel.InvokeAsync<OrganizationCard>(ProgressPlugin.Name, "organization_card", arguments, cancellationToken))!));
 
-            case ActionKinds.Export:
+            case ActionKind.Export:
             {
                 arguments["scope"] = action.Scope;
                 var export = (await kernel.InvokeAsync<ExportedLedger>(ProgressPlugin.Name, "export_ledger", arguments, cancellationToken))!;
                 return new ReplyMessage(ProgressReplies.Export(export), Attachment: export.File);
             }
 
-            case ActionKinds.PolicyQuestion:
-            case ActionKinds.FormationAdvice:
+            case ActionKind.PolicyQuestion:
+            case ActionKind.FormationAdvice:
                 return await AskDocumentsAsync(action, text, arguments, cancellationToken);
 
             default:
@@ -405,14 +408,14 @@ public sealed partial class TurnPipeline(
         }
     }
 
-    private async Task<ReplyMessage> AskDocumentsAsync(PlannedAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
+    private async Task<ReplyMessage> AskDocumentsAsync(UnderstoodAction action, string text, KernelArguments arguments, CancellationToken cancellationToken)
     {
         if (!kernel.Plugins.TryGetPlugin(PluginNames.Knowledge, out _))
         {
             return new ReplyMessage("政策问答暂不可用，请联系管理员建立文件索引。");
         }
 
-        if (action.Kind == ActionKinds.PolicyQuestion)
+        if (action.Kind == ActionKind.PolicyQuestion)
         {
             arguments["question"] = text;
             var answer = await kernel.InvokeAsync<DocumentAnswer>(PluginNames.Knowledge, "search_documents", arguments, cancellationToken);
@@ -477,6 +480,12 @@ public sealed partial class TurnPipeline(
 
         public bool Saved { get; set; }
     }
+
+    /// <summary>
+    /// Actions the turn cannot run without a ledger organisation: records and lookups. Formation advice can go on from
+    /// the figures the message gives, so the turn never holds it back to ask (understanding still reports it missing).
+    /// </summary>
+    private static bool WaitsForOrganization(UnderstoodAction action) => action.IsRecord || action.Kind == ActionKind.OrgLookup;
 
     private static bool IsCancel(string text) => text.TrimEnd('。', '!', '！', '.') is "取消" or "算了" or "不用了" or "cancel";
 

@@ -32,7 +32,6 @@ public static class ConversationServices
 
             return kernel;
         });
-        services.AddSingleton<IMessageUnderstanding, UnderstandingAdapter>();
         services.AddSingleton<ITurnPipeline, TurnPipeline>();
         return services;
     }

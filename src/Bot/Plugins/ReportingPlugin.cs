@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Understanding;
 using InstructorBot.Store;
 using InstructorBot.Store.Domain;
 using Microsoft.SemanticKernel;
@@ -19,7 +20,7 @@ public sealed class ReportingPlugin(InstructorStore store)
         KernelArguments arguments,
         [Description("Ledger id of the organisation.")] int organizationId,
         [Description("Day of the visit.")] DateOnly date) =>
-        Stage(arguments, ActionKinds.Visit, organizationId, org => new Visit { OrganizationId = org.Id, Date = date });
+        Stage(arguments, ActionKind.Visit, organizationId, org => new Visit { OrganizationId = org.Id, Date = date });
 
     [KernelFunction("record_member_discovery"), Description("Records party members newly found (发现党员) in an organisation.")]
     public RecordOutcome RecordMemberDiscovery(
@@ -29,8 +30,8 @@ public sealed class ReportingPlugin(InstructorStore store)
         [Description("All members found in this report.")] int count,
         [Description("How they break down: pocket, hidden, flowing, probationary, hired.")] MemberCategories? categories = null) =>
         count <= 0
-            ? Refused(ActionKinds.MemberDiscovery, organizationId, "发现的党员人数应大于 0。")
-            : Stage(arguments, ActionKinds.MemberDiscovery, organizationId, org => new MemberDiscovery
+            ? Refused(ActionKind.MemberDiscovery, organizationId, "发现的党员人数应大于 0。")
+            : Stage(arguments, ActionKind.MemberDiscovery, organizationId, org => new MemberDiscovery
             {
                 OrganizationId = org.Id,
                 Date = date,
@@ -57,12 +58,12 @@ public sealed class ReportingPlugin(InstructorStore store)
         {
             if (store.FindOrganization(id) is not { } unit)
             {
-                return Refused(ActionKinds.Formation, organizationId, $"台账中没有编号为 {id} 的单位。");
+                return Refused(ActionKind.Formation, organizationId, $"台账中没有编号为 {id} 的单位。");
             }
 
             if (Permissions.RefuseWrite(turn.Sender, unit) is { } reason)
             {
-                return Refused(ActionKinds.Formation, organizationId, reason, unit.Name);
+                return Refused(ActionKind.Formation, organizationId, reason, unit.Name);
             }
 
             units.Add(unit);
@@ -80,7 +81,7 @@ public sealed class ReportingPlugin(InstructorStore store)
             UnitIds = [.. units.Select(u => u.Id)],
             UnitNames = [.. units.Select(u => u.Name)],
         });
-        return new RecordOutcome(ActionKinds.Formation, organizationId, units[0].Name);
+        return new RecordOutcome(ActionKind.Formation, organizationId, units[0].Name);
     }
 
     [KernelFunction("record_work_coverage"), Description("Records party work coverage without a party organisation: an instructor sent, or a trade union, youth league or women's federation formed.")]
@@ -90,7 +91,7 @@ public sealed class ReportingPlugin(InstructorStore store)
         [Description("Day it happened.")] DateOnly date,
         [Description("instructor, trade_union, youth_league or women_federation.")] WorkCoverageMeasure measure,
         [Description("The instructor's name, for an instructor.")] string? person = null) =>
-        Stage(arguments, ActionKinds.WorkCoverage, organizationId, org => new WorkCoverage
+        Stage(arguments, ActionKind.WorkCoverage, organizationId, org => new WorkCoverage
         {
             OrganizationId = org.Id,
             Date = date,
@@ -107,10 +108,10 @@ public sealed class ReportingPlugin(InstructorStore store)
         [Description("Party members now (a total, not newly found).")] int? partyMembers = null,
         [Description("normal, shell, zombie or deregistered.")] OperatingStatus? status = null) =>
         employees is null && partyMembers is null && status is null
-            ? Refused(ActionKinds.OrgUpdate, organizationId, "没有要更新的信息（职工人数、党员人数或经营状态）。")
+            ? Refused(ActionKind.OrgUpdate, organizationId, "没有要更新的信息（职工人数、党员人数或经营状态）。")
             : employees < 0 || partyMembers < 0
-                ? Refused(ActionKinds.OrgUpdate, organizationId, "人数不能为负数。")
-                : Stage(arguments, ActionKinds.OrgUpdate, organizationId, org => new OrganizationUpdate
+                ? Refused(ActionKind.OrgUpdate, organizationId, "人数不能为负数。")
+                : Stage(arguments, ActionKind.OrgUpdate, organizationId, org => new OrganizationUpdate
                 {
                     OrganizationId = org.Id,
                     Date = date,
@@ -125,7 +126,7 @@ public sealed class ReportingPlugin(InstructorStore store)
         [Description("Ledger id of the organisation.")] int organizationId,
         [Description("Day it was agreed.")] DateOnly date,
         [Description("The helping secretary's name; the sender's own name when omitted.")] string? secretary = null) =>
-        Stage(arguments, ActionKinds.Pairing, organizationId, org => new Pairing
+        Stage(arguments, ActionKind.Pairing, organizationId, org => new Pairing
         {
             OrganizationId = org.Id,
             Date = date,
@@ -136,7 +137,7 @@ public sealed class ReportingPlugin(InstructorStore store)
     public Task<UndoReceipt?> UndoLastAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
         store.UndoLastAsync(TurnContext.From(arguments).Sender.Id, cancellationToken);
 
-    private RecordOutcome Stage(KernelArguments arguments, string kind, int organizationId, Func<Organization, RecordRequest> record)
+    private RecordOutcome Stage(KernelArguments arguments, ActionKind kind, int organizationId, Func<Organization, RecordRequest> record)
     {
         var turn = TurnContext.From(arguments);
         if (store.FindOrganization(organizationId) is not { } organization)
@@ -153,6 +154,6 @@ public sealed class ReportingPlugin(InstructorStore store)
         return new RecordOutcome(kind, organizationId, organization.Name);
     }
 
-    private static RecordOutcome Refused(string kind, int organizationId, string reason, string name = "") =>
+    private static RecordOutcome Refused(ActionKind kind, int organizationId, string reason, string name = "") =>
         new(kind, organizationId, name, reason);
 }

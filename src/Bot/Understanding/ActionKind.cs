@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>What a message asks for (shared/contracts/CLI.md §understand). The first six are records to write.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ActionKind>))]
 public enum ActionKind
 {
     Visit,

@@ -73,5 +73,14 @@ public sealed class MessageUnderstanding
         return new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
     }
 
+    /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>
+    public IReadOnlyList<int> FindOrganizations(string? text) =>
+        Index.FindMentions(TextNormalizer.Normalize(text)).FirstOrDefault(m => !m.IsGeneric) switch
+        {
+            { Organization: { } one } => [one.Id],
+            { Candidates.Count: > 0 } ambiguous => [.. ambiguous.Candidates.Select(c => c.Id)],
+            _ => [],
+        };
+
     private sealed record IndexSnapshot(long Version, OrganizationIndex Index);
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>What a coordinator's progress question asks for.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProgressMetric>))]
 public enum ProgressMetric
 {
     /// <summary>覆盖率、单独组建率.</summary>
