@@ -75,10 +75,15 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         {
             if (ChineseNumber(spelled.Groups["n"].Value) is { } value && seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                terms.Add(new KeyTerm([value.ToString(System.Globalization.CultureInfo.InvariantCulture)], false));
+                // The documents write most figures in digits, some in words ("一人一企", "至少帮扶组建一个"): either covers it.
+                string[] words = value == 1 ? [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value, "每" + spelled.Value[1..]]
+                    : [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value];
+
+                // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
+                terms.Add(new KeyTerm(words, false));
             }
 
-            Array.Fill(text, '|', spelled.Index, spelled.Groups["n"].Length);
+            Array.Fill(text, '|', spelled.Index, spelled.Length);
         }
 
         var rest = new string(text);
@@ -179,7 +184,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return total + current;
     }
 
-    [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)(?=[名人位])")]
+    [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)([名人位家]|个(?=党员|单位|企业|公司|组织|支部|人|\P{IsCJKUnifiedIdeographs}|$))")]
     private static partial Regex SpelledCount();
 
     [GeneratedRegex(@"(?<=\d)[多余来]?[名人个位家项条次]")]
