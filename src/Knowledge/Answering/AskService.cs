@@ -178,7 +178,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
         var predicateMissing = predicateIndex >= 0
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
-        if (best.Coverage < CoverageThreshold || predicateMissing)
+        if (best.Coverage < CoverageThreshold || predicateMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -330,6 +330,28 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             || !(Known(t.Run, t.Position - 1) || Known(t.Run, t.Position + 1))).ToList();
     }
 
+    /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>
+    public const double SubjectThreshold = 0.5;
+
+    /// <summary>
+    /// How much of the question's first phrase (what it is about: "入党要交什么材料" → 入党) the answering sentence or its
+    /// headings hold, by weight.
+    /// </summary>
+    private static double SubjectShare(IReadOnlyList<KeyTerm> terms, double[] weights, ScoredSentence best, int askedAt)
+    {
+        if (askedAt <= 0)
+        {
+            return 1;
+        }
+
+        var subject = Enumerable.Range(0, terms.Count)
+            .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
+        var sentence = best.Hit.SentenceForms[best.Index];
+        var total = subject.Sum(i => weights[i]);
+        var held = subject.Where(i => terms[i].CoveredBy(sentence) || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
+        return total > 0 ? held / total : 1;
+    }
+
     /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
     private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
         term.Run >= 0 && terms.Any(t => t.Run == term.Run && t.Position == term.Position - 1)
@@ -393,6 +415,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])|[（(][^）)]*\d[^）)]*[）)]")]
     private static partial System.Text.RegularExpressions.Regex HeadingNoise();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
+    private static partial System.Text.RegularExpressions.Regex Clauses();
 
     [System.Text.RegularExpressions.GeneratedRegex("在哪|哪里|哪儿|什么地方|在何处")]
     private static partial System.Text.RegularExpressions.Regex WherePattern();
