@@ -75,11 +75,10 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         {
             if (ChineseNumber(spelled.Groups["n"].Value) is { } value && seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                // The documents write most figures in digits, some in words ("一人一企", "至少帮扶组建一个"): either covers it.
+                // The documents write most figures in digits, some in words ("一人一企", "至少帮扶组建一个"): either covers it;
+                // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
                 string[] words = value == 1 ? [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value, "每" + spelled.Value[1..]]
                     : [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value];
-
-                // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
                 terms.Add(new KeyTerm(words, false, Start: spelled.Index));
             }
 
