@@ -77,6 +77,11 @@ public sealed class FormationTests : IDisposable
     [InlineData("3名党员但有1名是预备党员，怎么建", FormationMethod.Joint, null)]
     [InlineData("这家公司有4名党员，都是流动党员，怎么建？", FormationMethod.Functional, OrganizationLevel.Branch)]
     [InlineData("这家企业党员有50名，能成立总支吗？", FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData("我们公司没党员，就二十几个员工，咋整？", FormationMethod.WorkCoverage, null)]
+    [InlineData("这家超市就一个党员，挂靠到社区党支部行不行？", FormationMethod.Joint, null)]
+    [InlineData("这家公司有个党员是从外地流动过来的，就他一个，怎么办？", FormationMethod.Joint, null)]
+    [InlineData("某基金会工作人员大多是事业单位退休人员，党员4名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("这个社区社会组织没党员，咋覆盖？", FormationMethod.WorkCoverage, null)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);
@@ -146,5 +151,24 @@ public sealed class FormationTests : IDisposable
     {
         knowledge.Dispose();
         folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("一个僵尸企业还有2名党员，需要组建党组织吗？")]
+    [InlineData("这家空壳公司没有党员也没有员工，要覆盖吗？")]
+    public void A_shell_or_dormant_unit_is_struck_from_the_base_with_its_source_rather_than_advised(string question)
+    {
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered);
+        Assert.Null(answer.Recommendation);
+        Assert.Contains("剔除", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("久不运转的“僵尸”企业", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dormant_unit_from_the_ledger_gets_no_recommendation()
+    {
+        Assert.Null(knowledge.Advise(new OrganizationFacts(Type: OrganizationType.Enterprise, PartyMembers: 5, Dormant: true)));
     }
 }

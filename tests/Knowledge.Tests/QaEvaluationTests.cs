@@ -44,4 +44,36 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         Assert.Equal(1.0, result.AbstainAccuracy);
         Assert.Equal(1.0, result.RecommendationAccuracy);
     }
+
+    [Theory]
+    [InlineData("双强六好的标准是什么？")] // the name is there, its 标准 is not
+    [InlineData("入党要交什么材料？")] // 材料 and 缴纳 are there, what it is about (入党) is not
+    public void Abstains_when_the_evidence_lacks_what_is_asked_of_the_topic_or_the_topic_itself(string question)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var answer = knowledge.Ask(question);
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("五个清都是啥？", "经营运行情况清")]
+    [InlineData("党员超过五十个能不能建总支？", "总支部")]
+    [InlineData("暂时建不了党组织的两新组织要先建啥？", "群团组织")]
+    [InlineData("党委要多少党员才能成立？", "100名")]
+    public void Answers_colloquial_wording_through_the_vocabulary(string question, string expected)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, question);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
 }

@@ -36,5 +36,6 @@ public static class LedgerFacts
             PartyOrganizationKind.Joint => AdvisedMethod.Joint,
             PartyOrganizationKind.Functional => AdvisedMethod.Functional,
             _ => null,
-        });
+        },
+        Dormant: organization.Status is OperatingStatus.Shell or OperatingStatus.Zombie ? true : null);
 }

@@ -28,6 +28,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
+            if (facts.Dormant == true)
+            {
+                var reason = advisor.DormantReason();
+                var text = $"{reason.Text}{(reason.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}";
+                return new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null);
+            }
+
             if (facts.KnowsMembers && advisor.Advise(facts) is { } recommendation)
             {
                 var citations = recommendation.Reasons.Select(r => r.Citation).OfType<Citation>().Distinct().ToList();
@@ -66,6 +73,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var predicate = Predicate(question);
+
+        // The word a question turns on counts in full even when it is a campaign word ("几月份开始" turns on 开始).
+        terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
@@ -164,7 +174,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var ranked = scored.OrderByDescending(x => x.Score).ToList();
         trace?.AddRange(ranked);
         var best = ranked[0];
-        if (best.Coverage < CoverageThreshold)
+        // "双强六好的标准是什么" against "争创“双强六好”先进基层党组织": the name is there, what is asked of it (标准) is not.
+        var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
+        var predicateMissing = predicateIndex >= 0
+            && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
+        if (best.Coverage < CoverageThreshold || predicateMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -316,6 +330,28 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             || !(Known(t.Run, t.Position - 1) || Known(t.Run, t.Position + 1))).ToList();
     }
 
+    /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>
+    public const double SubjectThreshold = 0.5;
+
+    /// <summary>
+    /// How much of the question's first phrase (what it is about: "入党要交什么材料" → 入党) the answering sentence or its
+    /// headings hold, by weight.
+    /// </summary>
+    private static double SubjectShare(IReadOnlyList<KeyTerm> terms, double[] weights, ScoredSentence best, int askedAt)
+    {
+        if (askedAt <= 0)
+        {
+            return 1;
+        }
+
+        var subject = Enumerable.Range(0, terms.Count)
+            .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
+        var sentence = best.Hit.SentenceForms[best.Index];
+        var total = subject.Sum(i => weights[i]);
+        var held = subject.Where(i => terms[i].CoveredBy(sentence) || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
+        return total > 0 ? held / total : 1;
+    }
+
     /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
     private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
         term.Run >= 0 && terms.Any(t => t.Run == term.Run && t.Position == term.Position - 1)
@@ -379,6 +415,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])|[（(][^）)]*\d[^）)]*[）)]")]
     private static partial System.Text.RegularExpressions.Regex HeadingNoise();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
+    private static partial System.Text.RegularExpressions.Regex Clauses();
 
     [System.Text.RegularExpressions.GeneratedRegex("在哪|哪里|哪儿|什么地方|在何处")]
     private static partial System.Text.RegularExpressions.Regex WherePattern();
@@ -458,7 +497,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十]是")]
     private static partial System.Text.RegularExpressions.Regex OrdinalStart();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(怎么|如何|怎样|什么|几人|几名|多少人)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})|的(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})(是什么|有哪些|是啥|指什么)")]
+    [System.Text.RegularExpressions.GeneratedRegex("(什么时候|什么时间|啥时候|几月份|几月|何时|哪天|怎么|如何|怎样|什么|咋|几人|几名|多少人)(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})|的(?<v>[\\p{IsCJKUnifiedIdeographs}]{2})(是什么|有哪些|是啥|指什么)")]
     private static partial System.Text.RegularExpressions.Regex PredicatePattern();
 
     [System.Text.RegularExpressions.GeneratedRegex("指什么|是什么|什么是|什么叫|啥意思|什么意思|含义|具体指|指的是|包括哪些|包括什么|哪些内容|是指")]

@@ -2,9 +2,10 @@ namespace InstructorBot.Knowledge.Answering;
 
 /// <summary>
 /// One thing a question is about: a bigram, a number or a synonym group; evidence covers it if it holds any alternative.
-/// <see cref="Run"/> and <see cref="Position"/> place a bigram in its run of Han characters (-1 otherwise).
+/// <see cref="Run"/> and <see cref="Position"/> place a bigram in its run of Han characters (-1 otherwise); <see cref="Start"/>
+/// is where the term stands in the question (-1 when unknown).
 /// </summary>
-public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, int Run = -1, int Position = -1)
+public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, int Run = -1, int Position = -1, int Start = -1)
 {
     public bool CoveredBy(string matchText) => Alternatives.Any(a => Holds(matchText, a));
 

@@ -49,7 +49,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 
             if (seen.Add(string.Join('|', group)))
             {
-                terms.Add(new KeyTerm(group, generic.AsSpan(at, word.Length).IndexOf(false) < 0));
+                terms.Add(new KeyTerm(group, generic.AsSpan(at, word.Length).IndexOf(false) < 0, Start: at));
             }
 
             Blank(text, word);
@@ -75,10 +75,14 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         {
             if (ChineseNumber(spelled.Groups["n"].Value) is { } value && seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                terms.Add(new KeyTerm([value.ToString(System.Globalization.CultureInfo.InvariantCulture)], false));
+                // The documents write most figures in digits, some in words ("一人一企", "至少帮扶组建一个"): either covers it;
+                // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
+                string[] words = value == 1 ? [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value, "每" + spelled.Value[1..]]
+                    : [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value];
+                terms.Add(new KeyTerm(words, false, Start: spelled.Index));
             }
 
-            Array.Fill(text, '|', spelled.Index, spelled.Groups["n"].Length);
+            Array.Fill(text, '|', spelled.Index, spelled.Length);
         }
 
         var rest = new string(text);
@@ -88,7 +92,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         {
             if (seen.Add(number.Value))
             {
-                terms.Add(new KeyTerm([number.Value], false));
+                terms.Add(new KeyTerm([number.Value], false, Start: number.Index));
             }
         }
 
@@ -102,12 +106,12 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
                 // A lone character between removed words says little, unless it is all the question has.
                 if (onlyContent && seen.Add(run.Value))
                 {
-                    terms.Add(new KeyTerm([run.Value], generic[run.Index], r, 0));
+                    terms.Add(new KeyTerm([run.Value], generic[run.Index], r, 0, run.Index));
                 }
                 else if (vocabulary.LoneWords is { } lone && lone.TryGetValue(run.Value, out var words) && seen.Add(run.Value))
                 {
                     // "党组织书记怎么选" asks about 选举/产生: the verb the question leaves alone is what it asks.
-                    terms.Add(new KeyTerm(words, false));
+                    terms.Add(new KeyTerm(words, false, Start: run.Index));
                 }
 
                 continue;
@@ -118,7 +122,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
                 var bigram = run.Value.Substring(i, 2);
                 if (seen.Add(bigram))
                 {
-                    terms.Add(new KeyTerm([bigram], generic[run.Index + i] && generic[run.Index + i + 1], r, i));
+                    terms.Add(new KeyTerm([bigram], generic[run.Index + i] && generic[run.Index + i + 1], r, i, run.Index + i));
                 }
             }
         }
@@ -132,6 +136,39 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         }
 
         return terms;
+    }
+
+    /// <summary>
+    /// Where the question starts asking (its first question word, "入党要交什么材料" → 要): the words before it are what it is
+    /// about. The question's length when it has none.
+    /// </summary>
+    public int AskedAt(string question)
+    {
+        var original = MatchForm(question);
+        var taken = new bool[original.Length];
+        foreach (var word in synonymWords.Select(p => p.Word).Concat(vocabulary.KeptWords ?? []))
+        {
+            for (var at = original.IndexOf(word, StringComparison.Ordinal); at >= 0; at = original.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                Array.Fill(taken, true, at, word.Length);
+            }
+        }
+
+        var first = original.Length;
+        // "的" joins a phrase ("职工50人以上的企业"); it does not start the asking.
+        foreach (var word in questionWords.Where(w => w != "的"))
+        {
+            for (var at = original.IndexOf(word, StringComparison.Ordinal); at >= 0 && at < first; at = original.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                if (taken.AsSpan(at, word.Length).IndexOf(true) < 0)
+                {
+                    first = at;
+                    break;
+                }
+            }
+        }
+
+        return first;
     }
 
     private static void Blank(char[] text, string word, bool[]? kept = null)
@@ -179,7 +216,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return total + current;
     }
 
-    [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)(?=[名人位])")]
+    [GeneratedRegex(@"(?<n>[一二两三四五六七八九十百]+)([名人位家]|个(?=党员|单位|企业|公司|组织|支部|人|\P{IsCJKUnifiedIdeographs}|$))")]
     private static partial Regex SpelledCount();
 
     [GeneratedRegex(@"(?<=\d)[多余来]?[名人个位家项条次]")]

@@ -16,7 +16,7 @@ public static partial class FactExtractor
         var text = TextCleaner.Normalize(question);
         int? flowing = First(text, FlowingMembers());
         int? full = First(text, FullMembers());
-        int? members = NoMembers().IsMatch(text) ? 0 : First(text, PartyMembers());
+        int? members = NoMembers().IsMatch(text) ? 0 : First(text, PartyMembers()) ?? (OneMember().IsMatch(text) ? 1 : null);
         if (members is not null && full is not null && members == full)
         {
             members = null;
@@ -42,7 +42,8 @@ public static partial class FactExtractor
             FullMembers: full,
             FlowingMembers: flowing,
             MostlyPublicStaff: PublicStaff().IsMatch(text) ? true : null,
-            CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null);
+            CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null,
+            Dormant: DormantWords().IsMatch(text) ? true : null);
     }
 
     /// <summary>
@@ -151,6 +152,14 @@ public static partial class FactExtractor
     [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)")]
     private static partial Regex PartyMembers();
 
+    /// <summary>"有个党员", "就他一个党员", "就他一个": one member, said without a figure.</summary>
+    [GeneratedRegex(@"有个(中共)?党员|(就|只有|仅有|只)(他|她)(一个|一名|一位|1个|1名)")]
+    private static partial Regex OneMember();
+
+    /// <summary>空壳 / 僵尸 / 影子 units are struck from the 党建基数 rather than formed (003 §三(二)).</summary>
+    [GeneratedRegex(@"空壳(企业|公司|单位)|僵尸(企业|公司|单位)|影子(企业|公司)|是(个|一家)?(空壳|僵尸)")]
+    private static partial Regex DormantWords();
+
     [GeneratedRegex(@"没有党员|无党员|没党员|(一个|一名|一位)党员(都|也)?没有|党员(人数)?为(0|零)|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
     private static partial Regex NoMembers();
 
@@ -164,7 +173,7 @@ public static partial class FactExtractor
     private static partial Regex EnterpriseWords();
 
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
-    [GeneratedRegex(@"机关事业单位|机关干部|事业单位(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    [GeneratedRegex(@"机关事业单位|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
 
     /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
@@ -177,13 +186,14 @@ public static partial class FactExtractor
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
     private static partial Regex HanName();
 
-    [GeneratedRegex(@"联合党组织|联合党支部|联合支部|联建|挂靠")]
+    /// <summary>Already in a joint organisation ("挂靠在社区联合党支部", "在联合党支部里"), not asking to join one ("挂靠到…行不行").</summary>
+    [GeneratedRegex(@"(?<!挂靠到|加入|建立|成立|组建)(联合党组织|联合党支部|联合支部|联建)|挂靠在|已(经)?挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|咋(建|组建|成立|覆盖|办|弄|搞|整)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|某(公司|企业|单位|协会|组织|社会组织|事务所|学校|医院)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
+    [GeneratedRegex(@"这家|那家|一家|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
     private static partial Regex Deictic();
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]

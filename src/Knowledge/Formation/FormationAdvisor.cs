@@ -9,9 +9,17 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
     private static readonly JointFormationMode[] AllJointModes =
         [JointFormationMode.Regional, JointFormationMode.Industry, JointFormationMode.Affiliated, JointFormationMode.Dispatched, JointFormationMode.Leading];
 
-    /// <summary>The recommendation, or null when the facts say nothing about the unit's members.</summary>
+    /// <summary>
+    /// The recommendation, or null when the facts say nothing about the unit's members, or the unit is 空壳/僵尸/影子 (it
+    /// leaves the base instead: <see cref="DormantReason"/>).
+    /// </summary>
     public Recommendation? Advise(OrganizationFacts facts)
     {
+        if (facts.Dormant == true)
+        {
+            return null;
+        }
+
         var reasons = new List<RecommendationReason>();
         var members = facts.CountingMembers;
         var flowing = facts.FlowingMembers ?? 0;
@@ -65,6 +73,14 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
 
         AddThresholds(facts, reasons);
         return new Recommendation(method, level, modes, reasons);
+    }
+
+    /// <summary>Why a 空壳/僵尸/影子 unit is not formed: it is struck from the 党建基数 (003 §三(二)), cited.</summary>
+    public RecommendationReason DormantReason()
+    {
+        var reasons = new List<RecommendationReason>();
+        Reason(reasons, "dormant", "该单位属于空壳、僵尸或影子企业");
+        return reasons[0];
     }
 
     /// <summary>The advice in plain Chinese: what to do, then each reason with the document's words.</summary>

@@ -3,7 +3,8 @@ namespace InstructorBot.Knowledge.Formation;
 /// <summary>
 /// What the advisor knows of a unit, from the ledger or from the question. <see cref="FullMembers"/> are 正式党员,
 /// <see cref="FlowingMembers"/> 流动党员; <see cref="MostlyPublicStaff"/>: staff mainly from 机关事业单位;
-/// <see cref="CurrentOrganization"/>: the party organisation it has now, if any.
+/// <see cref="CurrentOrganization"/>: the party organisation it has now, if any; <see cref="Dormant"/>: a 空壳, 僵尸 or 影子
+/// unit, which leaves the 党建基数 (003 §三(二)).
 /// </summary>
 public sealed record OrganizationFacts(
     string? Name = null,
@@ -14,7 +15,8 @@ public sealed record OrganizationFacts(
     int? FullMembers = null,
     int? FlowingMembers = null,
     bool? MostlyPublicStaff = null,
-    FormationMethod? CurrentOrganization = null)
+    FormationMethod? CurrentOrganization = null,
+    bool? Dormant = null)
 {
     /// <summary>The members who count for forming: 正式党员 when known, else all members.</summary>
     public int? CountingMembers => FullMembers ?? PartyMembers;
@@ -31,5 +33,6 @@ public sealed record OrganizationFacts(
         other.FullMembers ?? (other.PartyMembers is not null ? null : FullMembers),
         other.FlowingMembers ?? FlowingMembers,
         other.MostlyPublicStaff ?? MostlyPublicStaff,
-        other.CurrentOrganization ?? CurrentOrganization);
+        other.CurrentOrganization ?? CurrentOrganization,
+        other.Dormant ?? Dormant);
 }
