@@ -9,4 +9,7 @@ public interface IMessageUnderstanding
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>
     IReadOnlyList<int> FindOrganizations(string text);
+
+    /// <summary>The kind of small talk ("greeting", "thanks", "presence", "ack", "laugh") when the text is only that, else null.</summary>
+    string? SmallTalk(string text);
 }

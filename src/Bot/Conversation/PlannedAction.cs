@@ -59,7 +59,7 @@ public sealed record PlannedAction
     /// <summary><c>coverage</c>, <c>unformed</c>, <c>formations</c> or <c>visits</c>.</summary>
     public string? Metric { get; init; }
 
-    /// <summary>The message text, for questions that go to the documents.</summary>
+    /// <summary>The words that ask, for questions that go to the documents: the message, or its question where it also reports.</summary>
     public string? Text { get; init; }
 
     public bool IsRecording => ActionKinds.Recording.Contains(Kind);

@@ -141,7 +141,7 @@ public sealed partial class TurnPipeline(
         var actions = understanding.Understand(text, user, message.SentAt);
         if (actions.Count == 0)
         {
-            return [new ReplyMessage(DialogueReplies.NotUnderstood)];
+            return [new ReplyMessage(understanding.SmallTalk(text) is { } smallTalk ? DialogueReplies.SmallTalk(smallTalk) : DialogueReplies.NotUnderstood)];
         }
 
         return await RunAsync(user, message, text, actions, marker, cancellationToken);
@@ -427,7 +427,7 @@ public sealed partial class TurnPipeline(
 
         if (action.Kind == ActionKinds.PolicyQuestion)
         {
-            arguments["question"] = text;
+            arguments["question"] = action.Text ?? text;
             var answer = await kernel.InvokeAsync<DocumentAnswer>(PluginNames.Knowledge, "search_documents", arguments, cancellationToken);
             return new ReplyMessage(answer is null ? "没有找到答案。" : AnswerReplies.Document(answer));
         }

@@ -9,6 +9,8 @@ public sealed class UnderstandingAdapter(MessageUnderstanding understanding) : I
     public IReadOnlyList<PlannedAction> Understand(string text, User sender, DateTimeOffset now) =>
         [.. understanding.Understand(text, sender, now).Actions.Select(a => ToPlanned(a, text))];
 
+    public string? SmallTalk(string text) => understanding.SmallTalkOf(text);
+
     public IReadOnlyList<int> FindOrganizations(string text) =>
         understanding.Index.FindMentions(TextNormalizer.Normalize(text)).FirstOrDefault(m => !m.IsGeneric) switch
         {
@@ -44,7 +46,7 @@ public sealed class UnderstandingAdapter(MessageUnderstanding understanding) : I
             OrgType = action.OrgType,
             Scope = action.Scope,
             Metric = action.Metric?.ToString().ToLowerInvariant(),
-            Text = text,
+            Text = action.Question ?? text,
         };
     }
 

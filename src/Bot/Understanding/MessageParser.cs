@@ -110,9 +110,15 @@ internal sealed partial class MessageParser
 
     public UnderstandingResult Parse()
     {
-        if (!TextNormalizer.HasContent(text))
+        if (!TextNormalizer.HasContent(text) || rules.SmallTalkOf(text) is not null)
         {
-            return UnderstandingResult.Nothing;
+            return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
+        }
+
+        SplitClauses();
+        if (Compound() is { } compound)
+        {
+            return compound;
         }
 
         if (IsHelp())
@@ -141,7 +147,6 @@ internal sealed partial class MessageParser
             return Finish([.. ReportBefore(lookup), lookup]);
         }
 
-        SplitClauses();
         FindNumberPhrases();
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
@@ -183,6 +188,207 @@ internal sealed partial class MessageParser
     }
 
     private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
+
+    // ---------------------------------------------------------------- reports and requests in one message
+
+    private enum Part
+    {
+        Neutral,
+        Report,
+        Request,
+    }
+
+    /// <summary>A stretch of the message: a clause, or part of one cut before 顺便/请问…; <c>Shift</c> when the message turns there.</summary>
+    private sealed record Unit(int Start, int End, bool Shift, bool EndsWithQuestionMark);
+
+    /// <summary>
+    /// "今天走访了顺达快递，顺便问一下联合组建怎么弄": a message that reports and asks gives both, in the order said. It is cut
+    /// where it turns from reports to requests (or from one request to another after 顺便/另外/。), each part is read on its
+    /// own, and the records come from the reports, everything else from the requests. Null when the message is one thing.
+    /// </summary>
+    private UnderstandingResult? Compound()
+    {
+        var units = Units();
+        if (units.Count < 2)
+        {
+            return null;
+        }
+
+        var parts = units.Select(Classify).ToList();
+        if (!parts.Contains(Part.Request) || (!parts.Contains(Part.Report) && !units.Where((u, i) => i > 0 && u.Shift && parts[i] == Part.Request).Any()))
+        {
+            return null;
+        }
+
+        // A unit that is neither goes with the part before it; before a request for advice that follows without a turn
+        // ("…党员已经有52名了，可以成立党总支吗") its figures are the question's; at the start it goes with what follows.
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] != Part.Neutral)
+            {
+                continue;
+            }
+
+            var next = parts.FindIndex(i, p => p != Part.Neutral);
+            var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
+            var premise = next >= 0 && parts[next] == Part.Request && !units[next].Shift && !units.Skip(i + 1).Take(next - i).Any(u => u.Shift)
+                && rules.AsksAdvice(text[units[next].Start..units[next].End]);
+            parts[i] = premise || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
+        }
+
+        // One request turning to another ("覆盖率多少？顺便把台账导出来") starts a part of its own.
+        var segments = new List<(int Start, int End, Part Part, bool Asks)>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var asks = Classify(units[i]) == Part.Request;
+            if (segments.Count > 0 && segments[^1].Part == parts[i] && !(parts[i] == Part.Request && units[i].Shift && asks && segments[^1].Asks))
+            {
+                segments[^1] = segments[^1] with { End = units[i].End, Asks = segments[^1].Asks || asks };
+            }
+            else
+            {
+                segments.Add((units[i].Start, units[i].End, parts[i], asks));
+            }
+        }
+
+        if (segments.Count < 2)
+        {
+            return null;
+        }
+
+        var actions = new List<UnderstoodAction>();
+        OrganizationMention? reported = null;
+        foreach (var (start, end, part, _) in segments)
+        {
+            var words = text[start..end];
+            if (part == Part.Request && reported is not null && !UsableMentions().Any(m => m.Start >= start && m.Start < end))
+            {
+                // "…另外想问下他们这种情况适合怎么组建", "…职工140人 党员1名 这种情况该怎么建": a request for advice that names
+                // no organisation, after a report on one, is about that one (他们/这家 stand for it).
+                var name = reported.Organization?.Name ?? reported.Written;
+                if (rules.Pronouns.FindFirst(words) is { } pronoun)
+                {
+                    words = string.Concat(words.AsSpan(0, pronoun.Position), name, words.AsSpan(pronoun.Position + pronoun.Word.Length));
+                }
+                else if (rules.AsksAdvice(words))
+                {
+                    words = name + "，" + words;
+                }
+            }
+
+            var read = new MessageParser(rules, index, words, sender, now, preferOwnJurisdiction).Parse();
+            foreach (var action in read.Actions)
+            {
+                if (action.IsRecord != (part == Part.Report))
+                {
+                    continue;
+                }
+
+                if (action.Kind == ActionKind.PolicyQuestion && actions.FindIndex(a => a.Kind == ActionKind.PolicyQuestion) is var asked and >= 0)
+                {
+                    actions[asked] = actions[asked] with { Question = actions[asked].Question + "\n" + words.Trim() };
+                    continue;
+                }
+
+                actions.Add(action.Kind is ActionKind.PolicyQuestion or ActionKind.FormationAdvice ? action with { Question = words.Trim() } : action);
+            }
+
+            if (part == Part.Report)
+            {
+                reported = UsableMentions().LastOrDefault(m => m.Start >= start && m.Start < end && !m.IsGeneric && !m.IsAmbiguous) ?? reported;
+            }
+        }
+
+        return actions.Count == 0 ? null : Finish(actions);
+    }
+
+    /// <summary>The clauses, also cut before a turn (顺便、另外、对了) or a request marker (请问、问一下) inside one.</summary>
+    private List<Unit> Units()
+    {
+        var units = new List<Unit>();
+        foreach (var clause in clauses)
+        {
+            var start = clause.Start;
+            for (var i = clause.Start + 1; i < clause.End; i++)
+            {
+                if (InsideMention(i))
+                {
+                    continue;
+                }
+
+                var marker = rules.TopicShift.MatchAt(text, i, clause.End) ?? rules.RequestMarkers.MatchAt(text, i, clause.End);
+                if (marker is not null && i > start)
+                {
+                    units.Add(NewUnit(start, i, false));
+                    start = i;
+                }
+
+                i += (marker?.Length ?? 1) - 1;
+            }
+
+            units.Add(NewUnit(start, clause.End, clause.End < text.Length && text[clause.End] == '?'));
+        }
+
+        return units;
+
+        Unit NewUnit(int start, int end, bool questionMark)
+        {
+            var previous = start - 1;
+            while (previous >= 0 && text[previous] == ' ')
+            {
+                previous--;
+            }
+
+            // A turn: 顺便/另外… at the start, after the end of a sentence, or after a unit that is only a turn ("对了").
+            var shift = rules.TopicShift.MatchAt(text, start, end) is not null
+                || (previous >= 0 && text[previous] is '。' or '.' or '?' or '!' or '！' or ';' or '；' or '\n')
+                || (units.Count > 0 && units[^1] is var last && (rules.TopicShift.MatchAt(text, last.Start, last.End) is { } only && only.Length == last.End - last.Start
+                    || rules.SmallTalkOf(text, last.Start, last.End) is not null));
+            return new Unit(start, end, shift, questionMark);
+        }
+    }
+
+    private Part Classify(Unit unit)
+    {
+        var (start, end) = (unit.Start, unit.End);
+        if (rules.SmallTalkOf(text, start, end) is not null || rules.TopicShift.MatchAt(text, start, end) is { } only && only.Length == end - start)
+        {
+            return Part.Neutral;
+        }
+
+        if (unit.EndsWithQuestionMark || IsQuestion(start, end))
+        {
+            return Part.Request;
+        }
+
+        if (HasRecordVerb(start, end))
+        {
+            return Part.Report;
+        }
+
+        var words = text[start..end];
+        var bare = new string([.. words.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c))]);
+        return rules.RequestMarkers.ContainsAny(words) || rules.Help.ContainsAny(words) || rules.HelpWords.Contains(bare)
+            || rules.Undo.ContainsAny(words) || rules.UndoWords.Contains(bare) || rules.AsksExport(words) || rules.Lookup.ContainsAny(words)
+            || rules.AsksAdvice(words) || rules.PolicyDefinition.ContainsAny(words)
+            || rules.ProgressPatterns.Any(p => UnderstandingRules.MatchesInOrder(words, p.Groups))
+            ? Part.Request
+            : Part.Neutral;
+    }
+
+    /// <summary>True when [start, end) holds a verb that could make a record (走访、发现…党员、成立…党支部、成立工会、指导员…).</summary>
+    private bool HasRecordVerb(int start, int end)
+    {
+        var unit = new Clause(start, end, false);
+        bool Made((int Position, string Word) verb) => !IsBlocked(unit, verb.Position);
+        return rules.Visit.FindAll(text, start, end).Any(v => Made(v) && rules.VisitNounFollowers.MatchAt(text, v.Position + v.Word.Length) is null)
+            || rules.Motion.FindAll(text, start, end).Any(v => Made(v) && mentions.Any(m => m.Start == v.Position + v.Word.Length || m.Start == v.Position + v.Word.Length + 1))
+            || (rules.Discovery.FindAll(text, start, end).Concat(rules.Hire.FindAll(text, start, end)).Any(Made) && text.AsSpan(start, end - start).Contains("党员", StringComparison.Ordinal))
+            || (rules.Formation.FindAll(text, start, end).Any(Made) && rules.PartyAndMassWords.ContainsAny(text, start, end))
+            || rules.InstructorWords.ContainsAny(text, start, end)
+            || rules.Pairing.FindAll(text, start, end).Any(Made)
+            || rules.Statuses.ContainsAny(text, start, end);
+    }
 
     private static UnderstandingResult Finish(List<UnderstoodAction> actions) =>
         new(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
