@@ -174,7 +174,7 @@ internal sealed partial class MessageParser
         }
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
-        var asksForInformation = rules.Lookup.ContainsAny(text) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
+        var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
         if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
@@ -578,15 +578,31 @@ internal sealed partial class MessageParser
             previous--;
         }
 
-        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2;
+        // "成立了 团支部", "发现 流动党员 两名": a party or mass organisation, or members, do not start a clause.
+        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2
+            || rules.PartyAndMassWords.MatchAt(text, blank + 1) is not null || rules.Categories.MatchAt(text, blank + 1) is not null;
     }
 
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
-    private bool IsQuestion(int start, int end) =>
+    private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
             !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1]))
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
+
+    /// <summary>"算不算", "行不行", "去没去": a verb, 不/没, the same verb asks a yes-or-no question.</summary>
+    private bool IsEitherOrQuestion(int start, int end)
+    {
+        for (var i = Math.Max(start, 1); i + 1 < end; i++)
+        {
+            if (text[i] is '不' or '没' && TextNormalizer.IsHan(text[i - 1]) && text[i + 1] == text[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
 
@@ -998,7 +1014,14 @@ internal sealed partial class MessageParser
         {
             if (wholeClause)
             {
-                return [.. inClause.DistinctBy(Identity)];
+                // "今天跑了三家：智联物流 汇通汽车 恒信建筑": a list announced in the clause goes on across blanks.
+                List<OrganizationMention?> all = [.. inClause.DistinctBy(Identity)];
+                if (inClause[^1].End == clause.End && rules.ListIntro.ContainsAny(text, clause.Start, inClause[0].Start) && ListAfter(clause) is { Count: > 0 } more)
+                {
+                    all.AddRange(more.Where(m => all.All(a => Identity(a!) != Identity(m!))));
+                }
+
+                return all;
             }
 
             var before = inClause.Where(m => m.Start < position).ToList();
@@ -1017,6 +1040,12 @@ internal sealed partial class MessageParser
             return [.. list.DistinctBy(m => Identity(m!))];
         }
 
+        if (wholeClause && rules.AllTogether.ContainsAny(text, clause.Start, position) && NamedInClausesBefore(clause) is { Count: > 1 } earlier)
+        {
+            // "今天上午顺达快递，下午德润物业，都走访了": the verb after 都 covers each name said in the clauses before.
+            return earlier;
+        }
+
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
         if (wholeClause && ListAfter(clause) is { Count: > 0 } following
             && (preceding is null || rules.ListIntro.ContainsAny(text, clause.Start, clause.End)))
@@ -1026,6 +1055,25 @@ internal sealed partial class MessageParser
         }
 
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    /// <summary>The organisations named in the clauses right before <paramref name="clause"/> that say nothing but a name (and a time).</summary>
+    private List<OrganizationMention?> NamedInClausesBefore(Clause clause)
+    {
+        var named = new List<OrganizationMention?>();
+        for (var i = clauses.IndexOf(clause) - 1; i >= 0; i--)
+        {
+            var before = clauses[i];
+            var inside = MentionsIn(before);
+            if (inside.Count == 0 || HasRecordVerb(before.Start, before.End) || before.IsQuestion)
+            {
+                break;
+            }
+
+            named.InsertRange(0, inside);
+        }
+
+        return [.. named.DistinctBy(m => Identity(m!))];
     }
 
     /// <summary>The list of names that starts the text right after <paramref name="clause"/>, when only separators come between.</summary>
@@ -1150,6 +1198,11 @@ internal sealed partial class MessageParser
         if (rules.Discovery.FindFirst(text, clause.Start, clause.End) is { } lone && text.AsSpan(lone.Position + lone.Word.Length, clause.End - lone.Position - lone.Word.Length).Trim().IsEmpty
             && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } following)
         {
+            if (rules.Discovery.ContainsAny(text, following.Start, following.End) || rules.Hire.ContainsAny(text, following.Start, following.End))
+            {
+                return; // "通过排查，亮出了2名隐形党员": the next clause says what was found, with its own verb
+            }
+
             clause = clause with { End = following.End };
         }
 
@@ -1360,6 +1413,11 @@ internal sealed partial class MessageParser
             if (j > position + word.Length && text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
             {
                 return sender.Name; // 指导员是我
+            }
+
+            if (j < text.Length && text[j] == ' ')
+            {
+                j++; // voice input: "党建指导员 吴刚"
             }
 
             if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)

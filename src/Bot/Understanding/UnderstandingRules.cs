@@ -141,7 +141,12 @@ internal sealed class UnderstandingRules
 
     public bool AsksExport(string text) => Export.ContainsAny(text) || ExportPatterns.Any(p => MatchesInOrder(text, p));
 
-    public bool AsksAdvice(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
+    public bool AsksAdvice(string text)
+    {
+        // 党建 (party-building work) is a noun: "能不能兼任党建指导员" asks nothing about building an organisation.
+        text = text.Replace("党建", "党务", StringComparison.Ordinal);
+        return Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
+    }
     public KeywordSet PolicyDefinition { get; }
     public KeywordSet OwnScope { get; }
     public KeywordSet ClassDescription { get; }
