@@ -286,11 +286,11 @@ internal sealed partial class MessageParser
 
                 if (action.Kind == ActionKind.PolicyQuestion && actions.FindIndex(a => a.Kind == ActionKind.PolicyQuestion) is var asked and >= 0)
                 {
-                    actions[asked] = actions[asked] with { Question = actions[asked].Question + "\n" + words.Trim() };
+                    actions[asked] = actions[asked] with { Question = actions[asked].Question + "\n" + QuestionWords(words) };
                     continue;
                 }
 
-                actions.Add(action.Kind is ActionKind.PolicyQuestion or ActionKind.FormationAdvice ? action with { Question = words.Trim() } : action);
+                actions.Add(action.Kind is ActionKind.PolicyQuestion or ActionKind.FormationAdvice ? action with { Question = QuestionWords(words) } : action);
             }
 
             if (part == Part.Report)
@@ -300,6 +300,29 @@ internal sealed partial class MessageParser
         }
 
         return actions.Count == 0 ? null : Finish(actions);
+    }
+
+    /// <summary>"，顺便问一下什么是五个清" → "什么是五个清": the question without the words that lead into it.</summary>
+    private string QuestionWords(string words)
+    {
+        var start = 0;
+        while (start < words.Length)
+        {
+            if (IsSeparator(words[start]) || words[start] is ':' or '：')
+            {
+                start++;
+            }
+            else if ((rules.TopicShift.MatchAt(words, start) ?? rules.RequestMarkers.MatchAt(words, start)) is { } lead && start + lead.Length < words.Length)
+            {
+                start += lead.Length;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return words[start..].Trim();
     }
 
     /// <summary>The clauses, also cut before a turn (顺便、另外、对了) or a request marker (请问、问一下) inside one.</summary>
@@ -317,7 +340,7 @@ internal sealed partial class MessageParser
                 }
 
                 var marker = rules.TopicShift.MatchAt(text, i, clause.End) ?? rules.RequestMarkers.MatchAt(text, i, clause.End);
-                if (marker is not null && i > start)
+                if (marker is not null && i > start && !(rules.TopicShift.MatchAt(text, start, i) is { } turn && turn.Length == i - start))
                 {
                     units.Add(NewUnit(start, i, false));
                     start = i;
