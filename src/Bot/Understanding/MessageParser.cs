@@ -379,7 +379,9 @@ internal sealed partial class MessageParser
             return Part.Neutral;
         }
 
-        if (unit.EndsWithQuestionMark || IsQuestion(start, end))
+        // "顺便问一下帮扶期限是多久": a unit that opens with 问一下/请问 (after 顺便/另外) asks, whatever verb it holds.
+        var opening = rules.TopicShift.MatchAt(text, start, end) is { } turn ? start + turn.Length : start;
+        if (unit.EndsWithQuestionMark || IsQuestion(start, end) || rules.RequestMarkers.MatchAt(text, opening, end) is not null)
         {
             return Part.Request;
         }
