@@ -116,27 +116,31 @@ internal sealed partial class MessageParser
         }
 
         SplitClauses();
-        if (Compound() is { } compound)
+        var help = IsHelp();
+        var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
+        var export = rules.AsksExport(text);
+        var metric = ProgressMetricAsked();
+        if (Compound(help || undo || export || metric is not null) is { } compound)
         {
             return compound;
         }
 
-        if (IsHelp())
+        if (help)
         {
             return Only(new UnderstoodAction(ActionKind.Help));
         }
 
-        if (rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()))
+        if (undo)
         {
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (rules.AsksExport(text) && !rules.PolicyDefinition.ContainsAny(text))
+        if (export && !rules.PolicyDefinition.ContainsAny(text))
         {
             return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
         }
 
-        if (ProgressMetricAsked() is { } metric)
+        if (metric is not null)
         {
             return Only(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = FindScope(), Metric = metric });
         }
@@ -175,7 +179,7 @@ internal sealed partial class MessageParser
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
         var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
-        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
+        if (actions.Count == 0 && (IsQuestion(0, text.Length) || AsksAdviceInText || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
@@ -206,8 +210,25 @@ internal sealed partial class MessageParser
     /// where it turns from reports to requests (or from one request to another after 顺便/另外/。), each part is read on its
     /// own, and the records come from the reports, everything else from the requests. Null when the message is one thing.
     /// </summary>
-    private UnderstandingResult? Compound()
+    private UnderstandingResult? Compound(bool asksWholeMessageIntent)
     {
+        if (clauses.Count < 2 && !rules.TopicShift.ContainsAny(text) && !rules.RequestMarkers.ContainsAny(text))
+        {
+            return null; // one clause with no turn: one thing
+        }
+
+        if (!asksWholeMessageIntent && !clauses.Any(c => c.IsQuestion) && !rules.RequestMarkers.ContainsAny(text) && !rules.Lookup.ContainsAny(text)
+            && !AsksAdviceInText && !rules.PolicyDefinition.ContainsAny(text))
+        {
+            return null; // a plain report (the common message): nothing to cut
+        }
+
+        var turns = rules.TopicShift.ContainsAny(text) || text.AsSpan(0, text.Length - 1).IndexOfAny("。.?!！;；\n") >= 0;
+        if (!turns && !HasRecordVerb(0, text.Length))
+        {
+            return null; // requests only, with no turn between them: one request
+        }
+
         var units = Units();
         if (units.Count < 2)
         {
@@ -371,6 +392,20 @@ internal sealed partial class MessageParser
         }
     }
 
+    private bool? asksAdvice;
+
+    /// <summary>The whole message asks how an organisation should form (read once).</summary>
+    private bool AsksAdviceInText => asksAdvice ??= rules.AsksAdvice(text);
+
+    /// <summary>True when <paramref name="words"/> hold a request that is no question: help, undo, export, a lookup, advice, progress.</summary>
+    private bool AsksSomethingBesidesQuestions(string words)
+    {
+        var bare = new string([.. words.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c))]);
+        return rules.Help.ContainsAny(words) || rules.HelpWords.Contains(bare) || rules.Undo.ContainsAny(words) || rules.UndoWords.Contains(bare)
+            || rules.AsksExport(words) || rules.Lookup.ContainsAny(words) || rules.AsksAdvice(words) || rules.PolicyDefinition.ContainsAny(words)
+            || rules.ProgressPatterns.Any(p => UnderstandingRules.MatchesInOrder(words, p.Groups));
+    }
+
     private Part Classify(Unit unit)
     {
         var (start, end) = (unit.Start, unit.End);
@@ -392,13 +427,7 @@ internal sealed partial class MessageParser
         }
 
         var words = text[start..end];
-        var bare = new string([.. words.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c))]);
-        return rules.RequestMarkers.ContainsAny(words) || rules.Help.ContainsAny(words) || rules.HelpWords.Contains(bare)
-            || rules.Undo.ContainsAny(words) || rules.UndoWords.Contains(bare) || rules.AsksExport(words) || rules.Lookup.ContainsAny(words)
-            || rules.AsksAdvice(words) || rules.PolicyDefinition.ContainsAny(words)
-            || rules.ProgressPatterns.Any(p => UnderstandingRules.MatchesInOrder(words, p.Groups))
-            ? Part.Request
-            : Part.Neutral;
+        return rules.RequestMarkers.ContainsAny(words) || AsksSomethingBesidesQuestions(words) ? Part.Request : Part.Neutral;
     }
 
     /// <summary>True when [start, end) holds a verb that could make a record (走访、发现…党员、成立…党支部、成立工会、指导员…).</summary>
@@ -1697,7 +1726,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (!rules.AsksAdvice(text) && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
+        if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
         {
             return null;
         }
