@@ -254,7 +254,9 @@ internal sealed partial class MessageParser
             var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
             var premise = next >= 0 && parts[next] == Part.Request && !units[next].Shift && !units.Skip(i + 1).Take(next - i).Any(u => u.Shift)
                 && rules.AsksAdvice(text[units[next].Start..units[next].End]);
-            parts[i] = premise || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
+            // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
+            var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
+            parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
         }
 
         // One request turning to another ("覆盖率多少？顺便把台账导出来") starts a part of its own.
@@ -291,7 +293,7 @@ internal sealed partial class MessageParser
                 {
                     words = string.Concat(words.AsSpan(0, pronoun.Position), name, words.AsSpan(pronoun.Position + pronoun.Word.Length));
                 }
-                else if (rules.AsksAdvice(words))
+                else if (rules.AsksAdvice(words) && !DescribesClass(words))
                 {
                     words = name + "，" + words;
                 }
@@ -322,6 +324,10 @@ internal sealed partial class MessageParser
 
         return actions.Count == 0 ? null : Finish(actions);
     }
+
+    /// <summary>"两名党员的企业怎么组建": the words describe a class of organisations ("这种情况" is this one's situation).</summary>
+    private bool DescribesClass(string words) =>
+        rules.ClassDescription.FindAll(words).Any(c => !(c.Word == "这种" && words.AsSpan(c.Position + c.Word.Length).StartsWith("情况")));
 
     /// <summary>"，顺便问一下什么是五个清" → "什么是五个清": the question without the words that lead into it.</summary>
     private string QuestionWords(string words)
@@ -564,6 +570,11 @@ internal sealed partial class MessageParser
         }
 
         var hasObject = rules.LookupObjects.ContainsAny(text, named.End);
+        if (AsksAdviceInText && !hasObject)
+        {
+            return null; // "问一下仁爱医院要不要单独建党组织" asks for advice, not the card
+        }
+
         if ((verb is not null && (hasObject || verb.Value.Position < named.Start))
             || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End)))
         {
@@ -1677,6 +1688,19 @@ internal sealed partial class MessageParser
         {
             // "顺达快递 智联物流 华鼎物流三家…联建": a list spoken across blanks before the clause.
             units = [.. spoken.Where(m => m is not null).Select(m => m!).Concat(units.Skip(1)).DistinctBy(Identity)];
+        }
+
+        // "物流协会今天同业共建成立联合党支部 和智联物流一起": units added in the clauses right after, opened by 和/与/跟.
+        foreach (var next in clauses.Where(c => c.Start >= clause.End && units.Count > 0))
+        {
+            var opening = text.AsSpan(next.Start, next.End - next.Start);
+            if (!(opening.StartsWith("和") || opening.StartsWith("与") || opening.StartsWith("跟") || opening.StartsWith("同")) || MentionsIn(next) is not { Count: > 0 } more
+                || more[0].Start - next.Start > 1)
+            {
+                break;
+            }
+
+            units = [.. units.Concat(more).DistinctBy(Identity)];
         }
 
         if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
