@@ -97,6 +97,8 @@ public sealed class FormationTests : IDisposable
     [InlineData("明税税务师事务所没有党员，从业人员35人", 0, null, 35, OrganizationType.SocialOrg)]
     [InlineData("这家公司两名党员，另有5名流动党员", 2, 5, null, OrganizationType.Enterprise)]
     [InlineData("协会里有十二个党员", 12, null, null, OrganizationType.SocialOrg)]
+    [InlineData("这家公司有仨党员，职工捌拾陆人", 3, null, 86, OrganizationType.Enterprise)]
+    [InlineData("这家公司党员贰名，另有叁名流动党员，员工壹拾伍人", 2, 3, 15, OrganizationType.Enterprise)]
     public void Reads_the_facts_a_question_states_and_leaves_out_approximate_figures(string question, int? members, int? flowing, int? employees, OrganizationType type)
     {
         var facts = FactExtractor.Extract(question);

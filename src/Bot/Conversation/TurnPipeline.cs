@@ -137,7 +137,7 @@ public sealed partial class TurnPipeline(
         var actions = understanding.Understand(text, user, message.SentAt).Actions;
         if (actions.Count == 0)
         {
-            return [new ReplyMessage(DialogueReplies.NotUnderstood)];
+            return [new ReplyMessage(understanding.SmallTalkOf(text) is { } smallTalk ? DialogueReplies.SmallTalk(smallTalk) : DialogueReplies.NotUnderstood)];
         }
 
         return await RunAsync(user, message, text, actions, marker, cancellationToken);
@@ -417,7 +417,7 @@ public sealed partial class TurnPipeline(
 
         if (action.Kind == ActionKind.PolicyQuestion)
         {
-            arguments["question"] = text;
+            arguments["question"] = action.Question ?? text;
             var answer = await kernel.InvokeAsync<DocumentAnswer>(PluginNames.Knowledge, "search_documents", arguments, cancellationToken);
             return new ReplyMessage(answer is null ? "没有找到答案。" : AnswerReplies.Document(answer));
         }

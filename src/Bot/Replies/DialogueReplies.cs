@@ -32,5 +32,16 @@ public static class DialogueReplies
 
     public const string Cancelled = "好的，已取消，没有登记。";
 
-    public const string NotUnderstood = "没太明白。可以告诉我走访、发现党员、组建党组织的情况，或问政策、查进度。发送“帮助”查看示例。";
+    public const string NotUnderstood = "这条消息里没有找到要登记或查询的内容（计划、还没发生或没有做成的事不登记）。"
+        + "可以告诉我走访、发现党员、组建党组织的情况，或问政策、查进度。发送“帮助”查看示例。";
+
+    /// <summary>A short friendly line for small talk (你好、谢谢、在吗、好的), with a hint of what to say.</summary>
+    public static string SmallTalk(string kind) => kind switch
+    {
+        "greeting" => "您好！我是“两个覆盖”党建工作助手，可以登记走访、发现党员、组建党组织，也可以问政策、查进度。发送“帮助”查看示例。",
+        "thanks" => "不客气，您辛苦了！有新的走访或组建情况随时告诉我。",
+        "presence" => "在的，请说。可以直接告诉我走访、发现党员、组建的情况，或问政策、查进度。",
+        "laugh" => "😊 有需要登记或查询的随时告诉我，发送“帮助”查看示例。",
+        _ => "好的。有新的情况随时告诉我，发送“帮助”查看能说什么。",
+    };
 }

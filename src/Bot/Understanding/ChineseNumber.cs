@@ -1,11 +1,14 @@
 namespace InstructorBot.Bot.Understanding;
 
-/// <summary>Numbers as phones write them: 6, ６ (folded before), 六, 十二, 一百二十, 一百二 (=120), 两, 俩.</summary>
+/// <summary>
+/// Numbers as phones write them: 6, ６ (folded before), 六, 十二, 一百二十, 一百二 (=120), 两, 俩, 仨, and the financial
+/// (大写) forms 壹贰叁肆伍陆柒捌玖拾佰仟 (壹佰贰拾 = 120).
+/// </summary>
 public static class ChineseNumber
 {
-    private const string Digits = "零〇一二两俩三四五六七八九";
+    private const string Digits = "零〇一二两俩三仨四五六七八九壹贰貳叁肆伍陆柒捌玖";
 
-    public static bool IsNumeralChar(char c) => char.IsAsciiDigit(c) || Digits.Contains(c) || c is '十' or '百' or '千' or '万';
+    public static bool IsNumeralChar(char c) => char.IsAsciiDigit(c) || Digits.Contains(c) || UnitOf(c) > 0;
 
     /// <summary>Reads the number that starts at <paramref name="start"/>; false when none does.</summary>
     public static bool TryRead(string text, int start, out int value, out int length)
@@ -73,7 +76,7 @@ public static class ChineseNumber
                 continue;
             }
 
-            var unit = c switch { '十' => 10, '百' => 100, '千' => 1000, '万' => 10000, _ => 0 };
+            var unit = UnitOf(c);
             if (unit == 0)
             {
                 return false;
@@ -116,20 +119,29 @@ public static class ChineseNumber
 
     private static bool IsDigitBeforeUnit(ReadOnlySpan<char> numeral) => DigitOf(numeral[^2]) == 0;
 
-    private static bool IsChineseNumeral(char c) => Digits.Contains(c) || c is '十' or '百' or '千' or '万';
+    private static bool IsChineseNumeral(char c) => Digits.Contains(c) || UnitOf(c) > 0;
+
+    private static int UnitOf(char c) => c switch
+    {
+        '十' or '拾' => 10,
+        '百' or '佰' => 100,
+        '千' or '仟' => 1000,
+        '万' or '萬' => 10000,
+        _ => 0,
+    };
 
     private static int DigitOf(char c) => c switch
     {
         '零' or '〇' => 0,
-        '一' => 1,
-        '二' or '两' or '俩' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
+        '一' or '壹' => 1,
+        '二' or '两' or '俩' or '贰' or '貳' => 2,
+        '三' or '仨' or '叁' => 3,
+        '四' or '肆' => 4,
+        '五' or '伍' => 5,
+        '六' or '陆' => 6,
+        '七' or '柒' => 7,
+        '八' or '捌' => 8,
+        '九' or '玖' => 9,
         _ => -1,
     };
 }

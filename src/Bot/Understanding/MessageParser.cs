@@ -110,27 +110,37 @@ internal sealed partial class MessageParser
 
     public UnderstandingResult Parse()
     {
-        if (!TextNormalizer.HasContent(text))
+        if (!TextNormalizer.HasContent(text) || rules.SmallTalkOf(text) is not null)
         {
-            return UnderstandingResult.Nothing;
+            return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
-        if (IsHelp())
+        SplitClauses();
+        var help = IsHelp();
+        var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
+        var export = rules.AsksExport(text);
+        var metric = ProgressMetricAsked();
+        if (Compound(help || undo || export || metric is not null) is { } compound)
+        {
+            return compound;
+        }
+
+        if (help)
         {
             return Only(new UnderstoodAction(ActionKind.Help));
         }
 
-        if (rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()))
+        if (undo)
         {
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (rules.AsksExport(text) && !rules.PolicyDefinition.ContainsAny(text))
+        if (export && !rules.PolicyDefinition.ContainsAny(text))
         {
             return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
         }
 
-        if (ProgressMetricAsked() is { } metric)
+        if (metric is not null)
         {
             return Only(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = FindScope(), Metric = metric });
         }
@@ -141,7 +151,6 @@ internal sealed partial class MessageParser
             return Finish([.. ReportBefore(lookup), lookup]);
         }
 
-        SplitClauses();
         FindNumberPhrases();
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
@@ -169,8 +178,8 @@ internal sealed partial class MessageParser
         }
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
-        var asksForInformation = rules.Lookup.ContainsAny(text) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
-        if (actions.Count == 0 && (IsQuestion(0, text.Length) || rules.AsksAdvice(text) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
+        var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
+        if (actions.Count == 0 && (IsQuestion(0, text.Length) || AsksAdviceInText || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
@@ -183,6 +192,263 @@ internal sealed partial class MessageParser
     }
 
     private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
+
+    // ---------------------------------------------------------------- reports and requests in one message
+
+    private enum Part
+    {
+        Neutral,
+        Report,
+        Request,
+    }
+
+    /// <summary>A stretch of the message: a clause, or part of one cut before 顺便/请问…; <c>Shift</c> when the message turns there.</summary>
+    private sealed record Unit(int Start, int End, bool Shift, bool EndsWithQuestionMark);
+
+    /// <summary>
+    /// "今天走访了顺达快递，顺便问一下联合组建怎么弄": a message that reports and asks gives both, in the order said. It is cut
+    /// where it turns from reports to requests (or from one request to another after 顺便/另外/。), each part is read on its
+    /// own, and the records come from the reports, everything else from the requests. Null when the message is one thing.
+    /// </summary>
+    private UnderstandingResult? Compound(bool asksWholeMessageIntent)
+    {
+        if (clauses.Count < 2 && !rules.TopicShift.ContainsAny(text) && !rules.RequestMarkers.ContainsAny(text))
+        {
+            return null; // one clause with no turn: one thing
+        }
+
+        if (!asksWholeMessageIntent && !clauses.Any(c => c.IsQuestion) && !rules.RequestMarkers.ContainsAny(text) && !rules.Lookup.ContainsAny(text)
+            && !AsksAdviceInText && !rules.PolicyDefinition.ContainsAny(text))
+        {
+            return null; // a plain report (the common message): nothing to cut
+        }
+
+        var turns = rules.TopicShift.ContainsAny(text) || text.AsSpan(0, text.Length - 1).IndexOfAny("。.?!！;；\n") >= 0;
+        if (!turns && !HasRecordVerb(0, text.Length))
+        {
+            return null; // requests only, with no turn between them: one request
+        }
+
+        var units = Units();
+        if (units.Count < 2)
+        {
+            return null;
+        }
+
+        var parts = units.Select(Classify).ToList();
+        if (!parts.Contains(Part.Request) || (!parts.Contains(Part.Report) && !units.Where((u, i) => i > 0 && u.Shift && parts[i] == Part.Request).Any()))
+        {
+            return null;
+        }
+
+        // A unit that is neither goes with the part before it; before a request for advice that follows without a turn
+        // ("…党员已经有52名了，可以成立党总支吗") its figures are the question's; at the start it goes with what follows.
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] != Part.Neutral)
+            {
+                continue;
+            }
+
+            var next = parts.FindIndex(i, p => p != Part.Neutral);
+            var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
+            var premise = next >= 0 && parts[next] == Part.Request && !units[next].Shift && !units.Skip(i + 1).Take(next - i).Any(u => u.Shift)
+                && rules.AsksAdvice(text[units[next].Start..units[next].End]);
+            // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
+            var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
+            parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
+        }
+
+        // One request turning to another ("覆盖率多少？顺便把台账导出来") starts a part of its own.
+        var segments = new List<(int Start, int End, Part Part, bool Asks)>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var asks = Classify(units[i]) == Part.Request;
+            if (segments.Count > 0 && segments[^1].Part == parts[i] && !(parts[i] == Part.Request && units[i].Shift && asks && segments[^1].Asks))
+            {
+                segments[^1] = segments[^1] with { End = units[i].End, Asks = segments[^1].Asks || asks };
+            }
+            else
+            {
+                segments.Add((units[i].Start, units[i].End, parts[i], asks));
+            }
+        }
+
+        if (segments.Count < 2)
+        {
+            return null;
+        }
+
+        var actions = new List<UnderstoodAction>();
+        OrganizationMention? reported = null;
+        foreach (var (start, end, part, _) in segments)
+        {
+            var words = text[start..end];
+            if (part == Part.Request && reported is not null && !UsableMentions().Any(m => m.Start >= start && m.Start < end))
+            {
+                // "…另外想问下他们这种情况适合怎么组建", "…职工140人 党员1名 这种情况该怎么建": a request for advice that names
+                // no organisation, after a report on one, is about that one (他们/这家 stand for it).
+                var name = reported.Organization?.Name ?? reported.Written;
+                if (rules.Pronouns.FindFirst(words) is { } pronoun)
+                {
+                    words = string.Concat(words.AsSpan(0, pronoun.Position), name, words.AsSpan(pronoun.Position + pronoun.Word.Length));
+                }
+                else if (rules.AsksAdvice(words) && !DescribesClass(words))
+                {
+                    words = name + "，" + words;
+                }
+            }
+
+            var read = new MessageParser(rules, index, words, sender, now, preferOwnJurisdiction).Parse();
+            foreach (var action in read.Actions)
+            {
+                if (action.IsRecord != (part == Part.Report))
+                {
+                    continue;
+                }
+
+                if (action.Kind == ActionKind.PolicyQuestion && actions.FindIndex(a => a.Kind == ActionKind.PolicyQuestion) is var asked and >= 0)
+                {
+                    actions[asked] = actions[asked] with { Question = actions[asked].Question + "\n" + QuestionWords(words) };
+                    continue;
+                }
+
+                actions.Add(action.Kind is ActionKind.PolicyQuestion or ActionKind.FormationAdvice ? action with { Question = QuestionWords(words) } : action);
+            }
+
+            if (part == Part.Report)
+            {
+                reported = UsableMentions().LastOrDefault(m => m.Start >= start && m.Start < end && !m.IsGeneric && !m.IsAmbiguous) ?? reported;
+            }
+        }
+
+        return actions.Count == 0 ? null : Finish(actions);
+    }
+
+    /// <summary>"两名党员的企业怎么组建": the words describe a class of organisations ("这种情况" is this one's situation).</summary>
+    private bool DescribesClass(string words) =>
+        rules.ClassDescription.FindAll(words).Any(c => !(c.Word == "这种" && words.AsSpan(c.Position + c.Word.Length).StartsWith("情况")));
+
+    /// <summary>"，顺便问一下什么是五个清" → "什么是五个清": the question without the words that lead into it.</summary>
+    private string QuestionWords(string words)
+    {
+        var start = 0;
+        while (start < words.Length)
+        {
+            if (IsSeparator(words[start]) || words[start] is ':' or '：')
+            {
+                start++;
+            }
+            else if ((rules.TopicShift.MatchAt(words, start) ?? rules.RequestMarkers.MatchAt(words, start)) is { } lead && start + lead.Length < words.Length)
+            {
+                start += lead.Length;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return words[start..].Trim();
+    }
+
+    /// <summary>The clauses, also cut before a turn (顺便、另外、对了) or a request marker (请问、问一下) inside one.</summary>
+    private List<Unit> Units()
+    {
+        var units = new List<Unit>();
+        foreach (var clause in clauses)
+        {
+            var start = clause.Start;
+            for (var i = clause.Start + 1; i < clause.End; i++)
+            {
+                if (InsideMention(i))
+                {
+                    continue;
+                }
+
+                var marker = rules.TopicShift.MatchAt(text, i, clause.End) ?? rules.RequestMarkers.MatchAt(text, i, clause.End);
+                if (marker is not null && i > start && !(rules.TopicShift.MatchAt(text, start, i) is { } turn && turn.Length == i - start))
+                {
+                    units.Add(NewUnit(start, i, false));
+                    start = i;
+                }
+
+                i += (marker?.Length ?? 1) - 1;
+            }
+
+            units.Add(NewUnit(start, clause.End, clause.End < text.Length && text[clause.End] == '?'));
+        }
+
+        return units;
+
+        Unit NewUnit(int start, int end, bool questionMark)
+        {
+            var previous = start - 1;
+            while (previous >= 0 && text[previous] == ' ')
+            {
+                previous--;
+            }
+
+            // A turn: 顺便/另外… at the start, after the end of a sentence, or after a unit that is only a turn ("对了").
+            var shift = rules.TopicShift.MatchAt(text, start, end) is not null
+                || (previous >= 0 && text[previous] is '。' or '.' or '?' or '!' or '！' or ';' or '；' or '\n')
+                || (units.Count > 0 && units[^1] is var last && (rules.TopicShift.MatchAt(text, last.Start, last.End) is { } only && only.Length == last.End - last.Start
+                    || rules.SmallTalkOf(text, last.Start, last.End) is not null));
+            return new Unit(start, end, shift, questionMark);
+        }
+    }
+
+    private bool? asksAdvice;
+
+    /// <summary>The whole message asks how an organisation should form (read once).</summary>
+    private bool AsksAdviceInText => asksAdvice ??= rules.AsksAdvice(text);
+
+    /// <summary>True when <paramref name="words"/> hold a request that is no question: help, undo, export, a lookup, advice, progress.</summary>
+    private bool AsksSomethingBesidesQuestions(string words)
+    {
+        var bare = new string([.. words.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c))]);
+        return rules.Help.ContainsAny(words) || rules.HelpWords.Contains(bare) || rules.Undo.ContainsAny(words) || rules.UndoWords.Contains(bare)
+            || rules.AsksExport(words) || rules.Lookup.ContainsAny(words) || rules.AsksAdvice(words) || rules.PolicyDefinition.ContainsAny(words)
+            || rules.ProgressPatterns.Any(p => UnderstandingRules.MatchesInOrder(words, p.Groups));
+    }
+
+    private Part Classify(Unit unit)
+    {
+        var (start, end) = (unit.Start, unit.End);
+        if (rules.SmallTalkOf(text, start, end) is not null || rules.TopicShift.MatchAt(text, start, end) is { } only && only.Length == end - start)
+        {
+            return Part.Neutral;
+        }
+
+        // "顺便问一下帮扶期限是多久": a unit that opens with 问一下/请问 (after 顺便/另外) asks, whatever verb it holds.
+        var opening = rules.TopicShift.MatchAt(text, start, end) is { } turn ? start + turn.Length : start;
+        if (unit.EndsWithQuestionMark || IsQuestion(start, end) || rules.RequestMarkers.MatchAt(text, opening, end) is not null)
+        {
+            return Part.Request;
+        }
+
+        if (HasRecordVerb(start, end))
+        {
+            return Part.Report;
+        }
+
+        var words = text[start..end];
+        return rules.RequestMarkers.ContainsAny(words) || AsksSomethingBesidesQuestions(words) ? Part.Request : Part.Neutral;
+    }
+
+    /// <summary>True when [start, end) holds a verb that could make a record (走访、发现…党员、成立…党支部、成立工会、指导员…).</summary>
+    private bool HasRecordVerb(int start, int end)
+    {
+        var unit = new Clause(start, end, false);
+        bool Made((int Position, string Word) verb) => !IsBlocked(unit, verb.Position);
+        return rules.Visit.FindAll(text, start, end).Any(v => Made(v) && rules.VisitNounFollowers.MatchAt(text, v.Position + v.Word.Length) is null)
+            || rules.Motion.FindAll(text, start, end).Any(v => Made(v) && mentions.Any(m => m.Start == v.Position + v.Word.Length || m.Start == v.Position + v.Word.Length + 1))
+            || (rules.Discovery.FindAll(text, start, end).Concat(rules.Hire.FindAll(text, start, end)).Any(Made) && text.AsSpan(start, end - start).Contains("党员", StringComparison.Ordinal))
+            || (rules.Formation.FindAll(text, start, end).Any(Made) && rules.PartyAndMassWords.ContainsAny(text, start, end))
+            || rules.InstructorWords.ContainsAny(text, start, end)
+            || rules.Pairing.FindAll(text, start, end).Any(Made)
+            || rules.Statuses.ContainsAny(text, start, end);
+    }
 
     private static UnderstandingResult Finish(List<UnderstoodAction> actions) =>
         new(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
@@ -304,6 +570,11 @@ internal sealed partial class MessageParser
         }
 
         var hasObject = rules.LookupObjects.ContainsAny(text, named.End);
+        if (AsksAdviceInText && !hasObject)
+        {
+            return null; // "问一下仁爱医院要不要单独建党组织" asks for advice, not the card
+        }
+
         if ((verb is not null && (hasObject || verb.Value.Position < named.Start))
             || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End)))
         {
@@ -372,15 +643,31 @@ internal sealed partial class MessageParser
             previous--;
         }
 
-        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2;
+        // "成立了 团支部", "发现 流动党员 两名": a party or mass organisation, or members, do not start a clause.
+        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2
+            || rules.PartyAndMassWords.MatchAt(text, blank + 1) is not null || rules.Categories.MatchAt(text, blank + 1) is not null;
     }
 
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
-    private bool IsQuestion(int start, int end) =>
+    private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
             !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1]))
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
+
+    /// <summary>"算不算", "行不行", "去没去": a verb, 不/没, the same verb asks a yes-or-no question.</summary>
+    private bool IsEitherOrQuestion(int start, int end)
+    {
+        for (var i = Math.Max(start, 1); i + 1 < end; i++)
+        {
+            if (text[i] is '不' or '没' && TextNormalizer.IsHan(text[i - 1]) && text[i + 1] == text[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
 
@@ -792,7 +1079,14 @@ internal sealed partial class MessageParser
         {
             if (wholeClause)
             {
-                return [.. inClause.DistinctBy(Identity)];
+                // "今天跑了三家：智联物流 汇通汽车 恒信建筑": a list announced in the clause goes on across blanks.
+                List<OrganizationMention?> all = [.. inClause.DistinctBy(Identity)];
+                if (inClause[^1].End == clause.End && rules.ListIntro.ContainsAny(text, clause.Start, inClause[0].Start) && ListAfter(clause) is { Count: > 0 } more)
+                {
+                    all.AddRange(more.Where(m => all.All(a => Identity(a!) != Identity(m!))));
+                }
+
+                return all;
             }
 
             var before = inClause.Where(m => m.Start < position).ToList();
@@ -811,6 +1105,12 @@ internal sealed partial class MessageParser
             return [.. list.DistinctBy(m => Identity(m!))];
         }
 
+        if (wholeClause && rules.AllTogether.ContainsAny(text, clause.Start, position) && NamedInClausesBefore(clause) is { Count: > 1 } earlier)
+        {
+            // "今天上午顺达快递，下午德润物业，都走访了": the verb after 都 covers each name said in the clauses before.
+            return earlier;
+        }
+
         var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
         if (wholeClause && ListAfter(clause) is { Count: > 0 } following
             && (preceding is null || rules.ListIntro.ContainsAny(text, clause.Start, clause.End)))
@@ -820,6 +1120,25 @@ internal sealed partial class MessageParser
         }
 
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    /// <summary>The organisations named in the clauses right before <paramref name="clause"/> that say nothing but a name (and a time).</summary>
+    private List<OrganizationMention?> NamedInClausesBefore(Clause clause)
+    {
+        var named = new List<OrganizationMention?>();
+        for (var i = clauses.IndexOf(clause) - 1; i >= 0; i--)
+        {
+            var before = clauses[i];
+            var inside = MentionsIn(before);
+            if (inside.Count == 0 || HasRecordVerb(before.Start, before.End) || before.IsQuestion)
+            {
+                break;
+            }
+
+            named.InsertRange(0, inside);
+        }
+
+        return [.. named.DistinctBy(m => Identity(m!))];
     }
 
     /// <summary>The list of names that starts the text right after <paramref name="clause"/>, when only separators come between.</summary>
@@ -944,6 +1263,11 @@ internal sealed partial class MessageParser
         if (rules.Discovery.FindFirst(text, clause.Start, clause.End) is { } lone && text.AsSpan(lone.Position + lone.Word.Length, clause.End - lone.Position - lone.Word.Length).Trim().IsEmpty
             && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } following)
         {
+            if (rules.Discovery.ContainsAny(text, following.Start, following.End) || rules.Hire.ContainsAny(text, following.Start, following.End))
+            {
+                return; // "通过排查，亮出了2名隐形党员": the next clause says what was found, with its own verb
+            }
+
             clause = clause with { End = following.End };
         }
 
@@ -1156,6 +1480,11 @@ internal sealed partial class MessageParser
                 return sender.Name; // 指导员是我
             }
 
+            if (j < text.Length && text[j] == ' ')
+            {
+                j++; // voice input: "党建指导员 吴刚"
+            }
+
             if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
             {
                 return name;
@@ -1361,6 +1690,19 @@ internal sealed partial class MessageParser
             units = [.. spoken.Where(m => m is not null).Select(m => m!).Concat(units.Skip(1)).DistinctBy(Identity)];
         }
 
+        // "物流协会今天同业共建成立联合党支部 和智联物流一起": units added in the clauses right after, opened by 和/与/跟.
+        foreach (var next in clauses.Where(c => c.Start >= clause.End && units.Count > 0))
+        {
+            var opening = text.AsSpan(next.Start, next.End - next.Start);
+            if (!(opening.StartsWith("和") || opening.StartsWith("与") || opening.StartsWith("跟") || opening.StartsWith("同")) || MentionsIn(next) is not { Count: > 0 } more
+                || more[0].Start - next.Start > 1)
+            {
+                break;
+            }
+
+            units = [.. units.Concat(more).DistinctBy(Identity)];
+        }
+
         if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
         {
             // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.
@@ -1408,7 +1750,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (!rules.AsksAdvice(text) && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
+        if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
         {
             return null;
         }

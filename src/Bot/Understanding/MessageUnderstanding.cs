@@ -82,5 +82,8 @@ public sealed class MessageUnderstanding
             _ => [],
         };
 
+    /// <summary>The kind of small talk ("greeting", "thanks", "presence", "ack", "laugh") when the text is only that ("你好", "谢谢 辛苦了"), else null.</summary>
+    public string? SmallTalkOf(string? text) => rules.SmallTalkOf(TextNormalizer.Normalize(text));
+
     private sealed record IndexSnapshot(long Version, OrganizationIndex Index);
 }

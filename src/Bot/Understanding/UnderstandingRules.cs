@@ -58,6 +58,10 @@ internal sealed class UnderstandingRules
         ClassDescription = new(v.ClassDescriptionMarkers);
         Singular = new(v.SingularMarkers);
         OrgTypeWords = new(v.OrgTypeWords.Keys);
+        RequestMarkers = new(v.RequestMarkers);
+        TopicShift = new(v.TopicShiftMarkers);
+        Pronouns = new(v.OrganizationPronouns);
+        SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
         HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
         UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
@@ -137,18 +141,66 @@ internal sealed class UnderstandingRules
 
     public bool AsksExport(string text) => Export.ContainsAny(text) || ExportPatterns.Any(p => MatchesInOrder(text, p));
 
-    public bool AsksAdvice(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
+    public bool AsksAdvice(string text)
+    {
+        // 党建 (party-building work) is a noun: "能不能兼任党建指导员" asks nothing about building an organisation.
+        text = text.Replace("党建", "党务", StringComparison.Ordinal);
+        return Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
+    }
     public KeywordSet PolicyDefinition { get; }
     public KeywordSet OwnScope { get; }
     public KeywordSet ClassDescription { get; }
     public KeywordSet Singular { get; }
     public KeywordSet OrgTypeWords { get; }
+
+    /// <summary>请问/问一下/帮我查: a clause that asks.</summary>
+    public KeywordSet RequestMarkers { get; }
+
+    /// <summary>顺便/另外/对了: the message turns to another matter.</summary>
+    public KeywordSet TopicShift { get; }
+
+    /// <summary>他们/这家/该单位: the organisation just reported on.</summary>
+    public KeywordSet Pronouns { get; }
+
+    /// <summary>Small-talk phrases and the fillers allowed beside them.</summary>
+    public KeywordSet SmallTalk { get; }
     public PersonNames Names { get; }
     public HashSet<string> HelpWords { get; }
 
     /// <summary>A whole message that is only one of these words ("取消") takes back the last record.</summary>
     public HashSet<string> UndoWords { get; }
     public List<(ProgressMetric Metric, KeywordSet[] Groups)> ProgressPatterns { get; }
+
+    /// <summary>
+    /// The kind of small talk (<c>greeting</c>, <c>thanks</c>, <c>presence</c>, <c>ack</c>, <c>laugh</c>) when
+    /// <paramref name="text"/> is nothing else ("你好", "谢谢 辛苦啦", "在吗？"); null when it says anything more.
+    /// </summary>
+    public string? SmallTalkOf(string text, int start = 0, int end = int.MaxValue)
+    {
+        end = Math.Min(end, text.Length);
+        string? kind = null;
+        for (var i = Math.Max(start, 0); i < end; i++)
+        {
+            if (!TextNormalizer.IsHan(text[i]) && !char.IsAsciiLetterOrDigit(text[i]))
+            {
+                continue; // punctuation, blanks, emoji
+            }
+
+            if (SmallTalk.MatchAt(text, i, end) is not { } word)
+            {
+                return null;
+            }
+
+            if (kind is null && Vocabulary.SmallTalk.TryGetValue(word, out var found))
+            {
+                kind = found;
+            }
+
+            i += word.Length - 1;
+        }
+
+        return kind;
+    }
 
     /// <summary>True when one word of each group occurs, in order.</summary>
     public static bool MatchesInOrder(string text, KeywordSet[] groups)

@@ -44,6 +44,12 @@ public sealed record UnderstoodAction(ActionKind Kind)
     public string? Scope { get; init; }
     public ProgressMetric? Metric { get; init; }
 
+    /// <summary>
+    /// For a question in a message that also reports ("今天走访了顺达快递，顺便问一下联合组建怎么弄"): the words that ask,
+    /// for the documents. Null when the whole message is the question. Not part of the contract's JSON.
+    /// </summary>
+    public string? Question { get; init; }
+
     public bool IsRecord => Kind <= ActionKind.Pairing;
 
     /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>

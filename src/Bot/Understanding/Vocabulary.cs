@@ -89,6 +89,21 @@ public sealed record Vocabulary
     public IReadOnlyDictionary<string, string> OrgTypeWords { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<string> LookupQuestions { get; init; } = [];
 
+    /// <summary>请问/问一下/帮我查: the clause they start asks for something rather than reports it.</summary>
+    public IReadOnlyList<string> RequestMarkers { get; init; } = [];
+
+    /// <summary>顺便/另外/对了: the message turns to another matter here.</summary>
+    public IReadOnlyList<string> TopicShiftMarkers { get; init; } = [];
+
+    /// <summary>他们/这家/该单位: in a request after a report, the organisation just reported on.</summary>
+    public IReadOnlyList<string> OrganizationPronouns { get; init; } = [];
+
+    /// <summary>你好/谢谢/在吗/好的 and their kind (greeting, thanks, presence, ack, laugh): a message of only these asks for nothing.</summary>
+    public IReadOnlyDictionary<string, string> SmallTalk { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Words that may stand beside small talk without making it a request (小助手, 啊, 了).</summary>
+    public IReadOnlyList<string> SmallTalkFillers { get; init; } = [];
+
     /// <summary>Per metric, patterns "a|b+c|d": one word of each group, in that order.</summary>
     public IReadOnlyDictionary<string, List<string>> ProgressMetrics { get; init; } = new Dictionary<string, List<string>>();
     public IReadOnlyList<string> OwnScopeWords { get; init; } = [];

@@ -13,7 +13,7 @@ public static partial class FactExtractor
 
     public static OrganizationFacts Extract(string question)
     {
-        var text = TextCleaner.Normalize(question);
+        var text = FoldNumerals(TextCleaner.Normalize(question));
         int? flowing = First(text, FlowingMembers());
         int? full = First(text, FullMembers());
         int? members = NoMembers().IsMatch(text) ? 0 : First(text, PartyMembers()) ?? (OneMember().IsMatch(text) ? 1 : null);
@@ -52,7 +52,7 @@ public static partial class FactExtractor
     /// </summary>
     public static bool AsksForAdvice(string question, bool namedInLedger)
     {
-        var text = TextCleaner.Normalize(question);
+        var text = FoldNumerals(TextCleaner.Normalize(question));
         if (!AdviceIntent().IsMatch(text))
         {
             return false;
@@ -108,6 +108,20 @@ public static partial class FactExtractor
 
         return null;
     }
+
+    /// <summary>
+    /// Financial (大写) numerals and 仨/俩 where they count ("党员贰名", "职工捌拾陆人", "仨党员") in the ordinary forms the
+    /// patterns read; elsewhere (a name such as 陆家) the text is left alone.
+    /// </summary>
+    private static string FoldNumerals(string text) =>
+        FinancialCount().Replace(text, m => string.Concat(m.Value.Select(c => c switch
+        {
+            '壹' => '一', '贰' or '貳' => '二', '叁' or '仨' => '三', '肆' => '四', '伍' => '五', '陆' => '六', '柒' => '七',
+            '捌' => '八', '玖' => '九', '拾' => '十', '佰' => '百', '仟' => '千', '俩' => '两', _ => c,
+        })));
+
+    [GeneratedRegex(@"(?<=(党员|职工|员工|从业人员|人数)(有|共|共有|为|是)?)[零壹贰貳叁肆伍陆柒捌玖拾佰仟仨俩一二两三四五六七八九十百]+|[零壹贰貳叁肆伍陆柒捌玖拾佰仟仨俩一二两三四五六七八九十百]+(?=(名|个|位|人|党员))")]
+    private static partial Regex FinancialCount();
 
     private static int? ParseNumber(string value)
     {

@@ -20,6 +20,16 @@ public sealed class ChineseNumberTests
     [InlineData("两千三百", 2300)]
     [InlineData("一万二千", 12000)]
     [InlineData("零", 0)]
+    [InlineData("仨", 3)]
+    [InlineData("贰", 2)]
+    [InlineData("叁", 3)]
+    [InlineData("拾伍", 15)]
+    [InlineData("壹拾贰", 12)]
+    [InlineData("捌拾陆", 86)]
+    [InlineData("壹佰贰拾", 120)]
+    [InlineData("叁佰零伍", 305)]
+    [InlineData("两百一十", 210)]
+    [InlineData("壹仟", 1000)]
     public void Parses_chinese_numerals(string numeral, int expected)
     {
         Assert.True(ChineseNumber.TryParse(numeral, out var value));
