@@ -125,6 +125,21 @@ public sealed partial class ChannelTextSplitterTests
         Assert.Equal(all.Count - sent.Count, int.Parse(note.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void With_room_for_one_message_only_the_reply_is_cut_at_a_line_and_says_how_many_lines_were_left_out_unnumbered()
+    {
+        var text = LongList(200);
+
+        var part = Assert.Single(ChannelTextSplitter.Split(text, ChannelTextLimit.WeCom with { MaxParts = 1 }));
+
+        Assert.True(Encoding.UTF8.GetByteCount(part) <= 2048);
+        Assert.DoesNotMatch(PartNumber(), part);
+        var lines = part.Split('\n');
+        Assert.Equal(text.Split('\n').Take(lines.Length - 1), lines[..^1]);
+        var omitted = text.Split('\n').Skip(lines.Length - 1).Count(l => l.Length > 0);
+        Assert.Equal(omitted, int.Parse(OmittedNote().Match(lines[^1]).Groups[1].Value, CultureInfo.InvariantCulture));
+    }
+
     [GeneratedRegex(@"^（\d+/\d+）\n")]
     private static partial Regex PartNumber();
 

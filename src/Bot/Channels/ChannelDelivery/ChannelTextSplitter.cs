@@ -44,6 +44,11 @@ public static class ChannelTextSplitter
             parts = kept;
         }
 
+        if (parts.Count == 1)
+        {
+            return [parts[0].Text];
+        }
+
         var count = parts.Count.ToString(CultureInfo.InvariantCulture);
         return [.. parts.Select((p, i) => Number((i + 1).ToString(CultureInfo.InvariantCulture), count) + p.Text)];
     }
