@@ -2,7 +2,6 @@ using InstructorBot.Bot.Conversation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,8 +16,13 @@ public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, R
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings) { ["Store:Path"] = Path.Combine(dataDirectory, "bot.db") }));
+        // UseSetting, not ConfigureAppConfiguration: Program reads Store:Path while composing, before the latter applies,
+        // and the channels open the store (their delivery log) even with the recording pipeline.
+        foreach (var (key, value) in new Dictionary<string, string?>(settings) { ["Store:Path"] = Path.Combine(dataDirectory, "bot.db") })
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ITurnPipeline>();

@@ -29,6 +29,9 @@ public sealed class LoopbackVendorApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>While true, every reply (WeCom message/send, Feishu reply, DingTalk webhook) is refused with a vendor error code.</summary>
+    public bool RefuseReplies { get; set; }
+
     public Uri DingTalkWebhook(string session) => new(BaseUrl, $"/robot/sendBySession?session={session}");
 
     public static async Task<LoopbackVendorApi> StartAsync()
@@ -47,7 +50,8 @@ public sealed class LoopbackVendorApi : IAsyncDisposable
         app.MapPost("/cgi-bin/message/send", async (HttpContext http) =>
         {
             await server.RecordAsync(http);
-            return http.Request.Query["access_token"] == WeComAccessToken
+            return server.RefuseReplies ? Results.Json(new { errcode = 45009, errmsg = "api freq out of limit" })
+                : http.Request.Query["access_token"] == WeComAccessToken
                 ? Results.Json(new { errcode = 0, errmsg = "ok" })
                 : Results.Json(new { errcode = 40014, errmsg = "invalid access_token" });
         });
@@ -59,14 +63,17 @@ public sealed class LoopbackVendorApi : IAsyncDisposable
         app.MapPost("/open-apis/im/v1/messages/{messageId}/reply", async (HttpContext http) =>
         {
             await server.RecordAsync(http);
-            return http.Request.Headers.Authorization == "Bearer " + FeishuTenantToken
+            return server.RefuseReplies ? Results.Json(new { code = 230020, msg = "rate limited" }, statusCode: 400)
+                : http.Request.Headers.Authorization == "Bearer " + FeishuTenantToken
                 ? Results.Json(new { code = 0, msg = "success" })
                 : Results.Json(new { code = 99991663, msg = "invalid token" }, statusCode: 400);
         });
         app.MapPost("/robot/sendBySession", async (HttpContext http) =>
         {
             await server.RecordAsync(http);
-            return Results.Json(new { errcode = 0, errmsg = "ok" });
+            return server.RefuseReplies
+                ? Results.Json(new { errcode = 130101, errmsg = "send too fast" })
+                : Results.Json(new { errcode = 0, errmsg = "ok" });
         });
 
         await app.StartAsync();
@@ -105,6 +112,7 @@ public sealed class LoopbackVendorApi : IAsyncDisposable
             http.Request.Path.Value ?? string.Empty,
             http.Request.QueryString.Value ?? string.Empty,
             body.Length > 0 ? JsonDocument.Parse(body).RootElement.Clone() : default,
-            http.Request.Headers.Authorization.ToString()));
+            http.Request.Headers.Authorization.ToString(),
+            RefuseReplies && !http.Request.Path.Value!.Contains("token", StringComparison.Ordinal)));
     }
 }

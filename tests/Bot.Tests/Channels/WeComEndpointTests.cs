@@ -190,6 +190,28 @@ public sealed class WeComEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_the_message_api_a_long_reply_is_one_passive_reply_within_2048_bytes_saying_what_was_left_out()
+    {
+        var pipeline = new RecordingTurnPipeline();
+        var settings = WeComRequests.Settings(api.BaseUrl);
+        settings.Remove("Channels:WeCom:Secret");
+        await using var host = new ChannelHost(settings, pipeline);
+        using var client = host.CreateClient();
+        var text = string.Join('\n', Enumerable.Range(1, 60).Select(i => $"{i}. 今天走访了深圳市云启科技有限公司"));
+
+        using var request = WeComRequests.Post(WeComRequests.Crypto.Encrypt(WeComRequests.TextMessage("zhangsan", text, "7000000000000000009")));
+        var response = await client.SendAsync(request);
+        var reply = WeComRequests.OpenReply(await response.Content.ReadAsStringAsync())["Content"];
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(reply) <= 2048, reply);
+        Assert.StartsWith(RecordingTurnPipeline.ReplyTo("1. 今天走访了"), reply, StringComparison.Ordinal);
+        Assert.Contains("行未发送", reply, StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
     public async Task Without_configuration_the_endpoint_does_not_exist()
     {
         await using var host = new ChannelHost(new Dictionary<string, string?>(), new RecordingTurnPipeline());

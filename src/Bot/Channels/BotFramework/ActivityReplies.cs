@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Channels.ChannelDelivery;
 using InstructorBot.Bot.Conversation;
 
 namespace InstructorBot.Bot.Channels.BotFramework;
@@ -20,6 +21,23 @@ internal static class ActivityReplies
         activity.Id!,
         activity.Text!,
         activity.Timestamp ?? now);
+
+    /// <summary>
+    /// A reply as one activity, or as several when its text is longer than <see cref="ChannelTextLimit.BotFramework"/>;
+    /// the quick replies and the file go with the last.
+    /// </summary>
+    public static IEnumerable<Activity> ToActivities(Activity incoming, ReplyMessage reply, string publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Text.Length <= ChannelTextLimit.BotFramework.Max)
+        {
+            return [ToActivity(incoming, reply, publicBaseUrl)];
+        }
+
+        var parts = ChannelTextSplitter.Split(reply.Text, ChannelTextLimit.BotFramework);
+        return parts.Select((text, i) => ToActivity(
+            incoming, i == parts.Count - 1 ? reply with { Text = text } : new ReplyMessage(text), publicBaseUrl));
+    }
 
     /// <summary>A reply to <paramref name="incoming"/>, addressed back to its sender in the same conversation.</summary>
     public static Activity ToActivity(Activity incoming, ReplyMessage reply, string publicBaseUrl) => new()

@@ -120,6 +120,6 @@ public static class BotFrameworkEndpoint
 
     private static IResult Inline(Activity incoming, IReadOnlyList<ReplyMessage> replies, string baseUrl) =>
         Results.Json(
-            new ExpectedReplies([.. replies.Select(r => ActivityReplies.ToActivity(incoming, r, baseUrl))]),
+            new ExpectedReplies([.. replies.SelectMany(r => ActivityReplies.ToActivities(incoming, r, baseUrl))]),
             BotFrameworkJson.Options);
 }

@@ -21,9 +21,9 @@ public sealed partial class BotFrameworkReplyWorker(
                     replies = result.Duplicate ? [] : result.Replies;
                 }
 
-                foreach (var reply in replies)
+                foreach (var reply in replies.SelectMany(r => ActivityReplies.ToActivities(work.Incoming, r, work.PublicBaseUrl)))
                 {
-                    await connector.SendReplyAsync(ActivityReplies.ToActivity(work.Incoming, reply, work.PublicBaseUrl), stoppingToken);
+                    await connector.SendReplyAsync(reply, stoppingToken);
                 }
             }
             catch (HttpRequestException failure)

@@ -1,13 +1,20 @@
 namespace InstructorBot.Bot.Channels.ChannelDelivery;
 
 /// <summary>
-/// A vendor API access token (企业微信 access_token, 飞书 tenant_access_token): fetched on demand, one fetch at a time,
-/// and reused until a minute before the vendor says it expires.
+/// A vendor API access token (企业微信 access_token, 飞书 tenant_access_token, the Bot Connector's client-credentials
+/// token): fetched on demand, one fetch at a time, and reused until <see cref="RenewalMargin"/> before the vendor says
+/// it expires.
 /// </summary>
-public sealed class AccessTokenCache(TimeProvider time)
+public sealed class AccessTokenCache(TimeProvider time, TimeSpan? renewalMargin = null)
 {
+    /// <summary>The default renewal margin: a token is renewed one minute before it expires.</summary>
+    public static readonly TimeSpan DefaultRenewalMargin = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private (string Token, DateTimeOffset ExpiresAt)? cached;
+
+    /// <summary>How long before its expiry a cached token is no longer handed out.</summary>
+    public TimeSpan RenewalMargin { get; } = renewalMargin ?? DefaultRenewalMargin;
 
     /// <summary>
     /// Calls the vendor API with a token; when it answers one of <paramref name="tokenErrors"/> (token invalid or
@@ -58,8 +65,9 @@ public sealed class AccessTokenCache(TimeProvider time)
                 return current.Token;
             }
 
+            // A token living no longer than the margin serves this one call and is not reused.
             cached = await fetch(cancellationToken) is { } fetched
-                ? (fetched.Token, time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(60, fetched.ExpiresInSeconds) - 60))
+                ? (fetched.Token, time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, fetched.ExpiresInSeconds - RenewalMargin.TotalSeconds)))
                 : null;
             return cached?.Token;
         }

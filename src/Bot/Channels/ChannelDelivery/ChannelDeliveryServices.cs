@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InstructorBot.Bot.Channels.ChannelDelivery;
 
-/// <summary>Registers what the vendor channels share: the dedupe map, the background queue and the turn runner.</summary>
+/// <summary>Registers what the vendor channels share: the dedupe map, the delivery log, the background queue and the turn runner.</summary>
 public static class ChannelDeliveryServices
 {
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
@@ -13,6 +13,7 @@ public static class ChannelDeliveryServices
         services.TryAddSingleton<ChannelMessageDeduplicator>();
         services.TryAddSingleton<ChannelWorkQueue>();
         services.TryAddSingleton<ChannelTurnRunner>();
+        services.TryAddSingleton<ChannelDeliveryLog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChannelWorkQueueService>());
         return services;
     }

@@ -5,8 +5,9 @@ namespace InstructorBot.Bot.Channels.ChannelDelivery;
 /// <summary>
 /// The in-flight and recently seen vendor message ids of every channel. WeCom, DingTalk and Feishu retry a
 /// delivery while the first one is still being handled; only the first delivery of an id claims the turn and
-/// its one reply, the retries are acknowledged without processing. The turn pipeline dedupes durably as well;
-/// this map exists because retries arrive before the first turn has finished and been recorded.
+/// its one reply, the retries are acknowledged without processing. The turn pipeline dedupes durably as well, and
+/// <see cref="ChannelDeliveryLog"/> remembers across restarts which replies were delivered; this map exists because
+/// retries arrive before the first turn has finished and been recorded.
 /// </summary>
 public sealed class ChannelMessageDeduplicator(TimeProvider time)
 {

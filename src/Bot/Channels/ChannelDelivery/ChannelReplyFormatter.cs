@@ -6,10 +6,18 @@ namespace InstructorBot.Bot.Channels.ChannelDelivery;
 
 /// <summary>
 /// Renders a turn's replies as the one text WeCom, DingTalk and Feishu send: each reply's text, its quick replies
-/// as lines the user can type back (there are no buttons in a plain text message), and a file as its link.
+/// as lines the user can type back (there are no buttons in a plain text message), and a file as its link; split into
+/// several messages when longer than the channel's limit.
 /// </summary>
 public sealed class ChannelReplyFormatter(IOptions<ChannelDeliveryOptions> options)
 {
+    /// <summary>The messages to send, in order, each within <paramref name="limit"/>; none when there is nothing to say.</summary>
+    public IReadOnlyList<string> Render(TurnResult result, ChannelTextLimit limit)
+    {
+        var text = Render(result);
+        return string.IsNullOrWhiteSpace(text) ? [] : ChannelTextSplitter.Split(text, limit);
+    }
+
     public string Render(TurnResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -9,12 +9,14 @@ namespace InstructorBot.Bot.Channels.DingTalk;
 
 /// <summary>
 /// <c>/channels/dingtalk</c>: a robot's HTTP message receiving URL. Checks the <c>timestamp</c>/<c>sign</c>
-/// headers, acknowledges at once, runs the turn in the background and replies through the sessionWebhook.
-/// A msgId already claimed (DingTalk's retries) is acknowledged without processing.
+/// headers, acknowledges at once, runs the turn in the background and replies through the sessionWebhook (split into
+/// several messages when long). A msgId already claimed (DingTalk's retries) or answered before a restart is
+/// acknowledged without processing; a picture, voice message or file gets a hint that only text is understood.
 /// </summary>
 internal sealed partial class DingTalkEndpoint(
     IOptions<DingTalkOptions> options,
     ChannelMessageDeduplicator deduplicator,
+    ChannelDeliveryLog deliveries,
     ChannelTurnRunner turns,
     ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
@@ -98,9 +100,10 @@ internal sealed partial class DingTalkEndpoint(
             return ChannelHttp.BadRequest("sessionWebhook 已过期。");
         }
 
-        if (message.MsgType != "text" || message.Text?.Content is not { } content)
+        var content = message.MsgType == "text" ? message.Text?.Content : null;
+        if (message.MsgType == "text" && content is null)
         {
-            // Pictures, files and rich text are acknowledged and not processed.
+            // A text message without its text: nothing to answer.
             return Results.Ok();
         }
 
@@ -110,11 +113,27 @@ internal sealed partial class DingTalkEndpoint(
             return Results.Ok();
         }
 
-        var sentAt = message.CreateAt is { } created && created is > 0 and < 253402300799999
-            ? DateTimeOffset.FromUnixTimeMilliseconds(created)
-            : now;
-        var incoming = new IncomingMessage(Channel, sender, message.ConversationId, message.MsgId, DingTalkMessage.TrimMentions(content), sentAt);
-        if (!queue.TryEnqueue(ct => HandleAsync(incoming, webhook, ct)))
+        Func<CancellationToken, Task> work;
+        if (content is null)
+        {
+            var hint = NonTextReplies.Hint(KindOf(message.MsgType));
+            work = ct => replies.ReplyAsync(webhook, hint, ct);
+        }
+        else if (deliveries.WasDelivered(Channel, message.MsgId))
+        {
+            LogDuplicate(logger, message.MsgId);
+            return Results.Ok();
+        }
+        else
+        {
+            var sentAt = message.CreateAt is { } created && created is > 0 and < 253402300799999
+                ? DateTimeOffset.FromUnixTimeMilliseconds(created)
+                : now;
+            var incoming = new IncomingMessage(Channel, sender, message.ConversationId, message.MsgId, DingTalkMessage.TrimMentions(content), sentAt);
+            work = ct => HandleAsync(incoming, webhook, ct);
+        }
+
+        if (!queue.TryEnqueue(work))
         {
             deduplicator.Release(Channel, message.MsgId);
             LogBusy(logger, message.MsgId);
@@ -127,17 +146,29 @@ internal sealed partial class DingTalkEndpoint(
     private async Task HandleAsync(IncomingMessage incoming, Uri webhook, CancellationToken cancellationToken)
     {
         var result = await turns.RunAsync(incoming, cancellationToken);
-        var text = formatter.Render(result);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            await replies.ReplyAsync(webhook, text, cancellationToken);
-        }
+        await deliveries.SendAsync(
+            Channel,
+            incoming.ChannelMessageId,
+            formatter.Render(result, ChannelTextLimit.DingTalk),
+            (text, ct) => replies.ReplyAsync(webhook, text, ct),
+            cancellationToken);
     }
+
+    /// <summary>DingTalk's msgtype of what a robot receives besides text.</summary>
+    private static NonTextKind KindOf(string? msgType) => msgType switch
+    {
+        "picture" => NonTextKind.Image,
+        "audio" => NonTextKind.Voice,
+        "video" => NonTextKind.Video,
+        "file" => NonTextKind.File,
+        "richText" => NonTextKind.RichText,
+        _ => NonTextKind.Other,
+    };
 
     [LoggerMessage(EventId = 6200, Level = LogLevel.Warning, Message = "DingTalk request refused: bad {Part}")]
     private static partial void LogRefused(ILogger logger, string part);
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "DingTalk message {MsgId} delivered again; acknowledged without processing")]
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "DingTalk message {MsgId} delivered again (claimed or answered before); acknowledged without processing")]
     private static partial void LogDuplicate(ILogger logger, string msgId);
 
     [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "DingTalk message {MsgId} refused: the channel work queue is full")]

@@ -10,12 +10,15 @@ namespace InstructorBot.Bot.Channels.Feishu;
 /// <summary>
 /// <c>/channels/feishu</c>: the event subscription request URL. Answers url_verification with the challenge,
 /// checks signature, decryption and token of every event, acknowledges <c>im.message.receive_v1</c> at once
-/// (Feishu wants 200 within 3 s) and runs the turn in the background, replying to the message. An event_id
-/// already claimed (Feishu's retries) is acknowledged without processing.
+/// (Feishu wants 200 within 3 s) and runs the turn in the background, replying to the message (split into several
+/// replies when long). An event_id already claimed (Feishu's retries) or a message answered before a restart is
+/// acknowledged without processing; a picture, voice message, file, sticker or location gets a hint that only text
+/// is understood.
 /// </summary>
 internal sealed partial class FeishuEndpoint(
     IOptions<FeishuOptions> options,
     ChannelMessageDeduplicator deduplicator,
+    ChannelDeliveryLog deliveries,
     ChannelTurnRunner turns,
     ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
@@ -111,9 +114,10 @@ internal sealed partial class FeishuEndpoint(
             return ChannelHttp.BadRequest("im.message.receive_v1 事件缺少 event_id、message_id、chat_id 或 message_type。");
         }
 
-        if (message.SenderType is not (null or "user") || message.Text is null || message.SenderId is not { Length: > 0 } sender)
+        if (message.SenderType is not (null or "user") || message.SenderId is not { Length: > 0 } sender
+            || (message.MessageType == "text" && message.Text is null))
         {
-            // Messages from bots, pictures, files and rich text are acknowledged and not processed.
+            // Messages from bots (no answering each other) and text without readable content are acknowledged and not processed.
             return Results.Json(new { });
         }
 
@@ -123,8 +127,24 @@ internal sealed partial class FeishuEndpoint(
             return Results.Json(new { });
         }
 
-        var incoming = new IncomingMessage(Channel, sender, message.ChatId, message.MessageId, message.Text, message.CreatedAt ?? time.GetUtcNow());
-        if (!queue.TryEnqueue(ct => HandleAsync(incoming, ct)))
+        Func<CancellationToken, Task> work;
+        if (message.Text is null)
+        {
+            var hint = NonTextReplies.Hint(KindOf(message.MessageType));
+            work = ct => replies.ReplyAsync(message.MessageId, hint, ct);
+        }
+        else if (deliveries.WasDelivered(Channel, message.MessageId))
+        {
+            LogDuplicate(logger, message.EventId);
+            return Results.Json(new { });
+        }
+        else
+        {
+            var incoming = new IncomingMessage(Channel, sender, message.ChatId, message.MessageId, message.Text, message.CreatedAt ?? time.GetUtcNow());
+            work = ct => HandleAsync(incoming, ct);
+        }
+
+        if (!queue.TryEnqueue(work))
         {
             deduplicator.Release(Channel, message.EventId);
             LogBusy(logger, message.EventId);
@@ -137,12 +157,26 @@ internal sealed partial class FeishuEndpoint(
     private async Task HandleAsync(IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var result = await turns.RunAsync(incoming, cancellationToken);
-        var text = formatter.Render(result);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            await replies.ReplyAsync(incoming.ChannelMessageId, text, cancellationToken);
-        }
+        await deliveries.SendAsync(
+            Channel,
+            incoming.ChannelMessageId,
+            formatter.Render(result, ChannelTextLimit.Feishu),
+            (text, ct) => replies.ReplyAsync(incoming.ChannelMessageId, text, ct),
+            cancellationToken);
     }
+
+    /// <summary>Feishu's message_type of what a bot receives besides text.</summary>
+    private static NonTextKind KindOf(string messageType) => messageType switch
+    {
+        "image" => NonTextKind.Image,
+        "audio" => NonTextKind.Voice,
+        "media" => NonTextKind.Video,
+        "file" => NonTextKind.File,
+        "sticker" => NonTextKind.Sticker,
+        "location" => NonTextKind.Location,
+        "post" => NonTextKind.RichText,
+        _ => NonTextKind.Other,
+    };
 
     private IResult? CheckSignature(HttpRequest request, FeishuOptions settings, string? encryptKey, string signature, byte[] body)
     {
@@ -210,7 +244,7 @@ internal sealed partial class FeishuEndpoint(
     [LoggerMessage(EventId = 6300, Level = LogLevel.Warning, Message = "Feishu request refused: bad {Part}")]
     private static partial void LogRefused(ILogger logger, string part);
 
-    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Feishu event {EventId} delivered again; acknowledged without processing")]
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Feishu event {EventId} delivered again (claimed or answered before); acknowledged without processing")]
     private static partial void LogDuplicate(ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 6302, Level = LogLevel.Warning, Message = "Feishu event {EventId} refused: the channel work queue is full")]

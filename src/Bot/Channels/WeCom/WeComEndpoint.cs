@@ -14,11 +14,13 @@ namespace InstructorBot.Bot.Channels.WeCom;
 /// WeCom waits 5 s and then retries the same MsgId (three times in all): the first delivery runs the turn
 /// within <see cref="WeComOptions.ReplyBudget"/> and answers with an encrypted passive reply; a slower turn is
 /// answered empty and its reply sent later through <see cref="IWeComMessageSender"/>; retries are answered
-/// empty, so the user gets exactly one reply.
+/// empty, so the user gets exactly one reply. A reply longer than one WeCom message goes through the message API as
+/// several. A picture, voice message, video or location gets a passive hint that only text is understood.
 /// </summary>
 internal sealed partial class WeComEndpoint(
     IOptions<WeComOptions> options,
     ChannelMessageDeduplicator deduplicator,
+    ChannelDeliveryLog deliveries,
     ChannelTurnRunner turns,
     ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
@@ -110,12 +112,30 @@ internal sealed partial class WeComEndpoint(
 
         if (!message.IsText)
         {
-            // Events (进入应用 …) and media are acknowledged and not processed.
-            return Empty();
+            // Events (进入应用 …) and a text without its id or content are acknowledged and not processed.
+            if (message.MsgType is "event" or "text")
+            {
+                return Empty();
+            }
+
+            if (message.MsgId is { Length: > 0 } mediaId && !deduplicator.TryClaim(Channel, mediaId))
+            {
+                LogDuplicate(logger, mediaId);
+                return Empty();
+            }
+
+            return PassiveReply(crypto, settings, message.FromUserName, NonTextReplies.Hint(KindOf(message.MsgType)));
         }
 
         if (!deduplicator.TryClaim(Channel, message.MsgId!))
         {
+            LogDuplicate(logger, message.MsgId!);
+            return Empty();
+        }
+
+        if (deliveries.WasDelivered(Channel, message.MsgId!))
+        {
+            // Answered through the message API before a restart.
             LogDuplicate(logger, message.MsgId!);
             return Empty();
         }
@@ -128,11 +148,11 @@ internal sealed partial class WeComEndpoint(
             await budget.CancelAsync();
         }
 
+        var user = message.FromUserName;
         if (!turn.IsCompleted)
         {
             LogOverBudget(logger, message.MsgId!);
-            var user = message.FromUserName;
-            if (!queue.TryEnqueue(ct => SendLateAsync(turn, user, ct)))
+            if (!queue.TryEnqueue(ct => SendLateAsync(incoming, turn, ct)))
             {
                 LogLateReplyDropped(logger, message.MsgId!);
             }
@@ -141,21 +161,45 @@ internal sealed partial class WeComEndpoint(
         }
 
         var result = await turn;
-        var text = formatter.Render(result);
-        return string.IsNullOrWhiteSpace(text)
-            ? Empty()
-            : PassiveReply(crypto, settings, message.FromUserName, text);
+        var parts = formatter.Render(result, ChannelTextLimit.WeCom);
+        if (parts.Count > 1 && settings.CanSendMessages && queue.TryEnqueue(ct => SendLateAsync(incoming, turn, ct)))
+        {
+            // A passive reply carries one message: a longer reply goes through the message API, in order.
+            return Empty();
+        }
+
+        // Not recorded as delivered: WeCom retries only a request it got no answer to, so a retry after a restart
+        // means this reply was lost and the turn log's copy of it is the one the user should get.
+        return parts.Count switch
+        {
+            0 => Empty(),
+            1 => PassiveReply(crypto, settings, user, parts[0]),
+            _ => PassiveReply(crypto, settings, user, formatter.Render(result, ChannelTextLimit.WeCom with { MaxParts = 1 })[0]),
+        };
     }
 
-    private async Task SendLateAsync(Task<TurnResult> turn, string user, CancellationToken cancellationToken)
+    private async Task SendLateAsync(IncomingMessage incoming, Task<TurnResult> turn, CancellationToken cancellationToken)
     {
         var result = await turn.WaitAsync(cancellationToken);
-        var text = formatter.Render(result);
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            await sender.SendTextAsync(user, text, cancellationToken);
-        }
+        await deliveries.SendAsync(
+            Channel,
+            incoming.ChannelMessageId,
+            formatter.Render(result, ChannelTextLimit.WeCom),
+            (text, ct) => sender.SendTextAsync(incoming.ChannelUserId, text, ct),
+            cancellationToken);
     }
+
+    /// <summary>WeCom's MsgType of what an app receives besides text.</summary>
+    private static NonTextKind KindOf(string msgType) => msgType switch
+    {
+        "image" => NonTextKind.Image,
+        "voice" => NonTextKind.Voice,
+        "video" => NonTextKind.Video,
+        "location" => NonTextKind.Location,
+        "link" => NonTextKind.Link,
+        "file" => NonTextKind.File,
+        _ => NonTextKind.Other,
+    };
 
     private IResult PassiveReply(WeComCrypto crypto, WeComOptions settings, string user, string text)
     {
@@ -217,7 +261,7 @@ internal sealed partial class WeComEndpoint(
     [LoggerMessage(EventId = 6100, Level = LogLevel.Warning, Message = "WeCom request refused: bad {Part}")]
     private static partial void LogRefused(ILogger logger, string part);
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "WeCom message {MsgId} delivered again; acknowledged without processing")]
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "WeCom message {MsgId} delivered again (claimed or answered before); acknowledged without processing")]
     private static partial void LogDuplicate(ILogger logger, string msgId);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "WeCom message {MsgId} exceeded the reply budget; replying through the message API")]
