@@ -272,6 +272,42 @@ public sealed class InstructorStore : IDisposable
         return writer.Enqueue(context => work(context.Db), ct);
     }
 
+    /// <summary>
+    /// Creates one of the caller's collections, with indexes on <paramref name="indexedFields"/>, before anyone uses it;
+    /// returns once durable. LiteDB 5.0.x fails a read that races the transaction creating the collection it reads
+    /// ("page type must be collection page", upstream #2792), and that failure closes the whole engine, so a collection
+    /// must exist before two threads can touch it: call this from the owner's constructor, never from the writer.
+    /// </summary>
+    public void EnsureCollection(string name, params string[] indexedFields)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(indexedFields);
+        if (db.CollectionExists(name) && indexedFields.Length == 0)
+        {
+            return;
+        }
+
+        writer.Enqueue(
+            context =>
+            {
+                var collection = context.Db.GetCollection(name);
+                foreach (var field in indexedFields)
+                {
+                    collection.EnsureIndex(field);
+                }
+
+                if (!context.Db.CollectionExists(name))
+                {
+                    // LiteDB has no "create collection" and never creates one for its _id index: a placeholder does.
+                    var placeholder = collection.Insert(new BsonDocument { ["_id"] = "__created__" });
+                    collection.Delete(placeholder);
+                }
+
+                return true;
+            },
+            CancellationToken.None).GetAwaiter().GetResult();
+    }
+
     /// <summary>Answers <see cref="BackupRequest"/>s from other processes (the <c>backup</c> verb while the bot runs), polling the folder.</summary>
     public void ServeBackupRequests(TimeSpan? interval = null)
     {

@@ -1,3 +1,4 @@
+using LiteDB;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Store.Tests;
@@ -209,6 +210,55 @@ public sealed class StoreWriteTests
         Assert.Equal(32, restored.Organizations().Count);
         Assert.Equal(8, restored.Users().Count);
         Assert.Equal(1_700_000_000_123, restored.Read(db => db.GetCollection<ProcessedMessage>("processed").FindById("wecom:1").At.ToUnixTimeMilliseconds()));
+    }
+
+    [Fact]
+    public void Ensure_collection_creates_an_empty_indexed_collection_that_survives_a_reopen_and_is_idempotent()
+    {
+        using var test = TestStore.Empty();
+
+        test.Store.EnsureCollection("feature_plain");
+        test.Store.EnsureCollection("feature_indexed", "UserId");
+        test.Store.EnsureCollection("feature_indexed", "UserId");
+
+        var reopened = test.Reopen();
+        Assert.True(reopened.Read(db => db.CollectionExists("feature_plain")));
+        Assert.Equal(0, reopened.Read(db => db.GetCollection("feature_plain").Count()));
+        var indexes = reopened.Read(db => db.GetCollection("$indexes").Find("collection = 'feature_indexed'").Select(i => i["name"].AsString).ToList());
+        Assert.Contains("UserId", indexes);
+    }
+
+    [Fact]
+    public async Task Readers_of_an_ensured_collection_race_its_first_writes_without_breaking_the_engine()
+    {
+        using var test = TestStore.Empty();
+        test.Store.EnsureCollection("feature_race");
+        var done = false;
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                var reads = 0;
+                do
+                {
+                    test.Store.Read(db => db.GetCollection<ProcessedMessage>("feature_race").FindById("wecom:0"));
+                    reads++;
+                }
+                while (!Volatile.Read(ref done));
+
+                return reads;
+            },
+            TaskCreationOptions.LongRunning)).ToArray();
+
+        for (var i = 0; i < 200; i++)
+        {
+            var id = $"wecom:{i}";
+            await test.Store.WriteAsync(db => db.GetCollection<ProcessedMessage>("feature_race").Insert(new ProcessedMessage { Id = id }));
+        }
+
+        Volatile.Write(ref done, true);
+        Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
+        Assert.Equal(200, test.Store.Read(db => db.GetCollection("feature_race").Count()));
+        Assert.Equal(0, test.Store.Read(db => db.GetCollection("feature_race").Count(Query.EQ("_id", "__created__"))));
     }
 
     [Fact]

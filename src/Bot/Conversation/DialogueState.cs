@@ -7,9 +7,19 @@ using InstructorBot.Store;
 namespace InstructorBot.Bot.Conversation;
 
 /// <summary>Pending questions per user, kept in the store so a restart mid-dialogue loses nothing.</summary>
-public sealed class DialogueState(InstructorStore store, TimeProvider clock)
+public sealed class DialogueState
 {
     public const string Collection = "pending_dialogues";
+
+    private readonly InstructorStore store;
+    private readonly TimeProvider clock;
+
+    public DialogueState(InstructorStore store, TimeProvider clock)
+    {
+        this.store = store;
+        this.clock = clock;
+        store.EnsureCollection(Collection);
+    }
 
     /// <summary>A question older than this is forgotten: the user has moved on.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);

@@ -9,9 +9,19 @@ namespace InstructorBot.Bot.Conversation;
 /// One-time codes an admin issues (<c>users code</c>): six digits, stored only as a salted SHA-256, expiring (15 minutes
 /// by default) and good for one use: to sign in to the web chat, or to bind a channel identity ("绑定 123456").
 /// </summary>
-public sealed class OneTimeCodes(InstructorStore store, TimeProvider clock)
+public sealed class OneTimeCodes
 {
     public const string Collection = "one_time_codes";
+
+    private readonly InstructorStore store;
+    private readonly TimeProvider clock;
+
+    public OneTimeCodes(InstructorStore store, TimeProvider clock)
+    {
+        this.store = store;
+        this.clock = clock;
+        store.EnsureCollection(Collection);
+    }
 
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(15);
 

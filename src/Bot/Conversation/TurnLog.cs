@@ -8,13 +8,19 @@ namespace InstructorBot.Bot.Conversation;
 /// Handled messages in the store: dedupe on (channel, channel message id) with the first replies, and the web chat's
 /// history for a signed-in user.
 /// </summary>
-public sealed class TurnLog(InstructorStore store)
+public sealed class TurnLog
 {
     public const string Collection = "processed_turns";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private int indexed;
+    private readonly InstructorStore store;
+
+    public TurnLog(InstructorStore store)
+    {
+        this.store = store;
+        store.EnsureCollection(Collection, nameof(ProcessedTurn.UserId));
+    }
 
     public static string Key(string channel, string messageId) => $"{channel}:{messageId}";
 
@@ -35,13 +41,7 @@ public sealed class TurnLog(InstructorStore store)
     public bool Write(ILiteDatabase db, ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var turns = db.GetCollection<ProcessedTurn>(Collection);
-        if (Interlocked.Exchange(ref indexed, 1) == 0)
-        {
-            turns.EnsureIndex(t => t.UserId);
-        }
-
-        return turns.Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
+        return db.GetCollection<ProcessedTurn>(Collection).Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
     }
 
     /// <summary>The last <paramref name="count"/> turns of a user on a channel, oldest first.</summary>

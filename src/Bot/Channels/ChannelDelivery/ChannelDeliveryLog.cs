@@ -11,9 +11,21 @@ namespace InstructorBot.Bot.Channels.ChannelDelivery;
 /// lost acknowledgement) sent the same reply twice. A reply is recorded only once every part was accepted: a message
 /// handled but never answered (a crash between the store's commit and the vendor's call) is still answered by the retry.
 /// </summary>
-public sealed partial class ChannelDeliveryLog(InstructorStore store, TimeProvider time, ILogger<ChannelDeliveryLog> logger)
+public sealed partial class ChannelDeliveryLog
 {
     public const string Collection = "channel_deliveries";
+
+    private readonly InstructorStore store;
+    private readonly TimeProvider time;
+    private readonly ILogger<ChannelDeliveryLog> logger;
+
+    public ChannelDeliveryLog(InstructorStore store, TimeProvider time, ILogger<ChannelDeliveryLog> logger)
+    {
+        this.store = store;
+        this.time = time;
+        this.logger = logger;
+        store.EnsureCollection(Collection);
+    }
 
     /// <summary>True when a reply to this message was accepted by the vendor, before or after a restart.</summary>
     public bool WasDelivered(string channel, string messageId) =>
