@@ -1,5 +1,6 @@
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store;
+using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace InstructorBot.Bot.Channels.ChannelDelivery;
@@ -14,6 +15,30 @@ namespace InstructorBot.Bot.Channels.ChannelDelivery;
 public sealed partial class ChannelDeliveryLog(InstructorStore store, TimeProvider time, ILogger<ChannelDeliveryLog> logger)
 {
     public const string Collection = "channel_deliveries";
+
+    private int indexed;
+
+    /// <summary>The index the retention sweep reads, oldest first, inside the caller's write.</summary>
+    public static void EnsureIndexes(ILiteDatabase db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.GetCollection<DeliveredReply>(Collection).EnsureIndex(nameof(DeliveredReply.AtMs), "$.AtMs");
+    }
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> deliveries recorded before <paramref name="cutoffMs"/>, oldest first, inside the
+    /// caller's write (the retention sweep: small batches on the store's writer). Returns how many were deleted.
+    /// </summary>
+    public static int DeleteOlderThan(ILiteDatabase db, long cutoffMs, int max)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var deliveries = db.GetCollection<DeliveredReply>(Collection);
+        return Expired(deliveries, cutoffMs).Limit(max).ToList().Count(id => deliveries.Delete(id));
+    }
+
+    /// <summary>How LiteDB runs the sweep's query, for tests.</summary>
+    internal BsonDocument SweepPlan(long cutoffMs, int max) =>
+        store.Read(db => Expired(db.GetCollection<DeliveredReply>(Collection), cutoffMs).Limit(max).GetPlan());
 
     /// <summary>True when a reply to this message was accepted by the vendor, before or after a restart.</summary>
     public bool WasDelivered(string channel, string messageId) =>
@@ -42,9 +67,22 @@ public sealed partial class ChannelDeliveryLog(InstructorStore store, TimeProvid
         }
 
         var delivered = new DeliveredReply { Id = TurnLog.Key(channel, messageId), AtMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
-        await store.WriteAsync(db => db.GetCollection<DeliveredReply>(Collection).Upsert(delivered), CancellationToken.None);
+        await store.WriteAsync(
+            db =>
+            {
+                if (Interlocked.Exchange(ref indexed, 1) == 0)
+                {
+                    EnsureIndexes(db);
+                }
+
+                return db.GetCollection<DeliveredReply>(Collection).Upsert(delivered);
+            },
+            CancellationToken.None);
         return true;
     }
+
+    private static ILiteQueryableResult<string> Expired(ILiteCollection<DeliveredReply> deliveries, long cutoffMs) =>
+        deliveries.Query().Where("$.AtMs < @0", cutoffMs).OrderBy("$.AtMs").Select(d => d.Id);
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "{Channel} reply to {MessageId} not delivered: part {Part} of {Parts} was refused; a retry will answer it")]
     private static partial void LogUndelivered(ILogger logger, string channel, string messageId, int part, int parts);
