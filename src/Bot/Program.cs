@@ -13,6 +13,7 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddBotUnderstanding(builder.Configuration);
 builder.Services.AddBotConversation(builder.Configuration);
 builder.Services.AddBotChannels(builder.Configuration);
+builder.Services.AddBotRetention();
 
 var app = builder.Build();
 app.MapHealth();

@@ -273,16 +273,15 @@ public sealed class InstructorStore : IDisposable
     }
 
     /// <summary>
-    /// Creates one of the caller's collections, with indexes on <paramref name="indexedFields"/>, before anyone uses it;
-    /// returns once durable. LiteDB 5.0.x fails a read that races the transaction creating the collection it reads
+    /// Creates one of the caller's collections, and its indexes through <paramref name="indexes"/> (run on the writer, in
+    /// the same write), before anyone uses it; returns once durable. LiteDB 5.0.x fails a read that races the transaction creating the collection it reads
     /// ("page type must be collection page", upstream #2792), and that failure closes the whole engine, so a collection
     /// must exist before two threads can touch it: call this from the owner's constructor, never from the writer.
     /// </summary>
-    public void EnsureCollection(string name, params string[] indexedFields)
+    public void EnsureCollection(string name, Action<ILiteCollection<BsonDocument>>? indexes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(indexedFields);
-        if (db.CollectionExists(name) && indexedFields.Length == 0)
+        if (db.CollectionExists(name) && indexes is null)
         {
             return;
         }
@@ -291,10 +290,7 @@ public sealed class InstructorStore : IDisposable
             context =>
             {
                 var collection = context.Db.GetCollection(name);
-                foreach (var field in indexedFields)
-                {
-                    collection.EnsureIndex(field);
-                }
+                indexes?.Invoke(collection);
 
                 if (!context.Db.CollectionExists(name))
                 {

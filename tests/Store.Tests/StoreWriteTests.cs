@@ -218,8 +218,8 @@ public sealed class StoreWriteTests
         using var test = TestStore.Empty();
 
         test.Store.EnsureCollection("feature_plain");
-        test.Store.EnsureCollection("feature_indexed", "UserId");
-        test.Store.EnsureCollection("feature_indexed", "UserId");
+        test.Store.EnsureCollection("feature_indexed", c => c.EnsureIndex("UserId"));
+        test.Store.EnsureCollection("feature_indexed", c => c.EnsureIndex("UserId"));
 
         var reopened = test.Reopen();
         Assert.True(reopened.Read(db => db.CollectionExists("feature_plain")));

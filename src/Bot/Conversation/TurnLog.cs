@@ -1,5 +1,7 @@
 using System.Text.Json;
 using InstructorBot.Store;
+using BsonDocument = LiteDB.BsonDocument;
+using ILiteCollection = LiteDB.ILiteCollection<InstructorBot.Bot.Conversation.ProcessedTurn>;
 using ILiteDatabase = LiteDB.ILiteDatabase;
 
 namespace InstructorBot.Bot.Conversation;
@@ -12,6 +14,15 @@ public sealed class TurnLog
 {
     public const string Collection = "processed_turns";
 
+    /// <summary>The index the web chat's history reads: channel, user and time in one sortable key (LiteDB 5 has no compound indexes).</summary>
+    internal const string HistoryIndex = "History";
+
+    /// <summary>The index the retention sweep reads, oldest first.</summary>
+    internal const string AgeIndex = "AtMs";
+
+    // Milliseconds since 1970 as 16 digits sort as strings in time order (STRING() of an Int64 would be its JSON form).
+    private const string HistoryKey = "$.Channel + '|' + $.UserId + '|' + FORMAT($.AtMs, 'D16')";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly InstructorStore store;
@@ -19,10 +30,21 @@ public sealed class TurnLog
     public TurnLog(InstructorStore store)
     {
         this.store = store;
-        store.EnsureCollection(Collection, nameof(ProcessedTurn.UserId));
+        store.EnsureCollection(Collection, EnsureIndexes);
     }
 
     public static string Key(string channel, string messageId) => $"{channel}:{messageId}";
+
+    /// <summary>
+    /// The turn log's indexes, created with the collection when the log is constructed (before any turn can read it).
+    /// The UserId index of earlier versions is dropped: the history index replaces it.
+    /// </summary>
+    private static void EnsureIndexes(LiteDB.ILiteCollection<BsonDocument> turns)
+    {
+        turns.EnsureIndex(HistoryIndex, HistoryKey);
+        turns.EnsureIndex(AgeIndex, "$.AtMs");
+        turns.DropIndex(nameof(ProcessedTurn.UserId));
+    }
 
     /// <summary>The first replies to this message, when it was handled before.</summary>
     public IReadOnlyList<ReplyMessage>? Find(string channel, string messageId)
@@ -44,15 +66,63 @@ public sealed class TurnLog
         return db.GetCollection<ProcessedTurn>(Collection).Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
     }
 
-    /// <summary>The last <paramref name="count"/> turns of a user on a channel, oldest first.</summary>
-    public IReadOnlyList<(ProcessedTurn Turn, IReadOnlyList<ReplyMessage> Replies)> History(string channel, string userId, int count) =>
-        store.Read(db => db.GetCollection<ProcessedTurn>(Collection)
-                .Find(t => t.UserId == userId && t.Channel == channel)
-                .OrderByDescending(t => t.AtMs)
-                .Take(count)
-                .Reverse()
-                .Select(t => (t, Replies(t)))
-                .ToList());
+    /// <summary>
+    /// The last <paramref name="count"/> turns of a user on a channel, oldest first: read newest first from the history
+    /// index, so only those turns are loaded however many the user has.
+    /// </summary>
+    public IReadOnlyList<(ProcessedTurn Turn, IReadOnlyList<ReplyMessage> Replies)> History(string channel, string userId, int count)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(userId);
+        return store.Read(db =>
+        {
+            var latest = Latest(db, channel, userId).Limit(count).ToList();
+            var exact = latest.Where(t => IsOf(t, channel, userId)).ToList();
+            if (exact.Count < latest.Count)
+            {
+                // The database's collation ignores case: another user id differing only in case shares the key range.
+                exact = [.. Latest(db, channel, userId).ToEnumerable().Where(t => IsOf(t, channel, userId)).Take(count)];
+            }
+
+            exact.Reverse();
+            return exact.Select(t => (t, Replies(t))).ToList();
+        });
+    }
+
+    /// <summary>How LiteDB runs the history query (which index, whether it sorts), for tests.</summary>
+    internal BsonDocument HistoryPlan(string channel, string userId, int count) =>
+        store.Read(db => Latest(db, channel, userId).Limit(count).GetPlan());
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> handled turns saved before <paramref name="cutoffMs"/>, oldest first, in one
+    /// small write (the retention sweep: batches on the store's writer). Returns how many were deleted.
+    /// </summary>
+    public Task<int> DeleteOlderThanAsync(long cutoffMs, int max, CancellationToken cancellationToken) =>
+        store.WriteAsync(
+            db =>
+            {
+                var turns = db.GetCollection<ProcessedTurn>(Collection);
+                return Expired(turns, cutoffMs).Limit(max).ToList().Count(id => turns.Delete(id));
+            },
+            cancellationToken);
+
+    /// <summary>How LiteDB runs the sweep's query, for tests.</summary>
+    internal BsonDocument SweepPlan(long cutoffMs, int max) =>
+        store.Read(db => Expired(db.GetCollection<ProcessedTurn>(Collection), cutoffMs).Limit(max).GetPlan());
+
+    private static LiteDB.ILiteQueryableResult<ProcessedTurn> Latest(ILiteDatabase db, string channel, string userId)
+    {
+        var prefix = channel + "|" + userId + "|";
+        return db.GetCollection<ProcessedTurn>(Collection).Query()
+            .Where(HistoryKey + " BETWEEN @0 AND @1", prefix + new string('0', 16), prefix + new string('9', 16))
+            .OrderByDescending(HistoryKey);
+    }
+
+    private static LiteDB.ILiteQueryableResult<string> Expired(ILiteCollection turns, long cutoffMs) =>
+        turns.Query().Where("$.AtMs < @0", cutoffMs).OrderBy("$.AtMs").Select(t => t.Id);
+
+    private static bool IsOf(ProcessedTurn turn, string channel, string userId) =>
+        string.Equals(turn.Channel, channel, StringComparison.Ordinal) && string.Equals(turn.UserId, userId, StringComparison.Ordinal);
 
     private static IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
         JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];

@@ -1,5 +1,6 @@
 using System.Net;
 using InstructorBot.Bot.Channels.ChannelDelivery;
+using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Tests.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -231,6 +232,92 @@ public sealed class ChannelRealPipelineTests
         Assert.Equal(0, session.Host.RecordCount);
         Assert.Equal(0, session.Host.ProcessedTurns);
         Assert.Equal(0, session.Host.Store.Read(db => db.GetCollection<DeliveredReply>(ChannelDeliveryLog.Collection).Count()));
+        Assert.Equal(ledger, session.Host.LedgerSnapshot);
+    }
+
+    [Fact]
+    public async Task A_dingtalk_voice_message_dingtalk_recognised_is_recorded_as_its_text_and_the_reply_says_it_came_from_voice()
+    {
+        await using var session = await Session.StartAsync("dingtalk");
+        session.Bind("zhangwei01", "u_zhang");
+        var before = session.Host.Organization(RealPipeline.YunQi).PartyMembers;
+        var id = session.Driver.MessageId(12);
+
+        var (status, _) = await DingTalkDriver.SendVoiceAsync(session.Client, session.Api, "zhangwei01", RealPipeline.Report, id);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var reply = Assert.Single(await session.WaitForApiRepliesAsync(1));
+        var lines = reply.Split('\n');
+        Assert.Equal("（语音识别：" + RealPipeline.Report + "）", lines[0]);
+        RealPipeline.AssertReportReply(string.Join('\n', lines.Skip(1)));
+        RealPipeline.AssertReportRecorded(session.Host, before);
+        var turn = session.Host.Store.Read(db => db.GetCollection<ProcessedTurn>(TurnLog.Collection).FindById(TurnLog.Key("dingtalk", id)));
+        Assert.Equal(RealPipeline.Report, turn.Text);
+
+        await session.WaitUntilDeliveredAsync(id);
+        var (again, _) = await DingTalkDriver.SendVoiceAsync(session.Client, session.Api, "zhangwei01", RealPipeline.Report, id);
+        await Task.Delay(600);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Single(session.Driver.ApiReplies(session.Api));
+        RealPipeline.AssertReportRecorded(session.Host, before);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" \u3000 ")]
+    public async Task A_dingtalk_voice_message_without_recognition_gets_the_voice_hint_and_nothing_is_written(string? recognition)
+    {
+        await using var session = await Session.StartAsync("dingtalk");
+        session.Bind("zhangwei01", "u_zhang");
+        var ledger = session.Host.LedgerSnapshot;
+
+        var (status, _) = await DingTalkDriver.SendVoiceAsync(session.Client, session.Api, "zhangwei01", recognition, session.Driver.MessageId(13));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var hint = Assert.Single(await session.WaitForApiRepliesAsync(1));
+        Assert.Contains("语音转文字", hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("语音识别：", hint, StringComparison.Ordinal);
+        Assert.Equal(0, session.Host.RecordCount);
+        Assert.Equal(0, session.Host.ProcessedTurns);
+        Assert.Equal(ledger, session.Host.LedgerSnapshot);
+    }
+
+    [Fact]
+    public async Task A_feishu_rich_text_report_with_a_mention_a_link_and_a_picture_is_recorded_from_its_text()
+    {
+        await using var session = await Session.StartAsync("feishu");
+        session.Bind("zhangwei01", "u_zhang");
+        var before = session.Host.Organization(RealPipeline.YunQi).PartyMembers;
+        const string post = """
+            {"title":"","content":[[{"tag":"at","user_id":"@_user_1","user_name":"党建助手","style":[]},{"tag":"text","text":" 今天走访了","style":[]},
+            {"tag":"a","href":"https://www.example.cn/","text":"云启科技","style":["underline"]},{"tag":"text","text":"，发现2名党员","style":["bold"]}],
+            [{"tag":"img","image_key":"img_v3_02ab_example","width":800,"height":600}]]}
+            """;
+
+        var (status, _) = await FeishuDriver.SendPostAsync(session.Client, "zhangwei01", post, session.Driver.MessageId(14));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        RealPipeline.AssertReportReply(Assert.Single(await session.WaitForApiRepliesAsync(1)));
+        RealPipeline.AssertReportRecorded(session.Host, before);
+        var turn = session.Host.Store.Read(db => db.GetCollection<ProcessedTurn>(TurnLog.Collection)
+            .FindById(TurnLog.Key("feishu", session.Driver.TurnMessageId(session.Driver.MessageId(14)))));
+        Assert.Equal(RealPipeline.Report, turn.Text);
+    }
+
+    [Fact]
+    public async Task A_feishu_rich_text_with_only_a_picture_gets_the_hint_and_nothing_is_written()
+    {
+        await using var session = await Session.StartAsync("feishu");
+        session.Bind("zhangwei01", "u_zhang");
+        var ledger = session.Host.LedgerSnapshot;
+
+        var (status, _) = await FeishuDriver.SendPostAsync(
+            session.Client, "zhangwei01", """{"title":"","content":[[{"tag":"img","image_key":"img_v3_02ab_example"}]]}""", session.Driver.MessageId(15));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("只能处理文字", Assert.Single(await session.WaitForApiRepliesAsync(1)), StringComparison.Ordinal);
+        Assert.Equal(0, session.Host.RecordCount);
+        Assert.Equal(0, session.Host.ProcessedTurns);
         Assert.Equal(ledger, session.Host.LedgerSnapshot);
     }
 

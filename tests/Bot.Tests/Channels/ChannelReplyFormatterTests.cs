@@ -47,4 +47,26 @@ public sealed class ChannelReplyFormatterTests
 
     [Fact]
     public void No_replies_render_as_nothing() => Assert.Equal(string.Empty, Formatter().Render(new TurnResult([])));
+
+    [Fact]
+    public void A_preface_is_the_first_line_of_the_first_message_only()
+    {
+        var result = new TurnResult([new ReplyMessage(string.Join('\n', Enumerable.Range(1, 400).Select(i => $"第{i}行：深圳市云启科技有限公司")))]);
+        var parts = Formatter().Render(result, ChannelTextLimit.DingTalk, NonTextReplies.RecognisedVoice("今天走访了云启科技"));
+
+        Assert.True(parts.Count > 1);
+        Assert.StartsWith("（1/", parts[0], StringComparison.Ordinal);
+        Assert.Equal("（语音识别：今天走访了云启科技）", parts[0].Split('\n')[1]);
+        Assert.All(parts.Skip(1), p => Assert.DoesNotContain("语音识别", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_recognised_voice_message_is_shortened_in_the_preface_without_cutting_a_character()
+    {
+        var spoken = new string('党', 59) + "😀" + new string('员', 30);
+        var preface = NonTextReplies.RecognisedVoice(spoken);
+
+        Assert.Equal("（语音识别：" + new string('党', 59) + "…）", preface);
+        Assert.Equal("（语音识别：短句）", NonTextReplies.RecognisedVoice("  短句 "));
+    }
 }

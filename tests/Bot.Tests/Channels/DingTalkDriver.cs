@@ -37,9 +37,17 @@ internal sealed class DingTalkDriver : ChannelDriver
         PostAsync(client, Body(api, user, type, null, messageId, group: false, content: type switch
         {
             "picture" => new { downloadCode = "dl-1", pictureDownloadCode = "pdl-1" },
-            "audio" => new { duration = 4000, downloadCode = "dl-2", recognition = "今天走访了云启科技" },
+            // Not recognised by DingTalk (recognition empty): the voice hint.
+            "audio" => new { duration = 4000, downloadCode = "dl-2", recognition = "" },
             _ => (object)new { downloadCode = "dl-3", fileName = "走访记录.docx" },
         }));
+
+    /// <summary>Posts a one-to-one voice message whose content carries DingTalk's <c>recognition</c> (omitted when null).</summary>
+    public static Task<(HttpStatusCode Status, string? Passive)> SendVoiceAsync(
+        HttpClient client, LoopbackVendorApi api, string user, string? recognition, string messageId) =>
+        PostAsync(client, Body(api, user, "audio", null, messageId, group: false, content: recognition is null
+            ? new { duration = 5200, downloadCode = "dl-voice" }
+            : new { duration = 5200, downloadCode = "dl-voice", recognition }));
 
     public override IReadOnlyList<string> ApiReplies(LoopbackVendorApi api) =>
         [.. api.Requests.Where(r => r.Path == "/robot/sendBySession" && !r.Refused).Select(r =>

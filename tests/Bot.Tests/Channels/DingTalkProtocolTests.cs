@@ -70,4 +70,16 @@ public sealed class DingTalkProtocolTests
         Assert.Equal("user123", message.SenderStaffId);
         Assert.Equal("你好", DingTalkMessage.TrimMentions(message.Text!.Content!));
     }
+
+    [Theory]
+    [InlineData("""{"msgtype":"audio","content":{"duration":4000,"downloadCode":"dl","recognition":" 今天走访了云栖科技 "}}""", "今天走访了云栖科技")]
+    [InlineData("""{"msgtype":"audio","content":"{\"duration\":4000,\"recognition\":\"新发现党员3名\"}"}""", "新发现党员3名")]
+    [InlineData("""{"msgtype":"audio","content":{"duration":4000,"downloadCode":"dl","recognition":"  "}}""", null)]
+    [InlineData("""{"msgtype":"audio","content":{"duration":4000,"downloadCode":"dl"}}""", null)]
+    [InlineData("""{"msgtype":"audio","content":{"recognition":42}}""", null)]
+    [InlineData("""{"msgtype":"audio","content":"not json"}""", null)]
+    [InlineData("""{"msgtype":"audio"}""", null)]
+    [InlineData("""{"msgtype":"picture","content":{"downloadCode":"dl","recognition":"不是语音"}}""", null)]
+    public void A_voice_messages_recognition_is_read_from_its_content(string body, string? expected) =>
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Deserialize<DingTalkMessage>(body)!.Recognition);
 }

@@ -48,6 +48,10 @@ internal sealed class FeishuDriver : ChannelDriver
             _ => "{\"file_key\":\"file_v2_2\"}",
         }, messageId));
 
+    /// <summary>Posts a rich text (post) message with <paramref name="content"/> as Feishu delivers it (a JSON string).</summary>
+    public static Task<(HttpStatusCode Status, string? Passive)> SendPostAsync(HttpClient client, string user, string content, string messageId) =>
+        PostAsync(client, MessageEvent(user, "post", content, messageId));
+
     public override IReadOnlyList<string> ApiReplies(LoopbackVendorApi api) =>
         [.. api.Requests.Where(r => r.Path.StartsWith(Replies, StringComparison.Ordinal) && !r.Refused).Select(r =>
         {

@@ -54,4 +54,22 @@ public sealed class FeishuProtocolTests
     [InlineData("not json", null)]
     public void Text_content_is_read_from_its_json_string_without_mentions(string content, string? expected) =>
         Assert.Equal(expected, FeishuMessage.TextOf(content));
+
+    [Theory]
+    [InlineData(
+        """{"title":"","content":[[{"tag":"at","user_id":"@_user_1","user_name":"党建助手"},{"tag":"text","text":" 今天走访了"},{"tag":"a","href":"https://example.cn","text":"云栖科技"},{"tag":"text","text":"，发现2名党员"}],[{"tag":"img","image_key":"img_v3_1"}]]}""",
+        "今天走访了云栖科技，发现2名党员")]
+    [InlineData(
+        """{"title":"走访记录","content":[[{"tag":"text","text":"走访了云栖科技","style":["bold"]}],[{"tag":"media","file_key":"file_v2_1"}],[{"tag":"text","text":"发现党员3名"},{"tag":"emotion","emoji_type":"SMILE"}]]}""",
+        "走访记录\n走访了云栖科技\n发现党员3名")]
+    [InlineData(
+        """{"zh_cn":{"title":"","content":[[{"tag":"text","text":"新发现党员1名"}]]}}""",
+        "新发现党员1名")]
+    [InlineData("""{"title":"","content":[[{"tag":"img","image_key":"img_v3_1"}]]}""", null)]
+    [InlineData("""{"title":"  ","content":[[{"tag":"at","user_id":"@_user_1","user_name":"党建助手"}]]}""", null)]
+    [InlineData("""{"text":"not a post"}""", null)]
+    [InlineData("[1,2]", null)]
+    [InlineData("not json", null)]
+    public void Rich_text_content_is_read_as_its_title_and_paragraph_texts_without_mentions_or_pictures(string content, string? expected) =>
+        Assert.Equal(expected, FeishuMessage.PostTextOf(content));
 }

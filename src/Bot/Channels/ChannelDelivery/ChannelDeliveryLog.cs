@@ -1,5 +1,6 @@
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store;
+using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace InstructorBot.Bot.Channels.ChannelDelivery;
@@ -24,8 +25,25 @@ public sealed partial class ChannelDeliveryLog
         this.store = store;
         this.time = time;
         this.logger = logger;
-        store.EnsureCollection(Collection);
+        store.EnsureCollection(Collection, deliveries => deliveries.EnsureIndex(nameof(DeliveredReply.AtMs), "$.AtMs"));
     }
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> deliveries recorded before <paramref name="cutoffMs"/>, oldest first, inside the
+    /// one small write (the retention sweep: batches on the store's writer). Returns how many were deleted.
+    /// </summary>
+    public Task<int> DeleteOlderThanAsync(long cutoffMs, int max, CancellationToken cancellationToken) =>
+        store.WriteAsync(
+            db =>
+            {
+                var deliveries = db.GetCollection<DeliveredReply>(Collection);
+                return Expired(deliveries, cutoffMs).Limit(max).ToList().Count(id => deliveries.Delete(id));
+            },
+            cancellationToken);
+
+    /// <summary>How LiteDB runs the sweep's query, for tests.</summary>
+    internal BsonDocument SweepPlan(long cutoffMs, int max) =>
+        store.Read(db => Expired(db.GetCollection<DeliveredReply>(Collection), cutoffMs).Limit(max).GetPlan());
 
     /// <summary>True when a reply to this message was accepted by the vendor, before or after a restart.</summary>
     public bool WasDelivered(string channel, string messageId) =>
@@ -54,9 +72,14 @@ public sealed partial class ChannelDeliveryLog
         }
 
         var delivered = new DeliveredReply { Id = TurnLog.Key(channel, messageId), AtMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
-        await store.WriteAsync(db => db.GetCollection<DeliveredReply>(Collection).Upsert(delivered), CancellationToken.None);
+        await store.WriteAsync(
+            db => db.GetCollection<DeliveredReply>(Collection).Upsert(delivered),
+            CancellationToken.None);
         return true;
     }
+
+    private static ILiteQueryableResult<string> Expired(ILiteCollection<DeliveredReply> deliveries, long cutoffMs) =>
+        deliveries.Query().Where("$.AtMs < @0", cutoffMs).OrderBy("$.AtMs").Select(d => d.Id);
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "{Channel} reply to {MessageId} not delivered: part {Part} of {Parts} was refused; a retry will answer it")]
     private static partial void LogUndelivered(ILogger logger, string channel, string messageId, int part, int parts);

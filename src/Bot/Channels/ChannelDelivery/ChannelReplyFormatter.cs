@@ -11,10 +11,18 @@ namespace InstructorBot.Bot.Channels.ChannelDelivery;
 /// </summary>
 public sealed class ChannelReplyFormatter(IOptions<ChannelDeliveryOptions> options)
 {
-    /// <summary>The messages to send, in order, each within <paramref name="limit"/>; none when there is nothing to say.</summary>
-    public IReadOnlyList<string> Render(TurnResult result, ChannelTextLimit limit)
+    /// <summary>
+    /// The messages to send, in order, each within <paramref name="limit"/>; none when there is nothing to say. A
+    /// <paramref name="preface"/> (e.g. what a voice message was recognised as) is the first line of the first message.
+    /// </summary>
+    public IReadOnlyList<string> Render(TurnResult result, ChannelTextLimit limit, string? preface = null)
     {
         var text = Render(result);
+        if (!string.IsNullOrWhiteSpace(preface))
+        {
+            text = string.IsNullOrWhiteSpace(text) ? preface : preface + "\n" + text;
+        }
+
         return string.IsNullOrWhiteSpace(text) ? [] : ChannelTextSplitter.Split(text, limit);
     }
 

@@ -11,7 +11,8 @@ namespace InstructorBot.Bot.Channels.DingTalk;
 /// <c>/channels/dingtalk</c>: a robot's HTTP message receiving URL. Checks the <c>timestamp</c>/<c>sign</c>
 /// headers, acknowledges at once, runs the turn in the background and replies through the sessionWebhook (split into
 /// several messages when long). A msgId already claimed (DingTalk's retries) or answered before a restart is
-/// acknowledged without processing; a picture, voice message or file gets a hint that only text is understood.
+/// acknowledged without processing; a voice message DingTalk recognised is handled as its recognised text (the reply says
+/// so in its first line); a picture, an unrecognised voice message or a file gets a hint that only text is understood.
 /// </summary>
 internal sealed partial class DingTalkEndpoint(
     IOptions<DingTalkOptions> options,
@@ -100,7 +101,9 @@ internal sealed partial class DingTalkEndpoint(
             return ChannelHttp.BadRequest("sessionWebhook 已过期。");
         }
 
-        var content = message.MsgType == "text" ? message.Text?.Content : null;
+        // A voice message DingTalk recognised is handled as the text it recognised, so a spoken report is recorded.
+        var recognised = message.Recognition;
+        var content = message.MsgType == "text" ? message.Text?.Content : recognised;
         if (message.MsgType == "text" && content is null)
         {
             // A text message without its text: nothing to answer.
@@ -129,8 +132,10 @@ internal sealed partial class DingTalkEndpoint(
             var sentAt = message.CreateAt is { } created && created is > 0 and < 253402300799999
                 ? DateTimeOffset.FromUnixTimeMilliseconds(created)
                 : now;
-            var incoming = new IncomingMessage(Channel, sender, message.ConversationId, message.MsgId, DingTalkMessage.TrimMentions(content), sentAt);
-            work = ct => HandleAsync(incoming, webhook, ct);
+            var text = recognised ?? DingTalkMessage.TrimMentions(content);
+            var incoming = new IncomingMessage(Channel, sender, message.ConversationId, message.MsgId, text, sentAt);
+            var preface = recognised is null ? null : NonTextReplies.RecognisedVoice(recognised);
+            work = ct => HandleAsync(incoming, webhook, preface, ct);
         }
 
         if (!queue.TryEnqueue(work))
@@ -143,13 +148,14 @@ internal sealed partial class DingTalkEndpoint(
         return Results.Ok();
     }
 
-    private async Task HandleAsync(IncomingMessage incoming, Uri webhook, CancellationToken cancellationToken)
+    /// <param name="preface">A line put above the reply (what a voice message was recognised as), or null.</param>
+    private async Task HandleAsync(IncomingMessage incoming, Uri webhook, string? preface, CancellationToken cancellationToken)
     {
         var result = await turns.RunAsync(incoming, cancellationToken);
         await deliveries.SendAsync(
             Channel,
             incoming.ChannelMessageId,
-            formatter.Render(result, ChannelTextLimit.DingTalk),
+            formatter.Render(result, ChannelTextLimit.DingTalk, preface),
             (text, ct) => replies.ReplyAsync(webhook, text, ct),
             cancellationToken);
     }

@@ -12,8 +12,8 @@ namespace InstructorBot.Bot.Channels.Feishu;
 /// checks signature, decryption and token of every event, acknowledges <c>im.message.receive_v1</c> at once
 /// (Feishu wants 200 within 3 s) and runs the turn in the background, replying to the message (split into several
 /// replies when long). An event_id already claimed (Feishu's retries) or a message answered before a restart is
-/// acknowledged without processing; a picture, voice message, file, sticker or location gets a hint that only text
-/// is understood.
+/// acknowledged without processing; rich text (post) is handled as its text (pictures in it are ignored); a picture,
+/// voice message, file, sticker or location gets a hint that only text is understood.
 /// </summary>
 internal sealed partial class FeishuEndpoint(
     IOptions<FeishuOptions> options,
@@ -174,7 +174,8 @@ internal sealed partial class FeishuEndpoint(
         "file" => NonTextKind.File,
         "sticker" => NonTextKind.Sticker,
         "location" => NonTextKind.Location,
-        "post" => NonTextKind.RichText,
+        // A rich text (post) without any text: pictures (or a video) only.
+        "post" => NonTextKind.Image,
         _ => NonTextKind.Other,
     };
 

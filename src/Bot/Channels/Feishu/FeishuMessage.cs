@@ -13,7 +13,10 @@ namespace InstructorBot.Bot.Channels.Feishu;
 /// <param name="MessageId">message.message_id, the id replies go to.</param>
 /// <param name="ChatId">message.chat_id.</param>
 /// <param name="MessageType">message.message_type: text, image …</param>
-/// <param name="Text">For text messages, content's "text" without @_user_N mentions.</param>
+/// <param name="Text">
+/// For text messages, content's "text" without @_user_N mentions; for rich text (post), its title and the text of its
+/// text and link elements, a line per paragraph (<see cref="PostTextOf"/>); null for other types or without any text.
+/// </param>
 /// <param name="CreatedAt">message.create_time (ms).</param>
 public sealed partial record FeishuMessage(
     string EventId,
@@ -59,7 +62,12 @@ public sealed partial record FeishuMessage(
             messageId,
             chatId,
             messageType,
-            messageType == "text" ? TextOf(String(message, "content")) : null,
+            messageType switch
+            {
+                "text" => TextOf(String(message, "content")),
+                "post" => PostTextOf(String(message, "content")),
+                _ => null,
+            },
             createdAt);
     }
 
@@ -85,6 +93,96 @@ public sealed partial record FeishuMessage(
         }
     }
 
+    /// <summary>
+    /// A received rich text (post) content, <c>{"title":"…","content":[[{"tag":"text","text":"…"},{"tag":"a","text":"…","href":"…"},
+    /// {"tag":"at","user_id":"@_user_1","user_name":"…"}],[{"tag":"img","image_key":"…"}]]}</c> (a paragraph per inner array; the
+    /// send format's language level, <c>{"zh_cn":{…}}</c>, is accepted too): the title and each paragraph's text and link
+    /// texts, a line each. Mentions are dropped as in text messages (in a group the first one is the bot); images, videos,
+    /// emoji and other elements are ignored. Null when nothing is left.
+    /// </summary>
+    internal static string? PostTextOf(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            if (PostBody(document.RootElement) is not { } body)
+            {
+                return null;
+            }
+
+            var lines = new List<string>();
+            if (String(body, "title") is { } title && title.Trim().Length > 0)
+            {
+                lines.Add(title.Trim());
+            }
+
+            foreach (var paragraph in body.GetProperty("content").EnumerateArray())
+            {
+                if (paragraph.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                var line = new System.Text.StringBuilder();
+                foreach (var element in paragraph.EnumerateArray())
+                {
+                    switch (String(element, "tag"))
+                    {
+                        case "text" or "a":
+                            line.Append(String(element, "text"));
+                            break;
+                        case "at":
+                            line.Append(' ');
+                            break;
+                    }
+                }
+
+                var text = Spaces().Replace(Mentions().Replace(line.ToString(), " "), " ").Trim();
+                if (text.Length > 0)
+                {
+                    lines.Add(text);
+                }
+            }
+
+            return lines.Count > 0 ? string.Join('\n', lines) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The object holding the post's title and paragraphs: the root as received, else the first language of the send format.</summary>
+    private static JsonElement? PostBody(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (root.TryGetProperty("content", out var paragraphs) && paragraphs.ValueKind == JsonValueKind.Array)
+        {
+            return root;
+        }
+
+        var inner = TryGet(root, out var post, "post") ? post : root;
+        foreach (var language in inner.EnumerateObject())
+        {
+            if (language.Value.ValueKind == JsonValueKind.Object
+                && language.Value.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
+            {
+                return language.Value;
+            }
+        }
+
+        return null;
+    }
+
     internal static bool TryGet(JsonElement parent, out JsonElement child, string name)
     {
         if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out child) && child.ValueKind == JsonValueKind.Object)
@@ -103,4 +201,7 @@ public sealed partial record FeishuMessage(
 
     [GeneratedRegex(@"@_(?:user_\d+|all)\b")]
     private static partial Regex Mentions();
+
+    [GeneratedRegex(@"[ \t\u00A0\u3000]{2,}")]
+    private static partial Regex Spaces();
 }
