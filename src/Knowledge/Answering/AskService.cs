@@ -48,11 +48,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
-        var total = Math.Max(index.PassageCount, 1);
-        var terms = WithoutJunctions(analyzer.Terms(question));
-        foreach (var t in terms)
+        var (terms, weights, _) = Weigh(question);
+        for (var i = 0; i < terms.Count; i++)
         {
-            yield return $"term {string.Join('/', t.Alternatives)} generic={t.Generic} w={Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1):F2}";
+            yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}";
         }
 
         var trace = new List<ScoredSentence>();
@@ -65,18 +64,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private Answer Retrieve(string question, List<ScoredSentence>? trace = null)
     {
-        var total = Math.Max(index.PassageCount, 1);
-        var terms = WithoutJunctions(analyzer.Terms(question));
+        var (terms, weights, predicate) = Weigh(question);
         if (terms.Count == 0)
         {
             return Abstain();
         }
 
-        var predicate = Predicate(question);
-
-        // The word a question turns on counts in full even when it is a campaign word ("几月份开始" turns on 开始).
-        terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
-        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
         var unit = AskedUnit().Match(question) is { Success: true } u ? u.Groups["u"].Value : null;
@@ -250,6 +243,34 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         return new Answer(true, answer, citations, null);
+    }
+
+    /// <summary>Weight of a term that only the clauses telling the situation hold ("我们社区有家物业公司，…，该怎么建？").</summary>
+    public const double ContextWeight = 0.5;
+
+    /// <summary>
+    /// The question's terms with their weights, and the word it turns on. In a question that first tells its situation and
+    /// then asks, the telling clauses weigh half, and their words the documents never use (人手不够, 顾虑) are dropped: they
+    /// are the asker's own account, which no document could hold.
+    /// </summary>
+    private (List<KeyTerm> Terms, double[] Weights, string? Predicate) Weigh(string question)
+    {
+        var total = Math.Max(index.PassageCount, 1);
+        var terms = WithoutJunctions(analyzer.Terms(question));
+        var mask = analyzer.AskingMask(question);
+        var form = QuestionAnalyzer.MatchForm(question);
+        var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
+            && !t.Alternatives.Any(a => asked.Contains(a, StringComparison.Ordinal));
+
+        terms = [.. terms.Where(t => !Telling(t) || t.Alternatives.Max(DocumentFrequency) > 0)];
+        var predicate = Predicate(asked);
+
+        // The word a question turns on counts in full even when it is a campaign word ("几月份开始" turns on 开始).
+        terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
+        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)
+            * (Telling(t) ? ContextWeight : 1)).ToArray();
+        return (terms, weights, predicate);
     }
 
     /// <summary>

@@ -171,6 +171,37 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return first;
     }
 
+    /// <summary>
+    /// Which characters of the question (in <see cref="MatchForm"/>) stand in a clause that asks: one that holds an
+    /// interrogative (什么, 怎么, 几, 吗…) or ends with a question mark. Null when the question is one clause, or when every
+    /// clause or none asks: then all of it asks. "我们社区有家物业公司，30个员工，2个党员，该怎么建？" asks in its last clause;
+    /// the others tell the situation.
+    /// </summary>
+    public bool[]? AskingMask(string question)
+    {
+        var text = MatchForm(question);
+        var clauses = Clause().Matches(text);
+        if (clauses.Count < 2 || vocabulary.Interrogatives is not { Count: > 0 } interrogatives)
+        {
+            return null;
+        }
+
+        var mask = new bool[text.Length];
+        var asking = 0;
+        foreach (Match clause in clauses)
+        {
+            // "好几个老板", "几十家" count roughly; they do not ask how many.
+            var words = NotAsking().Replace(clause.Value, m => new string('|', m.Length));
+            if (clause.Value.EndsWith('?') || interrogatives.Any(w => words.Contains(w, StringComparison.Ordinal)))
+            {
+                Array.Fill(mask, true, clause.Index, clause.Length);
+                asking++;
+            }
+        }
+
+        return asking == 0 || asking == clauses.Count ? null : mask;
+    }
+
     private static void Blank(char[] text, string word, bool[]? kept = null)
     {
         var s = new string(text);
@@ -227,6 +258,12 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]+")]
     private static partial Regex HanRun();
+
+    [GeneratedRegex(@"[^,;。?!:]+[,;。?!:]*")]
+    private static partial Regex Clause();
+
+    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎")]
+    private static partial Regex NotAsking();
 
     [GeneratedRegex(@"[a-z]{2,}")]
     private static partial Regex LatinWord();
