@@ -48,7 +48,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
-        var (terms, weights, _) = Weigh(question);
+        var (terms, weights, _, _) = Weigh(question);
         for (var i = 0; i < terms.Count; i++)
         {
             yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}";
@@ -64,7 +64,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private Answer Retrieve(string question, List<ScoredSentence>? trace = null)
     {
-        var (terms, weights, predicate) = Weigh(question);
+        var (terms, weights, predicate, asking) = Weigh(question);
         if (terms.Count == 0)
         {
             return Abstain();
@@ -72,7 +72,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
-        var unit = AskedUnit().Match(question) is { Success: true } u ? u.Groups["u"].Value : null;
+        var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
@@ -171,7 +171,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
         var predicateMissing = predicateIndex >= 0
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
-        if (best.Coverage < CoverageThreshold || predicateMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        if (best.Coverage < CoverageThreshold || predicateMissing || AskingCoverage(terms, weights, asking, best) < CoverageThreshold || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -246,14 +246,14 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     }
 
     /// <summary>Weight of a term that only the clauses telling the situation hold ("我们社区有家物业公司，…，该怎么建？").</summary>
-    public const double ContextWeight = 0.5;
+    public const double ContextWeight = 0.45;
 
     /// <summary>
     /// The question's terms with their weights, and the word it turns on. In a question that first tells its situation and
     /// then asks, the telling clauses weigh half, and their words the documents never use (人手不够, 顾虑) are dropped: they
     /// are the asker's own account, which no document could hold.
     /// </summary>
-    private (List<KeyTerm> Terms, double[] Weights, string? Predicate) Weigh(string question)
+    private (List<KeyTerm> Terms, double[] Weights, string? Predicate, bool[]? Asking) Weigh(string question)
     {
         var total = Math.Max(index.PassageCount, 1);
         var terms = WithoutJunctions(analyzer.Terms(question));
@@ -263,6 +263,14 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
             && !t.Alternatives.Any(a => asked.Contains(a, StringComparison.Ordinal));
 
+        // A bare asking clause ("要在几号前报？", "该怎么办？") leaves the telling clauses to say what it is about: they count in full.
+        var tellingShare = terms.Where(t => !t.Generic).Sum(t => Telling(t) ? Weight(t, total) : 0) / Math.Max(terms.Where(t => !t.Generic).Sum(t => Weight(t, total)), 1e-9);
+        if (mask is not null && tellingShare > 1 - MinAskingShare)
+        {
+            mask = null;
+            asked = form;
+        }
+
         terms = [.. terms.Where(t => !Telling(t) || t.Alternatives.Max(DocumentFrequency) > 0)];
         var predicate = Predicate(asked);
 
@@ -270,8 +278,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)
             * (Telling(t) ? ContextWeight : 1)).ToArray();
-        return (terms, weights, predicate);
+        return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
     }
+
+    /// <summary>The asking clauses' least share of the question's distinctive weight for the telling clauses to weigh less.</summary>
+    private const double MinAskingShare = 0.2;
 
     /// <summary>
     /// The answering sentence, and when it introduces a list ("即：", "如下", a trailing colon) what follows it in the
@@ -349,6 +360,33 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         bool Known(int run, int position) => terms.Any(t => t.Run == run && t.Position == position && DocumentFrequency(t.Alternatives[0]) > 0);
         return terms.Where(t => t.Run < 0 || t.Alternatives[0].Length < 2 || DocumentFrequency(t.Alternatives[0]) > 0
             || !(Known(t.Run, t.Position - 1) || Known(t.Run, t.Position + 1))).ToList();
+    }
+
+    /// <summary>
+    /// How much of what the asking clauses hold (by weight) the answering sentence or its headings cover: a question that
+    /// tells its situation first must still have its asking part answered, whatever its situation shares with the sentence.
+    /// </summary>
+    private static double AskingCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best)
+    {
+        if (asking is null)
+        {
+            return 1;
+        }
+
+        var sentence = best.Hit.SentenceForms[best.Index];
+        double total = 0, held = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (!asking[i] || terms[i].Generic)
+            {
+                continue;
+            }
+
+            total += weights[i];
+            held += terms[i].CoveredBy(sentence) ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
+        }
+
+        return total > 0 ? held / total : 1;
     }
 
     /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>

@@ -15,9 +15,21 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
     private readonly (string Word, IReadOnlyList<string> Group)[] synonymWords =
         [.. vocabulary.Synonyms.SelectMany(g => g.Select(w => (w, g))).OrderByDescending(p => p.w.Length)];
 
-    public bool AsksQuantity(string question) => vocabulary.QuantityWords.Any(question.Contains);
+    public bool AsksQuantity(string question) => vocabulary.QuantityWords.Any(Asked(question).Contains);
 
-    public bool AsksTime(string question) => vocabulary.TimeWords.Any(question.Contains);
+    public bool AsksTime(string question) => vocabulary.TimeWords.Any(Asked(question).Contains);
+
+    /// <summary>
+    /// The part of the question that asks (<see cref="AskingMask"/>), rough counts ("好几个老板") blanked: "几" there does not
+    /// ask how many.
+    /// </summary>
+    public string Asked(string question)
+    {
+        var form = MatchForm(question);
+        var mask = AskingMask(question);
+        var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        return NotAsking().Replace(asked, m => new string('|', m.Length));
+    }
 
     /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
     public static string MatchForm(string text) => TextCleaner.MatchForm(text);
