@@ -171,7 +171,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
         var predicateMissing = predicateIndex >= 0
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
-        if (best.Coverage < CoverageThreshold || predicateMissing || AskingCoverage(terms, weights, asking, best) < CoverageThreshold || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
+        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best);
+        if (judged < CoverageThreshold || predicateMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }

@@ -199,7 +199,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         }
 
         var mask = new bool[text.Length];
-        var asking = 0;
+        Match? previous = null;
         foreach (Match clause in clauses)
         {
             // "好几个老板", "几十家" count roughly; they do not ask how many.
@@ -207,11 +207,36 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             if (clause.Value.EndsWith('?') || interrogatives.Any(w => words.Contains(w, StringComparison.Ordinal)))
             {
                 Array.Fill(mask, true, clause.Index, clause.Length);
-                asking++;
+
+                // "我们公司有个员工想入党，要交什么材料？": an asking clause with no subject of its own asks about the clause before it.
+                if (previous is not null && !HasSubject(clause.Value, interrogatives))
+                {
+                    Array.Fill(mask, true, previous.Index, previous.Length);
+                }
             }
+
+            previous = clause;
         }
 
-        return asking == 0 || asking == clauses.Count ? null : mask;
+        var asking = mask.Count(a => a);
+        return asking == 0 || asking == text.Length ? null : mask;
+    }
+
+    /// <summary>
+    /// True when a word of two or more characters, not a question word, stands before the clause's first interrogative
+    /// ("这种口袋党员该怎么办" → 口袋党员; "要交什么材料" has none).
+    /// </summary>
+    private bool HasSubject(string clause, IReadOnlyList<string> interrogatives)
+    {
+        var words = NotAsking().Replace(clause, m => new string('|', m.Length));
+        var at = interrogatives.Select(w => words.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(words.Length).Min();
+        var prefix = words[..at].ToCharArray();
+        foreach (var word in questionWords)
+        {
+            Blank(prefix, word);
+        }
+
+        return HanRun().Matches(new string(prefix)).Any(m => m.Length >= 2);
     }
 
     private static void Blank(char[] text, string word, bool[]? kept = null)
