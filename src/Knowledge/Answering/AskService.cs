@@ -258,9 +258,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     private (List<KeyTerm> Terms, double[] Weights, string? Predicate, bool[]? Asking) Weigh(string question)
     {
         var total = Math.Max(index.PassageCount, 1);
-        var terms = WithoutJunctions(analyzer.Terms(question));
-        var mask = analyzer.AskingMask(question);
         var form = QuestionAnalyzer.MatchForm(question);
+        var terms = WithoutJunctions(analyzer.Terms(question)).Select(t => Unbound(t, form)).ToList();
+        var mask = analyzer.AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
         bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
             && !t.Alternatives.Any(a => asked.Contains(a, StringComparison.Ordinal));
@@ -281,6 +281,48 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)
             * (Telling(t) ? ContextWeight : 1)).ToArray();
         return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
+    }
+
+    /// <summary>How often a bigram may occur for <see cref="Unbound"/> to look at every place it stands.</summary>
+    private const int BoundLookup = 6;
+
+    /// <summary>
+    /// A rare bigram the documents only ever use after one same character, as the end of a longer word ("兼职" only in
+    /// "专兼职"), is another word where the question puts it after another character ("在企业兼职"): it then stands for the
+    /// question's own three characters, which the documents do not hold.
+    /// </summary>
+    private KeyTerm Unbound(KeyTerm term, string form)
+    {
+        var bigram = term.Alternatives[0];
+        // Only where the question's own word runs on to the left ("企业兼职"): a bigram after a question word ("几月结束") starts its word.
+        if (term.Run < 0 || term.Position < 1 || term.Start < 1 || bigram.Length != 2 || DocumentFrequency(bigram) is 0 or > BoundLookup)
+        {
+            return term;
+        }
+
+        char? Around(int at) => at >= 0 && at < form.Length && TextCleaner.IsCjk(form[at]) ? form[at] : null;
+        var left = Around(term.Start - 1);
+        var lefts = new HashSet<char?>();
+        var count = 0;
+        foreach (var hit in index.Search([bigram], BoundLookup))
+        {
+            // Quotes kept: "“三有”" starts a word where the quote stands.
+            var text = TextCleaner.Normalize(hit.Text);
+            for (var at = text.IndexOf(bigram, StringComparison.Ordinal); at >= 0; at = text.IndexOf(bigram, at + 1, StringComparison.Ordinal))
+            {
+                lefts.Add(at > 0 && TextCleaner.IsCjk(text[at - 1]) ? text[at - 1] : null);
+                count++;
+            }
+        }
+
+        // "业兼" is nowhere in the documents while "每个" (of "每个社区") is: only a junction the documents never make is another word.
+        if (count >= 2 && lefts.Count == 1 && lefts.First() is { } boundLeft && boundLeft != left && left is { } ownLeft
+            && DocumentFrequency(string.Concat(ownLeft, bigram[0])) == 0)
+        {
+            return term with { Alternatives = [ownLeft + bigram] };
+        }
+
+        return term;
     }
 
     /// <summary>The asking clauses' least share of the question's distinctive weight for the telling clauses to weigh less.</summary>
