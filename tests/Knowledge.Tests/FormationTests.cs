@@ -82,6 +82,7 @@ public sealed class FormationTests : IDisposable
     [InlineData("这家公司有个党员是从外地流动过来的，就他一个，怎么办？", FormationMethod.Joint, null)]
     [InlineData("某基金会工作人员大多是事业单位退休人员，党员4名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
     [InlineData("这个社区社会组织没党员，咋覆盖？", FormationMethod.WorkCoverage, null)]
+    [InlineData("街道里有个老年协会，会员多是从机关退休的，党员5名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);
@@ -97,6 +98,10 @@ public sealed class FormationTests : IDisposable
     [InlineData("明税税务师事务所没有党员，从业人员35人", 0, null, 35, OrganizationType.SocialOrg)]
     [InlineData("这家公司两名党员，另有5名流动党员", 2, 5, null, OrganizationType.Enterprise)]
     [InlineData("协会里有十二个党员", 12, null, null, OrganizationType.SocialOrg)]
+    [InlineData("这家公司原来有4名党员，现在只剩2名党员了", 2, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家门店就经理一个人是党员", 1, null, null, OrganizationType.Enterprise)]
+    [InlineData("某商会党员都是外地流动来的，一共4个", 4, 4, null, OrganizationType.SocialOrg)]
+    [InlineData("商场里大多数门店都没有党员", null, null, null, OrganizationType.Enterprise)]
     public void Reads_the_facts_a_question_states_and_leaves_out_approximate_figures(string question, int? members, int? flowing, int? employees, OrganizationType type)
     {
         var facts = FactExtractor.Extract(question);
@@ -156,6 +161,8 @@ public sealed class FormationTests : IDisposable
     [Theory]
     [InlineData("一个僵尸企业还有2名党员，需要组建党组织吗？")]
     [InlineData("这家空壳公司没有党员也没有员工，要覆盖吗？")]
+    [InlineData("一家有名无实的公司挂着1名党员，怎么建？")]
+    [InlineData("一家长期停产的工厂还有3名党员，怎么建？")]
     public void A_shell_or_dormant_unit_is_struck_from_the_base_with_its_source_rather_than_advised(string question)
     {
         var answer = knowledge.Ask(question);
