@@ -89,6 +89,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var allTotal = weights.Sum();
         var topScore = hits.Max(h => h.Score);
         var questionForm = QuestionAnalyzer.MatchForm(question);
+        var labelled = LabelledNumber().Matches(questionForm).Select(m => (Label: m.Groups["l"].Value, Number: m.Groups["n"].Value)).ToList();
         var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
@@ -148,6 +149,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score *= 0.3;
                 }
 
+                if (labelled.Count > 0 && labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label))
+                    && !labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label && m.Groups["n"].Value == l.Number)))
+                {
+                    // "附件2几号前报" against a sentence on 附件9 and 附件8: the same kind of thing, another one of them.
+                    score *= 0.6;
+                }
+
                 if (!asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal)))
                 {
                     // "联系安排表见附件2。" names the topic but says nothing about it.
@@ -173,7 +181,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
         // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
         var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best);
-        if (judged < CoverageThreshold || predicateMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
+        // 怎么) is a word they never use.
+        var asksAt = analyzer.FirstInterrogative(question);
+        var form = QuestionAnalyzer.MatchForm(question);
+        var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
+            && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Alternatives.Max(DocumentFrequency) == 0);
+        if (judged < CoverageThreshold || predicateMissing || modifierMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -282,6 +296,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             * (Telling(t) ? ContextWeight : 1)).ToArray();
         return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
     }
+
+    private static readonly string[] HowWords = ["怎么", "怎样", "如何", "咋"];
 
     /// <summary>How often a bigram may occur for <see cref="Unbound"/> to look at every place it stands.</summary>
     private const int BoundLookup = 6;
@@ -521,6 +537,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
     private static partial System.Text.RegularExpressions.Regex Clauses();
+
+    /// <summary>A numbered item of a document: 附件2, 附表1, 第3条.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<l>附件|附表|第)(?<n>\d+)(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex LabelledNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex("在哪|哪里|哪儿|什么地方|在何处")]
     private static partial System.Text.RegularExpressions.Regex WherePattern();

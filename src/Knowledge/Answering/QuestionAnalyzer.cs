@@ -222,6 +222,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return asking == 0 || asking == text.Length ? null : mask;
     }
 
+    /// <summary>Where the asking part of the question (<see cref="Asked"/>) has its first interrogative (什么, 怎么…); -1 when none.</summary>
+    public int FirstInterrogative(string question)
+    {
+        var asked = Asked(question);
+        return (vocabulary.Interrogatives ?? []).Select(w => asked.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+    }
+
     /// <summary>
     /// True when a word of two or more characters, not a question word, stands before the clause's first interrogative
     /// ("这种口袋党员该怎么办" → 口袋党员; "要交什么材料" has none).
