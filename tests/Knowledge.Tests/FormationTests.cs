@@ -99,6 +99,7 @@ public sealed class FormationTests : IDisposable
     [InlineData("这家公司两名党员，另有5名流动党员", 2, 5, null, OrganizationType.Enterprise)]
     [InlineData("协会里有十二个党员", 12, null, null, OrganizationType.SocialOrg)]
     [InlineData("这家公司原来有4名党员，现在只剩2名党员了", 2, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家门店以前5个党员，现在就剩1个党员", 1, null, null, OrganizationType.Enterprise)]
     [InlineData("这家门店就经理一个人是党员", 1, null, null, OrganizationType.Enterprise)]
     [InlineData("某商会党员都是外地流动来的，一共4个", 4, 4, null, OrganizationType.SocialOrg)]
     [InlineData("商场里大多数门店都没有党员", null, null, null, OrganizationType.Enterprise)]
@@ -171,6 +172,16 @@ public sealed class FormationTests : IDisposable
         Assert.Null(answer.Recommendation);
         Assert.Contains("剔除", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.Quote.Contains("久不运转的“僵尸”企业", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deregistered_unit_gets_the_rule_that_its_organisation_goes_with_it_rather_than_advice()
+    {
+        var answer = knowledge.Ask("这家酒店去年已注销，党员3名，怎么建？");
+
+        Assert.True(answer.Answered);
+        Assert.Null(answer.Recommendation);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("同步对党组织做出变更撤销决定", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,9 +28,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
-            if (facts.Dormant == true)
+            if (facts.Dormant == true || facts.Deregistered == true)
             {
-                var reason = advisor.DormantReason();
+                var reason = facts.Dormant == true ? advisor.DormantReason() : advisor.DeregisteredReason();
                 var text = $"{reason.Text}{(reason.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}";
                 return new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null);
             }
@@ -299,6 +299,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private static readonly string[] HowWords = ["怎么", "怎样", "如何", "咋"];
 
+    /// <summary>Characters that join words rather than start one: "分散的小微企业" does not make 的小微 a word.</summary>
+    private const string FunctionCharacters = "的地得和与及或等在对为是了把被从向由以将之其";
+
     /// <summary>How often a bigram may occur for <see cref="Unbound"/> to look at every place it stands.</summary>
     private const int BoundLookup = 6;
 
@@ -332,7 +335,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         // "业兼" is nowhere in the documents while "每个" (of "每个社区") is: only a junction the documents never make is another word.
-        if (count >= 2 && lefts.Count == 1 && lefts.First() is { } boundLeft && boundLeft != left && left is { } ownLeft
+        if (count >= 2 && lefts.Count == 1 && lefts.First() is { } boundLeft && !FunctionCharacters.Contains(boundLeft) && boundLeft != left && left is { } ownLeft
             && DocumentFrequency(string.Concat(ownLeft, bigram[0])) == 0)
         {
             return term with { Alternatives = [ownLeft + bigram] };

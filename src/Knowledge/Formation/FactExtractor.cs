@@ -47,7 +47,8 @@ public static partial class FactExtractor
             FlowingMembers: flowing,
             MostlyPublicStaff: PublicStaff().IsMatch(text) ? true : null,
             CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null,
-            Dormant: DormantWords().IsMatch(text) ? true : null);
+            Dormant: DormantWords().IsMatch(text) ? true : null,
+            Deregistered: DeregisteredWords().IsMatch(text) ? true : null);
     }
 
     /// <summary>
@@ -158,7 +159,7 @@ public static partial class FactExtractor
     private static partial Regex PartyMembers();
 
     /// <summary>"只剩1名党员", "现在只有2个党员": the count after a change.</summary>
-    [GeneratedRegex(@"(只剩|还剩|剩下|仅剩|现在只有|现只有|目前只有)(下)?" + Count + @"(名|个|位)?(正式)?党员")]
+    [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员")]
     private static partial Regex RemainingMembers();
 
     /// <summary>A quantifier that makes what follows a statement about some units of a class ("大多数商户都没有党员").</summary>
@@ -172,6 +173,10 @@ public static partial class FactExtractor
     /// <summary>空壳 / 僵尸 / 影子 units are struck from the 党建基数 rather than formed (003 §三(二)).</summary>
     [GeneratedRegex(@"空壳(企业|公司|单位)|僵尸(企业|公司|单位)|影子(企业|公司)|是(个|一家)?(空壳|僵尸)|久不运转|长期停业|长期停产|长期歇业|有名无实|多重注册")]
     private static partial Regex DormantWords();
+
+    /// <summary>A unit that has been deregistered (注销), not one asking about deregistration in general.</summary>
+    [GeneratedRegex(@"已(经)?注销|注销了|被注销")]
+    private static partial Regex DeregisteredWords();
 
     [GeneratedRegex(@"没有党员|无党员|没党员|(一个|一名|一位)党员(都|也)?没有|党员(人数)?为(0|零)|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
     private static partial Regex NoMembers();
