@@ -266,8 +266,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     /// <summary>
     /// The question's terms with their weights, and the word it turns on. In a question that first tells its situation and
-    /// then asks, the telling clauses weigh half, and their words the documents never use (人手不够, 顾虑) are dropped: they
-    /// are the asker's own account, which no document could hold.
+    /// then asks, the telling clauses weigh <see cref="ContextWeight"/>, and their words the documents never use (人手不够, 顾虑)
+    /// are dropped: they are the asker's own account, which no document could hold. The last item marks the terms the asking
+    /// clauses hold (null when the whole question asks).
     /// </summary>
     private (List<KeyTerm> Terms, double[] Weights, string? Predicate, bool[]? Asking) Weigh(string question)
     {
