@@ -82,6 +82,7 @@ public sealed class FormationTests : IDisposable
     [InlineData("这家公司有个党员是从外地流动过来的，就他一个，怎么办？", FormationMethod.Joint, null)]
     [InlineData("某基金会工作人员大多是事业单位退休人员，党员4名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
     [InlineData("这个社区社会组织没党员，咋覆盖？", FormationMethod.WorkCoverage, null)]
+    [InlineData("街道里有个老年协会，会员多是从机关退休的，党员5名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);
@@ -99,6 +100,11 @@ public sealed class FormationTests : IDisposable
     [InlineData("协会里有十二个党员", 12, null, null, OrganizationType.SocialOrg)]
     [InlineData("这家公司有仨党员，职工捌拾陆人", 3, null, 86, OrganizationType.Enterprise)]
     [InlineData("这家公司党员贰名，另有叁名流动党员，员工壹拾伍人", 2, 3, 15, OrganizationType.Enterprise)]
+    [InlineData("这家公司原来有4名党员，现在只剩2名党员了", 2, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家门店以前5个党员，现在就剩1个党员", 1, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家门店就经理一个人是党员", 1, null, null, OrganizationType.Enterprise)]
+    [InlineData("某商会党员都是外地流动来的，一共4个", 4, 4, null, OrganizationType.SocialOrg)]
+    [InlineData("商场里大多数门店都没有党员", null, null, null, OrganizationType.Enterprise)]
     public void Reads_the_facts_a_question_states_and_leaves_out_approximate_figures(string question, int? members, int? flowing, int? employees, OrganizationType type)
     {
         var facts = FactExtractor.Extract(question);
@@ -158,6 +164,8 @@ public sealed class FormationTests : IDisposable
     [Theory]
     [InlineData("一个僵尸企业还有2名党员，需要组建党组织吗？")]
     [InlineData("这家空壳公司没有党员也没有员工，要覆盖吗？")]
+    [InlineData("一家有名无实的公司挂着1名党员，怎么建？")]
+    [InlineData("一家长期停产的工厂还有3名党员，怎么建？")]
     public void A_shell_or_dormant_unit_is_struck_from_the_base_with_its_source_rather_than_advised(string question)
     {
         var answer = knowledge.Ask(question);
@@ -166,6 +174,16 @@ public sealed class FormationTests : IDisposable
         Assert.Null(answer.Recommendation);
         Assert.Contains("剔除", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.Quote.Contains("久不运转的“僵尸”企业", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deregistered_unit_gets_the_rule_that_its_organisation_goes_with_it_rather_than_advice()
+    {
+        var answer = knowledge.Ask("这家酒店去年已注销，党员3名，怎么建？");
+
+        Assert.True(answer.Answered);
+        Assert.Null(answer.Recommendation);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("同步对党组织做出变更撤销决定", StringComparison.Ordinal));
     }
 
     [Fact]

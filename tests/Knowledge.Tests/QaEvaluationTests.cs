@@ -76,4 +76,65 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         Assert.True(answer.Answered, question);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("我们街道最近排查了不少企业，人手很紧，流动党员外出时要向谁报告？", "报告去向")]
+    [InlineData("上周好几个老板问起这事，大家都很关心，联合党组织原则上最多覆盖几个单位？", "不超过3个")]
+    [InlineData("我们街道商户非常多又很分散，小微企业谁来兜底管理？", "兜底管理责任")] // 的小微 (分散的小微企业) is no word: 的 joins
+    public void Answers_a_question_that_tells_its_situation_before_asking_by_its_asking_clause(string question, string expected)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, question);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("我们公司有个员工想入党，要交什么材料？")] // the asking clause has no subject: 入党 of the clause before is what it asks about
+    [InlineData("党员领导干部可以在企业兼职吗？")] // 兼职 stands in the documents only inside 专兼职
+    [InlineData("流动党员电话里怎么报告？")] // 报告 is there, the manner asked about (电话里) is not
+    public void Abstains_when_the_asked_topic_is_only_in_the_telling_clause_or_only_inside_a_longer_word(string question)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var answer = knowledge.Ask(question);
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public void A_bigram_the_documents_use_inside_a_longer_word_still_answers_when_the_question_uses_that_word()
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var answer = knowledge.Ask("党务工作者队伍要专兼职结合吗？");
+
+        Assert.True(answer.Answered);
+        Assert.Contains("专兼职结合", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("流动党员外出时怎么报告？", "报告去向")]
+    [InlineData("海口要报的新组建党组织基本情况表，就是附件2，几号前报？", "将附件2报送")] // not the sentence on 附件9 and 附件8
+    [InlineData("附件6几号前报？", "附件6")]
+    public void Answers_a_how_question_whose_manner_the_documents_hold_and_a_numbered_item_by_its_own_number(string question, string expected)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var answer = knowledge.Ask(question);
+
+        Assert.True(answer.Answered, question);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
 }

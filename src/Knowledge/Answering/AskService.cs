@@ -28,9 +28,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
-            if (facts.Dormant == true)
+            if (facts.Dormant == true || facts.Deregistered == true)
             {
-                var reason = advisor.DormantReason();
+                var reason = facts.Dormant == true ? advisor.DormantReason() : advisor.DeregisteredReason();
                 var text = $"{reason.Text}{(reason.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}";
                 return new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null);
             }
@@ -48,11 +48,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
-        var total = Math.Max(index.PassageCount, 1);
-        var terms = WithoutJunctions(analyzer.Terms(question));
-        foreach (var t in terms)
+        var (terms, weights, _, _) = Weigh(question);
+        for (var i = 0; i < terms.Count; i++)
         {
-            yield return $"term {string.Join('/', t.Alternatives)} generic={t.Generic} w={Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1):F2}";
+            yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}";
         }
 
         var trace = new List<ScoredSentence>();
@@ -65,21 +64,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private Answer Retrieve(string question, List<ScoredSentence>? trace = null)
     {
-        var total = Math.Max(index.PassageCount, 1);
-        var terms = WithoutJunctions(analyzer.Terms(question));
+        var (terms, weights, predicate, asking) = Weigh(question);
         if (terms.Count == 0)
         {
             return Abstain();
         }
 
-        var predicate = Predicate(question);
-
-        // The word a question turns on counts in full even when it is a campaign word ("几月份开始" turns on 开始).
-        terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
-        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)).ToArray();
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
-        var unit = AskedUnit().Match(question) is { Success: true } u ? u.Groups["u"].Value : null;
+        var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
         var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
         if (hits.Count == 0)
@@ -96,6 +89,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var allTotal = weights.Sum();
         var topScore = hits.Max(h => h.Score);
         var questionForm = QuestionAnalyzer.MatchForm(question);
+        var labelled = LabelledNumber().Matches(questionForm).Select(m => (Label: m.Groups["l"].Value, Number: m.Groups["n"].Value)).ToList();
         var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
@@ -155,6 +149,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score *= 0.3;
                 }
 
+                if (labelled.Count > 0 && labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label))
+                    && !labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label && m.Groups["n"].Value == l.Number)))
+                {
+                    // "附件2几号前报" against a sentence on 附件9 and 附件8: the same kind of thing, another one of them.
+                    score *= 0.6;
+                }
+
                 if (!asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal)))
                 {
                     // "联系安排表见附件2。" names the topic but says nothing about it.
@@ -178,7 +179,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
         var predicateMissing = predicateIndex >= 0
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
-        if (best.Coverage < CoverageThreshold || predicateMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
+        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best);
+        // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
+        // 怎么) is a word they never use.
+        var asksAt = analyzer.FirstInterrogative(question);
+        var form = QuestionAnalyzer.MatchForm(question);
+        var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
+            && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Alternatives.Max(DocumentFrequency) == 0);
+        if (judged < CoverageThreshold || predicateMissing || modifierMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -251,6 +260,93 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         return new Answer(true, answer, citations, null);
     }
+
+    /// <summary>Weight of a term that only the clauses telling the situation hold ("我们社区有家物业公司，…，该怎么建？").</summary>
+    public const double ContextWeight = 0.45;
+
+    /// <summary>
+    /// The question's terms with their weights, and the word it turns on. In a question that first tells its situation and
+    /// then asks, the telling clauses weigh <see cref="ContextWeight"/>, and their words the documents never use (人手不够, 顾虑)
+    /// are dropped: they are the asker's own account, which no document could hold. The last item marks the terms the asking
+    /// clauses hold (null when the whole question asks).
+    /// </summary>
+    private (List<KeyTerm> Terms, double[] Weights, string? Predicate, bool[]? Asking) Weigh(string question)
+    {
+        var total = Math.Max(index.PassageCount, 1);
+        var form = QuestionAnalyzer.MatchForm(question);
+        var terms = WithoutJunctions(analyzer.Terms(question)).Select(t => Unbound(t, form)).ToList();
+        var mask = analyzer.AskingMask(question);
+        var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
+            && !t.Alternatives.Any(a => asked.Contains(a, StringComparison.Ordinal));
+
+        // A bare asking clause ("要在几号前报？", "该怎么办？") leaves the telling clauses to say what it is about: they count in full.
+        var tellingShare = terms.Where(t => !t.Generic).Sum(t => Telling(t) ? Weight(t, total) : 0) / Math.Max(terms.Where(t => !t.Generic).Sum(t => Weight(t, total)), 1e-9);
+        if (mask is not null && tellingShare > 1 - MinAskingShare)
+        {
+            mask = null;
+            asked = form;
+        }
+
+        terms = [.. terms.Where(t => !Telling(t) || t.Alternatives.Max(DocumentFrequency) > 0)];
+        var predicate = Predicate(asked);
+
+        // The word a question turns on counts in full even when it is a campaign word ("几月份开始" turns on 开始).
+        terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
+        var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)
+            * (Telling(t) ? ContextWeight : 1)).ToArray();
+        return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
+    }
+
+    private static readonly string[] HowWords = ["怎么", "怎样", "如何", "咋"];
+
+    /// <summary>Characters that join words rather than start one: "分散的小微企业" does not make 的小微 a word.</summary>
+    private const string FunctionCharacters = "的地得和与及或等在对为是了把被从向由以将之其";
+
+    /// <summary>How often a bigram may occur for <see cref="Unbound"/> to look at every place it stands.</summary>
+    private const int BoundLookup = 6;
+
+    /// <summary>
+    /// A rare bigram the documents only ever use after one same character, as the end of a longer word ("兼职" only in
+    /// "专兼职"), is another word where the question puts it after another character ("在企业兼职"): it then stands for the
+    /// question's own three characters, which the documents do not hold.
+    /// </summary>
+    private KeyTerm Unbound(KeyTerm term, string form)
+    {
+        var bigram = term.Alternatives[0];
+        // Only where the question's own word runs on to the left ("企业兼职"): a bigram after a question word ("几月结束") starts its word.
+        if (term.Run < 0 || term.Position < 1 || term.Start < 1 || bigram.Length != 2 || DocumentFrequency(bigram) is 0 or > BoundLookup)
+        {
+            return term;
+        }
+
+        char? Around(int at) => at >= 0 && at < form.Length && TextCleaner.IsCjk(form[at]) ? form[at] : null;
+        var left = Around(term.Start - 1);
+        var lefts = new HashSet<char?>();
+        var count = 0;
+        foreach (var hit in index.Search([bigram], BoundLookup))
+        {
+            // Quotes kept: "“三有”" starts a word where the quote stands.
+            var text = TextCleaner.Normalize(hit.Text);
+            for (var at = text.IndexOf(bigram, StringComparison.Ordinal); at >= 0; at = text.IndexOf(bigram, at + 1, StringComparison.Ordinal))
+            {
+                lefts.Add(at > 0 && TextCleaner.IsCjk(text[at - 1]) ? text[at - 1] : null);
+                count++;
+            }
+        }
+
+        // "业兼" is nowhere in the documents while "每个" (of "每个社区") is: only a junction the documents never make is another word.
+        if (count >= 2 && lefts.Count == 1 && lefts.First() is { } boundLeft && !FunctionCharacters.Contains(boundLeft) && boundLeft != left && left is { } ownLeft
+            && DocumentFrequency(string.Concat(ownLeft, bigram[0])) == 0)
+        {
+            return term with { Alternatives = [ownLeft + bigram] };
+        }
+
+        return term;
+    }
+
+    /// <summary>The asking clauses' least share of the question's distinctive weight for the telling clauses to weigh less.</summary>
+    private const double MinAskingShare = 0.2;
 
     /// <summary>
     /// The answering sentence, and when it introduces a list ("即：", "如下", a trailing colon) what follows it in the
@@ -328,6 +424,33 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         bool Known(int run, int position) => terms.Any(t => t.Run == run && t.Position == position && DocumentFrequency(t.Alternatives[0]) > 0);
         return terms.Where(t => t.Run < 0 || t.Alternatives[0].Length < 2 || DocumentFrequency(t.Alternatives[0]) > 0
             || !(Known(t.Run, t.Position - 1) || Known(t.Run, t.Position + 1))).ToList();
+    }
+
+    /// <summary>
+    /// How much of what the asking clauses hold (by weight) the answering sentence or its headings cover: a question that
+    /// tells its situation first must still have its asking part answered, whatever its situation shares with the sentence.
+    /// </summary>
+    private static double AskingCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best)
+    {
+        if (asking is null)
+        {
+            return 1;
+        }
+
+        var sentence = best.Hit.SentenceForms[best.Index];
+        double total = 0, held = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (!asking[i] || terms[i].Generic)
+            {
+                continue;
+            }
+
+            total += weights[i];
+            held += terms[i].CoveredBy(sentence) ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
+        }
+
+        return total > 0 ? held / total : 1;
     }
 
     /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>
@@ -418,6 +541,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
     private static partial System.Text.RegularExpressions.Regex Clauses();
+
+    /// <summary>A numbered item of a document: 附件2, 附表1, 第3条.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<l>附件|附表|第)(?<n>\d+)(?!\d)")]
+    private static partial System.Text.RegularExpressions.Regex LabelledNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex("在哪|哪里|哪儿|什么地方|在何处")]
     private static partial System.Text.RegularExpressions.Regex WherePattern();

@@ -15,9 +15,21 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
     private readonly (string Word, IReadOnlyList<string> Group)[] synonymWords =
         [.. vocabulary.Synonyms.SelectMany(g => g.Select(w => (w, g))).OrderByDescending(p => p.w.Length)];
 
-    public bool AsksQuantity(string question) => vocabulary.QuantityWords.Any(question.Contains);
+    public bool AsksQuantity(string question) => vocabulary.QuantityWords.Any(Asked(question).Contains);
 
-    public bool AsksTime(string question) => vocabulary.TimeWords.Any(question.Contains);
+    public bool AsksTime(string question) => vocabulary.TimeWords.Any(Asked(question).Contains);
+
+    /// <summary>
+    /// The part of the question that asks (<see cref="AskingMask"/>), rough counts ("好几个老板") blanked: "几" there does not
+    /// ask how many.
+    /// </summary>
+    public string Asked(string question)
+    {
+        var form = MatchForm(question);
+        var mask = AskingMask(question);
+        var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        return NotAsking().Replace(asked, m => new string('|', m.Length));
+    }
 
     /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
     public static string MatchForm(string text) => TextCleaner.MatchForm(text);
@@ -171,6 +183,69 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
         return first;
     }
 
+    /// <summary>
+    /// Which characters of the question (in <see cref="MatchForm"/>) stand in a clause that asks: one that holds an
+    /// interrogative (什么, 怎么, 几, 吗…) or ends with a question mark. Null when the question is one clause, or when every
+    /// clause or none asks: then all of it asks. "我们社区有家物业公司，30个员工，2个党员，该怎么建？" asks in its last clause;
+    /// the others tell the situation.
+    /// </summary>
+    public bool[]? AskingMask(string question)
+    {
+        var text = MatchForm(question);
+        var clauses = Clause().Matches(text);
+        if (clauses.Count < 2 || vocabulary.Interrogatives is not { Count: > 0 } interrogatives)
+        {
+            return null;
+        }
+
+        var mask = new bool[text.Length];
+        Match? previous = null;
+        foreach (Match clause in clauses)
+        {
+            // "好几个老板", "几十家" count roughly; they do not ask how many.
+            var words = NotAsking().Replace(clause.Value, m => new string('|', m.Length));
+            if (clause.Value.EndsWith('?') || interrogatives.Any(w => words.Contains(w, StringComparison.Ordinal)))
+            {
+                Array.Fill(mask, true, clause.Index, clause.Length);
+
+                // "我们公司有个员工想入党，要交什么材料？": an asking clause with no subject of its own asks about the clause before it.
+                if (previous is not null && !HasSubject(clause.Value, interrogatives))
+                {
+                    Array.Fill(mask, true, previous.Index, previous.Length);
+                }
+            }
+
+            previous = clause;
+        }
+
+        var asking = mask.Count(a => a);
+        return asking == 0 || asking == text.Length ? null : mask;
+    }
+
+    /// <summary>Where the asking part of the question (<see cref="Asked"/>) has its first interrogative (什么, 怎么…); -1 when none.</summary>
+    public int FirstInterrogative(string question)
+    {
+        var asked = Asked(question);
+        return (vocabulary.Interrogatives ?? []).Select(w => asked.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+    }
+
+    /// <summary>
+    /// True when a word of two or more characters, not a question word, stands before the clause's first interrogative
+    /// ("这种口袋党员该怎么办" → 口袋党员; "要交什么材料" has none).
+    /// </summary>
+    private bool HasSubject(string clause, IReadOnlyList<string> interrogatives)
+    {
+        var words = NotAsking().Replace(clause, m => new string('|', m.Length));
+        var at = interrogatives.Select(w => words.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(words.Length).Min();
+        var prefix = words[..at].ToCharArray();
+        foreach (var word in questionWords)
+        {
+            Blank(prefix, word);
+        }
+
+        return HanRun().Matches(new string(prefix)).Any(m => m.Length >= 2);
+    }
+
     private static void Blank(char[] text, string word, bool[]? kept = null)
     {
         var s = new string(text);
@@ -227,6 +302,12 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]+")]
     private static partial Regex HanRun();
+
+    [GeneratedRegex(@"[^,;。?!:]+[,;。?!:]*")]
+    private static partial Regex Clause();
+
+    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎")]
+    private static partial Regex NotAsking();
 
     [GeneratedRegex(@"[a-z]{2,}")]
     private static partial Regex LatinWord();

@@ -4,7 +4,8 @@ namespace InstructorBot.Knowledge.Answering;
 
 /// <summary>
 /// The words question analysis needs, as data: synonym groups, question words, generic campaign terms, and the words the
-/// documents use for a verb a question says in one character ("怎么选" → 选举/选拔/产生).
+/// documents use for a verb a question says in one character ("怎么选" → 选举/选拔/产生), and the words that make a clause
+/// ask (什么, 怎么, 几, 吗…) rather than tell.
 /// </summary>
 public sealed record Vocabulary(
     IReadOnlyList<IReadOnlyList<string>> Synonyms,
@@ -13,7 +14,8 @@ public sealed record Vocabulary(
     IReadOnlyList<string> QuantityWords,
     IReadOnlyList<string> TimeWords,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? LoneWords = null,
-    IReadOnlyList<string>? KeptWords = null)
+    IReadOnlyList<string>? KeptWords = null,
+    IReadOnlyList<string>? Interrogatives = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

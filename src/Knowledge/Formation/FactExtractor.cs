@@ -16,7 +16,11 @@ public static partial class FactExtractor
         var text = FoldNumerals(TextCleaner.Normalize(question));
         int? flowing = First(text, FlowingMembers());
         int? full = First(text, FullMembers());
-        int? members = NoMembers().IsMatch(text) ? 0 : First(text, PartyMembers()) ?? (OneMember().IsMatch(text) ? 1 : null);
+        // "大多数商户都没有党员" tells of a class of units, not of the unit asked about.
+        var none = NoMembers().Matches(text).Any(m => !SomeOf().IsMatch(text[..m.Index]));
+
+        // "原来有3名党员…现在只剩1名党员": the count the question ends on is the unit's now.
+        int? members = First(text, RemainingMembers()) ?? (none ? 0 : First(text, PartyMembers()) ?? (OneMember().IsMatch(text) ? 1 : null));
         if (members is not null && full is not null && members == full)
         {
             members = null;
@@ -43,7 +47,8 @@ public static partial class FactExtractor
             FlowingMembers: flowing,
             MostlyPublicStaff: PublicStaff().IsMatch(text) ? true : null,
             CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null,
-            Dormant: DormantWords().IsMatch(text) ? true : null);
+            Dormant: DormantWords().IsMatch(text) ? true : null,
+            Deregistered: DeregisteredWords().IsMatch(text) ? true : null);
     }
 
     /// <summary>
@@ -163,16 +168,29 @@ public static partial class FactExtractor
     [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FullMembers();
 
-    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)")]
+    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)"
+        + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|党员[^，,。？?]{0,16}[，,](有|共|一共|共有)" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex PartyMembers();
+
+    /// <summary>"只剩1名党员", "现在只有2个党员": the count after a change.</summary>
+    [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员")]
+    private static partial Regex RemainingMembers();
+
+    /// <summary>A quantifier that makes what follows a statement about some units of a class ("大多数商户都没有党员").</summary>
+    [GeneratedRegex(@"(大多数|多数|大部分|部分|有的|一些|很多|不少|少数|个别)[^，,。？?]{0,8}$")]
+    private static partial Regex SomeOf();
 
     /// <summary>"有个党员", "就他一个党员", "就他一个": one member, said without a figure.</summary>
     [GeneratedRegex(@"有个(中共)?党员|(就|只有|仅有|只)(他|她)(一个|一名|一位|1个|1名)")]
     private static partial Regex OneMember();
 
     /// <summary>空壳 / 僵尸 / 影子 units are struck from the 党建基数 rather than formed (003 §三(二)).</summary>
-    [GeneratedRegex(@"空壳(企业|公司|单位)|僵尸(企业|公司|单位)|影子(企业|公司)|是(个|一家)?(空壳|僵尸)")]
+    [GeneratedRegex(@"空壳(企业|公司|单位)|僵尸(企业|公司|单位)|影子(企业|公司)|是(个|一家)?(空壳|僵尸)|久不运转|长期停业|长期停产|长期歇业|有名无实|多重注册")]
     private static partial Regex DormantWords();
+
+    /// <summary>A unit that has been deregistered (注销), not one asking about deregistration in general.</summary>
+    [GeneratedRegex(@"已(经)?注销|注销了|被注销")]
+    private static partial Regex DeregisteredWords();
 
     [GeneratedRegex(@"没有党员|无党员|没党员|(一个|一名|一位)党员(都|也)?没有|党员(人数)?为(0|零)|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
     private static partial Regex NoMembers();
@@ -187,14 +205,14 @@ public static partial class FactExtractor
     private static partial Regex EnterpriseWords();
 
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
-    [GeneratedRegex(@"机关事业单位|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    [GeneratedRegex(@"机关事业单位|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
 
     /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
     [GeneratedRegex(@"^(有|共有|现有|只有)?(\d+|[一二两三四五六七八九十]+)(名|个|位)(正式)?党员(?!以上|以下|及以上|的)")]
     private static partial Regex OpensWithMembers();
 
-    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员")]
+    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员|党员(都|全|全部|均)(是|为)?[^，,。？?]{0,6}流动")]
     private static partial Regex AllFlowing();
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
@@ -207,7 +225,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|咋(建|组建|成立|覆盖|办|弄|搞|整)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
+    [GeneratedRegex(@"这家|那家|一家|有(一)?(个|家)\p{IsCJKUnifiedIdeographs}{0,8}?(公司|企业|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
     private static partial Regex Deictic();
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]
@@ -222,6 +240,6 @@ public static partial class FactExtractor
     [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆")]
     private static partial Regex OrgSuffix();
 
-    [GeneratedRegex(@"^(党员|企业|公司|非公|社会组织|两新|一个|如果|假如|对于|没有|一般|所有|哪些|什么|小微|民营|私营|外资|规模|律师事务所|会计师事务所|税务师事务所|民办)")]
+    [GeneratedRegex(@"^(党员|企业|公司|非公|社会组织|两新|一个|如果|假如|对于|没有|一般|所有|哪些|什么|小微|民营|私营|外资|规模|律师事务所|会计师事务所|税务师事务所|民办|辖区|园区|社区|街道|楼宇|商圈)")]
     private static partial Regex GenericStart();
 }

@@ -15,7 +15,7 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
     /// </summary>
     public Recommendation? Advise(OrganizationFacts facts)
     {
-        if (facts.Dormant == true)
+        if (facts.Dormant == true || facts.Deregistered == true)
         {
             return null;
         }
@@ -80,6 +80,14 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
     {
         var reasons = new List<RecommendationReason>();
         Reason(reasons, "dormant", "该单位属于空壳、僵尸或影子企业");
+        return reasons[0];
+    }
+
+    /// <summary>Why a 注销 unit gets no recommendation: its organisation is changed or dissolved with it.</summary>
+    public RecommendationReason DeregisteredReason()
+    {
+        var reasons = new List<RecommendationReason>();
+        Reason(reasons, "deregistered", "该单位已注销");
         return reasons[0];
     }
 

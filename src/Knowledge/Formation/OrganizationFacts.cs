@@ -4,7 +4,8 @@ namespace InstructorBot.Knowledge.Formation;
 /// What the advisor knows of a unit, from the ledger or from the question. <see cref="FullMembers"/> are 正式党员,
 /// <see cref="FlowingMembers"/> 流动党员; <see cref="MostlyPublicStaff"/>: staff mainly from 机关事业单位;
 /// <see cref="CurrentOrganization"/>: the party organisation it has now, if any; <see cref="Dormant"/>: a 空壳, 僵尸 or 影子
-/// unit, which leaves the 党建基数 (003 §三(二)).
+/// unit, which leaves the 党建基数 (003 §三(二)); <see cref="Deregistered"/>: a 注销 unit, whose organisation goes with it
+/// (001 §二(二) 五个同步).
 /// </summary>
 public sealed record OrganizationFacts(
     string? Name = null,
@@ -16,7 +17,8 @@ public sealed record OrganizationFacts(
     int? FlowingMembers = null,
     bool? MostlyPublicStaff = null,
     FormationMethod? CurrentOrganization = null,
-    bool? Dormant = null)
+    bool? Dormant = null,
+    bool? Deregistered = null)
 {
     /// <summary>The members who count for forming: 正式党员 when known, else all members.</summary>
     public int? CountingMembers => FullMembers ?? PartyMembers;
@@ -34,5 +36,6 @@ public sealed record OrganizationFacts(
         other.FlowingMembers ?? FlowingMembers,
         other.MostlyPublicStaff ?? MostlyPublicStaff,
         other.CurrentOrganization ?? CurrentOrganization,
-        other.Dormant ?? Dormant);
+        other.Dormant ?? Dormant,
+        other.Deregistered ?? Deregistered);
 }
