@@ -37,5 +37,6 @@ public static class LedgerFacts
             PartyOrganizationKind.Functional => AdvisedMethod.Functional,
             _ => null,
         },
-        Dormant: organization.Status is OperatingStatus.Shell or OperatingStatus.Zombie ? true : null);
+        Dormant: organization.Status is OperatingStatus.Shell or OperatingStatus.Zombie ? true : null,
+        Deregistered: organization.Status == OperatingStatus.Deregistered ? true : null);
 }
