@@ -2,7 +2,7 @@ using InstructorBot.Bot.Cli;
 using InstructorBot.Bot.Hosting;
 
 // One executable: a verb runs the command line (shared/contracts/CLI.md); none, or `serve`, starts the host.
-if (CliApp.IsCommand(args))
+if (!CliApp.StartsHost(args))
 {
     return await CliApp.RunAsync(args);
 }

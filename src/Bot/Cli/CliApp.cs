@@ -20,8 +20,33 @@ public static class CliApp
 
     public static bool IsVerb(string word) => word == "serve" || Verbs.ContainsKey(word);
 
-    /// <summary>True when the arguments name a verb other than <c>serve</c>.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    /// <summary>
+    /// True when the arguments start the web host: none, <c>serve</c>, or only host options (<c>--db X</c>,
+    /// <c>--Key=Value</c>). Help and anything that looks like a mistyped verb go to <see cref="RunAsync"/> instead,
+    /// so <c>InstructorBot --help</c> prints the verbs rather than starting a server.
+    /// </summary>
+    public static bool StartsHost(string[] args) =>
+        args.Length == 0
+        || args[0] == "serve"
+        || (args[0].StartsWith("--", StringComparison.Ordinal) && !IsHelp(args[0]));
+
+    private static bool IsHelp(string word) => word is "help" or "--help" or "-h" or "-?";
+
+    /// <summary>The verbs, one a line, in Chinese.</summary>
+    public const string Usage = """
+        用法：InstructorBot [命令] [选项]
+          serve（默认）                     启动服务：网页聊天 /、各渠道接口、健康检查 /healthz
+          chat --user ID                    在终端里以 ID 的身份对话，一行一条消息
+          import --ledger FILE | --users FILE  导入台账（.csv/.xlsx）或用户
+          index FILE_OR_DIR...              把文件（.txt .md .docx .pdf）加入知识索引
+          understand --user ID --now 时间 文本 | --batch FILE   查看机器人如何理解消息（JSON，不写入）
+          ask --user ID 问题 | --batch FILE  依据已索引的文件回答问题（JSON）
+          report --scope 名称 --json         区、街道或社区的进度数据
+          export --scope 名称 --out FILE.xlsx  导出台账
+          backup --out FILE                 在服务运行时备份数据库
+          users code --user ID              生成一次性登录/绑定码
+        每个命令都接受 --db FILE（LiteDB 数据库文件）。
+        """;
 
     /// <summary>Turns <c>serve --db X --corpus Y</c> into host configuration arguments.</summary>
     public static string[] HostArgs(string[] args)
@@ -58,10 +83,18 @@ public static class CliApp
 
         output ??= Console.Out;
         error ??= Console.Error;
+        if (args.Length > 0 && IsHelp(args[0]))
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+
         var parsed = CliArgs.Parse(args);
         if (!Verbs.TryGetValue(parsed.Verb, out var create))
         {
-            await error.WriteLineAsync($"错误：未知的命令 {parsed.Verb}（unknown verb {parsed.Verb}）");
+            var word = args.Length > 0 ? args[0] : parsed.Verb;
+            await error.WriteLineAsync($"错误：未知的命令 {word}（unknown verb {word}）");
+            await error.WriteLineAsync(Usage);
             return 2;
         }
 

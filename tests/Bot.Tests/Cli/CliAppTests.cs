@@ -1,0 +1,54 @@
+using InstructorBot.Bot.Cli;
+
+namespace InstructorBot.Bot.Tests.Cli;
+
+/// <summary>What the one executable does with its first argument: a verb, help, host options, or a mistake.</summary>
+public sealed class CliAppTests
+{
+    [Theory]
+    [InlineData(new string[0], true)]
+    [InlineData(new[] { "serve", "--db", "data/bot.db" }, true)]
+    [InlineData(new[] { "--db", "data/bot.db" }, true)]
+    [InlineData(new[] { "--Store:Path=data/bot.db" }, true)]
+    [InlineData(new[] { "--help" }, false)]
+    [InlineData(new[] { "help" }, false)]
+    [InlineData(new[] { "-h" }, false)]
+    [InlineData(new[] { "reprot", "--scope", "坂田街道" }, false)]
+    [InlineData(new[] { "report", "--scope", "坂田街道" }, false)]
+    public void Only_no_arguments_serve_or_host_options_start_the_host(string[] args, bool host) =>
+        Assert.Equal(host, CliApp.StartsHost(args));
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    public async Task Help_lists_the_verbs_in_chinese_and_succeeds(string help)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync([help], stdout, stderr);
+
+        Assert.Equal(0, code);
+        Assert.Contains("用法", stdout.ToString(), StringComparison.Ordinal);
+        foreach (var verb in new[] { "serve", "chat", "import", "index", "understand", "ask", "report", "export", "backup", "users code" })
+        {
+            Assert.Contains(verb, stdout.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task A_mistyped_verb_fails_with_a_chinese_reason_and_the_usage()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(["reprot", "--scope", "坂田街道"], stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("未知的命令 reprot", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("用法", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stdout.ToString());
+    }
+}
