@@ -115,6 +115,11 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
+        if (Corrected() is { } corrected)
+        {
+            return new MessageParser(rules, index, corrected, sender, now, preferOwnJurisdiction).Parse();
+        }
+
         SplitClauses();
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
@@ -192,6 +197,96 @@ internal sealed partial class MessageParser
     }
 
     private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
+
+    /// <summary>
+    /// "昨天去了青禾文化，不对，是前天" → "前天去了青禾文化": the message as meant, the day, figure or name after a correction
+    /// marker put in place of the last one of its kind said before it. Null when there is no correction of that shape
+    /// ("刚才那条不对，撤销" takes a record back instead).
+    /// </summary>
+    private string? Corrected()
+    {
+        if (rules.Corrections.FindFirst(text) is not { } marker)
+        {
+            return null;
+        }
+
+        var at = marker.Position + marker.Word.Length;
+        while (at < text.Length && (IsSeparator(text[at]) || text[at] is '哦' or '啊' or '呃' or ':' or '：'))
+        {
+            at++;
+        }
+
+        if (rules.CorrectionLeads.MatchAt(text, at) is { } lead)
+        {
+            at += lead.Length;
+        }
+
+        var cut = marker.Position;
+        while (cut > 0 && (IsSeparator(text[cut - 1]) || text[cut - 1] is '哦' or '啊' or '呃'))
+        {
+            cut--;
+        }
+
+        (int Start, int End)? said = null;
+        var replacementEnd = at;
+        if (dates.FirstOrDefault(d => d.Start == at) is { } date)
+        {
+            replacementEnd = date.Start + date.Length;
+            said = dates.LastOrDefault(d => d.Start + d.Length <= cut) is { } before ? (before.Start, before.Start + before.Length) : null;
+        }
+        else if (mentions.FirstOrDefault(m => m.Start == at && !m.IsGeneric) is { } name)
+        {
+            replacementEnd = name.End;
+            said = mentions.LastOrDefault(m => m.End <= cut && !m.IsGeneric) is { } before ? (before.Start, before.End) : null;
+        }
+        else if (ChineseNumber.TryRead(text, at, out _, out var length) && !(length == 1 && text[at] == '一' && at + 1 < text.Length && !IsMeasure(text[at + 1])))
+        {
+            replacementEnd = at + length;
+            said = LastFigureBefore(cut);
+        }
+
+        if (said is not { } replaced)
+        {
+            return null;
+        }
+
+        var rest = replacementEnd;
+        while (rest < text.Length && !IsSeparator(text[rest]))
+        {
+            rest++; // "是前天去的": the rest of the replacing words says nothing new
+        }
+
+        return string.Concat(text.AsSpan(0, replaced.Start), text.AsSpan(at, replacementEnd - at), text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(rest));
+
+        static bool IsMeasure(char c) => c is '名' or '人' or '个' or '位' or '家';
+    }
+
+    /// <summary>The last figure (digits or a Chinese numeral, not part of a date) that ends by <paramref name="end"/>.</summary>
+    private (int Start, int End)? LastFigureBefore(int end)
+    {
+        for (var i = end - 1; i >= 0; i--)
+        {
+            if (!ChineseNumber.IsNumeralChar(text[i]) || dates.Any(d => d.Start <= i && i < d.Start + d.Length) || InsideMention(i))
+            {
+                continue;
+            }
+
+            var start = i;
+            while (start > 0 && ChineseNumber.IsNumeralChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (ChineseNumber.TryRead(text, start, out _, out var length) && start + length == i + 1)
+            {
+                return (start, i + 1);
+            }
+
+            i = start;
+        }
+
+        return null;
+    }
 
     // ---------------------------------------------------------------- reports and requests in one message
 
@@ -775,6 +870,10 @@ internal sealed partial class MessageParser
             {
                 memberPhrases.Add(new NumberPhrase(i, membersEnd2, value, approximate, null)); // "1名失联党员", "2名老党员"
             }
+            else if (!countsPeople && j > i + length && DescribedMembersAt(k) is { } described)
+            {
+                memberPhrases.Add(new NumberPhrase(i, described.End, value, approximate, described.Category)); // "1名没亮明身份的党员"
+            }
 
             i = j - 1;
         }
@@ -866,6 +965,29 @@ internal sealed partial class MessageParser
             if (text.AsSpan(position + length).StartsWith("党员") && rules.Categories.MatchAt(text, position) is null)
             {
                 return position + length + 2;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"没亮明身份的党员", "刚入职的党员": up to seven characters and 的 before 党员; the category a description names.</summary>
+    private (int End, string? Category)? DescribedMembersAt(int position)
+    {
+        for (var length = 1; length <= 7 && position + length + 3 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || c is '名' or '个' or '位' or '和' or '，' || ChineseNumber.IsNumeralChar(c) && c != '一')
+            {
+                return null;
+            }
+
+            if (text[position + length] == '的' && text.AsSpan(position + length + 1).StartsWith("党员") && !InsideMention(position + length))
+            {
+                var category = rules.MemberDescriptions.FindFirst(text, position, position + length) is { } description
+                    ? rules.Vocabulary.MemberDescriptions[description.Word]
+                    : null;
+                return (position + length + 3, category);
             }
         }
 

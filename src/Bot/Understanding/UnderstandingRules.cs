@@ -60,6 +60,9 @@ internal sealed class UnderstandingRules
         OrgTypeWords = new(v.OrgTypeWords.Keys);
         RequestMarkers = new(v.RequestMarkers);
         TopicShift = new(v.TopicShiftMarkers);
+        Corrections = new(v.CorrectionMarkers);
+        CorrectionLeads = new(v.CorrectionLeads);
+        MemberDescriptions = new(v.MemberDescriptions.Keys);
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
@@ -158,6 +161,15 @@ internal sealed class UnderstandingRules
 
     /// <summary>顺便/另外/对了: the message turns to another matter.</summary>
     public KeywordSet TopicShift { get; }
+
+    /// <summary>不对/说错了: a correction of what was said just before.</summary>
+    public KeywordSet Corrections { get; }
+
+    /// <summary>应该是/是: leads into a correction's replacement.</summary>
+    public KeywordSet CorrectionLeads { get; }
+
+    /// <summary>没亮明身份/在外流动: descriptions of members that name their category.</summary>
+    public KeywordSet MemberDescriptions { get; }
 
     /// <summary>他们/这家/该单位: the organisation just reported on.</summary>
     public KeywordSet Pronouns { get; }

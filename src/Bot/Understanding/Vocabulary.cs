@@ -92,6 +92,15 @@ public sealed record Vocabulary
     /// <summary>请问/问一下/帮我查: the clause they start asks for something rather than reports it.</summary>
     public IReadOnlyList<string> RequestMarkers { get; init; } = [];
 
+    /// <summary>不对/说错了: what follows (是前天, 是3名, 是云启网络科技) replaces the day, figure or name said before.</summary>
+    public IReadOnlyList<string> CorrectionMarkers { get; init; } = [];
+
+    /// <summary>应该是/是: words between a correction marker and the replacement.</summary>
+    public IReadOnlyList<string> CorrectionLeads { get; init; } = [];
+
+    /// <summary>"1名没亮明身份的党员": a description before 的党员 and the category it names.</summary>
+    public IReadOnlyDictionary<string, string> MemberDescriptions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>顺便/另外/对了: the message turns to another matter here.</summary>
     public IReadOnlyList<string> TopicShiftMarkers { get; init; } = [];
 
