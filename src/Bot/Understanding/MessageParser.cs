@@ -541,7 +541,7 @@ internal sealed partial class MessageParser
             || (rules.Discovery.FindAll(text, start, end).Concat(rules.Hire.FindAll(text, start, end)).Any(Made) && text.AsSpan(start, end - start).Contains("党员", StringComparison.Ordinal))
             || (rules.Formation.FindAll(text, start, end).Any(Made) && rules.PartyAndMassWords.ContainsAny(text, start, end))
             || rules.InstructorWords.ContainsAny(text, start, end)
-            || rules.Pairing.FindAll(text, start, end).Any(Made)
+            || rules.Pairing.FindAll(text, start, end).Any(v => Made(v) && !IsAttributive(v))
             || rules.Statuses.ContainsAny(text, start, end);
     }
 
@@ -747,7 +747,7 @@ internal sealed partial class MessageParser
 
     private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
-            !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1]))
+            !(q.Word[0] == '几' && q.Position > 0 && (ChineseNumber.IsNumeralChar(text[q.Position - 1]) || text[q.Position - 1] == '好')) // 十几个, 好几个月
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
 
     /// <summary>"算不算", "行不行", "去没去": a verb, 不/没, the same verb asks a yes-or-no question.</summary>
@@ -873,6 +873,12 @@ internal sealed partial class MessageParser
             else if (!countsPeople && j > i + length && DescribedMembersAt(k) is { } described)
             {
                 memberPhrases.Add(new NumberPhrase(i, described.End, value, approximate, described.Category)); // "1名没亮明身份的党员"
+            }
+            else if (!countsPeople && j > i + length && (j == text.Length || IsSeparator(text[j])) && memberPhrases.Count > 0
+                && ClauseAt(i) is var clause && memberPhrases[^1].End <= clause.Start && MentionsIn(clause).Any(m => m.End <= i && !m.IsGeneric))
+            {
+                // "顺达有2名党员，佳和有1名": a bare count after another organisation's members counts the same.
+                memberPhrases.Add(new NumberPhrase(i, j, value, approximate, memberPhrases[^1].Category));
             }
 
             i = j - 1;
@@ -1268,7 +1274,19 @@ internal sealed partial class MessageParser
     {
         var usable = UsableMentions().ToList();
         var first = usable.FindIndex(m => m.Start >= clause.End);
-        if (first < 0 || text.AsSpan(clause.End, usable[first].Start - clause.End).Trim().Trim("：:，, ").Length > 0)
+        if (first < 0)
+        {
+            return null;
+        }
+
+        // "今天走访了3家，分别是云启科技、…": only separators, or words that introduce a list, come between.
+        var gap = text[clause.End..usable[first].Start];
+        if (rules.ListIntro.FindFirst(gap) is { } intro)
+        {
+            gap = gap.Remove(intro.Position, intro.Word.Length);
+        }
+
+        if (gap.AsSpan().Trim().Trim("：:，, ").Length > 0)
         {
             return null;
         }
@@ -1664,7 +1682,8 @@ internal sealed partial class MessageParser
 
     private void FindPairings(Clause clause)
     {
-        if (rules.Pairing.FindFirst(text, clause.Start, clause.End) is not { } verb || IsBlocked(clause, verb.Position))
+        if (rules.Pairing.FindAll(text, clause.Start, clause.End).FirstOrDefault(v => !IsAttributive(v)) is not { Word: not null } verb
+            || IsBlocked(clause, verb.Position))
         {
             return;
         }
@@ -1677,6 +1696,9 @@ internal sealed partial class MessageParser
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
         }
     }
+
+    /// <summary>"我一对一帮扶的佳和餐饮": a verb before 的 describes what follows; it reports nothing.</summary>
+    private bool IsAttributive((int Position, string Word) verb) => text.AsSpan(verb.Position + verb.Word.Length).StartsWith("的");
 
     /// <summary>"李娜负责一对一帮扶": the name that does the verb, before it in its clause.</summary>
     private string? PersonBefore(Clause clause, int position)
@@ -1776,8 +1798,10 @@ internal sealed partial class MessageParser
                     continue;
                 }
 
-                if (InLeaderSpan(position) || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.ContainsAny(text, 0, position))
+                // "恒信建筑党支部升级为党总支": 建 inside a name is no verb.
+                if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
+                    || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
+                    || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v)))
                 {
                     continue;
                 }
