@@ -307,7 +307,8 @@ internal sealed partial class MessageParser
     /// </summary>
     private UnderstandingResult? Compound(bool asksWholeMessageIntent)
     {
-        if (clauses.Count < 2 && !rules.TopicShift.ContainsAny(text) && !rules.RequestMarkers.ContainsAny(text))
+        if (clauses.Count < 2 && !rules.TopicShift.ContainsAny(text) && !rules.RequestMarkers.ContainsAny(text)
+            && !(clauses.Count == 1 && clauses[0].IsQuestion && InnerTurn(clauses[0].Start, clauses[0].End) is not null))
         {
             return null; // one clause with no turn: one thing
         }
@@ -471,6 +472,12 @@ internal sealed partial class MessageParser
                 i += (marker?.Length ?? 1) - 1;
             }
 
+            if (clause.IsQuestion && InnerTurn(start, clause.End) is { } inner)
+            {
+                units.Add(NewUnit(start, inner, false));
+                start = inner;
+            }
+
             units.Add(NewUnit(start, clause.End, clause.End < text.Length && text[clause.End] == '?'));
         }
 
@@ -491,6 +498,51 @@ internal sealed partial class MessageParser
                     || rules.SmallTalkOf(text, last.Start, last.End) is not null));
             return new Unit(start, end, shift, questionMark);
         }
+    }
+
+    /// <summary>
+    /// "走访了云启科技覆盖率多少", "今天去了顺达快递他们这种情况适合怎么组建": a question clause that first reports what was
+    /// done (a record verb and the organisation after it) and then asks, with no turn word between. The position where the
+    /// request starts (a pronoun, a request for advice, a lookup or a progress figure after the reported name), else null.
+    /// </summary>
+    private int? InnerTurn(int start, int end)
+    {
+        var named = UsableMentions().FirstOrDefault(m => m.Start >= start && m.End < end && !m.IsGeneric);
+        if (named is null)
+        {
+            return null;
+        }
+
+        // The request starts after the reported name (and the figures said with it).
+        var from = named.End;
+        int? first = null;
+        void Consider(int? at)
+        {
+            if (at is { } position && position >= from && (first is null || position < first))
+            {
+                first = position;
+            }
+        }
+
+        Consider(rules.Pronouns.FindFirst(text, from, end)?.Position);
+        Consider(rules.Advice.FindFirst(text, from, end)?.Position);
+        Consider(rules.Lookup.FindFirst(text, from, end)?.Position);
+        foreach (var (_, groups) in rules.ProgressPatterns)
+        {
+            if (groups[0].FindFirst(text, from, end) is { } metric && UnderstandingRules.MatchesInOrder(text[metric.Position..end], groups))
+            {
+                Consider(metric.Position);
+            }
+        }
+
+        if (first is not { } turn || InsideMention(turn) || !HasRecordVerb(start, turn) || !IsQuestion(turn, end))
+        {
+            return null;
+        }
+
+        // The report must be a finished one: its verb says 了/过 or a day is named before the request.
+        var report = text.AsSpan(start, turn - start);
+        return report.Contains('了') || report.Contains('过') || dates.Any(d => d.Start >= start && d.Start < turn) ? turn : null;
     }
 
     private bool? asksAdvice;
@@ -655,6 +707,12 @@ internal sealed partial class MessageParser
                 .Any(v => v.Position <= found.Position && v.Position + v.Word.Length > found.Position))
         {
             verb = null; // 实地查看 is a visit, not a lookup
+        }
+        else if (verb is { } said && UsableMentions().LastOrDefault(m => m.End <= said.Position) is { } place
+            && text.AsSpan(place.End, said.Position - place.End).Trim("了 ").IsEmpty
+            && rules.Motion.EndsAt(text, place.Start, Math.Max(0, place.Start - 3)))
+        {
+            verb = null; // "到智联物流了解一下党员情况": gone there to see, a visit
         }
 
         var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
