@@ -147,7 +147,8 @@ internal sealed partial class MessageParser
 
         if (metric is not null)
         {
-            return Only(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = FindScope(), Metric = metric });
+            // "民治街道和大浪街道的覆盖率分别是多少": one query per scope listed.
+            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.ProgressQuery) { Scope = scope, Metric = metric })], []);
         }
 
         FindLeaderSpans();
@@ -349,7 +350,7 @@ internal sealed partial class MessageParser
             var next = parts.FindIndex(i, p => p != Part.Neutral);
             var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
             var premise = next >= 0 && parts[next] == Part.Request && !units[next].Shift && !units.Skip(i + 1).Take(next - i).Any(u => u.Shift)
-                && rules.AsksAdvice(text[units[next].Start..units[next].End]);
+                && rules.AsksAdvice(text[units[next].Start..units[next].End]) && !DescribesClass(text[units[next].Start..units[next].End]);
             // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
             var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
             parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
@@ -675,6 +676,50 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary><paramref name="first"/> and the scopes listed right after it with 和/、/与.</summary>
+    private List<string?> ScopesListed(string? first)
+    {
+        var scopes = new List<string?> { first };
+        if (first is null || text.IndexOf(first, StringComparison.Ordinal) is var at && at < 0)
+        {
+            return scopes;
+        }
+
+        for (var end = at + first.Length; scopes.Count < 8;)
+        {
+            var next = end;
+            foreach (var joiner in (string[])["和", "、", "与", "及", "以及", "，", ","])
+            {
+                if (text.AsSpan(end).StartsWith(joiner))
+                {
+                    next = end + joiner.Length;
+                    break;
+                }
+            }
+
+            if (next == end)
+            {
+                return scopes;
+            }
+
+            var another = index.ScopeNames.FirstOrDefault(n => text.AsSpan(next).StartsWith(n));
+            if (another is null && ScopePattern().Match(text, next) is { Success: true } pattern && pattern.Index == next)
+            {
+                another = pattern.Value;
+            }
+
+            if (another is null || scopes.Contains(another))
+            {
+                return scopes;
+            }
+
+            scopes.Add(another);
+            end = next + another.Length;
+        }
+
+        return scopes;
+    }
+
     /// <summary>"今天走访了华鼎物流，另外帮我查下云启网络科技的台账": the records reported in the clauses before a request.</summary>
     private List<UnderstoodAction> ReportBefore(UnderstoodAction request)
     {
@@ -719,7 +764,11 @@ internal sealed partial class MessageParser
             ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
         if (named is null)
         {
-            return null;
+            // "帮我查一下这家的台账": one organisation's card, not said which.
+            return verb is { } asked && rules.Pronouns.FindFirst(text, asked.Position) is { } pronoun
+                && rules.LookupObjects.ContainsAny(text, pronoun.Position + pronoun.Word.Length)
+                ? new UnderstoodAction(ActionKind.OrgLookup)
+                : null;
         }
 
         var hasObject = rules.LookupObjects.ContainsAny(text, named.End);
