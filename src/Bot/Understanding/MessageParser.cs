@@ -142,7 +142,7 @@ internal sealed partial class MessageParser
 
         if (export && !rules.PolicyDefinition.ContainsAny(text))
         {
-            return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
+            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.Export) { Scope = scope })], []);
         }
 
         if (metric is not null)
@@ -245,6 +245,11 @@ internal sealed partial class MessageParser
             replacementEnd = at + length;
             said = LastFigureBefore(cut);
         }
+        else if (RepeatedNounFigure(at, cut) is { } figure)
+        {
+            // "党员2名，更正一下，党员是3名": the noun said again, then the figure that replaces the one after it.
+            (at, replacementEnd, said) = figure;
+        }
 
         if (said is not { } replaced)
         {
@@ -260,6 +265,38 @@ internal sealed partial class MessageParser
         return string.Concat(text.AsSpan(0, replaced.Start), text.AsSpan(at, replacementEnd - at), text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(rest));
 
         static bool IsMeasure(char c) => c is '名' or '人' or '个' or '位' or '家';
+    }
+
+    /// <summary>
+    /// "党员是3名" after a correction marker at <paramref name="at"/>: the figure (start, end) and the figure said after the same
+    /// noun before <paramref name="cut"/>.
+    /// </summary>
+    private (int At, int End, (int Start, int End)? Said)? RepeatedNounFigure(int at, int cut)
+    {
+        for (var q = at + 2; q < Math.Min(text.Length, at + 8) && !IsSeparator(text[q]); q++)
+        {
+            if (!ChineseNumber.IsNumeralChar(text[q]) || !ChineseNumber.TryRead(text, q, out _, out var length))
+            {
+                continue;
+            }
+
+            var noun = text[at..q];
+            while (rules.CorrectionLeads.EndsAt(noun, noun.Length) && noun.Length > 0)
+            {
+                var lead = rules.CorrectionLeads.FindAll(noun).LastOrDefault(l => l.Position + l.Word.Length == noun.Length);
+                noun = noun[..lead.Position];
+            }
+
+            var said = noun.Length >= 2 ? text.LastIndexOf(noun, cut - 1, StringComparison.Ordinal) : -1;
+            if (said < 0 || LastFigureBefore(Math.Min(cut, said + noun.Length + 6)) is not { } figure || figure.Start < said + noun.Length)
+            {
+                return null;
+            }
+
+            return (q, q + length, figure);
+        }
+
+        return null;
     }
 
     /// <summary>The last figure (digits or a Chinese numeral, not part of a date) that ends by <paramref name="end"/>.</summary>
@@ -466,8 +503,12 @@ internal sealed partial class MessageParser
                 var marker = rules.TopicShift.MatchAt(text, i, clause.End) ?? rules.RequestMarkers.MatchAt(text, i, clause.End);
                 if (marker is not null && i > start && !(rules.TopicShift.MatchAt(text, start, i) is { } turn && turn.Length == i - start))
                 {
-                    units.Add(NewUnit(start, i, false));
-                    start = i;
+                    var cut = i - ModalBefore(start, i); // "…能不能帮我查下": the modal asks with the request
+                    if (cut > start)
+                    {
+                        units.Add(NewUnit(start, cut, false));
+                        start = cut;
+                    }
                 }
 
                 i += (marker?.Length ?? 1) - 1;
@@ -528,6 +569,7 @@ internal sealed partial class MessageParser
         Consider(rules.Pronouns.FindFirst(text, from, end)?.Position);
         Consider(rules.Advice.FindFirst(text, from, end)?.Position);
         Consider(rules.Lookup.FindFirst(text, from, end)?.Position);
+        Consider(rules.RequestMarkers.FindFirst(text, from, end)?.Position);
         foreach (var (_, groups) in rules.ProgressPatterns)
         {
             if (groups[0].FindFirst(text, from, end) is { } metric && UnderstandingRules.MatchesInOrder(text[metric.Position..end], groups))
@@ -536,7 +578,15 @@ internal sealed partial class MessageParser
             }
         }
 
-        if (first is not { } turn || InsideMention(turn) || !HasRecordVerb(start, turn) || !IsQuestion(turn, end))
+        if (first is not { } turn || InsideMention(turn))
+        {
+            return null;
+        }
+
+        // "…能不能帮我查下它的台账": the modal that asks belongs to the request.
+        turn -= ModalBefore(from, turn);
+
+        if (!HasRecordVerb(start, turn) || !IsQuestion(turn, end))
         {
             return null;
         }
@@ -544,6 +594,20 @@ internal sealed partial class MessageParser
         // The report must be a finished one: its verb says 了/过 or a day is named before the request.
         var report = text.AsSpan(start, turn - start);
         return report.Contains('了') || report.Contains('过') || dates.Any(d => d.Start >= start && d.Start < turn) ? turn : null;
+    }
+
+    /// <summary>The length of 能不能/可以/麻烦 that ends at <paramref name="position"/> (after <paramref name="start"/>), else 0.</summary>
+    private int ModalBefore(int start, int position)
+    {
+        foreach (var modal in (string[])["能不能", "可不可以", "能否", "可以", "麻烦", "请"])
+        {
+            if (position - modal.Length >= start && text.AsSpan(start, position - start).EndsWith(modal))
+            {
+                return modal.Length;
+            }
+        }
+
+        return 0;
     }
 
     private bool? asksAdvice;
@@ -916,6 +980,7 @@ internal sealed partial class MessageParser
 
     private void FindNumberPhrases()
     {
+        var bare = new List<NumberPhrase>();
         for (var i = 0; i < text.Length; i++)
         {
             if (i > 0 && ChineseNumber.IsNumeralChar(text[i - 1]))
@@ -981,11 +1046,9 @@ internal sealed partial class MessageParser
             {
                 memberPhrases.Add(new NumberPhrase(i, described.End, value, approximate, described.Category)); // "1名没亮明身份的党员"
             }
-            else if (!countsPeople && j > i + length && (j == text.Length || IsSeparator(text[j])) && memberPhrases.Count > 0
-                && ClauseAt(i) is var clause && memberPhrases[^1].End <= clause.Start && MentionsIn(clause).Any(m => m.End <= i && !m.IsGeneric))
+            else if (!countsPeople && j > i + length && (j == text.Length || IsSeparator(text[j])))
             {
-                // "顺达有2名党员，佳和有1名": a bare count after another organisation's members counts the same.
-                memberPhrases.Add(new NumberPhrase(i, j, value, approximate, memberPhrases[^1].Category));
+                bare.Add(new NumberPhrase(i, j, value, approximate, null));
             }
 
             i = j - 1;
@@ -1027,6 +1090,16 @@ internal sealed partial class MessageParser
             else if (IsNoMembers(at))
             {
                 memberPhrases.Add(new NumberPhrase(at, at + 2, 0, false, null));
+            }
+        }
+
+        foreach (var count in bare)
+        {
+            // "顺达有2名党员，佳和有1名": a bare count in another organisation's clause, after members, counts the same.
+            var clause = ClauseAt(count.Start);
+            if (memberPhrases.Where(p => p.End <= clause.Start).MaxBy(p => p.End) is { } said && MentionsIn(clause).Any(m => m.End <= count.Start && !m.IsGeneric))
+            {
+                memberPhrases.Add(count with { Category = said.Category });
             }
         }
 
@@ -1140,7 +1213,7 @@ internal sealed partial class MessageParser
         }
 
         var after = text.AsSpan(at + 2);
-        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有"])
+        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有", "没有"])
         {
             // "党员都没有", "党员一个也没有": the sentence ends there.
             if (after.StartsWith(none) && (after.Length == none.Length || !TextNormalizer.IsHan(after[none.Length]) || after[none.Length] is '了' or '的'))
