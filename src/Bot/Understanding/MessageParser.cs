@@ -1790,6 +1790,11 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
             var j = position + word.Length;
+            if (j + 1 < text.Length && text[j] is '，' or ',' or ' ' && text[j + 1] == '是')
+            {
+                j++; // "派了党建指导员，是我本人"
+            }
+
             if (j < text.Length && text[j] is '是' or '为' or ':')
             {
                 j++;
@@ -2128,6 +2133,44 @@ internal sealed partial class MessageParser
                 }
 
                 updates[key] = (update.Position, apply(update.Action));
+            }
+        }
+
+        foreach (var (position, word) in rules.Respectively.FindAll(text))
+        {
+            // "云启科技和青禾文化的员工分别是180人和45人": the n-th figure is the n-th organisation's.
+            var noun = text.AsSpan(0, position).TrimEnd('的');
+            var members = noun.EndsWith("党员");
+            if (!members && !rules.EmployeeWords.EndsAt(text, noun.Length, Math.Max(0, noun.Length - 6)) || ClauseAt(position).IsQuestion)
+            {
+                continue;
+            }
+
+            var figures = new List<int>();
+            var at = position + word.Length;
+            at += text.AsSpan(at).StartsWith("是") || text.AsSpan(at).StartsWith("为") || text.AsSpan(at).StartsWith("有") ? 1 : 0;
+            while (ReadNumberAfter(at) is { Approximate: false } figure && figure.End - at <= 8)
+            {
+                figures.Add(figure.Value);
+                at = figure.End;
+                if (at < text.Length && text[at] is '和' or '、' or ',' or '，' or '与')
+                {
+                    at++;
+                }
+            }
+
+            var listed = ListBefore(position);
+            if (figures.Count < 2 || figures.Count != listed.Count)
+            {
+                continue;
+            }
+
+            for (var n = 0; n < figures.Count; n++)
+            {
+                var value = figures[n];
+                var key = Identity(listed[n]!);
+                var update = updates.TryGetValue(key, out var known) ? known : (Position: position, Action: Record(ActionKind.OrgUpdate, listed[n], position));
+                updates[key] = (update.Position, members ? update.Action with { PartyMembers = value } : update.Action with { Employees = value });
             }
         }
 
