@@ -1046,6 +1046,12 @@ internal sealed partial class MessageParser
             {
                 memberPhrases.Add(new NumberPhrase(i, described.End, value, approximate, described.Category)); // "1名没亮明身份的党员"
             }
+            else if (!countsPeople && j > i + length && rules.CategoryShortWords.MatchAt(text, k) is { } shortWord
+                && k + shortWord.Length is var shortEnd && (shortEnd == text.Length || IsSeparator(text[shortEnd]) || text[shortEnd] == '的'))
+            {
+                // "发现了3个党员，2个预备的": a category said without 党员.
+                memberPhrases.Add(new NumberPhrase(i, shortEnd, value, approximate, rules.Vocabulary.CategoryShortWords[shortWord]));
+            }
             else if (!countsPeople && j > i + length && (j == text.Length || IsSeparator(text[j])))
             {
                 bare.Add(new NumberPhrase(i, j, value, approximate, null));
@@ -1674,6 +1680,12 @@ internal sealed partial class MessageParser
                         break;
                     }
                 }
+
+                // "发现1名党员 是刚招聘进来的": said to be hired.
+                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).Any(h => text.AsSpan(Math.Max(verbEnd, h.Position - 3), h.Position - Math.Max(verbEnd, h.Position - 3)).Contains('是')))
+                {
+                    categories = categories.Plus("hired", found);
+                }
             }
 
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
@@ -1889,6 +1901,20 @@ internal sealed partial class MessageParser
     private string? PersonBefore(Clause clause, int position)
     {
         var end = position;
+        while (end > clause.Start && text[end - 1] == ' ')
+        {
+            end--; // voice input: "李娜 今天 一对一帮扶"
+        }
+
+        if (dates.FirstOrDefault(d => d.Start + d.Length == end && d.Start > clause.Start) is { } day)
+        {
+            end = day.Start;
+            while (end > clause.Start && text[end - 1] == ' ')
+            {
+                end--;
+            }
+        }
+
         foreach (var link in (string[])["负责", "同志", "书记", "来", "将", "主动", "亲自"])
         {
             if (text.AsSpan(clause.Start, end - clause.Start).EndsWith(link))

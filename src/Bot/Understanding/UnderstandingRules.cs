@@ -63,6 +63,7 @@ internal sealed class UnderstandingRules
         Corrections = new(v.CorrectionMarkers);
         CorrectionLeads = new(v.CorrectionLeads);
         MemberDescriptions = new(v.MemberDescriptions.Keys);
+        CategoryShortWords = new(v.CategoryShortWords.Keys);
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
@@ -168,6 +169,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>应该是/是: leads into a correction's replacement.</summary>
     public KeywordSet CorrectionLeads { get; }
+
+    /// <summary>口袋/流动/预备 said without 党员 ("2个预备的").</summary>
+    public KeywordSet CategoryShortWords { get; }
 
     /// <summary>没亮明身份/在外流动: descriptions of members that name their category.</summary>
     public KeywordSet MemberDescriptions { get; }

@@ -106,4 +106,22 @@ public sealed class CorrectionAndListTests
         Assert.Equal(1, discovery.Count);
         Assert.Equal(1, discovery.Categories!.Hidden);
     }
+
+    [Theory]
+    [InlineData("微光软件今天发现了3个党员，2个预备的", "probationary", 2)]
+    [InlineData("微光软件今天发现1名党员 是刚招聘进来的", "hired", 1)]
+    public void A_category_said_without_党员_breaks_the_count_down(string text, string category, int count)
+    {
+        var discovery = Assert.Single(Understand(text, "u_sun").Actions);
+
+        Assert.Equal(category == "hired" ? 1 : 3, discovery.Count);
+        Assert.Equal(count, category == "hired" ? discovery.Categories!.Hired : discovery.Categories!.Probationary);
+    }
+
+    [Fact]
+    public void A_secretary_s_name_before_a_spoken_day_does_the_pairing()
+    {
+        var pairing = Assert.Single(Understand("李娜 今天 一对一帮扶 顺达快递", "u_liu").Actions);
+        Assert.Equal("李娜", pairing.Secretary);
+    }
 }

@@ -35,6 +35,7 @@ public sealed class DateExpressionsTests
     [InlineData("12月30号", "2025-12-30")]
     [InlineData("一周前", "2026-11-11")]
     [InlineData("两个星期前", "2026-11-04")]
+    [InlineData("一个月前", "2026-10-18")]
     [InlineData("元月4号", "2026-01-04")]
     [InlineData("元旦那天", "2026-01-01")]
     [InlineData("国庆节", "2026-10-01")]
