@@ -38,6 +38,27 @@ internal sealed partial class MessageParser
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
+        ResolveByEarlierMentions();
+    }
+
+    /// <summary>Starts of the short names that <see cref="ResolveByEarlierMentions"/> linked.</summary>
+    private readonly HashSet<int> resolvedByContext = [];
+
+    /// <summary>
+    /// "走访了云启科技和微光软件，云启有6名党员": a name that fits several organisations, one of them named before it in the
+    /// message, means that one.
+    /// </summary>
+    private void ResolveByEarlierMentions()
+    {
+        for (var k = 1; k < mentions.Count; k++)
+        {
+            var mention = mentions[k];
+            if (mention.IsAmbiguous && mentions.Take(k).LastOrDefault(m => m.Organization is { } o && mention.Candidates.Any(c => c.Id == o.Id)) is { } earlier)
+            {
+                mentions[k] = mention with { Organization = earlier.Organization, Candidates = [] };
+                resolvedByContext.Add(mention.Start);
+            }
+        }
     }
 
     /// <summary>After a visit verb, a name the ledger lacks written without its legal form ("走访了新锐物流").</summary>
@@ -418,6 +439,11 @@ internal sealed partial class MessageParser
         foreach (var (start, end, part, _) in segments)
         {
             var words = text[start..end];
+            foreach (var resolved in mentions.Where(m => resolvedByContext.Contains(m.Start) && m.Start >= start && m.End <= end).Reverse())
+            {
+                // Read on its own, the part keeps the organisation the whole message meant.
+                words = string.Concat(words.AsSpan(0, resolved.Start - start), resolved.Organization!.Name, words.AsSpan(resolved.End - start));
+            }
             if (part == Part.Request && reported is not null && !UsableMentions().Any(m => m.Start >= start && m.Start < end))
             {
                 // "…另外想问下他们这种情况适合怎么组建", "…职工140人 党员1名 这种情况该怎么建": a request for advice that names
@@ -1681,6 +1707,14 @@ internal sealed partial class MessageParser
                     }
                 }
 
+                // "发现党员3名，都是流动的": a category said without 党员, after 都是.
+                if (categories.IsEmpty() && rules.CategoryShortWords.FindAll(text, verbEnd, scanEnd)
+                        .FirstOrDefault(c => rules.AllMarkers.EndsAt(text, c.Position, Math.Max(0, c.Position - 4))) is { Word: not null } said
+                    && (said.Position + said.Word.Length == text.Length || text[said.Position + said.Word.Length] is '的' || IsSeparator(text[said.Position + said.Word.Length])))
+                {
+                    categories = categories.Plus(rules.Vocabulary.CategoryShortWords[said.Word], found);
+                }
+
                 // "发现1名党员 是刚招聘进来的": said to be hired.
                 if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).Any(h => text.AsSpan(Math.Max(verbEnd, h.Position - 3), h.Position - Math.Max(verbEnd, h.Position - 3)).Contains('是')))
                 {
@@ -2071,9 +2105,11 @@ internal sealed partial class MessageParser
             units.Add(topic);
         }
 
-        var mode = rules.JointModes.FindFirst(text) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
-        var method = rules.Functional.ContainsAny(text) ? FormationMethod.Functional
-            : rules.Joint.FindAll(text).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
+        // "联合党支部今天调整为单独组建的党支部": after a change verb, the words before it are the old form.
+        var from = rules.ChangeVerbs.MatchAt(text, position) is not null ? position : 0;
+        var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
+        var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
+            : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
             : FormationMethod.Single;
         var level = rules.Vocabulary.PartyOrganizationWords[partyWord] switch
         {

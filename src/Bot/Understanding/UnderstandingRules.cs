@@ -64,6 +64,7 @@ internal sealed class UnderstandingRules
         CorrectionLeads = new(v.CorrectionLeads);
         MemberDescriptions = new(v.MemberDescriptions.Keys);
         CategoryShortWords = new(v.CategoryShortWords.Keys);
+        ChangeVerbs = new(["升格为", "升级为", "改建为", "调整为", "改为"]);
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
@@ -169,6 +170,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>应该是/是: leads into a correction's replacement.</summary>
     public KeywordSet CorrectionLeads { get; }
+
+    /// <summary>升级为/调整为: a formation verb that changes an organisation's form (the words after it say the new one).</summary>
+    public KeywordSet ChangeVerbs { get; }
 
     /// <summary>口袋/流动/预备 said without 党员 ("2个预备的").</summary>
     public KeywordSet CategoryShortWords { get; }
