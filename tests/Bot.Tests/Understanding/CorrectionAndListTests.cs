@@ -124,4 +124,24 @@ public sealed class CorrectionAndListTests
         var pairing = Assert.Single(Understand("李娜 今天 一对一帮扶 顺达快递", "u_liu").Actions);
         Assert.Equal("李娜", pairing.Secretary);
     }
+
+    [Fact]
+    public void A_name_that_fits_several_means_the_one_named_earlier_in_the_message()
+    {
+        var result = Understand("今天走访了云启科技和微光软件，云启有6名党员可以单独建支部吗");
+
+        var advice = Assert.Single(result.Actions, a => a.Kind == ActionKind.FormationAdvice);
+        Assert.Equal("深圳市云启科技有限公司", advice.Organization);
+        Assert.Empty(result.Missing);
+        Assert.Contains("organization", Understand("云启有6名党员可以单独建支部吗").Missing);
+    }
+
+    [Fact]
+    public void After_a_change_verb_the_words_before_it_are_the_old_form()
+    {
+        var formation = Assert.Single(Understand("德润物业联合党支部今天调整为单独组建的党支部，党员3名", "u_liu").Actions);
+
+        Assert.Equal(InstructorBot.Store.Domain.FormationMethod.Single, formation.Method);
+        Assert.Equal(3, formation.Members);
+    }
 }
