@@ -625,7 +625,7 @@ internal sealed partial class MessageParser
     /// <summary>The length of 能不能/可以/麻烦 that ends at <paramref name="position"/> (after <paramref name="start"/>), else 0.</summary>
     private int ModalBefore(int start, int position)
     {
-        foreach (var modal in (string[])["能不能", "可不可以", "能否", "可以", "麻烦", "请"])
+        foreach (var modal in rules.RequestModals)
         {
             if (position - modal.Length >= start && text.AsSpan(start, position - start).EndsWith(modal))
             {

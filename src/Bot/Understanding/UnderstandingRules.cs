@@ -64,7 +64,8 @@ internal sealed class UnderstandingRules
         CorrectionLeads = new(v.CorrectionLeads);
         MemberDescriptions = new(v.MemberDescriptions.Keys);
         CategoryShortWords = new(v.CategoryShortWords.Keys);
-        ChangeVerbs = new(["升格为", "升级为", "改建为", "调整为", "改为"]);
+        ChangeVerbs = new(v.ChangeVerbs);
+        RequestModals = [.. v.RequestModals.OrderByDescending(m => m.Length)];
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
@@ -173,6 +174,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>升级为/调整为: a formation verb that changes an organisation's form (the words after it say the new one).</summary>
     public KeywordSet ChangeVerbs { get; }
+
+    /// <summary>能不能/可以: a modal before a request marker, longest first.</summary>
+    public IReadOnlyList<string> RequestModals { get; }
 
     /// <summary>口袋/流动/预备 said without 党员 ("2个预备的").</summary>
     public KeywordSet CategoryShortWords { get; }

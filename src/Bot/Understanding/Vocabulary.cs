@@ -98,6 +98,12 @@ public sealed record Vocabulary
     /// <summary>应该是/是: words between a correction marker and the replacement.</summary>
     public IReadOnlyList<string> CorrectionLeads { get; init; } = [];
 
+    /// <summary>升级为/调整为: formation verbs that change an organisation's form; the words after them say the new one.</summary>
+    public IReadOnlyList<string> ChangeVerbs { get; init; } = [];
+
+    /// <summary>能不能/可以/麻烦 right before 帮我查…: they ask with the request.</summary>
+    public IReadOnlyList<string> RequestModals { get; init; } = [];
+
     /// <summary>"1名没亮明身份的党员": a description before 的党员 and the category it names.</summary>
     public IReadOnlyDictionary<string, string> MemberDescriptions { get; init; } = new Dictionary<string, string>();
 
