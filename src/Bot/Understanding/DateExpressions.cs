@@ -6,7 +6,7 @@ namespace InstructorBot.Bot.Understanding;
 /// <summary>
 /// Finds and resolves the dates a message says, against the day it was sent (Asia/Shanghai):
 /// 今天, 昨天, 前天, 大前天, 明天; 上周五, 周一 (the most recent, or today), 这周三; 上个月12号, 11月16号, 16号,
-/// 2026-11-16, 11.16, 11/16; 3天前. A day-of-month or month-day later than today is taken from the previous month/year.
+/// 2026-11-16, 11.16, 11/16, 元月4号; 3天前, 一周前, 一个月前; 元旦, 国庆节. A day-of-month or month-day later than today is taken from the previous month/year.
 /// </summary>
 public static partial class DateExpressions
 {
@@ -52,6 +52,29 @@ public static partial class DateExpressions
         if (g["ago"].Success)
         {
             return today.AddDays(-Number(g["ago"].Value));
+        }
+
+        if (g["wago"].Success)
+        {
+            return today.AddDays(-7 * Number(g["wago"].Value)); // 一周前, 两个星期前
+        }
+
+        if (g["mago"].Success)
+        {
+            return today.AddMonths(-Number(g["mago"].Value)); // 一个月前
+        }
+
+        if (g["hol"].Success)
+        {
+            // 元旦/国庆/劳动节: the fixed-date holiday most recently passed (or today).
+            var (month, day) = g["hol"].Value switch
+            {
+                "元旦" => (1, 1),
+                "劳动节" => (5, 1),
+                _ => (10, 1),
+            };
+            var date = new DateOnly(today.Year, month, day);
+            return date > today ? date.AddYears(-1) : date;
         }
 
         if (g["wd"].Success)
@@ -104,16 +127,20 @@ public static partial class DateExpressions
             : null;
 
     private static int Number(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        text == "元" ? 1 // 元月: January
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
         : ChineseNumber.TryParse(text, out var c) ? c : 0;
 
     [GeneratedRegex(
         @"(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*[日号]?" +
         @"|(?<rel>大前天|前天|昨天|昨日|昨晚|昨儿|今天|今日|今早|今晚|今儿|刚才|刚刚|当天|明天|明日|大后天|后天)" +
         @"|(?<ago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})天(?:以)?前" +
+        @"|(?<wago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})个?(?:周|星期|礼拜)(?:以)?前" +
+        @"|(?<mago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})个月(?:以)?前" +
+        @"|(?<hol>元旦|国庆节|国庆|劳动节)" +
         @"|(?<wk>上上个?|上个?|这个?|本|下个?)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])" +
         @"|(?<pm>上个月|上月|本月|这个月|这月)(?<pd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]" +
-        @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?<md>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?" +
+        @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])月(?<md>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?" +
         @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9])\.(?<md>3[01]|[12]\d|0?[1-9])(?![\d.%万千百亿倍元个名人岁年])" +
         @"|(?<![\d./])(?<mm>1[0-2]|0?[1-9])/(?<md>3[01]|[12]\d|0?[1-9])(?![\d./%万千百亿倍元个名人岁年的])" +
         @"|(?<![\d月.])(?<dd>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?!\d)")]

@@ -38,6 +38,27 @@ internal sealed partial class MessageParser
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
+        ResolveByEarlierMentions();
+    }
+
+    /// <summary>Starts of the short names that <see cref="ResolveByEarlierMentions"/> linked.</summary>
+    private readonly HashSet<int> resolvedByContext = [];
+
+    /// <summary>
+    /// "走访了云启科技和微光软件，云启有6名党员": a name that fits several organisations, one of them named before it in the
+    /// message, means that one.
+    /// </summary>
+    private void ResolveByEarlierMentions()
+    {
+        for (var k = 1; k < mentions.Count; k++)
+        {
+            var mention = mentions[k];
+            if (mention.IsAmbiguous && mentions.Take(k).LastOrDefault(m => m.Organization is { } o && mention.Candidates.Any(c => c.Id == o.Id)) is { } earlier)
+            {
+                mentions[k] = mention with { Organization = earlier.Organization, Candidates = [] };
+                resolvedByContext.Add(mention.Start);
+            }
+        }
     }
 
     /// <summary>After a visit verb, a name the ledger lacks written without its legal form ("走访了新锐物流").</summary>
@@ -115,6 +136,11 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
+        if (Corrected() is { } corrected)
+        {
+            return new MessageParser(rules, index, corrected, sender, now, preferOwnJurisdiction).Parse();
+        }
+
         SplitClauses();
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
@@ -137,12 +163,13 @@ internal sealed partial class MessageParser
 
         if (export && !rules.PolicyDefinition.ContainsAny(text))
         {
-            return Only(new UnderstoodAction(ActionKind.Export) { Scope = FindScope() });
+            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.Export) { Scope = scope })], []);
         }
 
         if (metric is not null)
         {
-            return Only(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = FindScope(), Metric = metric });
+            // "民治街道和大浪街道的覆盖率分别是多少": one query per scope listed.
+            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.ProgressQuery) { Scope = scope, Metric = metric })], []);
         }
 
         FindLeaderSpans();
@@ -193,6 +220,133 @@ internal sealed partial class MessageParser
 
     private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
 
+    /// <summary>
+    /// "昨天去了青禾文化，不对，是前天" → "前天去了青禾文化": the message as meant, the day, figure or name after a correction
+    /// marker put in place of the last one of its kind said before it. Null when there is no correction of that shape
+    /// ("刚才那条不对，撤销" takes a record back instead).
+    /// </summary>
+    private string? Corrected()
+    {
+        if (rules.Corrections.FindFirst(text) is not { } marker)
+        {
+            return null;
+        }
+
+        var at = marker.Position + marker.Word.Length;
+        while (at < text.Length && (IsSeparator(text[at]) || text[at] is '哦' or '啊' or '呃' or ':' or '：'))
+        {
+            at++;
+        }
+
+        if (rules.CorrectionLeads.MatchAt(text, at) is { } lead)
+        {
+            at += lead.Length;
+        }
+
+        var cut = marker.Position;
+        while (cut > 0 && (IsSeparator(text[cut - 1]) || text[cut - 1] is '哦' or '啊' or '呃'))
+        {
+            cut--;
+        }
+
+        (int Start, int End)? said = null;
+        var replacementEnd = at;
+        if (dates.FirstOrDefault(d => d.Start == at) is { } date)
+        {
+            replacementEnd = date.Start + date.Length;
+            said = dates.LastOrDefault(d => d.Start + d.Length <= cut) is { } before ? (before.Start, before.Start + before.Length) : null;
+        }
+        else if (mentions.FirstOrDefault(m => m.Start == at && !m.IsGeneric) is { } name)
+        {
+            replacementEnd = name.End;
+            said = mentions.LastOrDefault(m => m.End <= cut && !m.IsGeneric) is { } before ? (before.Start, before.End) : null;
+        }
+        else if (ChineseNumber.TryRead(text, at, out _, out var length) && !(length == 1 && text[at] == '一' && at + 1 < text.Length && !IsMeasure(text[at + 1])))
+        {
+            replacementEnd = at + length;
+            said = LastFigureBefore(cut);
+        }
+        else if (RepeatedNounFigure(at, cut) is { } figure)
+        {
+            // "党员2名，更正一下，党员是3名": the noun said again, then the figure that replaces the one after it.
+            (at, replacementEnd, said) = figure;
+        }
+
+        if (said is not { } replaced)
+        {
+            return null;
+        }
+
+        var rest = replacementEnd;
+        while (rest < text.Length && !IsSeparator(text[rest]))
+        {
+            rest++; // "是前天去的": the rest of the replacing words says nothing new
+        }
+
+        return string.Concat(text.AsSpan(0, replaced.Start), text.AsSpan(at, replacementEnd - at), text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(rest));
+
+        static bool IsMeasure(char c) => c is '名' or '人' or '个' or '位' or '家';
+    }
+
+    /// <summary>
+    /// "党员是3名" after a correction marker at <paramref name="at"/>: the figure (start, end) and the figure said after the same
+    /// noun before <paramref name="cut"/>.
+    /// </summary>
+    private (int At, int End, (int Start, int End)? Said)? RepeatedNounFigure(int at, int cut)
+    {
+        for (var q = at + 2; q < Math.Min(text.Length, at + 8) && !IsSeparator(text[q]); q++)
+        {
+            if (!ChineseNumber.IsNumeralChar(text[q]) || !ChineseNumber.TryRead(text, q, out _, out var length))
+            {
+                continue;
+            }
+
+            var noun = text[at..q];
+            while (rules.CorrectionLeads.EndsAt(noun, noun.Length) && noun.Length > 0)
+            {
+                var lead = rules.CorrectionLeads.FindAll(noun).LastOrDefault(l => l.Position + l.Word.Length == noun.Length);
+                noun = noun[..lead.Position];
+            }
+
+            var said = noun.Length >= 2 ? text.LastIndexOf(noun, cut - 1, StringComparison.Ordinal) : -1;
+            if (said < 0 || LastFigureBefore(Math.Min(cut, said + noun.Length + 6)) is not { } figure || figure.Start < said + noun.Length)
+            {
+                return null;
+            }
+
+            return (q, q + length, figure);
+        }
+
+        return null;
+    }
+
+    /// <summary>The last figure (digits or a Chinese numeral, not part of a date) that ends by <paramref name="end"/>.</summary>
+    private (int Start, int End)? LastFigureBefore(int end)
+    {
+        for (var i = end - 1; i >= 0; i--)
+        {
+            if (!ChineseNumber.IsNumeralChar(text[i]) || dates.Any(d => d.Start <= i && i < d.Start + d.Length) || InsideMention(i))
+            {
+                continue;
+            }
+
+            var start = i;
+            while (start > 0 && ChineseNumber.IsNumeralChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (ChineseNumber.TryRead(text, start, out _, out var length) && start + length == i + 1)
+            {
+                return (start, i + 1);
+            }
+
+            i = start;
+        }
+
+        return null;
+    }
+
     // ---------------------------------------------------------------- reports and requests in one message
 
     private enum Part
@@ -212,7 +366,8 @@ internal sealed partial class MessageParser
     /// </summary>
     private UnderstandingResult? Compound(bool asksWholeMessageIntent)
     {
-        if (clauses.Count < 2 && !rules.TopicShift.ContainsAny(text) && !rules.RequestMarkers.ContainsAny(text))
+        if (clauses.Count < 2 && !rules.TopicShift.ContainsAny(text) && !rules.RequestMarkers.ContainsAny(text)
+            && !(clauses.Count == 1 && clauses[0].IsQuestion && InnerTurn(clauses[0].Start, clauses[0].End) is not null))
         {
             return null; // one clause with no turn: one thing
         }
@@ -253,7 +408,7 @@ internal sealed partial class MessageParser
             var next = parts.FindIndex(i, p => p != Part.Neutral);
             var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
             var premise = next >= 0 && parts[next] == Part.Request && !units[next].Shift && !units.Skip(i + 1).Take(next - i).Any(u => u.Shift)
-                && rules.AsksAdvice(text[units[next].Start..units[next].End]);
+                && rules.AsksAdvice(text[units[next].Start..units[next].End]) && !DescribesClass(text[units[next].Start..units[next].End]);
             // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
             var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
             parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
@@ -284,6 +439,11 @@ internal sealed partial class MessageParser
         foreach (var (start, end, part, _) in segments)
         {
             var words = text[start..end];
+            foreach (var resolved in mentions.Where(m => resolvedByContext.Contains(m.Start) && m.Start >= start && m.End <= end).Reverse())
+            {
+                // Read on its own, the part keeps the organisation the whole message meant.
+                words = string.Concat(words.AsSpan(0, resolved.Start - start), resolved.Organization!.Name, words.AsSpan(resolved.End - start));
+            }
             if (part == Part.Request && reported is not null && !UsableMentions().Any(m => m.Start >= start && m.Start < end))
             {
                 // "…另外想问下他们这种情况适合怎么组建", "…职工140人 党员1名 这种情况该怎么建": a request for advice that names
@@ -369,11 +529,21 @@ internal sealed partial class MessageParser
                 var marker = rules.TopicShift.MatchAt(text, i, clause.End) ?? rules.RequestMarkers.MatchAt(text, i, clause.End);
                 if (marker is not null && i > start && !(rules.TopicShift.MatchAt(text, start, i) is { } turn && turn.Length == i - start))
                 {
-                    units.Add(NewUnit(start, i, false));
-                    start = i;
+                    var cut = i - ModalBefore(start, i); // "…能不能帮我查下": the modal asks with the request
+                    if (cut > start)
+                    {
+                        units.Add(NewUnit(start, cut, false));
+                        start = cut;
+                    }
                 }
 
                 i += (marker?.Length ?? 1) - 1;
+            }
+
+            if (clause.IsQuestion && InnerTurn(start, clause.End) is { } inner)
+            {
+                units.Add(NewUnit(start, inner, false));
+                start = inner;
             }
 
             units.Add(NewUnit(start, clause.End, clause.End < text.Length && text[clause.End] == '?'));
@@ -396,6 +566,74 @@ internal sealed partial class MessageParser
                     || rules.SmallTalkOf(text, last.Start, last.End) is not null));
             return new Unit(start, end, shift, questionMark);
         }
+    }
+
+    /// <summary>
+    /// "走访了云启科技覆盖率多少", "今天去了顺达快递他们这种情况适合怎么组建": a question clause that first reports what was
+    /// done (a record verb and the organisation after it) and then asks, with no turn word between. The position where the
+    /// request starts (a pronoun, a request for advice, a lookup or a progress figure after the reported name), else null.
+    /// </summary>
+    private int? InnerTurn(int start, int end)
+    {
+        var named = UsableMentions().FirstOrDefault(m => m.Start >= start && m.End < end && !m.IsGeneric);
+        if (named is null)
+        {
+            return null;
+        }
+
+        // The request starts after the reported name (and the figures said with it).
+        var from = named.End;
+        int? first = null;
+        void Consider(int? at)
+        {
+            if (at is { } position && position >= from && (first is null || position < first))
+            {
+                first = position;
+            }
+        }
+
+        Consider(rules.Pronouns.FindFirst(text, from, end)?.Position);
+        Consider(rules.Advice.FindFirst(text, from, end)?.Position);
+        Consider(rules.Lookup.FindFirst(text, from, end)?.Position);
+        Consider(rules.RequestMarkers.FindFirst(text, from, end)?.Position);
+        foreach (var (_, groups) in rules.ProgressPatterns)
+        {
+            if (groups[0].FindFirst(text, from, end) is { } metric && UnderstandingRules.MatchesInOrder(text[metric.Position..end], groups))
+            {
+                Consider(metric.Position);
+            }
+        }
+
+        if (first is not { } turn || InsideMention(turn))
+        {
+            return null;
+        }
+
+        // "…能不能帮我查下它的台账": the modal that asks belongs to the request.
+        turn -= ModalBefore(from, turn);
+
+        if (!HasRecordVerb(start, turn) || !IsQuestion(turn, end))
+        {
+            return null;
+        }
+
+        // The report must be a finished one: its verb says 了/过 or a day is named before the request.
+        var report = text.AsSpan(start, turn - start);
+        return report.Contains('了') || report.Contains('过') || dates.Any(d => d.Start >= start && d.Start < turn) ? turn : null;
+    }
+
+    /// <summary>The length of 能不能/可以/麻烦 that ends at <paramref name="position"/> (after <paramref name="start"/>), else 0.</summary>
+    private int ModalBefore(int start, int position)
+    {
+        foreach (var modal in rules.RequestModals)
+        {
+            if (position - modal.Length >= start && text.AsSpan(start, position - start).EndsWith(modal))
+            {
+                return modal.Length;
+            }
+        }
+
+        return 0;
     }
 
     private bool? asksAdvice;
@@ -446,7 +684,7 @@ internal sealed partial class MessageParser
             || (rules.Discovery.FindAll(text, start, end).Concat(rules.Hire.FindAll(text, start, end)).Any(Made) && text.AsSpan(start, end - start).Contains("党员", StringComparison.Ordinal))
             || (rules.Formation.FindAll(text, start, end).Any(Made) && rules.PartyAndMassWords.ContainsAny(text, start, end))
             || rules.InstructorWords.ContainsAny(text, start, end)
-            || rules.Pairing.FindAll(text, start, end).Any(Made)
+            || rules.Pairing.FindAll(text, start, end).Any(v => Made(v) && !IsAttributive(v))
             || rules.Statuses.ContainsAny(text, start, end);
     }
 
@@ -528,6 +766,50 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary><paramref name="first"/> and the scopes listed right after it with 和/、/与.</summary>
+    private List<string?> ScopesListed(string? first)
+    {
+        var scopes = new List<string?> { first };
+        if (first is null || text.IndexOf(first, StringComparison.Ordinal) is var at && at < 0)
+        {
+            return scopes;
+        }
+
+        for (var end = at + first.Length; scopes.Count < 8;)
+        {
+            var next = end;
+            foreach (var joiner in (string[])["和", "、", "与", "及", "以及", "，", ","])
+            {
+                if (text.AsSpan(end).StartsWith(joiner))
+                {
+                    next = end + joiner.Length;
+                    break;
+                }
+            }
+
+            if (next == end)
+            {
+                return scopes;
+            }
+
+            var another = index.ScopeNames.FirstOrDefault(n => text.AsSpan(next).StartsWith(n));
+            if (another is null && ScopePattern().Match(text, next) is { Success: true } pattern && pattern.Index == next)
+            {
+                another = pattern.Value;
+            }
+
+            if (another is null || scopes.Contains(another))
+            {
+                return scopes;
+            }
+
+            scopes.Add(another);
+            end = next + another.Length;
+        }
+
+        return scopes;
+    }
+
     /// <summary>"今天走访了华鼎物流，另外帮我查下云启网络科技的台账": the records reported in the clauses before a request.</summary>
     private List<UnderstoodAction> ReportBefore(UnderstoodAction request)
     {
@@ -561,12 +843,22 @@ internal sealed partial class MessageParser
         {
             verb = null; // 实地查看 is a visit, not a lookup
         }
+        else if (verb is { } said && UsableMentions().LastOrDefault(m => m.End <= said.Position) is { } place
+            && text.AsSpan(place.End, said.Position - place.End).Trim("了 ").IsEmpty
+            && rules.Motion.EndsAt(text, place.Start, Math.Max(0, place.Start - 3)))
+        {
+            verb = null; // "到智联物流了解一下党员情况": gone there to see, a visit
+        }
 
         var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
             ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
         if (named is null)
         {
-            return null;
+            // "帮我查一下这家的台账": one organisation's card, not said which.
+            return verb is { } asked && rules.Pronouns.FindFirst(text, asked.Position) is { } pronoun
+                && rules.LookupObjects.ContainsAny(text, pronoun.Position + pronoun.Word.Length)
+                ? new UnderstoodAction(ActionKind.OrgLookup)
+                : null;
         }
 
         var hasObject = rules.LookupObjects.ContainsAny(text, named.End);
@@ -652,7 +944,7 @@ internal sealed partial class MessageParser
 
     private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
-            !(q.Word[0] == '几' && q.Position > 0 && ChineseNumber.IsNumeralChar(text[q.Position - 1]))
+            !(q.Word[0] == '几' && q.Position > 0 && (ChineseNumber.IsNumeralChar(text[q.Position - 1]) || text[q.Position - 1] == '好')) // 十几个, 好几个月
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
 
     /// <summary>"算不算", "行不行", "去没去": a verb, 不/没, the same verb asks a yes-or-no question.</summary>
@@ -714,6 +1006,7 @@ internal sealed partial class MessageParser
 
     private void FindNumberPhrases()
     {
+        var bare = new List<NumberPhrase>();
         for (var i = 0; i < text.Length; i++)
         {
             if (i > 0 && ChineseNumber.IsNumeralChar(text[i - 1]))
@@ -775,6 +1068,20 @@ internal sealed partial class MessageParser
             {
                 memberPhrases.Add(new NumberPhrase(i, membersEnd2, value, approximate, null)); // "1名失联党员", "2名老党员"
             }
+            else if (!countsPeople && j > i + length && DescribedMembersAt(k) is { } described)
+            {
+                memberPhrases.Add(new NumberPhrase(i, described.End, value, approximate, described.Category)); // "1名没亮明身份的党员"
+            }
+            else if (!countsPeople && j > i + length && rules.CategoryShortWords.MatchAt(text, k) is { } shortWord
+                && k + shortWord.Length is var shortEnd && (shortEnd == text.Length || IsSeparator(text[shortEnd]) || text[shortEnd] == '的'))
+            {
+                // "发现了3个党员，2个预备的": a category said without 党员.
+                memberPhrases.Add(new NumberPhrase(i, shortEnd, value, approximate, rules.Vocabulary.CategoryShortWords[shortWord]));
+            }
+            else if (!countsPeople && j > i + length && (j == text.Length || IsSeparator(text[j])))
+            {
+                bare.Add(new NumberPhrase(i, j, value, approximate, null));
+            }
 
             i = j - 1;
         }
@@ -815,6 +1122,16 @@ internal sealed partial class MessageParser
             else if (IsNoMembers(at))
             {
                 memberPhrases.Add(new NumberPhrase(at, at + 2, 0, false, null));
+            }
+        }
+
+        foreach (var count in bare)
+        {
+            // "顺达有2名党员，佳和有1名": a bare count in another organisation's clause, after members, counts the same.
+            var clause = ClauseAt(count.Start);
+            if (memberPhrases.Where(p => p.End <= clause.Start).MaxBy(p => p.End) is { } said && MentionsIn(clause).Any(m => m.End <= count.Start && !m.IsGeneric))
+            {
+                memberPhrases.Add(count with { Category = said.Category });
             }
         }
 
@@ -872,6 +1189,29 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary>"没亮明身份的党员", "刚入职的党员": up to seven characters and 的 before 党员; the category a description names.</summary>
+    private (int End, string? Category)? DescribedMembersAt(int position)
+    {
+        for (var length = 1; length <= 7 && position + length + 3 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || c is '名' or '个' or '位' or '和' or '，' || ChineseNumber.IsNumeralChar(c) && c != '一')
+            {
+                return null;
+            }
+
+            if (text[position + length] == '的' && text.AsSpan(position + length + 1).StartsWith("党员") && !InsideMention(position + length))
+            {
+                var category = rules.MemberDescriptions.FindFirst(text, position, position + length) is { } description
+                    ? rules.Vocabulary.MemberDescriptions[description.Word]
+                    : null;
+                return (position + length + 3, category);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"组织蓝海电商的3名党员开了个会": members someone did something with, not a total.</summary>
     private bool IsPossessedGroup(int start, int end) =>
         start > 0 && text[start - 1] == '的' && end < text.Length && TextNormalizer.IsHan(text[end])
@@ -905,7 +1245,7 @@ internal sealed partial class MessageParser
         }
 
         var after = text.AsSpan(at + 2);
-        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有"])
+        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有", "没有"])
         {
             // "党员都没有", "党员一个也没有": the sentence ends there.
             if (after.StartsWith(none) && (after.Length == none.Length || !TextNormalizer.IsHan(after[none.Length]) || after[none.Length] is '了' or '的'))
@@ -1146,7 +1486,19 @@ internal sealed partial class MessageParser
     {
         var usable = UsableMentions().ToList();
         var first = usable.FindIndex(m => m.Start >= clause.End);
-        if (first < 0 || text.AsSpan(clause.End, usable[first].Start - clause.End).Trim().Trim("：:，, ").Length > 0)
+        if (first < 0)
+        {
+            return null;
+        }
+
+        // "今天走访了3家，分别是云启科技、…": only separators, or words that introduce a list, come between.
+        var gap = text[clause.End..usable[first].Start];
+        if (rules.ListIntro.FindFirst(gap) is { } intro)
+        {
+            gap = gap.Remove(intro.Position, intro.Word.Length);
+        }
+
+        if (gap.AsSpan().Trim().Trim("：:，, ").Length > 0)
         {
             return null;
         }
@@ -1354,6 +1706,20 @@ internal sealed partial class MessageParser
                         break;
                     }
                 }
+
+                // "发现党员3名，都是流动的": a category said without 党员, after 都是.
+                if (categories.IsEmpty() && rules.CategoryShortWords.FindAll(text, verbEnd, scanEnd)
+                        .FirstOrDefault(c => rules.AllMarkers.EndsAt(text, c.Position, Math.Max(0, c.Position - 4))) is { Word: not null } said
+                    && (said.Position + said.Word.Length == text.Length || text[said.Position + said.Word.Length] is '的' || IsSeparator(text[said.Position + said.Word.Length])))
+                {
+                    categories = categories.Plus(rules.Vocabulary.CategoryShortWords[said.Word], found);
+                }
+
+                // "发现1名党员 是刚招聘进来的": said to be hired.
+                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).Any(h => text.AsSpan(Math.Max(verbEnd, h.Position - 3), h.Position - Math.Max(verbEnd, h.Position - 3)).Contains('是')))
+                {
+                    categories = categories.Plus("hired", found);
+                }
             }
 
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
@@ -1470,6 +1836,11 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
             var j = position + word.Length;
+            if (j + 1 < text.Length && text[j] is '，' or ',' or ' ' && text[j + 1] == '是')
+            {
+                j++; // "派了党建指导员，是我本人"
+            }
+
             if (j < text.Length && text[j] is '是' or '为' or ':')
             {
                 j++;
@@ -1542,7 +1913,8 @@ internal sealed partial class MessageParser
 
     private void FindPairings(Clause clause)
     {
-        if (rules.Pairing.FindFirst(text, clause.Start, clause.End) is not { } verb || IsBlocked(clause, verb.Position))
+        if (rules.Pairing.FindAll(text, clause.Start, clause.End).FirstOrDefault(v => !IsAttributive(v)) is not { Word: not null } verb
+            || IsBlocked(clause, verb.Position))
         {
             return;
         }
@@ -1556,10 +1928,27 @@ internal sealed partial class MessageParser
         }
     }
 
+    /// <summary>"我一对一帮扶的佳和餐饮": a verb before 的 describes what follows; it reports nothing.</summary>
+    private bool IsAttributive((int Position, string Word) verb) => text.AsSpan(verb.Position + verb.Word.Length).StartsWith("的");
+
     /// <summary>"李娜负责一对一帮扶": the name that does the verb, before it in its clause.</summary>
     private string? PersonBefore(Clause clause, int position)
     {
         var end = position;
+        while (end > clause.Start && text[end - 1] == ' ')
+        {
+            end--; // voice input: "李娜 今天 一对一帮扶"
+        }
+
+        if (dates.FirstOrDefault(d => d.Start + d.Length == end && d.Start > clause.Start) is { } day)
+        {
+            end = day.Start;
+            while (end > clause.Start && text[end - 1] == ' ')
+            {
+                end--;
+            }
+        }
+
         foreach (var link in (string[])["负责", "同志", "书记", "来", "将", "主动", "亲自"])
         {
             if (text.AsSpan(clause.Start, end - clause.Start).EndsWith(link))
@@ -1654,8 +2043,10 @@ internal sealed partial class MessageParser
                     continue;
                 }
 
-                if (InLeaderSpan(position) || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.ContainsAny(text, 0, position))
+                // "恒信建筑党支部升级为党总支": 建 inside a name is no verb.
+                if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
+                    || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
+                    || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v)))
                 {
                     continue;
                 }
@@ -1714,9 +2105,11 @@ internal sealed partial class MessageParser
             units.Add(topic);
         }
 
-        var mode = rules.JointModes.FindFirst(text) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
-        var method = rules.Functional.ContainsAny(text) ? FormationMethod.Functional
-            : rules.Joint.FindAll(text).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
+        // "联合党支部今天调整为单独组建的党支部": after a change verb, the words before it are the old form.
+        var from = rules.ChangeVerbs.MatchAt(text, position) is not null ? position : 0;
+        var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
+        var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
+            : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
             : FormationMethod.Single;
         var level = rules.Vocabulary.PartyOrganizationWords[partyWord] switch
         {
@@ -1802,6 +2195,44 @@ internal sealed partial class MessageParser
                 }
 
                 updates[key] = (update.Position, apply(update.Action));
+            }
+        }
+
+        foreach (var (position, word) in rules.Respectively.FindAll(text))
+        {
+            // "云启科技和青禾文化的员工分别是180人和45人": the n-th figure is the n-th organisation's.
+            var noun = text.AsSpan(0, position).TrimEnd('的');
+            var members = noun.EndsWith("党员");
+            if (!members && !rules.EmployeeWords.EndsAt(text, noun.Length, Math.Max(0, noun.Length - 6)) || ClauseAt(position).IsQuestion)
+            {
+                continue;
+            }
+
+            var figures = new List<int>();
+            var at = position + word.Length;
+            at += text.AsSpan(at).StartsWith("是") || text.AsSpan(at).StartsWith("为") || text.AsSpan(at).StartsWith("有") ? 1 : 0;
+            while (ReadNumberAfter(at) is { Approximate: false } figure && figure.End - at <= 8)
+            {
+                figures.Add(figure.Value);
+                at = figure.End;
+                if (at < text.Length && text[at] is '和' or '、' or ',' or '，' or '与')
+                {
+                    at++;
+                }
+            }
+
+            var listed = ListBefore(position);
+            if (figures.Count < 2 || figures.Count != listed.Count)
+            {
+                continue;
+            }
+
+            for (var n = 0; n < figures.Count; n++)
+            {
+                var value = figures[n];
+                var key = Identity(listed[n]!);
+                var update = updates.TryGetValue(key, out var known) ? known : (Position: position, Action: Record(ActionKind.OrgUpdate, listed[n], position));
+                updates[key] = (update.Position, members ? update.Action with { PartyMembers = value } : update.Action with { Employees = value });
             }
         }
 

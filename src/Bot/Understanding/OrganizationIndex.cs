@@ -125,7 +125,9 @@ public sealed partial class OrganizationIndex
     public OrganizationMention? ReadUnknownNameAt(string text, int position, int limit)
     {
         var end = position;
-        while (end < Math.Min(limit, text.Length) && end - position < 14 && TextNormalizer.IsHan(text[end]) && nameStops.MatchAt(text, end) is null)
+        // 和/与 after the first character is inside the brand ("青和文化", "永和物流"), not a list joiner: one character names nothing.
+        while (end < Math.Min(limit, text.Length) && end - position < 14 && TextNormalizer.IsHan(text[end])
+            && (nameStops.MatchAt(text, end) is null || (end == position + 1 && text[end] is '和' or '与')))
         {
             end++;
         }

@@ -60,6 +60,12 @@ internal sealed class UnderstandingRules
         OrgTypeWords = new(v.OrgTypeWords.Keys);
         RequestMarkers = new(v.RequestMarkers);
         TopicShift = new(v.TopicShiftMarkers);
+        Corrections = new(v.CorrectionMarkers);
+        CorrectionLeads = new(v.CorrectionLeads);
+        MemberDescriptions = new(v.MemberDescriptions.Keys);
+        CategoryShortWords = new(v.CategoryShortWords.Keys);
+        ChangeVerbs = new(v.ChangeVerbs);
+        RequestModals = [.. v.RequestModals.OrderByDescending(m => m.Length)];
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
@@ -145,6 +151,7 @@ internal sealed class UnderstandingRules
     {
         // 党建 (party-building work) is a noun: "能不能兼任党建指导员" asks nothing about building an organisation.
         text = text.Replace("党建", "党务", StringComparison.Ordinal);
+        text = text.Replace("功能", "功用", StringComparison.Ordinal); // 功能型党支部: 能 here is no "can"
         return Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
     }
     public KeywordSet PolicyDefinition { get; }
@@ -158,6 +165,24 @@ internal sealed class UnderstandingRules
 
     /// <summary>顺便/另外/对了: the message turns to another matter.</summary>
     public KeywordSet TopicShift { get; }
+
+    /// <summary>不对/说错了: a correction of what was said just before.</summary>
+    public KeywordSet Corrections { get; }
+
+    /// <summary>应该是/是: leads into a correction's replacement.</summary>
+    public KeywordSet CorrectionLeads { get; }
+
+    /// <summary>升级为/调整为: a formation verb that changes an organisation's form (the words after it say the new one).</summary>
+    public KeywordSet ChangeVerbs { get; }
+
+    /// <summary>能不能/可以: a modal before a request marker, longest first.</summary>
+    public IReadOnlyList<string> RequestModals { get; }
+
+    /// <summary>口袋/流动/预备 said without 党员 ("2个预备的").</summary>
+    public KeywordSet CategoryShortWords { get; }
+
+    /// <summary>没亮明身份/在外流动: descriptions of members that name their category.</summary>
+    public KeywordSet MemberDescriptions { get; }
 
     /// <summary>他们/这家/该单位: the organisation just reported on.</summary>
     public KeywordSet Pronouns { get; }

@@ -92,6 +92,21 @@ public sealed record Vocabulary
     /// <summary>请问/问一下/帮我查: the clause they start asks for something rather than reports it.</summary>
     public IReadOnlyList<string> RequestMarkers { get; init; } = [];
 
+    /// <summary>不对/说错了: what follows (是前天, 是3名, 是云启网络科技) replaces the day, figure or name said before.</summary>
+    public IReadOnlyList<string> CorrectionMarkers { get; init; } = [];
+
+    /// <summary>应该是/是: words between a correction marker and the replacement.</summary>
+    public IReadOnlyList<string> CorrectionLeads { get; init; } = [];
+
+    /// <summary>升级为/调整为: formation verbs that change an organisation's form; the words after them say the new one.</summary>
+    public IReadOnlyList<string> ChangeVerbs { get; init; } = [];
+
+    /// <summary>能不能/可以/麻烦 right before 帮我查…: they ask with the request.</summary>
+    public IReadOnlyList<string> RequestModals { get; init; } = [];
+
+    /// <summary>"1名没亮明身份的党员": a description before 的党员 and the category it names.</summary>
+    public IReadOnlyDictionary<string, string> MemberDescriptions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>顺便/另外/对了: the message turns to another matter here.</summary>
     public IReadOnlyList<string> TopicShiftMarkers { get; init; } = [];
 

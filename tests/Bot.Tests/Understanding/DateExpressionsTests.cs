@@ -33,6 +33,12 @@ public sealed class DateExpressionsTests
     [InlineData("11.16走访", "2026-11-16")]
     [InlineData("3天前", "2026-11-15")]
     [InlineData("12月30号", "2025-12-30")]
+    [InlineData("一周前", "2026-11-11")]
+    [InlineData("两个星期前", "2026-11-04")]
+    [InlineData("一个月前", "2026-10-18")]
+    [InlineData("元月4号", "2026-01-04")]
+    [InlineData("元旦那天", "2026-01-01")]
+    [InlineData("国庆节", "2026-10-01")]
     public void Resolves_what_instructors_write(string text, string expected)
     {
         var found = DateExpressions.Find(text, Wednesday);
