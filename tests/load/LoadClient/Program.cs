@@ -94,7 +94,7 @@ switch (args.ElementAtOrDefault(0))
         if (rate > 0)
         {
             // Open loop: a pacing thread starts every message that is due (checked every millisecond); a sender
-            // identity comes round again only after 64 × the plan's length messages, so one person's turns rarely overlap.
+            // identity (one of 64 per instructor) comes round again only every 64 messages, so one person's turns rarely overlap.
             var inFlight = new List<Task>(count);
             var started = Stopwatch.GetTimestamp();
             var ticksPerMessage = Stopwatch.Frequency / rate;
@@ -114,7 +114,7 @@ switch (args.ElementAtOrDefault(0))
                         Interlocked.Exchange(ref next, n + 1);
                         lock (inFlight)
                         {
-                            inFlight.Add(Task.Run(() => Send(message, (message / plan.Length % 64).ToString(culture), due)));
+                            inFlight.Add(Task.Run(() => Send(message, (message % 64).ToString(culture), due)));
                         }
                     }
 
