@@ -50,11 +50,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     [InlineData("入党要交什么材料？")] // 材料 and 缴纳 are there, what it is about (入党) is not
     public void Abstains_when_the_evidence_lacks_what_is_asked_of_the_topic_or_the_topic_itself(string question)
     {
-        using var folder = new TestFolder();
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-
-        var answer = knowledge.Ask(question);
+        var answer = AskWithPlan(question);
 
         Assert.False(answer.Answered, answer.Text);
         Assert.Empty(answer.Citations);
@@ -67,11 +63,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     [InlineData("党委要多少党员才能成立？", "100名")]
     public void Answers_colloquial_wording_through_the_vocabulary(string question, string expected)
     {
-        using var folder = new TestFolder();
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-
-        var answer = knowledge.Ask(question);
+        var answer = AskWithPlan(question);
 
         Assert.True(answer.Answered, question);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
@@ -83,11 +75,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     [InlineData("我们街道商户非常多又很分散，小微企业谁来兜底管理？", "兜底管理责任")] // 的小微 (分散的小微企业) is no word: 的 joins
     public void Answers_a_question_that_tells_its_situation_before_asking_by_its_asking_clause(string question, string expected)
     {
-        using var folder = new TestFolder();
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-
-        var answer = knowledge.Ask(question);
+        var answer = AskWithPlan(question);
 
         Assert.True(answer.Answered, question);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
@@ -99,11 +87,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     [InlineData("流动党员电话里怎么报告？")] // 报告 is there, the manner asked about (电话里) is not
     public void Abstains_when_the_asked_topic_is_only_in_the_telling_clause_or_only_inside_a_longer_word(string question)
     {
-        using var folder = new TestFolder();
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-
-        var answer = knowledge.Ask(question);
+        var answer = AskWithPlan(question);
 
         Assert.False(answer.Answered, answer.Text);
         Assert.Empty(answer.Citations);
@@ -128,13 +112,18 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     [InlineData("附件6几号前报？", "附件6")]
     public void Answers_a_how_question_whose_manner_the_documents_hold_and_a_numbered_item_by_its_own_number(string question, string expected)
     {
-        using var folder = new TestFolder();
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-
-        var answer = knowledge.Ask(question);
+        var answer = AskWithPlan(question);
 
         Assert.True(answer.Answered, question);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks over the shipped corpus plus 001 (the quality plan the tests add through indexing), in a fresh index.</summary>
+    private static Answer AskWithPlan(string question)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+        return knowledge.Ask(question);
     }
 }
