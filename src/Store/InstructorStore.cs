@@ -319,12 +319,27 @@ public sealed class InstructorStore : IDisposable
         }
 
         disposed = true;
-        backupServer?.Dispose();
-        writer.Dispose();
-        db.Checkpoint();
-        db.Dispose();
-        dataFile.Dispose();
-        lockFile.Dispose();
+        try
+        {
+            backupServer?.Dispose();
+            writer.Dispose();
+            db.Checkpoint();
+        }
+        finally
+        {
+            // Whatever failed above (an engine LiteDB already closed after an error), the files and the lock are let go:
+            // every acknowledged write was checkpointed and fsynced with its group, and a kept lock would refuse the
+            // next open for the life of this process.
+            try
+            {
+                db.Dispose();
+            }
+            finally
+            {
+                dataFile.Dispose();
+                lockFile.Dispose();
+            }
+        }
     }
 
     // ---- Internals ---------------------------------------------------------------------------------------------
