@@ -206,7 +206,7 @@ internal sealed partial class MessageParser
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
         var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
-        if (actions.Count == 0 && (IsQuestion(0, text.Length) || AsksAdviceInText || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
+        if (actions.Count == 0 && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
@@ -695,13 +695,19 @@ internal sealed partial class MessageParser
 
     private bool IsHelp()
     {
-        if (rules.Help.ContainsAny(text))
+        if (rules.Help.ContainsAny(text) || rules.Help.ContainsAny(WithoutMeasureFillers(text)))
         {
             return true;
         }
 
         return rules.HelpWords.Contains(BareText());
     }
+
+    /// <summary>"你能帮我做些什么", "能干点啥": 些/点 between the verb and what is asked changes nothing.</summary>
+    private static string WithoutMeasureFillers(string words) =>
+        words.Replace("做些", "做", StringComparison.Ordinal).Replace("干些", "干", StringComparison.Ordinal)
+            .Replace("做点", "做", StringComparison.Ordinal).Replace("干点", "干", StringComparison.Ordinal)
+            .Replace("有些", "有", StringComparison.Ordinal).Replace("有一些", "有", StringComparison.Ordinal);
 
     private string BareText() => new([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
 
@@ -867,13 +873,26 @@ internal sealed partial class MessageParser
             return null; // "问一下仁爱医院要不要单独建党组织" asks for advice, not the card
         }
 
-        if ((verb is not null && (hasObject || verb.Value.Position < named.Start))
+        if ((verb is not null && (hasObject || verb.Value.Position < named.Start || EndsWithLookup(named, verb.Value)))
             || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End)))
         {
             return WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named);
         }
 
         return null;
+    }
+
+    /// <summary>"汇通汽车查一下", "云启科技帮我看看吧": the name, then only the lookup verb closing the message.</summary>
+    private bool EndsWithLookup(OrganizationMention named, (int Position, string Word) verb)
+    {
+        if (verb.Position < named.End)
+        {
+            return false;
+        }
+
+        static bool Filler(char c) => IsSeparator(c) || c is '的' or '帮' or '我' or '请' or '麻' or '烦' or '吧' or '呗' or '啊' or '呀' or '哈' or '嘛' or '～';
+        return text.AsSpan(named.End, verb.Position - named.End).TrimStart(' ').ToString().All(Filler)
+            && text.AsSpan(verb.Position + verb.Word.Length).ToString().All(Filler);
     }
 
     // ---------------------------------------------------------------- structure
@@ -1369,8 +1388,39 @@ internal sealed partial class MessageParser
             }
         }
 
-        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today;
+        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position);
     }
+
+    /// <summary>
+    /// "如果顺达快递再发现一名党员，就能单独建支部了", "假如宏图贸易注销": what a clause with a condition word says, and what
+    /// the clause right after it in the same sentence says (the consequence), is supposed, not done.
+    /// </summary>
+    private bool IsHypothetical(int position)
+    {
+        var index = clauses.FindIndex(c => c.Start <= position && position <= c.End);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        if (HasCondition(clauses[index]))
+        {
+            return true;
+        }
+
+        if (index == 0)
+        {
+            return false;
+        }
+
+        var previous = clauses[index - 1];
+        var between = text.AsSpan(previous.End, Math.Max(0, clauses[index].Start - previous.End));
+        return between.IndexOfAny("。！!？?\n；;") < 0 && HasCondition(previous);
+    }
+
+    private bool HasCondition(Clause clause) =>
+        rules.Conditional.FindAll(text, clause.Start, clause.End)
+            .Any(c => c.Word != "要是" || c.Position == 0 || !"主只需重总正就还也都而".Contains(text[c.Position - 1]));
 
     private DateOnly DateFor(int position)
     {
@@ -2139,11 +2189,20 @@ internal sealed partial class MessageParser
         Add(position, action);
     }
 
+    /// <summary>"如果顺达快递再发现一名党员，就能单独建支部了": a supposition stated (no question, closed by 了) asks nothing.</summary>
+    private bool IsStatedSupposition() =>
+        !clauses.Any(c => c.IsQuestion) && clauses.Any(HasCondition) && text.TrimEnd().TrimEnd("。！!～~…").EndsWith('了');
+
     private bool IsInQuestion(int position) => clauses.FirstOrDefault(c => c.Start <= position && position < c.End)?.IsQuestion ?? false;
 
     private UnderstoodAction? FindAdvice()
     {
         if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
+        {
+            return null;
+        }
+
+        if (IsStatedSupposition())
         {
             return null;
         }
@@ -2249,7 +2308,7 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.Statuses.FindAll(text))
         {
             var clause = ClauseAt(position);
-            if (!IsNegatedOnly(clause, position))
+            if (!IsNegatedOnly(clause, position) && !IsHypothetical(position))
             {
                 var status = Enum.Parse<OperatingStatus>(rules.Vocabulary.Statuses[word], ignoreCase: true);
                 Fact(position, a => a with { Status = a.Status ?? status }, all: true);
@@ -2285,7 +2344,7 @@ internal sealed partial class MessageParser
         return all || between.Contains('都') || between.Contains('均') || between.Contains('各') ? targets : [last];
     }
 
-    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position);
+    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position) || IsHypothetical(position);
 
     private bool IsNegatedOnly(Clause clause, int position) =>
         rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;

@@ -60,6 +60,7 @@ internal sealed class UnderstandingRules
         OrgTypeWords = new(v.OrgTypeWords.Keys);
         RequestMarkers = new(v.RequestMarkers);
         TopicShift = new(v.TopicShiftMarkers);
+        Conditional = new(v.ConditionalMarkers);
         Corrections = new(v.CorrectionMarkers);
         CorrectionLeads = new(v.CorrectionLeads);
         MemberDescriptions = new(v.MemberDescriptions.Keys);
@@ -165,6 +166,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>顺便/另外/对了: the message turns to another matter.</summary>
     public KeywordSet TopicShift { get; }
+
+    /// <summary>如果/假如/要是: what the clause says, and the clause that follows it, is supposed, not done.</summary>
+    public KeywordSet Conditional { get; }
 
     /// <summary>不对/说错了: a correction of what was said just before.</summary>
     public KeywordSet Corrections { get; }

@@ -109,6 +109,7 @@ public sealed record Vocabulary
 
     /// <summary>顺便/另外/对了: the message turns to another matter here.</summary>
     public IReadOnlyList<string> TopicShiftMarkers { get; init; } = [];
+    public IReadOnlyList<string> ConditionalMarkers { get; init; } = [];
 
     /// <summary>他们/这家/该单位: in a request after a report, the organisation just reported on.</summary>
     public IReadOnlyList<string> OrganizationPronouns { get; init; } = [];
