@@ -62,7 +62,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
     }
 
-    private Answer Retrieve(string question, List<ScoredSentence>? trace = null)
+    private Answer Retrieve(string question, List<ScoredSentence>? trace = null, bool renamed = false)
     {
         var (terms, weights, predicate, asking) = Weigh(question);
         if (terms.Count == 0)
@@ -80,6 +80,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
+        if (!renamed && NearName(question, hits) is { } corrected)
+        {
+            // "三同时" for the documents' "三同步": asked again with the name they use.
+            return Retrieve(corrected, trace, renamed: true);
+        }
+
         var asksQuantity = analyzer.AsksQuantity(question);
 
         // "联系安排表在哪" is answered by "联系安排表见附件2".
@@ -91,6 +97,22 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var questionForm = QuestionAnalyzer.MatchForm(question);
         var labelled = LabelledNumber().Matches(questionForm).Select(m => (Label: m.Groups["l"].Value, Number: m.Groups["n"].Value)).ToList();
         var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
+
+        // "联合党组织能覆盖5个单位吗？": a yes/no question proposes a figure; a sentence giving one in the same unit ("不超过3个")
+        // answers it, yes or no.
+        var proposed = new string?[terms.Count];
+        if (YesNo().IsMatch(questionForm))
+        {
+            foreach (System.Text.RegularExpressions.Match m in ProposedFigure().Matches(questionForm))
+            {
+                var i = terms.FindIndex(t => t.Alternatives[0] == m.Groups["n"].Value);
+                if (i >= 0)
+                {
+                    proposed[i] = m.Groups["u"].Value;
+                }
+            }
+        }
+
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
@@ -111,7 +133,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
-                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
+                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? 0.8
+                        : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
@@ -260,6 +283,55 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         return new Answer(true, answer, citations, null);
     }
+
+    /// <summary>
+    /// The question with a name quoted slightly wrong put right: a run the documents never write that is one of their quoted
+    /// names (“三同步”, “功能型党组织”, “挂点促建”) with one character changed, or with one character added at its end
+    /// ("五个清楚" for “五个清”). Numerals are never changed ("四个一批" is not "三个一批"). Null when there is none.
+    /// </summary>
+    private string? NearName(string question, IReadOnlyList<PassageHit> hits)
+    {
+        var form = QuestionAnalyzer.MatchForm(question);
+        bool Written(string run) => hits.Any(h => h.MatchText.Contains(run, StringComparison.Ordinal));
+        var names = hits.SelectMany(h => QuotedName().Matches(h.Text).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)))
+            .Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk) && !form.Contains(n, StringComparison.Ordinal)).Distinct().ToList();
+        foreach (var name in names)
+        {
+            for (var at = 0; at + name.Length <= form.Length; at++)
+            {
+                var run = form.Substring(at, name.Length);
+                var differ = Enumerable.Range(0, name.Length).Where(i => run[i] != name[i]).ToList();
+                if (differ.Count == 1 && TextCleaner.IsCjk(run[differ[0]]) && !Numerals.Contains(run[differ[0]]) && !Numerals.Contains(name[differ[0]])
+                    && !Written(run) && question.Contains(run, StringComparison.Ordinal))
+                {
+                    return question.Replace(run, name, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        var quoted = hits.SelectMany(h => QuotedName().Matches(h.Text).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)))
+            .Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk)).Distinct().ToList();
+        foreach (var name in quoted)
+        {
+            var at = form.IndexOf(name, StringComparison.Ordinal);
+            if (at < 0 || at + name.Length >= form.Length)
+            {
+                continue;
+            }
+
+            var run = form.Substring(at, name.Length + 1);
+            var tail = string.Concat(name[^1], run[^1]);
+            if (TextCleaner.IsCjk(run[^1]) && !FunctionCharacters.Contains(run[^1]) && !Written(run) && quoted.Any(n => n.EndsWith(tail, StringComparison.Ordinal))
+                && question.Contains(run, StringComparison.Ordinal))
+            {
+                return question.Replace(run, name, StringComparison.Ordinal);
+            }
+        }
+
+        return null;
+    }
+
+    private const string Numerals = "零一二两三四五六七八九十百千";
 
     /// <summary>Weight of a term that only the clauses telling the situation hold ("我们社区有家物业公司，…，该怎么建？").</summary>
     public const double ContextWeight = 0.45;
@@ -636,6 +708,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
         System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+
+    [System.Text.RegularExpressions.GeneratedRegex("吗[？?]?$|能不能|可不可以|是不是|要不要|是否|能否|行不行|算不算")]
+    private static partial System.Text.RegularExpressions.Regex YesNo();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<n>\d+)(?<u>[天人名个年月次家项条所周%])")]
+    private static partial System.Text.RegularExpressions.Regex ProposedFigure();
 
     [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名个年月次家项条所周])")]
     private static partial System.Text.RegularExpressions.Regex AskedUnit();
