@@ -210,7 +210,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var form = QuestionAnalyzer.MatchForm(question);
         var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
             && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Alternatives.Max(DocumentFrequency) == 0);
-        if (judged < CoverageThreshold || predicateMissing || modifierMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        // "可以由非党员担任吗": the documents speak of 党员 but never of 非党员; a sentence on 党员 answers another question.
+        var bestForm = best.Hit.SentenceForms[best.Index];
+        var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
+            && !bestForm.Contains(m.Value, StringComparison.Ordinal));
+        if (judged < CoverageThreshold || predicateMissing || modifierMissing || negationMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -708,6 +712,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
         System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+
+    /// <summary>A word negated by 非 ("非党员"); 非公 is a word of its own, which the documents use.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"非(?<w>\p{IsCJKUnifiedIdeographs}{2})")]
+    private static partial System.Text.RegularExpressions.Regex Negated();
 
     [System.Text.RegularExpressions.GeneratedRegex("吗[？?]?$|能不能|可不可以|是不是|要不要|是否|能否|行不行|算不算")]
     private static partial System.Text.RegularExpressions.Regex YesNo();
