@@ -128,7 +128,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 // "目标任务是什么" is answered by the passage under the heading "一、目标任务": its heading speaks for it.
-                var headed = ownHeading[hit] is { Length: >= 3 } heading && questionForm.Contains(heading, StringComparison.Ordinal);
+                // "集中组建截止哪天" names the heading "抓好集中组建" without its leading verb.
+                var headed = ownHeading[hit] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
+                    || heading.Length >= 6 && questionForm.Contains(heading[2..], StringComparison.Ordinal));
                 var contextCredit = headed ? 1.0 : 0.6;
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
