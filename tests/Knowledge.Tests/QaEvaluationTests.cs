@@ -123,6 +123,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     [InlineData("五个同时是什么？", "同步做好组建准备")] // “五个同步”
     [InlineData("每个支部能有80人吗？", "不超过50人")] // a yes/no question's figure, answered by the documents' own
     [InlineData("排查摸底截止哪天？", "8月26日")] // the heading 全面排查摸底 named without its verb
+    [InlineData("成立党委最少多少党员？", "100名")] // 最少 is answered by a figure with 以上
     public void Answers_a_name_quoted_slightly_wrong_a_proposed_figure_and_a_heading_without_its_verb(string question, string expected)
     {
         var answer = AskWithPlan(question);

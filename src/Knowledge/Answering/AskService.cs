@@ -101,6 +101,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // "联合党组织能覆盖5个单位吗？": a yes/no question proposes a figure; a sentence giving one in the same unit ("不超过3个")
         // answers it, yes or no.
         var proposed = new string?[terms.Count];
+
+        // "党委最少多少党员？" is answered by "党员人数100名以上的…": a figure with 以上 states the least, one with 以下 the most.
+        var bound = terms.Select(t => !asksQuantity ? null : t.Alternatives.Contains("至少") ? LeastFigure() : t.Alternatives.Contains("最多") ? MostFigure() : null).ToArray();
         if (YesNo().IsMatch(questionForm))
         {
             foreach (System.Text.RegularExpressions.Match m in ProposedFigure().Matches(questionForm))
@@ -135,7 +138,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
-                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? 0.8
+                    var credit = terms[i].CoveredBy(sentence) || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? 0.8
                         : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
@@ -205,7 +208,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicateMissing = predicateIndex >= 0
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
         // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
-        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best);
+        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best, bound);
         // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
         // 怎么) is a word they never use.
         var asksAt = analyzer.FirstInterrogative(question);
@@ -216,7 +219,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var bestForm = best.Hit.SentenceForms[best.Index];
         var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
             && !bestForm.Contains(m.Value, StringComparison.Ordinal));
-        if (judged < CoverageThreshold || predicateMissing || modifierMissing || negationMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        if (judged < CoverageThreshold || predicateMissing || modifierMissing || negationMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -508,7 +511,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// How much of what the asking clauses hold (by weight) the answering sentence or its headings cover: a question that
     /// tells its situation first must still have its asking part answered, whatever its situation shares with the sentence.
     /// </summary>
-    private static double AskingCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best)
+    private static double AskingCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best, System.Text.RegularExpressions.Regex?[] bound)
     {
         if (asking is null)
         {
@@ -525,7 +528,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            held += terms[i].CoveredBy(sentence) ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
+            held += terms[i].CoveredBy(sentence) || bound[i]?.IsMatch(sentence) == true ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
         }
 
         return total > 0 ? held / total : 1;
@@ -538,7 +541,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// How much of the question's first phrase (what it is about: "入党要交什么材料" → 入党) the answering sentence or its
     /// headings hold, by weight.
     /// </summary>
-    private static double SubjectShare(IReadOnlyList<KeyTerm> terms, double[] weights, ScoredSentence best, int askedAt)
+    private static double SubjectShare(IReadOnlyList<KeyTerm> terms, double[] weights, ScoredSentence best, int askedAt, System.Text.RegularExpressions.Regex?[] bound)
     {
         if (askedAt <= 0)
         {
@@ -549,7 +552,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
         var sentence = best.Hit.SentenceForms[best.Index];
         var total = subject.Sum(i => weights[i]);
-        var held = subject.Where(i => terms[i].CoveredBy(sentence) || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
+        var held = subject.Where(i => terms[i].CoveredBy(sentence) || bound[i]?.IsMatch(sentence) == true || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
         return total > 0 ? held / total : 1;
     }
 
@@ -714,6 +717,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
         System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+[名人个家]?(及)?以上")]
+    private static partial System.Text.RegularExpressions.Regex LeastFigure();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+[名人个家]?(及)?以下")]
+    private static partial System.Text.RegularExpressions.Regex MostFigure();
 
     /// <summary>A word negated by 非 ("非党员"); 非公 is a word of its own, which the documents use.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"非(?<w>\p{IsCJKUnifiedIdeographs}{2})")]
