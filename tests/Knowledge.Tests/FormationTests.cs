@@ -83,6 +83,10 @@ public sealed class FormationTests : IDisposable
     [InlineData("某基金会工作人员大多是事业单位退休人员，党员4名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
     [InlineData("这个社区社会组织没党员，咋覆盖？", FormationMethod.WorkCoverage, null)]
     [InlineData("街道里有个老年协会，会员多是从机关退休的，党员5名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("一个印刷厂有党员7名，下一步怎么做？", FormationMethod.Single, OrganizationLevel.Branch)] // 一个…厂, 怎么做
+    [InlineData("有家培训学校原来在联合党支部，现在4个正式党员了，该调整吗？", FormationMethod.Single, OrganizationLevel.Branch)]
+    [InlineData("有个棋牌协会，会员大多退休前在事业单位工作，党员6名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("这家公司5名党员，组织关系都在原单位，怎么建？", FormationMethod.Functional, OrganizationLevel.Branch)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);
@@ -105,6 +109,7 @@ public sealed class FormationTests : IDisposable
     [InlineData("这家门店就经理一个人是党员", 1, null, null, OrganizationType.Enterprise)]
     [InlineData("某商会党员都是外地流动来的，一共4个", 4, 4, null, OrganizationType.SocialOrg)]
     [InlineData("商场里大多数门店都没有党员", null, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家店的店长和三个店员都是党员", 4, null, null, OrganizationType.Enterprise)] // one named and a count of others
     public void Reads_the_facts_a_question_states_and_leaves_out_approximate_figures(string question, int? members, int? flowing, int? employees, OrganizationType type)
     {
         var facts = FactExtractor.Extract(question);

@@ -118,6 +118,31 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("四个一群是哪四个？", "排查一批")] // “四个一批” with one character changed
+    [InlineData("五个同时是什么？", "同步做好组建准备")] // “五个同步”
+    [InlineData("每个支部能有80人吗？", "不超过50人")] // a yes/no question's figure, answered by the documents' own
+    [InlineData("排查摸底截止哪天？", "8月26日")] // the heading 全面排查摸底 named without its verb
+    [InlineData("成立党委最少多少党员？", "100名")] // 最少 is answered by a figure with 以上
+    public void Answers_a_name_quoted_slightly_wrong_a_proposed_figure_and_a_heading_without_its_verb(string question, string expected)
+    {
+        var answer = AskWithPlan(question);
+
+        Assert.True(answer.Answered, question);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("非党员可以当党建指导员吗？")] // the documents never speak of 非党员
+    [InlineData("非会员企业要不要建党组织？")]
+    public void Abstains_on_a_negated_word_the_documents_never_negate(string question)
+    {
+        var answer = AskWithPlan(question);
+
+        Assert.False(answer.Answered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
     /// <summary>Asks over the shipped corpus plus 001 (the quality plan the tests add through indexing), in a fresh index.</summary>
     private static Answer AskWithPlan(string question)
     {

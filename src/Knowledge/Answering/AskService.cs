@@ -62,7 +62,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
     }
 
-    private Answer Retrieve(string question, List<ScoredSentence>? trace = null)
+    private Answer Retrieve(string question, List<ScoredSentence>? trace = null, bool renamed = false)
     {
         var (terms, weights, predicate, asking) = Weigh(question);
         if (terms.Count == 0)
@@ -80,6 +80,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
+        if (!renamed && NearName(question, hits) is { } corrected)
+        {
+            // "三同时" for the documents' "三同步": asked again with the name they use.
+            return Retrieve(corrected, trace, renamed: true);
+        }
+
         var asksQuantity = analyzer.AsksQuantity(question);
 
         // "联系安排表在哪" is answered by "联系安排表见附件2".
@@ -91,6 +97,25 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var questionForm = QuestionAnalyzer.MatchForm(question);
         var labelled = LabelledNumber().Matches(questionForm).Select(m => (Label: m.Groups["l"].Value, Number: m.Groups["n"].Value)).ToList();
         var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
+
+        // "联合党组织能覆盖5个单位吗？": a yes/no question proposes a figure; a sentence giving one in the same unit ("不超过3个")
+        // answers it, yes or no.
+        var proposed = new string?[terms.Count];
+
+        // "党委最少多少党员？" is answered by "党员人数100名以上的…": a figure with 以上 states the least, one with 以下 the most.
+        var bound = terms.Select(t => !asksQuantity ? null : t.Alternatives.Contains("至少") ? LeastFigure() : t.Alternatives.Contains("最多") ? MostFigure() : null).ToArray();
+        if (YesNo().IsMatch(questionForm))
+        {
+            foreach (System.Text.RegularExpressions.Match m in ProposedFigure().Matches(questionForm))
+            {
+                var i = terms.FindIndex(t => t.Alternatives[0] == m.Groups["n"].Value);
+                if (i >= 0)
+                {
+                    proposed[i] = m.Groups["u"].Value;
+                }
+            }
+        }
+
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
@@ -106,12 +131,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 // "目标任务是什么" is answered by the passage under the heading "一、目标任务": its heading speaks for it.
-                var headed = ownHeading[hit] is { Length: >= 3 } heading && questionForm.Contains(heading, StringComparison.Ordinal);
+                // "集中组建截止哪天" names the heading "抓好集中组建" without its leading verb.
+                var headed = ownHeading[hit] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
+                    || heading.Length >= 6 && questionForm.Contains(heading[2..], StringComparison.Ordinal));
                 var contextCredit = headed ? 1.0 : 0.6;
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
-                    var credit = terms[i].CoveredBy(sentence) ? 1.0 : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
+                    var credit = terms[i].CoveredBy(sentence) || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? 0.8
+                        : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
@@ -180,14 +208,18 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var predicateMissing = predicateIndex >= 0
             && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
         // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
-        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best);
+        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best, bound);
         // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
         // 怎么) is a word they never use.
         var asksAt = analyzer.FirstInterrogative(question);
         var form = QuestionAnalyzer.MatchForm(question);
         var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
             && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Alternatives.Max(DocumentFrequency) == 0);
-        if (judged < CoverageThreshold || predicateMissing || modifierMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question)) < SubjectThreshold))
+        // "可以由非党员担任吗": the documents speak of 党员 but never of 非党员; a sentence on 党员 answers another question.
+        var bestForm = best.Hit.SentenceForms[best.Index];
+        var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
+            && !bestForm.Contains(m.Value, StringComparison.Ordinal));
+        if (judged < CoverageThreshold || predicateMissing || modifierMissing || negationMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold))
         {
             return Abstain();
         }
@@ -260,6 +292,55 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         return new Answer(true, answer, citations, null);
     }
+
+    /// <summary>
+    /// The question with a name quoted slightly wrong put right: a run the documents never write that is one of their quoted
+    /// names (“三同步”, “功能型党组织”, “挂点促建”) with one character changed, or with one character added at its end
+    /// ("五个清楚" for “五个清”). Numerals are never changed ("四个一批" is not "三个一批"). Null when there is none.
+    /// </summary>
+    private string? NearName(string question, IReadOnlyList<PassageHit> hits)
+    {
+        var form = QuestionAnalyzer.MatchForm(question);
+        bool Written(string run) => hits.Any(h => h.MatchText.Contains(run, StringComparison.Ordinal));
+        var names = hits.SelectMany(h => QuotedName().Matches(h.Text).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)))
+            .Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk) && !form.Contains(n, StringComparison.Ordinal)).Distinct().ToList();
+        foreach (var name in names)
+        {
+            for (var at = 0; at + name.Length <= form.Length; at++)
+            {
+                var run = form.Substring(at, name.Length);
+                var differ = Enumerable.Range(0, name.Length).Where(i => run[i] != name[i]).ToList();
+                if (differ.Count == 1 && TextCleaner.IsCjk(run[differ[0]]) && !Numerals.Contains(run[differ[0]]) && !Numerals.Contains(name[differ[0]])
+                    && !Written(run) && question.Contains(run, StringComparison.Ordinal))
+                {
+                    return question.Replace(run, name, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        var quoted = hits.SelectMany(h => QuotedName().Matches(h.Text).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)))
+            .Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk)).Distinct().ToList();
+        foreach (var name in quoted)
+        {
+            var at = form.IndexOf(name, StringComparison.Ordinal);
+            if (at < 0 || at + name.Length >= form.Length)
+            {
+                continue;
+            }
+
+            var run = form.Substring(at, name.Length + 1);
+            var tail = string.Concat(name[^1], run[^1]);
+            if (TextCleaner.IsCjk(run[^1]) && !FunctionCharacters.Contains(run[^1]) && !Written(run) && quoted.Any(n => n.EndsWith(tail, StringComparison.Ordinal))
+                && question.Contains(run, StringComparison.Ordinal))
+            {
+                return question.Replace(run, name, StringComparison.Ordinal);
+            }
+        }
+
+        return null;
+    }
+
+    private const string Numerals = "零一二两三四五六七八九十百千";
 
     /// <summary>Weight of a term that only the clauses telling the situation hold ("我们社区有家物业公司，…，该怎么建？").</summary>
     public const double ContextWeight = 0.45;
@@ -430,7 +511,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// How much of what the asking clauses hold (by weight) the answering sentence or its headings cover: a question that
     /// tells its situation first must still have its asking part answered, whatever its situation shares with the sentence.
     /// </summary>
-    private static double AskingCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best)
+    private static double AskingCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best, System.Text.RegularExpressions.Regex?[] bound)
     {
         if (asking is null)
         {
@@ -447,7 +528,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            held += terms[i].CoveredBy(sentence) ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
+            held += terms[i].CoveredBy(sentence) || bound[i]?.IsMatch(sentence) == true ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
         }
 
         return total > 0 ? held / total : 1;
@@ -460,7 +541,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// How much of the question's first phrase (what it is about: "入党要交什么材料" → 入党) the answering sentence or its
     /// headings hold, by weight.
     /// </summary>
-    private static double SubjectShare(IReadOnlyList<KeyTerm> terms, double[] weights, ScoredSentence best, int askedAt)
+    private static double SubjectShare(IReadOnlyList<KeyTerm> terms, double[] weights, ScoredSentence best, int askedAt, System.Text.RegularExpressions.Regex?[] bound)
     {
         if (askedAt <= 0)
         {
@@ -471,7 +552,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
         var sentence = best.Hit.SentenceForms[best.Index];
         var total = subject.Sum(i => weights[i]);
-        var held = subject.Where(i => terms[i].CoveredBy(sentence) || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
+        var held = subject.Where(i => terms[i].CoveredBy(sentence) || bound[i]?.IsMatch(sentence) == true || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
         return total > 0 ? held / total : 1;
     }
 
@@ -636,6 +717,22 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
         System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+[名人个家]?(及)?以上")]
+    private static partial System.Text.RegularExpressions.Regex LeastFigure();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+[名人个家]?(及)?以下")]
+    private static partial System.Text.RegularExpressions.Regex MostFigure();
+
+    /// <summary>A word negated by 非 ("非党员"); 非公 is a word of its own, which the documents use.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"非(?<w>\p{IsCJKUnifiedIdeographs}{2})")]
+    private static partial System.Text.RegularExpressions.Regex Negated();
+
+    [System.Text.RegularExpressions.GeneratedRegex("吗[？?]?$|能不能|可不可以|是不是|要不要|是否|能否|行不行|算不算")]
+    private static partial System.Text.RegularExpressions.Regex YesNo();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<n>\d+)(?<u>[天人名个年月次家项条所周%])")]
+    private static partial System.Text.RegularExpressions.Regex ProposedFigure();
 
     [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名个年月次家项条所周])")]
     private static partial System.Text.RegularExpressions.Regex AskedUnit();

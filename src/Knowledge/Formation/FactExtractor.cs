@@ -20,7 +20,7 @@ public static partial class FactExtractor
         var none = NoMembers().Matches(text).Any(m => !SomeOf().IsMatch(text[..m.Index]));
 
         // "原来有3名党员…现在只剩1名党员": the count the question ends on is the unit's now.
-        int? members = First(text, RemainingMembers()) ?? (none ? 0 : First(text, PartyMembers()) ?? (OneMember().IsMatch(text) ? 1 : null));
+        int? members = First(text, RemainingMembers()) ?? (none ? 0 : First(text, PartyMembers()) ?? Listed(text) ?? (OneMember().IsMatch(text) ? 1 : null));
         if (members is not null && full is not null && members == full)
         {
             members = null;
@@ -30,6 +30,12 @@ public static partial class FactExtractor
         if (flowing is null && members is > 0 && AllFlowing().IsMatch(text))
         {
             flowing = members;
+        }
+
+        // "…都是党员，正式的": every member counted is a full one.
+        if (full is null && members is > 0 && AllFull().IsMatch(text))
+        {
+            full = members;
         }
 
         // 预备党员 do not count towards the 3 正式党员 a unit needs to form its own organisation (002 §一).
@@ -100,6 +106,9 @@ public static partial class FactExtractor
         var name = LeadingFiller().Replace(named.Groups["name"].Value, string.Empty);
         return name.Length >= 4 && !GenericStart().IsMatch(name) ? name : null;
     }
+
+    /// <summary>"财务和两个业务员都是党员": one named person and a count of others, all members.</summary>
+    private static int? Listed(string text) => First(text, ListedMembers()) is { } others ? others + 1 : null;
 
     private static int? First(string text, Regex pattern)
     {
@@ -205,14 +214,20 @@ public static partial class FactExtractor
     private static partial Regex EnterpriseWords();
 
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
-    [GeneratedRegex(@"机关事业单位|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    [GeneratedRegex(@"机关(和|或|、|及)?事业单位|(离休|退休)前[^，,。]{0,3}(机关|事业单位)|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
 
     /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
     [GeneratedRegex(@"^(有|共有|现有|只有)?(\d+|[一二两三四五六七八九十]+)(名|个|位)(正式)?党员(?!以上|以下|及以上|的)")]
     private static partial Regex OpensWithMembers();
 
-    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员|党员(都|全|全部|均)(是|为)?[^，,。？?]{0,6}流动")]
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})(和|跟|及|还有)" + Count + @"(个|名|位)\p{IsCJKUnifiedIdeographs}{1,4}?(都|全|均)(是|为)(中共)?(正式)?党员")]
+    private static partial Regex ListedMembers();
+
+    [GeneratedRegex(@"(都|全|全部|均)(是|为)?正式(党员|的)|党员[，,](都是)?正式的")]
+    private static partial Regex AllFull();
+
+    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员|(组织)?关系(都|全|全部|均)(还)?(在原单位|在外地|在老家|不在本单位)|党员(都|全|全部|均)(是|为)?[^，,。？?]{0,6}流动")]
     private static partial Regex AllFlowing();
 
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
@@ -222,10 +237,10 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<!挂靠到|加入|建立|成立|组建)(联合党组织|联合党支部|联合支部|联建)|挂靠在|已(经)?挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|咋(建|组建|成立|覆盖|办|弄|搞|整)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何)调整|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|有(一)?(个|家)\p{IsCJKUnifiedIdeographs}{0,8}?(公司|企业|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
+    [GeneratedRegex(@"这家|那家|一家|有(一)?(个|家)\p{IsCJKUnifiedIdeographs}{0,8}?(公司|企业|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
     private static partial Regex Deictic();
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]
