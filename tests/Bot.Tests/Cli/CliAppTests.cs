@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using InstructorBot.Bot.Cli;
 
 namespace InstructorBot.Bot.Tests.Cli;
@@ -50,5 +51,44 @@ public sealed class CliAppTests
         Assert.Contains("未知的命令 reprot", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("用法", stderr.ToString(), StringComparison.Ordinal);
         Assert.Equal("", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Dotnet_run_keeps_the_callers_folder_so_relative_paths_of_the_verbs_resolve_there()
+    {
+        var project = Path.Combine(RepositoryRoot(), "src", "Bot", "InstructorBot.Bot.csproj");
+        var caller = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "instructorbot-caller-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", ["msbuild", project, "-getProperty:RunWorkingDirectory", "-nologo"])
+            {
+                WorkingDirectory = caller,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var msbuild = Process.Start(start)!;
+            var output = await msbuild.StandardOutput.ReadToEndAsync();
+            await msbuild.WaitForExitAsync();
+
+            Assert.Equal(0, msbuild.ExitCode);
+            Assert.Equal(caller.TrimEnd('/'), output.Trim().TrimEnd('/'));
+        }
+        finally
+        {
+            Directory.Delete(caller, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "InstructorBot.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("InstructorBot.sln not found above " + AppContext.BaseDirectory);
     }
 }
