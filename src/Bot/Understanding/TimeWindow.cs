@@ -8,13 +8,6 @@ namespace InstructorBot.Bot.Understanding;
 /// </summary>
 public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
 {
-    /// <summary>"11月1日至11月15日", or one day "11月18日"; the year is named when it is not the year of <paramref name="today"/>.</summary>
-    public string Describe(DateOnly today)
-    {
-        string Day(DateOnly d) => d.Year == today.Year ? $"{d.Month}月{d.Day}日" : $"{d.Year}年{d.Month}月{d.Day}日";
-        return From == To ? Day(From) : $"{Day(From)}至{Day(To)}";
-    }
-
     /// <summary>Whole days in the window.</summary>
     public int Days => To.DayNumber - From.DayNumber + 1;
 

@@ -57,13 +57,5 @@ public sealed class TimeWindowTests
     public void An_impossible_range_names_no_window() =>
         Assert.Null(TimeWindow.Find("11月20日到11月3日", Today));
 
-    [Fact]
-    public void The_window_is_described_as_the_reply_states_it()
-    {
-        Assert.Equal("11月1日至11月15日", TimeWindow.Find("11月1日到15日", Today)!.Describe(Today));
-        Assert.Equal("12月3日", TimeWindow.Find("今天", Today)!.Describe(Today));
-        Assert.Equal("2025年1月1日至2025年12月31日", TimeWindow.Find("去年", Today)!.Describe(Today));
-    }
-
     private static DateOnly Day(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture);
 }
