@@ -17,6 +17,7 @@ public sealed class UnderstandVerb : ICliVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        EngineOption.RequireRules(context);
         var vocabulary = LoadVocabulary(context.Args.Option("--vocabulary") ?? Environment.GetEnvironmentVariable("Understanding__VocabularyFile"));
         var batch = context.Args.Option("--batch");
         var messages = batch is not null ? ReadBatch(batch) : [Single(context)];
