@@ -54,6 +54,40 @@ public sealed class DataProtectionTests
     }
 
     [Fact]
+    public void With_a_configured_certificate_the_key_files_are_encrypted_to_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("instructorbot-cert-").FullName;
+        try
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=instructorbot-keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var pfx = Path.Combine(folder, "keys.pfx");
+            File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-secret"));
+            var first = new BotHost(new Dictionary<string, string?>
+            {
+                ["DataProtection:CertificateFile"] = pfx,
+                ["DataProtection:CertificatePassword"] = "pfx-secret",
+            });
+            var payload = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("kept");
+            using var host = first.Restart();
+
+            Assert.Equal("kept", host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload));
+
+            var xml = string.Join("\n", Directory.GetFiles(DataProtectionSetup.KeysFolderFor(host.DatabasePath), "key-*.xml").Select(File.ReadAllText));
+            Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
+            Assert.Contains("EncryptedXmlDecryptor", xml, StringComparison.Ordinal);
+            Assert.Contains(Convert.ToBase64String(certificate.RawData)[..40], xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void When_protection_is_required_the_host_does_not_start_without_a_key_or_certificate()
     {
         using var host = new BotHost(new Dictionary<string, string?> { ["DataProtection:RequireKeyProtection"] = "true" }, import: false);
