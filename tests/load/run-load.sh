@@ -13,6 +13,7 @@ dotnet build -c Release tests/load/LoadClient -v q -nologo >/dev/null
 client="dotnet tests/load/LoadClient/bin/Release/net10.0/LoadClient.dll"
 $client setup "$db" tests/data/ledger.csv tests/data/users.csv
 env ${BOT_ENV:-} ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  BotFramework__AllowUnauthenticatedLocal=true \
   dotnet src/Bot/bin/Release/net10.0/InstructorBot.dll serve --db "$db" --urls "http://127.0.0.1:$port" >"$work/bot.log" 2>&1 &
 bot=$!
 trap 'kill $bot 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -1,13 +1,15 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using InstructorBot.Bot.Security;
 using InstructorBot.Store;
+using Microsoft.Extensions.Options;
 
 namespace InstructorBot.Bot.Conversation;
 
 /// <summary>
-/// One-time codes an admin issues (<c>users code</c>): six digits, stored only as a salted SHA-256, expiring (15 minutes
-/// by default) and good for one use: to sign in to the web chat, or to bind a channel identity ("绑定 123456").
+/// One-time codes an admin issues (<c>users code</c>): 8 symbols of <see cref="CodeFormat"/> (40 bits), stored only as a
+/// salted SHA-256, expiring (15 minutes by default) and good for one use: to sign in to the web chat, or to bind a
+/// channel identity ("绑定 K7PX-M3QD"). Guesses are throttled per sender by <see cref="CodeAttemptThrottle"/>.
 /// </summary>
 public sealed class OneTimeCodes
 {
@@ -15,17 +17,25 @@ public sealed class OneTimeCodes
 
     private readonly InstructorStore store;
     private readonly TimeProvider clock;
+    private readonly CodeAttemptThrottle throttle;
 
-    public OneTimeCodes(InstructorStore store, TimeProvider clock)
+    public OneTimeCodes(InstructorStore store, TimeProvider clock, CodeAttemptThrottle throttle)
     {
         this.store = store;
         this.clock = clock;
+        this.throttle = throttle;
         store.EnsureCollection(Collection);
+    }
+
+    /// <summary>For the command line, which only issues codes.</summary>
+    public OneTimeCodes(InstructorStore store, TimeProvider clock)
+        : this(store, clock, new CodeAttemptThrottle(Options.Create(new CodeAttemptOptions()), clock))
+    {
     }
 
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(15);
 
-    /// <summary>Issues a fresh code for <paramref name="userId"/>; the code itself is returned once and never stored.</summary>
+    /// <summary>Issues a fresh code for <paramref name="userId"/> in its display form; the code itself is never stored.</summary>
     public Task<string> IssueAsync(string userId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -37,36 +47,53 @@ public sealed class OneTimeCodes
             string code;
             do
             {
-                code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+                code = CodeFormat.NewCode();
             }
-            while (active.Any(c => Matches(c, code)));
+            while (active.Any(c => Matches(c, CodeFormat.Normalize(code)!)));
 
             var salt = RandomNumberGenerator.GetBytes(16);
             codes.Insert(new OneTimeCode
             {
                 UserId = userId,
                 Salt = Convert.ToBase64String(salt),
-                Hash = Convert.ToBase64String(Hash(salt, code)),
+                Hash = Convert.ToBase64String(Hash(salt, CodeFormat.Normalize(code)!)),
                 ExpiresAtMs = now + (long)lifetime.TotalMilliseconds,
             });
             return code;
         }, cancellationToken);
     }
 
-    /// <summary>Uses up a code: the user id it was issued for, or null when it is wrong, expired or used.</summary>
-    public Task<string?> RedeemAsync(string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uses up a code sent by <paramref name="sender"/> (a channel user, or a web client address): the user it was issued
+    /// for; nothing when it is wrong, expired or used; not checked at all while the sender is locked out.
+    /// </summary>
+    public async Task<CodeRedemption> RedeemAsync(string code, string sender, CancellationToken cancellationToken)
     {
-        var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length != 6)
+        ArgumentNullException.ThrowIfNull(sender);
+        if (throttle.RetryAfter(sender) is { } wait)
         {
-            return Task.FromResult<string?>(null);
+            return new CodeRedemption(null, wait);
         }
 
+        var normalized = CodeFormat.Normalize(code);
+        var userId = normalized is null ? null : await RedeemNormalizedAsync(normalized, cancellationToken);
+        if (userId is null)
+        {
+            throttle.Failed(sender);
+            return new CodeRedemption(null);
+        }
+
+        throttle.Succeeded(sender);
+        return new CodeRedemption(userId);
+    }
+
+    private Task<string?> RedeemNormalizedAsync(string normalized, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return store.WriteAsync<string?>(db =>
         {
             var codes = db.GetCollection<OneTimeCode>(Collection);
-            var match = codes.FindAll().FirstOrDefault(c => c.UsedAtMs is null && c.ExpiresAtMs > now && Matches(c, digits));
+            var match = codes.FindAll().FirstOrDefault(c => c.UsedAtMs is null && c.ExpiresAtMs > now && Matches(c, normalized));
             if (match is null)
             {
                 return null;
@@ -77,9 +104,9 @@ public sealed class OneTimeCodes
         }, cancellationToken);
     }
 
-    private static bool Matches(OneTimeCode stored, string code) =>
+    private static bool Matches(OneTimeCode stored, string normalized) =>
         CryptographicOperations.FixedTimeEquals(
-            Hash(Convert.FromBase64String(stored.Salt), code), Convert.FromBase64String(stored.Hash));
+            Hash(Convert.FromBase64String(stored.Salt), normalized), Convert.FromBase64String(stored.Hash));
 
-    private static byte[] Hash(byte[] salt, string code) => SHA256.HashData([.. salt, .. Encoding.ASCII.GetBytes(code)]);
+    private static byte[] Hash(byte[] salt, string normalized) => SHA256.HashData([.. salt, .. Encoding.ASCII.GetBytes(normalized)]);
 }

@@ -5,6 +5,8 @@ namespace InstructorBot.Bot.Conversation;
 /// <summary>
 /// Who may do what (DOMAIN "Who uses the bot"): instructors and secretaries write only for organisations inside their
 /// jurisdiction; coordinators read inside theirs and write nothing; nobody reads outside their own; admins manage.
+/// The refusals never name the organisation (its full ledger name is itself a fact of another jurisdiction). Every plugin
+/// function is checked against these rules in one place, <see cref="PermissionFilter"/>.
 /// </summary>
 public static class Permissions
 {
@@ -20,7 +22,7 @@ public static class Permissions
 
         return user.Jurisdiction.Contains(organization)
             ? null
-            : $"“{organization.Name}”不在您的辖区（{Describe(user.Jurisdiction)}），不能为它登记。";
+            : $"该单位不在您的辖区（{Describe(user.Jurisdiction)}），不能为它登记。";
     }
 
     /// <summary>Null when <paramref name="user"/> may read <paramref name="organization"/>; else the Chinese reason.</summary>
@@ -30,8 +32,12 @@ public static class Permissions
         ArgumentNullException.ThrowIfNull(organization);
         return user.Jurisdiction.Contains(organization)
             ? null
-            : $"“{organization.Name}”不在您的辖区（{Describe(user.Jurisdiction)}），无权查看。";
+            : $"该单位不在您的辖区（{Describe(user.Jurisdiction)}），无权查看。";
     }
+
+    /// <summary>The Chinese reason <paramref name="user"/> may not read the scope <paramref name="scopeName"/> (a name they typed).</summary>
+    public static string RefuseScope(User user, string scopeName) =>
+        $"“{scopeName}”不在您的辖区（{Describe(user?.Jurisdiction ?? new Jurisdiction())}），无权查看。";
 
     /// <summary>True when <paramref name="scope"/> lies inside <paramref name="user"/>'s jurisdiction.</summary>
     public static bool MayRead(User user, Jurisdiction scope)

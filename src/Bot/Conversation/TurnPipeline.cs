@@ -90,7 +90,13 @@ public sealed partial class TurnPipeline(
     {
         if (SelfBind().Match(text) is { Success: true } bind && ChannelBindings.BindableChannels.Contains(message.Channel))
         {
-            if (await codes.RedeemAsync(bind.Groups[1].Value, cancellationToken) is { } userId && store.FindUser(userId) is not null)
+            var redeemed = await codes.RedeemAsync(bind.Groups[1].Value, $"{message.Channel}:{message.ChannelUserId}", cancellationToken);
+            if (redeemed.Throttled)
+            {
+                return TurnResult.Of(redeemed.ThrottledText);
+            }
+
+            if (redeemed.UserId is { } userId && store.FindUser(userId) is not null)
             {
                 var user = await bindings.BindAsync(userId, message.Channel, message.ChannelUserId, cancellationToken);
                 return TurnResult.Of($"绑定成功！{user.Name}您好。发送“帮助”查看能说什么。");
@@ -174,7 +180,7 @@ public sealed partial class TurnPipeline(
                  && understanding.Understand(text, user, message.SentAt).Actions.All(a => a.Kind == ActionKind.OrgLookup))
         {
             var narrowed = Narrow(user, mentioned);
-            if (narrowed.Count > 1)
+            if (narrowed.Count != 1)
             {
                 await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
                 return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
@@ -436,6 +442,12 @@ public sealed partial class TurnPipeline(
 
         // Formation advice: the ledger's facts for a named organisation, overridden by what the message says.
         var organization = action.OrganizationId is { } id ? store.FindOrganization(id) : null;
+        if (organization is not null)
+        {
+            // The ledger's facts are read only when the sender may read the unit: PermissionFilter refuses the call otherwise.
+            arguments[PermissionFilter.OrganizationArgument] = organization.Id;
+        }
+
         arguments["partyMembers"] = action.PartyMembers ?? organization?.PartyMembers;
         arguments["employees"] = action.Employees ?? organization?.Employees;
         arguments["organizationType"] = (action.OrgType ?? organization?.Type) switch
@@ -446,14 +458,14 @@ public sealed partial class TurnPipeline(
         };
         arguments["inJointOrganization"] = organization?.PartyOrganization.Kind == PartyOrganizationKind.Joint ? true : null;
         var advice = await kernel.InvokeAsync<FormationAdvice>(PluginNames.Knowledge, "advise_formation", arguments, cancellationToken);
-        return new ReplyMessage(advice is null ? "暂时无法给出建议。" : AnswerReplies.Advice(advice, organization?.Name));
+        return new ReplyMessage(advice is null ? "暂时无法给出建议。" : advice.Refusal ?? AnswerReplies.Advice(advice, organization?.Name));
     }
 
     private async Task<string> AdminBindAsync(User user, Match bind, CancellationToken cancellationToken)
     {
         if (user.Role != UserRole.Admin)
         {
-            return "只有管理员可以为他人绑定渠道账号。您自己绑定请发送：绑定 123456（管理员发给您的绑定码）。";
+            return "只有管理员可以为他人绑定渠道账号。您自己绑定请发送：绑定 绑定码（管理员发给您的 8 位码，例如 K7PX-M3QD）。";
         }
 
         var channel = bind.Groups[1].Value.ToLowerInvariant();
@@ -473,12 +485,9 @@ public sealed partial class TurnPipeline(
         return $"已绑定：{channel} 账号 {channelUserId} → {target.Name}（{target.Id}）。";
     }
 
-    /// <summary>Candidates inside the sender's jurisdiction when there are any (the only ones they may write for), else all.</summary>
-    private List<int> Narrow(User user, IReadOnlyList<int> candidates)
-    {
-        var inside = candidates.Where(id => store.FindOrganization(id) is { } o && user.Jurisdiction.Contains(o)).ToList();
-        return inside.Count > 0 ? inside : [.. candidates];
-    }
+    /// <summary>The candidates the sender may read (inside their jurisdiction): a question never names a unit outside it.</summary>
+    private List<int> Narrow(User user, IReadOnlyList<int> candidates) =>
+        [.. candidates.Where(id => store.FindOrganization(id) is { } o && Permissions.RefuseRead(user, o) is null)];
 
     private List<Organization> Organizations(IEnumerable<int> ids) => [.. ids.Select(store.FindOrganization).OfType<Organization>()];
 
@@ -501,7 +510,7 @@ public sealed partial class TurnPipeline(
 
     private static bool IsCancel(string text) => text.TrimEnd('。', '!', '！', '.') is "取消" or "算了" or "不用了" or "cancel";
 
-    [GeneratedRegex(@"^绑定\s*(\d{6})$")]
+    [GeneratedRegex(@"^绑定\s*([0-9A-Za-z０-９Ａ-Ｚａ-ｚ][0-9A-Za-z０-９Ａ-Ｚａ-ｚ\- ]{0,38})$")]
     private static partial Regex SelfBind();
 
     [GeneratedRegex(@"^绑定\s+(\S+)\s+(\S+)\s+(\S+)$")]

@@ -3,6 +3,7 @@ using InstructorBot.Bot.Channels.WebChat;
 using InstructorBot.Bot.Channels.DingTalk;
 using InstructorBot.Bot.Channels.Feishu;
 using InstructorBot.Bot.Channels.WeCom;
+using InstructorBot.Bot.Security;
 
 namespace InstructorBot.Bot.Hosting;
 
@@ -13,6 +14,9 @@ public static class ChannelServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddBotHttpErrors();
+        services.AddBotForwardedHeaders(configuration);
+        services.AddBotDataProtection(configuration);
+        services.AddBotRequestLogging();
         services.AddWebChatChannel();
         services.AddBotFrameworkChannel(configuration);
         services.AddWeCom();
@@ -23,6 +27,8 @@ public static class ChannelServices
 
     public static WebApplication MapBotChannels(this WebApplication app)
     {
+        app.UseBotForwardedHeaders();
+        app.UseBotRequestLogging();
         app.UseBotHttpErrors();
         app.UseWebChatChannel();
         app.MapWebChat();

@@ -1,5 +1,6 @@
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Plugins;
+using InstructorBot.Bot.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.SemanticKernel;
 
@@ -12,17 +13,22 @@ public static class ConversationServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<OneTimeCodes>();
+        services.AddSingleton(provider => new OneTimeCodes(
+            provider.GetRequiredService<Store.InstructorStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<CodeAttemptThrottle>()));
         services.AddSingleton<TurnLog>();
         services.AddSingleton<DialogueState>();
         services.AddSingleton<ChannelBindings>();
         services.AddSingleton<DownloadFiles>();
         services.AddSingleton<ReportingPlugin>();
         services.AddSingleton<ProgressPlugin>();
+        services.AddSingleton<PermissionFilter>();
+        services.AddOptions<CodeAttemptOptions>().BindConfiguration(CodeAttemptOptions.Section);
+        services.AddSingleton<CodeAttemptThrottle>();
         services.AddSingleton(provider =>
         {
             // The same functions an optional model would call: the turn invokes them through this kernel.
             var kernel = new Kernel(provider);
+            kernel.FunctionInvocationFilters.Add(provider.GetRequiredService<PermissionFilter>());
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ReportingPlugin>(), ReportingPlugin.Name);
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ProgressPlugin>(), ProgressPlugin.Name);
             if (provider.GetService<KnowledgePlugin>() is { } knowledge)

@@ -25,7 +25,7 @@ public static partial class HttpErrorHandling
             };
             if (status >= 500)
             {
-                LogUnhandled(logger, failure?.GetType().Name ?? "unknown", context.Request.Path);
+                LogUnhandled(logger, failure?.GetType().Name ?? "unknown", Security.RequestLogging.Redact(context.Request.Path));
             }
 
             context.Response.StatusCode = status;

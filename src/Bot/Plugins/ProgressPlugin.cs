@@ -8,7 +8,10 @@ using Microsoft.SemanticKernel;
 
 namespace InstructorBot.Bot.Plugins;
 
-/// <summary>Reading functions for progress: figures, 应建未建 lists, recent records, an organisation's card, exports. Only inside the sender's jurisdiction.</summary>
+/// <summary>
+/// Reading functions for progress: figures, 应建未建 lists, recent records, an organisation's card, exports. Only inside the
+/// sender's jurisdiction: <see cref="PermissionFilter"/> checks <c>organizationId</c> and <c>scope</c> before any of them runs.
+/// </summary>
 public sealed class ProgressPlugin(InstructorStore store, DownloadFiles downloads, CoverageCalculator calculator, LedgerExporter exporter)
 {
     public const string Name = "progress";
@@ -74,11 +77,6 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
             return new OrganizationCard(null, null, turn.Today, $"台账中没有编号为 {organizationId} 的单位。");
         }
 
-        if (Permissions.RefuseRead(turn.Sender, organization) is { } reason)
-        {
-            return new OrganizationCard(null, null, turn.Today, reason);
-        }
-
         var place = new Jurisdiction(organization.District, organization.Street, organization.Community);
         var lastVisit = store.Visits(place, DateOnly.MinValue, turn.Today)
             .Where(v => v.OrganizationId == organization.Id)
@@ -100,10 +98,8 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
         }
 
         var organizations = store.OrganizationsIn(jurisdiction);
-        var folder = Path.Combine(Path.GetTempPath(), "instructorbot-exports");
-        Directory.CreateDirectory(folder);
         var fileName = $"台账-{name}-{turn.Today:yyyyMMdd}.xlsx";
-        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        var path = downloads.NewFile(".xlsx");
         exporter.Export(calculator.Compute(name, organizations), organizations, path);
         const string contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         var url = downloads.Register(path, fileName, contentType, turn.Sender.Id, turn.Channel);
@@ -152,8 +148,7 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
             return (scope, null, $"没有找到辖区“{scope}”。请写区、街道或社区的名称，例如“坂田街道”。");
         }
 
-        return Permissions.MayRead(sender, match.Jurisdiction)
-            ? (match.Name, match.Jurisdiction, null)
-            : (match.Name, null, $"“{match.Name}”不在您的辖区（{Permissions.Describe(sender.Jurisdiction)}），无权查看。");
+        // The right to read the scope is checked before the call, by PermissionFilter.
+        return (match.Name, match.Jurisdiction, null);
     }
 }

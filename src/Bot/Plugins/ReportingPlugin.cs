@@ -8,8 +8,8 @@ using Microsoft.SemanticKernel;
 namespace InstructorBot.Bot.Plugins;
 
 /// <summary>
-/// Recording functions. Each checks the sender's right to write for the organisation and stages the record in the
-/// turn; the turn writes everything staged in one store transaction (RecordAsync with a list) and only then replies.
+/// Recording functions. <see cref="PermissionFilter"/> checks the sender's right to write for every organisation the
+/// arguments name before a function runs; the function stages the record in the turn; the turn writes everything staged in one store transaction (RecordAsync with a list) and only then replies.
 /// </summary>
 public sealed class ReportingPlugin(InstructorStore store)
 {
@@ -59,11 +59,6 @@ public sealed class ReportingPlugin(InstructorStore store)
             if (store.FindOrganization(id) is not { } unit)
             {
                 return Refused(ActionKind.Formation, organizationId, $"台账中没有编号为 {id} 的单位。");
-            }
-
-            if (Permissions.RefuseWrite(turn.Sender, unit) is { } reason)
-            {
-                return Refused(ActionKind.Formation, organizationId, reason, unit.Name);
             }
 
             units.Add(unit);
@@ -143,11 +138,6 @@ public sealed class ReportingPlugin(InstructorStore store)
         if (store.FindOrganization(organizationId) is not { } organization)
         {
             return Refused(kind, organizationId, $"台账中没有编号为 {organizationId} 的单位。");
-        }
-
-        if (Permissions.RefuseWrite(turn.Sender, organization) is { } reason)
-        {
-            return Refused(kind, organizationId, reason, organization.Name);
         }
 
         turn.Stage(record(organization));

@@ -105,6 +105,17 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(Token(key: strangerKey))).StatusCode);
 
     [Fact]
+    public async Task A_token_signed_by_a_key_endorsed_for_msteams_is_refused_for_another_channel()
+    {
+        var skype = await PostAsync(Token(), channelId: "skype");
+        var teams = await PostAsync(Token(), channelId: "msteams");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, skype.StatusCode);
+        Assert.Contains("endorsements", await skype.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, teams.StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_whose_serviceurl_claim_differs_from_the_activity_is_refused()
     {
         var response = await PostAsync(Token(serviceUrl: "https://smba.trafficmanager.net/other/"));
@@ -141,14 +152,14 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
         });
     }
 
-    private Task<HttpResponseMessage> PostAsync(string? token, bool expectReplies = true)
+    private Task<HttpResponseMessage> PostAsync(string? token, bool expectReplies = true, string channelId = "msteams")
     {
         var update = new JsonObject
         {
             ["type"] = "conversationUpdate",
             ["id"] = Guid.NewGuid().ToString("N"),
             ["serviceUrl"] = connector.Address.ToString(),
-            ["channelId"] = "msteams",
+            ["channelId"] = channelId,
             ["from"] = new JsonObject { ["id"] = "user-1" },
             ["recipient"] = new JsonObject { ["id"] = "bot" },
             ["conversation"] = new JsonObject { ["id"] = "c1" },

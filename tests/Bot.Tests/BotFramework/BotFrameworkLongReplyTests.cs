@@ -11,7 +11,7 @@ public sealed class BotFrameworkLongReplyTests
     [Fact]
     public async Task A_reply_longer_than_one_activity_allows_comes_back_as_numbered_activities_in_order()
     {
-        await using var host = new ChannelHost(new Dictionary<string, string?>(), new RecordingTurnPipeline());
+        await using var host = new ChannelHost(new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true" }, new RecordingTurnPipeline());
         using var http = host.CreateClient();
         var text = string.Join('\n', Enumerable.Range(1, 1200).Select(i => "visit " + i.ToString(CultureInfo.InvariantCulture) + ": Yunqi Technology"));
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InstructorBot.Bot.Tests.BotFramework;
 
-/// <summary>The Bot Framework v3 endpoint in the Emulator's local mode (no app id), over real HTTP.</summary>
+/// <summary>The Bot Framework v3 endpoint in the Emulator's local mode (no app id, opted in by <see cref="BotHost"/>), over real HTTP.</summary>
 public sealed class BotFrameworkProtocolTests : IDisposable
 {
     private readonly BotHost host = new();
@@ -113,7 +113,7 @@ public sealed class BotFrameworkProtocolTests : IDisposable
         var ledger = host.LedgerSnapshot;
         var replies = await new BotFrameworkClient(host.CreateClient()).SayAsync("stranger", "今天走访了云启科技，发现2名党员");
 
-        Assert.Contains("绑定 123456", Assert.Single(replies), StringComparison.Ordinal);
+        Assert.Contains("绑定 K7PX-M3QD", Assert.Single(replies), StringComparison.Ordinal);
         Assert.Equal(0, host.RecordCount);
         Assert.Equal(0, host.ProcessedTurns);
         Assert.Equal(ledger, host.LedgerSnapshot);

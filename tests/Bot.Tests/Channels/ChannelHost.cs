@@ -27,6 +27,7 @@ public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, R
         {
             services.RemoveAll<ITurnPipeline>();
             services.AddSingleton<ITurnPipeline>(pipeline);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, Conversation.InProcessLoopback>();
         });
     }
 

@@ -78,7 +78,7 @@ internal sealed class DingTalkDriver : ChannelDriver
 
     private static async Task<(HttpStatusCode Status, string? Passive)> PostAsync(HttpClient client, string body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = UniqueTimestamps.NextMilliseconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/channels/dingtalk") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("timestamp", timestamp);
         request.Headers.Add("sign", DingTalkSignature.Compute(AppSecret, timestamp));

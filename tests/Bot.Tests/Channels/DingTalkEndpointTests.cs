@@ -43,7 +43,7 @@ public sealed class DingTalkEndpointTests : IAsyncLifetime
 
     private static HttpRequestMessage Post(string body, string? timestamp = null, string? sign = null)
     {
-        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        timestamp ??= UniqueTimestamps.NextMilliseconds();
         var request = new HttpRequestMessage(HttpMethod.Post, "/channels/dingtalk") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("timestamp", timestamp);
         request.Headers.Add("sign", sign ?? DingTalkSignature.Compute(AppSecret, timestamp));

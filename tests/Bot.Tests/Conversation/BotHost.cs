@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InstructorBot.Bot.Tests.Conversation;
@@ -19,16 +20,35 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly bool kestrel;
 
-    public BotHost(Dictionary<string, string?>? settings = null, string? folder = null, bool kestrel = false, bool import = true)
+    private readonly Action<IServiceCollection>? services;
+    private readonly bool listenOnAnyAddress;
+
+    /// <param name="services">Test-only services (a log capture), added after Program's.</param>
+    /// <param name="listenOnAnyAddress">Kestrel on every interface, so a test can come from a non-loopback address.</param>
+    public BotHost(
+        Dictionary<string, string?>? settings = null, string? folder = null, bool kestrel = false, bool import = true,
+        Action<IServiceCollection>? services = null, bool listenOnAnyAddress = false)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "instructorbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        this.settings = new Dictionary<string, string?>(settings ?? [])
+
+        // The tests post to /api/messages as the Bot Framework Emulator on this machine: they opt in to local mode.
+        this.settings = new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true" };
+        foreach (var (key, value) in settings ?? [])
         {
-            ["Store:Path"] = DatabasePath,
-        };
+            this.settings[key] = value;
+        }
+
+        this.settings["Store:Path"] = DatabasePath;
         this.kestrel = kestrel;
-        if (kestrel)
+        this.services = services;
+        this.listenOnAnyAddress = listenOnAnyAddress;
+        if (listenOnAnyAddress)
+        {
+            this.kestrel = true;
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Any, 0));
+        }
+        else if (kestrel)
         {
             UseKestrel(0);
         }
@@ -77,7 +97,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public BotHost Restart()
     {
         DisposeHostOnly();
-        return new BotHost(settings, Folder, kestrel, import: false);
+        return new BotHost(settings, Folder, kestrel, import: false, services, listenOnAnyAddress);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -87,6 +107,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton<IStartupFilter, InProcessLoopback>();
+            services?.Invoke(collection);
+        });
     }
 
     private bool keepFolder;

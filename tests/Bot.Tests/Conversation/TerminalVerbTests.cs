@@ -60,18 +60,18 @@ public sealed class TerminalVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Users_code_prints_a_six_digit_code_that_redeems_once_for_that_user()
+    public async Task Users_code_prints_an_eight_symbol_code_without_look_alikes_that_redeems_once_for_that_user()
     {
         var output = new StringWriter();
 
         await new UsersVerb().RunAsync(Context(output, "users", "code", "--user", "u_li", "--minutes", "5"), CancellationToken.None);
 
         var code = output.ToString().Trim();
-        Assert.Matches("^[0-9]{6}$", code);
+        Assert.Matches("^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}$", code);
         using var store = InstructorStore.Open(Database);
         var codes = new OneTimeCodes(store, TimeProvider.System);
-        Assert.Equal("u_li", await codes.RedeemAsync(code, CancellationToken.None));
-        Assert.Null(await codes.RedeemAsync(code, CancellationToken.None));
+        Assert.Equal("u_li", (await codes.RedeemAsync(code, "terminal:test", CancellationToken.None)).UserId);
+        Assert.Null((await codes.RedeemAsync(code, "terminal:test", CancellationToken.None)).UserId);
     }
 
     [Fact]

@@ -73,17 +73,21 @@ public sealed class WebChatTests : IDisposable
     }
 
     [Fact]
-    public async Task Sign_in_attempts_from_one_address_are_rate_limited()
+    public async Task Five_wrong_codes_from_one_address_lock_it_even_for_the_right_code()
     {
         var client = Client();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await PostJsonAsync(client, "/api/webchat/signin", new { code = "999999" })).StatusCode);
+            statuses.Add((await PostJsonAsync(client, "/api/webchat/signin", new { code = "2222-2222" })).StatusCode);
         }
 
-        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.BadRequest, s));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var right = await PostJsonAsync(client, "/api/webchat/signin", new { code = await host.IssueCodeAsync("u_zhang") });
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Contains("分钟后再试", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(right.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(14));
     }
 
     [Fact]

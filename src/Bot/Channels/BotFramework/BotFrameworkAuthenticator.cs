@@ -33,7 +33,7 @@ public sealed class BotFrameworkAuthenticator
     }
 
     /// <summary>Null when the request may pass; else the Chinese reason it may not.</summary>
-    public async Task<string?> RejectAsync(string? authorization, string serviceUrl, CancellationToken cancellationToken)
+    public async Task<string?> RejectAsync(string? authorization, string serviceUrl, string? channelId, CancellationToken cancellationToken)
     {
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
@@ -55,10 +55,56 @@ public sealed class BotFrameworkAuthenticator
         }
 
         var claimed = result.Claims.TryGetValue("serviceurl", out var value) ? value as string : null;
-        return claimed is not null && SameServiceUrl(claimed, serviceUrl)
+        if (claimed is null || !SameServiceUrl(claimed, serviceUrl))
+        {
+            return "令牌中的 serviceurl 与活动的 serviceUrl 不一致。";
+        }
+
+        return await IsEndorsedAsync(result.SecurityToken as JsonWebToken, channelId, cancellationToken)
             ? null
-            : "令牌中的 serviceurl 与活动的 serviceUrl 不一致。";
+            : "令牌的签名密钥未被授权用于该渠道（endorsements）。";
     }
+
+    /// <summary>
+    /// Bot Connector rule: a signing key lists the channels it may sign for (<c>endorsements</c>); a token signed with a
+    /// key endorsed for msteams is no good for an activity from another channel.
+    /// </summary>
+    private async Task<bool> IsEndorsedAsync(JsonWebToken? token, string? channelId, CancellationToken cancellationToken)
+    {
+        if (token is null)
+        {
+            return false;
+        }
+
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await metadata.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == token.Kid);
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var endorsements))
+        {
+            // A key without endorsements restricts nothing (as in the Bot Framework SDK).
+            return key is not null || string.IsNullOrEmpty(token.Kid);
+        }
+
+        return !string.IsNullOrWhiteSpace(channelId)
+            && Strings(endorsements).Contains(channelId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string one => [one],
+        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array =>
+            array.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!),
+        System.Collections.IEnumerable many => many.OfType<object>().Select(o => o.ToString() ?? ""),
+        _ => [],
+    };
 
     private async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
     {

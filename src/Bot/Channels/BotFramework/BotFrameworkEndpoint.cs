@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Channels.ChannelDelivery;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Hosting;
 using InstructorBot.Bot.Replies;
@@ -24,6 +25,12 @@ public static class BotFrameworkEndpoint
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (!options.Value.IsEnabled || (options.Value.IsLocalMode && !IsFromLoopback(http)))
+        {
+            // Secure by default: without an app id only the Emulator on this machine, and only when allowed, gets in.
+            return ChannelHttp.Off();
+        }
+
         var (activity, problem) = await JsonRequest.ReadAsync<Activity>(http.Request, BotFrameworkJson.Options, cancellationToken);
         if (problem is not null)
         {
@@ -56,7 +63,7 @@ public static class BotFrameworkEndpoint
                     "未配置 BotFramework:AppId 时（本地模拟器模式）只接受本机回环地址的 serviceUrl。");
             }
         }
-        else if (await authenticator.RejectAsync(http.Request.Headers.Authorization, activity.ServiceUrl, cancellationToken) is { } reason)
+        else if (await authenticator.RejectAsync(http.Request.Headers.Authorization, activity.ServiceUrl, activity.ChannelId, cancellationToken) is { } reason)
         {
             return JsonRequest.Problem(StatusCodes.Status401Unauthorized, "身份验证失败", reason);
         }
@@ -110,6 +117,17 @@ public static class BotFrameworkEndpoint
                 return JsonRequest.Problem(StatusCodes.Status400BadRequest, "未知的活动类型", $"不支持的活动类型 type = “{activity.Type}”。");
         }
     }
+
+    /// <summary>
+    /// The client is this machine: a loopback address, and no proxy header saying it came from elsewhere (a proxy on
+    /// loopback forwards the whole internet; a configured one has already replaced the address by the real client's).
+    /// </summary>
+    private static bool IsFromLoopback(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+        && System.Net.IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+        && !http.Request.Headers.ContainsKey("X-Forwarded-For")
+        && !http.Request.Headers.ContainsKey("X-Original-For")
+        && !http.Request.Headers.ContainsKey("Forwarded");
 
     private static string? MissingMessageField(Activity activity) =>
         string.IsNullOrWhiteSpace(activity.Id) ? "id"

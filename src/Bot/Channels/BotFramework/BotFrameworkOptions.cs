@@ -1,8 +1,9 @@
 namespace InstructorBot.Bot.Channels.BotFramework;
 
 /// <summary>
-/// Configuration section <c>BotFramework</c>. Without <see cref="AppId"/> the endpoint runs in the Emulator's local
-/// mode: no token checks, and replies go only to a loopback serviceUrl.
+/// Configuration section <c>BotFramework</c>. With <see cref="AppId"/> (a GUID) every request needs a channel token.
+/// Without it the endpoint is off (404), unless <see cref="AllowUnauthenticatedLocal"/> turns on the Emulator's local
+/// mode: no token checks, requests only from loopback, replies only to a loopback serviceUrl.
 /// </summary>
 public sealed class BotFrameworkOptions
 {
@@ -22,5 +23,14 @@ public sealed class BotFrameworkOptions
 
     public string TokenScope { get; set; } = "https://api.botframework.com/.default";
 
+    /// <summary>
+    /// Without an app id, accept unauthenticated activities from this machine (the Bot Framework Emulator, tests).
+    /// Off by default: a stranger who reaches the port must not act as any bound user.
+    /// </summary>
+    public bool AllowUnauthenticatedLocal { get; set; }
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary>False when the endpoint answers nothing (404): no app id and no local mode.</summary>
+    public bool IsEnabled => !IsLocalMode || AllowUnauthenticatedLocal;
 }

@@ -7,7 +7,8 @@ public static class BotFrameworkServices
 {
     public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section));
+        services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddHttpClient();
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<BotConnectorTokenSource>();

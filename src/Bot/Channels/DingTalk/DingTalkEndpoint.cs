@@ -22,6 +22,7 @@ internal sealed partial class DingTalkEndpoint(
     ChannelReplyFormatter formatter,
     ChannelWorkQueue queue,
     IDingTalkReplySender replies,
+    DingTalkSeenSigns seenSigns,
     TimeProvider time,
     ILogger<DingTalkEndpoint> logger)
 {
@@ -80,6 +81,12 @@ internal sealed partial class DingTalkEndpoint(
         {
             LogRefused(logger, "fields");
             return ChannelHttp.BadRequest("消息缺少 msgId 或 conversationId。");
+        }
+
+        if (!seenSigns.Accept(sign, message.MsgId))
+        {
+            LogRefused(logger, "replayed sign");
+            return ChannelHttp.Forbidden("该签名已被另一条消息使用过（疑似重放）。");
         }
 
         var sender = !string.IsNullOrWhiteSpace(message.SenderStaffId) ? message.SenderStaffId : message.SenderId;

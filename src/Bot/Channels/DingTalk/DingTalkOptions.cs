@@ -26,8 +26,11 @@ public sealed class DingTalkOptions
     /// <summary>Also allows http(s) webhooks on loopback addresses (for tests only).</summary>
     public bool AllowLoopbackWebhook { get; set; }
 
-    /// <summary>How far the <c>timestamp</c> header may be from now; DingTalk's rule is one hour.</summary>
-    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How far the <c>timestamp</c> header may be from now. DingTalk allows one hour; the sign covers only the timestamp,
+    /// so a narrower window (and <see cref="DingTalkSeenSigns"/>) is what limits a captured signature.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Largest accepted request body.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;

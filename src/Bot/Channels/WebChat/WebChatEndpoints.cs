@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Hosting;
+using InstructorBot.Bot.Security;
 using InstructorBot.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -23,8 +24,10 @@ public static class WebChatEndpoints
         app.MapWebChatPage();
         var api = app.MapGroup("/api/webchat").AddEndpointFilter(RequireCustomHeader);
         api.MapPost("/signin", SignInAsync).RequireRateLimiting(SignInPolicy);
-        api.MapPost("/signout", async (HttpContext http) =>
+        api.MapPost("/signout", async (HttpContext http, WebSessions sessions, CancellationToken cancellationToken) =>
         {
+            // Revoked server-side: the cookie, if kept or copied, no longer signs anyone in.
+            await sessions.RevokeAsync(http.User.FindFirstValue(WebSessions.ClaimType), cancellationToken);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.NoContent();
         });
@@ -40,7 +43,8 @@ public static class WebChatEndpoints
             ? await next(context)
             : JsonRequest.Problem(StatusCodes.Status403Forbidden, "请求被拒绝", $"缺少请求头 {RequestHeader}（防止跨站请求伪造）。");
 
-    private static async Task<IResult> SignInAsync(HttpContext http, OneTimeCodes codes, InstructorStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> SignInAsync(
+        HttpContext http, OneTimeCodes codes, WebSessions sessions, InstructorStore store, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonRequest.ReadAsync<SignInRequest>(http.Request, WebChatJson.Options, cancellationToken);
         if (problem is not null)
@@ -53,14 +57,21 @@ public static class WebChatEndpoints
             return JsonRequest.MissingField("code");
         }
 
-        var userId = await codes.RedeemAsync(request.Code, cancellationToken);
-        if (userId is null || store.FindUser(userId) is not { } user)
+        var redeemed = await codes.RedeemAsync(request.Code, "web:" + ClientAddress.Of(http), cancellationToken);
+        if (redeemed.Throttled)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(redeemed.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return JsonRequest.Problem(StatusCodes.Status429TooManyRequests, "尝试过于频繁", "验证码" + redeemed.ThrottledText);
+        }
+
+        if (redeemed.UserId is not { } userId || store.FindUser(userId) is not { } user)
         {
             return JsonRequest.Problem(StatusCodes.Status400BadRequest, "验证码无效", "验证码错误、已过期或已使用，请向管理员重新获取。");
         }
 
+        var session = await sessions.StartAsync(user.Id, cancellationToken);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Name)],
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Name), new Claim(WebSessions.ClaimType, session)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true });
@@ -123,12 +134,25 @@ public static class WebChatEndpoints
         return Results.Json(new WebChatReply(result.Replies, result.Duplicate), WebChatJson.Options);
     }
 
-    private static IResult Download(string token, ClaimsPrincipal principal, DownloadFiles files)
+    private static IResult Download(string token, HttpContext http, DownloadFiles files)
     {
-        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
-        return files.Find(token, userId) is { } file
-            ? Results.File(file.Path, file.ContentType, file.Name)
-            : JsonRequest.Problem(StatusCodes.Status404NotFound, "文件不存在", "下载链接无效或已过期，请重新导出。");
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (files.Find(token, userId) is not { } file)
+        {
+            return JsonRequest.Problem(StatusCodes.Status404NotFound, "文件不存在", "下载链接无效、已使用或已过期，请重新导出。");
+        }
+
+        if (file.Channel != "web")
+        {
+            // A single-use link: the file goes once, then it is deleted.
+            http.Response.OnCompleted(() =>
+            {
+                DownloadFiles.Delete(file);
+                return Task.CompletedTask;
+            });
+        }
+
+        return Results.File(file.Path, file.ContentType, file.Name);
     }
 
     private static Store.Domain.User? SignedIn(ClaimsPrincipal principal, InstructorStore store) =>
