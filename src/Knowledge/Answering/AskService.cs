@@ -22,7 +22,19 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// Answers <paramref name="question"/>. <paramref name="ledgerFacts"/> are the ledger's facts for an organisation the
     /// question names; facts stated in the question override them.
     /// </summary>
-    public Answer Ask(string question, OrganizationFacts? ledgerFacts = null)
+    public Answer Ask(string question, OrganizationFacts? ledgerFacts = null) => Scored(question, ledgerFacts, Threshold).Answer;
+
+    /// <summary>
+    /// The answer the evidence gives whatever its confidence, with that confidence (1 for advice): for choosing
+    /// <see cref="Threshold"/> on held-out questions. An answer below the threshold is an abstention.
+    /// </summary>
+    public (Answer Answer, double Confidence) AskScored(string question, OrganizationFacts? ledgerFacts = null) =>
+        Scored(question, ledgerFacts, double.NegativeInfinity);
+
+    /// <summary>The confidence below which the answer is "no answer" (chosen on held-out own questions: docs/knowledge.md).</summary>
+    public double Threshold { get; init; } = CoverageThreshold;
+
+    private (Answer Answer, double Confidence) Scored(string question, OrganizationFacts? ledgerFacts, double threshold)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
@@ -32,17 +44,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             {
                 var reason = facts.Dormant == true ? advisor.DormantReason() : advisor.DeregisteredReason();
                 var text = $"{reason.Text}{(reason.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}";
-                return new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null);
+                return (new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null), 1);
             }
 
             if (facts.KnowsMembers && advisor.Advise(facts) is { } recommendation)
             {
                 var citations = recommendation.Reasons.Select(r => r.Citation).OfType<Citation>().Distinct().ToList();
-                return new Answer(true, FormationAdvisor.Describe(recommendation), citations, recommendation);
+                return (new Answer(true, FormationAdvisor.Describe(recommendation), citations, recommendation), 1);
             }
         }
 
-        return Retrieve(question);
+        return Retrieve(question, threshold);
     }
 
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
@@ -55,14 +67,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var trace = new List<ScoredSentence>();
-        _ = Retrieve(question, trace);
+        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
+        yield return $"confidence {confidence:F3}";
         foreach (var s in trace.Take(6))
         {
             yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
         }
     }
 
-    private Answer Retrieve(string question, List<ScoredSentence>? trace = null, bool renamed = false)
+    private (Answer Answer, double Confidence) Retrieve(string question, double threshold, List<ScoredSentence>? trace = null, bool renamed = false)
     {
         var (terms, weights, predicate, asking) = Weigh(question);
         if (terms.Count == 0)
@@ -83,7 +96,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         if (!renamed && NearName(question, hits) is { } corrected)
         {
             // "三同时" for the documents' "三同步": asked again with the name they use.
-            return Retrieve(corrected, trace, renamed: true);
+            return Retrieve(corrected, threshold, trace, renamed: true);
         }
 
         var asksQuantity = analyzer.AsksQuantity(question);
@@ -219,7 +232,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var bestForm = best.Hit.SentenceForms[best.Index];
         var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
             && !bestForm.Contains(m.Value, StringComparison.Ordinal));
-        if (judged < CoverageThreshold || predicateMissing || modifierMissing || negationMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold))
+        var subjectMissing = Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold;
+        var confidence = AnswerScorer.Confidence(judged, predicateMissing, modifierMissing, negationMissing, subjectMissing);
+        if (confidence < threshold)
         {
             return Abstain();
         }
@@ -290,7 +305,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
-        return new Answer(true, answer, citations, null);
+        return (new Answer(true, answer, citations, null), confidence);
     }
 
     /// <summary>
@@ -748,7 +763,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex(@"\d+月|\d+日|年底|月底|上旬|中旬|下旬|季度|每[年月季周天]|半个月")]
     private static partial System.Text.RegularExpressions.Regex DatePattern();
 
-    private static Answer Abstain() => new(false, NoAnswer, [], null);
+    private static (Answer Answer, double Confidence) Abstain() => (new(false, NoAnswer, [], null), 0);
 
     private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage);
 }
