@@ -19,9 +19,19 @@ public sealed class KnowledgeBase : IDisposable
         Index = new KnowledgeIndex(indexFolder);
         Rules = new FormationRuleBook(Index);
         Advisor = new FormationAdvisor(Rules);
-        Asker = new AskService(Index, new QuestionAnalyzer(Vocabulary.LoadDefault()), Advisor);
+        Asker = new AskService(Index, DefaultAnalyzer.Value, Advisor);
         corpusSynced = new Lazy<bool>(SyncCorpus, LazyThreadSafetyMode.PublicationOnly);
     }
+
+    /// <summary>The question analyzer with the shipped vocabulary, thesaurus and word segmenter (loaded once: the dictionary is large).</summary>
+    private static readonly Lazy<QuestionAnalyzer> DefaultAnalyzer = new(() =>
+    {
+        var vocabulary = Vocabulary.LoadDefault();
+        var thesaurus = Thesaurus.LoadDefault();
+        var ownWords = vocabulary.Synonyms.SelectMany(g => g).Concat(vocabulary.GenericWords).Concat(vocabulary.KeptWords ?? [])
+            .Concat(thesaurus.SelectMany(e => e.DocumentWords.Append(e.Word)));
+        return new QuestionAnalyzer(vocabulary, thesaurus, new WordSegmenter(ownWords));
+    });
 
     public KnowledgeIndex Index { get; }
 

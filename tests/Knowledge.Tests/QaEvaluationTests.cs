@@ -46,6 +46,28 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("qa-own-c.jsonl")]
+    public void Reports_a_batch_of_new_questions_without_asserting_its_score(string file)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var gold = QaScorer.Load(TestFolder.Data(file));
+        var result = QaScorer.Score(gold, gold.ToDictionary(
+            c => c["id"]!.GetValue<string>(),
+            c => JsonSerializer.SerializeToNode(knowledge.Ask(c["question"]!.GetValue<string>()), Json)!.AsObject()));
+
+        output.WriteLine(result.ToString());
+        foreach (var failure in result.Failures)
+        {
+            output.WriteLine(failure);
+        }
+
+        Assert.Equal(gold.Count, result.Cases);
+    }
+
+    [Theory]
     [InlineData("双强六好的标准是什么？")] // the name is there, its 标准 is not
     [InlineData("入党要交什么材料？")] // 材料 and 缴纳 are there, what it is about (入党) is not
     public void Abstains_when_the_evidence_lacks_what_is_asked_of_the_topic_or_the_topic_itself(string question)
@@ -141,6 +163,17 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
 
         Assert.False(answer.Answered, answer.Text);
         Assert.Empty(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("今天天气怎么样", AskService.OffTopic)]
+    [InlineData("入党需要写几份思想汇报？", AskService.NoAnswer)]
+    public void Small_talk_gets_what_the_bot_can_do_and_an_unanswered_policy_question_says_the_documents_do_not_say(string question, string expected)
+    {
+        var answer = AskWithPlan(question);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(expected, answer.Text);
     }
 
     /// <summary>Asks over the shipped corpus plus 001 (the quality plan the tests add through indexing), in a fresh index.</summary>

@@ -10,7 +10,10 @@ namespace InstructorBot.Knowledge.Answering;
 /// </summary>
 public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, FormationAdvisor advisor)
 {
-    public const string NoAnswer = "所给文件中没有找到能回答这个问题的内容。";
+    public const string NoAnswer = "已收录的文件里没有找到这方面的规定。";
+
+    /// <summary>The reply to a question none of whose words the documents use ("今天天气怎么样"): what the bot can do instead.</summary>
+    public const string OffTopic = "这个问题不在“两个覆盖”工作文件的范围内。我可以解答两新组织党建的政策问题、建议单位怎么组建党组织，也可以登记走访和组建进展。发送“帮助”查看示例。";
 
     /// <summary>Share of the question's distinctive terms (by weight) the evidence must cover.</summary>
     public const double CoverageThreshold = 0.655;
@@ -22,9 +25,24 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// Answers <paramref name="question"/>. <paramref name="ledgerFacts"/> are the ledger's facts for an organisation the
     /// question names; facts stated in the question override them.
     /// </summary>
-    public Answer Ask(string question, OrganizationFacts? ledgerFacts = null)
+    public Answer Ask(string question, OrganizationFacts? ledgerFacts = null) => Scored(question, ledgerFacts, Threshold).Answer;
+
+    /// <summary>
+    /// The answer the evidence gives whatever its confidence, with that confidence (1 for advice): for choosing
+    /// <see cref="Threshold"/> on held-out questions. An answer below the threshold is an abstention.
+    /// </summary>
+    public (Answer Answer, double Confidence) AskScored(string question, OrganizationFacts? ledgerFacts = null) =>
+        Scored(question, ledgerFacts, double.NegativeInfinity);
+
+    /// <summary>The confidence below which the answer is "no answer" (chosen on held-out own questions: docs/knowledge.md).</summary>
+    public double Threshold { get; init; } = CoverageThreshold;
+
+    private (Answer Answer, double Confidence) Scored(string question, OrganizationFacts? ledgerFacts, double threshold)
     {
         ArgumentNullException.ThrowIfNull(question);
+
+        // A message typed on a phone separates its clauses with spaces ("进度很慢 上面会怎么处理"): they are clause breaks.
+        question = SpokenBreak().Replace(question.Trim(), "，");
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
@@ -32,17 +50,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             {
                 var reason = facts.Dormant == true ? advisor.DormantReason() : advisor.DeregisteredReason();
                 var text = $"{reason.Text}{(reason.Citation is { } c ? $"（见《{c.Document}》{c.Section}）" : string.Empty)}";
-                return new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null);
+                return (new Answer(true, text, reason.Citation is { } cited ? [cited] : [], null), 1);
             }
 
             if (facts.KnowsMembers && advisor.Advise(facts) is { } recommendation)
             {
                 var citations = recommendation.Reasons.Select(r => r.Citation).OfType<Citation>().Distinct().ToList();
-                return new Answer(true, FormationAdvisor.Describe(recommendation), citations, recommendation);
+                return (new Answer(true, FormationAdvisor.Describe(recommendation), citations, recommendation), 1);
             }
         }
 
-        return Retrieve(question);
+        return Retrieve(question, threshold);
     }
 
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
@@ -55,26 +73,29 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var trace = new List<ScoredSentence>();
-        _ = Retrieve(question, trace);
+        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
         foreach (var s in trace.Take(6))
         {
             yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
         }
+
+        yield return $"confidence {confidence:F3}";
     }
 
-    private Answer Retrieve(string question, List<ScoredSentence>? trace = null, bool renamed = false)
+    private (Answer Answer, double Confidence) Retrieve(string question, double threshold, List<ScoredSentence>? trace = null, bool renamed = false)
     {
         var (terms, weights, predicate, asking) = Weigh(question);
-        if (terms.Count == 0)
+        if (!terms.Any(t => t.Words.Max(DocumentFrequency) > 0))
         {
-            return Abstain();
+            // Nothing the question says is a word of the documents: small talk or another subject.
+            return (new Answer(false, OffTopic, [], null), 0);
         }
 
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
         var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
-        var hits = index.Search(terms.SelectMany(t => t.Alternatives), Candidates);
+        var hits = index.Search(terms.SelectMany(t => t.Words), Candidates);
         if (hits.Count == 0)
         {
             return Abstain();
@@ -83,7 +104,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         if (!renamed && NearName(question, hits) is { } corrected)
         {
             // "三同时" for the documents' "三同步": asked again with the name they use.
-            return Retrieve(corrected, trace, renamed: true);
+            return Retrieve(corrected, threshold, trace, renamed: true);
         }
 
         var asksQuantity = analyzer.AsksQuantity(question);
@@ -138,8 +159,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 double covered = 0, distinct = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
-                    var credit = terms[i].CoveredBy(sentence) || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? 0.8
-                        : terms[i].CoveredBy(context) ? contextCredit : terms[i].CoveredBy(passage) ? 0.25 : 0;
+                    var own = terms[i].Credit(sentence);
+                    var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
+                        : Math.Max(own, Math.Max(terms[i].Credit(context) * contextCredit, terms[i].Credit(passage) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
@@ -214,12 +236,14 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var asksAt = analyzer.FirstInterrogative(question);
         var form = QuestionAnalyzer.MatchForm(question);
         var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
-            && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Alternatives.Max(DocumentFrequency) == 0);
+            && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Words.Max(DocumentFrequency) == 0);
         // "可以由非党员担任吗": the documents speak of 党员 but never of 非党员; a sentence on 党员 answers another question.
         var bestForm = best.Hit.SentenceForms[best.Index];
         var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
             && !bestForm.Contains(m.Value, StringComparison.Ordinal));
-        if (judged < CoverageThreshold || predicateMissing || modifierMissing || negationMissing || (Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold))
+        var subjectMissing = Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold;
+        var confidence = AnswerScorer.Confidence(judged, predicateMissing, modifierMissing, negationMissing, subjectMissing);
+        if (confidence < threshold)
         {
             return Abstain();
         }
@@ -290,7 +314,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
-        return new Answer(true, answer, citations, null);
+        return (new Answer(true, answer, citations, null), confidence);
     }
 
     /// <summary>
@@ -369,17 +393,27 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             asked = form;
         }
 
-        terms = [.. terms.Where(t => !Telling(t) || t.Alternatives.Max(DocumentFrequency) > 0)];
+        terms = [.. terms.Where(t => !Telling(t) || t.Words.Max(DocumentFrequency) > 0)];
         var predicate = Predicate(asked);
 
         // The word a question turns on counts in full even when it is a campaign word ("几月份开始" turns on 开始).
         terms = [.. terms.Select(t => t.Generic && t.Alternatives[0] == predicate ? t with { Generic = false } : t)];
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)
-            * (Telling(t) ? ContextWeight : 1)).ToArray();
+            * (Telling(t) ? ContextWeight : 1) * (Junction(t) ? JunctionWeight : 1)).ToArray();
         return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
     }
 
     private static readonly string[] HowWords = ["怎么", "怎样", "如何", "咋"];
+
+    /// <summary>Weight of a bigram across two words that the documents happen to hold (<see cref="Junction"/>).</summary>
+    public const double JunctionWeight = 0.6;
+
+    /// <summary>
+    /// A bigram across two words of the question that the documents hold ("党员|有" → 员有, rare in 001's "党员有…"): a rare
+    /// junction would weigh as a rare word and decide; it counts little, for the phrase it may still match ("党员积分").
+    /// One they never hold keeps its weight: it tells that the question says something they do not.
+    /// </summary>
+    private bool Junction(KeyTerm term) => term.CrossesWords && DocumentFrequency(term.Alternatives[0]) > 0;
 
     /// <summary>Characters that join words rather than start one: "分散的小微企业" does not make 的小微 a word.</summary>
     private const string FunctionCharacters = "的地得和与及或等在对为是了把被从向由以将之其";
@@ -528,7 +562,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            held += terms[i].CoveredBy(sentence) || bound[i]?.IsMatch(sentence) == true ? weights[i] : terms[i].CoveredBy(best.Hit.MatchContext) ? 0.6 * weights[i] : 0;
+            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)) * weights[i];
         }
 
         return total > 0 ? held / total : 1;
@@ -552,7 +586,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
         var sentence = best.Hit.SentenceForms[best.Index];
         var total = subject.Sum(i => weights[i]);
-        var held = subject.Where(i => terms[i].CoveredBy(sentence) || bound[i]?.IsMatch(sentence) == true || terms[i].CoveredBy(best.Hit.MatchContext)).Sum(i => weights[i]);
+        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)) * weights[i]);
         return total > 0 ? held / total : 1;
     }
 
@@ -563,7 +597,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private double Weight(KeyTerm term, int total)
     {
-        var df = term.Alternatives.Max(DocumentFrequency);
+        var df = term.Words.Max(DocumentFrequency);
 
         // A term the documents never use counts, but not as the rarest thing there is: it may be the question's own wording.
         var idf = df == 0 ? 0.4 * Math.Log(1 + (total + 0.5) / 0.5) : Math.Log(1 + (total - df + 0.5) / (df + 0.5));
@@ -619,6 +653,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])|[（(][^）)]*\d[^）)]*[）)]")]
     private static partial System.Text.RegularExpressions.Regex HeadingNoise();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\s+(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial System.Text.RegularExpressions.Regex SpokenBreak();
 
     [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
     private static partial System.Text.RegularExpressions.Regex Clauses();
@@ -748,7 +785,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex(@"\d+月|\d+日|年底|月底|上旬|中旬|下旬|季度|每[年月季周天]|半个月")]
     private static partial System.Text.RegularExpressions.Regex DatePattern();
 
-    private static Answer Abstain() => new(false, NoAnswer, [], null);
+    private static (Answer Answer, double Confidence) Abstain() => (new(false, NoAnswer, [], null), 0);
 
     private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage);
 }

@@ -2,12 +2,27 @@ namespace InstructorBot.Knowledge.Answering;
 
 /// <summary>
 /// One thing a question is about: a bigram, a number or a synonym group; evidence covers it if it holds any alternative.
-/// <see cref="Run"/> and <see cref="Position"/> place a bigram in its run of Han characters (-1 otherwise); <see cref="Start"/>
-/// is where the term stands in the question (-1 when unknown).
+/// <see cref="Expansions"/> are the documents' words for it from the thesaurus: they cover it for <see cref="ExpansionCredit"/>
+/// of its weight. <see cref="Run"/> and <see cref="Position"/> place a bigram in its run of Han characters (-1 otherwise);
+/// <see cref="Start"/> is where the term stands in the question (-1 when unknown).
 /// </summary>
 public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, int Run = -1, int Position = -1, int Start = -1)
 {
-    public bool CoveredBy(string matchText) => Alternatives.Any(a => Holds(matchText, a));
+    public IReadOnlyList<string> Expansions { get; init; } = [];
+
+    public double ExpansionCredit { get; init; } = 1;
+
+    /// <summary>A bigram across two words of the question ("党员有" → 员有) that is no word itself.</summary>
+    public bool CrossesWords { get; init; }
+
+    /// <summary>Every word that covers the term, its own and the thesaurus's.</summary>
+    public IEnumerable<string> Words => Alternatives.Concat(Expansions);
+
+    public bool CoveredBy(string matchText) => Credit(matchText) > 0;
+
+    /// <summary>1 when the text holds one of the term's own words, <see cref="ExpansionCredit"/> when only an expansion, else 0.</summary>
+    public double Credit(string matchText) =>
+        Alternatives.Any(a => Holds(matchText, a)) ? 1 : Expansions.Any(a => Holds(matchText, a)) ? ExpansionCredit : 0;
 
     /// <summary>A number is held whole: "附件2" is not in "2021年".</summary>
     private static bool Holds(string text, string word)

@@ -8,8 +8,10 @@ namespace InstructorBot.Knowledge.Answering;
 /// Turns a question into the terms evidence must cover: question words are dropped, synonym words become groups,
 /// the rest of the Han text becomes bigrams, numbers stay whole. Generic campaign terms are marked.
 /// </summary>
-public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
+public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyList<ThesaurusEntry>? thesaurus = null, WordSegmenter? segmenter = null)
 {
+    private readonly ThesaurusEntry[] expansions = [.. (thesaurus ?? []).OrderByDescending(e => e.Word.Length)];
+
     private readonly string[] questionWords =
         [.. vocabulary.QuestionWords.Concat(vocabulary.TimeWords).Concat(vocabulary.QuantityWords).OrderByDescending(w => w.Length)];
     private readonly (string Word, IReadOnlyList<string> Group)[] synonymWords =
@@ -67,6 +69,23 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             Blank(text, word);
         }
 
+        // The thesaurus: a word people use ("写字楼") is covered by the documents' words for it ("商务楼宇"), for less.
+        foreach (var entry in expansions)
+        {
+            var at = new string(text).IndexOf(entry.Word, StringComparison.Ordinal);
+            if (at < 0 || !seen.Add(entry.Word))
+            {
+                continue;
+            }
+
+            terms.Add(new KeyTerm([entry.Word], generic.AsSpan(at, entry.Word.Length).IndexOf(false) < 0, Start: at)
+            {
+                Expansions = entry.DocumentWords,
+                ExpansionCredit = entry.Credit,
+            });
+            Blank(text, entry.Word);
+        }
+
         // "怎么办理" is the verb 办理, not the question word 怎么办.
         var kept = new bool[text.Length];
         foreach (var word in vocabulary.KeptWords ?? [])
@@ -108,6 +127,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
             }
         }
 
+        // A bigram across two words ("党员有" → 员有) is an artefact of reading two characters at a time: none is a term.
+        var boundaries = segmenter?.Boundaries(original);
         var runs = HanRun().Matches(rest).ToList();
         var onlyContent = runs.Count == 1 && terms.Count == 0;
         for (var r = 0; r < runs.Count; r++)
@@ -134,7 +155,10 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary)
                 var bigram = run.Value.Substring(i, 2);
                 if (seen.Add(bigram))
                 {
-                    terms.Add(new KeyTerm([bigram], generic[run.Index + i] && generic[run.Index + i + 1], r, i, run.Index + i));
+                    terms.Add(new KeyTerm([bigram], generic[run.Index + i] && generic[run.Index + i + 1], r, i, run.Index + i)
+                    {
+                        CrossesWords = boundaries is not null && boundaries[run.Index + i] && !segmenter!.IsWord(bigram),
+                    });
                 }
             }
         }

@@ -163,8 +163,7 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
 
     private void Reason(List<RecommendationReason> reasons, string ruleId, string fact)
     {
-        var rule = rules[ruleId];
-        var citation = rules.Cite(ruleId).FirstOrDefault();
-        reasons.Add(new RecommendationReason($"{fact}：{rule.Text}。", citation));
+        var (text, citation) = rules.Statement(ruleId);
+        reasons.Add(new RecommendationReason($"{fact}：{text}。", citation));
     }
 }

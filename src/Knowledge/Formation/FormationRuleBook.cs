@@ -14,7 +14,7 @@ public sealed class FormationRuleBook
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
     private readonly Dictionary<string, FormationRule> rules;
     private readonly KnowledgeIndex index;
-    private readonly Dictionary<string, IReadOnlyList<Citation>> citations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<(RuleSource Source, Citation Citation)>> citations = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private int citedVersion = -1;
 
@@ -29,7 +29,10 @@ public sealed class FormationRuleBook
     public FormationRule this[string id] => rules[id];
 
     /// <summary>The passages that state a rule, as citations, in the order of its sources.</summary>
-    public IReadOnlyList<Citation> Cite(string ruleId)
+    public IReadOnlyList<Citation> Cite(string ruleId) => [.. CitedSources(ruleId).Select(c => c.Citation)];
+
+    /// <summary>The rule's sources found in the indexed documents, each with its citation, in the order of the sources.</summary>
+    public IReadOnlyList<(RuleSource Source, Citation Citation)> CitedSources(string ruleId)
     {
         lock (gate)
         {
@@ -41,12 +44,28 @@ public sealed class FormationRuleBook
 
             if (!citations.TryGetValue(ruleId, out var found))
             {
-                found = rules[ruleId].Sources.Select(Find).OfType<Citation>().ToList();
+                found = [.. rules[ruleId].Sources.Select(s => (Source: s, Citation: Find(s))).Where(p => p.Citation is not null).Select(p => (p.Source, p.Citation!))];
                 citations[ruleId] = found;
             }
 
             return found;
         }
+    }
+
+    /// <summary>
+    /// The rule as the deployment can cite it: in the words of its first indexed source (a source may state it in its own
+    /// words: 003 says "合理确定联合组建企业（单位）数" where 001 says "不超过3个"), with that citation; when no source is
+    /// indexed, the rule's statement naming the document it follows, without a citation.
+    /// </summary>
+    public (string Text, Citation? Citation) Statement(string ruleId)
+    {
+        var rule = rules[ruleId];
+        if (CitedSources(ruleId) is [var first, ..])
+        {
+            return (first.Source.Text ?? rule.Text, first.Citation);
+        }
+
+        return ($"{rule.Text}（依据《{rule.Sources[0].Document}》，该文件未收入本知识库）", null);
     }
 
     private Citation? Find(RuleSource source)

@@ -248,8 +248,11 @@ public sealed class ConversationTests : IDisposable
         var reply = Assert.Single(await bot.SayAsync("bf-u_li", "什么是五个清？"));
 
         Assert.Contains("经营运行情况清", reply, StringComparison.Ordinal);
-        Assert.Contains("依据：", reply, StringComparison.Ordinal);
-        Assert.Matches("《[^》]+》.*：“", reply);
+        Assert.Contains("出处：", reply, StringComparison.Ordinal);
+        Assert.Matches("\n《[^》]+》", reply);
+
+        // The answer once: the quote is not repeated below it.
+        Assert.DoesNotContain("经营运行情况清", reply.Split("出处：")[1], StringComparison.Ordinal);
     }
 
     [Fact]

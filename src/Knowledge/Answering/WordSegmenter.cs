@@ -1,0 +1,82 @@
+using JiebaNet.Segmenter;
+
+namespace InstructorBot.Knowledge.Answering;
+
+/// <summary>
+/// Chinese words of a text by jieba.NET (its dictionary is copied beside the assembly, in jieba/), with the campaign's own
+/// words added so they stay whole. Used to keep the bigrams of a question inside its words: "党员有" gives 党员, not 员有.
+/// </summary>
+public sealed class WordSegmenter
+{
+    private static readonly object Gate = new();
+    private readonly JiebaSegmenter segmenter;
+
+    public WordSegmenter(IEnumerable<string> ownWords)
+    {
+        lock (Gate)
+        {
+            ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "jieba");
+            segmenter = new JiebaSegmenter();
+            foreach (var word in ownWords.Where(w => w.Length >= 2 && w.All(Ingestion.TextCleaner.IsCjk)).Distinct(StringComparer.Ordinal))
+            {
+                segmenter.AddWord(word);
+            }
+        }
+    }
+
+    /// <summary>True when jieba's dictionary (or the campaign's words) holds <paramref name="word"/>.</summary>
+    public bool IsWord(string word)
+    {
+        lock (Gate)
+        {
+            return WordDictionary.Instance.ContainsWord(word);
+        }
+    }
+
+    /// <summary>Where each word of <paramref name="text"/> ends (exclusive), in order.</summary>
+    public IReadOnlyList<(int Start, int End)> Words(string text)
+    {
+        var words = new List<(int, int)>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return words;
+        }
+
+        IEnumerable<string> cut;
+        lock (Gate)
+        {
+            cut = segmenter.Cut(text, cutAll: false, hmm: true).ToList();
+        }
+
+        var at = 0;
+        foreach (var word in cut)
+        {
+            words.Add((at, at + word.Length));
+            at += word.Length;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// For each position of <paramref name="text"/>, true when a word boundary lies between it and the next character and
+    /// at least one of the two words around it is longer than one character ("党员|有"); runs of one-character words
+    /// (a word jieba does not know, cut to characters) are not split.
+    /// </summary>
+    public bool[] Boundaries(string text)
+    {
+        var boundaries = new bool[text.Length];
+        var words = Words(text);
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var (start, end) = words[i];
+            var next = words[i + 1];
+            if (end - start > 1 || next.End - next.Start > 1)
+            {
+                boundaries[end - 1] = true;
+            }
+        }
+
+        return boundaries;
+    }
+}

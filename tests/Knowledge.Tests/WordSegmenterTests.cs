@@ -1,0 +1,35 @@
+using InstructorBot.Knowledge.Answering;
+using Xunit.Abstractions;
+
+namespace InstructorBot.Knowledge.Tests;
+
+/// <summary>jieba.NET with its dictionary copied beside the assembly: the words a question is read in.</summary>
+public sealed class WordSegmenterTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("党员积分怎么用", "积分")]
+    [InlineData("有3名党员的企业", "党员")]
+    [InlineData("党建工作指导站建在哪里", "指导站")]
+    public void Cuts_a_question_into_dictionary_words(string text, string word)
+    {
+        var segmenter = new WordSegmenter(["指导站"]);
+
+        var words = segmenter.Words(text).Select(w => text[w.Start..w.End]).ToList();
+        output.WriteLine(string.Join('/', words));
+
+        Assert.Contains(word, words);
+        Assert.Equal(text, string.Concat(words));
+    }
+
+    [Fact]
+    public void Marks_a_bigram_across_two_words_so_it_is_no_term()
+    {
+        var analyzer = new QuestionAnalyzer(Vocabulary.LoadDefault(), null, new WordSegmenter([]));
+
+        var terms = analyzer.Terms("党员有3名以上的单位要做什么？");
+
+        Assert.Contains(terms, t => t.Alternatives[0] == "员有" && t.CrossesWords);
+        Assert.Contains(terms, t => t.Alternatives[0] == "党员" && !t.CrossesWords);
+    }
+}
+
