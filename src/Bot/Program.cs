@@ -14,9 +14,9 @@ builder.Services.AddBotUnderstanding(builder.Configuration);
 builder.Services.AddBotConversation(builder.Configuration);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddBotRetention();
+builder.Services.AddBotHostLifetime();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapBotChannels();
-await app.RunAsync();
-return 0;
+return await app.RunBotHostAsync();
