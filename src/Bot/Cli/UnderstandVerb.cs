@@ -22,7 +22,11 @@ public sealed class UnderstandVerb : ICliVerb
         var messages = batch is not null ? ReadBatch(batch) : [Single(context)];
 
         using var store = StoreOpener.Open(context);
-        var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary);
+        var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary)
+        {
+            CampaignStart = DateOnly.TryParse(Environment.GetEnvironmentVariable("Campaign__Start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
+            KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
+        };
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
