@@ -15,10 +15,10 @@ builder.Services.AddBotConversation(builder.Configuration);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddBotRetention();
 builder.Services.AddBotAdmin(builder.Configuration);
+builder.Services.AddBotHostLifetime();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapBotChannels();
 app.MapAdmin();
-await app.RunAsync();
-return 0;
+return await app.RunBotHostAsync();

@@ -41,12 +41,29 @@ public sealed class UnderstandVerb : ICliVerb
         foreach (var message in messages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = understanding.Understand(message.Text, users[message.User], message.Now);
+            UnderstandingResult result;
+            try
+            {
+                result = understanding.Understand(message.Text, users[message.User], message.Now);
+            }
+            catch (Exception failure) when (batch is not null && failure is not OperationCanceledException)
+            {
+                // One message the parser cannot take (an edge `now`, a bug) is that line's failure: the batch goes on.
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new LineFailure(message.Id, LineFailed), CliContext.Json));
+                await context.Error.WriteLineAsync($"错误：{LineFailed}{message.Where}（line skipped: {failure.GetType().Name}）");
+                continue;
+            }
+
             await context.Output.WriteLineAsync(UnderstandingJson.Serialize(result, message.Id));
         }
 
         return 0;
     }
+
+    /// <summary>What a batch line the parser failed on prints in place of its result.</summary>
+    private const string LineFailed = "这条消息无法理解（处理出错）";
+
+    private sealed record LineFailure(string? Id, string Error);
 
     private static Vocabulary LoadVocabulary(string? file)
     {
@@ -123,7 +140,8 @@ public sealed class UnderstandVerb : ICliVerb
     private static string? Field(JsonElement row, string name) =>
         row.TryGetProperty(name, out var value) ? value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            // A lone surrogate or invalid UTF-8 in the line is read as U+FFFD, not a crash of the whole batch.
+            JsonValueKind.String => Hosting.JsonText.Read(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         } : null;

@@ -23,16 +23,21 @@ public sealed partial class TurnPipeline(
     DialogueState dialogue,
     OneTimeCodes codes,
     ChannelBindings bindings,
-    TimeProvider clock) : ITurnPipeline
+    TimeProvider clock) : IBudgetedTurnPipeline
 {
     private const int MaxTextLength = 2000;
 
     /// <summary>One gate per sender (channel + channel user id): a sender's turns run in order, different senders in parallel.</summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> senderGates = new(StringComparer.Ordinal);
 
-    public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        HandleAsync(message, new TurnDeadline(), cancellationToken);
+
+    /// <summary>As <see cref="HandleAsync(IncomingMessage, CancellationToken)"/>; no record is written once <paramref name="deadline"/> expired.</summary>
+    public async Task<TurnResult> HandleAsync(IncomingMessage message, TurnDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(deadline);
         if (string.IsNullOrWhiteSpace(message.Channel) || string.IsNullOrWhiteSpace(message.ChannelUserId)
             || string.IsNullOrWhiteSpace(message.ChannelMessageId))
         {
@@ -65,7 +70,7 @@ public sealed partial class TurnPipeline(
             }
 
             processed = processed with { UserId = user.Id };
-            var marker = new TurnMarker(processed);
+            var marker = new TurnMarker(processed, deadline);
             var replies = text.Length switch
             {
                 0 => [new ReplyMessage("请输入内容。发送“帮助”查看能说什么。")],
@@ -262,6 +267,11 @@ public sealed partial class TurnPipeline(
                 continue;
             }
 
+            if (action.Kind == ActionKind.Undo)
+            {
+                marker.Commit(cancellationToken);
+            }
+
             replies.Add(await AnswerAsync(user, turn, action, text, arguments, cancellationToken));
         }
 
@@ -281,6 +291,7 @@ public sealed partial class TurnPipeline(
             // The records, the handled mark and the replies in one transaction: durable together or not at all, so a
             // channel's retry after a crash finds either nothing (and is handled afresh) or the first replies.
             List<ReplyMessage> final = [];
+            marker.Commit(cancellationToken);
             await store.RecordAsync(user.Id, turn.Staged, (db, receipt) =>
             {
                 final = [.. replies];
@@ -494,12 +505,21 @@ public sealed partial class TurnPipeline(
     private static int SumOf(MemberCategories? categories) =>
         categories is null ? 0 : categories.Pocket + categories.Hidden + categories.Flowing + categories.Probationary + categories.Hired;
 
-    /// <summary>The turn to save as handled, and whether it was already saved with the records.</summary>
-    private sealed class TurnMarker(ProcessedTurn turn)
+    /// <summary>The turn to save as handled, whether it was already saved with the records, and its deadline.</summary>
+    private sealed class TurnMarker(ProcessedTurn turn, TurnDeadline deadline)
     {
         public ProcessedTurn Turn { get; } = turn;
 
         public bool Saved { get; set; }
+
+        /// <summary>Called before a durable write: an abandoned turn (its sender already told it failed) writes nothing.</summary>
+        public void Commit(CancellationToken cancellationToken)
+        {
+            if (!deadline.TryCommit())
+            {
+                throw new OperationCanceledException("The turn was abandoned before its write.", cancellationToken);
+            }
+        }
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ internal static class Collections
     public const string Users = "users";
     public const string Audit = "audit";
 
+    /// <summary>Per record collection, the highest id ever taken back by an undo (<see cref="RecordIds"/>).</summary>
+    public const string RecordIdFloors = "record_id_floors";
+
     public static readonly IReadOnlyDictionary<string, (string Collection, Type Type)> Records =
         new Dictionary<string, (string, Type)>(StringComparer.Ordinal)
         {

@@ -6,6 +6,8 @@ namespace InstructorBot.Store.Storage;
 /// <summary>Writes records and applies their effect on the organisations, inside the writer's transaction.</summary>
 internal sealed class RecordEffects(BsonMapper mapper)
 {
+    private readonly RecordIds ids = new();
+
     public WriteReceipt Record(WriteContext context, string actor, IReadOnlyList<RecordRequest> requests, DateTimeOffset now)
     {
         if (requests.Count == 0)
@@ -152,6 +154,7 @@ internal sealed class RecordEffects(BsonMapper mapper)
             {
                 removed.Add((RecordRequest)mapper.ToObject(type, document));
                 documents.Delete(reference.Id);
+                ids.Retire(context.Db, collection, reference.Id);
             }
         }
 
@@ -193,9 +196,12 @@ internal sealed class RecordEffects(BsonMapper mapper)
 
     private int Insert(WriteContext context, RecordRequest record)
     {
+        var collection = Collections.For(record.Kind);
         var document = mapper.ToDocument(record.GetType(), record);
-        document.Remove("_id");
-        return context.Db.GetCollection(Collections.For(record.Kind), BsonAutoId.Int32).Insert(document).AsInt32;
+        var id = ids.Next(context.Db, collection);
+        document["_id"] = id;
+        context.Db.GetCollection(collection).Insert(document);
+        return id;
     }
 
     private static IReadOnlyList<MassOrganizationKind> AddMass(IReadOnlyList<MassOrganizationKind> existing, WorkCoverageMeasure measure)

@@ -20,7 +20,7 @@ internal static class ActivityReplies
         activity.Conversation!.Id!,
         activity.Id!,
         activity.Text!,
-        activity.Timestamp ?? now);
+        MessageTime.Credible(activity.Timestamp, now));
 
     /// <summary>
     /// A reply as one activity, or as several when its text is longer than <see cref="ChannelTextLimit.BotFramework"/>;
@@ -61,6 +61,12 @@ internal static class ActivityReplies
             : null,
     };
 
-    private static string Absolute(string url, string baseUrl) =>
-        Uri.TryCreate(url, UriKind.Absolute, out _) ? url : baseUrl.TrimEnd('/') + "/" + url.TrimStart('/');
+    /// <summary>
+    /// An http(s) URL as it is; anything else (a path such as "/api/files/…", which .NET on Linux parses as an absolute
+    /// file URI) under <paramref name="baseUrl"/>.
+    /// </summary>
+    internal static string Absolute(string url, string baseUrl) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : baseUrl.TrimEnd('/') + "/" + url.TrimStart('/');
 }

@@ -10,7 +10,7 @@ namespace InstructorBot.Bot.Channels.ChannelDelivery;
 public sealed partial class ChannelTurnRunner(IServiceScopeFactory scopes, ILogger<ChannelTurnRunner> logger)
 {
     /// <summary>What the user is told when the turn failed (a bug or broken infrastructure, never bad input).</summary>
-    public const string FailureText = "抱歉，处理这条消息时出错了，请稍后再试。";
+    public const string FailureText = IsolatedTurnPipeline.FailureText;
 
     public async Task<TurnResult> RunAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -29,11 +29,11 @@ public sealed partial class ChannelTurnRunner(IServiceScopeFactory scopes, ILogg
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogTurnFailed(logger, exception, message.Channel, message.ChannelMessageId);
+            LogTurnFailed(logger, message.Channel, message.ChannelMessageId, IsolatedTurnPipeline.Describe(exception));
             return TurnResult.Of(FailureText);
         }
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Error, Message = "Turn failed for {Channel} message {MessageId}")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string channel, string messageId);
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Error, Message = "Turn failed for {Channel} message {MessageId}. {Failure}")]
+    private static partial void LogTurnFailed(ILogger logger, string channel, string messageId, string failure);
 }

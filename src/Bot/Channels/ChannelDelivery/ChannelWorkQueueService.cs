@@ -28,7 +28,7 @@ internal sealed partial class ChannelWorkQueueService(ChannelWorkQueue queue, IL
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    LogWorkFailed(logger, exception);
+                    LogWorkFailed(logger, Guid.NewGuid().ToString("N")[..12], Conversation.IsolatedTurnPipeline.Describe(exception));
                 }
             }
         }
@@ -37,6 +37,6 @@ internal sealed partial class ChannelWorkQueueService(ChannelWorkQueue queue, IL
         }
     }
 
-    [LoggerMessage(EventId = 6000, Level = LogLevel.Error, Message = "Queued channel work failed")]
-    private static partial void LogWorkFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Error, Message = "Queued channel work failure {FailureId}; the workers go on. {Failure}")]
+    private static partial void LogWorkFailed(ILogger logger, string failureId, string failure);
 }

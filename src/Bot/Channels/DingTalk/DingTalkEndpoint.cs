@@ -136,9 +136,9 @@ internal sealed partial class DingTalkEndpoint(
         }
         else
         {
-            var sentAt = message.CreateAt is { } created && created is > 0 and < 253402300799999
-                ? DateTimeOffset.FromUnixTimeMilliseconds(created)
-                : now;
+            var sentAt = MessageTime.Credible(
+                message.CreateAt is { } created && created is > 0 and < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(created) : null,
+                now);
             var text = recognised ?? DingTalkMessage.TrimMentions(content);
             var incoming = new IncomingMessage(Channel, sender, message.ConversationId, message.MsgId, text, sentAt);
             var preface = recognised is null ? null : NonTextReplies.RecognisedVoice(recognised);

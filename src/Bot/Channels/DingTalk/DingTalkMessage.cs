@@ -39,7 +39,7 @@ public sealed partial record DingTalkMessage(
             {
                 try
                 {
-                    using var inner = JsonDocument.Parse(content.GetString()!);
+                    using var inner = JsonDocument.Parse(Hosting.JsonText.Read(content)!);
                     return RecognitionOf(inner.RootElement);
                 }
                 catch (JsonException)
@@ -62,8 +62,7 @@ public sealed partial record DingTalkMessage(
     private static string? RecognitionOf(JsonElement content) =>
         content.ValueKind == JsonValueKind.Object
         && content.TryGetProperty("recognition", out var recognition)
-        && recognition.ValueKind == JsonValueKind.String
-        && recognition.GetString()!.Trim() is { Length: > 0 } text
+        && Hosting.JsonText.Read(recognition)?.Trim() is { Length: > 0 } text
             ? text
             : null;
 

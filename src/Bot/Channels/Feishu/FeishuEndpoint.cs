@@ -140,7 +140,7 @@ internal sealed partial class FeishuEndpoint(
         }
         else
         {
-            var incoming = new IncomingMessage(Channel, sender, message.ChatId, message.MessageId, message.Text, message.CreatedAt ?? time.GetUtcNow());
+            var incoming = new IncomingMessage(Channel, sender, message.ChatId, message.MessageId, message.Text, MessageTime.Credible(message.CreatedAt, time.GetUtcNow()));
             work = ct => HandleAsync(incoming, ct);
         }
 

@@ -83,8 +83,8 @@ public sealed partial record FeishuMessage(
         {
             using var document = JsonDocument.Parse(content);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
-                    ? Mentions().Replace(text.GetString()!, " ").Trim()
+                && Hosting.JsonText.Property(document.RootElement, "text") is { } text
+                    ? Mentions().Replace(text, " ").Trim()
                     : null;
         }
         catch (JsonException)
@@ -194,10 +194,8 @@ public sealed partial record FeishuMessage(
         return false;
     }
 
-    internal static string? String(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    /// <summary>A string property; text that is not valid Unicode (a signed event can carry it) is read with U+FFFD for it.</summary>
+    internal static string? String(JsonElement parent, string name) => Hosting.JsonText.Property(parent, name);
 
     [GeneratedRegex(@"@_(?:user_\d+|all)\b")]
     private static partial Regex Mentions();

@@ -140,7 +140,7 @@ internal sealed partial class WeComEndpoint(
             return Empty();
         }
 
-        var incoming = new IncomingMessage(Channel, message.FromUserName, message.FromUserName, message.MsgId!, message.Content!.Trim(), message.CreatedAt);
+        var incoming = new IncomingMessage(Channel, message.FromUserName, message.FromUserName, message.MsgId!, message.Content!.Trim(), MessageTime.Credible(message.CreatedAt, time.GetUtcNow()));
         var turn = turns.RunAsync(incoming, lifetime.ApplicationStopping);
         using (var budget = new CancellationTokenSource())
         {
