@@ -26,8 +26,18 @@ internal sealed partial class MessageParser
     private readonly bool preferOwnJurisdiction;
     private readonly DateTimeOffset now;
 
-    public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
+    /// <summary>
+    /// How deep a reading of a part of a message may go. A part is read by a new parser one level down, and only the top
+    /// reading corrects and only the first two cut compounds, so a reading can never loop (a part that reads like the whole
+    /// message once gave unbounded recursion and a stack overflow).
+    /// </summary>
+    internal const int MaxDepth = 3;
+
+    private readonly int depth;
+
+    public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction, int depth = 0)
     {
+        this.depth = depth;
         this.preferOwnJurisdiction = preferOwnJurisdiction;
         this.rules = rules;
         this.index = index;
@@ -136,9 +146,9 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
-        if (Corrected() is { } corrected)
+        if (depth == 0 && Corrected() is { } corrected)
         {
-            return new MessageParser(rules, index, corrected, sender, now, preferOwnJurisdiction).Parse();
+            return Child(corrected).Parse();
         }
 
         SplitClauses();
@@ -146,7 +156,7 @@ internal sealed partial class MessageParser
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
         var export = rules.AsksExport(text);
         var metric = ProgressMetricAsked();
-        if (Compound(help || undo || export || metric is not null) is { } compound)
+        if (depth < 2 && Compound(help || undo || export || metric is not null) is { } compound)
         {
             return compound;
         }
@@ -220,6 +230,11 @@ internal sealed partial class MessageParser
 
     private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
 
+    /// <summary>A parser for part of this message (or the message as corrected), one level down; never deeper than <see cref="MaxDepth"/>.</summary>
+    private MessageParser Child(string part) => depth < MaxDepth
+        ? new MessageParser(rules, index, part, sender, now, preferOwnJurisdiction, depth + 1)
+        : throw new InvalidOperationException("A message part was read deeper than the bound.");
+
     /// <summary>
     /// "昨天去了青禾文化，不对，是前天" → "前天去了青禾文化": the message as meant, the day, figure or name after a correction
     /// marker put in place of the last one of its kind said before it. Null when there is no correction of that shape
@@ -227,7 +242,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private string? Corrected()
     {
-        if (rules.Corrections.FindFirst(text) is not { } marker)
+        if ((rules.Corrections.FindFirst(text) ?? PauseCorrection()) is not { } marker)
         {
             return null;
         }
@@ -294,6 +309,11 @@ internal sealed partial class MessageParser
     /// </summary>
     private (int At, int End, (int Start, int End)? Said)? RepeatedNounFigure(int at, int cut)
     {
+        if (cut <= 0)
+        {
+            return null; // a message that opens with the marker corrects nothing said before it
+        }
+
         for (var q = at + 2; q < Math.Min(text.Length, at + 8) && !IsSeparator(text[q]); q++)
         {
             if (!ChineseNumber.IsNumeralChar(text[q]) || !ChineseNumber.TryRead(text, q, out _, out var length))
@@ -315,6 +335,30 @@ internal sealed partial class MessageParser
             }
 
             return (q, q + length, figure);
+        }
+
+        return null;
+    }
+
+    /// <summary>"不是 是大前天", "错了，是5个": 不是/错了 corrects only between two pauses, before what replaces.</summary>
+    private (int Position, string Word)? PauseCorrection()
+    {
+        foreach (var (position, word) in rules.PauseCorrections.FindAll(text))
+        {
+            var end = position + word.Length;
+            if (position > 0 && IsSeparator(text[position - 1]) && end < text.Length && IsSeparator(text[end]))
+            {
+                var next = end;
+                while (next < text.Length && IsSeparator(text[next]))
+                {
+                    next++;
+                }
+
+                if (rules.CorrectionLeads.MatchAt(text, next) is not null)
+                {
+                    return (position, word);
+                }
+            }
         }
 
         return null;
@@ -459,7 +503,7 @@ internal sealed partial class MessageParser
                 }
             }
 
-            var read = new MessageParser(rules, index, words, sender, now, preferOwnJurisdiction).Parse();
+            var read = Child(words).Parse();
             foreach (var action in read.Actions)
             {
                 if (action.IsRecord != (part == Part.Report))
@@ -836,7 +880,12 @@ internal sealed partial class MessageParser
             return [];
         }
 
-        var report = new MessageParser(rules, index, text[..(cut - 1)], sender, now, preferOwnJurisdiction).Parse();
+        if (depth >= MaxDepth)
+        {
+            return [];
+        }
+
+        var report = Child(text[..(cut - 1)]).Parse();
         return [.. report.Actions.Where(a => a.Kind is ActionKind.Visit or ActionKind.MemberDiscovery or ActionKind.Formation
             or ActionKind.WorkCoverage or ActionKind.OrgUpdate or ActionKind.Pairing)];
     }
@@ -961,10 +1010,24 @@ internal sealed partial class MessageParser
 
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
 
-    private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) ||
+    private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) || EndsWithNotAfterModal(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
             !(q.Word[0] == '几' && q.Position > 0 && (ChineseNumber.IsNumeralChar(text[q.Position - 1]) || text[q.Position - 1] == '好')) // 十几个, 好几个月
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
+
+    /// <summary>"能建功能型党组织不", "可以单独建不": a modal, then 不 closing the clause, asks yes or no.</summary>
+    private bool EndsWithNotAfterModal(int start, int end)
+    {
+        var last = end - 1;
+        while (last > start && text[last] is ' ' or '?' or '啊' or '呀')
+        {
+            last--;
+        }
+
+        return last > start && text[last] == '不' && TextNormalizer.IsHan(text[last - 1])
+            && (text.AsSpan(start, last - start).Contains('能') || text.AsSpan(start, last - start).Contains("可以", StringComparison.Ordinal)
+                || text.AsSpan(start, last - start).Contains('要') || text.AsSpan(start, last - start).Contains('行'));
+    }
 
     /// <summary>"算不算", "行不行", "去没去": a verb, 不/没, the same verb asks a yes-or-no question.</summary>
     private bool IsEitherOrQuestion(int start, int end)
@@ -1046,6 +1109,11 @@ internal sealed partial class MessageParser
                 j += suffix.Length;
             }
 
+            if (j + 1 < text.Length && text[j] == '个' && text[j + 1] == '人')
+            {
+                j++; // "一共70个人": 个人 counts people
+            }
+
             if (j < text.Length && text[j] is '名' or '个' or '位' or '人')
             {
                 j++;
@@ -1059,6 +1127,14 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
+            if (j > i + length && rules.Categories.MatchAt(text, j) is null && EmployeeNounBefore(i) is { } staffAt && !IsPossessedGroup(i, j))
+            {
+                // "员工十二个 党员没有": a figure belongs to the noun it is said right after, not to the one after it.
+                employeePhrases.Add(new NumberPhrase(staffAt, j, value, approximate, null));
+                i = j - 1;
+                continue;
+            }
+
             if (k == j && j > i + length && k + 1 < text.Length && text[k] == ' ' && rules.Categories.MatchAt(text, k + 1) is { } spaced
                 && !ChineseNumber.TryRead(text, k + 1 + spaced.Length, out _, out _))
             {
@@ -1078,7 +1154,7 @@ internal sealed partial class MessageParser
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
             }
-            else if (countsPeople && mentions.Any(m => m.End == i && !m.IsGeneric) && IsMembersAfter(j) is null
+            else if (countsPeople && (mentions.Any(m => m.End == i && !m.IsGeneric) || rules.TotalWords.EndsAt(text, i, Math.Max(0, i - 3))) && IsMembersAfter(j) is null
                 && !rules.Categories.ContainsAny(text, j, Math.Min(text.Length, j + 1)))
             {
                 employeePhrases.Add(new NumberPhrase(i, j, value, approximate, null)); // "优品超市140人1名党员"
@@ -1144,6 +1220,8 @@ internal sealed partial class MessageParser
             }
         }
 
+        OneDescribedMember();
+
         foreach (var count in bare)
         {
             // "顺达有2名党员，佳和有1名": a bare count in another organisation's clause, after members, counts the same.
@@ -1186,6 +1264,77 @@ internal sealed partial class MessageParser
 
         memberPhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>
+    /// Where the employee word (员工/职工/从业人员…) starts when the figure at <paramref name="position"/> is said right after
+    /// it, with only blanks and fact fillers (现在, 有, 是, 还是…) between ("员工十二个 党员没有"); else null.
+    /// </summary>
+    private int? EmployeeNounBefore(int position)
+    {
+        var end = position;
+        for (var guard = 0; guard < 4 && end > 0; guard++)
+        {
+            if (text[end - 1] == ' ')
+            {
+                end--;
+            }
+            else if (FillerEndingAt(end) is { } filler)
+            {
+                end -= filler;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        foreach (var word in rules.Vocabulary.EmployeeWords)
+        {
+            var start = end - word.Length;
+            if (start >= 0 && text.AsSpan(start, word.Length).SequenceEqual(word) && !text.AsSpan(0, start).EndsWith("党员"))
+            {
+                return start;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"有个快递员是党员", "其中一位店长也是党员": one person said to be a member counts one.</summary>
+    private void OneDescribedMember()
+    {
+        for (var at = text.IndexOf("是党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("是党员", at + 3, StringComparison.Ordinal))
+        {
+            var from = Math.Max(0, at - 8);
+            if (memberPhrases.Any(p => p.Start < at + 3 && p.End > from))
+            {
+                continue;
+            }
+
+            foreach (var one in (string[])["有一个", "有一位", "有一名", "有个", "有位", "有名", "一个", "一位", "一名"])
+            {
+                var said = text.LastIndexOf(one, at, at - from, StringComparison.Ordinal);
+                if (said >= 0 && !text.AsSpan(said, at - said).ContainsAny("，,。；; ") && !InsideMention(said))
+                {
+                    memberPhrases.Add(new NumberPhrase(said, at + 3, 1, false, null));
+                    break;
+                }
+            }
+        }
+    }
+
+    private int? FillerEndingAt(int end)
+    {
+        foreach (var word in rules.Vocabulary.FactFillers)
+        {
+            if (word.Length > 0 && end - word.Length >= 0 && text.AsSpan(0, end).EndsWith(word) && word is not (":" or "的" or "了"))
+            {
+                return word.Length;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"失联党员", "退休党员": up to three characters that describe the members, then 党员.</summary>
@@ -1264,6 +1413,11 @@ internal sealed partial class MessageParser
         }
 
         var after = text.AsSpan(at + 2);
+        for (var guard = 0; guard < 3 && rules.Fillers.MatchAt(text, text.Length - after.Length) is { } filler && filler is not ("有" or "是"); guard++)
+        {
+            after = after[filler.Length..]; // "党员还是一个都没有", "党员到现在都没有"
+        }
+
         foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有", "没有"])
         {
             // "党员都没有", "党员一个也没有": the sentence ends there.
@@ -1634,6 +1788,7 @@ internal sealed partial class MessageParser
             }
         }
 
+        trigger ??= StayedAt(clause);
         if (trigger is { } at)
         {
             var targets = TargetsFor(clause, at, wholeClause: true);
@@ -1657,6 +1812,31 @@ internal sealed partial class MessageParser
                 }
             }
         }
+    }
+
+    /// <summary>"刚从蓝海电商回来", "在仁爱医院待了一上午": 从/在 + an organisation + 回来/待了 is a visit with no visit verb.</summary>
+    private int? StayedAt(Clause clause)
+    {
+        foreach (var mention in MentionsIn(clause))
+        {
+            if (mention.IsGeneric || !rules.VisitPlaceMarkers.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 2)))
+            {
+                continue;
+            }
+
+            var after = mention.End;
+            while (after < text.Length && text[after] is ' ' or '那' or '这' or '边' or '里')
+            {
+                after++; // "从蓝海电商那边回来"
+            }
+
+            if (rules.VisitStayVerbs.MatchAt(text, after) is not null && !IsBlocked(clause, mention.Start))
+            {
+                return mention.Start;
+            }
+        }
+
+        return null;
     }
 
     private void FindDiscoveries(Clause clause)
@@ -2036,9 +2216,14 @@ internal sealed partial class MessageParser
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
         {
             var j = at + 2;
-            if (j < text.Length && text[j] is '是' or '为' or ':' or '由')
+            if (j < text.Length && text[j] is '是' or '为' or ':' or '由' or '叫')
             {
                 j++;
+            }
+
+            if (NameAfterTitle(j) is { } titledName)
+            {
+                return titledName; // "书记是项目主管杨光", "书记为人事部经理黄鼎新"
             }
 
             if (text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
@@ -2076,6 +2261,21 @@ internal sealed partial class MessageParser
             if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null))
             {
                 return text[j..end];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A job title within a few characters of <paramref name="start"/> ("人事部经理"), then a person's name.</summary>
+    private string? NameAfterTitle(int start)
+    {
+        for (var t = start; t < Math.Min(text.Length, start + 8) && TextNormalizer.IsHan(text[t]); t++)
+        {
+            if (rules.Titles.MatchAt(text, t) is { } title && rules.Names.ReadAt(text, t + title.Length) is { Length: >= 2 } name
+                && !mentions.Any(m => m.Start <= t + title.Length && t + title.Length < m.End))
+            {
+                return name;
             }
         }
 
@@ -2157,6 +2357,11 @@ internal sealed partial class MessageParser
 
         // "联合党支部今天调整为单独组建的党支部": after a change verb, the words before it are the old form.
         var from = rules.ChangeVerbs.MatchAt(text, position) is not null ? position : 0;
+        if (rules.SplitMarkers.FindAll(text, 0, position).LastOrDefault() is { Word: not null } split)
+        {
+            from = split.Position + split.Word.Length; // "从联合党支部里分出来，单独成立了党支部": the form left is no longer it
+        }
+
         var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
             : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint

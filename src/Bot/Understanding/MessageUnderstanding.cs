@@ -69,8 +69,15 @@ public sealed class MessageUnderstanding
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sender);
+        var index = Index;
         var normalized = TextNormalizer.Normalize(text);
-        return new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        if (rules.SpokenFillers.ContainsAny(normalized))
+        {
+            // Voice input: fillers out, ledger names kept whole.
+            normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.FindMentions(normalized).Select(m => (m.Start, m.End))]);
+        }
+
+        return new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
     }
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>
