@@ -1501,6 +1501,11 @@ internal sealed partial class MessageParser
             return null;
         }
 
+        if (value == 1 && (text.AsSpan(end).StartsWith("都没") || text.AsSpan(end).StartsWith("也没")))
+        {
+            value = 0; // "党员还是一个都没有": none, not one
+        }
+
         return new NumberPhrase(position, end, value, approximate, null);
     }
 
