@@ -1127,7 +1127,7 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
-            if (j > i + length && rules.Categories.MatchAt(text, j) is null && EmployeeNounBefore(i) is { } staffAt && !IsPossessedGroup(i, j))
+            if (!IsWordWithOne(i, length) && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j))
             {
                 // "员工十二个 党员没有": a figure belongs to the noun it is said right after, not to the one after it.
                 employeePhrases.Add(new NumberPhrase(staffAt, j, value, approximate, null));
@@ -1323,6 +1323,33 @@ internal sealed partial class MessageParser
             }
         }
     }
+
+    /// <summary>
+    /// For a figure right after an employee word, ending at <paramref name="numberEnd"/> (its measure word, if any, up to
+    /// <paramref name="j"/>): true when nothing ties it to a noun after it. 党员 right after it takes the figure only when
+    /// that 党员 has no figure of its own ("职工四十来个党员就一个", "员工两百一党员八个": the first figure is the staff's).
+    /// </summary>
+    private bool SaidWithNounBefore(int numberEnd, int j)
+    {
+        var at = j;
+        while (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        if (rules.Categories.MatchAt(text, at) is not { } noun)
+        {
+            return true;
+        }
+
+        var nounEnd = at + noun.Length;
+        var ownFigure = ReadNumberAfter(nounEnd) is not null || IsNoMembers(at + noun.Length - 2);
+        return at > j || ownFigure;
+    }
+
+    /// <summary>一 that begins a word (一共, 一起, 一直, 一下), not a figure.</summary>
+    private bool IsWordWithOne(int start, int length) =>
+        length == 1 && text[start] == '一' && start + 1 < text.Length && TextNormalizer.IsHan(text[start + 1]) && text[start + 1] is not ('名' or '个' or '位' or '人' or '家');
 
     private int? FillerEndingAt(int end)
     {
