@@ -27,6 +27,11 @@ internal sealed class UnitNameShape
     /// <summary>The proper name inside <paramref name="written"/> (荷坳 in 深圳市荷坳五金制品厂), or null when there is none.</summary>
     public string? ProperNameOf(string written)
     {
+        if (endings.Contains(written))
+        {
+            return null; // a kind alone ("有限公司") names nothing
+        }
+
         var rest = written;
         foreach (var region in regions)
         {
