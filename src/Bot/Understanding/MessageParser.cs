@@ -1153,7 +1153,7 @@ internal sealed partial class MessageParser
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
             }
-            else if (countsPeople && (mentions.Any(m => m.End == i && !m.IsGeneric) || rules.TotalWords.EndsAt(text, i, Math.Max(0, i - 3))) && IsMembersAfter(j) is null
+            else if (countsPeople && (mentions.Any(m => (m.End == i || (m.End == i - 1 && text[m.End] == ' ')) && !m.IsGeneric) || rules.TotalWords.EndsAt(text, i, Math.Max(0, i - 3))) && IsMembersAfter(j) is null
                 && !rules.Categories.ContainsAny(text, j, Math.Min(text.Length, j + 1)))
             {
                 employeePhrases.Add(new NumberPhrase(i, j, value, approximate, null)); // "优品超市140人1名党员"
@@ -1848,6 +1848,20 @@ internal sealed partial class MessageParser
     /// <summary>"刚从蓝海电商回来", "在仁爱医院待了一上午": 从/在 + an organisation + 回来/待了 is a visit with no visit verb.</summary>
     private int? StayedAt(Clause clause)
     {
+        // "在那边待了一下午": the place said by a pronoun is the organisation being talked about.
+        foreach (var (position, marker) in rules.VisitPlaceMarkers.FindAll(text, clause.Start, clause.End))
+        {
+            var at = position + marker.Length;
+            foreach (var place in (string[])["他们那边", "他们那里", "他们那", "他们公司", "他们单位", "那边", "那里", "这边", "这里", "他家"])
+            {
+                if (text.AsSpan(at).StartsWith(place) && rules.VisitStayVerbs.MatchAt(text, at + place.Length) is not null && !IsBlocked(clause, position)
+                    && (MentionsIn(clause).Any(m => !m.IsGeneric && m.End <= position) || NamedInClausesBefore(clause).Count > 0))
+                {
+                    return position;
+                }
+            }
+        }
+
         foreach (var mention in MentionsIn(clause))
         {
             if (mention.IsGeneric || !rules.VisitPlaceMarkers.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 2)))
@@ -2349,7 +2363,21 @@ internal sealed partial class MessageParser
         }
 
         var before = rules.PartyAndMassWords.FindAll(text, Math.Max(clause.Start, verbAt - 8), verbAt).LastOrDefault();
-        return before.Word is not null && rules.Vocabulary.PartyOrganizationWords.ContainsKey(before.Word) ? before.Word : null;
+        if (before.Word is not null)
+        {
+            return rules.Vocabulary.PartyOrganizationWords.ContainsKey(before.Word) ? before.Word : null;
+        }
+
+        // "德润物业的党支部从联合支部独立出来了 今天单独成立": the party body is the topic of the clause just before.
+        var previous = clauses.LastOrDefault(c => c.End <= clause.Start);
+        if (previous is null || previous.IsQuestion || rules.PartyAndMassWords.ContainsAny(text, verbAt, clause.End))
+        {
+            return null;
+        }
+
+        var topic = rules.PartyAndMassWords.FindAll(text, previous.Start, previous.End).FirstOrDefault(w => !InLeaderSpan(w.Position));
+        return topic.Word is not null && rules.Vocabulary.PartyOrganizationWords.ContainsKey(topic.Word)
+            && !rules.Formation.ContainsAny(text, previous.Start, previous.End) ? topic.Word : null;
     }
 
     private void AddFormation(Clause clause, int position, string partyWord)

@@ -271,7 +271,9 @@ public sealed partial class OrganizationIndex
 
         for (var s = start; s < joiner; s++)
         {
-            if (regions.MatchAt(text, s) is { } region && s + region.Length >= joiner - 1)
+            // "深圳市恒通与信科技有限公司": a region word, then a brand that is no complete short name before the joiner.
+            if (regions.MatchAt(text, s) is { } region && s + region.Length <= joiner
+                && !genericWordsLongestFirst.Any(w => text.AsSpan(s + region.Length, joiner - s - region.Length).EndsWith(w)))
             {
                 return s;
             }
