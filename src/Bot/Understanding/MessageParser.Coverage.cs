@@ -70,9 +70,20 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
             var j = position + word.Length;
-            if (j + 1 < text.Length && text[j] is '，' or ',' or ' ' && text[j + 1] == '是')
+            var copula = j;
+            while (copula < text.Length && copula - j < 2 && text[copula] is '，' or ',' or ' ')
             {
-                j++; // "派了党建指导员，是我本人"
+                copula++;
+            }
+
+            if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] == '是')
+            {
+                copula++;
+            }
+
+            if (copula > j && copula < text.Length && text[copula] == '是')
+            {
+                j = copula; // "派了党建指导员，是我本人", "派了个党建指导员 就是我自己"
             }
 
             if (j < text.Length && text[j] is '是' or '为' or ':')

@@ -233,6 +233,14 @@ internal sealed partial class MessageParser
                 continue;
             }
 
+            if (rules.Titles.FindAll(text, from, at).LastOrDefault() is { Word: not null } title
+                && text.AsSpan(title.Position + title.Word.Length, at - title.Position - title.Word.Length).ToString() is "" or "本人" or "就" or "也" or "本人就" or "本人也" or "自己就" or "自己也"
+                && !InsideMention(title.Position))
+            {
+                memberPhrases.Add(new NumberPhrase(title.Position, at + 3, 1, false, null)); // "发现老板本人就是党员"
+                continue;
+            }
+
             foreach (var one in (string[])["有一个", "有一位", "有一名", "有个", "有位", "有名", "一个", "一位", "一名"])
             {
                 var said = text.LastIndexOf(one, at, at - from, StringComparison.Ordinal);

@@ -165,8 +165,20 @@ internal sealed partial class MessageParser
                 countEnd = Math.Min(countEnd, another.Start);
             }
 
+            // "发现了三个党员一个预备的两个流动的": a count with no category, then categories that add up to no more than it,
+            // is the count and its breakdown, not a sum.
+            var counted = memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd && !p.Consumed).ToList();
+            var brokenDown = counted.Count >= 2 && counted[0].Category is null && !hired && counted.Skip(1).All(p => p.Category is not null)
+                && counted.Skip(1).Sum(p => p.Value) <= counted[0].Value;
             foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
             {
+                if (brokenDown && phrase != counted[0] && phrase.Start < countEnd)
+                {
+                    phrase.Consumed = true;
+                    categories = phrase.Approximate ? categories : categories.Plus(phrase.Category!, phrase.Value);
+                    continue;
+                }
+
                 phrase.Consumed = true;
                 var category = phrase.Category ?? (hired ? "hired" : null);
                 if (phrase.Start < countEnd)

@@ -17,11 +17,15 @@ internal static class SpokenFillers
         }
 
         var result = new System.Text.StringBuilder(text.Length);
+        var removedUpTo = -1;
         for (var i = 0; i < text.Length;)
         {
-            if (fillers.MatchAt(text, i) is { } filler && !Inside(keep, i) && !IsPartOfWord(text, i, filler))
+            if (fillers.MatchAt(text, i) is { } filler && !Inside(keep, i) && !IsPartOfWord(text, i, filler)
+                && (!filler.StartsWith("就是", StringComparison.Ordinal) || i == 0 || IsPause(text[i - 1]) || i == removedUpTo))
             {
+                // 就是 is a filler where a clause starts ("嗯就是智联物流那边…"); inside one it is a copula ("老板本人就是党员").
                 i += filler.Length;
+                removedUpTo = i;
                 continue;
             }
 
@@ -31,6 +35,8 @@ internal static class SpokenFillers
 
         return result.ToString();
     }
+
+    private static bool IsPause(char c) => c is ' ' or ',' or '，' or '。' or '.' or '!' or '！' or '?' or ';' or '；' or '~' or '…' or '\n';
 
     private static bool Inside(IReadOnlyList<(int Start, int End)> spans, int position)
     {
@@ -49,6 +55,7 @@ internal static class SpokenFillers
     private static bool IsPartOfWord(string text, int position, string filler)
     {
         var next = position + filler.Length;
-        return filler.StartsWith('那') && next < text.Length && text[next] is '的' or '时' or '月';
+        return (filler.StartsWith('那') && next < text.Length && text[next] is '的' or '时' or '月')
+            || (filler == "就是" && next < text.Length && text[next] is '我' or '他' or '她'); // "指导员就是我自己": a copula
     }
 }
