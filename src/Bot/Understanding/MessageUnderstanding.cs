@@ -75,8 +75,15 @@ public sealed class MessageUnderstanding
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sender);
+        var index = Index;
         var normalized = TextNormalizer.Normalize(text);
-        var result = new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        if (rules.SpokenFillers.ContainsAny(normalized))
+        {
+            // Voice input: fillers out, ledger names kept whole.
+            normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.FindMentions(normalized).Select(m => (m.Start, m.End))]);
+        }
+
+        var result = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
         return ProgressFilters.Apply(result, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 

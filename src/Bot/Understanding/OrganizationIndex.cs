@@ -33,6 +33,7 @@ public sealed partial class OrganizationIndex
     private readonly string[] legalFormsLongestFirst;
     private readonly HashSet<string> genericWords;
     private readonly HashSet<string> stopwords;
+    private readonly UnitNameShape shape;
 
     public OrganizationIndex(IReadOnlyList<Organization> organizations, Vocabulary vocabulary)
     {
@@ -51,6 +52,7 @@ public sealed partial class OrganizationIndex
         genericPhrases = new KeywordSet(vocabulary.GenericOrganizationPhrases);
         leadingFillers = new KeywordSet(vocabulary.NameLeadingFillers);
         nameStops = new KeywordSet(vocabulary.NameStopwords.Concat(vocabulary.ShortNameStops));
+        shape = new UnitNameShape(vocabulary);
         for (var i = 0; i < organizations.Count; i++)
         {
             AddOrganization(i, organizations[i]);
@@ -141,7 +143,7 @@ public sealed partial class OrganizationIndex
             }
 
             var (brand, _, brandIsGeneric) = Decompose(candidate);
-            if (brandIsGeneric || brand.Length < 2 || rejects.ContainsAny(brand) || stopwords.Contains(brand))
+            if (brandIsGeneric || brand.Length < 2 || rejects.ContainsAny(brand) || stopwords.Contains(brand) || !shape.Accepts(candidate))
             {
                 return null;
             }
@@ -198,6 +200,11 @@ public sealed partial class OrganizationIndex
                 start--;
             }
 
+            if (start > 0 && text[start - 1] is '和' or '与' && JoinedNameStart(text, start - 1, end, covered) is { } wider)
+            {
+                start = wider; // "深圳市佳和餐饮管理有限公司", "深圳市和美家居有限公司": 和 inside a full name
+            }
+
             while (start < position && leadingFillers.MatchAt(text, start, position) is { } filler)
             {
                 start += filler.Length;
@@ -234,11 +241,45 @@ public sealed partial class OrganizationIndex
             {
                 Add(mentions, covered, ToMention(known.Start, text[known.Start..end], known.Entry));
             }
-            else
+            else if (shape.Accepts(written))
             {
                 Add(mentions, covered, new OrganizationMention(start, written.Length, written));
             }
         }
+    }
+
+    /// <summary>
+    /// Where a full name starts when the 和/与 at <paramref name="joiner"/> is inside it: the stretch before the joiner
+    /// begins with a region word ("深圳市" + 和美家居有限公司) or the whole stretch is a ledger name; else null (a list).
+    /// </summary>
+    private int? JoinedNameStart(string text, int joiner, int end, bool[] covered)
+    {
+        var start = joiner;
+        while (start > 0 && joiner - start < 12 && IsNameChar(text[start - 1]) && !covered[start - 1]
+            && !(boundaries.EndsAt(text, start, Math.Max(0, start - 4)) && text[start - 1] is not ('和' or '与')))
+        {
+            start--;
+        }
+
+        for (var s = start; s < joiner; s++)
+        {
+            if (aliasLookup.TryGetValue(text.AsSpan(s, end - s), out var entry) && entry.Tier <= Core)
+            {
+                return s;
+            }
+        }
+
+        for (var s = start; s < joiner; s++)
+        {
+            // "深圳市恒通与信科技有限公司": a region word, then a brand that is no complete short name before the joiner.
+            if (regions.MatchAt(text, s) is { } region && s + region.Length <= joiner
+                && !genericWordsLongestFirst.Any(w => text.AsSpan(s + region.Length, joiner - s - region.Length).EndsWith(w)))
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A ledger name that ends the stretch once words before it are dropped ("查一下明税税务师事务所").</summary>

@@ -70,6 +70,12 @@ internal sealed class UnderstandingRules
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
+        SpokenFillers = new(v.SpokenFillers);
+        PauseCorrections = new(v.PauseCorrectionMarkers);
+        VisitPlaceMarkers = new(v.VisitPlaceMarkers);
+        VisitStayVerbs = new(v.VisitStayVerbs);
+        SplitMarkers = new(v.SplitMarkers);
+        TotalWords = new(v.TotalWords);
         HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
         UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
         ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
@@ -78,6 +84,12 @@ internal sealed class UnderstandingRules
     }
 
     public Vocabulary Vocabulary { get; }
+    public KeywordSet SpokenFillers { get; }
+    public KeywordSet PauseCorrections { get; }
+    public KeywordSet VisitPlaceMarkers { get; }
+    public KeywordSet VisitStayVerbs { get; }
+    public KeywordSet SplitMarkers { get; }
+    public KeywordSet TotalWords { get; }
     public KeywordSet Visit { get; }
     public KeywordSet Motion { get; }
     public KeywordSet Discovery { get; }

@@ -78,6 +78,28 @@ public sealed record Vocabulary
     public IReadOnlyList<string> RespectivelyMarkers { get; init; } = [];
     public IReadOnlyList<string> VisitNounFollowers { get; init; } = [];
     public IReadOnlyList<string> PolicyDefinitionPhrases { get; init; } = [];
+
+    /// <summary>Words said while speaking that mean nothing (嗯, 那个, 就是): taken out before reading.</summary>
+    public IReadOnlyList<string> SpokenFillers { get; init; } = [];
+
+    /// <summary>Words that correct what was just said only when a pause follows them ("不是 是大前天").</summary>
+    public IReadOnlyList<string> PauseCorrectionMarkers { get; init; } = [];
+
+    /// <summary>从/在 before an organisation …</summary>
+    public IReadOnlyList<string> VisitPlaceMarkers { get; init; } = [];
+
+    /// <summary>… and 回来/待了 after it: a visit said without a visit verb ("刚从蓝海电商回来", "在仁爱医院待了一上午").</summary>
+    public IReadOnlyList<string> VisitStayVerbs { get; init; } = [];
+
+    /// <summary>"从联合党支部里分出来": the form named before these words is the one left.</summary>
+    public IReadOnlyList<string> SplitMarkers { get; init; } = [];
+
+    /// <summary>Words that are no proper name before an organisation word (小公司, 皮包公司, 整个单位).</summary>
+    public IReadOnlyList<string> UnitNameRejects { get; init; } = [];
+
+    /// <summary>"一共70个人": words that make the figure after them a head count.</summary>
+    public IReadOnlyList<string> TotalWords { get; init; } = [];
+    public IReadOnlyList<string> PeopleMeasures { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
     public IReadOnlyList<string> AllMarkers { get; init; } = [];

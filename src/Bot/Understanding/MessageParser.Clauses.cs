@@ -1,0 +1,159 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: clauses (segmentation from separators, sequence words and visits said one after another), questions, and modality (negation, plans, suppositions).
+internal sealed partial class MessageParser
+{
+    // ---------------------------------------------------------------- structure
+
+    private void SplitClauses()
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var atEnd = i == text.Length;
+            if (!atEnd && (!IsSeparator(text[i]) || JoinsShortWord(start, i)))
+            {
+                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
+                {
+                    AddClause(start, i, false);
+                    start = i;
+                }
+
+                continue;
+            }
+
+            AddClause(start, i, !atEnd && text[i] is '?');
+            start = i + 1;
+        }
+    }
+
+    /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>
+    private bool StartsAnotherVisit(int start, int position) =>
+        dates.Any(d => d.Start == position)
+        && (rules.Visit.ContainsAny(text, start, position) || rules.Motion.ContainsAny(text, start, position))
+        && mentions.Any(m => m.Start >= start && m.End <= position)
+        && (rules.Visit.ContainsAny(text, position, Math.Min(text.Length, position + 8)) || rules.Motion.ContainsAny(text, position, Math.Min(text.Length, position + 8)));
+
+    private void AddClause(int start, int end, bool endsWithQuestionMark)
+    {
+        if (end > start)
+        {
+            clauses.Add(new Clause(start, end, endsWithQuestionMark || IsQuestion(start, end)));
+        }
+    }
+
+    /// <summary>Voice input spaces out words ("蓝海电商 今天 发现 党员 2名"): a blank next to a word of two characters or fewer splits nothing.</summary>
+    private bool JoinsShortWord(int start, int blank)
+    {
+        if (text[blank] != ' ')
+        {
+            return false;
+        }
+
+        var next = blank + 1;
+        while (next < text.Length && !IsSeparator(text[next]))
+        {
+            next++;
+        }
+
+        var previous = blank;
+        while (previous > start && text[previous - 1] != ' ')
+        {
+            previous--;
+        }
+
+        // "成立了 团支部", "发现 流动党员 两名": a party or mass organisation, or members, do not start a clause.
+        return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2
+            || rules.PartyAndMassWords.MatchAt(text, blank + 1) is not null || rules.Categories.MatchAt(text, blank + 1) is not null;
+    }
+
+    private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
+
+    private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) || EndsWithNotAfterModal(start, end) ||
+        rules.Question.FindAll(text, start, end).Any(q =>
+            !(q.Word[0] == '几' && q.Position > 0 && (ChineseNumber.IsNumeralChar(text[q.Position - 1]) || text[q.Position - 1] == '好')) // 十几个, 好几个月
+            && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
+
+    /// <summary>"能建功能型党组织不", "可以单独建不": a modal, then 不 closing the clause, asks yes or no.</summary>
+    private bool EndsWithNotAfterModal(int start, int end)
+    {
+        var last = end - 1;
+        while (last > start && text[last] is ' ' or '?' or '啊' or '呀')
+        {
+            last--;
+        }
+
+        return last > start && text[last] == '不' && TextNormalizer.IsHan(text[last - 1])
+            && (text.AsSpan(start, last - start).Contains('能') || text.AsSpan(start, last - start).Contains("可以", StringComparison.Ordinal)
+                || text.AsSpan(start, last - start).Contains('要') || text.AsSpan(start, last - start).Contains('行'));
+    }
+
+    /// <summary>"算不算", "行不行", "去没去": a verb, 不/没, the same verb asks a yes-or-no question.</summary>
+    private bool IsEitherOrQuestion(int start, int end)
+    {
+        for (var i = Math.Max(start, 1); i + 1 < end; i++)
+        {
+            if (text[i] is '不' or '没' && TextNormalizer.IsHan(text[i - 1]) && text[i + 1] == text[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---------------------------------------------------------------- modality
+
+    /// <summary>A verb is no fact when negated just before it, or when a plan word comes before it in its clause.</summary>
+    private bool IsBlocked(Clause clause, int position)
+    {
+        var from = Math.Max(clause.Start, position - 4);
+        foreach (var (at, word) in rules.Negation.FindAll(text, from, position))
+        {
+            if (at + word.Length >= position - 3)
+            {
+                return true;
+            }
+        }
+
+        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position);
+    }
+
+    /// <summary>
+    /// "如果顺达快递再发现一名党员，就能单独建支部了", "假如宏图贸易注销": what a clause with a condition word says, and what
+    /// the clause right after it in the same sentence says (the consequence), is supposed, not done.
+    /// </summary>
+    private bool IsHypothetical(int position)
+    {
+        var index = clauses.FindIndex(c => c.Start <= position && position <= c.End);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        if (HasCondition(clauses[index]))
+        {
+            return true;
+        }
+
+        if (index == 0)
+        {
+            return false;
+        }
+
+        var previous = clauses[index - 1];
+        var between = text.AsSpan(previous.End, Math.Max(0, clauses[index].Start - previous.End));
+        return between.IndexOfAny("。！!？?\n；;") < 0 && HasCondition(previous);
+    }
+
+    private bool HasCondition(Clause clause) =>
+        rules.Conditional.FindAll(text, clause.Start, clause.End)
+            .Any(c => c.Word != "要是" || c.Position == 0 || !"主只需重总正就还也都而".Contains(text[c.Position - 1]));
+
+    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position) || IsHypothetical(position);
+
+    private bool IsNegatedOnly(Clause clause, int position) =>
+        rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;
+}

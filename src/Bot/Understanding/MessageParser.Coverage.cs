@@ -1,0 +1,207 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: record frames for work coverage and pairings, and the people they name.
+internal sealed partial class MessageParser
+{
+    private void FindWorkCoverage(Clause clause)
+    {
+        foreach (var (position, word) in rules.PartyAndMassWords.FindAll(text, clause.Start, clause.End))
+        {
+            if (!rules.Vocabulary.MassOrganizations.TryGetValue(word, out var measure))
+            {
+                continue;
+            }
+
+            var verb = rules.MassVerbs.FindAll(text, Math.Max(clause.Start, position - 8), position).LastOrDefault();
+            var verbAt = verb.Word is not null ? verb.Position
+                : rules.MassVerbs.FindFirst(text, position + word.Length, Math.Min(clause.End, position + word.Length + 8))?.Position;
+            if (verbAt is { } at && !IsBlocked(clause, at))
+            {
+                foreach (var target in TargetsFor(clause, position, wholeClause: false))
+                {
+                    Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = ParseMeasure(measure) });
+                }
+            }
+        }
+
+        foreach (var (position, _) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
+        {
+            var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position);
+            var person = InstructorPerson();
+            if ((verb is null && person is null) || IsBlocked(clause, verb?.Position ?? position))
+            {
+                continue;
+            }
+
+            var at = verb?.Position ?? position;
+            if (instructorFound)
+            {
+                return;
+            }
+
+            instructorFound = true;
+            foreach (var target in TargetsFor(clause, position, wholeClause: false))
+            {
+                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
+            }
+
+            return;
+        }
+    }
+
+    private string? InstructorPerson()
+    {
+        // 由赵敏同志担任 / 指导员是赵敏 / 选派赵敏同志担任指导员.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            if (text.AsSpan(i + 1).StartsWith("我"))
+            {
+                return sender.Name;
+            }
+
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length))
+            {
+                return name;
+            }
+        }
+
+        foreach (var (position, word) in rules.InstructorWords.FindAll(text))
+        {
+            var j = position + word.Length;
+            var copula = j;
+            while (copula < text.Length && copula - j < 2 && text[copula] is '，' or ',' or ' ')
+            {
+                copula++;
+            }
+
+            if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] == '是')
+            {
+                copula++;
+            }
+
+            if (copula > j && copula < text.Length && text[copula] == '是')
+            {
+                j = copula; // "派了党建指导员，是我本人", "派了个党建指导员 就是我自己"
+            }
+
+            if (j < text.Length && text[j] is '是' or '为' or ':')
+            {
+                j++;
+            }
+
+            if (j > position + word.Length && text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
+            {
+                return sender.Name; // 指导员是我
+            }
+
+            if (j < text.Length && text[j] == ' ')
+            {
+                j++; // voice input: "党建指导员 吴刚"
+            }
+
+            if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
+            {
+                return name;
+            }
+        }
+
+        for (var at = text.IndexOf("担任", StringComparison.Ordinal); at >= 0; at = text.IndexOf("担任", at + 2, StringComparison.Ordinal))
+        {
+            var before = text.AsSpan(0, at);
+            if (before.EndsWith("同志"))
+            {
+                before = before[..^2];
+            }
+
+            if (before.EndsWith("我") || before.EndsWith("我来"))
+            {
+                return sender.Name;
+            }
+
+            if (rules.Names.ReadBefore(text, before.Length) is { } name)
+            {
+                return name;
+            }
+        }
+
+        foreach (var (position, word) in rules.InstructorVerbs.FindAll(text))
+        {
+            if (rules.Names.ReadAt(text, position + word.Length) is { } name && FollowedByServe(position + word.Length + name.Length))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private bool FollowedByServe(int position)
+    {
+        var rest = text.AsSpan(position);
+        if (rest.StartsWith("同志"))
+        {
+            rest = rest[2..];
+        }
+
+        return rest.StartsWith("担任") || rest.StartsWith("任") || rest.StartsWith("为") || rest.StartsWith("作为") || rest.StartsWith("当");
+    }
+
+    private static WorkCoverageMeasure ParseMeasure(string key) => key switch
+    {
+        "trade_union" => WorkCoverageMeasure.TradeUnion,
+        "youth_league" => WorkCoverageMeasure.YouthLeague,
+        "women_federation" => WorkCoverageMeasure.WomenFederation,
+        _ => WorkCoverageMeasure.Instructor,
+    };
+
+    private void FindPairings(Clause clause)
+    {
+        if (rules.Pairing.FindAll(text, clause.Start, clause.End).FirstOrDefault(v => !IsAttributive(v)) is not { Word: not null } verb
+            || IsBlocked(clause, verb.Position))
+        {
+            return;
+        }
+
+        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
+        List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
+        var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
+        foreach (var target in targets)
+        {
+            Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
+        }
+    }
+
+    /// <summary>"我一对一帮扶的佳和餐饮": a verb before 的 describes what follows; it reports nothing.</summary>
+    private bool IsAttributive((int Position, string Word) verb) => text.AsSpan(verb.Position + verb.Word.Length).StartsWith("的");
+
+    /// <summary>"李娜负责一对一帮扶": the name that does the verb, before it in its clause.</summary>
+    private string? PersonBefore(Clause clause, int position)
+    {
+        var end = position;
+        while (end > clause.Start && text[end - 1] == ' ')
+        {
+            end--; // voice input: "李娜 今天 一对一帮扶"
+        }
+
+        if (dates.FirstOrDefault(d => d.Start + d.Length == end && d.Start > clause.Start) is { } day)
+        {
+            end = day.Start;
+            while (end > clause.Start && text[end - 1] == ' ')
+            {
+                end--;
+            }
+        }
+
+        foreach (var link in (string[])["负责", "同志", "书记", "来", "将", "主动", "亲自"])
+        {
+            if (text.AsSpan(clause.Start, end - clause.Start).EndsWith(link))
+            {
+                end -= link.Length;
+            }
+        }
+
+        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) ? rules.Names.ReadBefore(text, end, clause.Start) : null;
+    }
+}

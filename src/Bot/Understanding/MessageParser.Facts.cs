@@ -1,0 +1,118 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: organisation facts (totals, employees, status) and the organisations they concern.
+internal sealed partial class MessageParser
+{
+    /// <summary>Totals and status: one org_update per organisation, where its first fact is said.</summary>
+    private void FindFacts()
+    {
+        var updates = new Dictionary<string, (int Position, UnderstoodAction Action)>(StringComparer.Ordinal);
+        void Fact(int position, Func<UnderstoodAction, UnderstoodAction> apply, bool all = false)
+        {
+            var clause = ClauseAt(position);
+            if (clause.IsQuestion)
+            {
+                return;
+            }
+
+            foreach (var target in FactTargets(clause, position, all))
+            {
+                var key = target is null ? "" : Identity(target);
+                if (!updates.TryGetValue(key, out var update))
+                {
+                    update = (position, Record(ActionKind.OrgUpdate, target, position));
+                }
+
+                updates[key] = (update.Position, apply(update.Action));
+            }
+        }
+
+        foreach (var (position, word) in rules.Respectively.FindAll(text))
+        {
+            // "云启科技和青禾文化的员工分别是180人和45人": the n-th figure is the n-th organisation's.
+            var noun = text.AsSpan(0, position).TrimEnd('的');
+            var members = noun.EndsWith("党员");
+            if (!members && !rules.EmployeeWords.EndsAt(text, noun.Length, Math.Max(0, noun.Length - 6)) || ClauseAt(position).IsQuestion)
+            {
+                continue;
+            }
+
+            var figures = new List<int>();
+            var at = position + word.Length;
+            at += text.AsSpan(at).StartsWith("是") || text.AsSpan(at).StartsWith("为") || text.AsSpan(at).StartsWith("有") ? 1 : 0;
+            while (ReadNumberAfter(at) is { Approximate: false } figure && figure.End - at <= 8)
+            {
+                figures.Add(figure.Value);
+                at = figure.End;
+                if (at < text.Length && text[at] is '和' or '、' or ',' or '，' or '与')
+                {
+                    at++;
+                }
+            }
+
+            var listed = ListBefore(position);
+            if (figures.Count < 2 || figures.Count != listed.Count)
+            {
+                continue;
+            }
+
+            for (var n = 0; n < figures.Count; n++)
+            {
+                var value = figures[n];
+                var key = Identity(listed[n]!);
+                var update = updates.TryGetValue(key, out var known) ? known : (Position: position, Action: Record(ActionKind.OrgUpdate, listed[n], position));
+                updates[key] = (update.Position, members ? update.Action with { PartyMembers = value } : update.Action with { Employees = value });
+            }
+        }
+
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !IsPlanned(p.Start)))
+        {
+            Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
+        }
+
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null && !IsPlanned(p.Start)))
+        {
+            Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
+        }
+
+        foreach (var (position, word) in rules.Statuses.FindAll(text))
+        {
+            var clause = ClauseAt(position);
+            if (!IsNegatedOnly(clause, position) && !IsHypothetical(position))
+            {
+                var status = Enum.Parse<OperatingStatus>(rules.Vocabulary.Statuses[word], ignoreCase: true);
+                Fact(position, a => a with { Status = a.Status ?? status }, all: true);
+            }
+        }
+
+        foreach (var (position, action) in updates.Values)
+        {
+            Add(position, action);
+        }
+    }
+
+    /// <summary>A fact concerns the organisation named last before it; all of those listed when it says 都/均/各 or <paramref name="all"/>.</summary>
+    private List<OrganizationMention?> FactTargets(Clause clause, int position, bool all)
+    {
+        if (MentionsIn(clause).Count == 0 && rules.AllTogether.ContainsAny(text, clause.Start, position + 1))
+        {
+            // "走访了手造咖啡和青禾文化，两家都没有党员": the fact holds for every one listed.
+            if (ListBefore(clause.Start) is { Count: > 1 } listed)
+            {
+                return listed;
+            }
+        }
+
+        var targets = TargetsFor(clause, position, wholeClause: false);
+        if (targets.Count <= 1)
+        {
+            return targets;
+        }
+
+        var last = targets[^1];
+        var between = last is null ? "" : text[last.End..position];
+        return all || between.Contains('都') || between.Contains('均') || between.Contains('各') ? targets : [last];
+    }
+}

@@ -1,0 +1,225 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: the formation frame (verb, party body, method, mode, level, members, secretary).
+internal sealed partial class MessageParser
+{
+    private string? Secretary()
+    {
+        // 由智国栋担任书记 / 由陈晨同志任党支部书记.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length)
+                && text.IndexOf("书记", i, StringComparison.Ordinal) is var secretaryAt && secretaryAt > 0 && secretaryAt - i < name.Length + 12)
+            {
+                return name;
+            }
+
+            // 书记由物业经理徐峰担任: a title between 由 and the name.
+            var serve = text.IndexOf("担任", i, Math.Min(12, text.Length - i), StringComparison.Ordinal);
+            var said = text.LastIndexOf("书记", i, StringComparison.Ordinal);
+            if (serve > i + 2 && said >= 0 && i - said <= 2
+                && (text.AsSpan(i, serve - i).EndsWith("同志") ? serve - 2 : serve) is var nameEnd
+                && rules.Names.ReadBefore(text, nameEnd, i + 1) is { } titled)
+            {
+                // "主任律师郑正": the title's last character is no surname.
+                return titled.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, i + 1) ? titled[1..] : titled;
+            }
+        }
+
+        for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
+        {
+            var j = at + 2;
+            if (j < text.Length && text[j] is '是' or '为' or ':' or '由' or '叫')
+            {
+                j++;
+            }
+
+            if (NameAfterTitle(j) is { } titledName)
+            {
+                return titledName; // "书记是项目主管杨光", "书记为人事部经理黄鼎新"
+            }
+
+            if (text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
+            {
+                return sender.Name;
+            }
+
+            if (rules.Names.ReadAt(text, j) is { Length: >= 2 } name)
+            {
+                return name;
+            }
+
+            var nameEnd = at;
+            foreach (var link in (string[])["担任", "当选", "任", "为", "是"])
+            {
+                if (text.AsSpan(0, nameEnd).EndsWith(link))
+                {
+                    nameEnd -= link.Length;
+                    break;
+                }
+            }
+
+            if (rules.Names.ReadBefore(text, nameEnd) is { } before)
+            {
+                return before;
+            }
+
+            // A surname the list lacks ("书记墨书"): two or three characters that end the clause.
+            var end = j;
+            while (end < text.Length && end - j < 3 && TextNormalizer.IsHan(text[end]) && rules.Names.StopwordAt(text, end) is null)
+            {
+                end++;
+            }
+
+            if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null))
+            {
+                return text[j..end];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A job title within a few characters of <paramref name="start"/> ("人事部经理"), then a person's name.</summary>
+    private string? NameAfterTitle(int start)
+    {
+        for (var t = start; t < Math.Min(text.Length, start + 8) && TextNormalizer.IsHan(text[t]); t++)
+        {
+            if (rules.Titles.MatchAt(text, t) is { } title && rules.Names.ReadAt(text, t + title.Length) is { Length: >= 2 } name
+                && !mentions.Any(m => m.Start <= t + title.Length && t + title.Length < m.End))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private void FindFormation()
+    {
+        foreach (var clause in clauses.Where(c => !c.IsQuestion))
+        {
+            for (var position = clause.Start; position < clause.End; position++)
+            {
+                if (rules.Formation.MatchAt(text, position, clause.End) is not { } verb)
+                {
+                    continue;
+                }
+
+                // "恒信建筑党支部升级为党总支": 建 inside a name is no verb.
+                if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
+                    || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
+                    || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v)))
+                {
+                    continue;
+                }
+
+                AddFormation(clause, position, party);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The party organisation word a formation verb governs: "成立了联合党支部", "党支部今天成立".</summary>
+    private string? PartyWordNear(Clause clause, int verbAt, int verbLength)
+    {
+        var after = rules.PartyAndMassWords.FindAll(text, verbAt + verbLength, Math.Min(clause.End, verbAt + verbLength + 10))
+            .FirstOrDefault(w => rules.Vocabulary.PartyOrganizationWords.ContainsKey(w.Word) || rules.Vocabulary.MassOrganizations.ContainsKey(w.Word));
+        if (after.Word is not null)
+        {
+            return rules.Vocabulary.PartyOrganizationWords.ContainsKey(after.Word) ? after.Word : null;
+        }
+
+        var before = rules.PartyAndMassWords.FindAll(text, Math.Max(clause.Start, verbAt - 8), verbAt).LastOrDefault();
+        if (before.Word is not null)
+        {
+            return rules.Vocabulary.PartyOrganizationWords.ContainsKey(before.Word) ? before.Word : null;
+        }
+
+        // "德润物业的党支部从联合支部独立出来了 今天单独成立": the party body is the topic of the clause just before.
+        var previous = clauses.LastOrDefault(c => c.End <= clause.Start);
+        if (previous is null || previous.IsQuestion || rules.PartyAndMassWords.ContainsAny(text, verbAt, clause.End))
+        {
+            return null;
+        }
+
+        var topic = rules.PartyAndMassWords.FindAll(text, previous.Start, previous.End).FirstOrDefault(w => !InLeaderSpan(w.Position));
+        return topic.Word is not null && rules.Vocabulary.PartyOrganizationWords.ContainsKey(topic.Word)
+            && !rules.Formation.ContainsAny(text, previous.Start, previous.End) ? topic.Word : null;
+    }
+
+    private void AddFormation(Clause clause, int position, string partyWord)
+    {
+        var units = MentionsIn(clause);
+        if (units.Count > 0 && units[0].Start - clause.Start <= 1 && ListBefore(units[0].End) is { Count: > 1 } spoken
+            && spoken[^1] is { } lastSpoken && Identity(lastSpoken) == Identity(units[0]))
+        {
+            // "顺达快递 智联物流 华鼎物流三家…联建": a list spoken across blanks before the clause.
+            units = [.. spoken.Where(m => m is not null).Select(m => m!).Concat(units.Skip(1)).DistinctBy(Identity)];
+        }
+
+        // "物流协会今天同业共建成立联合党支部 和智联物流一起": units added in the clauses right after, opened by 和/与/跟.
+        foreach (var next in clauses.Where(c => c.Start >= clause.End && units.Count > 0))
+        {
+            var opening = text.AsSpan(next.Start, next.End - next.Start);
+            if (!(opening.StartsWith("和") || opening.StartsWith("与") || opening.StartsWith("跟") || opening.StartsWith("同")) || MentionsIn(next) is not { Count: > 0 } more
+                || more[0].Start - next.Start > 1)
+            {
+                break;
+            }
+
+            units = [.. units.Concat(more).DistinctBy(Identity)];
+        }
+
+        if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
+        {
+            // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.
+            units = [.. UsableMentions().Where(m => m.Start < clause.Start && !m.IsGeneric).DistinctBy(Identity)];
+        }
+
+        if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
+        {
+            units.Add(topic);
+        }
+
+        // "联合党支部今天调整为单独组建的党支部": after a change verb, the words before it are the old form.
+        var from = rules.ChangeVerbs.MatchAt(text, position) is not null ? position : 0;
+        if (rules.SplitMarkers.FindAll(text, 0, position).LastOrDefault() is { Word: not null } split)
+        {
+            from = split.Position + split.Word.Length; // "从联合党支部里分出来，单独成立了党支部": the form left is no longer it
+        }
+
+        var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
+        var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
+            : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
+            : FormationMethod.Single;
+        var level = rules.Vocabulary.PartyOrganizationWords[partyWord] switch
+        {
+            "branch" => PartyOrganizationLevel.Branch,
+            "general_branch" => PartyOrganizationLevel.GeneralBranch,
+            "committee" => PartyOrganizationLevel.Committee,
+            _ => (PartyOrganizationLevel?)null,
+        };
+
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start));
+        if (members is not null)
+        {
+            members.Consumed = true;
+        }
+
+        var first = units.FirstOrDefault();
+        var action = Record(ActionKind.Formation, first, position) with
+        {
+            Method = method,
+            JointMode = method == FormationMethod.Joint && mode is not null ? Enum.Parse<JointMode>(mode, ignoreCase: true) : null,
+            Level = level,
+            Members = members?.Value,
+            Secretary = Secretary(),
+            Units = method == FormationMethod.Joint && units.Count > 0 ? [.. units.Select(u => u.ReportedName ?? u.Written)] : null,
+            UnitIds = method == FormationMethod.Joint && units.Count > 0 ? [.. units.Select(u => u.Organization?.Id)] : null,
+        };
+        Add(position, action);
+    }
+}

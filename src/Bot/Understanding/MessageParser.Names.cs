@@ -1,0 +1,252 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: entity spans. Organisation mentions beyond the index's (short names the ledger lacks, lists), leaders that are no units, and which organisations an action concerns.
+internal sealed partial class MessageParser
+{
+    /// <summary>After a visit verb, a name the ledger lacks written without its legal form ("走访了新锐物流").</summary>
+    private void FindUnknownShortNames()
+    {
+        var added = false;
+        var starts = rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)).Select(v => v.Position + v.Word.Length).ToList();
+        var verbStarts = starts.Count;
+        if (!rules.Question.ContainsAny(text))
+        {
+            // "新锐物流今天成立了党支部": a name that starts the message or a clause of a report (not a question about a class).
+            starts.Add(0);
+            for (var i = 1; i < text.Length; i++)
+            {
+                if (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))
+                {
+                    starts.Add(i);
+                }
+            }
+        }
+
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var start = starts[k];
+            if (start < text.Length && text[start] == '了')
+            {
+                start++;
+            }
+
+            if (mentions.Any(m => m.Start <= start && start < m.End) || dates.Any(d => d.Start == start))
+            {
+                continue;
+            }
+
+            var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
+            if (index.ReadUnknownNameAt(text, start, limit) is { } unknown
+                && (k < verbStarts || rules.ClassNouns.MatchAt(text, unknown.Start + unknown.Length) is null))
+            {
+                mentions.Add(unknown);
+                added = true;
+            }
+        }
+
+        // "云启科技和新锐物流": a list goes on after a joiner.
+        for (var k = 0; k < mentions.Count && k < 32; k++)
+        {
+            var end = mentions[k].End;
+            foreach (var joiner in (string[])["和", "、", "与", "及", "以及"])
+            {
+                var start = end + joiner.Length;
+                if (!text.AsSpan(end).StartsWith(joiner) || mentions.Any(m => m.Start <= start && start < m.End) || mentions[k].IsGeneric)
+                {
+                    continue;
+                }
+
+                var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
+                if (index.ReadUnknownNameAt(text, start, limit) is { } unknown)
+                {
+                    mentions.Add(unknown);
+                    added = true;
+                }
+            }
+        }
+
+        if (added)
+        {
+            mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+    }
+
+    private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
+
+    private void FindLeaderSpans()
+    {
+        // "由星辰半导体党总支带建": the organisation that leads a joint formation is not one of its units.
+        for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
+        {
+            var limit = Math.Min(text.Length, i + 24);
+            if (rules.LeaderMarkers.FindFirst(text, i + 1, limit) is { } marker && !text.AsSpan(i + 1, marker.Position - i - 1).ContainsAny("，,。；; "))
+            {
+                leaderSpans.Add((i, marker.Position + marker.Word.Length));
+            }
+        }
+
+        // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
+        foreach (var (position, word) in rules.HostMarkers.FindAll(text))
+        {
+            var host = mentions.FirstOrDefault(m => m.Start >= position + word.Length && m.Start <= position + word.Length + 1);
+            if (host is not null && rules.PartyAndMassWords.MatchAt(text, host.End) is { } party)
+            {
+                leaderSpans.Add((position, host.End + party.Length));
+            }
+        }
+    }
+
+    private bool InLeaderSpan(int position) => leaderSpans.Any(s => s.Start <= position && position < s.End);
+
+    private IEnumerable<OrganizationMention> UsableMentions() => mentions.Where(m => !InLeaderSpan(m.Start));
+
+    private OrganizationMention PreferOwnJurisdiction(OrganizationMention mention)
+    {
+        // An ambiguous name that fits exactly one organisation inside the sender's jurisdiction means that one.
+        if (!preferOwnJurisdiction || !mention.IsAmbiguous || sender.Jurisdiction == Jurisdiction.Everywhere)
+        {
+            return mention;
+        }
+
+        var own = index.Organizations.Where(o => mention.Candidates.Any(c => c.Id == o.Id) && sender.Jurisdiction.Contains(o)).ToList();
+        return own.Count == 1 ? mention with { Organization = own[0], Candidates = [] } : mention;
+    }
+
+    private List<OrganizationMention> MentionsIn(Clause clause) =>
+        [.. UsableMentions().Where(m => m.Start >= clause.Start && m.Start < clause.End)];
+
+    /// <summary>The organisations an action at <paramref name="position"/> concerns.</summary>
+    private List<OrganizationMention?> TargetsFor(Clause clause, int position, bool wholeClause)
+    {
+        var inClause = MentionsIn(clause);
+        if (inClause.Count > 0)
+        {
+            if (wholeClause)
+            {
+                // "今天跑了三家：智联物流 汇通汽车 恒信建筑": a list announced in the clause goes on across blanks.
+                List<OrganizationMention?> all = [.. inClause.DistinctBy(Identity)];
+                if (inClause[^1].End == clause.End && rules.ListIntro.ContainsAny(text, clause.Start, inClause[0].Start) && ListAfter(clause) is { Count: > 0 } more)
+                {
+                    all.AddRange(more.Where(m => all.All(a => Identity(a!) != Identity(m!))));
+                }
+
+                return all;
+            }
+
+            var before = inClause.Where(m => m.Start < position).ToList();
+            if (before.Count == 0)
+            {
+                return [inClause[0]];
+            }
+
+            // The list that ends right before the verb: "金桥投资和宏图贸易都是空壳", not every name said earlier.
+            var list = new List<OrganizationMention?> { before[^1] };
+            for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start); i--)
+            {
+                list.Insert(0, before[i]);
+            }
+
+            return [.. list.DistinctBy(m => Identity(m!))];
+        }
+
+        if (wholeClause && rules.AllTogether.ContainsAny(text, clause.Start, position) && NamedInClausesBefore(clause) is { Count: > 1 } earlier)
+        {
+            // "今天上午顺达快递，下午德润物业，都走访了": the verb after 都 covers each name said in the clauses before.
+            return earlier;
+        }
+
+        var preceding = UsableMentions().LastOrDefault(m => m.Start < position);
+        if (wholeClause && ListAfter(clause) is { Count: > 0 } following
+            && (preceding is null || rules.ListIntro.ContainsAny(text, clause.Start, clause.End)))
+        {
+            // "今天走访了三家 云启科技 微光软件和瑞康医疗": the names follow the verb's clause.
+            return following;
+        }
+
+        return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    /// <summary>The organisations named in the clauses right before <paramref name="clause"/> that say nothing but a name (and a time).</summary>
+    private List<OrganizationMention?> NamedInClausesBefore(Clause clause)
+    {
+        var named = new List<OrganizationMention?>();
+        for (var i = clauses.IndexOf(clause) - 1; i >= 0; i--)
+        {
+            var before = clauses[i];
+            var inside = MentionsIn(before);
+            if (inside.Count == 0 || HasRecordVerb(before.Start, before.End) || before.IsQuestion)
+            {
+                break;
+            }
+
+            named.InsertRange(0, inside);
+        }
+
+        return [.. named.DistinctBy(m => Identity(m!))];
+    }
+
+    /// <summary>The list of names that starts the text right after <paramref name="clause"/>, when only separators come between.</summary>
+    private List<OrganizationMention?>? ListAfter(Clause clause)
+    {
+        var usable = UsableMentions().ToList();
+        var first = usable.FindIndex(m => m.Start >= clause.End);
+        if (first < 0)
+        {
+            return null;
+        }
+
+        // "今天走访了3家，分别是云启科技、…": only separators, or words that introduce a list, come between.
+        var gap = text[clause.End..usable[first].Start];
+        if (rules.ListIntro.FindFirst(gap) is { } intro)
+        {
+            gap = gap.Remove(intro.Position, intro.Word.Length);
+        }
+
+        if (gap.AsSpan().Trim().Trim("：:，, ").Length > 0)
+        {
+            return null;
+        }
+
+        var list = new List<OrganizationMention?> { usable[first] };
+        for (var i = first + 1; i < usable.Count && IsListJoiner(usable[i - 1].End, usable[i].Start, acrossBlanks: true); i++)
+        {
+            list.Add(usable[i]);
+        }
+
+        return [.. list.DistinctBy(m => Identity(m!))];
+    }
+
+    /// <summary>The list of names that ends last before <paramref name="position"/>.</summary>
+    private List<OrganizationMention?> ListBefore(int position)
+    {
+        var before = UsableMentions().Where(m => m.End <= position).ToList();
+        if (before.Count == 0)
+        {
+            return [];
+        }
+
+        var list = new List<OrganizationMention?> { before[^1] };
+        for (var i = before.Count - 2; i >= 0 && IsListJoiner(before[i].End, before[i + 1].Start, acrossBlanks: true); i--)
+        {
+            list.Insert(0, before[i]);
+        }
+
+        return [.. list.DistinctBy(m => Identity(m!))];
+    }
+
+    private static string Identity(OrganizationMention mention) =>
+        mention.Organization?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mention.ReportedName ?? $"@{mention.Start}";
+
+    private bool IsListJoiner(int from, int to, bool acrossBlanks = false)
+    {
+        if (to < from)
+        {
+            return false;
+        }
+
+        var gap = text.AsSpan(from, to - from).Trim();
+        return (acrossBlanks && gap.IsEmpty && to > from) || gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
+    }
+}

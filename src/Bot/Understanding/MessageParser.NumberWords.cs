@@ -1,0 +1,203 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: figures (continued): described members, none, figures after a noun, ranges and approximations.
+internal sealed partial class MessageParser
+{
+    /// <summary>"失联党员", "退休党员": up to three characters that describe the members, then 党员.</summary>
+    private int? ModifiedMembersAt(int position)
+    {
+        for (var length = 1; length <= 3 && position + length + 2 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || ChineseNumber.IsNumeralChar(c) || c is '人' or '个' or '名' or '位' or '的' or '和' or '是')
+            {
+                return null;
+            }
+
+            if (text.AsSpan(position + length).StartsWith("党员") && rules.Categories.MatchAt(text, position) is null)
+            {
+                return position + length + 2;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"没亮明身份的党员", "刚入职的党员": up to seven characters and 的 before 党员; the category a description names.</summary>
+    private (int End, string? Category)? DescribedMembersAt(int position)
+    {
+        for (var length = 1; length <= 7 && position + length + 3 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || c is '名' or '个' or '位' or '和' or '，' || ChineseNumber.IsNumeralChar(c) && c != '一')
+            {
+                return null;
+            }
+
+            if (text[position + length] == '的' && text.AsSpan(position + length + 1).StartsWith("党员") && !InsideMention(position + length))
+            {
+                var category = rules.MemberDescriptions.FindFirst(text, position, position + length) is { } description
+                    ? rules.Vocabulary.MemberDescriptions[description.Word]
+                    : null;
+                return (position + length + 3, category);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"组织蓝海电商的3名党员开了个会": members someone did something with, not a total.</summary>
+    private bool IsPossessedGroup(int start, int end) =>
+        start > 0 && text[start - 1] == '的' && end < text.Length && TextNormalizer.IsHan(text[end])
+        && !"都均全是为中里其有已在还也和与及、".Contains(text[end]);
+
+    private int? IsMembersAfter(int position)
+    {
+        foreach (var link in (string[])["都是党员", "均为党员", "是党员", "为党员"])
+        {
+            if (text.AsSpan(position).StartsWith(link))
+            {
+                return position + link.Length;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsNoMembers(int at)
+    {
+        // 没有党员 / 无党员 / 没有正式党员; 一名党员都没有 / 一个党员也没有.
+        var before = text.AsSpan(0, at);
+        if (before.EndsWith("正式"))
+        {
+            before = before[..^2];
+        }
+
+        if (before.EndsWith("没有") || before.EndsWith("无") || before.EndsWith("没") || before.EndsWith("零"))
+        {
+            return true;
+        }
+
+        var after = text.AsSpan(at + 2);
+        for (var guard = 0; guard < 3 && rules.Fillers.MatchAt(text, text.Length - after.Length) is { } filler && filler is not ("有" or "是"); guard++)
+        {
+            after = after[filler.Length..]; // "党员还是一个都没有", "党员到现在都没有"
+        }
+
+        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有", "没有"])
+        {
+            // "党员都没有", "党员一个也没有": the sentence ends there.
+            if (after.StartsWith(none) && (after.Length == none.Length || !TextNormalizer.IsHan(after[none.Length]) || after[none.Length] is '了' or '的'))
+            {
+                return true;
+            }
+        }
+
+        return (before.EndsWith("一名") || before.EndsWith("一个") || before.EndsWith("一位"))
+            && (after.StartsWith("都没") || after.StartsWith("也没") || after.StartsWith("都没有") || after.StartsWith("也没有"));
+    }
+
+    private NumberPhrase? ReadNumberAfter(int position)
+    {
+        var j = position;
+        var approximate = false;
+        for (var guard = 0; guard < 4 && j < text.Length; guard++)
+        {
+            if (rules.ApproximationPrefixes.MatchAt(text, j) is { } approx && !ChineseNumber.TryRead(text, j, out _, out _))
+            {
+                approximate = true;
+                j += approx.Length;
+            }
+            else if (rules.Fillers.MatchAt(text, j) is { } filler)
+            {
+                j += filler.Length;
+            }
+            else if (text[j] == ' ')
+            {
+                j++;
+            }
+            else if (text[j] is '由' or '从' && ChineseNumber.TryRead(text, j + 1, out _, out _))
+            {
+                j++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (!ChineseNumber.TryRead(text, j, out var value, out var length) || (length == 1 && text[j] == '一' && j + 1 < text.Length && text[j + 1] is '下' or '些' or '直' or '起' or '样'))
+        {
+            return null;
+        }
+
+        var end = j + length;
+        approximate |= IsRange(j, end);
+        if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
+        {
+            end++;
+        }
+
+        // "由1名增加到3名": the total now is the later figure.
+        if (rules.Changes.MatchAt(text, end) is { } change && ChineseNumber.TryRead(text, end + change.Length, out var later, out var laterLength))
+        {
+            value = later;
+            end += change.Length + laterLength;
+        }
+
+        if (rules.ApproximationSuffixes.MatchAt(text, end) is { } suffix)
+        {
+            approximate = true;
+            end += suffix.Length;
+        }
+
+        if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
+        {
+            end++;
+        }
+
+        if (rules.ApproximationSuffixes.MatchAt(text, end) is { } after)
+        {
+            approximate = true;
+            end += after.Length;
+        }
+
+        if (end < text.Length && (text[end] == '%' || text.AsSpan(end).StartsWith("以上") || text.AsSpan(end).StartsWith("以下")))
+        {
+            return null;
+        }
+
+        if (value == 1 && (text.AsSpan(end).StartsWith("都没") || text.AsSpan(end).StartsWith("也没")))
+        {
+            value = 0; // "党员还是一个都没有": none, not one
+        }
+
+        return new NumberPhrase(position, end, value, approximate, null);
+    }
+
+    /// <summary>"30-40人", "30到40人": either end of a range is no figure.</summary>
+    private bool IsRange(int start, int end)
+    {
+        static bool IsDash(char c) => c is '-' or '~' or '～' or '—' or '－' or '至' or '到';
+        var after = end + 1 < text.Length && IsDash(text[end]) && ChineseNumber.TryRead(text, end + 1, out _, out _);
+        var before = start >= 2 && IsDash(text[start - 1]) && ChineseNumber.IsNumeralChar(text[start - 2]);
+        return after || before;
+    }
+
+    private bool IsApproximatePrefix(int position)
+    {
+        for (var length = 1; length <= 3 && length <= position; length++)
+        {
+            if (rules.ApproximationPrefixes.MatchAt(text, position - length, position) is { } word && word.Length == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string? CategoryOf(string word) => rules.Vocabulary.MemberCategories.GetValueOrDefault(word);
+}

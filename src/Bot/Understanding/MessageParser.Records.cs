@@ -1,0 +1,273 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: record frames for visits and discoveries.
+internal sealed partial class MessageParser
+{
+    private void FindVisits(Clause clause)
+    {
+        int? trigger = null;
+        foreach (var (position, verb) in rules.Visit.FindAll(text, clause.Start, clause.End))
+        {
+            // "走访计划取消了", "走访任务": the verb is a noun's modifier here, not a visit made.
+            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null)
+            {
+                trigger = position;
+                break;
+            }
+        }
+
+        if (trigger is null)
+        {
+            // 去/到 + an organisation: "昨天去顺达快递了解情况", "到优品超市看了下".
+            foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
+            {
+                var next = position + word.Length;
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的')) && !IsBlocked(clause, position))
+                {
+                    trigger = position;
+                    break;
+                }
+            }
+        }
+
+        trigger ??= StayedAt(clause);
+        if (trigger is { } at)
+        {
+            var targets = TargetsFor(clause, at, wholeClause: true);
+            var days = DatesFor(at);
+            if (days.Count > 1 && days.Count == targets.Count && rules.Respectively.ContainsAny(text, clause.Start, clause.End))
+            {
+                // "上周五和今天分别去了云启科技和微光软件": the n-th day goes with the n-th organisation.
+                for (var n = 0; n < days.Count; n++)
+                {
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = days[n] }, targets[n]));
+                }
+
+                return;
+            }
+
+            foreach (var target in targets)
+            {
+                foreach (var date in days)
+                {
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date }, target));
+                }
+            }
+        }
+    }
+
+    /// <summary>"刚从蓝海电商回来", "在仁爱医院待了一上午": 从/在 + an organisation + 回来/待了 is a visit with no visit verb.</summary>
+    private int? StayedAt(Clause clause)
+    {
+        // "在那边待了一下午": the place said by a pronoun is the organisation being talked about.
+        foreach (var (position, marker) in rules.VisitPlaceMarkers.FindAll(text, clause.Start, clause.End))
+        {
+            var at = position + marker.Length;
+            foreach (var place in (string[])["他们那边", "他们那里", "他们那", "他们公司", "他们单位", "那边", "那里", "这边", "这里", "他家"])
+            {
+                if (text.AsSpan(at).StartsWith(place) && rules.VisitStayVerbs.MatchAt(text, at + place.Length) is not null && !IsBlocked(clause, position)
+                    && (MentionsIn(clause).Any(m => !m.IsGeneric && m.End <= position) || NamedInClausesBefore(clause).Count > 0))
+                {
+                    return position;
+                }
+            }
+        }
+
+        foreach (var mention in MentionsIn(clause))
+        {
+            if (mention.IsGeneric || !rules.VisitPlaceMarkers.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 2)))
+            {
+                continue;
+            }
+
+            var after = mention.End;
+            while (after < text.Length && text[after] is ' ' or '那' or '这' or '边' or '里')
+            {
+                after++; // "从蓝海电商那边回来"
+            }
+
+            if (rules.VisitStayVerbs.MatchAt(text, after) is not null && !IsBlocked(clause, mention.Start))
+            {
+                return mention.Start;
+            }
+        }
+
+        return null;
+    }
+
+    private void FindDiscoveries(Clause clause)
+    {
+        // "经排查 华鼎精密有隐形党员3名": a clause that is only the verb goes on in the next one.
+        if (rules.Discovery.FindFirst(text, clause.Start, clause.End) is { } lone && text.AsSpan(lone.Position + lone.Word.Length, clause.End - lone.Position - lone.Word.Length).Trim().IsEmpty
+            && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } following)
+        {
+            if (rules.Discovery.ContainsAny(text, following.Start, following.End) || rules.Hire.ContainsAny(text, following.Start, following.End))
+            {
+                return; // "通过排查，亮出了2名隐形党员": the next clause says what was found, with its own verb
+            }
+
+            clause = clause with { End = following.End };
+        }
+
+        foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
+        {
+            var hired = rules.Hire.MatchAt(text, position) is not null;
+            var verbEnd = position + word.Length;
+            var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
+            if (partyWord < 0)
+            {
+                continue;
+            }
+
+            if (IsBlocked(clause, position))
+            {
+                // "没有发现2名党员", "下个月招聘一名党员": the numbers after it are no totals either.
+                foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < clause.End))
+                {
+                    phrase.Consumed = true;
+                }
+
+                continue;
+            }
+
+            // Members counted after the verb; after "其中", a breakdown by category (in this clause or the next).
+            var breakdownAt = text.IndexOf("其中", verbEnd, StringComparison.Ordinal);
+            var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
+            var breakdownEnd = clause.End;
+            foreach (var next in clauses.Where(c => c.Start >= clause.End))
+            {
+                // "其中1名是口袋党员，2名是预备党员": following clauses that only break the count down by category.
+                var startsBreakdown = text.AsSpan(next.Start).StartsWith("其中");
+                var onlyCategories = memberPhrases.Any(p => p.Start >= next.Start && p.Start < next.End && p.Category is not null)
+                    && !MentionsIn(next).Any() && !rules.Discovery.ContainsAny(text, next.Start, next.End);
+                if (!startsBreakdown && !onlyCategories)
+                {
+                    break;
+                }
+
+                breakdownEnd = next.End;
+                if (!startsBreakdown && memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd).All(p => p.Category is not null))
+                {
+                    countEnd = next.End; // "发现1名流动党员 1名口袋党员": the list goes on
+                }
+            }
+
+            int? count = null;
+            var exact = true;
+            var categories = new MemberCategories();
+            // Another organisation named after the verb starts another report ("…发现2名党员佳和餐饮没有党员").
+            // "发现星辰半导体有3名流动党员": a name right after the verb is where they were found, not the next report.
+            if (UsableMentions().FirstOrDefault(m => m.Start >= verbEnd && m.Start < breakdownEnd && text[verbEnd..m.Start].Trim() is not ("" or "了")) is { } another)
+            {
+                breakdownEnd = another.Start;
+                countEnd = Math.Min(countEnd, another.Start);
+            }
+
+            // "发现了三个党员一个预备的两个流动的": a count with no category, then categories that add up to no more than it,
+            // is the count and its breakdown, not a sum.
+            var counted = memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd && !p.Consumed).ToList();
+            var brokenDown = counted.Count >= 2 && counted[0].Category is null && !hired && counted.Skip(1).All(p => p.Category is not null)
+                && counted.Skip(1).Sum(p => p.Value) <= counted[0].Value;
+            foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
+            {
+                if (brokenDown && phrase != counted[0] && phrase.Start < countEnd)
+                {
+                    phrase.Consumed = true;
+                    categories = phrase.Approximate ? categories : categories.Plus(phrase.Category!, phrase.Value);
+                    continue;
+                }
+
+                phrase.Consumed = true;
+                var category = phrase.Category ?? (hired ? "hired" : null);
+                if (phrase.Start < countEnd)
+                {
+                    count = (count ?? 0) + phrase.Value;
+                    exact &= !phrase.Approximate;
+                }
+
+                if (category is not null && !phrase.Approximate)
+                {
+                    categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            if (count is { } found && categories.IsEmpty())
+            {
+                // "发现两名党员 都是流动党员" / "新发现1名党员 是预备党员": a category without a number covers them.
+                var scanEnd = Math.Max(breakdownEnd, clauses.FirstOrDefault(c => c.Start >= clause.End)?.End ?? clause.End);
+                foreach (var (at, categoryWord) in rules.Categories.FindAll(text, verbEnd, scanEnd))
+                {
+                    if (CategoryOf(categoryWord) is { } category && category != "hired" && !memberPhrases.Any(p => p.Start <= at && at < p.End)
+                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && (text.AsSpan(0, at).EndsWith("是") || text.AsSpan(0, at).EndsWith("系") || text.AsSpan(0, at).EndsWith("为")))))
+                    {
+                        categories = categories.Plus(category, found);
+                        break;
+                    }
+                }
+
+                // "发现党员3名，都是流动的": a category said without 党员, after 都是.
+                if (categories.IsEmpty() && rules.CategoryShortWords.FindAll(text, verbEnd, scanEnd)
+                        .FirstOrDefault(c => rules.AllMarkers.EndsAt(text, c.Position, Math.Max(0, c.Position - 4))) is { Word: not null } said
+                    && (said.Position + said.Word.Length == text.Length || text[said.Position + said.Word.Length] is '的' || IsSeparator(text[said.Position + said.Word.Length])))
+                {
+                    categories = categories.Plus(rules.Vocabulary.CategoryShortWords[said.Word], found);
+                }
+
+                // "发现1名党员 是刚招聘进来的": said to be hired.
+                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).Any(h => text.AsSpan(Math.Max(verbEnd, h.Position - 3), h.Position - Math.Max(verbEnd, h.Position - 3)).Contains('是')))
+                {
+                    categories = categories.Plus("hired", found);
+                }
+            }
+
+            foreach (var target in TargetsFor(clause, position, wholeClause: false))
+            {
+                Add(position, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = exact ? count : null,
+                    Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
+
+    private bool instructorFound;
+
+    /// <summary>"动员1名隐形党员亮明了身份": members named before the verb that shows them.</summary>
+    private void FindShownMembers(Clause clause)
+    {
+        foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
+        {
+            var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate).ToList();
+            if (shown.Count == 0 || IsBlocked(clause with { Start = shown[0].Start }, position))
+            {
+                continue;
+            }
+
+            var categories = new MemberCategories();
+            foreach (var phrase in shown)
+            {
+                phrase.Consumed = true;
+                if (phrase.Category is { } category)
+                {
+                    categories = categories.Plus(category, phrase.Value);
+                }
+            }
+
+            foreach (var target in TargetsFor(clause, shown[0].Start, wholeClause: false))
+            {
+                Add(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = shown.Sum(p => p.Value),
+                    Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
+}

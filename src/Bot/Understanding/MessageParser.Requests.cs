@@ -1,0 +1,259 @@
+using System.Text.RegularExpressions;
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: requests that concern the whole message (help, progress, scope, export, lookup, advice).
+internal sealed partial class MessageParser
+{
+    // ---------------------------------------------------------------- whole-message intents
+
+    private bool IsHelp()
+    {
+        if (rules.Help.ContainsAny(text) || rules.Help.ContainsAny(WithoutMeasureFillers(text)))
+        {
+            return true;
+        }
+
+        return rules.HelpWords.Contains(BareText());
+    }
+
+    /// <summary>"你能帮我做些什么", "能干点啥": 些/点 between the verb and what is asked changes nothing.</summary>
+    private static string WithoutMeasureFillers(string words) =>
+        words.Replace("做些", "做", StringComparison.Ordinal).Replace("干些", "干", StringComparison.Ordinal)
+            .Replace("做点", "做", StringComparison.Ordinal).Replace("干点", "干", StringComparison.Ordinal)
+            .Replace("有些", "有", StringComparison.Ordinal).Replace("有一些", "有", StringComparison.Ordinal);
+
+    private string BareText() => new([.. text.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c) || c == '?')]);
+
+    private ProgressMetric? ProgressMetricAsked()
+    {
+        if (rules.PolicyDefinition.ContainsAny(text))
+        {
+            return null;
+        }
+
+        foreach (var (metric, groups) in rules.ProgressPatterns)
+        {
+            if (UnderstandingRules.MatchesInOrder(text, groups))
+            {
+                return metric;
+            }
+        }
+
+        return null;
+    }
+
+    private string? FindScope()
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (rules.OwnScope.MatchAt(text, i) is { } own)
+            {
+                i += own.Length - 1;
+                continue;
+            }
+
+            foreach (var name in index.ScopeNames)
+            {
+                if (text.AsSpan(i).StartsWith(name, StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+        }
+
+        // A street or district written without its suffix ("坂田覆盖率多少") is kept as written.
+        foreach (var name in index.ScopeNames)
+        {
+            foreach (var suffix in rules.Vocabulary.ScopeSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2
+                    && text.Contains(name[..^suffix.Length], StringComparison.Ordinal) && !mentions.Any(m => m.Written.Contains(name[..^suffix.Length], StringComparison.Ordinal)))
+                {
+                    return name[..^suffix.Length];
+                }
+            }
+        }
+
+        foreach (Match m in ScopePattern().Matches(text))
+        {
+            if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每".Contains(m.Value[0]))
+            {
+                return m.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><paramref name="first"/> and the scopes listed right after it with 和/、/与.</summary>
+    private List<string?> ScopesListed(string? first)
+    {
+        var scopes = new List<string?> { first };
+        if (first is null || text.IndexOf(first, StringComparison.Ordinal) is var at && at < 0)
+        {
+            return scopes;
+        }
+
+        for (var end = at + first.Length; scopes.Count < 8;)
+        {
+            var next = end;
+            foreach (var joiner in (string[])["和", "、", "与", "及", "以及", "，", ","])
+            {
+                if (text.AsSpan(end).StartsWith(joiner))
+                {
+                    next = end + joiner.Length;
+                    break;
+                }
+            }
+
+            if (next == end)
+            {
+                return scopes;
+            }
+
+            var another = index.ScopeNames.FirstOrDefault(n => text.AsSpan(next).StartsWith(n));
+            if (another is null && ScopePattern().Match(text, next) is { Success: true } pattern && pattern.Index == next)
+            {
+                another = pattern.Value;
+            }
+
+            if (another is null || scopes.Contains(another))
+            {
+                return scopes;
+            }
+
+            scopes.Add(another);
+            end = next + another.Length;
+        }
+
+        return scopes;
+    }
+
+    /// <summary>"今天走访了华鼎物流，另外帮我查下云启网络科技的台账": the records reported in the clauses before a request.</summary>
+    private List<UnderstoodAction> ReportBefore(UnderstoodAction request)
+    {
+        var verb = rules.Lookup.FindFirst(text);
+        if (verb is null || request.Organization is null)
+        {
+            return [];
+        }
+
+        var cut = verb.Value.Position;
+        while (cut > 0 && !IsSeparator(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        if (depth >= MaxDepth || cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
+        {
+            return [];
+        }
+
+        var report = Nested(text[..(cut - 1)]).Parse();
+        return [.. report.Actions.Where(a => a.Kind is ActionKind.Visit or ActionKind.MemberDiscovery or ActionKind.Formation
+            or ActionKind.WorkCoverage or ActionKind.OrgUpdate or ActionKind.Pairing)];
+    }
+
+    private UnderstoodAction? LookupAsked()
+    {
+        var verb = rules.Lookup.FindFirst(text);
+        if (verb is { } found && rules.Visit.FindAll(text, Math.Max(0, found.Position - 4), found.Position + found.Word.Length + 4)
+                .Any(v => v.Position <= found.Position && v.Position + v.Word.Length > found.Position))
+        {
+            verb = null; // 实地查看 is a visit, not a lookup
+        }
+        else if (verb is { } said && UsableMentions().LastOrDefault(m => m.End <= said.Position) is { } place
+            && text.AsSpan(place.End, said.Position - place.End).Trim("了 ").IsEmpty
+            && rules.Motion.EndsAt(text, place.Start, Math.Max(0, place.Start - 3)))
+        {
+            verb = null; // "到智联物流了解一下党员情况": gone there to see, a visit
+        }
+
+        var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
+            ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
+        if (named is null)
+        {
+            // "帮我查一下这家的台账": one organisation's card, not said which.
+            return verb is { } asked && rules.Pronouns.FindFirst(text, asked.Position) is { } pronoun
+                && rules.LookupObjects.ContainsAny(text, pronoun.Position + pronoun.Word.Length)
+                ? new UnderstoodAction(ActionKind.OrgLookup)
+                : null;
+        }
+
+        var hasObject = rules.LookupObjects.ContainsAny(text, named.End);
+        if (AsksAdviceInText && !hasObject)
+        {
+            return null; // "问一下仁爱医院要不要单独建党组织" asks for advice, not the card
+        }
+
+        if ((verb is not null && (hasObject || verb.Value.Position < named.Start || EndsWithLookup(named, verb.Value)))
+            || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End)))
+        {
+            return WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named);
+        }
+
+        return null;
+    }
+
+    /// <summary>"汇通汽车查一下", "云启科技帮我看看吧": the name, then only the lookup verb closing the message.</summary>
+    private bool EndsWithLookup(OrganizationMention named, (int Position, string Word) verb)
+    {
+        if (verb.Position < named.End)
+        {
+            return false;
+        }
+
+        static bool Filler(char c) => IsSeparator(c) || c is '的' or '帮' or '我' or '请' or '麻' or '烦' or '吧' or '呗' or '啊' or '呀' or '哈' or '嘛' or '～';
+        return text.AsSpan(named.End, verb.Position - named.End).TrimStart(' ').ToString().All(Filler)
+            && text.AsSpan(verb.Position + verb.Word.Length).ToString().All(Filler);
+    }
+
+    /// <summary>"如果顺达快递再发现一名党员，就能单独建支部了": a supposition stated (no question, closed by 了) asks nothing.</summary>
+    private bool IsStatedSupposition() =>
+        !clauses.Any(c => c.IsQuestion) && clauses.Any(HasCondition) && text.TrimEnd().TrimEnd("。！!～~…").EndsWith('了');
+
+    private bool IsInQuestion(int position) => clauses.FirstOrDefault(c => c.Start <= position && position < c.End)?.IsQuestion ?? false;
+
+    private UnderstoodAction? FindAdvice()
+    {
+        if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
+        {
+            return null;
+        }
+
+        if (IsStatedSupposition())
+        {
+            return null;
+        }
+
+        var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
+        if (named is null && (rules.ClassDescription.ContainsAny(text) || !rules.Singular.ContainsAny(text) && !UsableMentions().Any()))
+        {
+            return null;
+        }
+
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate);
+        var employees = employeePhrases.FirstOrDefault(p => !p.Approximate);
+        OrganizationType? type = null;
+        foreach (var (position, word) in rules.OrgTypeWords.FindAll(text))
+        {
+            if (!mentions.Any(m => !m.IsGeneric && m.Start <= position && position < m.End))
+            {
+                type = rules.Vocabulary.OrgTypeWords[word] == "social_org" ? OrganizationType.SocialOrganization : OrganizationType.Enterprise;
+                break;
+            }
+        }
+
+        return WithOrganization(new UnderstoodAction(ActionKind.FormationAdvice)
+        {
+            PartyMembers = members?.Value,
+            Employees = employees?.Value,
+            OrgType = type,
+        }, named ?? UsableMentions().FirstOrDefault());
+    }
+
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])[\p{IsCJKUnifiedIdeographs}]{2}(?:街道|社区)|(?<![\p{IsCJKUnifiedIdeographs}])[\p{IsCJKUnifiedIdeographs}]{2}区")]
+    private static partial Regex ScopePattern();
+}
