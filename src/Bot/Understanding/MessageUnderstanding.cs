@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Understanding.Opinion;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
@@ -65,12 +66,17 @@ public sealed class MessageUnderstanding
     /// </summary>
     public bool PreferSenderJurisdiction { get; init; }
 
+    /// <summary>The intent classifier that marks doubtful recording actions; null (the default): none is marked.</summary>
+    public SecondOpinion? SecondOpinion { get; init; }
+
     /// <summary>What <paramref name="text"/>, sent by <paramref name="sender"/> at <paramref name="now"/>, asks for.</summary>
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sender);
         var normalized = TextNormalizer.Normalize(text);
-        return new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        var index = Index;
+        var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        return SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index) : reading;
     }
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>

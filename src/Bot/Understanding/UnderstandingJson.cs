@@ -85,6 +85,11 @@ public static class UnderstandingJson
         }
 
         Put(json, "metric", action.Metric?.ToString() is { } metric ? Snake(metric) : null);
+        if (action.Doubtful && action.IsRecord)
+        {
+            json["confirm"] = true;
+        }
+
         return json;
     }
 
