@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using InstructorBot.Bot.Understanding;
+using InstructorBot.Bot.Understanding.Opinion;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Cli;
@@ -27,6 +28,7 @@ public sealed class UnderstandVerb : ICliVerb
         {
             CampaignStart = DateOnly.TryParse(Environment.GetEnvironmentVariable("Campaign__Start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
             KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
+            SecondOpinion = SecondOpinion.BesideDatabase(store.Path, SecondOpinionSettings(), message => context.Error.WriteLine(message)),
         };
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
         foreach (var message in messages)
@@ -64,6 +66,25 @@ public sealed class UnderstandVerb : ICliVerb
     private const string LineFailed = "这条消息无法理解（处理出错）";
 
     private sealed record LineFailure(string? Id, string Error);
+
+    /// <summary>The host's settings through the environment: <c>Understanding__SecondOpinion__Enabled</c>, <c>__Threshold</c>, <c>__ModelFolder</c>.</summary>
+    private static SecondOpinionOptions SecondOpinionSettings()
+    {
+        var options = new SecondOpinionOptions();
+        if (Environment.GetEnvironmentVariable("Understanding__SecondOpinion__Enabled") is { Length: > 0 } enabled && bool.TryParse(enabled, out var on))
+        {
+            options.Enabled = on;
+        }
+
+        if (Environment.GetEnvironmentVariable("Understanding__SecondOpinion__Threshold") is { Length: > 0 } threshold
+            && float.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0f and < 1f)
+        {
+            options.Threshold = value;
+        }
+
+        options.ModelFolder = Environment.GetEnvironmentVariable("Understanding__SecondOpinion__ModelFolder");
+        return options;
+    }
 
     private static Vocabulary LoadVocabulary(string? file)
     {

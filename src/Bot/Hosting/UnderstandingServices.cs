@@ -1,4 +1,5 @@
 using InstructorBot.Bot.Understanding;
+using InstructorBot.Bot.Understanding.Opinion;
 using InstructorBot.Store;
 
 namespace InstructorBot.Bot.Hosting;
@@ -14,16 +15,22 @@ public static class UnderstandingServices
         ArgumentNullException.ThrowIfNull(configuration);
         var vocabularyFile = configuration["Understanding:VocabularyFile"];
         services.AddSingleton(_ => Vocabulary.Load(vocabularyFile));
+        services.AddOptions<SecondOpinionOptions>().Bind(configuration.GetSection("Understanding:SecondOpinion"))
+            .Validate(o => o.Threshold is >= 0f and < 1f, "Understanding:SecondOpinion:Threshold must be in [0, 1)").ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<InstructorStore>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<SecondOpinion>();
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecondOpinionOptions>>().Value;
             return new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, sp.GetRequiredService<Vocabulary>())
             {
                 PreferSenderJurisdiction = configuration.GetValue("Understanding:PreferSenderJurisdiction", false),
                 CampaignStart = configuration.GetValue<DateOnly?>("Campaign:Start"),
                 KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
+                SecondOpinion = SecondOpinion.BesideDatabase(store.Path, options, message => SecondOpinionLog.Warning(logger, message)),
             };
         });
+        services.AddHostedService<SecondOpinionWarmup>();
         return services;
     }
 }

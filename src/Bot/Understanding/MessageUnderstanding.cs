@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Understanding.Opinion;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
@@ -71,6 +72,9 @@ public sealed class MessageUnderstanding
     /// <summary>Names of people a progress question may name (users and the ledger's instructors); read per question.</summary>
     public Func<IReadOnlyCollection<string>> KnownPeople { get; init; } = () => [];
 
+    /// <summary>The intent classifier that marks doubtful recording actions; null (the default): none is marked.</summary>
+    public SecondOpinion? SecondOpinion { get; init; }
+
     /// <summary>What <paramref name="text"/>, sent by <paramref name="sender"/> at <paramref name="now"/>, asks for.</summary>
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
@@ -83,8 +87,9 @@ public sealed class MessageUnderstanding
             normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.FindMentions(normalized).Select(m => (m.Start, m.End))]);
         }
 
-        var result = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
-        return ProgressFilters.Apply(result, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
+        var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        reading = ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
+        return SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index) : reading;
     }
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>

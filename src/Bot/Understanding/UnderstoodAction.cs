@@ -58,6 +58,12 @@ public sealed record UnderstoodAction(ActionKind Kind)
     /// </summary>
     public string? Question { get; init; }
 
+    /// <summary>
+    /// The second opinion (an intent classifier) finds this recording action's kind unlikely for the message: the
+    /// conversation shows it and asks before writing; the JSON carries <c>"confirm": true</c>.
+    /// </summary>
+    public bool Doubtful { get; init; }
+
     public bool IsRecord => Kind <= ActionKind.Pairing;
 
     /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace InstructorBot.Bot.Understanding.Opinion;
+
+/// <summary>
+/// One training message for the intent classifier: its text with organisation names masked (<see cref="IntentText"/>)
+/// and the action kinds its gold names (snake_case as in the contract; <c>none</c> when it asks for nothing).
+/// </summary>
+public sealed record IntentExample(string Text, IReadOnlyList<string> Kinds)
+{
+    /// <summary>The label of a message that asks for nothing (small talk, a plan, a negated report).</summary>
+    public const string None = "none";
+
+    private const string ResourceName = "InstructorBot.Bot.Understanding.Opinion.intent-examples.jsonl";
+
+    /// <summary>The shipped training data (embedded; generated from the project's own and development cases).</summary>
+    public static IReadOnlyList<IntentExample> Shipped() => Parse(ShippedBytes());
+
+    /// <summary>The embedded file as bytes: the model cache is keyed by their hash.</summary>
+    public static byte[] ShippedBytes()
+    {
+        using var stream = typeof(IntentExample).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>JSON lines of <c>{"text": "...", "kinds": ["visit", ...]}</c>.</summary>
+    public static IReadOnlyList<IntentExample> Parse(byte[] jsonLines)
+    {
+        ArgumentNullException.ThrowIfNull(jsonLines);
+        var examples = new List<IntentExample>();
+        using var reader = new StreamReader(new MemoryStream(jsonLines));
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            using var row = JsonDocument.Parse(line);
+            var text = row.RootElement.GetProperty("text").GetString() ?? "";
+            var kinds = row.RootElement.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() ?? None).ToList();
+            examples.Add(new IntentExample(text, kinds.Count == 0 ? [None] : kinds));
+        }
+
+        return examples;
+    }
+
+    /// <summary>One JSON line for the file.</summary>
+    public string ToJsonLine() => JsonSerializer.Serialize(new { text = Text, kinds = Kinds }, JsonLine);
+
+    private static readonly JsonSerializerOptions JsonLine = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}

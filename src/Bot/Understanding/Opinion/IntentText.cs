@@ -1,0 +1,56 @@
+namespace InstructorBot.Bot.Understanding.Opinion;
+
+/// <summary>
+/// The classifier's view of a message: normalised, every organisation the index finds replaced by one mark, digits by
+/// 0, runs of blanks by one. Names and figures then say nothing about the intent, so the model learns the words around
+/// them and does not depend on the fixture ledger it was trained with.
+/// </summary>
+public static class IntentText
+{
+    /// <summary>Stands for an organisation's name.</summary>
+    public const char OrganizationMark = '◎';
+
+    public static string Prepare(string normalized, OrganizationIndex? index)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var mentions = index?.FindMentions(normalized) ?? [];
+        var builder = new System.Text.StringBuilder(normalized.Length);
+        var next = 0;
+        var blank = false;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            while (next < mentions.Count && mentions[next].End <= i)
+            {
+                next++;
+            }
+
+            if (next < mentions.Count && mentions[next].Start <= i && !mentions[next].IsGeneric)
+            {
+                if (mentions[next].Start == i)
+                {
+                    builder.Append(OrganizationMark);
+                    blank = false;
+                }
+
+                continue;
+            }
+
+            var c = normalized[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (!blank && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                blank = true;
+                continue;
+            }
+
+            blank = false;
+            builder.Append(c is >= '0' and <= '9' ? '0' : c);
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+}
