@@ -14,9 +14,11 @@ builder.Services.AddBotUnderstanding(builder.Configuration);
 builder.Services.AddBotConversation(builder.Configuration);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddBotRetention();
+builder.Services.AddBotAdmin(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealth();
 app.MapBotChannels();
+app.MapAdmin();
 await app.RunAsync();
 return 0;

@@ -18,6 +18,8 @@ public sealed class AskVerb : ICliVerb
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        EngineOption.RequireRules(context);
         var questions = context.Args.Option("--batch") is { } batch ? ReadBatch(batch) : [Single(context)];
 
         // The ledger's facts for a named organisation; facts the question states override them.

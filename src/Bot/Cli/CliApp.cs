@@ -45,7 +45,8 @@ public static class CliApp
           export --scope 名称 --out FILE.xlsx  导出台账
           backup --out FILE                 在服务运行时备份数据库
           users code --user ID              生成一次性登录/绑定码
-        每个命令都接受 --db FILE（LiteDB 数据库文件）。
+          users bind --user ID --channel C --id X  把渠道账号绑定到用户
+        每个命令都接受 --db FILE（LiteDB 数据库文件）。服务运行时，import、index、users 经由运行中的服务执行。
         """;
 
     /// <summary>Turns <c>serve --db X --corpus Y</c> into host configuration arguments.</summary>

@@ -1,3 +1,4 @@
+using InstructorBot.Store;
 using InstructorBot.Store.Import;
 
 namespace InstructorBot.Bot.Cli;
@@ -17,20 +18,48 @@ public sealed class ImportVerb : ICliVerb
             throw new CliException("缺少参数 --ledger FILE 或 --users FILE", "missing option --ledger FILE or --users FILE");
         }
 
+        var files = new List<(string, string)>();
+        if (ledger is not null)
+        {
+            files.Add(("--ledger", ledger));
+        }
+
+        if (users is not null)
+        {
+            files.Add(("--users", users));
+        }
+
+        if (await AdminClient.TrySendAsync(context.DatabasePath, new AdminRequest("import", new Dictionary<string, string>(), AdminClient.Uploads(files)), cancellationToken) is { } reply)
+        {
+            return await AdminClient.PrintAsync(context, reply);
+        }
+
         using var store = StoreOpener.Open(context);
+        foreach (var line in await ImportAsync(store, ledger, users, cancellationToken))
+        {
+            await context.Output.WriteLineAsync(line);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Imports the ledger and/or users files into <paramref name="store"/>; the lines to print.</summary>
+    internal static async Task<IReadOnlyList<string>> ImportAsync(InstructorStore store, string? ledger, string? users, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
         if (ledger is not null)
         {
             var report = Accepted("台账", await store.ImportLedgerAsync(ledger, cancellationToken));
-            await context.Output.WriteLineAsync($"台账导入完成（{Path.GetFileName(ledger)}）：{report.Describe()}");
+            lines.Add($"台账导入完成（{Path.GetFileName(ledger)}）：{report.Describe()}");
         }
 
         if (users is not null)
         {
             var report = Accepted("用户", await store.ImportUsersAsync(users, cancellationToken));
-            await context.Output.WriteLineAsync($"用户导入完成（{Path.GetFileName(users)}）：{report.Describe()}");
+            lines.Add($"用户导入完成（{Path.GetFileName(users)}）：{report.Describe()}");
         }
 
-        return 0;
+        return lines;
     }
 
     /// <summary>A refused file is one error line naming every bad row, so nothing was written.</summary>

@@ -9,8 +9,9 @@ public sealed class IndexVerb : ICliVerb
 {
     public string Name => "index";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var paths = context.Args.Positionals;
         if (paths.Count == 0)
         {
@@ -40,7 +41,27 @@ public sealed class IndexVerb : ICliVerb
             throw new CliException($"找不到文档目录：{corpus}", $"corpus folder not found: {corpus}");
         }
 
+        // While the host runs, its index is the one to add to (it holds the index and answers from it).
+        var files = paths.SelectMany(p => Directory.Exists(p)
+            ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Where(DocumentReader.IsSupported).Order(StringComparer.Ordinal)
+            : Enumerable.Repeat(p, 1)).Select(f => ("index", f));
+        if (await AdminClient.TrySendAsync(context.DatabasePath, new AdminRequest("index", new Dictionary<string, string>(), AdminClient.Uploads(files)), cancellationToken) is { } reply)
+        {
+            return await AdminClient.PrintAsync(context, reply);
+        }
+
         using var knowledge = new KnowledgeBase(BotPaths.IndexFolderFor(context.DatabasePath), context.CorpusDirectory);
+        foreach (var line in Index(knowledge, paths, path => path))
+        {
+            await context.Output.WriteLineAsync(line);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Adds the files and folders to <paramref name="knowledge"/>; the lines to print, naming each file by <paramref name="display"/>.</summary>
+    internal static IReadOnlyList<string> Index(KnowledgeBase knowledge, IReadOnlyList<string> paths, Func<string, string> display)
+    {
         IReadOnlyList<IndexResult> results;
         try
         {
@@ -56,19 +77,14 @@ public sealed class IndexVerb : ICliVerb
             throw new CliException($"无法读取文件：{e.Message}", $"cannot read a document: {e.Message}");
         }
 
-        foreach (var result in results)
+        return [.. results.Select(result => result.Outcome switch
         {
-            context.Output.WriteLine(result.Outcome switch
-            {
-                IndexOutcome.Added => $"已索引：{result.Path}（{result.Title}，{result.Passages}段）",
-                IndexOutcome.Replaced => $"已重新索引：{result.Path}（{result.Title}，{result.Passages}段）",
-                IndexOutcome.Unchanged => $"未变化，无需重新索引：{result.Path}",
-                IndexOutcome.Duplicate => $"内容相同的文件已索引（{result.Title}），跳过：{result.Path}",
-                IndexOutcome.Unreadable => $"文件无法读取（可能已损坏），跳过：{result.Path}",
-                _ => $"没有可索引的文字，跳过：{result.Path}",
-            });
-        }
-
-        return Task.FromResult(0);
+            IndexOutcome.Added => $"已索引：{display(result.Path)}（{result.Title}，{result.Passages}段）",
+            IndexOutcome.Replaced => $"已重新索引：{display(result.Path)}（{result.Title}，{result.Passages}段）",
+            IndexOutcome.Unchanged => $"未变化，无需重新索引：{display(result.Path)}",
+            IndexOutcome.Duplicate => $"内容相同的文件已索引（{result.Title}），跳过：{display(result.Path)}",
+            IndexOutcome.Unreadable => $"文件无法读取（可能已损坏），跳过：{display(result.Path)}",
+            _ => $"没有可索引的文字，跳过：{display(result.Path)}",
+        })];
     }
 }

@@ -8,19 +8,32 @@ internal static class StoreOpener
 {
     private static readonly TimeSpan BackupWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a verb waits for a host that is stopping to let the database go.</summary>
+    private static readonly TimeSpan StoppingHostWait = TimeSpan.FromSeconds(3);
+
     public static InstructorStore Open(CliContext context)
     {
-        try
+        var deadline = DateTime.UtcNow + StoppingHostWait;
+        while (true)
         {
-            return InstructorStore.Open(context.DatabasePath);
-        }
-        catch (StoreException busy)
-        {
-            throw new CliException(
-                $"无法打开数据库 {context.DatabasePath}：{busy.Message}。请先停止正在运行的程序",
-                "cannot open the database: another process (the running bot?) holds it");
+            try
+            {
+                return InstructorStore.Open(context.DatabasePath);
+            }
+            catch (StoreException held) when (held.InnerException is IOException && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50); // a host stopping right now releases the file within moments
+            }
+            catch (StoreException busy)
+            {
+                throw Busy(context, busy);
+            }
         }
     }
+
+    private static CliException Busy(CliContext context, StoreException busy) => new(
+        $"无法打开数据库 {context.DatabasePath}：{busy.Message}。请先停止正在运行的程序",
+        "cannot open the database: another process (the running bot?) holds it");
 
     /// <summary>
     /// For verbs that only read (report, export): the database itself, or while the bot holds it, a consistent copy the

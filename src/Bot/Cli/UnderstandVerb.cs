@@ -17,12 +17,17 @@ public sealed class UnderstandVerb : ICliVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        EngineOption.RequireRules(context);
         var vocabulary = LoadVocabulary(context.Args.Option("--vocabulary") ?? Environment.GetEnvironmentVariable("Understanding__VocabularyFile"));
         var batch = context.Args.Option("--batch");
         var messages = batch is not null ? ReadBatch(batch) : [Single(context)];
 
         using var store = StoreOpener.Open(context);
-        var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary);
+        var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary)
+        {
+            CampaignStart = DateOnly.TryParse(Environment.GetEnvironmentVariable("Campaign__Start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
+            KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
+        };
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
         foreach (var message in messages)
         {

@@ -28,10 +28,14 @@ public sealed class UsersVerb : ICliVerb
                     throw new CliException($"--minutes 应为 1 到 1440 之间的整数：{text}", $"--minutes must be a whole number from 1 to 1440: {text}");
                 }
 
-                using var store = InstructorStore.Open(context.DatabasePath);
-                RequireUser(store, userId);
-                var code = await new OneTimeCodes(store, TimeProvider.System).IssueAsync(userId, TimeSpan.FromMinutes(minutes), cancellationToken);
-                await context.Output.WriteLineAsync(code);
+                var request = new AdminRequest("users code", new Dictionary<string, string> { ["--user"] = userId, ["--minutes"] = minutes.ToString(CultureInfo.InvariantCulture) }, []);
+                if (await AdminClient.TrySendAsync(context.DatabasePath, request, cancellationToken) is { } reply)
+                {
+                    return await AdminClient.PrintAsync(context, reply);
+                }
+
+                using var store = StoreOpener.Open(context);
+                await context.Output.WriteLineAsync(await IssueCodeAsync(store, userId, minutes, cancellationToken));
                 return 0;
             }
 
@@ -47,10 +51,14 @@ public sealed class UsersVerb : ICliVerb
                         $"unknown channel {channel}");
                 }
 
-                using var store = InstructorStore.Open(context.DatabasePath);
-                RequireUser(store, userId);
-                await new ChannelBindings(store).BindAsync(userId, channel, channelUserId, cancellationToken);
-                await context.Output.WriteLineAsync($"已绑定：{channel} {channelUserId} → {userId}");
+                var request = new AdminRequest("users bind", new Dictionary<string, string> { ["--user"] = userId, ["--channel"] = channel, ["--id"] = channelUserId }, []);
+                if (await AdminClient.TrySendAsync(context.DatabasePath, request, cancellationToken) is { } reply)
+                {
+                    return await AdminClient.PrintAsync(context, reply);
+                }
+
+                using var store = StoreOpener.Open(context);
+                await context.Output.WriteLineAsync(await BindAsync(store, userId, channel, channelUserId, cancellationToken));
                 return 0;
             }
 
@@ -59,6 +67,21 @@ public sealed class UsersVerb : ICliVerb
                     "用法：users code --user ID [--minutes N] | users bind --user ID --channel C --id X",
                     "usage: users code --user ID [--minutes N] | users bind --user ID --channel C --id X");
         }
+    }
+
+    /// <summary>A one-time code for <paramref name="userId"/>, valid for <paramref name="minutes"/>.</summary>
+    internal static async Task<string> IssueCodeAsync(InstructorStore store, string userId, int minutes, CancellationToken cancellationToken)
+    {
+        RequireUser(store, userId);
+        return await new OneTimeCodes(store, TimeProvider.System).IssueAsync(userId, TimeSpan.FromMinutes(minutes), cancellationToken);
+    }
+
+    /// <summary>Binds a channel identity to <paramref name="userId"/>; the line to print.</summary>
+    internal static async Task<string> BindAsync(InstructorStore store, string userId, string channel, string channelUserId, CancellationToken cancellationToken)
+    {
+        RequireUser(store, userId);
+        await new ChannelBindings(store).BindAsync(userId, channel, channelUserId, cancellationToken);
+        return $"已绑定：{channel} {channelUserId} → {userId}";
     }
 
     private static void RequireUser(InstructorStore store, string userId)

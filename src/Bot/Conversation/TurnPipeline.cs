@@ -5,6 +5,7 @@ using InstructorBot.Bot.Replies;
 using InstructorBot.Bot.Understanding;
 using InstructorBot.Store;
 using InstructorBot.Store.Domain;
+using InstructorBot.Store.Figures;
 using Microsoft.SemanticKernel;
 
 namespace InstructorBot.Bot.Conversation;
@@ -375,6 +376,16 @@ public sealed partial class TurnPipeline(
             case ActionKind.ProgressQuery:
             {
                 arguments["scope"] = action.Scope;
+                arguments["from"] = action.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                arguments["to"] = action.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                arguments["person"] = action.Person;
+                if (action.By is { } by && action.Metric is null or ProgressMetric.Coverage or ProgressMetric.Unformed)
+                {
+                    arguments["by"] = by;
+                    return new ReplyMessage(ProgressReplies.Breakdown(
+                        (await kernel.InvokeAsync<BreakdownFigures>(ProgressPlugin.Name, "coverage_breakdown", arguments, cancellationToken))!));
+                }
+
                 switch (action.Metric)
                 {
                     case ProgressMetric.Unformed:
@@ -384,9 +395,10 @@ public sealed partial class TurnPipeline(
                     case ProgressMetric.Visits:
                         var visits = action.Metric == ProgressMetric.Visits;
                         var list = (await kernel.InvokeAsync<RecordList>(ProgressPlugin.Name, visits ? "visits" : "formations", arguments, cancellationToken))!;
-                        return new ReplyMessage(ProgressReplies.Records(
-                            list, visits ? "走访" : "组建", id => store.FindUser(id)?.Name,
-                            id => store.FindOrganization(id)?.Name ?? $"单位 {id}"));
+                        return new ReplyMessage(action.By == BreakdownLevel.Instructor
+                            ? ProgressReplies.RecordsByPerson(list, visits ? "走访" : "组建", id => store.FindUser(id)?.Name ?? id, turn.Today)
+                            : ProgressReplies.Records(list, visits ? "走访" : "组建", id => store.FindUser(id)?.Name,
+                                id => store.FindOrganization(id)?.Name ?? $"单位 {id}", turn.Today));
                     default:
                         return new ReplyMessage(ProgressReplies.Coverage(
                             (await kernel.InvokeAsync<ScopeFigures>(ProgressPlugin.Name, "coverage_report", arguments, cancellationToken))!));

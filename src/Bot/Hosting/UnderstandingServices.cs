@@ -20,6 +20,8 @@ public static class UnderstandingServices
             return new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, sp.GetRequiredService<Vocabulary>())
             {
                 PreferSenderJurisdiction = configuration.GetValue("Understanding:PreferSenderJurisdiction", false),
+                CampaignStart = configuration.GetValue<DateOnly?>("Campaign:Start"),
+                KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
             };
         });
         return services;

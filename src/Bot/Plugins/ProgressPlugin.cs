@@ -35,19 +35,36 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
         [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null) =>
         CoverageReport(arguments, scope);
 
-    [KernelFunction("formations"), Description("Party organisations formed in a scope over the last days.")]
+    [KernelFunction("formations"), Description("Party organisations formed in a scope within a window (the last 30 days when none is given).")]
     public RecordList Formations(
         KernelArguments arguments,
         [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null,
-        [Description("How many days back.")] int days = 30) =>
-        List(arguments, scope, days, (jurisdiction, from, to) => store.Formations(jurisdiction, from, to));
+        [Description("First day, ISO yyyy-MM-dd.")] string? from = null,
+        [Description("Last day, ISO yyyy-MM-dd.")] string? to = null,
+        [Description("Only records reported by this person (a user's name).")] string? person = null) =>
+        List(arguments, scope, from, to, person, (jurisdiction, first, last) => store.Formations(jurisdiction, first, last));
 
-    [KernelFunction("visits"), Description("Visits in a scope over the last days.")]
+    [KernelFunction("visits"), Description("Visits in a scope within a window (the last 30 days when none is given).")]
     public RecordList Visits(
         KernelArguments arguments,
         [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null,
-        [Description("How many days back.")] int days = 30) =>
-        List(arguments, scope, days, (jurisdiction, from, to) => store.Visits(jurisdiction, from, to));
+        [Description("First day, ISO yyyy-MM-dd.")] string? from = null,
+        [Description("Last day, ISO yyyy-MM-dd.")] string? to = null,
+        [Description("Only records reported by this person (a user's name).")] string? person = null) =>
+        List(arguments, scope, from, to, person, (jurisdiction, first, last) => store.Visits(jurisdiction, first, last));
+
+    [KernelFunction("coverage_breakdown"), Description("Coverage figures of a scope per street, community, industry or instructor, ranked by coverage rate.")]
+    public BreakdownFigures CoverageBreakdownOf(
+        KernelArguments arguments,
+        [Description("street, community, industry or instructor.")] BreakdownLevel by,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        return jurisdiction is null
+            ? new BreakdownFigures(name, by, [], refusal)
+            : new BreakdownFigures(name, by, new CoverageBreakdown(calculator).Compute(store.OrganizationsIn(jurisdiction), by));
+    }
 
     [KernelFunction("organization_card"), Description("One organisation's ledger facts and when it was last visited.")]
     public OrganizationCard OrganizationCardOf(
@@ -89,16 +106,33 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
         return new ExportedLedger(name, organizations.Count, new ReplyAttachment(fileName, url, contentType));
     }
 
-    private RecordList List(KernelArguments arguments, string? scope, int days,
+    /// <summary>Without a window, the last 30 days. A window that ends after today ends today.</summary>
+    public const int DefaultDays = 30;
+
+    private RecordList List(KernelArguments arguments, string? scope, string? fromDay, string? toDay, string? person,
         Func<Jurisdiction, DateOnly, DateOnly, IEnumerable<RecordRequest>> read)
     {
         var turn = TurnContext.From(arguments);
-        var to = turn.Today;
-        var from = to.AddDays(-Math.Clamp(days, 1, 3660) + 1);
+        var to = Day(toDay) is { } last && last < turn.Today ? last : turn.Today;
+        var from = Day(fromDay) ?? to.AddDays(-DefaultDays + 1);
         var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
-        return jurisdiction is null
-            ? new RecordList(name, from, to, [], refusal)
-            : new RecordList(name, from, to, [.. read(jurisdiction, from, to).OrderByDescending(r => r.Date)]);
+        if (jurisdiction is null || from > to)
+        {
+            return new RecordList(name, from, to, [], refusal ?? "所问的时间段没有日子。");
+        }
+
+        var reporters = person is { Length: > 0 } ? store.Users().Where(u => u.Name == person).Select(u => u.Id).ToHashSet(StringComparer.Ordinal) : null;
+        if (reporters is { Count: 0 })
+        {
+            return new RecordList(name, from, to, [], $"没有找到用户“{person}”。");
+        }
+
+        return new RecordList(name, from, to, [.. read(jurisdiction, from, to)
+            .Where(r => reporters is null || reporters.Contains(r.ReportedBy))
+            .OrderByDescending(r => r.Date)], Person: person);
+
+        static DateOnly? Day(string? iso) =>
+            DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
     }
 
     /// <summary>The scope's display name and jurisdiction, or a refusal when unknown or outside the sender's own.</summary>

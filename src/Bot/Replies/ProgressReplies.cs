@@ -3,6 +3,7 @@ using System.Text;
 using Humanizer;
 using InstructorBot.Bot.Plugins;
 using InstructorBot.Store.Domain;
+using InstructorBot.Store.Figures;
 
 namespace InstructorBot.Bot.Replies;
 
@@ -44,7 +45,11 @@ public static class ProgressReplies
         return text.ToString();
     }
 
-    public static string Records(RecordList list, string what, Func<string, string?> userName, Func<int, string> organizationName)
+    /// <summary>
+    /// "坂田街道 11月27日至12月3日 走访 5 家单位（共 7 次）": units (家) and records (次) counted apart, the window stated,
+    /// then the records, newest first.
+    /// </summary>
+    public static string Records(RecordList list, string what, Func<string, string?> userName, Func<int, string> organizationName, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(list);
         ArgumentNullException.ThrowIfNull(userName);
@@ -54,14 +59,23 @@ public static class ProgressReplies
             return refusal;
         }
 
-        var text = new StringBuilder()
-            .Append(list.Scope).Append(' ').Append(ChineseFormat.Date(list.From, list.To)).Append('至').Append(ChineseFormat.Date(list.To, list.To))
-            .Append(' ').Append(what).Append(' ').Append(list.Records.Count).Append(" 次");
+        var text = new StringBuilder(list.Scope).Append(' ').Append(Window(list, today)).Append(' ');
+        if (list.Person is { } person)
+        {
+            text.Append(person).Append(' ');
+        }
+
+        text.Append(what).Append(' ').Append(list.Units).Append(" 家单位");
+        if (list.Records.Count != list.Units)
+        {
+            text.Append("（共 ").Append(list.Records.Count).Append(" 次）");
+        }
+
         foreach (var record in list.Records.Take(20))
         {
-            text.Append("\n· ").Append(ChineseFormat.Date(record.Date, list.To)).Append(' ')
+            text.Append("\n· ").Append(ChineseFormat.Date(record.Date, today)).Append(' ')
                 .Append(RecordReplies.Describe(record, organizationName(record.OrganizationId)));
-            if (userName(record.ReportedBy) is { } who)
+            if (list.Person is null && userName(record.ReportedBy) is { } who)
             {
                 text.Append("（").Append(who).Append("）");
             }
@@ -74,6 +88,70 @@ public static class ProgressReplies
 
         return text.ToString();
     }
+
+    /// <summary>谁走访得多: per reporter, units (家) and records (次), most units first.</summary>
+    public static string RecordsByPerson(RecordList list, string what, Func<string, string> userName, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(userName);
+        if (list.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var rows = list.Records.GroupBy(r => r.ReportedBy, StringComparer.Ordinal)
+            .Select(g => (Name: userName(g.Key), Units: g.Select(r => r.OrganizationId).Distinct().Count(), Times: g.Count()))
+            .OrderByDescending(r => r.Units).ThenByDescending(r => r.Times).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        var text = new StringBuilder(list.Scope).Append(' ').Append(Window(list, today)).Append(' ').Append(what).Append("（按人员）");
+        if (rows.Count == 0)
+        {
+            text.Append("\n（无记录）");
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(rows[i].Name).Append(' ').Append(rows[i].Units).Append(" 家")
+                .Append("（").Append(rows[i].Times).Append(" 次）");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>各街道对比: a ranked table, each row with its base, covered units, rate with formula and 应建未建 count.</summary>
+    public static string Breakdown(BreakdownFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (figures.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var by = figures.By switch
+        {
+            BreakdownLevel.Street => "各街道",
+            BreakdownLevel.Community => "各社区",
+            BreakdownLevel.Industry => "各行业",
+            _ => "各党建指导员联系单位",
+        };
+        var text = new StringBuilder(figures.Scope).Append(' ').Append(by).Append("组织覆盖率（从高到低）");
+        if (figures.Rows.Count == 0)
+        {
+            text.Append("\n（无数据）");
+        }
+
+        for (var i = 0; i < figures.Rows.Count; i++)
+        {
+            var r = figures.Rows[i];
+            text.Append('\n').Append(i + 1).Append(". ").Append(r.Scope).Append(' ').Append(ChineseFormat.Rate(r.Covered, r.Base))
+                .Append("，应建未建 ").Append(r.UnformedRequired.Count).Append(" 家");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Window(RecordList list, DateOnly today) =>
+        list.From == list.To ? ChineseFormat.Date(list.From, today) : ChineseFormat.Date(list.From, today) + "至" + ChineseFormat.Date(list.To, today);
 
     public static string Card(OrganizationCard card)
     {

@@ -26,8 +26,24 @@ internal sealed partial class MessageParser
     private readonly bool preferOwnJurisdiction;
     private readonly DateTimeOffset now;
 
+    /// <summary>
+    /// How many readings of parts of the message enclose this one. Corrections, compounds and a report before a lookup
+    /// read a part of the text again; a part may be rewritten longer than it was, so the nesting is bounded, not assumed
+    /// to shrink ("今天走访了皮包公司，建议怎么处理？" once recursed until the stack overflowed).
+    /// </summary>
+    private readonly int depth;
+
+    /// <summary>Parts are read again at most this deep; deeper, a part is read as it stands.</summary>
+    private const int MaxDepth = 3;
+
     public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
+        : this(rules, index, text, sender, now, preferOwnJurisdiction, depth: 0)
     {
+    }
+
+    private MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction, int depth)
+    {
+        this.depth = depth;
         this.preferOwnJurisdiction = preferOwnJurisdiction;
         this.rules = rules;
         this.index = index;
@@ -129,6 +145,8 @@ internal sealed partial class MessageParser
         }
     }
 
+    private MessageParser Nested(string part) => new(rules, index, part, sender, now, preferOwnJurisdiction, depth + 1);
+
     public UnderstandingResult Parse()
     {
         if (!TextNormalizer.HasContent(text) || rules.SmallTalkOf(text) is not null)
@@ -136,9 +154,9 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
-        if (Corrected() is { } corrected)
+        if (depth < MaxDepth && Corrected() is { } corrected)
         {
-            return new MessageParser(rules, index, corrected, sender, now, preferOwnJurisdiction).Parse();
+            return Nested(corrected).Parse();
         }
 
         SplitClauses();
@@ -146,7 +164,7 @@ internal sealed partial class MessageParser
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
         var export = rules.AsksExport(text);
         var metric = ProgressMetricAsked();
-        if (Compound(help || undo || export || metric is not null) is { } compound)
+        if (depth < MaxDepth && Compound(help || undo || export || metric is not null) is { } compound)
         {
             return compound;
         }
@@ -308,7 +326,8 @@ internal sealed partial class MessageParser
                 noun = noun[..lead.Position];
             }
 
-            var said = noun.Length >= 2 ? text.LastIndexOf(noun, cut - 1, StringComparison.Ordinal) : -1;
+            // The noun must end before the marker: a marker that opens the message ("不对，撤销…") has nothing before it.
+            var said = noun.Length >= 2 && cut >= noun.Length ? text.LastIndexOf(noun, cut - 1, StringComparison.Ordinal) : -1;
             if (said < 0 || LastFigureBefore(Math.Min(cut, said + noun.Length + 6)) is not { } figure || figure.Start < said + noun.Length)
             {
                 return null;
@@ -459,7 +478,7 @@ internal sealed partial class MessageParser
                 }
             }
 
-            var read = new MessageParser(rules, index, words, sender, now, preferOwnJurisdiction).Parse();
+            var read = Nested(words).Parse();
             foreach (var action in read.Actions)
             {
                 if (action.IsRecord != (part == Part.Report))
@@ -831,12 +850,12 @@ internal sealed partial class MessageParser
             cut--;
         }
 
-        if (cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
+        if (depth >= MaxDepth || cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
         {
             return [];
         }
 
-        var report = new MessageParser(rules, index, text[..(cut - 1)], sender, now, preferOwnJurisdiction).Parse();
+        var report = Nested(text[..(cut - 1)]).Parse();
         return [.. report.Actions.Where(a => a.Kind is ActionKind.Visit or ActionKind.MemberDiscovery or ActionKind.Formation
             or ActionKind.WorkCoverage or ActionKind.OrgUpdate or ActionKind.Pairing)];
     }

@@ -65,12 +65,19 @@ public sealed class MessageUnderstanding
     /// </summary>
     public bool PreferSenderJurisdiction { get; init; }
 
+    /// <summary>The day the campaign began (configuration <c>Campaign:Start</c>): 攻坚以来 counts from it.</summary>
+    public DateOnly? CampaignStart { get; init; }
+
+    /// <summary>Names of people a progress question may name (users and the ledger's instructors); read per question.</summary>
+    public Func<IReadOnlyCollection<string>> KnownPeople { get; init; } = () => [];
+
     /// <summary>What <paramref name="text"/>, sent by <paramref name="sender"/> at <paramref name="now"/>, asks for.</summary>
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(sender);
         var normalized = TextNormalizer.Normalize(text);
-        return new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        var result = new MessageParser(rules, Index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        return ProgressFilters.Apply(result, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>

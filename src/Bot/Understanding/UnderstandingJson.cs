@@ -85,6 +85,9 @@ public static class UnderstandingJson
         }
 
         Put(json, "metric", action.Metric?.ToString() is { } metric ? Snake(metric) : null);
+        Put(json, "from", action.Kind == ActionKind.ProgressQuery ? action.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        Put(json, "to", action.Kind == ActionKind.ProgressQuery ? action.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        Put(json, "by", action.By?.ToString() is { } by ? Snake(by) : null);
         return json;
     }
 

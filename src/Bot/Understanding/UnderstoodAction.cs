@@ -1,4 +1,5 @@
 using InstructorBot.Store.Domain;
+using InstructorBot.Store.Figures;
 
 namespace InstructorBot.Bot.Understanding;
 
@@ -43,6 +44,13 @@ public sealed record UnderstoodAction(ActionKind Kind)
 
     public string? Scope { get; init; }
     public ProgressMetric? Metric { get; init; }
+
+    /// <summary>A progress question's window, inclusive (CLI.md additions).</summary>
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+
+    /// <summary>A progress question's breakdown: 各街道, 各社区, by industry, per instructor.</summary>
+    public BreakdownLevel? By { get; init; }
 
     /// <summary>
     /// For a question in a message that also reports ("今天走访了顺达快递，顺便问一下联合组建怎么弄"): the words that ask,

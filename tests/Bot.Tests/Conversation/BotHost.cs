@@ -117,6 +117,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     private bool keepFolder;
 
+    /// <summary>Stops the host and keeps its folder (the caller deletes it).</summary>
+    public void Stop() => DisposeHostOnly();
+
     private void DisposeHostOnly()
     {
         keepFolder = true;

@@ -1,0 +1,77 @@
+using InstructorBot.Store.Domain;
+using InstructorBot.Store.Figures;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// The filters of a coordinator's progress question (CLI.md additions): the window (<c>from</c>/<c>to</c>), the instructor
+/// (<c>person</c>: a known person named, or the sender for 我) and the breakdown (<c>by</c>). A stage after the actions
+/// are read: it only adds fields to <see cref="ActionKind.ProgressQuery"/> actions, never changes their kind.
+/// </summary>
+public static class ProgressFilters
+{
+    // 各街道/每个社区/分街道/按行业 ask for a table; 谁走访得多/指导员排名 rank the instructors.
+    private static readonly (string[] Words, BreakdownLevel Level)[] Breakdowns =
+    [
+        (["各街道", "每个街道", "分街道", "按街道", "街道之间", "各个街道", "哪个街道", "哪些街道"], BreakdownLevel.Street),
+        (["各社区", "每个社区", "分社区", "按社区", "社区之间", "各个社区", "哪个社区", "哪些社区"], BreakdownLevel.Community),
+        (["各行业", "每个行业", "分行业", "按行业", "哪个行业", "哪些行业"], BreakdownLevel.Industry),
+        (["各指导员", "每个指导员", "每位指导员", "按指导员", "指导员排名", "谁走访", "谁跑", "哪个指导员", "哪位指导员", "每个人走访", "每人走访"], BreakdownLevel.Instructor),
+    ];
+
+    private static readonly string[] SelfWords = ["我走访", "我的走访", "我这周", "我本周", "我这个月", "我本月", "我上周", "我今天", "我最近", "我组建", "我一共", "我总共", "我跑了"];
+
+    public static UnderstandingResult Apply(UnderstandingResult result, string text, User sender, DateOnly today, DateOnly? campaignStart, Func<IReadOnlyCollection<string>> people)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(people);
+        if (!result.Actions.Any(a => a.Kind == ActionKind.ProgressQuery))
+        {
+            return result;
+        }
+
+        var window = TimeWindow.Find(text, today, campaignStart);
+        var by = BreakdownOf(text);
+        var person = PersonOf(text, sender, people());
+        return result with
+        {
+            Actions = [.. result.Actions.Select(a => a.Kind != ActionKind.ProgressQuery ? a : a with
+            {
+                From = a.From ?? window?.From,
+                To = a.To ?? window?.To,
+                By = a.By ?? by,
+                Person = a.Person ?? person,
+            })],
+        };
+    }
+
+    /// <summary>The names a progress question may name: registered users and the ledger's instructors.</summary>
+    public static IReadOnlyCollection<string> PeopleOf(IEnumerable<User> users, IEnumerable<Organization> organizations) =>
+        [.. users.Select(u => u.Name).Concat(organizations.Select(o => o.Instructor ?? "")).Where(n => n.Length >= 2).Distinct(StringComparer.Ordinal)];
+
+    public static BreakdownLevel? BreakdownOf(string text)
+    {
+        foreach (var (words, level) in Breakdowns)
+        {
+            if (words.Any(w => text.Contains(w, StringComparison.Ordinal)))
+            {
+                return level;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A known person's name in the text (longest first), else the sender for 我 before a verb of the campaign.</summary>
+    private static string? PersonOf(string text, User sender, IReadOnlyCollection<string> people)
+    {
+        var named = people.Where(p => p.Length >= 2 && text.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault();
+        if (named is not null)
+        {
+            return named;
+        }
+
+        return SelfWords.Any(w => text.Contains(w, StringComparison.Ordinal)) && sender.Name.Length > 0 ? sender.Name : null;
+    }
+}
