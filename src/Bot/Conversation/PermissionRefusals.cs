@@ -35,6 +35,8 @@ public static class PermissionRefusals
             _ when type == typeof(ScopeFigures) => new ScopeFigures(scope, null, reason),
             _ when type == typeof(RecordList) => new RecordList(scope, turn.Today, turn.Today, [], reason),
             _ when type == typeof(ExportedLedger) => new ExportedLedger(scope, 0, null, reason),
+            _ when type == typeof(BreakdownFigures) => new BreakdownFigures(
+                scope, arguments.TryGetValue("by", out var by) && by is Store.Figures.BreakdownLevel level ? level : default, [], reason),
             _ when type == typeof(FormationAdvice) => new FormationAdvice(null, null, [], [], reason, reason),
             _ when type == typeof(DocumentAnswer) => new DocumentAnswer(false, reason, []),
             _ => throw new InvalidOperationException($"No refusal value for {function.PluginName}.{function.Name} ({type?.Name})."),

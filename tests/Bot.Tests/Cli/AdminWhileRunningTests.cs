@@ -45,8 +45,8 @@ public sealed class AdminWhileRunningTests : IDisposable
 
         Assert.True(code == 0, error);
         Assert.DoesNotContain("数据库", error, StringComparison.Ordinal);
-        var user = (await host.Services.GetRequiredService<OneTimeCodes>().RedeemAsync(output, "admin-test", CancellationToken.None)).UserId;
-        Assert.Equal("u_zhang", user);
+        var user = await host.Services.GetRequiredService<OneTimeCodes>().RedeemAsync(output, "test:admin", CancellationToken.None);
+        Assert.Equal("u_zhang", user.UserId);
     }
 
     [Fact]

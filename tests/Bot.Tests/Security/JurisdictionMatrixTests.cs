@@ -35,6 +35,7 @@ public sealed partial class JurisdictionMatrixTests : IDisposable
         "{0}最近的走访记录",                         // progress.visits
         "{0}本月新建了几个党组织",                   // progress.formations
         "{0}的台账导出来发给我",                     // progress.export_ledger
+        "{0}各社区的覆盖率排名",                     // progress.coverage_breakdown
     ];
 
     private static readonly string[] Channels = ["web", "terminal", "botframework", "wecom", "dingtalk", "feishu"];
