@@ -1,7 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Understanding;
+using InstructorBot.Store;
 using InstructorBot.Store.Domain;
+using Microsoft.Extensions.Options;
 
 namespace InstructorBot.Bot.Cli;
 
@@ -23,6 +29,7 @@ public sealed class UnderstandVerb : ICliVerb
 
         using var store = StoreOpener.Open(context);
         var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary);
+        var policy = new ConfirmPolicy(Options.Create(new ConversationOptions()));
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
@@ -37,10 +44,29 @@ public sealed class UnderstandVerb : ICliVerb
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = understanding.Understand(message.Text, users[message.User], message.Now);
-            await context.Output.WriteLineAsync(UnderstandingJson.Serialize(result, message.Id));
+            var json = UnderstandingJson.ToJson(result, message.Id);
+            MarkConfirm(json, result, policy, store);
+            await context.Output.WriteLineAsync(json.ToJsonString(JsonOutput));
         }
 
         return 0;
+    }
+
+    private static readonly JsonSerializerOptions JsonOutput = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>CLI.md additions: a recording action the bot would show and ask about before writing carries <c>"confirm": true</c>.</summary>
+    private static void MarkConfirm(JsonObject json, UnderstandingResult result, ConfirmPolicy policy, InstructorStore store)
+    {
+        var actions = json["actions"]!.AsArray();
+        for (var i = 0; i < result.Actions.Count; i++)
+        {
+            var action = result.Actions[i];
+            var organization = action.OrganizationId is { } id ? store.FindOrganization(id) : null;
+            if (policy.Check(action, organization).Count > 0)
+            {
+                actions[i]!.AsObject()["confirm"] = true;
+            }
+        }
     }
 
     private static Vocabulary LoadVocabulary(string? file)

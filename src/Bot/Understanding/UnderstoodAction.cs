@@ -50,6 +50,9 @@ public sealed record UnderstoodAction(ActionKind Kind)
     /// </summary>
     public string? Question { get; init; }
 
+    /// <summary>Set when understanding's second opinion disagrees with this reading: the turn asks before writing it.</summary>
+    public bool Doubtful { get; init; }
+
     public bool IsRecord => Kind <= ActionKind.Pairing;
 
     /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>
