@@ -36,6 +36,12 @@ public static class CorrectionPlan
                 });
             }
 
+            if (figures.Count > 1 && correction.Field == CorrectionField.Unnamed && correction.InPeople
+                && figures.Where(f => f.Figure == Figure.UpdateEmployees).ToList() is [var staff])
+            {
+                figures = [staff];
+            }
+
             if (figures.Count > 1)
             {
                 return (null, "上一条登记里有党员人数和职工人数，请说明改哪一个，例如“不对，党员是4名”或“不对，职工是35人”。");

@@ -57,7 +57,7 @@ public sealed partial class CorrectionReader(Vocabulary vocabulary, MessageUnder
                 named = field != CorrectionField.Unnamed ? field : count.Groups["unit"].Value == "名" ? CorrectionField.Members : CorrectionField.Unnamed;
             }
 
-            return new Correction(null, value, named, null);
+            return new Correction(null, value, named, null) { InPeople = count.Groups["unit"].Value == "人" };
         }
 
         if (DateExpressions.Find(rest, today) is [var date] && rest.Length - date.Length <= 2)

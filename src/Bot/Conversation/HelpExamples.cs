@@ -49,6 +49,7 @@ public sealed class HelpExamples(InstructorStore store, MessageUnderstanding und
                 {
                     Add("登记走访", $"今天走访了{a}");
                     Add("发现党员", $"昨天去{b}，发现2名党员，其中1名口袋党员");
+                    Add("更正上一条", "不对，是3名");
                     if (withMembers is not null)
                     {
                         Add("组建", $"{ShortName(withMembers)}单独组建党支部，党员{withMembers.PartyMembers}名");
@@ -59,7 +60,7 @@ public sealed class HelpExamples(InstructorStore store, MessageUnderstanding und
                     Add("查单位", $"{a}怎么样了");
                 }
 
-                Add("问政策", "联合党组织最多覆盖几个单位");
+                Add("问政策", "正式党员不足3人怎么办");
                 break;
             case UserRole.Secretary:
                 if (a is not null)
@@ -69,17 +70,18 @@ public sealed class HelpExamples(InstructorStore store, MessageUnderstanding und
                     if (withMembers is not null)
                     {
                         Add("登记组建", $"{ShortName(withMembers)}单独组建党支部，党员{withMembers.PartyMembers}名");
+                        Add("更正上一条", $"不对，是{withMembers.PartyMembers + 1}名");
                     }
 
                     Add("查单位", $"{a}怎么样了");
                 }
 
-                Add("问政策", "党员人数不足3人的单位怎么建立党组织");
+                Add("问政策", "正式党员不足3人怎么办");
                 break;
             case UserRole.Coordinator:
                 Add("覆盖率", $"{scope}覆盖率多少？");
                 Add("应建未建", $"{scope}应建未建名单");
-                Add("最近组建", "最近组建情况");
+                Add("最近组建", $"{scope}新建党组织情况");
                 Add("最近走访", "最近走访情况");
                 if (a is not null)
                 {
@@ -87,7 +89,7 @@ public sealed class HelpExamples(InstructorStore store, MessageUnderstanding und
                 }
 
                 Add("导出台账", $"导出{scope}台账");
-                Add("问政策", "应建未建的标准是什么？");
+                Add("问政策", "哪些单位应当建立党组织");
                 break;
             default:
                 Add("覆盖率", "龙岗区覆盖率多少？");
@@ -99,7 +101,6 @@ public sealed class HelpExamples(InstructorStore store, MessageUnderstanding und
         if (user.Role != UserRole.Coordinator)
         {
             Add("查看最近的登记", "我最近的登记");
-            Add("更正上一条", "不对，是4名");
             Add("撤销上一次登记", "撤销");
         }
 
