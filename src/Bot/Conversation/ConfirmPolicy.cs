@@ -52,7 +52,7 @@ public sealed class ConfirmPolicy(IOptions<ConversationOptions> options)
             }
         }
 
-        if (action.Kind == ActionKind.OrgUpdate && action.Status is { } status && status != organization.Status && rules.Statuses.Contains(status))
+        if (action.Kind == ActionKind.OrgUpdate && action.Status is { } status && status != organization.Status && (rules.Statuses ?? ConfirmOptions.DefaultStatuses).Contains(status))
         {
             reasons.Add(ConfirmReason.Status);
         }

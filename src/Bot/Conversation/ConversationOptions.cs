@@ -29,8 +29,11 @@ public sealed class ConfirmOptions
     /// <summary>A party member total that changes by more than this share of the ledger's figure (0.5 = more than half); 0 turns it off.</summary>
     public double MemberChangeRatio { get; set; } = 0.5;
 
-    /// <summary>Operating statuses that are confirmed before they are written.</summary>
-    public List<OperatingStatus> Statuses { get; set; } = [OperatingStatus.Shell, OperatingStatus.Zombie, OperatingStatus.Deregistered];
+    /// <summary>Operating statuses that are confirmed before they are written (null: 空壳, 僵尸 and 注销). Null by default so that a
+    /// configured list replaces the default instead of being appended to it by the configuration binder.</summary>
+    public List<OperatingStatus>? Statuses { get; set; }
+
+    public static readonly IReadOnlyList<OperatingStatus> DefaultStatuses = [OperatingStatus.Shell, OperatingStatus.Zombie, OperatingStatus.Deregistered];
 
     /// <summary>A record naming an organisation the ledger lacks (the turn offers the nearest ledger name instead).</summary>
     public bool UnknownOrganization { get; set; } = true;

@@ -65,9 +65,11 @@ public sealed partial class CorrectionReader(Vocabulary vocabulary, MessageUnder
             return new Correction(date.Date, null, CorrectionField.Unnamed, null);
         }
 
-        if (rest.Length <= 30 && understanding.FindOrganizations(rest) is [var organization])
+        // Only a name put in place ("不对，是云启网络科技"), not a new report that happens to name one.
+        if (rest.Length <= 30 && understanding.Index.FindMentions(rest) is [{ Organization: { } organization } mention]
+            && rest.Length - mention.Length <= 1)
         {
-            return new Correction(null, null, CorrectionField.Unnamed, organization);
+            return new Correction(null, null, CorrectionField.Unnamed, organization.Id);
         }
 
         return null;

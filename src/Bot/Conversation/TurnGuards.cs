@@ -45,6 +45,13 @@ public sealed partial class TurnGuards(
             || verbs.Any(v => Regex.IsMatch(normalized, $"{v}[^，,。!！]{{0,10}}(?:怎么|如何|怎样|咋)(?:弄|办|操作|做|搞)|{v}[^，,。!！]{{0,8}}(?:吗|么|嘛)\\s*[?]?\\s*$"));
     }
 
+    /// <summary>"怎么登记走访", "发现的党员要怎么记录？": how to record, answered with the sender's own examples (never a record).</summary>
+    public bool IsHowToRecord(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return HowToRecord().IsMatch(normalized);
+    }
+
     private static readonly string[] UndoVerbs = ["撤销", "撤回", "删除", "删掉", "取消登记", "作废"];
     private static readonly string[] ExportVerbs = ["导出", "下载", "导台账"];
 
@@ -56,6 +63,9 @@ public sealed partial class TurnGuards(
     [GeneratedRegex(@"^(?:撤销|撤回|删除|删掉)\s*(?:第\s*)?(?<n>[0-9一二两三四五六七八九十]+)\s*(?:条|个|项|号)?(?:登记|记录)?$")]
     private static partial Regex UndoN();
 
-    [GeneratedRegex(@"(?:怎么|如何|怎样|咋)(?<rest>[^，,。!！]{0,8})")]
+    [GeneratedRegex(@"(?:怎么|如何|怎样|咋|要不要|需不需要|用不用|是不是要)(?<rest>[^，,。!！]{0,8})")]
     private static partial Regex HowBefore();
+
+    [GeneratedRegex(@"^[^，,。!！]{0,12}(?:怎么|如何|怎样|咋)(?:才能|去|来|样)?(?:登记|记录|录入|上报|填报)|^[^，,。!！]{0,12}(?:登记|记录|录入|上报|填报)[^，,。!！]{0,4}(?:怎么|如何|怎样|咋)(?:弄|办|操作|做|写|填|说)")]
+    private static partial Regex HowToRecord();
 }

@@ -159,6 +159,11 @@ public sealed partial class TurnPipeline(
             return await CorrectAsync(user, message, correction, marker, cancellationToken);
         }
 
+        if (guards.IsHowToRecord(text))
+        {
+            return [new ReplyMessage(HistoryReplies.HowToRecord(user, guards.Help.For(user)))];
+        }
+
         var actions = understanding.Understand(text, user, message.SentAt).Actions;
         if (actions.Count == 0)
         {

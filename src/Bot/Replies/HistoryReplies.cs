@@ -80,6 +80,24 @@ public static class HistoryReplies
     public const string HowToExport = "导出台账的方法：发送“导出”加辖区名和“台账”，例如“导出坂田街道台账”，会回复一个 Excel 文件的下载链接（10 分钟内有效）。"
         + "只能导出您辖区内的台账。";
 
+    public static string HowToRecord(User user, IReadOnlyList<HelpExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(examples);
+        if (user.Role == UserRole.Coordinator)
+        {
+            return "协调员只能查询进度，不能登记记录。登记由辖区的党建指导员或书记直接在对话里说明情况。";
+        }
+
+        var text = new StringBuilder("登记不用填表，直接把发生的事用一句话告诉我，我会把要登记的内容显示给您，例如：");
+        foreach (var example in examples.Where(e => e.What is "登记走访" or "发现党员" or "组建" or "登记组建" or "工作覆盖" or "更新信息" or "一对一帮扶"))
+        {
+            text.Append("\n· ").Append(example.What).Append("：“").Append(example.Text).Append('”');
+        }
+
+        return text.Append("\n说错了可以直接更正，例如“不对，是3名”；发送“撤销”可撤回。").ToString();
+    }
+
     private static string Describe(IReadOnlyList<RecordRequest> records, Func<int, string?> organizationName, DateOnly today) =>
         records.Count == 0
             ? "（记录已不存在）"

@@ -108,7 +108,7 @@ public sealed class SafeWriteTests : IDisposable
     }
 
     [Fact]
-    public async Task A_report_sent_while_a_question_waits_is_recorded_and_the_dropped_question_is_said()
+    public async Task A_report_sent_while_a_question_waits_is_recorded_and_the_question_set_aside_can_still_be_answered()
     {
         var chat = await WebChatSession.SignInAsync(host, "u_zhang");
         await chat.SayAsync("今天走访了华鼎");
@@ -126,6 +126,9 @@ public sealed class SafeWriteTests : IDisposable
     [InlineData("怎么撤销前天的登记", "撤销登记的方法")]
     [InlineData("撤销怎么操作", "撤销登记的方法")]
     [InlineData("怎么导出台账", "导出台账的方法")]
+    [InlineData("要不要撤销", "撤销登记的方法")]
+    [InlineData("怎么登记走访", "直接把发生的事")]
+    [InlineData("云启科技成立党支部要怎么登记？", "直接把发生的事")]
     public async Task A_question_about_undo_or_export_gets_how_to_help_and_changes_nothing(string question, string help)
     {
         var chat = await WebChatSession.SignInAsync(host, "u_zhang");
@@ -239,5 +242,18 @@ public sealed class SafeWriteTests : IDisposable
 
         await chat.SayAsync("确认");
         Assert.Equal(meant, host.Store.FindOrganization(Assert.Single(Records(user)).OrganizationId)!.Name);
+    }
+
+    [Fact]
+    public async Task A_confirmation_rule_turned_off_in_configuration_writes_at_once()
+    {
+        host.Dispose();
+        host = new BotHost(new Dictionary<string, string?> { ["Conversation:Confirm:MemberDecrease"] = "false" });
+        var chat = await WebChatSession.SignInAsync(host, "u_zhang");
+
+        var reply = await chat.SayAsync("华鼎精密现有党员10名");
+
+        Assert.Contains("已记录", reply, StringComparison.Ordinal);
+        Assert.Equal(10, host.Organization(Huading).PartyMembers);
     }
 }
