@@ -256,4 +256,23 @@ public sealed class SafeWriteTests : IDisposable
         Assert.Contains("已记录", reply, StringComparison.Ordinal);
         Assert.Equal(10, host.Organization(Huading).PartyMembers);
     }
+
+    [Fact]
+    public async Task A_missing_unit_is_answered_by_a_name_or_a_near_name_and_a_number_out_of_range_is_asked_again()
+    {
+        var chat = await WebChatSession.SignInAsync(host, "u_zhang");
+        Assert.Contains("哪家单位", await chat.SayAsync("今天走访了"), StringComparison.Ordinal);
+
+        var near = await chat.SayAsync("云起科技");
+        Assert.Contains($"您是指 {Yunqi} 吗？", near, StringComparison.Ordinal);
+        Assert.Empty(Records());
+        await chat.SayAsync("1");
+        Assert.Equal(Yunqi, host.Store.FindOrganization(Assert.Single(Records()).OrganizationId)!.Name);
+
+        await chat.SayAsync("今天走访了华鼎");
+        Assert.Contains("1 到 2", await chat.SayAsync("5"), StringComparison.Ordinal);
+        await chat.SayAsync("华鼎物流");
+        Assert.Equal(2, Records().Count);
+        Assert.Contains(Records(), r => host.Store.FindOrganization(r.OrganizationId)!.Name == "深圳市华鼎物流有限公司");
+    }
 }
