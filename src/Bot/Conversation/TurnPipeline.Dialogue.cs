@@ -63,7 +63,13 @@ public sealed partial class TurnPipeline
 
             var name = AnswerFiller().Replace(answer, "");
             var understood = understanding.Understand(text, user, message.SentAt).Actions;
-            if (understood.Any(a => a.Kind != ActionKind.OrgLookup) || (understood.Count > 0 && LookupCue().IsMatch(answer)))
+            if (understood.Any(a => a.Kind != ActionKind.OrgLookup) || LookupCue().IsMatch(answer) || understanding.SmallTalkOf(text) is not null)
+            {
+                return null;
+            }
+
+            // A name answers only when it is (nearly) all the message says: "云启科技的情况" is about 云启科技, not an answer.
+            if (understanding.Index.FindMentions(name).FirstOrDefault(m => !m.IsGeneric) is { } mention && name.Length - mention.Length > 1)
             {
                 return null;
             }

@@ -133,9 +133,9 @@ public sealed class ReportingPlugin(InstructorStore store, RecordHistory history
             Secretary = string.IsNullOrWhiteSpace(secretary) ? TurnContext.From(arguments).Sender.Name : secretary,
         });
 
-    [KernelFunction("undo_last"), Description("Takes back the sender's last write and what it changed on the organisations.")]
+    [KernelFunction("undo_last"), Description("Takes back the sender's last write (inside the undo window) and what it changed on the organisations.")]
     public Task<UndoReceipt?> UndoLastAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
-        store.UndoLastAsync(TurnContext.From(arguments).Sender.Id, cancellationToken);
+        UndoRecentAsync(arguments, 1, cancellationToken);
 
     [KernelFunction("undo_recent"), Description("Takes back one of the sender's own recent writes: 1 = the last, 2 = the one before (as listed by \"我最近的登记\"), inside the undo window.")]
     public async Task<UndoReceipt?> UndoRecentAsync(

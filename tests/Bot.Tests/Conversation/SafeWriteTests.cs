@@ -94,6 +94,22 @@ public sealed class SafeWriteTests : IDisposable
         Assert.Equal(Huading, host.Store.FindOrganization(visit.OrganizationId)!.Name);
     }
 
+    [Theory]
+    [InlineData("云启科技的情况")]
+    [InlineData("云启科技情况")]
+    [InlineData("查一下云启科技")]
+    [InlineData("谢谢")]
+    public async Task A_message_about_another_unit_sent_while_a_unit_is_asked_is_never_taken_as_the_answer(string text)
+    {
+        var chat = await WebChatSession.SignInAsync(host, "u_zhang");
+        await chat.SayAsync("今天去华鼎走访了一下");
+
+        var reply = await chat.SayAsync(text);
+
+        Assert.Empty(Records());
+        Assert.Contains("已先搁置", reply, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_correction_sent_while_a_name_is_asked_is_not_looked_up_as_a_name()
     {
