@@ -20,9 +20,11 @@ public sealed class JourneyRun
     public List<string> Missed { get; } = [];
     public List<string> ReplyMismatches { get; } = [];
 
-    public static async Task<JourneyRun> ReplayAsync(string role)
+    public static Task<JourneyRun> ReplayAsync(string role) =>
+        ReplayAsync(role, File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "journeys", role + ".jsonl")));
+
+    public static async Task<JourneyRun> ReplayAsync(string role, IReadOnlyList<string> lines)
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "journeys", role + ".jsonl"));
         var header = JsonDocument.Parse(lines[0]).RootElement;
         var userId = header.GetProperty("user").GetString()!;
         using var host = new BotHost();
@@ -31,7 +33,7 @@ public sealed class JourneyRun
         var run = new JourneyRun { Role = role };
         var now = DateTimeOffset.UtcNow;
         var today = ChinaTime.Today(now);
-        for (var i = 1; i < lines.Length; i++)
+        for (var i = 1; i < lines.Count; i++)
         {
             var turn = JsonDocument.Parse(lines[i]).RootElement;
             var text = turn.GetProperty("text").GetString()!;

@@ -28,4 +28,19 @@ public sealed class JourneyTests(ITestOutputHelper output)
         Assert.Empty(run.Unannounced);
         Assert.Empty(run.WrongRemovals);
     }
+
+    [Fact]
+    public async Task The_journey_check_catches_a_write_the_script_did_not_expect_and_one_it_expected_but_missed()
+    {
+        var run = await JourneyRun.ReplayAsync("check", [
+            """{"user":"u_zhang"}""",
+            """{"text":"今天走访了云启科技"}""",
+            """{"text":"你好","adds":[{"kind":"visit","org":"深圳市云启科技有限公司","date":0}]}""",
+            """{"text":"撤销"}""",
+        ]);
+
+        Assert.Single(run.Unmeant);
+        Assert.Single(run.Missed);
+        Assert.Single(run.WrongRemovals);
+    }
 }
