@@ -203,7 +203,11 @@ public sealed partial class TurnPipeline(
         ReplyMessage? confirmation = null;
         if (!confirmed)
         {
-            var held = actions.Where(a => a.IsRecord && guards.Policy.Check(a, Organization(a)).Count > 0).ToList();
+            // A write the sender may not make is refused below as before; asking to confirm it first would only delay that.
+            var held = actions
+                .Where(a => a.IsRecord && guards.Policy.Check(a, Organization(a)).Count > 0
+                    && (Organization(a) is not { } unit || Permissions.RefuseWrite(user, unit) is null))
+                .ToList();
             if (held.Count > 0)
             {
                 confirmation = await AskToConfirmAsync(user, text, held, today, null, null, cancellationToken);
