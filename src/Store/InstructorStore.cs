@@ -192,6 +192,56 @@ public sealed class InstructorStore : IDisposable
         return writer.Enqueue(context => effects.UndoLast(context, actorUserId, Now()), ct);
     }
 
+    /// <summary>Takes back one of the actor's own record writes by its audit id; null when it is not theirs or already undone.</summary>
+    public Task<UndoReceipt?> UndoAsync(string actorUserId, int auditId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        return writer.Enqueue(context => effects.Undo(context, actorUserId, auditId, Now()), ct);
+    }
+
+    /// <summary>
+    /// Replaces the actor's record write <paramref name="auditId"/> by <paramref name="replacement"/> in one transaction
+    /// (the old one undone, the new one audited as its correction); null when the entry cannot be undone.
+    /// <paramref name="alsoWrite"/> writes the caller's own collections in the same transaction.
+    /// </summary>
+    public Task<CorrectionReceipt?> CorrectAsync(
+        string actorUserId, int auditId, IReadOnlyList<RecordRequest> replacement, Action<ILiteDatabase, CorrectionReceipt>? alsoWrite = null,
+        CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var copy = replacement.ToArray();
+        return writer.Enqueue(
+            context =>
+            {
+                var receipt = effects.Correct(context, actorUserId, auditId, copy, Now());
+                if (receipt is not null)
+                {
+                    alsoWrite?.Invoke(context.Db, receipt);
+                }
+
+                return receipt;
+            },
+            ct);
+    }
+
+    /// <summary>The stored records an audit entry points at (those still stored), in its order.</summary>
+    public IReadOnlyList<RecordRequest> FindRecords(IReadOnlyList<RecordRef> references)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var found = new List<RecordRequest>(references.Count);
+        foreach (var reference in references)
+        {
+            if (Collections.Records.TryGetValue(reference.Kind, out var entry)
+                && db.GetCollection(entry.Collection).FindById(reference.Id) is { } document)
+            {
+                found.Add((RecordRequest)mapper.ToObject(entry.Type, document));
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Loads a ledger (.csv in UTF-8/GB18030, or .xlsx). A file with any bad row is refused whole: nothing is written.</summary>
     public Task<ImportReport> ImportLedgerAsync(string file, CancellationToken ct = default) => ImportLedgerAsync(file, "system", ct);
 

@@ -1,8 +1,14 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Understanding;
 using InstructorBot.Bot.Understanding.Opinion;
+using InstructorBot.Store;
 using InstructorBot.Store.Domain;
+using Microsoft.Extensions.Options;
 
 namespace InstructorBot.Bot.Cli;
 
@@ -30,6 +36,7 @@ public sealed class UnderstandVerb : ICliVerb
             KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
             SecondOpinion = SecondOpinion.BesideDatabase(store.Path, SecondOpinionSettings(), message => context.Error.WriteLine(message)),
         };
+        var policy = new ConfirmPolicy(Options.Create(new ConversationOptions()));
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
         foreach (var message in messages)
         {
@@ -56,7 +63,9 @@ public sealed class UnderstandVerb : ICliVerb
                 continue;
             }
 
-            await context.Output.WriteLineAsync(UnderstandingJson.Serialize(result, message.Id));
+            var json = UnderstandingJson.ToJson(result, message.Id);
+            MarkConfirm(json, result, policy, store);
+            await context.Output.WriteLineAsync(json.ToJsonString(JsonOutput));
         }
 
         return 0;
@@ -84,6 +93,23 @@ public sealed class UnderstandVerb : ICliVerb
 
         options.ModelFolder = Environment.GetEnvironmentVariable("Understanding__SecondOpinion__ModelFolder");
         return options;
+    }
+
+    private static readonly JsonSerializerOptions JsonOutput = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>CLI.md additions: a recording action the bot would show and ask about before writing carries <c>"confirm": true</c>.</summary>
+    private static void MarkConfirm(JsonObject json, UnderstandingResult result, ConfirmPolicy policy, InstructorStore store)
+    {
+        var actions = json["actions"]!.AsArray();
+        for (var i = 0; i < result.Actions.Count; i++)
+        {
+            var action = result.Actions[i];
+            var organization = action.OrganizationId is { } id ? store.FindOrganization(id) : null;
+            if (policy.Check(action, organization).Count > 0)
+            {
+                actions[i]!.AsObject()["confirm"] = true;
+            }
+        }
     }
 
     private static Vocabulary LoadVocabulary(string? file)

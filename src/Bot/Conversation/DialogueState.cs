@@ -33,7 +33,7 @@ public sealed class DialogueState
     /// <summary>Write-through cache: the store is read once per user per process, then kept in step with every write.</summary>
     private readonly ConcurrentDictionary<string, PendingDialogue?> cache = new(StringComparer.Ordinal);
 
-    public (IReadOnlyList<UnderstoodAction> Actions, IReadOnlyList<int> Candidates)? Find(string userId)
+    public PendingQuestion? Find(string userId)
     {
         var pending = cache.GetOrAdd(userId, id => store.Read(db => db.GetCollection<PendingDialogue>(Collection).FindById(id)));
         if (pending is null || pending.AtMs < clock.GetUtcNow().Add(-Lifetime).ToUnixTimeMilliseconds())
@@ -43,7 +43,7 @@ public sealed class DialogueState
 
         try
         {
-            return (JsonSerializer.Deserialize<List<UnderstoodAction>>(pending.ActionsJson, Json) ?? [], pending.Candidates);
+            return new PendingQuestion(pending, JsonSerializer.Deserialize<List<UnderstoodAction>>(pending.ActionsJson, Json) ?? []);
         }
         catch (JsonException)
         {
@@ -52,13 +52,22 @@ public sealed class DialogueState
         }
     }
 
-    public async Task SaveAsync(string userId, IReadOnlyList<UnderstoodAction> actions, IReadOnlyList<int> candidates, CancellationToken cancellationToken)
+    /// <summary>Saves the question asked for the waiting actions (replacing any other), with the words of the message.</summary>
+    public async Task SaveAsync(
+        string userId, string kind, IReadOnlyList<UnderstoodAction> actions, IReadOnlyList<int> candidates, ReplyMessage question, string subject,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(question);
         var pending = new PendingDialogue
         {
             Id = userId,
+            Kind = kind,
             ActionsJson = JsonSerializer.Serialize(actions, Json),
             Candidates = candidates,
+            Subject = subject,
+            QuestionText = question.Text,
+            QuickReplyTitles = [.. (question.QuickReplies ?? []).Select(q => q.Title)],
+            QuickReplyValues = [.. (question.QuickReplies ?? []).Select(q => q.Value)],
             AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Upsert(pending), cancellationToken);

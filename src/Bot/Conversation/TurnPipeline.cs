@@ -23,6 +23,7 @@ public sealed partial class TurnPipeline(
     DialogueState dialogue,
     OneTimeCodes codes,
     ChannelBindings bindings,
+    TurnGuards guards,
     TimeProvider clock) : IBudgetedTurnPipeline
 {
     private const int MaxTextLength = 2000;
@@ -79,6 +80,7 @@ public sealed partial class TurnPipeline(
             };
             if (!marker.Saved)
             {
+                replies = marker.Finish(replies);
                 await log.SaveAsync(processed, replies, cancellationToken);
             }
 
@@ -133,17 +135,46 @@ public sealed partial class TurnPipeline(
                 return [new ReplyMessage(DialogueReplies.Cancelled)];
             }
 
-            if (await AnswerPendingAsync(user, message, text, pending.Actions, pending.Candidates, marker, cancellationToken) is { } answered)
+            if (await AnswerPendingAsync(user, message, text, pending, marker, cancellationToken) is { } answered)
             {
                 return answered;
             }
 
-            // Not an answer to the question: a new message; the old question is dropped.
-            await dialogue.ClearAsync(user.Id, cancellationToken);
+            // Not an answer: the message is handled as new, and the reply says what became of the waiting question
+            // (set aside, still answerable; or dropped when the new message asked its own question or took it back).
+            marker.FinishWith = replies => [.. replies, ShelvedNote(user, pending)];
         }
         else if (IsCancel(text))
         {
             return [new ReplyMessage("当前没有需要取消的内容。")];
+        }
+
+        return await NewMessageAsync(user, message, text, marker, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ReplyMessage>> NewMessageAsync(
+        User user, IncomingMessage message, string text, TurnMarker marker, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(message.SentAt);
+        if (guards.IsRecentList(text))
+        {
+            return [new ReplyMessage(RecentList(user, message.SentAt))];
+        }
+
+        if (guards.UndoNumber(text) is { } number)
+        {
+            marker.Commit(cancellationToken);
+            return [new ReplyMessage(await UndoAsync(user, message, number, cancellationToken))];
+        }
+
+        if (guards.Corrections.Read(text, today) is { } correction)
+        {
+            return await CorrectAsync(user, message, correction, marker, cancellationToken);
+        }
+
+        if (guards.IsHowToRecord(text))
+        {
+            return [new ReplyMessage(HistoryReplies.HowToRecord(user, guards.Help.For(user)))];
         }
 
         var actions = understanding.Understand(text, user, message.SentAt).Actions;
@@ -155,79 +186,11 @@ public sealed partial class TurnPipeline(
         return await RunAsync(user, message, text, actions, marker, cancellationToken);
     }
 
-    /// <summary>The reply to a pending question ("1", or a name), or null when the text is not an answer.</summary>
-    private async Task<IReadOnlyList<ReplyMessage>?> AnswerPendingAsync(
-        User user, IncomingMessage message, string text, IReadOnlyList<UnderstoodAction> actions, IReadOnlyList<int> candidates,
-        TurnMarker marker, CancellationToken cancellationToken)
-    {
-        int? chosen = null;
-        var number = Choice().Match(text);
-        if (number.Success && int.TryParse(number.Groups[1].Value, ChineseFormat.Culture, out var index))
-        {
-            if (index < 1 || index > candidates.Count)
-            {
-                return candidates.Count == 0
-                    ? null
-                    : [new ReplyMessage($"请回复 1 到 {candidates.Count} 之间的序号，或发送“取消”。")];
-            }
-
-            chosen = candidates[index - 1];
-        }
-        else if (store.FindOrganizationByName(text) is { } exact)
-        {
-            chosen = exact.Id;
-        }
-        else if (candidates.Select(store.FindOrganization).OfType<Organization>().Where(o => o.Name.Contains(text, StringComparison.Ordinal)).ToList() is [var only])
-        {
-            chosen = only.Id;
-        }
-        else if (understanding.FindOrganizations(text) is { Count: > 0 } mentioned
-                 && understanding.Understand(text, user, message.SentAt).Actions.All(a => a.Kind == ActionKind.OrgLookup))
-        {
-            var narrowed = Narrow(user, mentioned);
-            if (narrowed.Count != 1)
-            {
-                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
-                return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
-            }
-
-            chosen = narrowed[0];
-        }
-        else
-        {
-            var understood = understanding.Understand(text, user, message.SentAt).Actions;
-            if (understood.Any(a => a.Kind != ActionKind.OrgLookup))
-            {
-                return null;
-            }
-
-            if (understood.FirstOrDefault(a => a.OrganizationId is not null) is { } named)
-            {
-                chosen = named.OrganizationId;
-            }
-            else if (understood.FirstOrDefault(a => a.Candidates.Count > 0) is { } ambiguous)
-            {
-                var narrowed = Narrow(user, [.. ambiguous.Candidates.Select(c => c.Id)]);
-                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
-                return [DialogueReplies.AskOrganization(Organizations(narrowed), text)];
-            }
-            else
-            {
-                return [DialogueReplies.AskOrganization([], text)];
-            }
-        }
-
-        await dialogue.ClearAsync(user.Id, cancellationToken);
-        var completed = actions
-            .Select(a => WaitsForOrganization(a) && a.OrganizationId is null ? a with { OrganizationId = chosen, Candidates = [] } : a)
-            .ToList();
-        return await RunAsync(user, message, text, completed, marker, cancellationToken);
-    }
-
     private async Task<IReadOnlyList<ReplyMessage>> RunAsync(
         User user, IncomingMessage message, string text, IReadOnlyList<UnderstoodAction> actions, TurnMarker marker,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool confirmed = false)
     {
+        var today = ChinaTime.Today(message.SentAt);
         // Resolve the organisation where the message left it open: one candidate in the sender's jurisdiction is the answer.
         var open = actions.FirstOrDefault(a => WaitsForOrganization(a) && a.OrganizationId is null);
         if (open is not null)
@@ -235,12 +198,37 @@ public sealed partial class TurnPipeline(
             var narrowed = Narrow(user, [.. open.Candidates.Select(c => c.Id)]);
             if (narrowed.Count == 1)
             {
-                actions = [.. actions.Select(a => WaitsForOrganization(a) && a.OrganizationId is null ? a with { OrganizationId = narrowed[0] } : a)];
+                actions = Complete(actions, narrowed[0]);
+            }
+            else if (narrowed.Count == 0 && open.Organization is { Length: > 0 } written && guards.NearNames.Find(written, user) is { } near)
+            {
+                // A name one or two characters off a ledger name: asked, never taken silently.
+                return [await AskToConfirmAsync(user, text, Complete(actions, near.Id), today, near, written, cancellationToken)];
             }
             else
             {
-                await dialogue.SaveAsync(user.Id, actions, narrowed, cancellationToken);
-                return [DialogueReplies.AskOrganization(Organizations(narrowed), open.Organization)];
+                var question = DialogueReplies.AskOrganization(Organizations(narrowed), open.Organization);
+                await dialogue.SaveAsync(user.Id, PendingDialogue.OrganizationKind, actions, narrowed, question, Subject(text), cancellationToken);
+                return [question];
+            }
+        }
+
+        ReplyMessage? confirmation = null;
+        if (!confirmed)
+        {
+            // A write the sender may not make is refused below as before; asking to confirm it first would only delay that.
+            var held = actions
+                .Where(a => a.IsRecord && guards.Policy.Check(a, Organization(a)).Count > 0
+                    && (Organization(a) is not { } unit || Permissions.RefuseWrite(user, unit) is null))
+                .ToList();
+            if (held.Count > 0)
+            {
+                confirmation = await AskToConfirmAsync(user, text, held, today, null, null, cancellationToken);
+                actions = [.. actions.Where(a => !held.Contains(a))];
+                if (actions.Count == 0)
+                {
+                    return [confirmation];
+                }
             }
         }
 
@@ -296,10 +284,21 @@ public sealed partial class TurnPipeline(
             {
                 final = [.. replies];
                 final.Insert(recordingSlot, new ReplyMessage(RecordReplies.Recorded(receipt, before, turn.Today)));
+                if (confirmation is not null)
+                {
+                    final.Add(confirmation);
+                }
+
+                final = [.. marker.Finish(final)];
                 log.Write(db, marker.Turn, final);
             }, CancellationToken.None);
             marker.Saved = true;
             return final;
+        }
+
+        if (confirmation is not null)
+        {
+            replies.Add(confirmation);
         }
 
         return replies;
@@ -375,14 +374,12 @@ public sealed partial class TurnPipeline(
         switch (action.Kind)
         {
             case ActionKind.Undo:
-            {
-                await dialogue.ClearAsync(user.Id, cancellationToken);
-                var receipt = await kernel.InvokeAsync<UndoReceipt?>(ReportingPlugin.Name, "undo_last", arguments, cancellationToken);
-                return new ReplyMessage(RecordReplies.Undone(receipt, id => store.FindOrganization(id)?.Name, turn.Today));
-            }
+                return new ReplyMessage(guards.IsHowTo(text, ActionKind.Undo)
+                    ? HistoryReplies.HowToUndo(guards.History.WindowDays)
+                    : await UndoAsync(user, turn, 1, cancellationToken));
 
             case ActionKind.Help:
-                return new ReplyMessage(HelpReplies.For(user));
+                return new ReplyMessage(HelpReplies.For(user, guards.Help.For(user)));
 
             case ActionKind.ProgressQuery:
             {
@@ -420,6 +417,9 @@ public sealed partial class TurnPipeline(
                 arguments["organizationId"] = action.OrganizationId!.Value;
                 return new ReplyMessage(ProgressReplies.Card(
                     (await kernel.InvokeAsync<OrganizationCard>(ProgressPlugin.Name, "organization_card", arguments, cancellationToken))!));
+
+            case ActionKind.Export when guards.IsHowTo(text, ActionKind.Export):
+                return new ReplyMessage(HistoryReplies.HowToExport);
 
             case ActionKind.Export:
             {
@@ -519,6 +519,16 @@ public sealed partial class TurnPipeline(
             {
                 throw new OperationCanceledException("The turn was abandoned before its write.", cancellationToken);
             }
+        }
+
+        /// <summary>Adds what the turn says last (a note about a waiting question); applied once.</summary>
+        public Func<IReadOnlyList<ReplyMessage>, IReadOnlyList<ReplyMessage>>? FinishWith { get; set; }
+
+        public IReadOnlyList<ReplyMessage> Finish(IReadOnlyList<ReplyMessage> replies)
+        {
+            var finish = FinishWith;
+            FinishWith = null;
+            return finish is null ? replies : finish(replies);
         }
     }
 

@@ -17,6 +17,18 @@ public static class ConversationServices
             provider.GetRequiredService<Store.InstructorStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<CodeAttemptThrottle>()));
         services.AddSingleton<TurnLog>();
         services.AddSingleton<DialogueState>();
+        services.AddOptions<ConversationOptions>()
+            .BindConfiguration(ConversationOptions.Section)
+            .Validate(o => o.UndoWindowDays >= 1, "Conversation:UndoWindowDays must be at least 1.")
+            .Validate(o => o.RecentCount is >= 1 and <= 50, "Conversation:RecentCount must be between 1 and 50.")
+            .Validate(o => o.Confirm.MemberChangeRatio >= 0, "Conversation:Confirm:MemberChangeRatio must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<ConfirmPolicy>();
+        services.AddSingleton<NearNames>();
+        services.AddSingleton<CorrectionReader>();
+        services.AddSingleton<RecordHistory>();
+        services.AddSingleton<HelpExamples>();
+        services.AddSingleton<TurnGuards>();
         services.AddSingleton<ChannelBindings>();
         services.AddSingleton<DownloadFiles>();
         services.AddSingleton<ReportingPlugin>();

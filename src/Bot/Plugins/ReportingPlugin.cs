@@ -11,7 +11,7 @@ namespace InstructorBot.Bot.Plugins;
 /// Recording functions. <see cref="PermissionFilter"/> checks the sender's right to write for every organisation the
 /// arguments name before a function runs; the function stages the record in the turn; the turn writes everything staged in one store transaction (RecordAsync with a list) and only then replies.
 /// </summary>
-public sealed class ReportingPlugin(InstructorStore store)
+public sealed class ReportingPlugin(InstructorStore store, RecordHistory history)
 {
     public const string Name = "reporting";
 
@@ -128,9 +128,24 @@ public sealed class ReportingPlugin(InstructorStore store)
             Secretary = string.IsNullOrWhiteSpace(secretary) ? TurnContext.From(arguments).Sender.Name : secretary,
         });
 
-    [KernelFunction("undo_last"), Description("Takes back the sender's last write and what it changed on the organisations.")]
+    [KernelFunction("undo_last"), Description("Takes back the sender's last write (inside the undo window) and what it changed on the organisations.")]
     public Task<UndoReceipt?> UndoLastAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
-        store.UndoLastAsync(TurnContext.From(arguments).Sender.Id, cancellationToken);
+        UndoRecentAsync(arguments, 1, cancellationToken);
+
+    [KernelFunction("undo_recent"), Description("Takes back one of the sender's own recent writes: 1 = the last, 2 = the one before (as listed by \"我最近的登记\"), inside the undo window.")]
+    public async Task<UndoReceipt?> UndoRecentAsync(
+        KernelArguments arguments,
+        [Description("Which write, counting from 1 for the newest.")] int number,
+        CancellationToken cancellationToken)
+    {
+        var turn = TurnContext.From(arguments);
+        if (number < 1 || history.Recent(turn.Sender.Id, turn.Now, number) is not { } recent || recent.Count < number)
+        {
+            return null;
+        }
+
+        return await store.UndoAsync(turn.Sender.Id, recent[number - 1].Entry.Id, cancellationToken);
+    }
 
     private RecordOutcome Stage(KernelArguments arguments, ActionKind kind, int organizationId, Func<Organization, RecordRequest> record)
     {

@@ -26,6 +26,9 @@ public sealed record AuditEntry
     /// <summary>For an <c>undo</c>: the entry it took back.</summary>
     public int? Undoes { get; init; }
 
+    /// <summary>For a <c>record</c> entry written as a correction: the entry it replaced (undone in the same transaction).</summary>
+    public int? Corrects { get; init; }
+
     /// <summary>Set on a <c>record</c> entry once it has been taken back.</summary>
     public int? UndoneBy { get; init; }
 }

@@ -139,11 +139,37 @@ internal sealed class RecordEffects(BsonMapper mapper)
             .Where(e => e.Actor == actor && e.Action == "record" && e.UndoneBy == null)
             .OrderByDescending(e => e.Id)
             .FirstOrDefault();
-        if (last is null)
+        return last is null ? null : UndoEntry(context, actor, last, now);
+    }
+
+    /// <summary>Takes back one of the actor's own record writes by its audit id; null when it is not theirs, not a record or already undone.</summary>
+    public UndoReceipt? Undo(WriteContext context, string actor, int auditId, DateTimeOffset now)
+    {
+        var entry = context.Audit.FindById(auditId);
+        return entry is null || entry.Actor != actor || entry.Action != "record" || entry.UndoneBy is not null
+            ? null
+            : UndoEntry(context, actor, entry, now);
+    }
+
+    /// <summary>
+    /// A correction: takes back the record write <paramref name="auditId"/> and writes <paramref name="replacement"/> in its
+    /// place, in the same transaction; the new entry names the one it corrects. Null when the entry cannot be undone.
+    /// </summary>
+    public CorrectionReceipt? Correct(WriteContext context, string actor, int auditId, IReadOnlyList<RecordRequest> replacement, DateTimeOffset now)
+    {
+        if (Undo(context, actor, auditId, now) is not { } undone)
         {
             return null;
         }
 
+        var recorded = Record(context, actor, replacement, now);
+        var entry = context.Audit.FindById(recorded.AuditId);
+        context.Audit.Update(entry with { Corrects = auditId, Summary = "correction:" + entry.Summary });
+        return new CorrectionReceipt(undone, recorded);
+    }
+
+    private UndoReceipt UndoEntry(WriteContext context, string actor, AuditEntry last, DateTimeOffset now)
+    {
         var removed = new List<RecordRequest>();
         foreach (var reference in last.Records)
         {
