@@ -117,6 +117,26 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.PauseCorrections.FindAll(text))
         {
             var end = position + word.Length;
+            var echo = end;
+            while (echo < text.Length && echo - end < 8 && !IsSeparator(text[echo]))
+            {
+                echo++; // "不是前天 是大前天": the wrong value said again before the right one
+            }
+
+            if (word == "不是" && echo > end && echo < text.Length && position > 0 && IsSeparator(text[position - 1]) && (position < 2 || text[position - 2] != '是'))
+            {
+                var lead = echo;
+                while (lead < text.Length && IsSeparator(text[lead]))
+                {
+                    lead++;
+                }
+
+                if (lead > echo && rules.CorrectionLeads.MatchAt(text, lead) is not null)
+                {
+                    return (position, text[position..echo]);
+                }
+            }
+
             if (position > 0 && IsSeparator(text[position - 1]) && end < text.Length && IsSeparator(text[end]))
             {
                 var next = end;

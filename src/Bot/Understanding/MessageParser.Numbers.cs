@@ -88,7 +88,7 @@ internal sealed partial class MessageParser
             {
                 memberPhrases.Add(new NumberPhrase(i, described.End, value, approximate, described.Category)); // "1名没亮明身份的党员"
             }
-            else if (!countsPeople && j > i + length && rules.CategoryShortWords.MatchAt(text, k) is { } shortWord
+            else if (!countsPeople && (j > i + length || text[i] is '俩' or '仨') && rules.CategoryShortWords.MatchAt(text, k) is { } shortWord
                 && k + shortWord.Length is var shortEnd && (shortEnd == text.Length || IsSeparator(text[shortEnd]) || text[shortEnd] == '的'))
             {
                 // "发现了3个党员，2个预备的": a category said without 党员.

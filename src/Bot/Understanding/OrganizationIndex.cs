@@ -227,7 +227,8 @@ public sealed partial class OrganizationIndex
 
             var written = text[start..end];
             var core = CoreOf(written);
-            if (core.Length < 2 || rejects.ContainsAny(Decompose(core).Brand) || start == position)
+            // A name that starts with a region word is judged by its shape below; "家" in 和谐家园 is no determiner there.
+            if (core.Length < 2 || (regions.MatchAt(text, start) is null && rejects.ContainsAny(Decompose(core).Brand)) || start == position)
             {
                 continue;
             }
