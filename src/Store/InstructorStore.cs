@@ -411,6 +411,10 @@ public sealed class InstructorStore : IDisposable
         {
             AnswerPendingBackupRequests();
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // A timer callback that throws ends the process: a folder that cannot be listed now is polled again next time.
+        }
         finally
         {
             backupGate.Exit();

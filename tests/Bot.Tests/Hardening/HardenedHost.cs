@@ -65,6 +65,20 @@ public sealed class HardenedHost : WebApplicationFactory<Program>
     public Task<string> IssueCodeAsync(string userId) =>
         Services.GetRequiredService<OneTimeCodes>().IssueAsync(userId, OneTimeCodes.DefaultLifetime, CancellationToken.None);
 
+    /// <summary>Signs <paramref name="userId"/> in on the web chat and returns the session cookie as a Cookie header value.</summary>
+    public async Task<string> SessionCookieAsync(string userId)
+    {
+        using var http = Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webchat/signin", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { code = await IssueCodeAsync(userId) }),
+        };
+        request.Headers.Add("X-InstructorBot-Request", "1");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
     /// <summary>True when the host still answers <c>/healthz</c> with "ok".</summary>
     public async Task<bool> IsHealthyAsync()
     {
