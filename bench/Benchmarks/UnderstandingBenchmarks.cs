@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using InstructorBot.Bot.Understanding;
+using InstructorBot.Bot.Understanding.Opinion;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Benchmarks;
@@ -19,6 +20,7 @@ public class UnderstandingBenchmarks
     private (string Text, User User, DateTimeOffset Now)[] messages = [];
     private MessageUnderstanding fixture = null!;
     private MessageUnderstanding large = null!;
+    private MessageUnderstanding largeWithOpinion = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -46,8 +48,13 @@ public class UnderstandingBenchmarks
             }).ToList();
         fixture = new MessageUnderstanding(ledger);
         large = new MessageUnderstanding([.. ledger, .. GeneratedLedger(100_000 - ledger.Count, ledger.Count + 1)]);
+        largeWithOpinion = new MessageUnderstanding(() => 0, () => large.Index.Organizations)
+        {
+            SecondOpinion = new SecondOpinion(IntentModel.Train(IntentExample.Shipped())),
+        };
         _ = fixture.Index;
         _ = large.Index;
+        _ = largeWithOpinion.Index;
     }
 
     /// <summary>Plausible names: region, a two-character brand from a common pool, one or two industry words, a legal form.</summary>
@@ -79,6 +86,10 @@ public class UnderstandingBenchmarks
 
     [Benchmark(OperationsPerInvoke = Messages)]
     public int DevSetHundredThousandOrganizations() => UnderstandAll(large);
+
+    /// <summary>The same with the second opinion, which reads the messages whose reading holds a recording action (28 of the 50).</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public int DevSetHundredThousandOrganizationsWithSecondOpinion() => UnderstandAll(largeWithOpinion);
 
     private int UnderstandAll(MessageUnderstanding understanding)
     {

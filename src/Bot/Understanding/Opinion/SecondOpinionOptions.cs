@@ -15,5 +15,5 @@ public sealed class SecondOpinionOptions
     /// <summary>Where the trained model is cached; null: beside the database.</summary>
     public string? ModelFolder { get; set; }
 
-    public const float DefaultThreshold = 0.10f;
+    public const float DefaultThreshold = 0.20f;
 }
