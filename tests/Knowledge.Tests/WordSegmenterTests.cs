@@ -31,5 +31,16 @@ public sealed class WordSegmenterTests(ITestOutputHelper output)
         Assert.Contains(terms, t => t.Alternatives[0] == "员有" && t.CrossesWords);
         Assert.Contains(terms, t => t.Alternatives[0] == "党员" && !t.CrossesWords);
     }
-}
 
+    [Fact]
+    public void A_three_character_word_is_a_term_and_a_dictionary_bigram_at_its_edge_is_a_junction()
+    {
+        var analyzer = new QuestionAnalyzer(Vocabulary.LoadDefault(), null, new WordSegmenter([]));
+
+        var terms = analyzer.Terms("文件里对联络员有什么要求？");
+
+        Assert.Contains(terms, t => t.Alternatives[0] == "联络员" && t.IsWord);
+        Assert.Contains(terms, t => t.Alternatives[0] == "络员" && t.InWord == "联络员");
+        Assert.Contains(terms, t => t.Alternatives[0] == "对联" && t.CrossesWords);
+    }
+}

@@ -379,7 +379,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         var total = Math.Max(index.PassageCount, 1);
         var form = QuestionAnalyzer.MatchForm(question);
-        var terms = WithoutJunctions(analyzer.Terms(question)).Select(t => Unbound(t, form)).ToList();
+        // A word of three or four characters the documents write ("联络员") stands for its bigrams (联络, 络员); one they do
+        // not write leaves them.
+        var terms = WithoutJunctions(analyzer.Terms(question)).Select(t => Unbound(t, form))
+            .Where(t => t.IsWord ? Written(t.Alternatives[0]) : t.InWord is not { } word || !Written(word)).ToList();
         var mask = analyzer.AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
         bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
@@ -603,6 +606,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var idf = df == 0 ? 0.4 * Math.Log(1 + (total + 0.5) / 0.5) : Math.Log(1 + (total - df + 0.5) / (df + 0.5));
         return term.Generic ? 0.3 * idf : idf;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Word), bool> written = new();
+
+    /// <summary>True when some passage writes <paramref name="word"/> as it is (not only its bigrams apart).</summary>
+    private bool Written(string word) => DocumentFrequency(word) > 0 && written.GetOrAdd((index.Version, word),
+        key => index.Search([key.Word], BoundLookup).Any(h => h.MatchText.Contains(key.Word, StringComparison.Ordinal)));
 
     private int DocumentFrequency(string word)
     {

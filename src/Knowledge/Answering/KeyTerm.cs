@@ -12,6 +12,12 @@ public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, i
 
     public double ExpansionCredit { get; init; } = 1;
 
+    /// <summary>A word of three or four characters of the question ("联络员"), a term of its own when the documents write it.</summary>
+    public bool IsWord { get; init; }
+
+    /// <summary>The word of three or four characters this bigram lies in ("络员" in 联络员): the word stands for it when the documents write it.</summary>
+    public string? InWord { get; init; }
+
     /// <summary>A bigram across two words of the question ("党员有" → 员有) that is no word itself.</summary>
     public bool CrossesWords { get; init; }
 

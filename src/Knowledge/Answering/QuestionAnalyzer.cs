@@ -130,6 +130,22 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         // A bigram across two words ("党员有" → 员有) is an artefact of reading two characters at a time: none is a term.
         var boundaries = segmenter?.Boundaries(original);
         var runs = HanRun().Matches(rest).ToList();
+
+        // A word of three or four characters ("联络员", "副书记") is a term of its own beside its bigrams.
+        var inWord = new string?[rest.Length];
+        foreach (var (start, end) in segmenter?.Words(original) ?? [])
+        {
+            var word = rest[start..end];
+            if (end - start is 3 or 4 && word.All(TextCleaner.IsCjk) && seen.Add(word))
+            {
+                terms.Add(new KeyTerm([word], generic.AsSpan(start, end - start).IndexOf(false) < 0, Start: start) { IsWord = true });
+                for (var at = start; at + 1 < end; at++)
+                {
+                    inWord[at] = word;
+                }
+            }
+        }
+
         var onlyContent = runs.Count == 1 && terms.Count == 0;
         for (var r = 0; r < runs.Count; r++)
         {
@@ -157,7 +173,10 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 {
                     terms.Add(new KeyTerm([bigram], generic[run.Index + i] && generic[run.Index + i + 1], r, i, run.Index + i)
                     {
-                        CrossesWords = boundaries is not null && boundaries[run.Index + i] && !segmenter!.IsWord(bigram),
+                        // "对联络员": 对联 is a word, but not here, where the longer word 联络员 begins.
+                        CrossesWords = boundaries is not null && boundaries[run.Index + i]
+                            && (!segmenter!.IsWord(bigram) || inWord[run.Index + i + 1] is not null || run.Index + i >= 1 && inWord[run.Index + i - 1] is not null),
+                        InWord = inWord[run.Index + i],
                     });
                 }
             }

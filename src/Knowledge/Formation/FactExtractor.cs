@@ -177,7 +177,7 @@ public static partial class FactExtractor
     [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FullMembers();
 
-    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)"
+    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(有|共|共有|一共|总共|只有|就有|才有|就|才|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)"
         + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|党员[^，,。？?]{0,16}[，,](有|共|一共|共有)" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex PartyMembers();
 
