@@ -58,22 +58,35 @@ public sealed class InstructorStore : IDisposable
 
     private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
 
-    /// <summary>Opens (creating the folder and file if needed) and locks the database for this process.</summary>
+    /// <summary>
+    /// Opens (creating the folder and file if needed) and locks the database for this process. When another holder has the
+    /// lock, waits up to <paramref name="lockWait"/> for it to let go: a host that is stopping (a systemd restart, a verb
+    /// run right after) releases the file moments after it says it stopped.
+    /// </summary>
     /// <exception cref="StoreException">Another process holds the database.</exception>
-    public static InstructorStore Open(string path, TimeProvider? clock = null)
+    public static InstructorStore Open(string path, TimeProvider? clock = null, TimeSpan lockWait = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var deadline = DateTime.UtcNow + lockWait;
         FileStream lockFile;
-        try
+        while (true)
         {
-            // FileShare.None is an exclusive flock on Linux: LiteDB's direct mode does not guard against a second process.
-            lockFile = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException busy)
-        {
-            throw new StoreException($"数据库正被另一个进程使用：{full}（database is in use by another process）", busy);
+            try
+            {
+                // FileShare.None is an exclusive flock on Linux: LiteDB's direct mode does not guard against a second process.
+                lockFile = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                break;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+            catch (IOException busy)
+            {
+                throw new StoreException($"数据库正被另一个进程使用：{full}（database is in use by another process）", busy);
+            }
         }
 
         try

@@ -13,21 +13,13 @@ internal static class StoreOpener
 
     public static InstructorStore Open(CliContext context)
     {
-        var deadline = DateTime.UtcNow + StoppingHostWait;
-        while (true)
+        try
         {
-            try
-            {
-                return InstructorStore.Open(context.DatabasePath);
-            }
-            catch (StoreException held) when (held.InnerException is IOException && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50); // a host stopping right now releases the file within moments
-            }
-            catch (StoreException busy)
-            {
-                throw Busy(context, busy);
-            }
+            return InstructorStore.Open(context.DatabasePath, lockWait: StoppingHostWait);
+        }
+        catch (StoreException busy)
+        {
+            throw Busy(context, busy);
         }
     }
 

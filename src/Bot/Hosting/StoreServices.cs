@@ -15,7 +15,8 @@ public static class StoreServices
         var path = configuration["Store:Path"] is { Length: > 0 } configured ? configured : BotPaths.DefaultDatabase;
         services.AddSingleton(_ =>
         {
-            var store = InstructorStore.Open(path);
+            // A host started while the previous one is still letting go of the file waits for it rather than failing.
+            var store = InstructorStore.Open(path, lockWait: TimeSpan.FromSeconds(10));
 
             // `backup`, `report` and `export` from the command line ask the running bot for a consistent copy.
             store.ServeBackupRequests();
