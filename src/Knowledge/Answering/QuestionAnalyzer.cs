@@ -128,12 +128,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         }
 
         // A bigram across two words ("党员有" → 员有) is an artefact of reading two characters at a time: none is a term.
-        var boundaries = segmenter?.Boundaries(original);
+        var cut = segmenter?.Words(original);
+        var boundaries = cut is null ? null : WordSegmenter.Boundaries(cut, original.Length);
         var runs = HanRun().Matches(rest).ToList();
 
         // A word of three or four characters ("联络员", "副书记") is a term of its own beside its bigrams.
         var inWord = new string?[rest.Length];
-        foreach (var (start, end) in segmenter?.Words(original) ?? [])
+        foreach (var (start, end) in cut ?? [])
         {
             var word = rest[start..end];
             if (end - start is 3 or 4 && word.All(TextCleaner.IsCjk) && seen.Add(word))

@@ -63,10 +63,12 @@ public sealed class WordSegmenter
     /// at least one of the two words around it is longer than one character ("党员|有"); runs of one-character words
     /// (a word jieba does not know, cut to characters) are not split.
     /// </summary>
-    public bool[] Boundaries(string text)
+    public bool[] Boundaries(string text) => Boundaries(Words(text), text.Length);
+
+    /// <summary><see cref="Boundaries(string)"/> from words already cut.</summary>
+    public static bool[] Boundaries(IReadOnlyList<(int Start, int End)> words, int length)
     {
-        var boundaries = new bool[text.Length];
-        var words = Words(text);
+        var boundaries = new bool[length];
         for (var i = 0; i + 1 < words.Count; i++)
         {
             var (start, end) = words[i];
