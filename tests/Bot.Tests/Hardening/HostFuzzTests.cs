@@ -213,6 +213,6 @@ public sealed partial class HostFuzzTests(ITestOutputHelper output)
         return message;
     }
 
-    [GeneratedRegex(@"/api/files/[A-Za-z0-9_\-]+")]
+    [GeneratedRegex(@"/api/files/[A-Za-z0-9_\-.]+")] // id.signature (signed links)
     private static partial Regex FileLink();
 }
