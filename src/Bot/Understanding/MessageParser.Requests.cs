@@ -189,12 +189,29 @@ internal sealed partial class MessageParser
         }
 
         if ((verb is not null && (hasObject || verb.Value.Position < named.Start || EndsWithLookup(named, verb.Value)))
-            || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End)))
+            || (hasObject && rules.LookupQuestions.ContainsAny(text, named.End))
+            || (hasObject && IsNamePhrase(named)))
         {
             return WithOrganization(new UnderstoodAction(ActionKind.OrgLookup), named);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "云启科技的情况", "云启科技情况", "蓝海电商的台账": the whole message is a noun phrase, the name and one of the unit's
+    /// facts (a lookup object) with nothing else said, so it asks for the card, punctuated or not.
+    /// </summary>
+    private bool IsNamePhrase(OrganizationMention named)
+    {
+        static bool Filler(char c) => IsSeparator(c) || c is '的' or '吧' or '呢' or '啊' or '呀' or '嘛' or '～' or '?' or '？';
+        if (!text.AsSpan(0, named.Start).ToString().All(Filler))
+        {
+            return false;
+        }
+
+        var rest = new string([.. text.AsSpan(named.End).ToString().Where(c => !Filler(c))]);
+        return rest.Length > 0 && rules.LookupObjects.MatchAt(rest, 0, rest.Length) is { } word && word.Length == rest.Length;
     }
 
     /// <summary>"汇通汽车查一下", "云启科技帮我看看吧": the name, then only the lookup verb closing the message.</summary>
