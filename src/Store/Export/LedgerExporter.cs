@@ -142,7 +142,8 @@ public sealed class LedgerExporter
         FinishTable(sheet, widths);
     }
 
-    private static void FinishTable(IXLWorksheet sheet, int[] widths)
+    /// <summary>Bold shaded header row, frozen, and column widths from the content (at most 80).</summary>
+    internal static void FinishTable(IXLWorksheet sheet, int[] widths)
     {
         var header = sheet.Row(1);
         header.Style.Font.Bold = true;

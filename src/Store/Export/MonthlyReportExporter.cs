@@ -156,14 +156,7 @@ public sealed class MonthlyReportExporter(CoverageCalculator calculator)
             r++;
         }
 
-        var header = sheet.Row(1);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromArgb(0xDD, 0xEB, 0xF7);
-        sheet.SheetView.FreezeRows(1);
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = Math.Min(widths[c] + 2, 80);
-        }
+        LedgerExporter.FinishTable(sheet, widths);
     }
 
     private static string Percent(int count, int total) =>

@@ -21,4 +21,12 @@ public sealed class PathologicalMessageTests
         var exception = Record.Exception(() => understanding.Understand(text, FixtureLedger.Users()["u_zhang"], Now));
         Assert.Null(exception);
     }
+
+    [Fact]
+    public void A_full_ledger_name_with_he_inside_is_one_organisation_not_a_list_split_at_he()
+    {
+        // Issue 10, finding 8: "今天走访了深圳市佳和餐饮管理有限公司" split the name at 和 and recorded nothing.
+        var visit = Assert.Single(understanding.Understand("今天走访了深圳市佳和餐饮管理有限公司", FixtureLedger.Users()["u_liu"], Now).Actions);
+        Assert.Equal((ActionKind.Visit, "深圳市佳和餐饮管理有限公司"), (visit.Kind, visit.Organization));
+    }
 }
