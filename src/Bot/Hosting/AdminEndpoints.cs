@@ -38,7 +38,10 @@ public static class AdminEndpoints
     {
         var remote = http.Connection.RemoteIpAddress;
         var token = http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
-        if (remote is null || !IPAddress.IsLoopback(remote) || access.Current is not { } admin || !admin.Accepts(token))
+        // A request relayed by a reverse proxy on this machine also arrives from loopback: one that carries forwarding
+        // headers came from elsewhere, and the command line never sends them.
+        var relayed = http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded");
+        if (remote is null || !IPAddress.IsLoopback(remote) || relayed || access.Current is not { } admin || !admin.Accepts(token))
         {
             return Results.NotFound();
         }

@@ -97,6 +97,19 @@ public sealed class AdminWhileRunningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_relayed_by_a_proxy_is_not_found_even_with_the_token()
+    {
+        var admin = AdminFile.Read(host.DatabasePath)!;
+        using var client = new HttpClient { BaseAddress = host.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.Token);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        using var response = await client.PostAsync(AdminClient.Path, new StringContent("{\"verb\":\"users code\",\"options\":{\"--user\":\"u_admin\",\"--minutes\":\"5\"},\"files\":[]}",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task With_the_host_stopped_the_verbs_work_directly_even_beside_a_stale_admin_file()
     {
         var database = host.DatabasePath;
