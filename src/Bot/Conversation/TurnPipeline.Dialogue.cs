@@ -196,12 +196,7 @@ public sealed partial class TurnPipeline
             return [new ReplyMessage("与上一条登记相同，没有需要更正的内容。")];
         }
 
-        var before = last.Records.Concat(amended)
-            .SelectMany(r => r is Formation f ? f.UnitIds.Append(r.OrganizationId) : [r.OrganizationId])
-            .Distinct()
-            .Select(store.FindOrganization)
-            .OfType<Organization>()
-            .ToDictionary(o => o.Id);
+        var before = OrganizationsBefore(last.Records.Concat(amended));
         List<ReplyMessage> final = [];
         marker.Commit(cancellationToken);
         var receipt = await store.CorrectAsync(

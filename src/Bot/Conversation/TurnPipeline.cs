@@ -270,12 +270,7 @@ public sealed partial class TurnPipeline(
         }
         else if (turn.Staged.Count > 0)
         {
-            var before = turn.Staged
-                .SelectMany(r => r is Formation f ? f.UnitIds.Append(r.OrganizationId) : [r.OrganizationId])
-                .Distinct()
-                .Select(store.FindOrganization)
-                .OfType<Organization>()
-                .ToDictionary(o => o.Id);
+            var before = OrganizationsBefore(turn.Staged);
             // The records, the handled mark and the replies in one transaction: durable together or not at all, so a
             // channel's retry after a crash finds either nothing (and is handled afresh) or the first replies.
             List<ReplyMessage> final = [];
@@ -501,6 +496,15 @@ public sealed partial class TurnPipeline(
         [.. candidates.Where(id => store.FindOrganization(id) is { } o && Permissions.RefuseRead(user, o) is null)];
 
     private List<Organization> Organizations(IEnumerable<int> ids) => [.. ids.Select(store.FindOrganization).OfType<Organization>()];
+
+    /// <summary>The organisations the records touch (every unit of a joint formation), as they are before the write.</summary>
+    private Dictionary<int, Organization> OrganizationsBefore(IEnumerable<RecordRequest> records) =>
+        records
+            .SelectMany(r => r is Formation f ? f.UnitIds.Append(r.OrganizationId) : [r.OrganizationId])
+            .Distinct()
+            .Select(store.FindOrganization)
+            .OfType<Organization>()
+            .ToDictionary(o => o.Id);
 
     private static int SumOf(MemberCategories? categories) =>
         categories is null ? 0 : categories.Pocket + categories.Hidden + categories.Flowing + categories.Probationary + categories.Hired;
