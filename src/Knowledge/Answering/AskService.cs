@@ -400,7 +400,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // not write leaves them.
         // A bigram across two words of the question ("对税" in 对|税务, "来抓" in 来|抓) is an artefact of reading two characters
         // at a time, not something the question asks about: it is no term (one the documents hold still weighs little, below).
-        var terms = WithoutJunctions(analyzer.Terms(question)).Where(t => !t.CrossesWords || DropJunctions == false && DocumentFrequency(t.Alternatives[0]) > 0).Select(t => Unbound(t, form))
+        var terms = WithoutJunctions(analyzer.Terms(question)).Where(t => !t.CrossesWords || DocumentFrequency(t.Alternatives[0]) > 0).Select(t => Unbound(t, form))
             .Where(t => t.IsWord ? Written(t.Alternatives[0]) : t.InWord is not { } word || !Written(word)).ToList();
         var mask = analyzer.AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
@@ -424,8 +424,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             * (Telling(t) ? ContextWeight : 1) * (Junction(t) ? JunctionWeight : 1)).ToArray();
         return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
     }
-
-    internal static bool DropJunctions = Environment.GetEnvironmentVariable("KB_DROPJ") == "1";
 
     private static readonly string[] HowWords = ["怎么", "怎样", "如何", "咋"];
 
