@@ -114,7 +114,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var subject = defined is null ? null : DefinedSubject(defined);
         var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
-        var hits = index.Search(terms.SelectMany(t => t.Words), Candidates);
+        // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less.
+        var hits = index.Search(question, terms, asking is null ? null : [.. asking.Select(a => a ? 1.0 : ContextWeight)], Candidates);
         if (hits.Count == 0)
         {
             return Abstain();
