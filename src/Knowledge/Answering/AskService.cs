@@ -623,9 +623,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var other = ranked.Skip(1).FirstOrDefault(x => x.Hit != best.Hit);
+        var topWordScore = ranked.Max(x => x.Hit.WordScore);
         var margin = other is null || best.Score <= 0 ? 1 : Math.Clamp((best.Score - other.Score) / best.Score, 0, 1);
         return new AnswerFeatures(judged, best.Coverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
-            predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null);
+            predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null,
+            best.Hit.HeadingMatch, topWordScore > 0 ? best.Hit.WordScore / topWordScore : 0);
     }
 
     /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>
