@@ -51,6 +51,8 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("qa-own-c.jsonl")]
+    [InlineData("blind/qa-2026-12-05-a.jsonl")]
+    [InlineData("blind/qa-2026-12-05-b.jsonl")]
     public void Reports_a_batch_of_new_questions_without_asserting_its_score(string file)
     {
         using var folder = new TestFolder();
@@ -156,6 +158,16 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
 
         Assert.True(answer.Answered, question);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_answer_does_not_open_with_the_documents_heading_number_but_its_quote_keeps_it()
+    {
+        var answer = AskWithPlan("功能型党组织适合什么样的社会组织？");
+
+        Assert.True(answer.Answered);
+        Assert.StartsWith("建立功能型党组织", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains("4、建立功能型党组织", StringComparison.Ordinal));
     }
 
     [Theory]

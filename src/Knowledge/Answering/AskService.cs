@@ -321,7 +321,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
-        var answer = string.Join('\n', answerParts);
+        // A phone shows the answer, not the document's numbering: "4、建立功能型党组织…" reads "建立功能型党组织…" (quotes keep it).
+        var answer = LeadingNumber().Replace(string.Join('\n', answerParts), string.Empty);
 
         // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
         var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
@@ -724,6 +725,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\s+(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial System.Text.RegularExpressions.Regex SpokenBreak();
+
+    /// <summary>A heading number opening a line of the answer: （三） 4、 一、 2.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d))")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
     private static partial System.Text.RegularExpressions.Regex Clauses();
