@@ -44,7 +44,7 @@ public sealed record AnswerFeatures(
 /// <summary>
 /// One confidence for an answer from its <see cref="AnswerFeatures"/>: a logistic regression whose weights are fitted on
 /// the own questions of the tuning folds and whose abstention threshold is chosen on held-out folds (both shipped in
-/// Resources/answer-scorer.json; tests/Knowledge.Tests/AnswerScorerFitTests.cs refits them and says how to rewrite the
+/// Resources/answer-scorer.json; tests/Knowledge.Tests/HeldOutFoldTests.cs refits them and says how to rewrite the
 /// file; docs/knowledge.md reports them). Fitting is Newton's method from zero: deterministic, no seed needed.
 /// </summary>
 public sealed class AnswerScorer(double[] weights, double bias, double threshold)
@@ -93,7 +93,7 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
         var names = json["features"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
         if (!names.SequenceEqual(AnswerFeatures.Names))
         {
-            throw new InvalidOperationException("answer-scorer.json: features differ from AnswerFeatures.Names; refit (AnswerScorerFitTests)");
+            throw new InvalidOperationException("answer-scorer.json: features differ from AnswerFeatures.Names; refit (HeldOutFoldTests)");
         }
 
         return new AnswerScorer(
@@ -103,7 +103,7 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
     public JsonObject Write(string fittedOn, string thresholdChosenOn) => new()
     {
         ["about"] = "Answer scorer (src/Knowledge/Answering/AnswerScorer.cs): logistic regression weights fitted on the own questions' tuning folds, "
-            + "threshold chosen on held-out predictions. Rewritten by tests/Knowledge.Tests/AnswerScorerFitTests.cs with KB_REFIT=1; do not edit by hand.",
+            + "threshold chosen on held-out predictions. Rewritten by tests/Knowledge.Tests/HeldOutFoldTests.cs (The_shipped_weights…) with KB_REFIT=1; do not edit by hand.",
         ["fitted_on"] = fittedOn,
         ["threshold_chosen_on"] = thresholdChosenOn,
         ["features"] = new JsonArray([.. AnswerFeatures.Names.Select(n => JsonValue.Create(n))]),
