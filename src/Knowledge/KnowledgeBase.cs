@@ -16,7 +16,7 @@ public sealed class KnowledgeBase : IDisposable
     public KnowledgeBase(string indexFolder, string? corpusFolder)
     {
         this.corpusFolder = corpusFolder;
-        Index = new KnowledgeIndex(indexFolder);
+        Index = new KnowledgeIndex(indexFolder, IndexWords.Default);
         Rules = new FormationRuleBook(Index);
         Advisor = new FormationAdvisor(Rules);
         Asker = new AskService(Index, DefaultAnalyzer.Value, Advisor);
@@ -26,11 +26,8 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The question analyzer with the shipped vocabulary, thesaurus and word segmenter (loaded once: the dictionary is large).</summary>
     private static readonly Lazy<QuestionAnalyzer> DefaultAnalyzer = new(() =>
     {
-        var vocabulary = Vocabulary.LoadDefault();
-        var thesaurus = Thesaurus.LoadDefault();
-        var ownWords = vocabulary.Synonyms.SelectMany(g => g).Concat(vocabulary.GenericWords).Concat(vocabulary.KeptWords ?? [])
-            .Concat(thesaurus.SelectMany(e => e.DocumentWords.Append(e.Word)));
-        return new QuestionAnalyzer(vocabulary, thesaurus, new WordSegmenter(ownWords));
+        // The segmenter the index cuts passages with: a question's words are then the index's words.
+        return new QuestionAnalyzer(Vocabulary.LoadDefault(), Thesaurus.LoadDefault(), IndexWords.Default.Segmenter);
     });
 
     public KnowledgeIndex Index { get; }

@@ -1,30 +1,312 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace InstructorBot.Knowledge.Answering;
 
 /// <summary>
-/// One confidence for an answer from its features: how much of what the question asks the answering sentence covers
-/// (weighted, through the thesaurus), and whether the word the question turns on, the manner it asks about, a word it
-/// negates and its subject are there. Hand weights: each missing feature scales the coverage down instead of vetoing
-/// it; the threshold below which the answer is "no answer" is chosen on held-out own questions
-/// (tests/Knowledge.Tests/HeldOutFoldTests.cs, docs/knowledge.md).
+/// What the best sentence for a question looks like, as the numbers one scorer weighs (<see cref="AnswerScorer"/>). Every
+/// feature is measured on the best-ranked sentence; none vetoes on its own.
 /// </summary>
-public static class AnswerScorer
+public sealed record AnswerFeatures(
+    double AskingCoverage,
+    double Coverage,
+    double MissingShare,
+    double UnknownShare,
+    double RarestMatch,
+    double Margin,
+    bool PredicateMissing,
+    bool ModifierMissing,
+    bool NegationMissing,
+    bool SubjectMissing,
+    bool FigureMissing,
+    bool Telling,
+    double HeadingMatch = 0,
+    double WordScore = 0)
 {
-    /// <summary>Factor when the word the question turns on (its predicate) is in neither the sentence nor its headings.</summary>
-    public const double PredicateMissing = 0.5;
+    /// <summary>The asking coverage halved for each missing-word sign: the product the earlier hand scorer used, as one feature.</summary>
+    public double Vetoed => AskingCoverage * (PredicateMissing ? 0.5 : 1) * (ModifierMissing ? 0.5 : 1) * (NegationMissing ? 0.5 : 1) * (SubjectMissing ? 0.5 : 1);
 
-    /// <summary>Factor when a how-question's manner (the word right before 怎么) is one the documents never use.</summary>
-    public const double ModifierMissing = 0.5;
+    /// <summary>The names of <see cref="Vector"/>'s entries, in order (the columns of Resources/answer-scorer.json).</summary>
+    public static readonly string[] Names =
+    [
+        "asking_coverage", "coverage", "missing_share", "unknown_share", "rarest_match", "margin",
+        "predicate_missing", "modifier_missing", "negation_missing", "subject_missing", "figure_missing", "telling", "vetoed_coverage", "heading_match", "word_score",
+    ];
 
-    /// <summary>Factor when the question negates with 非 a word the documents never negate and the sentence lacks it.</summary>
-    public const double NegationMissing = 0.5;
+    public double[] Vector() =>
+    [
+        AskingCoverage, Coverage, MissingShare, UnknownShare, RarestMatch, Margin,
+        PredicateMissing ? 1 : 0, ModifierMissing ? 1 : 0, NegationMissing ? 1 : 0, SubjectMissing ? 1 : 0, FigureMissing ? 1 : 0, Telling ? 1 : 0, Vetoed, HeadingMatch, WordScore,
+    ];
+}
 
-    /// <summary>Factor when less than half of a one-clause question's subject is in the sentence and its headings.</summary>
-    public const double SubjectMissing = 0.5;
+/// <summary>
+/// One confidence for an answer from its <see cref="AnswerFeatures"/>: a logistic regression whose weights are fitted on
+/// the own questions of the tuning folds and whose abstention threshold is chosen on held-out folds (both shipped in
+/// Resources/answer-scorer.json; tests/Knowledge.Tests/HeldOutFoldTests.cs refits them and says how to rewrite the
+/// file; docs/knowledge.md reports them). Fitting is Newton's method from zero: deterministic, no seed needed.
+/// </summary>
+public sealed class AnswerScorer(double[] weights, double bias, double threshold)
+{
+    public IReadOnlyList<double> Weights { get; } = weights;
 
-    public static double Confidence(double coverage, bool predicateMissing, bool modifierMissing, bool negationMissing, bool subjectMissing) =>
-        coverage
-        * (predicateMissing ? PredicateMissing : 1)
-        * (modifierMissing ? ModifierMissing : 1)
-        * (negationMissing ? NegationMissing : 1)
-        * (subjectMissing ? SubjectMissing : 1);
+    public double Bias { get; } = bias;
+
+    /// <summary>The confidence below which the answer is "no answer": chosen on held-out folds, not typed.</summary>
+    public double Threshold { get; } = threshold;
+
+    public double Confidence(AnswerFeatures features) => Confidence(features.Vector());
+
+    public double Confidence(double[] x)
+    {
+        if (x[NegationIndex] > 0)
+        {
+            // "非党员可以当…吗" against sentences on 党员: the question asks the opposite of what the documents speak of, a
+            // polarity no amount of shared words makes up for (the one sign kept as a veto; the word-level signs are weighed).
+            return 0;
+        }
+
+        var z = Bias;
+        for (var i = 0; i < x.Length; i++)
+        {
+            z += Weights[i] * x[i];
+        }
+
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    private static readonly int NegationIndex = Array.IndexOf(AnswerFeatures.Names, "negation_missing");
+
+    private static readonly Lazy<AnswerScorer> Shipped = new(() =>
+    {
+        using var stream = typeof(AnswerScorer).Assembly.GetManifestResourceStream("InstructorBot.Knowledge.answer-scorer.json")
+            ?? throw new InvalidOperationException("answer-scorer.json resource missing");
+        return Read(JsonNode.Parse(stream)!.AsObject());
+    });
+
+    /// <summary>The weights and threshold shipped in Resources/answer-scorer.json.</summary>
+    public static AnswerScorer Default => Shipped.Value;
+
+    public static AnswerScorer Read(JsonObject json)
+    {
+        var names = json["features"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+        if (!names.SequenceEqual(AnswerFeatures.Names))
+        {
+            throw new InvalidOperationException("answer-scorer.json: features differ from AnswerFeatures.Names; refit (HeldOutFoldTests)");
+        }
+
+        return new AnswerScorer(
+            [.. json["weights"]!.AsArray().Select(n => n!.GetValue<double>())], json["bias"]!.GetValue<double>(), json["threshold"]!.GetValue<double>());
+    }
+
+    public JsonObject Write(string fittedOn, string thresholdChosenOn) => new()
+    {
+        ["about"] = "Answer scorer (src/Knowledge/Answering/AnswerScorer.cs): logistic regression weights fitted on the own questions' tuning folds, "
+            + "threshold chosen on held-out predictions. Rewritten by tests/Knowledge.Tests/HeldOutFoldTests.cs (The_shipped_weights…) with KB_REFIT=1; do not edit by hand.",
+        ["fitted_on"] = fittedOn,
+        ["threshold_chosen_on"] = thresholdChosenOn,
+        ["features"] = new JsonArray([.. AnswerFeatures.Names.Select(n => JsonValue.Create(n))]),
+        ["weights"] = new JsonArray([.. Weights.Select(w => JsonValue.Create(Math.Round(w, 6)))]),
+        ["bias"] = Math.Round(Bias, 6),
+        ["threshold"] = Math.Round(Threshold, 6),
+    };
+
+    /// <summary>
+    /// Fits a logistic regression on <paramref name="samples"/> (features, answer is right) by Newton's method with a small
+    /// ridge penalty (the bias unpenalised): no randomness, so the same samples give the same weights on every machine.
+    /// </summary>
+    public static (double[] Weights, double Bias) Fit(IReadOnlyList<(double[] X, bool Y)> samples, int iterations = 25, double l2 = 0.5)
+    {
+        var n = AnswerFeatures.Names.Length;
+        var m = n + 1;
+        var beta = new double[m];
+        if (samples.Count == 0)
+        {
+            return (new double[n], 0);
+        }
+
+        for (var it = 0; it < iterations; it++)
+        {
+            var hessian = new double[m, m];
+            var gradient = new double[m];
+            foreach (var (features, y) in samples)
+            {
+                var x = new double[m];
+                Array.Copy(features, x, n);
+                x[n] = 1;
+                var z = 0.0;
+                for (var i = 0; i < m; i++)
+                {
+                    z += beta[i] * x[i];
+                }
+
+                var p = 1 / (1 + Math.Exp(-z));
+                var v = Math.Max(p * (1 - p), 1e-9);
+                for (var i = 0; i < m; i++)
+                {
+                    gradient[i] += (p - (y ? 1 : 0)) * x[i];
+                    for (var j = 0; j < m; j++)
+                    {
+                        hessian[i, j] += v * x[i] * x[j];
+                    }
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                gradient[i] += l2 * beta[i];
+                hessian[i, i] += l2;
+            }
+
+            var step = Solve(hessian, gradient);
+            var size = 0.0;
+            for (var i = 0; i < m; i++)
+            {
+                beta[i] -= step[i];
+                size += Math.Abs(step[i]);
+            }
+
+            if (size < 1e-10)
+            {
+                break;
+            }
+        }
+
+        return (beta[..n], beta[n]);
+    }
+
+    /// <summary>Solves a x = b by Gaussian elimination with partial pivoting (a is small and positive definite).</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var x = (double[])b.Clone();
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var r = col + 1; r < n; r++)
+            {
+                if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = r;
+                }
+            }
+
+            if (pivot != col)
+            {
+                for (var c = 0; c < n; c++)
+                {
+                    (a[col, c], a[pivot, c]) = (a[pivot, c], a[col, c]);
+                }
+
+                (x[col], x[pivot]) = (x[pivot], x[col]);
+            }
+
+            for (var r = col + 1; r < n; r++)
+            {
+                var f = a[r, col] / a[col, col];
+                for (var c = col; c < n; c++)
+                {
+                    a[r, c] -= f * a[col, c];
+                }
+
+                x[r] -= f * x[col];
+            }
+        }
+
+        for (var r = n - 1; r >= 0; r--)
+        {
+            for (var c = r + 1; c < n; c++)
+            {
+                x[r] -= a[r, c] * x[c];
+            }
+
+            x[r] /= a[r, r];
+        }
+
+        return x;
+    }
+
+    /// <summary>
+    /// What answering a question the documents do not answer costs, against 1 for a missed answer: chosen once (1, 1.5, 2
+    /// and 3 measured held out, docs/knowledge.md), not per fold.
+    /// </summary>
+    public const double WrongAnswerCost = 1.5;
+
+    /// <summary>
+    /// The threshold that passes most of the held-out cases (an answer to an off-corpus question counting <see cref="WrongAnswerCost"/>): each case is its confidence, whether answering is right and
+    /// whether abstaining is right. Ties go to the middle of the best run of thresholds, so the choice does not sit on one case.
+    /// </summary>
+    public static double ChooseThreshold(IReadOnlyList<(double Confidence, bool AnswerRight, bool AbstainRight)> cases)
+    {
+        var candidates = cases.Select(c => c.Confidence).Where(c => c is > 0 and < 1).Distinct().Order().ToList();
+        if (candidates.Count == 0)
+        {
+            return 0.5;
+        }
+
+        // A threshold t between two neighbouring confidences: midpoints, so a case exactly at a candidate is not on the edge.
+        var points = new List<double> { candidates[0] / 2 };
+        points.AddRange(candidates.Zip(candidates.Skip(1), (a, c) => (a + c) / 2));
+        points.Add((candidates[^1] + 1) / 2);
+        // An answer to a question the documents do not answer misleads; a missed answer only sends the asker to the documents.
+        // Each threshold scores the cases it passes, less WrongAnswerCost - 1 for each off-corpus question it answers.
+        var passes = points.Select(t => cases.Sum(c => c.Confidence >= t ? (c.AnswerRight ? 1.0 : c.AbstainRight ? 1 - WrongAnswerCost : 0) : c.AbstainRight ? 1.0 : 0)).ToList();
+        var best = passes.Max();
+        var first = passes.IndexOf(best);
+        var last = first;
+        while (last + 1 < passes.Count && passes[last + 1] == best)
+        {
+            last++;
+        }
+
+        return points[(first + last) / 2];
+    }
+
+    /// <summary>One own question for fitting: its fold (the batch it was written in), features, and what is right for it.</summary>
+    public sealed record FitCase(string Id, string Fold, double[] X, bool AnswerRight, bool AbstainRight);
+
+    /// <summary>
+    /// The shipped scorer: weights fitted on every fold; threshold chosen on leave-one-fold-out confidences (each fold
+    /// scored by weights fitted without it), so the threshold is chosen on predictions for questions the weights never saw.
+    /// </summary>
+    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases)
+    {
+        var outOfFold = new List<(double, bool, bool)>();
+        foreach (var fold in cases.Select(c => c.Fold).Distinct())
+        {
+            var (w, b) = Fit(Labelled(cases.Where(c => c.Fold != fold)));
+            var scorer = new AnswerScorer(w, b, 0.5);
+            outOfFold.AddRange(cases.Where(c => c.Fold == fold).Select(c => (scorer.Confidence(c.X), c.AnswerRight, c.AbstainRight)));
+        }
+
+        var (weights, bias) = Fit(Labelled(cases));
+        return new AnswerScorer(weights, bias, ChooseThreshold(outOfFold));
+    }
+
+    /// <summary>
+    /// The cases the scorer has a choice on: an answer that is right (1) or a question the documents do not answer (0). A
+    /// question answered with the wrong passage fails whatever the scorer says; it is left out rather than taught as "abstain".
+    /// </summary>
+    private static List<(double[] X, bool Y)> Labelled(IEnumerable<FitCase> cases) =>
+        [.. cases.Where(c => c.AnswerRight || c.AbstainRight).Select(c => (c.X, c.AnswerRight))];
+
+    /// <summary>
+    /// Each fold held out: the weights fitted on the other folds (the tuning split), the threshold chosen on their own
+    /// leave-one-fold-out confidences (a held-out split), then the held-out fold scored: its cases with confidence and threshold.
+    /// </summary>
+    public static List<(FitCase Case, double Confidence, double Threshold)> HeldOut(IReadOnlyList<FitCase> cases)
+    {
+        var result = new List<(FitCase, double, double)>();
+        foreach (var fold in cases.Select(c => c.Fold).Distinct())
+        {
+            var scorer = FitAll([.. cases.Where(c => c.Fold != fold)]);
+            result.AddRange(cases.Where(c => c.Fold == fold).Select(c => (c, scorer.Confidence(c.X), scorer.Threshold)));
+        }
+
+        return result;
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"bias {Bias:F3}; {string.Join(", ", AnswerFeatures.Names.Zip(Weights, (n, w) => $"{n} {w:F3}"))}; threshold {Threshold:F3}");
 }

@@ -34,10 +34,29 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     public (Answer Answer, double Confidence) AskScored(string question, OrganizationFacts? ledgerFacts = null) =>
         Scored(question, ledgerFacts, double.NegativeInfinity);
 
-    /// <summary>The confidence below which the answer is "no answer" (chosen on held-out own questions: docs/knowledge.md).</summary>
-    public double Threshold { get; init; } = CoverageThreshold;
+    /// <summary>The scorer turning an answer's features into its confidence (Resources/answer-scorer.json by default).</summary>
+    public AnswerScorer Scorer { get; init; } = AnswerScorer.Default;
 
-    private (Answer Answer, double Confidence) Scored(string question, OrganizationFacts? ledgerFacts, double threshold)
+    /// <summary>The confidence below which the answer is "no answer" (chosen on held-out own questions: docs/knowledge.md).</summary>
+    public double Threshold { get; init; } = AnswerScorer.Default.Threshold;
+
+    /// <summary>
+    /// For fitting <see cref="AnswerScorer"/>: the answer the best evidence gives whatever its confidence, and its features
+    /// (null for advice and for questions no document word is in: they are not the scorer's to judge).
+    /// </summary>
+    internal (Answer Answer, AnswerFeatures? Features) Features(string question)
+    {
+        var sheet = new FeatureSheet();
+        var (answer, _) = Scored(question, null, double.NegativeInfinity, sheet);
+        return (answer, sheet.Features);
+    }
+
+    private sealed class FeatureSheet
+    {
+        public AnswerFeatures? Features { get; set; }
+    }
+
+    private (Answer Answer, double Confidence) Scored(string question, OrganizationFacts? ledgerFacts, double threshold, FeatureSheet? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(question);
 
@@ -60,7 +79,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
-        return Retrieve(question, threshold);
+        return Retrieve(question, threshold, sheet: sheet);
     }
 
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
@@ -82,7 +101,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         yield return $"confidence {confidence:F3}";
     }
 
-    private (Answer Answer, double Confidence) Retrieve(string question, double threshold, List<ScoredSentence>? trace = null, bool renamed = false)
+    private (Answer Answer, double Confidence) Retrieve(string question, double threshold, List<ScoredSentence>? trace = null, bool renamed = false, FeatureSheet? sheet = null)
     {
         var (terms, weights, predicate, asking) = Weigh(question);
         if (!terms.Any(t => t.Words.Max(DocumentFrequency) > 0))
@@ -95,7 +114,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var subject = defined is null ? null : DefinedSubject(defined);
         var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
-        var hits = index.Search(terms.SelectMany(t => t.Words), Candidates);
+        // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less.
+        var hits = index.Search(question, terms, asking is null ? null : [.. asking.Select(a => a ? 1.0 : ContextWeight)], Candidates);
         if (hits.Count == 0)
         {
             return Abstain();
@@ -104,7 +124,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         if (!renamed && NearName(question, hits) is { } corrected)
         {
             // "三同时" for the documents' "三同步": asked again with the name they use.
-            return Retrieve(corrected, threshold, trace, renamed: true);
+            return Retrieve(corrected, threshold, trace, renamed: true, sheet);
         }
 
         var asksQuantity = analyzer.AsksQuantity(question);
@@ -242,12 +262,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
             && !bestForm.Contains(m.Value, StringComparison.Ordinal));
         var subjectMissing = Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold;
-        var confidence = AnswerScorer.Confidence(judged, predicateMissing, modifierMissing, negationMissing, subjectMissing);
-        if (confidence < threshold)
-        {
-            return Abstain();
-        }
-
         var (answerText, answerEnd) = Expand(best);
         var answerParts = new List<string> { answerText };
         if (QuestionAnalyzer.MatchForm(answerText).Length < 16 && best.Index + 1 < best.Sentences.Count)
@@ -307,14 +321,19 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
-        var answer = string.Join('\n', answerParts);
-        if ((asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer))
+        // A phone shows the answer, not the document's numbering: "4、建立功能型党组织…" reads "建立功能型党组织…" (quotes keep it).
+        var answer = LeadingNumber().Replace(string.Join('\n', answerParts), string.Empty);
+
+        // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
+        var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
+        var features = Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing);
+        if (sheet is not null)
         {
-            // "多久开一次？" answered by a sentence with no figure or date is not answered.
-            return Abstain();
+            sheet.Features = features;
         }
 
-        return (new Answer(true, answer, citations, null), confidence);
+        var confidence = Scorer.Confidence(features);
+        return confidence < threshold ? Abstain() : (new Answer(true, answer, citations, null), confidence);
     }
 
     /// <summary>
@@ -381,7 +400,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var form = QuestionAnalyzer.MatchForm(question);
         // A word of three or four characters the documents write ("联络员") stands for its bigrams (联络, 络员); one they do
         // not write leaves them.
-        var terms = WithoutJunctions(analyzer.Terms(question)).Select(t => Unbound(t, form))
+        // A bigram across two words of the question ("对税" in 对|税务, "来抓" in 来|抓) is an artefact of reading two characters
+        // at a time, not something the question asks about: it is no term (one the documents hold still weighs little, below).
+        var terms = WithoutJunctions(analyzer.Terms(question)).Where(t => !t.CrossesWords || DocumentFrequency(t.Alternatives[0]) > 0).Select(t => Unbound(t, form))
             .Where(t => t.IsWord ? Written(t.Alternatives[0]) : t.InWord is not { } word || !Written(word)).ToList();
         var mask = analyzer.AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
@@ -571,6 +592,45 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         return total > 0 ? held / total : 1;
     }
 
+    /// <summary>
+    /// The scorer's view of the best sentence: how much of the asking clauses and of the whole question it covers, the
+    /// heaviest asking term it leaves out, how much of the asking weight is words no document uses, how specific its best
+    /// match is, how far it stands above the best sentence of another passage, and the missing-word signs.
+    /// </summary>
+    private AnswerFeatures Measure(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best, List<ScoredSentence> ranked,
+        System.Text.RegularExpressions.Regex?[] bound, double judged, bool predicateMissing, bool modifierMissing, bool negationMissing, bool subjectMissing, bool figureMissing)
+    {
+        var sentence = best.Hit.SentenceForms[best.Index];
+        double total = 0, missing = 0, unknown = 0, rarest = 0;
+        var maxIdf = Math.Log(1 + (Math.Max(index.PassageCount, 1) + 0.5) / 0.5);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Generic || asking is not null && !asking[i])
+            {
+                continue;
+            }
+
+            total += weights[i];
+            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext));
+            missing = Math.Max(missing, (1 - credit) * weights[i]);
+            if (terms[i].Words.Max(DocumentFrequency) == 0)
+            {
+                unknown += weights[i];
+            }
+            else if (credit >= 0.99)
+            {
+                rarest = Math.Max(rarest, weights[i] / maxIdf);
+            }
+        }
+
+        var other = ranked.Skip(1).FirstOrDefault(x => x.Hit != best.Hit);
+        var topWordScore = ranked.Max(x => x.Hit.WordScore);
+        var margin = other is null || best.Score <= 0 ? 1 : Math.Clamp((best.Score - other.Score) / best.Score, 0, 1);
+        return new AnswerFeatures(judged, best.Coverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
+            predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null,
+            best.Hit.HeadingMatch, topWordScore > 0 ? best.Hit.WordScore / topWordScore : 0);
+    }
+
     /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>
     public const double SubjectThreshold = 0.5;
 
@@ -665,6 +725,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\s+(?=\p{IsCJKUnifiedIdeographs})")]
     private static partial System.Text.RegularExpressions.Regex SpokenBreak();
+
+    /// <summary>A heading number opening a line of the answer: （三） 4、 一、 2.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d))")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex("[，,；;。？?！!](?=.)")]
     private static partial System.Text.RegularExpressions.Regex Clauses();

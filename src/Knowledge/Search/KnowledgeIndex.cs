@@ -2,11 +2,15 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using InstructorBot.Knowledge.Answering;
 using InstructorBot.Knowledge.Ingestion;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -14,17 +18,34 @@ namespace InstructorBot.Knowledge.Search;
 
 /// <summary>
 /// The Lucene index of passages on disk, with a manifest of the documents in it (path + content hash), so a file is
-/// re-indexed only when it changed and the same content is never indexed twice.
+/// re-indexed only when it changed and the same content is never indexed twice. Each passage (text and heading path) is
+/// indexed twice: as character bigrams and unigrams (<see cref="ChineseAnalyzer"/>) and as words (<see cref="WordAnalyzer"/>,
+/// the segmenter that cuts the questions); both are scored with BM25.
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
     private const string TextField = "text";
+    private const string WordField = "words";
     private const string PathField = "path";
+
+    /// <summary>The fields and scoring of this code's index: an index written otherwise is rebuilt from its files.</summary>
+    private const string Format = "text=bigrams;words=jieba;similarity=bm25;v1";
+
+    /// <summary>Share of the bigram field's score in a question's search, beside the word field's.</summary>
+    public const float BigramBoost = 0.5f;
+
+    /// <summary>Share of a phrase of two question words (<see cref="PassageQuery.Phrases"/>) in the word field's score.</summary>
+    public const float PhraseBoost = 0.5f;
     private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true };
 
+    private static readonly Similarity Scoring = new BM25Similarity();
+
     private readonly string manifestPath;
+    private readonly string formatPath;
     private readonly LuceneDirectory directory;
-    private readonly ChineseAnalyzer analyzer = new();
+    private readonly IndexWords words;
+    private readonly ChineseAnalyzer bigramAnalyzer = new();
+    private readonly Analyzer analyzer;
     private readonly object gate = new();
     private readonly ConcurrentDictionary<string, int> documentFrequencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, PassageHit> passages = new();
@@ -32,14 +53,22 @@ public sealed class KnowledgeIndex : IDisposable
     private DirectoryReader? reader;
     private IndexSearcher? searcher;
     private long checkedAt;
+    private bool formatChecked;
 
-    public KnowledgeIndex(string folder)
+    /// <summary>The index in <paramref name="folder"/>; <paramref name="words"/> cuts passages into words (default: jieba with the campaign's words).</summary>
+    public KnowledgeIndex(string folder, IndexWords? words = null)
     {
         System.IO.Directory.CreateDirectory(folder);
+        this.words = words ?? IndexWords.Default;
+        analyzer = new PerFieldAnalyzerWrapper(bigramAnalyzer, new Dictionary<string, Analyzer> { [WordField] = new WordAnalyzer(this.words.Segmenter) });
         manifestPath = Path.Combine(folder, "documents.json");
+        formatPath = Path.Combine(folder, "format.txt");
         directory = FSDirectory.Open(Path.Combine(folder, "lucene"));
         documents = LoadManifest();
     }
+
+    /// <summary>The segmenter the word field is cut with; a question is cut with it too.</summary>
+    public WordSegmenter Segmenter => words.Segmenter;
 
     public IReadOnlyList<IndexedDocument> Documents
     {
@@ -67,6 +96,7 @@ public sealed class KnowledgeIndex : IDisposable
             : [];
         lock (gate)
         {
+            EnsureFormat();
             var gone = documents.Where(d => d.Shipped && !files.Contains(d.Path, StringComparer.Ordinal)).Select(d => d.Path).ToList();
             var results = AddAll(files, shipped: true, gone);
             return results;
@@ -87,8 +117,47 @@ public sealed class KnowledgeIndex : IDisposable
 
         lock (gate)
         {
+            EnsureFormat();
             return AddAll(files, shipped: false, []);
         }
+    }
+
+    /// <summary>
+    /// An index written by other code (no word field, other scoring) or with other campaign words is emptied once and its
+    /// added documents read again from their files; the shipped corpus is re-indexed by <see cref="SyncCorpus"/>.
+    /// </summary>
+    private void EnsureFormat()
+    {
+        if (formatChecked)
+        {
+            return;
+        }
+
+        formatChecked = true;
+        var stamp = Format + ";words=" + words.Stamp;
+        if (File.Exists(formatPath) && File.ReadAllText(formatPath, Encoding.UTF8) == stamp)
+        {
+            return;
+        }
+
+        if (DirectoryReader.IndexExists(directory))
+        {
+            var added = documents.Where(d => !d.Shipped && File.Exists(d.Path)).Select(d => d.Path).ToList();
+            using (var writer = OpenWriter())
+            {
+                writer.DeleteAll();
+                writer.Commit();
+            }
+
+            documents.Clear();
+            SaveManifest();
+            Refresh();
+            File.WriteAllText(formatPath, stamp, Encoding.UTF8);
+            AddAll(added, shipped: false, []);
+            return;
+        }
+
+        File.WriteAllText(formatPath, stamp, Encoding.UTF8);
     }
 
     /// <summary>Indexes one file; re-indexing a path replaces its passages.</summary>
@@ -128,6 +197,7 @@ public sealed class KnowledgeIndex : IDisposable
                         new StoredField("section", passage.Section),
                         new StoredField("children", string.Join('\u001f', passage.ChildHeadings)),
                         new TextField(TextField, passage.Text + "\n" + passage.Section, Field.Store.NO),
+                        new TextField(WordField, passage.Text + "\n" + passage.Section, Field.Store.NO),
                         new StoredField("body", passage.Text),
                     });
                 }
@@ -225,14 +295,110 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var hits = current.Search(query, top).ScoreDocs;
-        return hits.Select(h => passages.GetOrAdd(h.Doc, id =>
-        {
-            var doc = current.Doc(id);
-            var children = doc.Get("children");
-            return new PassageHit(doc.Get("title"), doc.Get("origin") ?? string.Empty, doc.Get("section"), doc.Get("body"),
-                string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0);
-        }) with { Score = h.Score }).ToList();
+        return hits.Select(h => Passage(current, h.Doc) with { Score = h.Score, BigramScore = h.Score }).ToList();
     }
+
+    /// <summary>
+    /// The passages best matching a question (as the answer service holds it, with its key terms and a boost per term): its
+    /// words in the word field, the bigrams inside its words in the bigram field (<see cref="PassageQuery"/>), both BM25.
+    /// Each hit carries the two fields' scores and how much of the query its heading path holds.
+    /// </summary>
+    public IReadOnlyList<PassageHit> Search(string question, IReadOnlyList<KeyTerm> terms, IReadOnlyList<double>? boosts, int top)
+    {
+        var current = Searcher();
+        if (current is null)
+        {
+            return [];
+        }
+
+        var wanted = PassageQuery.From(question, terms, boosts, words.Segmenter);
+        var wordQuery = Clauses(WordField, wanted.Words, 1);
+        foreach (var ((first, second), weight) in wanted.Phrases)
+        {
+            var phrase = new PhraseQuery { Boost = weight * PhraseBoost };
+            phrase.Add(new Term(WordField, first));
+            phrase.Add(new Term(WordField, second));
+            wordQuery.Add(phrase, Occur.SHOULD);
+        }
+
+        var bigramQuery = Clauses(TextField, wanted.Bigrams, BigramBoost);
+        var query = new BooleanQuery();
+        foreach (var part in new[] { wordQuery, bigramQuery }.Where(q => q.Clauses.Count > 0))
+        {
+            query.Add(part, Occur.SHOULD);
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var hits = current.Search(query, top).ScoreDocs;
+        var wordScores = SubScores(current, wordQuery, hits);
+        var total = Math.Max(current.IndexReader.NumDocs, 1);
+        var weighted = wanted.Words.Where(w => w.Key.Length >= 2 || !TextCleaner.IsCjk(w.Key[0]))
+            .Select(w => (Word: w.Key, Weight: w.Value * Idf(total, WordFrequency(w.Key)))).Where(w => w.Weight > 0).ToList();
+        var weightTotal = weighted.Sum(w => w.Weight);
+        return hits.Select((h, i) =>
+        {
+            var passage = Passage(current, h.Doc);
+            var heading = weightTotal <= 0 ? 0 : weighted.Where(w => passage.MatchHeading.Contains(w.Word, StringComparison.Ordinal)).Sum(w => w.Weight) / weightTotal;
+            return passage with { Score = h.Score, WordScore = wordScores[i], BigramScore = Math.Max(0, h.Score - wordScores[i]), HeadingMatch = (float)heading };
+        }).ToList();
+    }
+
+    /// <summary>In how many passages a word as the word field holds it occurs.</summary>
+    public int WordFrequency(string word)
+    {
+        var current = Searcher();
+        return current is null ? 0 : documentFrequencies.GetOrAdd("\u0001" + word, _ => current.IndexReader.DocFreq(new Term(WordField, word)));
+    }
+
+    private static double Idf(int total, int frequency) => Math.Log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+
+    private static BooleanQuery Clauses(string field, IReadOnlyDictionary<string, float> terms, float boost)
+    {
+        var query = new BooleanQuery();
+        foreach (var (term, weight) in terms.OrderBy(t => t.Key, StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount))
+        {
+            query.Add(new TermQuery(new Term(field, term)) { Boost = weight * boost }, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>The score <paramref name="part"/> alone gives each hit (BM25 has no coordination factor: the parts add up).</summary>
+    private static float[] SubScores(IndexSearcher searcher, Query part, ScoreDoc[] hits)
+    {
+        var scores = new float[hits.Length];
+        if (part is BooleanQuery { Clauses.Count: 0 })
+        {
+            return scores;
+        }
+
+        var weight = searcher.CreateNormalizedWeight(part);
+        var leaves = searcher.IndexReader.Leaves;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hits[i].Doc, leaves)];
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            var target = hits[i].Doc - leaf.DocBase;
+            if (scorer is not null && scorer.Advance(target) == target)
+            {
+                scores[i] = scorer.GetScore();
+            }
+        }
+
+        return scores;
+    }
+
+    private PassageHit Passage(IndexSearcher current, int id) => passages.GetOrAdd(id, doc =>
+    {
+        var stored = current.Doc(doc);
+        var children = stored.Get("children");
+        return new PassageHit(stored.Get("title"), stored.Get("origin") ?? string.Empty, stored.Get("section"), stored.Get("body"),
+            string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0);
+    });
 
     /// <summary>In how many passages a term as the analyzer emits it occurs (a bigram, a Han character, a number).</summary>
     public int DocumentFrequency(string term)
@@ -249,7 +415,7 @@ public sealed class KnowledgeIndex : IDisposable
     public IReadOnlyList<string> Analyze(string text)
     {
         var tokens = new List<string>();
-        using var stream = analyzer.GetTokenStream(TextField, text);
+        using var stream = bigramAnalyzer.GetTokenStream(TextField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -267,12 +433,13 @@ public sealed class KnowledgeIndex : IDisposable
         {
             reader?.Dispose();
             analyzer.Dispose();
+            bigramAnalyzer.Dispose();
             directory.Dispose();
         }
     }
 
     private IndexWriter OpenWriter() =>
-        new(directory, new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        new(directory, new IndexWriterConfig(ChineseAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = Scoring });
 
     private IndexSearcher? Searcher()
     {
@@ -281,7 +448,7 @@ public sealed class KnowledgeIndex : IDisposable
             if (searcher is null && DirectoryReader.IndexExists(directory))
             {
                 reader = DirectoryReader.Open(directory);
-                searcher = new IndexSearcher(reader);
+                searcher = new IndexSearcher(reader) { Similarity = Scoring };
                 checkedAt = Environment.TickCount64;
             }
             else if (reader is not null && Environment.TickCount64 - checkedAt > 1000)
@@ -292,7 +459,7 @@ public sealed class KnowledgeIndex : IDisposable
                 {
                     Refresh();
                     reader = changed;
-                    searcher = new IndexSearcher(changed);
+                    searcher = new IndexSearcher(changed) { Similarity = Scoring };
                     documents = LoadManifest();
                 }
             }

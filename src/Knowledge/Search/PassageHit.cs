@@ -19,6 +19,7 @@ public sealed record PassageHit
         Score = score;
         MatchText = TextCleaner.MatchForm(text);
         MatchContext = TextCleaner.MatchForm(section + documentTitle + origin);
+        MatchHeading = TextCleaner.MatchForm(section);
         SentenceRanges = Sentences.Split(text);
         SentenceForms = [.. SentenceRanges.Select(r => TextCleaner.MatchForm(text[r]))];
     }
@@ -33,11 +34,23 @@ public sealed record PassageHit
 
     public IReadOnlyList<string> ChildHeadings { get; }
 
+    /// <summary>The search's score: <see cref="WordScore"/> + <see cref="BigramScore"/> for a question's search.</summary>
     public float Score { get; init; }
+
+    /// <summary>BM25 score of the question's words in the passage's word field (0 for a search by bigrams alone).</summary>
+    public float WordScore { get; init; }
+
+    /// <summary>BM25 score of the bigrams inside the question's words in the passage's bigram field, boosted by <see cref="KnowledgeIndex.BigramBoost"/>.</summary>
+    public float BigramScore { get; init; }
+
+    /// <summary>Share (by IDF and boost) of the question's words that the passage's heading path holds, 0 to 1.</summary>
+    public float HeadingMatch { get; init; }
 
     internal string MatchText { get; }
 
     internal string MatchContext { get; }
+
+    internal string MatchHeading { get; }
 
     internal List<Range> SentenceRanges { get; }
 
