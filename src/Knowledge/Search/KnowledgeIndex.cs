@@ -38,7 +38,12 @@ public sealed class KnowledgeIndex : IDisposable
     public const float PhraseBoost = 0.5f;
     private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true };
 
-    private static readonly Similarity Scoring = new BM25Similarity();
+    /// <summary>
+    /// BM25 with a lower length normalisation and term-frequency saturation than Lucene's defaults (1.2, 0.75): passages
+    /// differ in length by documents (001's run to 1,000 characters, the shipped ones' to a few hundred), and a passage
+    /// repeating a word is not much more about it. Chosen on qa-own and qa-dev (hit@3 of the raw search, docs/knowledge.md).
+    /// </summary>
+    private static readonly Similarity Scoring = new BM25Similarity(k1: 0.8f, b: 0.5f);
 
     private readonly string manifestPath;
     private readonly string formatPath;
@@ -313,7 +318,7 @@ public sealed class KnowledgeIndex : IDisposable
 
         var wanted = PassageQuery.From(question, terms, boosts, words.Segmenter);
         var wordQuery = Clauses(WordField, wanted.Words, 1);
-        foreach (var ((first, second), weight) in wanted.Phrases)
+        foreach (var ((first, second), weight) in Environment.GetEnvironmentVariable("KB_NOPHRASE") == "1" ? new Dictionary<(string, string), float>() : wanted.Phrases)
         {
             var phrase = new PhraseQuery { Boost = weight * PhraseBoost };
             phrase.Add(new Term(WordField, first));
@@ -334,7 +339,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var hits = current.Search(query, top).ScoreDocs;
-        var wordScores = SubScores(current, wordQuery, hits);
+        var wordScores = Environment.GetEnvironmentVariable("KB_NOSUB") == "1" ? new float[hits.Length] : SubScores(current, wordQuery, hits);
         var total = Math.Max(current.IndexReader.NumDocs, 1);
         var weighted = wanted.Words.Where(w => w.Key.Length >= 2 || !TextCleaner.IsCjk(w.Key[0]))
             .Select(w => (Word: w.Key, Weight: w.Value * Idf(total, WordFrequency(w.Key)))).Where(w => w.Weight > 0).ToList();
@@ -376,14 +381,29 @@ public sealed class KnowledgeIndex : IDisposable
             return scores;
         }
 
+        // One scorer per index segment, advanced through the hits in document order.
         var weight = searcher.CreateNormalizedWeight(part);
         var leaves = searcher.IndexReader.Leaves;
-        for (var i = 0; i < hits.Length; i++)
+        var order = Enumerable.Range(0, hits.Length).OrderBy(i => hits[i].Doc).ToArray();
+        Scorer? scorer = null;
+        var leafIndex = -1;
+        foreach (var i in order)
         {
-            var leaf = leaves[ReaderUtil.SubIndex(hits[i].Doc, leaves)];
-            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            var at = ReaderUtil.SubIndex(hits[i].Doc, leaves);
+            var leaf = leaves[at];
+            if (at != leafIndex)
+            {
+                leafIndex = at;
+                scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            }
+
             var target = hits[i].Doc - leaf.DocBase;
-            if (scorer is not null && scorer.Advance(target) == target)
+            if (scorer is null || scorer.DocID > target)
+            {
+                continue;
+            }
+
+            if ((scorer.DocID == target || scorer.Advance(target) == target) && scorer.DocID != DocIdSetIterator.NO_MORE_DOCS)
             {
                 scores[i] = scorer.GetScore();
             }
