@@ -92,11 +92,6 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
-        if (depth < MaxDepth && Corrected() is { } corrected)
-        {
-            return Nested(corrected).Parse();
-        }
-
         SplitClauses();
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
