@@ -203,7 +203,7 @@ internal sealed partial class MessageParser
     private Dictionary<int, int> PairFiguresWithNouns()
     {
         var claimed = new Dictionary<int, int>();
-        foreach (var pair in NounFigures.Pair(text, Tokens))
+        foreach (var pair in NounFigures.Pair(text, MessageTokens))
         {
             var phrase = new NumberPhrase(pair.Start, pair.End, pair.Value, pair.Approximate, pair.Category);
             (pair.Noun == TokenKind.Members ? memberPhrases : employeePhrases).Add(phrase);

@@ -80,7 +80,7 @@ internal sealed partial class MessageParser
     private List<Tokens.Token>? tokens;
 
     /// <summary>The message as tokens (<see cref="Tokens.Tokenizer"/>), entity spans protected; built on first use.</summary>
-    private List<Tokens.Token> Tokens => tokens ??= Understanding.Tokens.Tokenizer.Tokenize(
+    private List<Tokens.Token> MessageTokens => tokens ??= Understanding.Tokens.Tokenizer.Tokenize(
         text, rules.Lexicon, [.. mentions.Select(m => (m.Start, m.End))], [.. dates.Select(d => (d.Start, d.Start + d.Length))]);
 
     private MessageParser Nested(string part) => new(rules, index, part, sender, now, preferOwnJurisdiction, depth + 1);
