@@ -60,11 +60,15 @@ internal static class ClauseStarts
     private static bool HasOwnPredicate(IReadOnlyList<Token> tokens, int k) =>
         k + 1 < tokens.Count && tokens[k + 1].Kind is TokenKind.Place or TokenKind.Members or TokenKind.Employees or TokenKind.Negation;
 
+    private static bool IsAspect(IReadOnlyList<Token> tokens, int j) =>
+        j > 0 && tokens[j - 1].Kind is TokenKind.Visit or TokenKind.Discovery && tokens[j].Start == tokens[j - 1].End;
+
     private static Token? Previous(IReadOnlyList<Token> tokens, int k)
     {
         for (var j = k - 1; j >= 0; j--)
         {
-            if (tokens[j].Kind is not (TokenKind.Pause or TokenKind.Filler))
+            // 了/过/趟 right after a verb go with it: "走访了云启科技" has the verb right before the name.
+            if (tokens[j].Kind is not (TokenKind.Pause or TokenKind.Filler) && !(tokens[j] is { Kind: TokenKind.Word, Length: 1 } word && IsAspect(tokens, j)))
             {
                 return tokens[j];
             }

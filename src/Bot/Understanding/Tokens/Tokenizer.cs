@@ -48,6 +48,11 @@ internal static class Tokenizer
                     tokens.Add(new Token(TokenKind.Approximation, i, i + 1)); // 十几个
                     i++;
                 }
+                else if (lexicon.MatchAt(text, i, NextEntity(entities, days, i, text.Length)) is { Kind: TokenKind.Approximation } about)
+                {
+                    tokens.Add(new Token(TokenKind.Approximation, i, i + about.Word.Length)); // 二十来个, 一百多人
+                    i += about.Word.Length;
+                }
 
                 if (MeasureAt(text, i) is { } measure)
                 {
