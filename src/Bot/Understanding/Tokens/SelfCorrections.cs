@@ -66,7 +66,12 @@ internal static class SelfCorrections
         if (afterLead is null && !full)
         {
             // A pause word with no lead after it: "错了 是5个" needs the lead; 不是 may deny the item after it.
-            return a == c + 1 && a < tokens.Count && IsItem(tokens[a]) ? Denied(text, tokens, rules, c, a, cut) : null;
+            return a == c + 1 && a < tokens.Count && IsItem(tokens[a]) ? Denied(text, tokens, rules, c, a, cut, echoOnly: false) : null;
+        }
+
+        if (afterLead is null && a < tokens.Count && IsItem(tokens[a]) && Denied(text, tokens, rules, c, a, cut, echoOnly: true) is { } echoed)
+        {
+            return echoed; // "哦不是六十五 是六十八": the wrong value said again, then the right one
         }
 
         var at = afterLead ?? a;
@@ -87,7 +92,7 @@ internal static class SelfCorrections
     }
 
     /// <summary>"是佳和餐饮 不是德润物业": drop the item denied. "不是前天 是大前天": the item after the lead replaces.</summary>
-    private static string? Denied(string text, List<Token> tokens, UnderstandingRules rules, int c, int b, int cut)
+    private static string? Denied(string text, List<Token> tokens, UnderstandingRules rules, int c, int b, int cut, bool echoOnly)
     {
         var kind = tokens[b].Kind;
         var afterB = SkipPauses(text, tokens, b + 1);
@@ -105,7 +110,7 @@ internal static class SelfCorrections
         }
 
         var before = LastBefore(tokens, c, t => t.Kind == kind && (kind != TokenKind.Members || t.Key is not null));
-        return before is null ? null : string.Concat(text.AsSpan(0, cut), text.AsSpan(tokens[b].End));
+        return before is null || echoOnly ? null : string.Concat(text.AsSpan(0, cut), text.AsSpan(tokens[b].End));
     }
 
     private readonly record struct Item(int Index, Token? Noun);

@@ -16,6 +16,9 @@ public sealed class SelfCorrectionsTests
     [InlineData("走访了云启科技 不对 是云启网络科技", "走访了云启网络科技")] // a name
     [InlineData("发现一个口袋党员 哦不对 是隐形党员", "发现一个隐形党员")] // a category
     [InlineData("前天去的是青禾文化 不是手造咖啡 党员有五个", "前天去的是青禾文化 党员有五个")] // the name denied goes
+    [InlineData("党员六十五 哦不是六十五 是六十八", "党员六十八")] // the wrong value said again, then the right one
+    [InlineData("昨天去了青禾文化 不是昨天 是前天", "前天去了青禾文化")]
+    [InlineData("昨天去了青禾文化 不对 前天", "前天去了青禾文化")]
     public void The_item_said_after_the_marker_replaces_the_last_one_of_its_kind(string said, string meant) =>
         Assert.Equal(meant, Meant(said));
 
