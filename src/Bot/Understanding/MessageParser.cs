@@ -27,9 +27,10 @@ internal sealed partial class MessageParser
     private readonly DateTimeOffset now;
 
     /// <summary>
-    /// How many readings of parts of the message enclose this one. Corrections, compounds and a report before a lookup
-    /// read a part of the text again; a part may be rewritten longer than it was, so the nesting is bounded, not assumed
-    /// to shrink ("今天走访了皮包公司，建议怎么处理？" once recursed until the stack overflowed).
+    /// How many readings of parts of the message enclose this one. Compounds and a report before a lookup read a part of
+    /// the text again (corrections no longer do: <see cref="Tokens.SelfCorrections"/> runs once before the reading); a
+    /// part may be rewritten longer than it was, so the nesting is bounded, not assumed to shrink
+    /// ("今天走访了皮包公司，建议怎么处理？" once recursed until the stack overflowed).
     /// </summary>
     private readonly int depth;
 
