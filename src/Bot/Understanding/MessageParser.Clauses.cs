@@ -9,13 +9,14 @@ internal sealed partial class MessageParser
 
     private void SplitClauses()
     {
+        var grammarStarts = Understanding.Tokens.ClauseStarts.Find(text, MessageTokens);
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var atEnd = i == text.Length;
             if (!atEnd && (!IsSeparator(text[i]) || JoinsShortWord(start, i)))
             {
-                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i)) && !InsideMention(i))
+                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i) || grammarStarts.Contains(i)) && !InsideMention(i))
                 {
                     AddClause(start, i, false);
                     start = i;

@@ -338,7 +338,8 @@ internal sealed partial class MessageParser
         var unit = new Clause(start, end, false);
         bool Made((int Position, string Word) verb) => !IsBlocked(unit, verb.Position);
         return rules.Visit.FindAll(text, start, end).Any(v => Made(v) && rules.VisitNounFollowers.MatchAt(text, v.Position + v.Word.Length) is null)
-            || rules.Motion.FindAll(text, start, end).Any(v => Made(v) && mentions.Any(m => m.Start == v.Position + v.Word.Length || m.Start == v.Position + v.Word.Length + 1))
+            || rules.Motion.FindAll(text, start, end).Any(v => Made(v) && mentions.Any(m => m.Start == v.Position + v.Word.Length || m.Start == v.Position + v.Word.Length + 1
+                || (m.Start == v.Position + v.Word.Length + 2 && text.AsSpan(v.Position + v.Word.Length).StartsWith("的是")))) // "去的是佳和餐饮"
             || (rules.Discovery.FindAll(text, start, end).Concat(rules.Hire.FindAll(text, start, end)).Any(Made) && text.AsSpan(start, end - start).Contains("党员", StringComparison.Ordinal))
             || (rules.Formation.FindAll(text, start, end).Any(Made) && rules.PartyAndMassWords.ContainsAny(text, start, end))
             || rules.InstructorWords.ContainsAny(text, start, end)

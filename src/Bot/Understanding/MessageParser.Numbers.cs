@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Understanding.Tokens;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
@@ -9,11 +10,18 @@ internal sealed partial class MessageParser
 
     private void FindNumberPhrases()
     {
+        var claimed = PairFiguresWithNouns();
         var bare = new List<NumberPhrase>();
         for (var i = 0; i < text.Length; i++)
         {
             if (i > 0 && ChineseNumber.IsNumeralChar(text[i - 1]))
             {
+                continue;
+            }
+
+            if (claimed.TryGetValue(i, out var claimedEnd))
+            {
+                i = claimedEnd - 1; // the token layer paired this figure with its noun
                 continue;
             }
 
@@ -185,6 +193,24 @@ internal sealed partial class MessageParser
 
         memberPhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
         employeePhrases.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>
+    /// The token layer's reading of figures (<see cref="NounFigures"/>): each figure said with a count noun, in either
+    /// order, particles between. Those phrases go first; the character rules below read only the figures left over.
+    /// Returns where each paired figure starts and its phrase ends.
+    /// </summary>
+    private Dictionary<int, int> PairFiguresWithNouns()
+    {
+        var claimed = new Dictionary<int, int>();
+        foreach (var pair in NounFigures.Pair(text, MessageTokens))
+        {
+            var phrase = new NumberPhrase(pair.Start, pair.End, pair.Value, pair.Approximate, pair.Category);
+            (pair.Noun == TokenKind.Members ? memberPhrases : employeePhrases).Add(phrase);
+            claimed[pair.FigureStart] = pair.End;
+        }
+
+        return claimed;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed partial class MessageParser
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
-                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的')) && !IsBlocked(clause, position))
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的') || (m.Start == next + 2 && text.AsSpan(next).StartsWith("的是"))) && !IsBlocked(clause, position))
                 {
                     trigger = position;
                     break;

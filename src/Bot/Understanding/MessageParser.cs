@@ -27,9 +27,10 @@ internal sealed partial class MessageParser
     private readonly DateTimeOffset now;
 
     /// <summary>
-    /// How many readings of parts of the message enclose this one. Corrections, compounds and a report before a lookup
-    /// read a part of the text again; a part may be rewritten longer than it was, so the nesting is bounded, not assumed
-    /// to shrink ("今天走访了皮包公司，建议怎么处理？" once recursed until the stack overflowed).
+    /// How many readings of parts of the message enclose this one. Compounds and a report before a lookup read a part of
+    /// the text again (corrections no longer do: <see cref="Tokens.SelfCorrections"/> runs once before the reading); a
+    /// part may be rewritten longer than it was, so the nesting is bounded, not assumed to shrink
+    /// ("今天走访了皮包公司，建议怎么处理？" once recursed until the stack overflowed).
     /// </summary>
     private readonly int depth;
 
@@ -77,6 +78,12 @@ internal sealed partial class MessageParser
         }
     }
 
+    private List<Tokens.Token>? tokens;
+
+    /// <summary>The message as tokens (<see cref="Tokens.Tokenizer"/>), entity spans protected; built on first use.</summary>
+    private List<Tokens.Token> MessageTokens => tokens ??= Understanding.Tokens.Tokenizer.Tokenize(
+        text, rules.Lexicon, [.. mentions.Select(m => (m.Start, m.End))], [.. dates.Select(d => (d.Start, d.Start + d.Length))]);
+
     private MessageParser Nested(string part) => new(rules, index, part, sender, now, preferOwnJurisdiction, depth + 1);
 
     public UnderstandingResult Parse()
@@ -84,11 +91,6 @@ internal sealed partial class MessageParser
         if (!TextNormalizer.HasContent(text) || rules.SmallTalkOf(text) is not null)
         {
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
-        }
-
-        if (depth < MaxDepth && Corrected() is { } corrected)
-        {
-            return Nested(corrected).Parse();
         }
 
         SplitClauses();

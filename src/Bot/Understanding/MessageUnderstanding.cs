@@ -87,6 +87,15 @@ public sealed class MessageUnderstanding
             normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.FindMentions(normalized).Select(m => (m.Start, m.End))]);
         }
 
+        if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized))
+        {
+            // Self-corrections in mid-message ("发现一个流动党员 哦不是 是俩"): the message as meant, read once.
+            var today = DateExpressions.Today(now);
+            normalized = Tokens.SelfCorrections.Apply(normalized, rules, said => (
+                [.. index.FindMentions(said).Where(m => !m.IsGeneric).Select(m => (m.Start, m.End))],
+                [.. DateExpressions.Find(said, today).Select(d => (d.Start, d.Start + d.Length))]));
+        }
+
         var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
         reading = ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
         return SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index) : reading;

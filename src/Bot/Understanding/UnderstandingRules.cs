@@ -76,6 +76,7 @@ internal sealed class UnderstandingRules
         VisitStayVerbs = new(v.VisitStayVerbs);
         SplitMarkers = new(v.SplitMarkers);
         TotalWords = new(v.TotalWords);
+        Lexicon = new(v);
         HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
         UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
         ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
@@ -90,6 +91,9 @@ internal sealed class UnderstandingRules
     public KeywordSet VisitStayVerbs { get; }
     public KeywordSet SplitMarkers { get; }
     public KeywordSet TotalWords { get; }
+
+    /// <summary>The word classes of the token layer (<see cref="Tokens.Tokenizer"/>).</summary>
+    public Tokens.TokenLexicon Lexicon { get; }
     public KeywordSet Visit { get; }
     public KeywordSet Motion { get; }
     public KeywordSet Discovery { get; }

@@ -100,6 +100,12 @@ public sealed record Vocabulary
     /// <summary>"一共70个人": words that make the figure after them a head count.</summary>
     public IReadOnlyList<string> TotalWords { get; init; } = [];
     public IReadOnlyList<string> PeopleMeasures { get; init; } = [];
+
+    /// <summary>呢/就剩/涨到: words that may stand between a count noun and its figure besides <see cref="FactFillers"/> (token layer).</summary>
+    public IReadOnlyList<string> FigureParticles { get; init; } = [];
+
+    /// <summary>那边/这边: "at that one", a topic of its own; a head count after it is the employees' (token layer).</summary>
+    public IReadOnlyList<string> TopicPlaceWords { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
     public IReadOnlyList<string> AllMarkers { get; init; } = [];

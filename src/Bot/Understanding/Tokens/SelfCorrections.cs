@@ -1,0 +1,248 @@
+namespace InstructorBot.Bot.Understanding.Tokens;
+
+/// <summary>
+/// Stage 2b (after <see cref="Tokenizer"/>, before the message is read): corrections said in mid-message, as operations
+/// on tokens. After a correction marker (不对/哦不是/说错了…: <c>correction_markers</c>; 不是/错了 between pauses:
+/// <c>pause_correction_markers</c>) and an optional lead (是/应该是: <c>correction_leads</c>), the item said — a day, an
+/// organisation, a figure (after its noun said again: 党员是十个), or a member category (是隐形党员) — replaces the last
+/// item of the same kind said before the marker; the marker, the replacement and the rest of its phrase go, and so does
+/// a phrase right after that only says the new figure again with its noun ("是俩 俩流动党员"). "去的是佳和餐饮 不是德润物业"
+/// (不是 and an item with nothing after it) drops the item denied. A marker with nothing of that shape after it
+/// ("不对，撤销上一条") changes nothing. One reading follows: the message is read once, as meant, never parsed again.
+/// </summary>
+internal static class SelfCorrections
+{
+    /// <summary>At most this many corrections in one message are applied (each removes its marker, so the loop ends anyway).</summary>
+    public const int MaxEdits = 8;
+
+    /// <summary>The message as meant, or <paramref name="text"/> itself when it holds no correction of a known shape.</summary>
+    /// <param name="entities">The organisation spans and day spans of a text (recomputed after each edit: positions move).</param>
+    public static string Apply(string text, UnderstandingRules rules, Func<string, (IReadOnlyList<(int Start, int End)> Names, IReadOnlyList<(int Start, int End)> Days)> entities)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(entities);
+        for (var edit = 0; edit < MaxEdits && (rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text)); edit++)
+        {
+            var (names, days) = entities(text);
+            var tokens = Tokenizer.Tokenize(text, rules.Lexicon, names, days);
+            if (FirstEdit(text, tokens, rules) is not { } edited)
+            {
+                break;
+            }
+
+            text = edited;
+        }
+
+        return text;
+    }
+
+    private static string? FirstEdit(string text, List<Token> tokens, UnderstandingRules rules)
+    {
+        for (var c = 0; c < tokens.Count; c++)
+        {
+            if (tokens[c].Kind == TokenKind.Correction && Edit(text, tokens, rules, c) is { } edited)
+            {
+                return edited;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Edit(string text, List<Token> tokens, UnderstandingRules rules, int c)
+    {
+        var marker = tokens[c];
+        var full = rules.Corrections.MatchAt(text, marker.Start) is { } word && word.Length == marker.Length;
+        var pauseBefore = c > 0 && tokens[c - 1].Kind == TokenKind.Pause;
+        if (!full && !pauseBefore)
+        {
+            return null; // "他不是党员": 不是 inside a clause denies, it corrects nothing
+        }
+
+        var a = SkipPauses(text, tokens, c + 1);
+        var afterLead = Lead(text, tokens, rules, a);
+        var cut = CutBefore(text, tokens, c);
+        if (afterLead is null && !full)
+        {
+            // A pause word with no lead after it: "错了 是5个" needs the lead; 不是 may deny the item after it.
+            return a == c + 1 && a < tokens.Count && IsItem(tokens[a]) ? Denied(text, tokens, rules, c, a, cut, echoOnly: false) : null;
+        }
+
+        if (afterLead is null && a < tokens.Count && IsItem(tokens[a]) && Denied(text, tokens, rules, c, a, cut, echoOnly: true) is { } echoed)
+        {
+            return echoed; // "哦不是六十五 是六十八": the wrong value said again, then the right one
+        }
+
+        var at = afterLead ?? a;
+        if (Replacement(text, tokens, at) is not { } replacement)
+        {
+            return null;
+        }
+
+        if (Replaced(text, tokens, c, replacement) is not { } replaced)
+        {
+            return null;
+        }
+
+        var restEnd = RestEnd(text, tokens, replacement.Index);
+        restEnd = Echo(text, tokens, replacement, restEnd);
+        var said = text[tokens[replacement.Index].Start..tokens[replacement.Index].End];
+        return string.Concat(text.AsSpan(0, replaced.Start), said, text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(restEnd));
+    }
+
+    /// <summary>"是佳和餐饮 不是德润物业": drop the item denied. "不是前天 是大前天": the item after the lead replaces.</summary>
+    private static string? Denied(string text, List<Token> tokens, UnderstandingRules rules, int c, int b, int cut, bool echoOnly)
+    {
+        var kind = tokens[b].Kind;
+        var afterB = SkipPauses(text, tokens, b + 1);
+        if (afterB > b + 1 && Lead(text, tokens, rules, afterB) is { } lead && lead < tokens.Count && tokens[lead].Kind == kind)
+        {
+            var replacement = new Item(lead, null);
+            var restEnd = RestEnd(text, tokens, lead);
+            if (Replaced(text, tokens, c, replacement) is { } replaced)
+            {
+                var said = text[tokens[lead].Start..tokens[lead].End];
+                return string.Concat(text.AsSpan(0, replaced.Start), said, text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(restEnd));
+            }
+
+            return string.Concat(text.AsSpan(0, tokens[c].Start), text.AsSpan(tokens[lead].Start)); // nothing said before: the right one stands
+        }
+
+        var before = LastBefore(tokens, c, t => t.Kind == kind && (kind != TokenKind.Members || t.Key is not null));
+        return before is null || echoOnly ? null : string.Concat(text.AsSpan(0, cut), text.AsSpan(tokens[b].End));
+    }
+
+    private readonly record struct Item(int Index, Token? Noun);
+
+    private static bool IsItem(Token token) =>
+        token.Kind is TokenKind.Date or TokenKind.Organization or TokenKind.Number || (token.Kind == TokenKind.Members && token.Key is not null);
+
+    /// <summary>The item at <paramref name="at"/>, or the figure after a count noun said again ("党员是十个").</summary>
+    private static Item? Replacement(string text, List<Token> tokens, int at)
+    {
+        if (at >= tokens.Count)
+        {
+            return null;
+        }
+
+        if (tokens[at].IsCountNoun && NounFigures.Pair(text, tokens).FirstOrDefault(p => p.Start == tokens[at].Start) is { End: > 0 } pair)
+        {
+            return new Item(tokens.FindIndex(t => t.Start == pair.FigureStart), tokens[at]);
+        }
+
+        if (tokens[at].Kind == TokenKind.Number && tokens[at].Value == 1 && at + 1 < tokens.Count && tokens[at + 1].Kind == TokenKind.Word && tokens[at + 1].Start == tokens[at].End)
+        {
+            return null; // "一下", "一起": no figure
+        }
+
+        return IsItem(tokens[at]) ? new Item(at, null) : null;
+    }
+
+    /// <summary>The span of the last item before the marker of the replacement's kind (the figure of the same noun, when said again).</summary>
+    private static (int Start, int End)? Replaced(string text, List<Token> tokens, int c, Item replacement)
+    {
+        var token = tokens[replacement.Index];
+        if (replacement.Noun is { } noun)
+        {
+            var pairs = NounFigures.Pair(text, tokens);
+            var said = pairs.LastOrDefault(p => p.FigureStart < tokens[c].Start && p.Noun == noun.Kind && text.AsSpan(p.Start).StartsWith(text.AsSpan(noun.Start, noun.Length)));
+            if (said.End == 0)
+            {
+                return null;
+            }
+
+            var figure = tokens.First(t => t.Start == said.FigureStart);
+            return (figure.Start, figure.End);
+        }
+
+        var last = LastBefore(tokens, c, t => t.Kind == token.Kind && (token.Kind != TokenKind.Members || t.Key is not null));
+        return last is { } found ? (found.Start, found.End) : null;
+    }
+
+    private static Token? LastBefore(List<Token> tokens, int c, Func<Token, bool> match)
+    {
+        for (var k = c - 1; k >= 0; k--)
+        {
+            if (match(tokens[k]))
+            {
+                return tokens[k];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>After the lead (是/应该是), the token where the replacement starts; null when there is no lead.</summary>
+    private static int? Lead(string text, List<Token> tokens, UnderstandingRules rules, int a)
+    {
+        if (a >= tokens.Count || rules.CorrectionLeads.MatchAt(text, tokens[a].Start) is not { } lead)
+        {
+            return null;
+        }
+
+        var end = tokens[a].Start + lead.Length;
+        var k = a;
+        while (k < tokens.Count && tokens[k].Start < end)
+        {
+            k++;
+        }
+
+        return k < tokens.Count && tokens[k].Start == end ? k : (k == tokens.Count ? k : null);
+    }
+
+    /// <summary>Blanks, punctuation and interjections (哦, 啊, 呃) after the marker.</summary>
+    private static int SkipPauses(string text, List<Token> tokens, int k)
+    {
+        while (k < tokens.Count && (tokens[k].Kind is TokenKind.Pause or TokenKind.Filler || (tokens[k].Kind == TokenKind.Word && text[tokens[k].Start] is '哦' or '啊' or '呃')))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>Where the words before the marker end (blanks and 哦/啊 before it go with it).</summary>
+    private static int CutBefore(string text, List<Token> tokens, int c)
+    {
+        var k = c;
+        while (k > 0 && (tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Filler || (tokens[k - 1].Kind == TokenKind.Word && text[tokens[k - 1].Start] is '哦' or '啊' or '呃')))
+        {
+            k--;
+        }
+
+        return k == c ? tokens[c].Start : tokens[k].Start;
+    }
+
+    /// <summary>"是前天去的": the rest of the replacing phrase, up to the next pause, says nothing new.</summary>
+    private static int RestEnd(string text, List<Token> tokens, int index)
+    {
+        var k = index + 1;
+        while (k < tokens.Count && tokens[k].Kind != TokenKind.Pause && tokens[k].Kind != TokenKind.Correction)
+        {
+            k++;
+        }
+
+        return k < tokens.Count ? tokens[k].Start : text.Length;
+    }
+
+    /// <summary>"是俩 俩流动党员": a phrase right after that is only the new figure again with a count noun goes too.</summary>
+    private static int Echo(string text, List<Token> tokens, Item replacement, int restEnd)
+    {
+        var token = tokens[replacement.Index];
+        var k = tokens.FindIndex(t => t.Start >= restEnd);
+        k = k < 0 ? tokens.Count : SkipPauses(text, tokens, k);
+        if (token.Kind != TokenKind.Number || k >= tokens.Count || tokens[k].Kind != TokenKind.Number || tokens[k].Value != token.Value)
+        {
+            return restEnd;
+        }
+
+        var n = k + 1;
+        if (n < tokens.Count && tokens[n].Kind == TokenKind.Measure)
+        {
+            n++;
+        }
+
+        return n < tokens.Count && tokens[n].IsCountNoun && (n + 1 == tokens.Count || tokens[n + 1].Kind == TokenKind.Pause) ? tokens[n].End : restEnd;
+    }
+}
