@@ -43,6 +43,11 @@ public static class ConversationServices
             kernel.FunctionInvocationFilters.Add(provider.GetRequiredService<PermissionFilter>());
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ReportingPlugin>(), ReportingPlugin.Name);
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ProgressPlugin>(), ProgressPlugin.Name);
+            if (provider.GetService<CoordinationPlugin>() is { } coordination)
+            {
+                kernel.Plugins.AddFromObject(coordination, CoordinationPlugin.Name);
+            }
+
             if (provider.GetService<KnowledgePlugin>() is { } knowledge)
             {
                 kernel.Plugins.AddFromObject(knowledge, PluginNames.Knowledge);

@@ -86,6 +86,8 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
+        if (CoordinationAsked() is { } coordination) return coordination; // MessageParser.Coordination.cs: calendar, reminders
+
         if (depth < MaxDepth && Corrected() is { } corrected)
         {
             return Nested(corrected).Parse();
