@@ -15,6 +15,7 @@ builder.Services.AddBotConversation(builder.Configuration);
 builder.Services.AddBotCoordination(builder.Configuration);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddBotRetention();
+builder.Services.AddBotScheduler();
 builder.Services.AddBotAdmin(builder.Configuration);
 builder.Services.AddBotHostLifetime();
 

@@ -44,4 +44,34 @@ public static class CoordinationServices
         services.TryAddSingleton<CoordinationPlugin>();
         return services;
     }
+
+    /// <summary>The scheduler of proactive messages (section <c>Scheduler</c>); needs the channels (企业微信's message API).</summary>
+    public static IServiceCollection AddBotScheduler(this IServiceCollection services)
+    {
+        services.AddOptions<SchedulerOptions>()
+            .BindConfiguration(SchedulerOptions.Section)
+            .Validate(o => o.Interval >= TimeSpan.FromSeconds(10), "Scheduler:Interval must be at least 10 seconds.")
+            .Validate(o => o.SendAt >= TimeSpan.Zero && o.SendAt < TimeSpan.FromDays(1), "Scheduler:SendAt must be a time of day.")
+            .Validate(o => o.NotVisitedDays >= 1, "Scheduler:NotVisitedDays must be at least 1.")
+            .Validate(o => o.DigestCatchUpDays >= 0, "Scheduler:DigestCatchUpDays must not be negative.")
+            .Validate(o => o.MaxListed >= 1, "Scheduler:MaxListed must be at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton<NoticeLog>();
+        services.TryAddSingleton<NoticeDelivery>();
+        services.TryAddSingleton<NoticeComposer>();
+        services.TryAddSingleton<ProactiveScheduler>();
+        services.AddSingleton<IHostedService>(provider =>
+            provider.GetRequiredService<IOptions<SchedulerOptions>>().Value.Enabled
+                ? provider.GetRequiredService<ProactiveScheduler>()
+                : new DisabledService());
+        return services;
+    }
+
+    /// <summary>Stands in for the scheduler when <c>Scheduler:Enabled</c> is false.</summary>
+    private sealed class DisabledService : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
