@@ -92,6 +92,13 @@ public static class UnderstandingJson
         {
             json["enabled"] = enabled;
         }
+
+        Put(json, "chart", action.Chart?.ToString() is { } chart ? Snake(chart) : null);
+        if (action.Change)
+        {
+            json["change"] = true;
+        }
+
         if (action.Doubtful && action.IsRecord)
         {
             json["confirm"] = true;
