@@ -1,4 +1,5 @@
 using InstructorBot.Bot.Channels.ChannelDelivery;
+using InstructorBot.Bot.Charts;
 using InstructorBot.Bot.Channels.WeCom;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store.Domain;
@@ -25,8 +26,12 @@ public sealed class NoticeDelivery(TurnLog turnLog, IWeComMessageSender weCom, I
         return weComOptions.Value.CanSendMessages && user.ChannelIdentities.Any(c => c.Channel == "wecom") ? "wecom" : WebChannel;
     }
 
-    /// <summary>Sends <paramref name="notice"/>; the channel it went to, or null when the channel refused a part.</summary>
-    public async Task<string?> SendAsync(User user, Notice notice, long atMs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="notice"/>; the channel it went to, or null when the channel refused a part. A chart goes with
+    /// the web chat's copy, inside the stored reply (a data URI: the host's download links expire in minutes, and the
+    /// message may be opened days later); 企业微信 gets the text (its image messages need a media upload not built here).
+    /// </summary>
+    public async Task<string?> SendAsync(User user, Notice notice, long atMs, CancellationToken cancellationToken, ChartImage? chart = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(notice);
@@ -54,7 +59,13 @@ public sealed class NoticeDelivery(TurnLog turnLog, IWeComMessageSender weCom, I
             Text = "",
             AtMs = atMs,
         };
-        await turnLog.SaveAsync(turn, [new ReplyMessage(notice.Text)], cancellationToken);
+        var attachment = chart is null
+            ? null
+            : new ReplyAttachment(chart.FileName, "data:" + ChartImage.ContentType + ";base64," + Convert.ToBase64String(chart.Png), ChartImage.ContentType)
+            {
+                Description = chart.Title,
+            };
+        await turnLog.SaveAsync(turn, [new ReplyMessage(notice.Text, Attachment: attachment)], cancellationToken);
         return channel;
     }
 }

@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Charts;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Replies;
 using InstructorBot.Store;
@@ -22,7 +23,8 @@ public sealed partial class ProactiveScheduler(
     CampaignCalendar calendar,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
-    ILogger<ProactiveScheduler> logger) : BackgroundService
+    ILogger<ProactiveScheduler> logger,
+    CoverageChart? charts = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +63,7 @@ public sealed partial class ProactiveScheduler(
                 sent += await SendOneAsync(coordinator, NoticeKinds.Digest, NoticeComposer.DayPeriod(reporting.Date), () =>
                 {
                     var digest = composer.Digest(coordinator, reporting.Date, reporting.Rule, today);
-                    return (NoticeReplies.Digest(digest, calendar, settings.MaxListed), NoticeComposer.FiguresOf(digest.Report, today));
+                    return (NoticeReplies.Digest(digest, calendar, settings.MaxListed), NoticeComposer.FiguresOf(digest.Report, today), DigestChart(coordinator, today));
                 }, cancellationToken);
             }
         }
@@ -72,12 +74,38 @@ public sealed partial class ProactiveScheduler(
             {
                 sent += await SendOneAsync(instructor, NoticeKinds.VisitReminder, NoticeComposer.WeekOf(today), () =>
                     composer.VisitReminder(instructor, today, settings.NotVisitedDays) is { } reminder
-                        ? (NoticeReplies.VisitReminder(reminder, instructor.Name, settings.MaxListed), null)
-                        : (null, null), cancellationToken);
+                        ? (NoticeReplies.VisitReminder(reminder, instructor.Name, settings.MaxListed), null, null)
+                        : (null, null, null), cancellationToken);
             }
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// The digest's chart: coverage per street for a district coordinator, per community for a street's; none for a
+    /// community's, or when drawing fails (the digest goes without it).
+    /// </summary>
+    private ChartImage? DigestChart(User coordinator, DateOnly today)
+    {
+        var jurisdiction = coordinator.Jurisdiction;
+        if (charts is null || jurisdiction.Community is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var by = jurisdiction.Street is null ? Store.Figures.BreakdownLevel.Street : Store.Figures.BreakdownLevel.Community;
+            return charts.CoverageByStreet(jurisdiction.Name ?? "全部", store.OrganizationsIn(jurisdiction), by, today);
+        }
+#pragma warning disable CA1031 // A chart that cannot be drawn (a missing font) must not hold back the figures.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogChartFailed(logger, exception);
+            return null;
+        }
     }
 
     /// <summary>The reporting day whose digest is due today: today's, or one missed at most <see cref="SchedulerOptions.DigestCatchUpDays"/> ago.</summary>
@@ -102,7 +130,7 @@ public sealed partial class ProactiveScheduler(
     private static int IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;
 
     private async Task<int> SendOneAsync(
-        User user, string kind, string period, Func<(string? Text, DigestFigures? Figures)> compose, CancellationToken cancellationToken)
+        User user, string kind, string period, Func<(string? Text, DigestFigures? Figures, ChartImage? Chart)> compose, CancellationToken cancellationToken)
     {
         try
         {
@@ -111,7 +139,7 @@ public sealed partial class ProactiveScheduler(
                 return 0;
             }
 
-            var (text, figures) = compose();
+            var (text, figures, chart) = compose();
             if (text is null)
             {
                 return 0; // nothing to remind of
@@ -125,7 +153,7 @@ public sealed partial class ProactiveScheduler(
                 return 0; // another scheduler claimed it between the look and the claim
             }
 
-            var channel = await delivery.SendAsync(user, claimed, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            var channel = await delivery.SendAsync(user, claimed, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken, chart);
             if (channel is null)
             {
                 await log.ReleaseAsync(claimed, CancellationToken.None);
@@ -155,6 +183,9 @@ public sealed partial class ProactiveScheduler(
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "The channel refused the {Kind} notice for {Period} (notice {NoticeId}); the claim is given back and the next run tries again")]
     private static partial void LogRefused(ILogger logger, string kind, string period, int noticeId);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "The digest's chart could not be drawn; the digest goes without it")]
+    private static partial void LogChartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "A {Kind} notice for {Period} failed; the next run tries again")]
     private static partial void LogFailed(ILogger logger, string kind, string period, Exception exception);

@@ -47,14 +47,14 @@ public sealed class ProactiveSchedulerTests : IDisposable
     private void Bind(string userId, string weComId) =>
         store.SaveUserAsync(store.FindUser(userId)! with { ChannelIdentities = [new ChannelIdentity("wecom", weComId)] }).GetAwaiter().GetResult();
 
-    private ProactiveScheduler Scheduler()
+    private ProactiveScheduler Scheduler(InstructorBot.Bot.Charts.CoverageChart? charts = null)
     {
         var calendar = new CampaignCalendar(CampaignCalendarOptions.Wuhan003(), 2026);
         var log = new NoticeLog(store);
         var weComOptions = Options.Create(new WeComOptions { Token = "t", EncodingAESKey = "k", CorpId = "ww1", AgentId = 1000002, Secret = "s" });
         return new ProactiveScheduler(
             store, log, new NoticeDelivery(new TurnLog(store), weCom, weComOptions), new NoticeComposer(store, calendar, log),
-            new ReminderPreferences(store, clock), calendar, Options.Create(settings), clock, NullLogger<ProactiveScheduler>.Instance);
+            new ReminderPreferences(store, clock), calendar, Options.Create(settings), clock, NullLogger<ProactiveScheduler>.Instance, charts);
     }
 
     private void At(int month, int day, int hour, int minute = 0) => clock.SetUtcNow(new DateTimeOffset(2026, month, day, hour, minute, 0, China));
@@ -264,5 +264,25 @@ public sealed class ProactiveSchedulerTests : IDisposable
         var duplicate = await Assert.ThrowsAsync<LiteDB.LiteException>(() => store.WriteAsync(db =>
             db.GetCollection<Notice>(NoticeLog.Collection).Insert(notice with { Key = NoticeLog.Key("u_zhang", NoticeKinds.VisitReminder, "2026-W47") })));
         Assert.Equal(LiteDB.LiteException.INDEX_DUPLICATE_KEY, duplicate.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_digest_in_the_web_chat_carries_the_coverage_chart_of_the_streets_as_a_png_kept_with_the_message()
+    {
+        await store.SaveUserAsync(store.FindUser("u_wang")! with { ChannelIdentities = [] });
+        At(11, 10, 9);
+
+        await Scheduler(new InstructorBot.Bot.Charts.CoverageChart(new InstructorBot.Store.Figures.CoverageCalculator())).RunOnceAsync(default);
+
+        var reply = Assert.Single(new TurnLog(store).History("web", "u_wang", 50)).Replies.Single();
+        Assert.StartsWith("【报送日汇总】龙岗区", reply.Text, StringComparison.Ordinal);
+        var attachment = reply.Attachment!;
+        Assert.Equal("image/png", attachment.ContentType);
+        const string prefix = "data:image/png;base64,";
+        Assert.StartsWith(prefix, attachment.Url, StringComparison.Ordinal);
+        var png = Convert.FromBase64String(attachment.Url[prefix.Length..]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.True(png.Length > 2000, $"a chart of some size, got {png.Length} bytes");
+        Assert.Empty(weCom.To("WangQiang"));
     }
 }
