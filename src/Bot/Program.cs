@@ -12,8 +12,10 @@ builder.Services.AddBotStore(builder.Configuration);
 builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddBotUnderstanding(builder.Configuration);
 builder.Services.AddBotConversation(builder.Configuration);
+builder.Services.AddBotCoordination(builder.Configuration);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddBotRetention();
+builder.Services.AddBotScheduler();
 builder.Services.AddBotAdmin(builder.Configuration);
 builder.Services.AddBotHostLifetime();
 

@@ -24,6 +24,7 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
         builder.Services.AddBotKnowledge(builder.Configuration);
         builder.Services.AddBotUnderstanding(builder.Configuration);
         builder.Services.AddBotConversation(builder.Configuration);
+        builder.Services.AddBotCoordination(builder.Configuration);
         using var host = builder.Build();
         if (host.Services.GetRequiredService<InstructorStore>().FindUser(userId) is null)
         {

@@ -6,5 +6,20 @@ public sealed record ReplyMessage(string Text, IReadOnlyList<QuickReply>? QuickR
 /// <summary>A button the user can tap; tapping sends <paramref name="Value"/> as a message.</summary>
 public sealed record QuickReply(string Title, string Value);
 
-/// <summary>A file the user can download (an export), served by the host at <paramref name="Url"/>.</summary>
-public sealed record ReplyAttachment(string Name, string Url, string ContentType);
+/// <summary>
+/// A file the user can download (an export) or an image to show (a chart), served by the host at <paramref name="Url"/>.
+/// </summary>
+public sealed record ReplyAttachment(string Name, string Url, string ContentType)
+{
+    /// <summary>
+    /// The file's bytes, for a channel that sends an image inline (Bot Framework's data URI) rather than a link. Never
+    /// serialised: the conversation's stored replies keep the link only.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[]? Inline { get; init; }
+
+    /// <summary>What an image shows, as its text alternative (a chart's title).</summary>
+    public string? Description { get; init; }
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}

@@ -376,6 +376,10 @@ public sealed partial class TurnPipeline(
             case ActionKind.Help:
                 return new ReplyMessage(HelpReplies.For(user, guards.Help.For(user)));
 
+            case ActionKind.ProgressQuery when action.Metric is ProgressMetric.Deadline or ProgressMetric.Reporting:
+            case ActionKind.Reminders:
+                return new ReplyMessage(await CoordinationAsync(action, text, arguments, cancellationToken)); // TurnPipeline.Coordination.cs
+
             case ActionKind.ProgressQuery:
             {
                 arguments["scope"] = action.Scope;

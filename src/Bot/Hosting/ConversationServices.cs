@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Charts;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Plugins;
 using InstructorBot.Bot.Security;
@@ -33,6 +34,8 @@ public static class ConversationServices
         services.AddSingleton<DownloadFiles>();
         services.AddSingleton<ReportingPlugin>();
         services.AddSingleton<ProgressPlugin>();
+        services.AddSingleton<CoverageChart>();
+        services.AddSingleton<ChartFiles>();
         services.AddSingleton<PermissionFilter>();
         services.AddOptions<CodeAttemptOptions>().BindConfiguration(CodeAttemptOptions.Section);
         services.AddSingleton<CodeAttemptThrottle>();
@@ -43,6 +46,11 @@ public static class ConversationServices
             kernel.FunctionInvocationFilters.Add(provider.GetRequiredService<PermissionFilter>());
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ReportingPlugin>(), ReportingPlugin.Name);
             kernel.Plugins.AddFromObject(provider.GetRequiredService<ProgressPlugin>(), ProgressPlugin.Name);
+            if (provider.GetService<CoordinationPlugin>() is { } coordination)
+            {
+                kernel.Plugins.AddFromObject(coordination, CoordinationPlugin.Name);
+            }
+
             if (provider.GetService<KnowledgePlugin>() is { } knowledge)
             {
                 kernel.Plugins.AddFromObject(knowledge, PluginNames.Knowledge);

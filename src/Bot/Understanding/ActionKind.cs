@@ -19,4 +19,7 @@ public enum ActionKind
     Export,
     Undo,
     Help,
+
+    /// <summary>不要提醒 / 恢复提醒: the sender's proactive messages off or on (<see cref="UnderstoodAction.Enabled"/>).</summary>
+    Reminders,
 }

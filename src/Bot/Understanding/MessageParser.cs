@@ -93,11 +93,16 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
         }
 
+        if (CoordinationAsked() is { } coordination)
+        {
+            return coordination; // MessageParser.Coordination.cs: calendar, reminders
+        }
+
         SplitClauses();
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
         var export = rules.AsksExport(text);
-        var metric = ProgressMetricAsked();
+        var metric = ProgressMetricAsked() ?? ChartOrChangeMetric();
         if (depth < MaxDepth && Compound(help || undo || export || metric is not null) is { } compound)
         {
             return compound;
@@ -121,7 +126,7 @@ internal sealed partial class MessageParser
         if (metric is not null)
         {
             // "民治街道和大浪街道的覆盖率分别是多少": one query per scope listed.
-            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.ProgressQuery) { Scope = scope, Metric = metric })], []);
+            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => WithChartOrChange(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = scope, Metric = metric }))], []);
         }
 
         FindLeaderSpans();

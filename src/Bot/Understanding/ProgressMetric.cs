@@ -17,4 +17,10 @@ public enum ProgressMetric
 
     /// <summary>走访.</summary>
     Visits,
+
+    /// <summary>距组建截止还有几天: a deadline of the campaign calendar.</summary>
+    Deadline,
+
+    /// <summary>下次报送是哪天: the next reporting day.</summary>
+    Reporting,
 }

@@ -88,6 +88,17 @@ public static class UnderstandingJson
         Put(json, "from", action.Kind == ActionKind.ProgressQuery ? action.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         Put(json, "to", action.Kind == ActionKind.ProgressQuery ? action.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         Put(json, "by", action.By?.ToString() is { } by ? Snake(by) : null);
+        if (action.Enabled is { } enabled)
+        {
+            json["enabled"] = enabled;
+        }
+
+        Put(json, "chart", action.Chart?.ToString() is { } chart ? Snake(chart) : null);
+        if (action.Change)
+        {
+            json["change"] = true;
+        }
+
         if (action.Doubtful && action.IsRecord)
         {
             json["confirm"] = true;

@@ -52,6 +52,15 @@ public sealed record UnderstoodAction(ActionKind Kind)
     /// <summary>A progress question's breakdown: 各街道, 各社区, by industry, per instructor.</summary>
     public BreakdownLevel? By { get; init; }
 
+    /// <summary>A reminders setting: false for 不要提醒, true for 恢复提醒.</summary>
+    public bool? Enabled { get; init; }
+
+    /// <summary>A progress question that asks for a chart (extension field <c>chart</c>).</summary>
+    public Charts.ChartKind? Chart { get; init; }
+
+    /// <summary>A progress question about the change of the coverage figures within the window (extension field <c>change</c>).</summary>
+    public bool Change { get; init; }
+
     /// <summary>
     /// For a question in a message that also reports ("今天走访了顺达快递，顺便问一下联合组建怎么弄"): the words that ask,
     /// for the documents. Null when the whole message is the question. Not part of the contract's JSON.

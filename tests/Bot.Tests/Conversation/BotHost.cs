@@ -33,7 +33,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         Directory.CreateDirectory(Folder);
 
         // The tests post to /api/messages as the Bot Framework Emulator on this machine: they opt in to local mode.
-        this.settings = new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true" };
+        // The proactive scheduler runs on the system clock: off unless a test turns it on, so no digest lands in a turn count.
+        this.settings = new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true", ["Scheduler:Enabled"] = "false" };
         foreach (var (key, value) in settings ?? [])
         {
             this.settings[key] = value;

@@ -93,7 +93,10 @@ public static class WebChatEndpoints
         var messages = new List<WebChatHistoryEntry>();
         foreach (var (turn, replies) in log.History("web", user.Id, HistoryTurns))
         {
-            messages.Add(new WebChatHistoryEntry(true, turn.Text, null, null));
+            if (!string.IsNullOrEmpty(turn.Text)) // a proactive message (Coordination/NoticeDelivery) has no question before it (LiteDB reads "" back as null)
+            {
+                messages.Add(new WebChatHistoryEntry(true, turn.Text, null, null));
+            }
             messages.AddRange(replies.Select(r => new WebChatHistoryEntry(false, r.Text, r.QuickReplies, r.Attachment)));
         }
 
