@@ -33,7 +33,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         Directory.CreateDirectory(Folder);
 
         // The tests post to /api/messages as the Bot Framework Emulator on this machine: they opt in to local mode.
-        this.settings = new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true" };
+        // They import the fixtures themselves (or start empty on purpose): no demo workspace on the empty file.
+        this.settings = new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true", ["Demo:Enabled"] = "false" };
         foreach (var (key, value) in settings ?? [])
         {
             this.settings[key] = value;
