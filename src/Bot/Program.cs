@@ -1,4 +1,5 @@
 using InstructorBot.Bot.Cli;
+using InstructorBot.Bot.Demo;
 using InstructorBot.Bot.Hosting;
 
 // One executable: a verb runs the command line (shared/contracts/CLI.md); none, or `serve`, starts the host.
@@ -17,6 +18,7 @@ builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddBotRetention();
 builder.Services.AddBotScheduler();
 builder.Services.AddBotAdmin(builder.Configuration);
+builder.Services.AddBotDemo();
 builder.Services.AddBotHostLifetime();
 
 var app = builder.Build();

@@ -299,6 +299,26 @@ public sealed class InstructorStore : IDisposable
             ct);
     }
 
+    /// <summary>
+    /// Empties every collection, keeping the collections and their indexes (a demo workspace being removed): the file
+    /// is then as a new one, with the document ids going on where they were. Returns how many documents were deleted.
+    /// </summary>
+    public Task<int> ClearAsync(CancellationToken ct = default) =>
+        writer.Enqueue(
+            context =>
+            {
+                var deleted = 0;
+                foreach (var name in context.Db.GetCollectionNames().ToList())
+                {
+                    deleted += context.Db.GetCollection(name).DeleteAll();
+                }
+
+                context.Cleared = true;
+                context.UsersChanged = true;
+                return deleted;
+            },
+            ct);
+
     /// <summary>A consistent copy of the database, taken on the writer thread between two groups (no write mid-flight).</summary>
     public Task BackupAsync(string destinationFile, CancellationToken ct = default)
     {
@@ -473,6 +493,13 @@ public sealed class InstructorStore : IDisposable
 
     private void ApplyCommitted(IReadOnlyList<WriteContext> contexts)
     {
+        if (contexts.Any(c => c.Cleared))
+        {
+            // Versions go on rising, so caches keyed by them (the name index) never take the empty ledger for an old one.
+            var next = Math.Max(organizations.Version, organizations.NamesVersion) + 1;
+            organizations = OrganizationSnapshot.Of(OrganizationCollection.FindAll(), next);
+        }
+
         var changed = contexts.SelectMany(c => c.ChangedOrganizations.Values).ToArray();
         if (changed.Length > 0)
         {

@@ -1,13 +1,21 @@
 using System.Globalization;
 using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Demo;
 using InstructorBot.Bot.Hosting;
 using InstructorBot.Store;
 
 namespace InstructorBot.Bot.Cli;
 
-/// <summary>The <c>chat</c> verb: <c>chat --user ID</c>, one message a line from stdin, the replies on stdout, until EOF.</summary>
+/// <summary>
+/// The <c>chat</c> verb: <c>chat --user ID</c>, one message a line from stdin, the replies on stdout, until 退出 or EOF
+/// (Ctrl-D). A banner says who is talking (and 演示数据 on the demo workspace); a prompt shows when a person types; an
+/// exported file is copied into the current folder and its path printed.
+/// </summary>
 public sealed class ChatVerb(TextReader? input = null) : ICliVerb
 {
+    /// <summary>Words that end the conversation, as typed alone on a line.</summary>
+    private static readonly HashSet<string> ExitWords = new(StringComparer.OrdinalIgnoreCase) { "退出", "再见", "exit", "quit" };
+
     public string Name => "chat";
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
@@ -26,32 +34,63 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
         builder.Services.AddBotConversation(builder.Configuration);
         builder.Services.AddBotCoordination(builder.Configuration);
         using var host = builder.Build();
-        if (host.Services.GetRequiredService<InstructorStore>().FindUser(userId) is null)
+        var store = host.Services.GetRequiredService<InstructorStore>();
+        if (store.FindUser(userId) is not { } user)
         {
             throw new CliException($"未找到用户 {userId}（请先 import --users）", $"unknown user {userId} (import users first)");
         }
+
+        var demo = new DemoWorkspace(store).IsActive;
+        var files = host.Services.GetRequiredService<DownloadFiles>();
+        var interactive = input is null && !Console.IsInputRedirected;
+        await context.Output.WriteLineAsync($"两个覆盖 · 党建助手（终端）  {user.Name}（{user.Id}）{(demo ? "  【演示数据】" : "")}");
+        await context.Output.WriteLineAsync("输入消息后回车发送；发送“帮助”查看能说什么；输入“退出”或按 Ctrl-D 结束。");
+        await context.Output.WriteLineAsync();
 
         var turns = host.Services.GetRequiredService<ITurnPipeline>();
         var session = Guid.NewGuid().ToString("N");
         var line = 0;
         var lines = input ?? Console.In;
-        while (await lines.ReadLineAsync(cancellationToken) is { } text)
+        while (true)
         {
+            if (interactive)
+            {
+                await context.Output.WriteAsync("> ");
+                await context.Output.FlushAsync(cancellationToken);
+            }
+
+            if (await lines.ReadLineAsync(cancellationToken) is not { } text)
+            {
+                break;
+            }
+
             line++;
             if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
+            if (ExitWords.Contains(text.Trim()))
+            {
+                break;
+            }
+
             var message = new IncomingMessage(
                 "terminal", userId, $"terminal:{session}", $"{session}:{line.ToString(CultureInfo.InvariantCulture)}", text, DateTimeOffset.Now);
             var result = await turns.HandleAsync(message, cancellationToken);
+            if (demo)
+            {
+                await context.Output.WriteLineAsync("【演示数据】");
+            }
+
             foreach (var reply in result.Replies)
             {
                 await context.Output.WriteLineAsync(reply.Text);
-                if (reply.Attachment is { } file)
+                if (reply.Attachment is { } attachment)
                 {
-                    await context.Output.WriteLineAsync($"（文件：{file.Name}）");
+                    await context.Output.WriteLineAsync(Save(files, attachment, userId) is { } saved
+                        ? $"文件已保存：{saved}"
+                        : $"（文件 {attachment.Name} 未能保存，请重新导出）");
                 }
             }
 
@@ -59,6 +98,33 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
             await context.Output.FlushAsync(cancellationToken);
         }
 
+        await context.Output.WriteLineAsync("再见。");
         return 0;
+    }
+
+    /// <summary>
+    /// Copies an exported file out of the host's short-lived exports folder into the current folder, under its own name
+    /// (台账_坂田街道.xlsx, then 台账_坂田街道 (2).xlsx …); the full path, or null when the link no longer leads to a file.
+    /// </summary>
+    private static string? Save(DownloadFiles files, ReplyAttachment attachment, string userId)
+    {
+        var token = attachment.Url[(attachment.Url.LastIndexOf('/') + 1)..];
+        if (files.Find(token, userId) is not { } file)
+        {
+            return null;
+        }
+
+        var fileName = Path.GetFileName(attachment.Name);
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        var extension = Path.GetExtension(fileName);
+        var target = Path.GetFullPath(fileName);
+        for (var n = 2; File.Exists(target); n++)
+        {
+            target = Path.GetFullPath($"{name} ({n.ToString(CultureInfo.InvariantCulture)}){extension}");
+        }
+
+        File.Copy(file.Path, target);
+        DownloadFiles.Delete(file);
+        return target;
     }
 }

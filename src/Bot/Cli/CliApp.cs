@@ -16,6 +16,7 @@ public static class CliApp
         ["export"] = () => new ExportVerb(),
         ["backup"] = () => new BackupVerb(),
         ["users"] = () => new UsersVerb(),
+        ["demo"] = () => new DemoVerb(),
     };
 
     public static bool IsVerb(string word) => word == "serve" || Verbs.ContainsKey(word);
@@ -46,7 +47,8 @@ public static class CliApp
           backup --out FILE                 在服务运行时备份数据库
           users code --user ID              生成一次性登录/绑定码
           users bind --user ID --channel C --id X  把渠道账号绑定到用户
-        每个命令都接受 --db FILE（LiteDB 数据库文件）。服务运行时，import、index、users 经由运行中的服务执行。
+          demo remove                       删除首次启动时创建的演示数据（虚构的台账和用户）
+        每个命令都接受 --db FILE（LiteDB 数据库文件）。服务运行时，import、index、users、demo 经由运行中的服务执行。
         """;
 
     /// <summary>Turns <c>serve --db X --corpus Y</c> into host configuration arguments.</summary>

@@ -70,18 +70,18 @@ public sealed class TurnLog
     /// The last <paramref name="count"/> turns of a user on a channel, oldest first: read newest first from the history
     /// index, so only those turns are loaded however many the user has.
     /// </summary>
-    public IReadOnlyList<(ProcessedTurn Turn, IReadOnlyList<ReplyMessage> Replies)> History(string channel, string userId, int count)
+    public IReadOnlyList<(ProcessedTurn Turn, IReadOnlyList<ReplyMessage> Replies)> History(string channel, string userId, int count, long? beforeMs = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(userId);
         return store.Read(db =>
         {
-            var latest = Latest(db, channel, userId).Limit(count).ToList();
+            var latest = Latest(db, channel, userId, beforeMs).Limit(count).ToList();
             var exact = latest.Where(t => IsOf(t, channel, userId)).ToList();
             if (exact.Count < latest.Count)
             {
                 // The database's collation ignores case: another user id differing only in case shares the key range.
-                exact = [.. Latest(db, channel, userId).ToEnumerable().Where(t => IsOf(t, channel, userId)).Take(count)];
+                exact = [.. Latest(db, channel, userId, beforeMs).ToEnumerable().Where(t => IsOf(t, channel, userId)).Take(count)];
             }
 
             exact.Reverse();
@@ -110,11 +110,13 @@ public sealed class TurnLog
     internal BsonDocument SweepPlan(long cutoffMs, int max) =>
         store.Read(db => Expired(db.GetCollection<ProcessedTurn>(Collection), cutoffMs).Limit(max).GetPlan());
 
-    private static LiteDB.ILiteQueryableResult<ProcessedTurn> Latest(ILiteDatabase db, string channel, string userId)
+    /// <summary>The user's turns newest first; with <paramref name="beforeMs"/>, only those saved before it (an earlier page).</summary>
+    private static LiteDB.ILiteQueryableResult<ProcessedTurn> Latest(ILiteDatabase db, string channel, string userId, long? beforeMs = null)
     {
         var prefix = channel + "|" + userId + "|";
+        var last = beforeMs is { } before ? Math.Max(0, before - 1).ToString("D16", System.Globalization.CultureInfo.InvariantCulture) : new string('9', 16);
         return db.GetCollection<ProcessedTurn>(Collection).Query()
-            .Where(HistoryKey + " BETWEEN @0 AND @1", prefix + new string('0', 16), prefix + new string('9', 16))
+            .Where(HistoryKey + " BETWEEN @0 AND @1", prefix + new string('0', 16), prefix + last)
             .OrderByDescending(HistoryKey);
     }
 

@@ -34,7 +34,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<IResult> RunAsync(HttpContext http, AdminAccess access, InstructorStore store, KnowledgeBase knowledge,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        Demo.DemoWorkspace demo, CancellationToken cancellationToken)
     {
         var remote = http.Connection.RemoteIpAddress;
         var token = http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
@@ -68,7 +68,7 @@ public static class AdminEndpoints
 
         try
         {
-            var lines = await ExecuteAsync(request, access, store, knowledge, cancellationToken);
+            var lines = await ExecuteAsync(request, access, store, knowledge, demo, cancellationToken);
             return Results.Ok(new AdminReply(true, lines));
         }
         catch (CliException refused)
@@ -82,7 +82,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<IReadOnlyList<string>> ExecuteAsync(AdminRequest request, AdminAccess access, InstructorStore store,
-        KnowledgeBase knowledge, CancellationToken cancellationToken)
+        KnowledgeBase knowledge, Demo.DemoWorkspace demo, CancellationToken cancellationToken)
     {
         string Option(string name) => request.Options.TryGetValue(name, out var value)
             ? value
@@ -111,6 +111,9 @@ public static class AdminEndpoints
                 return IndexVerb.Index(knowledge, saved, Path.GetFileName);
             }
 
+            case "demo remove":
+                return [await demo.RemoveAsync(cancellationToken)];
+
             default:
                 throw new CliException($"运行中的服务不执行该命令：{request.Verb}", $"the running host does not run {request.Verb}");
         }
@@ -124,7 +127,7 @@ public static class AdminEndpoints
             lifetime.ApplicationStarted.Register(() =>
             {
                 var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-                if (LoopbackUrl(addresses) is { } url)
+                if (LoopbackAddress.Of(addresses) is { } url)
                 {
                     access.Publish(url);
                     logger.LogInformation("Admin endpoint published for the command line at {Url}", url);
@@ -135,14 +138,5 @@ public static class AdminEndpoints
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        /// <summary>An address on this machine's loopback the host listens on: http first; wildcards become 127.0.0.1.</summary>
-        private static string? LoopbackUrl(IEnumerable<string> addresses) =>
-            addresses.Select(a => a.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
-                    .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal)
-                    .Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal))
-                .Where(a => Uri.TryCreate(a, UriKind.Absolute, out var uri) && uri.IsLoopback)
-                .OrderBy(a => a.StartsWith("https", StringComparison.Ordinal) ? 1 : 0)
-                .FirstOrDefault();
     }
 }

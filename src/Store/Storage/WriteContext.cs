@@ -12,6 +12,9 @@ internal sealed class WriteContext(ILiteDatabase db)
 
     public bool UsersChanged { get; set; }
 
+    /// <summary>Every collection was emptied (<see cref="InstructorStore.ClearAsync"/>): the snapshots start again from nothing.</summary>
+    public bool Cleared { get; set; }
+
     public ILiteCollection<Organization> Organizations => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
 
     public ILiteCollection<User> Users => db.GetCollection<User>(Collections.Users);

@@ -34,7 +34,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
         // The tests post to /api/messages as the Bot Framework Emulator on this machine: they opt in to local mode.
         // The proactive scheduler runs on the system clock: off unless a test turns it on, so no digest lands in a turn count.
-        this.settings = new Dictionary<string, string?> { ["BotFramework:AllowUnauthenticatedLocal"] = "true", ["Scheduler:Enabled"] = "false" };
+        // They import the fixtures themselves (or start empty on purpose): no demo workspace on the empty file.
+        this.settings = new Dictionary<string, string?>
+        {
+            ["BotFramework:AllowUnauthenticatedLocal"] = "true",
+            ["Scheduler:Enabled"] = "false",
+            ["Demo:Enabled"] = "false",
+        };
         foreach (var (key, value) in settings ?? [])
         {
             this.settings[key] = value;

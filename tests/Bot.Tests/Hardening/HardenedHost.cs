@@ -28,6 +28,7 @@ public sealed class HardenedHost : WebApplicationFactory<Program>
             ["Store:Path"] = Path.Combine(Folder, "bot.db"),
             // Local Emulator mode stays reachable from loopback once it must be asked for explicitly.
             ["BotFramework:AllowUnauthenticatedLocal"] = "true",
+            ["Demo:Enabled"] = "false",
         };
         this.testServices = testServices;
         UseKestrel(0);

@@ -15,6 +15,8 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A cold host's first turn (the understanding's caches, the second opinion) takes seconds on a busy CI machine.
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Demo;
 using InstructorBot.Bot.Hosting;
 using InstructorBot.Bot.Security;
 using InstructorBot.Store;
@@ -44,7 +45,7 @@ public static class WebChatEndpoints
             : JsonRequest.Problem(StatusCodes.Status403Forbidden, "请求被拒绝", $"缺少请求头 {RequestHeader}（防止跨站请求伪造）。");
 
     private static async Task<IResult> SignInAsync(
-        HttpContext http, OneTimeCodes codes, WebSessions sessions, InstructorStore store, CancellationToken cancellationToken)
+        HttpContext http, OneTimeCodes codes, WebSessions sessions, InstructorStore store, DemoWorkspace demo, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonRequest.ReadAsync<SignInRequest>(http.Request, WebChatJson.Options, cancellationToken);
         if (problem is not null)
@@ -75,15 +76,17 @@ public static class WebChatEndpoints
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true });
-        return Results.Json(new WebChatUser(user.Id, user.Name, user.Role.ToString().ToLowerInvariant()), WebChatJson.Options);
+        return Results.Json(Shown(user, demo), WebChatJson.Options);
     }
 
-    private static IResult Me(ClaimsPrincipal principal, InstructorStore store) =>
-        SignedIn(principal, store) is { } user
-            ? Results.Json(new WebChatUser(user.Id, user.Name, user.Role.ToString().ToLowerInvariant()), WebChatJson.Options)
-            : NotSignedIn();
+    private static IResult Me(ClaimsPrincipal principal, InstructorStore store, DemoWorkspace demo) =>
+        SignedIn(principal, store) is { } user ? Results.Json(Shown(user, demo), WebChatJson.Options) : NotSignedIn();
 
-    private static IResult History(ClaimsPrincipal principal, InstructorStore store, TurnLog log)
+    private static WebChatUser Shown(Store.Domain.User user, DemoWorkspace demo) =>
+        new(user.Id, user.Name, user.Role.ToString().ToLowerInvariant(), demo.IsActive);
+
+    /// <summary>The last 50 turns; <c>?before=MS</c> the 50 before that time ("load earlier"). <c>more</c>: there may be earlier ones.</summary>
+    private static IResult History(ClaimsPrincipal principal, InstructorStore store, TurnLog log, long? before)
     {
         if (SignedIn(principal, store) is not { } user)
         {
@@ -91,20 +94,22 @@ public static class WebChatEndpoints
         }
 
         var messages = new List<WebChatHistoryEntry>();
-        foreach (var (turn, replies) in log.History("web", user.Id, HistoryTurns))
+        var turns = log.History("web", user.Id, HistoryTurns, before);
+        foreach (var (turn, replies) in turns)
         {
             if (!string.IsNullOrEmpty(turn.Text)) // a proactive message (Coordination/NoticeDelivery) has no question before it (LiteDB reads "" back as null)
             {
-                messages.Add(new WebChatHistoryEntry(true, turn.Text, null, null));
+                messages.Add(new WebChatHistoryEntry(true, turn.Text, null, null, turn.AtMs));
             }
-            messages.AddRange(replies.Select(r => new WebChatHistoryEntry(false, r.Text, r.QuickReplies, r.Attachment)));
+
+            messages.AddRange(replies.Select(r => new WebChatHistoryEntry(false, r.Text, r.QuickReplies, r.Attachment, turn.AtMs)));
         }
 
-        return Results.Json(new { messages }, WebChatJson.Options);
+        return Results.Json(new { messages, more = turns.Count == HistoryTurns }, WebChatJson.Options);
     }
 
     private static async Task<IResult> SendAsync(
-        HttpContext http, InstructorStore store, ITurnPipeline turns, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, InstructorStore store, ITurnPipeline turns, TimeProvider clock, DemoWorkspace demo, CancellationToken cancellationToken)
     {
         if (SignedIn(http.User, store) is not { } user)
         {
@@ -134,7 +139,7 @@ public static class WebChatEndpoints
 
         var message = new IncomingMessage("web", user.Id, $"web:{user.Id}", request.ClientMessageId, request.Text, clock.GetUtcNow());
         var result = await turns.HandleAsync(message, cancellationToken);
-        return Results.Json(new WebChatReply(result.Replies, result.Duplicate), WebChatJson.Options);
+        return Results.Json(new WebChatReply(result.Replies, result.Duplicate, demo.IsActive), WebChatJson.Options);
     }
 
     private static IResult Download(string token, HttpContext http, DownloadFiles files)

@@ -1,13 +1,21 @@
 namespace InstructorBot.Bot.Channels.WebChat;
 
-/// <summary>The page itself: three files embedded in the assembly, so the host serves them from any working folder.</summary>
+/// <summary>
+/// The page itself: files embedded in the assembly, so the host serves them from any working folder. Together they
+/// stay under <see cref="BudgetBytes"/> (a phone on a weak signal; tested), before any history is loaded.
+/// </summary>
 public static class WebChatPage
 {
-    private static readonly (string Path, string Resource, string ContentType)[] Files =
+    public const int BudgetBytes = 50 * 1024;
+
+    /// <summary>Every file of the page: its path, its embedded name and its type.</summary>
+    public static readonly IReadOnlyList<(string Path, string Resource, string ContentType)> Files =
     [
         ("/", "index.html", "text/html; charset=utf-8"),
         ("/app.js", "app.js", "text/javascript; charset=utf-8"),
         ("/app.css", "app.css", "text/css; charset=utf-8"),
+        ("/favicon.svg", "favicon.svg", "image/svg+xml"),
+        ("/manifest.webmanifest", "manifest.webmanifest", "application/manifest+json; charset=utf-8"),
     ];
 
     public static IEndpointRouteBuilder MapWebChatPage(this IEndpointRouteBuilder app)

@@ -2,5 +2,5 @@ using InstructorBot.Bot.Conversation;
 
 namespace InstructorBot.Bot.Channels.WebChat;
 
-/// <summary>What <c>POST /api/webchat/messages</c> answers.</summary>
-public sealed record WebChatReply(IReadOnlyList<ReplyMessage> Replies, bool Duplicate);
+/// <summary>What <c>POST /api/webchat/messages</c> answers; <paramref name="Demo"/> marks replies drawn from the demo workspace.</summary>
+public sealed record WebChatReply(IReadOnlyList<ReplyMessage> Replies, bool Duplicate, bool Demo = false);
