@@ -33,7 +33,25 @@
     var bubble = document.createElement("div");
     bubble.className = "bubble";
     bubble.textContent = message.text;
-    if (message.attachment) {
+    if (message.attachment && /^image\//.test(message.attachment.contentType || "")) {
+      // A chart: shown in the bubble; tapping opens it full size. Its link expires like an export's.
+      var figure = document.createElement("a");
+      figure.className = "chart";
+      figure.href = message.attachment.url;
+      figure.target = "_blank";
+      figure.rel = "noopener";
+      var image = document.createElement("img");
+      image.src = message.attachment.url;
+      image.alt = message.attachment.description || message.attachment.name;
+      image.addEventListener("error", function () {
+        var expired = document.createElement("span");
+        expired.className = "file";
+        expired.textContent = "（图表链接已过期，请重新询问）";
+        figure.replaceWith(expired);
+      });
+      figure.appendChild(image);
+      bubble.appendChild(figure);
+    } else if (message.attachment) {
       bubble.appendChild(document.createElement("br"));
       var link = document.createElement("a");
       link.className = "file";
