@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Charts;
 using InstructorBot.Store.Export;
 using InstructorBot.Store.Figures;
 
@@ -30,7 +31,18 @@ public sealed class ReportVerb : ICliVerb
             var formations = store.Formations(match.Jurisdiction, month.First, month.Last);
             var visits = store.Visits(match.Jurisdiction, month.First, month.Last);
             var exporter = new MonthlyReportExporter(new CoverageCalculator());
-            exporter.Export(match, organizations, month, formations, visits, id => store.FindUser(id)?.Name ?? id, outFile!);
+            // The month's charts: coverage per street (or community) at its end, coverage day by day, visits per week.
+            var charts = new CoverageChart(new CoverageCalculator());
+            var level = match.Level == Store.Domain.ScopeLevel.District ? BreakdownLevel.Street : BreakdownLevel.Community;
+            MonthlyReportExporter.Picture[] pictures =
+            [
+                .. ((Charts.ChartImage[])[
+                    charts.CoverageByStreet(match.Name, organizations, level, month.Last),
+                    charts.CoverageTrend(match.Name, organizations, month.First, month.Last),
+                    charts.VisitsPerWeek(match.Name, visits, month.First, month.Last),
+                ]).Select(c => new MonthlyReportExporter.Picture(c.Title, c.Png)),
+            ];
+            exporter.Export(match, organizations, month, formations, visits, id => store.FindUser(id)?.Name ?? id, outFile!, pictures);
             var total = exporter.Rows(match, organizations, month, formations, visits)[^1];
             await context.Output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{match.Name} {month} 进度报表已写入 {outFile}：组织覆盖 {total.Start.Covered} → {total.End.Covered}（党建基数 {total.End.Base}），本月组建 {total.Formations} 个，走访 {total.VisitedUnits} 家 {total.Visits} 次"));

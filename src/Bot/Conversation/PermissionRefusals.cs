@@ -37,6 +37,9 @@ public static class PermissionRefusals
             _ when type == typeof(ExportedLedger) => new ExportedLedger(scope, 0, null, reason),
             _ when type == typeof(BreakdownFigures) => new BreakdownFigures(
                 scope, arguments.TryGetValue("by", out var by) && by is Store.Figures.BreakdownLevel level ? level : default, [], reason),
+            _ when type == typeof(ProgressChart) => new ProgressChart(
+                scope, arguments.TryGetValue("chart", out var chart) && chart is Charts.ChartKind kind ? kind : default, null, "", "", reason),
+            _ when type == typeof(CoverageChangeFigures) => new CoverageChangeFigures(scope, null, reason),
             _ when type == typeof(FormationAdvice) => new FormationAdvice(null, null, [], [], reason, reason),
             _ when type == typeof(DocumentAnswer) => new DocumentAnswer(false, reason, []),
             _ => throw new InvalidOperationException($"No refusal value for {function.PluginName}.{function.Name} ({type?.Name})."),

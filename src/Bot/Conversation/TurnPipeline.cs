@@ -386,6 +386,11 @@ public sealed partial class TurnPipeline(
                 arguments["from"] = action.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 arguments["to"] = action.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 arguments["person"] = action.Person;
+                if (await ChartOrChangeAsync(action, arguments, cancellationToken) is { } drawn)
+                {
+                    return drawn;
+                }
+
                 if (action.By is { } by && action.Metric is null or ProgressMetric.Coverage or ProgressMetric.Unformed)
                 {
                     arguments["by"] = by;

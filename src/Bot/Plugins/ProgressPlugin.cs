@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using InstructorBot.Bot.Charts;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store;
 using InstructorBot.Store.Domain;
@@ -12,8 +14,16 @@ namespace InstructorBot.Bot.Plugins;
 /// Reading functions for progress: figures, 应建未建 lists, recent records, an organisation's card, exports. Only inside the
 /// sender's jurisdiction: <see cref="PermissionFilter"/> checks <c>organizationId</c> and <c>scope</c> before any of them runs.
 /// </summary>
-public sealed class ProgressPlugin(InstructorStore store, DownloadFiles downloads, CoverageCalculator calculator, LedgerExporter exporter)
+public sealed class ProgressPlugin(
+    InstructorStore store, DownloadFiles downloads, CoverageCalculator calculator, LedgerExporter exporter, CoverageChart charts, ChartFiles chartFiles,
+    IConfiguration configuration)
 {
+    /// <summary>A trend without a window starts at the campaign (configuration <c>Campaign:Start</c>), else this many days back.</summary>
+    public const int DefaultTrendDays = 90;
+
+    /// <summary>Visits per week without a window: the last eight weeks, from a Monday.</summary>
+    public const int DefaultWeeks = 8;
+
     public const string Name = "progress";
 
     [KernelFunction("coverage_report"), Description("Coverage figures of a district, street or community (the sender's own when omitted).")]
@@ -106,6 +116,86 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
         return new ExportedLedger(name, organizations.Count, new ReplyAttachment(fileName, url, contentType));
     }
 
+    [KernelFunction("chart"), Description("A chart of a scope as a PNG image: coverage by street or community (bars), coverage over a window (line), or visits per week (bars).")]
+    public ProgressChart Chart(
+        KernelArguments arguments,
+        [Description("coverage_by_street, coverage_trend or visits_per_week.")] ChartKind chart,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null,
+        [Description("First day, ISO yyyy-MM-dd.")] string? from = null,
+        [Description("Last day, ISO yyyy-MM-dd.")] string? to = null,
+        [Description("For bars: street, community, industry or instructor (the level below the scope when omitted).")] BreakdownLevel? by = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        if (jurisdiction is null)
+        {
+            return new ProgressChart(name, chart, null, "", "", refusal);
+        }
+
+        var last = Day(to) is { } end && end < turn.Today ? end : turn.Today;
+        var organizations = store.OrganizationsIn(jurisdiction);
+        ChartImage image;
+        string summary;
+        switch (chart)
+        {
+            case ChartKind.CoverageTrend:
+            {
+                var first = Day(from) ?? (configuration.GetValue<DateOnly?>("Campaign:Start") is { } start && start < last ? start : last.AddDays(-DefaultTrendDays + 1));
+                var points = new CoverageTrend(calculator).Over(name, organizations, first, last);
+                image = charts.CoverageTrend(name, points);
+                summary = points.Count == 0 ? "所问的时间段没有日子。" : CoverageText.Change(new CoverageChange(points[0], points[^1]));
+                break;
+            }
+
+            case ChartKind.VisitsPerWeek:
+            {
+                var first = Day(from) ?? Monday(last).AddDays(-7 * (DefaultWeeks - 1));
+                var visits = store.Visits(jurisdiction, first, last);
+                var weeks = WeeklyVisits.Compute(visits, first, last);
+                image = charts.VisitsPerWeek(name, weeks);
+                summary = string.Create(CultureInfo.InvariantCulture,
+                    $"{first.Month}月{first.Day}日至{last.Month}月{last.Day}日共走访 {visits.Select(v => v.OrganizationId).Distinct().Count()} 家单位（{visits.Count} 次），{weeks.Count} 周中最多一周 {weeks.Select(w => w.Units).DefaultIfEmpty().Max()} 家。");
+                break;
+            }
+
+            default:
+            {
+                var level = by ?? (store.FindScope(name)?.Level == ScopeLevel.District ? BreakdownLevel.Street : BreakdownLevel.Community);
+                var rows = new CoverageBreakdown(calculator).Compute(CoverageHistory.AsOf(organizations, last), level);
+                image = charts.CoverageByStreet(name, rows, level, last);
+                summary = rows.Count == 0 ? "辖区内没有单位。" : string.Create(CultureInfo.InvariantCulture,
+                    $"最高 {rows[0].Scope} {CoverageText.Percent(rows[0].CoverageRate)}（{rows[0].Covered}/{rows[0].Base}），最低 {rows[^1].Scope} {CoverageText.Percent(rows[^1].CoverageRate)}（{rows[^1].Covered}/{rows[^1].Base}）。");
+                break;
+            }
+        }
+
+        return new ProgressChart(name, chart, chartFiles.Attach(image, turn.Sender.Id, turn.Channel), image.Title, summary);
+    }
+
+    [KernelFunction("coverage_change"), Description("How a scope's coverage figures changed within a window (this month when none is given): the figures at its start and end.")]
+    public CoverageChangeFigures CoverageChangeOf(
+        KernelArguments arguments,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null,
+        [Description("First day, ISO yyyy-MM-dd.")] string? from = null,
+        [Description("Last day, ISO yyyy-MM-dd.")] string? to = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        var last = Day(to) is { } end && end < turn.Today ? end : turn.Today;
+        var first = Day(from) ?? new DateOnly(last.Year, last.Month, 1);
+        if (jurisdiction is null || first > last)
+        {
+            return new CoverageChangeFigures(name, null, refusal ?? "所问的时间段没有日子。");
+        }
+
+        return new CoverageChangeFigures(name, new CoverageTrend(calculator).Change(name, store.OrganizationsIn(jurisdiction), first, last));
+    }
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static DateOnly? Day(string? iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     /// <summary>Without a window, the last 30 days. A window that ends after today ends today.</summary>
     public const int DefaultDays = 30;
 
@@ -130,9 +220,6 @@ public sealed class ProgressPlugin(InstructorStore store, DownloadFiles download
         return new RecordList(name, from, to, [.. read(jurisdiction, from, to)
             .Where(r => reporters is null || reporters.Contains(r.ReportedBy))
             .OrderByDescending(r => r.Date)], Person: person);
-
-        static DateOnly? Day(string? iso) =>
-            DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
     }
 
     /// <summary>The scope's display name and jurisdiction, or a refusal when unknown or outside the sender's own.</summary>

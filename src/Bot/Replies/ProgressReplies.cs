@@ -198,6 +198,20 @@ public static class ProgressReplies
             : string.Create(CultureInfo.InvariantCulture, $"{export.Scope} 台账已导出（{export.Organizations} 家单位），点击下载：{export.File.Name}（链接 10 分钟内有效）");
     }
 
+    /// <summary>A chart: its title and the figures it shows, in words (the image goes with the reply).</summary>
+    public static string Chart(ProgressChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        return chart.Image is null ? chart.Refusal ?? "图表生成失败。" : $"{chart.Title}\n{chart.Summary}";
+    }
+
+    /// <summary>The change of a scope's coverage within a window, both figures and the window stated.</summary>
+    public static string Change(CoverageChangeFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return figures.Change is { } change ? CoverageText.Change(change) : figures.Refusal ?? "无法计算。";
+    }
+
     private static void AppendNumbered(StringBuilder text, IReadOnlyList<string> names)
     {
         if (names.Count == 0)

@@ -55,8 +55,12 @@ public sealed class MonthlyReportExporter(CoverageCalculator calculator)
         return rows;
     }
 
+    /// <summary>A picture for the 图表 sheet: its title (written above it) and the PNG.</summary>
+    public sealed record Picture(string Title, byte[] Png);
+
     public void Export(ScopeMatch scope, IReadOnlyList<Organization> organizations, Month month,
-        IReadOnlyList<Formation> formations, IReadOnlyList<Visit> visits, Func<string, string> userName, string outFile)
+        IReadOnlyList<Formation> formations, IReadOnlyList<Visit> visits, Func<string, string> userName, string outFile,
+        IReadOnlyList<Picture>? charts = null)
     {
         ArgumentNullException.ThrowIfNull(userName);
         var rows = Rows(scope, organizations, month, formations, visits);
@@ -90,6 +94,11 @@ public sealed class MonthlyReportExporter(CoverageCalculator calculator)
             ["本月走访", "本月走访过的单位数（家）与走访次数（次）"],
             ["说明", "党员人数与工作覆盖按台账现状计，台账未记录其变化日期"],
         ]);
+        if (charts is { Count: > 0 })
+        {
+            WriteCharts(workbook.AddWorksheet("图表"), charts);
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(outFile));
         if (folder is not null)
         {
@@ -97,6 +106,22 @@ public sealed class MonthlyReportExporter(CoverageCalculator calculator)
         }
 
         workbook.SaveAs(outFile);
+    }
+
+    /// <summary>Sheet 图表: each chart's title in a cell, the picture below it, one under another.</summary>
+    private static void WriteCharts(IXLWorksheet sheet, IReadOnlyList<Picture> charts)
+    {
+        var row = 1;
+        for (var i = 0; i < charts.Count; i++)
+        {
+            sheet.Cell(row, 1).SetValue(charts[i].Title);
+            sheet.Cell(row, 1).Style.Font.Bold = true;
+            using var png = new MemoryStream(charts[i].Png);
+            var picture = sheet.AddPicture(png, ClosedXML.Excel.Drawings.XLPictureFormat.Png, $"chart{i + 1}").MoveTo(sheet.Cell(row + 1, 1));
+
+            // Rows are 20 px high by default: the next title goes below the picture.
+            row += 2 + (int)Math.Ceiling(picture.Height / 20.0);
+        }
     }
 
     private Row RowOf(string name, IReadOnlyList<Organization> organizations, Month month, IReadOnlyList<Formation> formations, IReadOnlyList<Visit> visits)

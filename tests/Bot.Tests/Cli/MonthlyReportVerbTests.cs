@@ -63,6 +63,19 @@ public sealed class MonthlyReportVerbTests : IDisposable
         Assert.Equal(4, rows.Count(r => r.Cell(1).GetString().EndsWith("街道", StringComparison.Ordinal)));
         Assert.Equal(1 + 3, workbook.Worksheet("本月走访").RowsUsed().Count()); // the header and November's 3 visits
         Assert.Equal(1 + 1, workbook.Worksheet("本月组建").RowsUsed().Count());
+
+        // Sheet 图表: the month's three charts, each a PNG that decodes, under its title.
+        var charts = workbook.Worksheet("图表");
+        Assert.Equal(3, charts.Pictures.Count);
+        foreach (var picture in charts.Pictures)
+        {
+            using var image = SkiaSharp.SKBitmap.Decode(picture.ImageStream.ToArray());
+            Assert.Equal((800, 500), (image.Width, image.Height));
+        }
+
+        Assert.Equal(
+            ["龙岗区 各街道党的组织覆盖率（截至11月30日）", "龙岗区 党的组织覆盖率趋势（11月1日至11月30日）", "龙岗区 每周走访情况（11月1日至11月30日）"],
+            charts.CellsUsed().Select(c => c.GetString()));
     }
 
     [Theory]

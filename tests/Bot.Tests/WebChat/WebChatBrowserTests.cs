@@ -75,6 +75,43 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".me .bubble").First).ToHaveTextAsync("今天走访了云启科技，发现2名党员");
     }
 
+    /// <summary>Where the end-to-end test leaves its screenshots (docs/images/ has a copy for the README).</summary>
+    public static string ArtifactFolder => Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    [Fact]
+    public async Task A_coordinator_on_a_phone_asks_for_a_chart_and_sees_it_in_the_chat()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.Address.ToString());
+        await page.FillAsync("#code", await host.IssueCodeAsync("u_wang"));
+        await page.ClickAsync("#signin-button");
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("王强");
+
+        await SendAsync(page, "各街道覆盖率画个图");
+        var chart = page.Locator(".bot .bubble img").Last;
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("各街道党的组织覆盖率");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("alt", new System.Text.RegularExpressions.Regex("龙岗区 各街道党的组织覆盖率"));
+
+        // The image loaded (not the broken-image box) and fits the phone's width.
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.bot .bubble img'); return i && i.complete && i.naturalWidth > 0; }");
+        var size = await chart.EvaluateAsync<int[]>("i => [i.naturalWidth, i.naturalHeight, Math.round(i.getBoundingClientRect().width)]");
+        Assert.Equal(800, size[0]);
+        Assert.Equal(500, size[1]);
+        Assert.InRange(size[2], 200, 390);
+
+        Directory.CreateDirectory(ArtifactFolder);
+        await chart.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactFolder, "webchat-chart-phone.png") });
+    }
+
     private static async Task SendAsync(IPage page, string text)
     {
         await page.FillAsync("#text", text);

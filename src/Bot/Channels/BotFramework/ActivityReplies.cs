@@ -57,9 +57,21 @@ internal static class ActivityReplies
             ? new SuggestedActions([.. quick.Select(q => new CardAction("imBack", q.Title, q.Value))])
             : null,
         Attachments = reply.Attachment is { } file
-            ? [new ActivityAttachment(file.ContentType, Absolute(file.Url, publicBaseUrl), file.Name)]
+            ? [new ActivityAttachment(file.ContentType, ContentUrl(file, publicBaseUrl), file.Name)]
             : null,
     };
+
+    /// <summary>Images up to this size travel inline as a data URI (Bot Framework's inline attachment); larger ones as a link.</summary>
+    public const int MaxInlineBytes = 256 * 1024;
+
+    /// <summary>
+    /// An image the reply carries (a chart) as a data URI, so the channel shows it without fetching the single-use link;
+    /// any other file as its link under <paramref name="publicBaseUrl"/>.
+    /// </summary>
+    internal static string ContentUrl(ReplyAttachment file, string publicBaseUrl) =>
+        file.IsImage && file.Inline is { Length: > 0 and <= MaxInlineBytes } bytes
+            ? $"data:{file.ContentType};base64,{Convert.ToBase64String(bytes)}"
+            : Absolute(file.Url, publicBaseUrl);
 
     /// <summary>
     /// An http(s) URL as it is; anything else (a path such as "/api/files/…", which .NET on Linux parses as an absolute

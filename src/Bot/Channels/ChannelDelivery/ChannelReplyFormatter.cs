@@ -49,8 +49,9 @@ public sealed class ChannelReplyFormatter(IOptions<ChannelDeliveryOptions> optio
 
             if (reply.Attachment is { } attachment)
             {
-                text.Append(text.Length > 0 ? "\n" : string.Empty).Append("附件：").Append(attachment.Name);
-                text.Append(Link(attachment.Url) is { } link ? " " + link : "（请在网页端下载）");
+                // A chart goes as its signed link too: sending an image needs each vendor's media upload (docs/coordinators.md).
+                text.Append(text.Length > 0 ? "\n" : string.Empty).Append(attachment.IsImage ? "图表：" : "附件：").Append(attachment.Name);
+                text.Append(Link(attachment.Url) is { } link ? " " + link : attachment.IsImage ? "（请在网页端查看）" : "（请在网页端下载）");
             }
 
             if (text.Length > 0)

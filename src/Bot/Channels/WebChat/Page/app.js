@@ -61,12 +61,16 @@
   // Cards under a reply's text: a file to download, a picture (charts). Another kind is one more entry here.
   var cards = {
     image: function (attachment) {
-      var figure = el("figure", "card image");
+      // A chart: shown in the bubble, a tap opens it full size. Its link expires like an export's; then it says so.
+      var figure = el("a", "card image");
+      figure.href = attachment.url;
+      figure.target = "_blank";
+      figure.rel = "noopener";
       var image = el("img");
       image.src = attachment.url;
-      image.alt = attachment.name || "图表";
-      image.loading = "lazy";
+      image.alt = attachment.description || attachment.name || "图表";
       image.addEventListener("load", function () { if (stickToBottom) { scrollToBottom(); } });
+      image.addEventListener("error", function () { figure.replaceWith(el("span", "card expired", "（图表链接已过期，请重新询问）")); });
       figure.appendChild(image);
       return figure;
     },
