@@ -24,7 +24,8 @@ internal sealed partial class MessageParser
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
-                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的')) && !IsBlocked(clause, position))
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的')) && !IsBlocked(clause, position)
+                    && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4))) // "派人到仁爱医院帮建": someone else went
                 {
                     trigger = position;
                     break;
@@ -89,6 +90,16 @@ internal sealed partial class MessageParser
             }
 
             if (rules.VisitStayVerbs.MatchAt(text, after) is not null && !IsBlocked(clause, mention.Start))
+            {
+                return mention.Start;
+            }
+
+            // "昨天一整天都在瑞康医疗，…", "今天上午一直在恒信建筑": a stay said by its length (一直/一整天/都 before 在), the place
+            // closing the clause, is a visit too.
+            var marker = mention.Start - 1;
+            if (text[marker] == '在' && rules.StayAdverbs.EndsAt(text, marker, Math.Max(clause.Start, marker - 4))
+                && (after >= clause.End || IsSeparator(text[after])) && !IsBlocked(clause, mention.Start)
+                && !rules.Categories.ContainsAny(text, clause.Start, marker) && !text.AsSpan(clause.Start, marker - clause.Start).Contains("党员", StringComparison.Ordinal))
             {
                 return mention.Start;
             }

@@ -129,6 +129,7 @@ internal sealed partial class MessageParser
         }
 
         FindNumberPhrases();
+        ReadEmphaticNone();
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
             FindVisits(clause);

@@ -76,6 +76,14 @@ internal sealed class UnderstandingRules
         VisitStayVerbs = new(v.VisitStayVerbs);
         SplitMarkers = new(v.SplitMarkers);
         TotalWords = new(v.TotalWords);
+        StayAdverbs = new(v.StayAdverbs);
+        NoneAfterOne = new(v.NoneAfterOne);
+        SettledWords = new(v.SettledWords);
+        SelfAgent = new(v.SelfAgentPhrases);
+        SecretaryServeVerbs = new(v.SecretaryServeVerbs);
+        SendingVerbs = new(v.SendingVerbs);
+        LeaderFollowVerbs = new(v.LeaderFollowVerbs);
+        StatusDescriptions = new(v.StatusDescriptions);
         HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
         UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
         ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
@@ -90,6 +98,14 @@ internal sealed class UnderstandingRules
     public KeywordSet VisitStayVerbs { get; }
     public KeywordSet SplitMarkers { get; }
     public KeywordSet TotalWords { get; }
+    public KeywordSet StayAdverbs { get; }
+    public KeywordSet NoneAfterOne { get; }
+    public KeywordSet SettledWords { get; }
+    public KeywordSet SelfAgent { get; }
+    public KeywordSet SecretaryServeVerbs { get; }
+    public KeywordSet SendingVerbs { get; }
+    public KeywordSet LeaderFollowVerbs { get; }
+    public KeywordSet StatusDescriptions { get; }
     public KeywordSet Visit { get; }
     public KeywordSet Motion { get; }
     public KeywordSet Discovery { get; }
@@ -249,14 +265,24 @@ internal sealed class UnderstandingRules
         var at = 0;
         foreach (var group in groups)
         {
-            if (group.FindFirst(text, at) is not { } hit)
+            var hit = group.FindFirst(text, at);
+            while (hit is { } approximate && IsApproximateFew(text, approximate.Position, approximate.Word))
+            {
+                hit = group.FindFirst(text, approximate.Position + 1); // "十几个人" counts people, it asks nothing
+            }
+
+            if (hit is not { } found)
             {
                 return false;
             }
 
-            at = hit.Position + hit.Word.Length;
+            at = found.Position + found.Word.Length;
         }
 
         return true;
     }
+
+    /// <summary>几 after a numeral or 好 ("十几个", "好几家") is an approximate count, not the question word 几.</summary>
+    public static bool IsApproximateFew(string text, int position, string word) =>
+        word.Length > 0 && word[0] == '几' && position > 0 && (ChineseNumber.IsNumeralChar(text[position - 1]) || text[position - 1] == '好');
 }
