@@ -37,6 +37,7 @@ internal sealed partial class MessageParser
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
         {
             var j = at + 2;
+            j += rules.SettledWords.MatchAt(text, j)?.Length ?? 0; // "书记定的林晓"
             if (j < text.Length && text[j] is '是' or '为' or ':' or '由' or '叫')
             {
                 j++;
@@ -121,7 +122,8 @@ internal sealed partial class MessageParser
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
                     || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v))
-                    || rules.SplitMarkers.ContainsAny(text, position, clause.End)) // "从原来的联建党组织中拆分出来": the form left
+                    || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
+                    || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
                 {
                     continue;
                 }

@@ -127,9 +127,9 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0)
+            if (partyWord < 0 && !memberPhrases.Any(p => p.Start >= verbEnd && p.Start < clause.End && p.Category is not null))
             {
-                continue;
+                continue; // "亮出来一名隐形的": a category said without 党员 counts members too
             }
 
             if (IsBlocked(clause, position))
@@ -235,10 +235,100 @@ internal sealed partial class MessageParser
 
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
-                Add(position, Record(ActionKind.MemberDiscovery, target, position) with
+                AddDiscovery(position, Record(ActionKind.MemberDiscovery, target, position) with
                 {
                     Count = exact ? count : null,
                     Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>
+    /// "招进来一名党员，另外还亮出来一名隐形的": one report's finds at one organisation on one day are one discovery, its count all
+    /// found (CLI.md) and its categories added up.
+    /// </summary>
+    private void AddDiscovery(int position, UnderstoodAction discovery)
+    {
+        var said = drafts.FindIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Action.Date == discovery.Date
+            && d.Action.Organization is not null && d.Action.Organization == discovery.Organization);
+        if (said < 0)
+        {
+            Add(position, discovery);
+            return;
+        }
+
+        var before = drafts[said].Action;
+        var categories = before.Categories ?? new MemberCategories();
+        if (discovery.Categories is { } more)
+        {
+            foreach (var (category, value) in more.NonZero())
+            {
+                categories = categories.Plus(category, value);
+            }
+        }
+
+        drafts[said] = drafts[said] with
+        {
+            Action = before with
+            {
+                Count = before.Count is { } a && discovery.Count is { } b ? a + b : null,
+                Categories = categories.IsEmpty() ? null : categories,
+            },
+        };
+    }
+
+    /// <summary>
+    /// "新来的老师里有两名是党员，都是这学期招聘进来的": members counted, then said to be hired (是…招聘进来的, closing with 的): newly
+    /// found, all hired, not a total.
+    /// </summary>
+    private void FindHiredMembers(Clause clause)
+    {
+        foreach (var (position, word) in rules.Hire.FindAll(text, clause.Start, clause.End))
+        {
+            var end = position + word.Length;
+            foreach (var complement in (string[])["进来", "过来", "来", "进"])
+            {
+                if (text.AsSpan(end).StartsWith(complement))
+                {
+                    end += complement.Length; // 招聘进来的
+                    break;
+                }
+            }
+
+            if (!text.AsSpan(end).StartsWith("的") || !text.AsSpan(Math.Max(clause.Start, position - 8), position - Math.Max(clause.Start, position - 8)).Contains('是')
+                || memberPhrases.Any(p => p.Start >= end && p.Start < clause.End) || IsBlocked(clause, position))
+            {
+                continue;
+            }
+
+            var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate && p.Category is null).ToList();
+            var at = clause;
+            if (shown.Count == 0 && clauses.LastOrDefault(c => c.End <= clause.Start) is { IsQuestion: false } previous && rules.AllMarkers.MatchAt(text, clause.Start) is not null)
+            {
+                at = previous; // "…有两名是党员，都是这学期招聘进来的"
+                shown = [.. memberPhrases.Where(p => p.Start >= previous.Start && p.End <= previous.End && !p.Consumed && !p.Approximate && p.Category is null)];
+            }
+
+            if (shown.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var phrase in shown)
+            {
+                phrase.Consumed = true;
+            }
+
+            var count = shown.Sum(p => p.Value);
+            foreach (var target in TargetsFor(at, shown[0].Start, wholeClause: false))
+            {
+                AddDiscovery(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = count,
+                    Categories = new MemberCategories().Plus("hired", count),
                 });
             }
 

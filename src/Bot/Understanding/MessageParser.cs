@@ -111,7 +111,7 @@ internal sealed partial class MessageParser
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (export && !rules.PolicyDefinition.ContainsAny(text))
+        if (export && !rules.PolicyDefinition.ContainsAny(text) && !UnnamedOrganizationsCard())
         {
             return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.Export) { Scope = scope })], []);
         }
@@ -135,6 +135,7 @@ internal sealed partial class MessageParser
             FindVisits(clause);
             FindDiscoveries(clause);
             FindShownMembers(clause);
+            FindHiredMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
         }

@@ -77,6 +77,8 @@ internal sealed class UnderstandingRules
         SplitMarkers = new(v.SplitMarkers);
         TotalWords = new(v.TotalWords);
         StayAdverbs = new(v.StayAdverbs);
+        Demonstratives = new(v.Demonstratives);
+        LongDone = new(v.LongDoneMarkers);
         NoneAfterOne = new(v.NoneAfterOne);
         SettledWords = new(v.SettledWords);
         SelfAgent = new(v.SelfAgentPhrases);
@@ -99,6 +101,8 @@ internal sealed class UnderstandingRules
     public KeywordSet SplitMarkers { get; }
     public KeywordSet TotalWords { get; }
     public KeywordSet StayAdverbs { get; }
+    public KeywordSet Demonstratives { get; }
+    public KeywordSet LongDone { get; }
     public KeywordSet NoneAfterOne { get; }
     public KeywordSet SettledWords { get; }
     public KeywordSet SelfAgent { get; }

@@ -121,6 +121,12 @@ public sealed record Vocabulary
     /// <summary>"一个党员没有": after 一 + measure (and 党员), these closing the clause say none.</summary>
     public IReadOnlyList<string> NoneAfterOne { get; init; } = [];
 
+    /// <summary>这个/那个/该 before a class noun (协会, 公司): an organisation pointed at, not named.</summary>
+    public IReadOnlyList<string> Demonstratives { get; init; } = [];
+
+    /// <summary>早就/早已 before a formation verb: an organisation that exists, not one set up now ("支部早就建了").</summary>
+    public IReadOnlyList<string> LongDoneMarkers { get; init; } = [];
+
     /// <summary>"一共70个人": words that make the figure after them a head count.</summary>
     public IReadOnlyList<string> TotalWords { get; init; } = [];
     public IReadOnlyList<string> PeopleMeasures { get; init; } = [];
