@@ -44,9 +44,11 @@ internal sealed partial class MessageParser
             }
 
             instructorFound = true;
+            // "指导员定了，就是我": no appointing verb, only the post settled; asked before it is written.
+            var settledOnly = rules.InstructorVerbs.FindFirst(text, clause.Start, position) is null && rules.SettledWords.MatchAt(text, position + instructorWord.Length) is not null;
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
-                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
+                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person, Doubtful = settledOnly });
             }
 
             return;

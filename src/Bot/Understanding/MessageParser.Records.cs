@@ -33,7 +33,13 @@ internal sealed partial class MessageParser
             }
         }
 
-        trigger ??= StayedAt(clause);
+        var doubtful = false;
+        if (trigger is null && StayedAt(clause) is { } stay)
+        {
+            trigger = stay;
+            doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written
+        }
+
         if (trigger is { } at)
         {
             var targets = TargetsFor(clause, at, wholeClause: true);
@@ -53,11 +59,14 @@ internal sealed partial class MessageParser
             {
                 foreach (var date in days)
                 {
-                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date }, target));
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date, Doubtful = doubtful }, target));
                 }
             }
         }
     }
+
+    /// <summary>Where <see cref="StayedAt"/> read a visit from a stay's length alone ("一直在恒信建筑"): doubtful readings.</summary>
+    private readonly HashSet<int> stayedByAdverb = [];
 
     /// <summary>"刚从蓝海电商回来", "在仁爱医院待了一上午": 从/在 + an organisation + 回来/待了 is a visit with no visit verb.</summary>
     private int? StayedAt(Clause clause)
@@ -101,6 +110,7 @@ internal sealed partial class MessageParser
                 && (after >= clause.End || IsSeparator(text[after])) && !IsBlocked(clause, mention.Start)
                 && !rules.Categories.ContainsAny(text, clause.Start, marker) && !text.AsSpan(clause.Start, marker - clause.Start).Contains("党员", StringComparison.Ordinal))
             {
+                stayedByAdverb.Add(mention.Start);
                 return mention.Start;
             }
         }
@@ -329,6 +339,7 @@ internal sealed partial class MessageParser
                 {
                     Count = count,
                     Categories = new MemberCategories().Plus("hired", count),
+                    Doubtful = true, // a count read as new members, not a total, from what is said of them: asked before it is written
                 });
             }
 
