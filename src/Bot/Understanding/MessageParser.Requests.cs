@@ -212,11 +212,16 @@ internal sealed partial class MessageParser
         foreach (var (position, noun) in rules.OrgTypeWords.FindAll(text))
         {
             var start = position;
+            while (rules.TradeWords.EndsAt(text, start, Math.Max(0, start - 4)))
+            {
+                start -= rules.TradeWords.LongestEndingAt(text, start); // "那家物业公司": trade words describe, they name nothing
+            }
+
             for (var length = 2; length >= 1; length--)
             {
-                if (position - length >= 0 && rules.Demonstratives.MatchAt(text, position - length, position) is { } pointer && pointer.Length == length)
+                if (start - length >= 0 && rules.Demonstratives.MatchAt(text, start - length, start) is { } pointer && pointer.Length == length)
                 {
-                    start = position - length;
+                    start -= length;
                     break;
                 }
             }

@@ -78,6 +78,7 @@ internal sealed class UnderstandingRules
         TotalWords = new(v.TotalWords);
         StayAdverbs = new(v.StayAdverbs);
         Demonstratives = new(v.Demonstratives);
+        TradeWords = new(v.GenericWords);
         LongDone = new(v.LongDoneMarkers);
         NoneAfterOne = new(v.NoneAfterOne);
         SettledWords = new(v.SettledWords);
@@ -102,6 +103,9 @@ internal sealed class UnderstandingRules
     public KeywordSet TotalWords { get; }
     public KeywordSet StayAdverbs { get; }
     public KeywordSet Demonstratives { get; }
+
+    /// <summary>物流/物业/科技: the generic trade words of names, which describe a unit and name none.</summary>
+    public KeywordSet TradeWords { get; }
     public KeywordSet LongDone { get; }
     public KeywordSet NoneAfterOne { get; }
     public KeywordSet SettledWords { get; }
