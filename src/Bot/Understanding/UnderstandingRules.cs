@@ -76,6 +76,11 @@ internal sealed class UnderstandingRules
         VisitStayVerbs = new(v.VisitStayVerbs);
         SplitMarkers = new(v.SplitMarkers);
         TotalWords = new(v.TotalWords);
+        HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
+        UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
+        ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
+            Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
+            Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
         StayAdverbs = new(v.StayAdverbs);
         Demonstratives = new(v.Demonstratives);
         TradeWords = new(v.GenericWords);
@@ -87,20 +92,9 @@ internal sealed class UnderstandingRules
         SendingVerbs = new(v.SendingVerbs);
         LeaderFollowVerbs = new(v.LeaderFollowVerbs);
         StatusDescriptions = new(v.StatusDescriptions);
-        HelpWords = [.. v.HelpWords.Select(TextNormalizer.NormalizeName)];
-        UndoWords = [.. v.UndoWords.Select(TextNormalizer.NormalizeName)];
-        ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
-            Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
-            Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
     }
 
     public Vocabulary Vocabulary { get; }
-    public KeywordSet SpokenFillers { get; }
-    public KeywordSet PauseCorrections { get; }
-    public KeywordSet VisitPlaceMarkers { get; }
-    public KeywordSet VisitStayVerbs { get; }
-    public KeywordSet SplitMarkers { get; }
-    public KeywordSet TotalWords { get; }
     public KeywordSet StayAdverbs { get; }
     public KeywordSet Demonstratives { get; }
 
@@ -114,6 +108,12 @@ internal sealed class UnderstandingRules
     public KeywordSet SendingVerbs { get; }
     public KeywordSet LeaderFollowVerbs { get; }
     public KeywordSet StatusDescriptions { get; }
+    public KeywordSet SpokenFillers { get; }
+    public KeywordSet PauseCorrections { get; }
+    public KeywordSet VisitPlaceMarkers { get; }
+    public KeywordSet VisitStayVerbs { get; }
+    public KeywordSet SplitMarkers { get; }
+    public KeywordSet TotalWords { get; }
     public KeywordSet Visit { get; }
     public KeywordSet Motion { get; }
     public KeywordSet Discovery { get; }
