@@ -68,6 +68,21 @@ internal sealed class KeywordSet
 
     public bool ContainsAny(string text, int start = 0, int end = int.MaxValue) => FindFirst(text, start, end) is not null;
 
+    /// <summary>The length of the longest word ending exactly at <paramref name="end"/>, or 0.</summary>
+    public int LongestEndingAt(string text, int end)
+    {
+        var longest = 0;
+        for (var i = end - 1; i >= 0 && end - i <= 12; i--)
+        {
+            if (byFirst.TryGetValue(text[i], out var words) && words.Any(w => i + w.Length == end && text.AsSpan(i, w.Length).SequenceEqual(w)))
+            {
+                longest = end - i;
+            }
+        }
+
+        return longest;
+    }
+
     /// <summary>True when some word ends exactly at <paramref name="end"/> (and starts at or after <paramref name="start"/>).</summary>
     public bool EndsAt(string text, int end, int start = 0)
     {

@@ -26,9 +26,11 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var (position, _) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, instructorWord) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
         {
-            var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position);
+            var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position)
+                ?? (rules.SettledWords.MatchAt(text, position + instructorWord.Length) is { } settled
+                    ? (position + instructorWord.Length, settled) : null); // "指导员定了"
             var person = InstructorPerson();
             if ((verb is null && person is null) || IsBlocked(clause, verb?.Position ?? position))
             {
@@ -42,9 +44,11 @@ internal sealed partial class MessageParser
             }
 
             instructorFound = true;
+            // "指导员定了，就是我": no appointing verb, only the post settled; asked before it is written.
+            var settledOnly = rules.InstructorVerbs.FindFirst(text, clause.Start, position) is null && rules.SettledWords.MatchAt(text, position + instructorWord.Length) is not null;
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
-                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person });
+                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person, Doubtful = settledOnly });
             }
 
             return;
@@ -70,23 +74,24 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
             var j = position + word.Length;
-            var copula = j;
-            while (copula < text.Length && copula - j < 2 && text[copula] is '，' or ',' or ' ')
+            var copula = j + (rules.SettledWords.MatchAt(text, j)?.Length ?? 0); // "指导员定了，就是我"
+            var pause = copula;
+            while (copula < text.Length && copula - pause < 2 && text[copula] is '，' or ',' or ' ')
             {
                 copula++;
             }
 
-            if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] == '是')
+            if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] is '是' or '叫')
             {
                 copula++;
             }
 
-            if (copula > j && copula < text.Length && text[copula] == '是')
+            if (copula > j && copula < text.Length && text[copula] is '是' or '叫')
             {
-                j = copula; // "派了党建指导员，是我本人", "派了个党建指导员 就是我自己"
+                j = copula; // "派了党建指导员，是我本人", "派了个党建指导员 就是我自己", "派了个指导员，叫吴刚"
             }
 
-            if (j < text.Length && text[j] is '是' or '为' or ':')
+            if (j < text.Length && text[j] is '是' or '为' or ':' or '叫')
             {
                 j++;
             }
@@ -164,11 +169,22 @@ internal sealed partial class MessageParser
             return;
         }
 
-        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
+        // "德润物业这块的帮扶组建我来负责": the sender takes it on, said before or after the verb.
+        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
+            ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)
         {
+            // "已经落实了一对一帮扶组建，由社区书记结对": one pairing per organisation, however many clauses say it.
+            var said = drafts.FindIndex(d => d.Action.Kind == ActionKind.Pairing && d.Action.OrganizationId == target?.Organization?.Id
+                && d.Action.Organization == target?.ReportedName);
+            if (said >= 0)
+            {
+                drafts[said] = drafts[said] with { Action = drafts[said].Action with { Secretary = drafts[said].Action.Secretary ?? secretary } };
+                continue;
+            }
+
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
         }
     }

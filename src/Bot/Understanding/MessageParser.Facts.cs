@@ -77,7 +77,8 @@ internal sealed partial class MessageParser
             Fact(phrase.Start, a => a with { PartyMembers = a.PartyMembers ?? phrase.Value });
         }
 
-        foreach (var (position, word) in rules.Statuses.FindAll(text))
+        // "人去楼空 就是个空壳": a status word said for the organisation names its status over a phrase that describes one.
+        foreach (var (position, word) in rules.Statuses.FindAll(text).OrderBy(s => rules.StatusDescriptions.MatchAt(text, s.Position) is { } d && d.Length == s.Word.Length ? 1 : 0))
         {
             var clause = ClauseAt(position);
             if (!IsNegatedOnly(clause, position) && !IsHypothetical(position))
@@ -90,6 +91,35 @@ internal sealed partial class MessageParser
         foreach (var (position, action) in updates.Values)
         {
             Add(position, action);
+        }
+    }
+
+    /// <summary>
+    /// "一个党员没有", "党员还是一个没有": 一 with its measure, then a negation closing the clause, says none (emphatic), not one.
+    /// "有一个党员没有亮明身份" goes on after the negation and stays one.
+    /// </summary>
+    private void ReadEmphaticNone()
+    {
+        for (var k = 0; k < memberPhrases.Count; k++)
+        {
+            var phrase = memberPhrases[k];
+            if (phrase.Value != 1 || phrase.Approximate)
+            {
+                continue;
+            }
+
+            var at = phrase.End;
+            while (at < text.Length && text[at] == ' ')
+            {
+                at++;
+            }
+
+            at += text.AsSpan(at).StartsWith("党员") ? 2 : 0;
+            if (rules.NoneAfterOne.MatchAt(text, at) is { } none && (at + none.Length == text.Length || !TextNormalizer.IsHan(text[at + none.Length])
+                || text[at + none.Length] is '了' or '的' or '啊' or '呢'))
+            {
+                memberPhrases[k] = phrase with { Value = 0 };
+            }
         }
     }
 

@@ -10,18 +10,24 @@ internal sealed partial class MessageParser
         // 由智国栋担任书记 / 由陈晨同志任党支部书记.
         for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
         {
-            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length)
+            if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length) && !InsideOrAtMention(i + 1)
                 && text.IndexOf("书记", i, StringComparison.Ordinal) is var secretaryAt && secretaryAt > 0 && secretaryAt - i < name.Length + 12)
             {
                 return name;
             }
 
-            // 书记由物业经理徐峰担任: a title between 由 and the name.
-            var serve = text.IndexOf("担任", i, Math.Min(12, text.Length - i), StringComparison.Ordinal);
+            // 书记由物业经理徐峰担任, 书记由华鼎精密党支部副书记黄志强兼任: a title (and its organisation) between 由 and the name.
+            var clauseEnd = i;
+            while (clauseEnd < text.Length && clauseEnd - i < 24 && !IsSeparator(text[clauseEnd]))
+            {
+                clauseEnd++;
+            }
+
+            var serve = rules.SecretaryServeVerbs.FindFirst(text, i + 1, clauseEnd)?.Position ?? -1;
             var said = text.LastIndexOf("书记", i, StringComparison.Ordinal);
             if (serve > i + 2 && said >= 0 && i - said <= 2
                 && (text.AsSpan(i, serve - i).EndsWith("同志") ? serve - 2 : serve) is var nameEnd
-                && rules.Names.ReadBefore(text, nameEnd, i + 1) is { } titled)
+                && rules.Names.ReadBefore(text, nameEnd, i + 1) is { } titled && !InsideOrAtMention(nameEnd - titled.Length))
             {
                 // "主任律师郑正": the title's last character is no surname.
                 return titled.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, i + 1) ? titled[1..] : titled;
@@ -31,6 +37,7 @@ internal sealed partial class MessageParser
         for (var at = text.IndexOf("书记", StringComparison.Ordinal); at >= 0; at = text.IndexOf("书记", at + 2, StringComparison.Ordinal))
         {
             var j = at + 2;
+            j += rules.SettledWords.MatchAt(text, j)?.Length ?? 0; // "书记定的林晓"
             if (j < text.Length && text[j] is '是' or '为' or ':' or '由' or '叫')
             {
                 j++;
@@ -82,6 +89,8 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    private bool InsideOrAtMention(int position) => mentions.Any(m => m.Start <= position && position < m.End);
+
     /// <summary>A job title within a few characters of <paramref name="start"/> ("人事部经理"), then a person's name.</summary>
     private string? NameAfterTitle(int start)
     {
@@ -99,7 +108,8 @@ internal sealed partial class MessageParser
 
     private void FindFormation()
     {
-        foreach (var clause in clauses.Where(c => !c.IsQuestion))
+        // "适合建支部还是建总支": a clause asking which form suits is a question, whatever its punctuation.
+        foreach (var clause in clauses.Where(c => !c.IsQuestion && !rules.AsksAdvice(text[c.Start..c.End])))
         {
             for (var position = clause.Start; position < clause.End; position++)
             {
@@ -111,7 +121,9 @@ internal sealed partial class MessageParser
                 // "恒信建筑党支部升级为党总支": 建 inside a name is no verb.
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v)))
+                    || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v))
+                    || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
+                    || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
                 {
                     continue;
                 }

@@ -87,6 +87,20 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "星辰半导体带着华鼎物流和手造咖啡建起了联合党支部", "瑞康医疗党支部派人到仁爱医院和阳光社工帮建": the organisation
+        // that leads or sends help, named as the subject of a leading verb, is not one of the units.
+        if (rules.Joint.ContainsAny(text))
+        {
+            foreach (var mention in mentions.Where(m => !m.IsGeneric))
+            {
+                var after = mention.End + (rules.PartyAndMassWords.MatchAt(text, mention.End)?.Length ?? 0);
+                if (rules.LeaderFollowVerbs.MatchAt(text, after) is { } lead)
+                {
+                    leaderSpans.Add((mention.Start, after + lead.Length));
+                }
+            }
+        }
+
         // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
         foreach (var (position, word) in rules.HostMarkers.FindAll(text))
         {

@@ -24,7 +24,8 @@ internal sealed partial class MessageParser
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
-                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的') || (m.Start == next + 2 && text.AsSpan(next).StartsWith("的是"))) && !IsBlocked(clause, position))
+                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的') || (m.Start == next + 2 && text.AsSpan(next).StartsWith("的是"))) && !IsBlocked(clause, position)
+                    && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4))) // "派人到仁爱医院帮建": someone else went
                 {
                     trigger = position;
                     break;
@@ -32,7 +33,13 @@ internal sealed partial class MessageParser
             }
         }
 
-        trigger ??= StayedAt(clause);
+        var doubtful = false;
+        if (trigger is null && StayedAt(clause) is { } stay)
+        {
+            trigger = stay;
+            doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written
+        }
+
         if (trigger is { } at)
         {
             var targets = TargetsFor(clause, at, wholeClause: true);
@@ -52,11 +59,14 @@ internal sealed partial class MessageParser
             {
                 foreach (var date in days)
                 {
-                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date }, target));
+                    Add(at, WithOrganization(new UnderstoodAction(ActionKind.Visit) { Date = date, Doubtful = doubtful }, target));
                 }
             }
         }
     }
+
+    /// <summary>Where <see cref="StayedAt"/> read a visit from a stay's length alone ("一直在恒信建筑"): doubtful readings.</summary>
+    private readonly HashSet<int> stayedByAdverb = [];
 
     /// <summary>"刚从蓝海电商回来", "在仁爱医院待了一上午": 从/在 + an organisation + 回来/待了 is a visit with no visit verb.</summary>
     private int? StayedAt(Clause clause)
@@ -92,6 +102,17 @@ internal sealed partial class MessageParser
             {
                 return mention.Start;
             }
+
+            // "昨天一整天都在瑞康医疗，…", "今天上午一直在恒信建筑": a stay said by its length (一直/一整天/都 before 在), the place
+            // closing the clause, is a visit too.
+            var marker = mention.Start - 1;
+            if (text[marker] == '在' && rules.StayAdverbs.EndsAt(text, marker, Math.Max(clause.Start, marker - 4))
+                && (after >= clause.End || IsSeparator(text[after])) && !IsBlocked(clause, mention.Start)
+                && !rules.Categories.ContainsAny(text, clause.Start, marker) && !text.AsSpan(clause.Start, marker - clause.Start).Contains("党员", StringComparison.Ordinal))
+            {
+                stayedByAdverb.Add(mention.Start);
+                return mention.Start;
+            }
         }
 
         return null;
@@ -116,9 +137,9 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0)
+            if (partyWord < 0 && !memberPhrases.Any(p => p.Start >= verbEnd && p.Start < clause.End && p.Category is not null))
             {
-                continue;
+                continue; // "亮出来一名隐形的": a category said without 党员 counts members too
             }
 
             if (IsBlocked(clause, position))
@@ -224,10 +245,101 @@ internal sealed partial class MessageParser
 
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
-                Add(position, Record(ActionKind.MemberDiscovery, target, position) with
+                AddDiscovery(position, Record(ActionKind.MemberDiscovery, target, position) with
                 {
                     Count = exact ? count : null,
                     Categories = categories.IsEmpty() ? null : categories,
+                });
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>
+    /// "招进来一名党员，另外还亮出来一名隐形的": one report's finds at one organisation on one day are one discovery, its count all
+    /// found (CLI.md) and its categories added up.
+    /// </summary>
+    private void AddDiscovery(int position, UnderstoodAction discovery)
+    {
+        var said = drafts.FindIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Action.Date == discovery.Date
+            && d.Action.Organization is not null && d.Action.Organization == discovery.Organization);
+        if (said < 0)
+        {
+            Add(position, discovery);
+            return;
+        }
+
+        var before = drafts[said].Action;
+        var categories = before.Categories ?? new MemberCategories();
+        if (discovery.Categories is { } more)
+        {
+            foreach (var (category, value) in more.NonZero())
+            {
+                categories = categories.Plus(category, value);
+            }
+        }
+
+        drafts[said] = drafts[said] with
+        {
+            Action = before with
+            {
+                Count = before.Count is { } a && discovery.Count is { } b ? a + b : null,
+                Categories = categories.IsEmpty() ? null : categories,
+            },
+        };
+    }
+
+    /// <summary>
+    /// "新来的老师里有两名是党员，都是这学期招聘进来的": members counted, then said to be hired (是…招聘进来的, closing with 的): newly
+    /// found, all hired, not a total.
+    /// </summary>
+    private void FindHiredMembers(Clause clause)
+    {
+        foreach (var (position, word) in rules.Hire.FindAll(text, clause.Start, clause.End))
+        {
+            var end = position + word.Length;
+            foreach (var complement in (string[])["进来", "过来", "来", "进"])
+            {
+                if (text.AsSpan(end).StartsWith(complement))
+                {
+                    end += complement.Length; // 招聘进来的
+                    break;
+                }
+            }
+
+            if (!text.AsSpan(end).StartsWith("的") || !text.AsSpan(Math.Max(clause.Start, position - 8), position - Math.Max(clause.Start, position - 8)).Contains('是')
+                || memberPhrases.Any(p => p.Start >= end && p.Start < clause.End) || IsBlocked(clause, position))
+            {
+                continue;
+            }
+
+            var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate && p.Category is null).ToList();
+            var at = clause;
+            if (shown.Count == 0 && clauses.LastOrDefault(c => c.End <= clause.Start) is { IsQuestion: false } previous && rules.AllMarkers.MatchAt(text, clause.Start) is not null)
+            {
+                at = previous; // "…有两名是党员，都是这学期招聘进来的"
+                shown = [.. memberPhrases.Where(p => p.Start >= previous.Start && p.End <= previous.End && !p.Consumed && !p.Approximate && p.Category is null)];
+            }
+
+            if (shown.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var phrase in shown)
+            {
+                phrase.Consumed = true;
+            }
+
+            var count = shown.Sum(p => p.Value);
+            foreach (var target in TargetsFor(at, shown[0].Start, wholeClause: false))
+            {
+                AddDiscovery(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
+                {
+                    Count = count,
+                    Categories = new MemberCategories().Plus("hired", count),
+                    Doubtful = true, // a count read as new members, not a total, from what is said of them: asked before it is written
                 });
             }
 

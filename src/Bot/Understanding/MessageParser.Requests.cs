@@ -175,9 +175,9 @@ internal sealed partial class MessageParser
             ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
         if (named is null)
         {
-            // "帮我查一下这家的台账": one organisation's card, not said which.
-            return verb is { } asked && rules.Pronouns.FindFirst(text, asked.Position) is { } pronoun
-                && rules.LookupObjects.ContainsAny(text, pronoun.Position + pronoun.Word.Length)
+            // "帮我查一下这家的台账": one organisation's card, not said which; "那个协会的台账给我看看": a class noun, no name.
+            return verb is { } asked && ((rules.Pronouns.FindFirst(text, asked.Position) is { } pronoun
+                && rules.LookupObjects.ContainsAny(text, pronoun.Position + pronoun.Word.Length)) || UnnamedOrganizationsCard())
                 ? new UnderstoodAction(ActionKind.OrgLookup)
                 : null;
         }
@@ -196,6 +196,44 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "那个协会的台账", "这个商会的台账": an organisation's class noun with no proper name before it (the message's start, a
+    /// pause or a demonstrative), then 的 and one of a unit's facts: one organisation's card, not said which.
+    /// </summary>
+    private bool UnnamedOrganizationsCard()
+    {
+        if (UsableMentions().Any(m => !m.IsGeneric))
+        {
+            return false;
+        }
+
+        foreach (var (position, noun) in rules.OrgTypeWords.FindAll(text))
+        {
+            var start = position;
+            while (rules.TradeWords.EndsAt(text, start, Math.Max(0, start - 4)))
+            {
+                start -= rules.TradeWords.LongestEndingAt(text, start); // "那家物业公司": trade words describe, they name nothing
+            }
+
+            for (var length = 2; length >= 1; length--)
+            {
+                if (start - length >= 0 && rules.Demonstratives.MatchAt(text, start - length, start) is { } pointer && pointer.Length == length)
+                {
+                    start -= length;
+                    break;
+                }
+            }
+
+            var after = position + noun.Length;
+            if ((start == 0 || IsSeparator(text[start - 1])) && after < text.Length && text[after] == '的' && rules.LookupObjects.MatchAt(text, after + 1) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -118,7 +118,7 @@ internal sealed partial class MessageParser
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (export && !rules.PolicyDefinition.ContainsAny(text))
+        if (export && !rules.PolicyDefinition.ContainsAny(text) && !UnnamedOrganizationsCard())
         {
             return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.Export) { Scope = scope })], []);
         }
@@ -136,11 +136,13 @@ internal sealed partial class MessageParser
         }
 
         FindNumberPhrases();
+        ReadEmphaticNone();
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
             FindVisits(clause);
             FindDiscoveries(clause);
             FindShownMembers(clause);
+            FindHiredMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
         }

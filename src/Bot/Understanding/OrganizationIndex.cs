@@ -137,7 +137,8 @@ public sealed partial class OrganizationIndex
         for (var cut = end; cut - position >= 3; cut--)
         {
             var candidate = text[position..cut];
-            if (!genericWordsLongestFirst.Any(w => candidate.EndsWith(w, StringComparison.Ordinal)))
+            // "宏发五金厂": a unit's kind (厂, 店, 协会) ends the name as a trade word does; the name is not cut before it.
+            if (!genericWordsLongestFirst.Any(w => candidate.EndsWith(w, StringComparison.Ordinal)) && !institutionSuffixes.EndsAt(candidate, candidate.Length, 2))
             {
                 continue;
             }

@@ -82,9 +82,33 @@ internal sealed class UnderstandingRules
         ProgressPatterns = [.. v.ProgressMetrics.SelectMany(metric => metric.Value.Select(pattern => (
             Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
             Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
+        StayAdverbs = new(v.StayAdverbs);
+        Demonstratives = new(v.Demonstratives);
+        TradeWords = new(v.GenericWords);
+        LongDone = new(v.LongDoneMarkers);
+        NoneAfterOne = new(v.NoneAfterOne);
+        SettledWords = new(v.SettledWords);
+        SelfAgent = new(v.SelfAgentPhrases);
+        SecretaryServeVerbs = new(v.SecretaryServeVerbs);
+        SendingVerbs = new(v.SendingVerbs);
+        LeaderFollowVerbs = new(v.LeaderFollowVerbs);
+        StatusDescriptions = new(v.StatusDescriptions);
     }
 
     public Vocabulary Vocabulary { get; }
+    public KeywordSet StayAdverbs { get; }
+    public KeywordSet Demonstratives { get; }
+
+    /// <summary>物流/物业/科技: the generic trade words of names, which describe a unit and name none.</summary>
+    public KeywordSet TradeWords { get; }
+    public KeywordSet LongDone { get; }
+    public KeywordSet NoneAfterOne { get; }
+    public KeywordSet SettledWords { get; }
+    public KeywordSet SelfAgent { get; }
+    public KeywordSet SecretaryServeVerbs { get; }
+    public KeywordSet SendingVerbs { get; }
+    public KeywordSet LeaderFollowVerbs { get; }
+    public KeywordSet StatusDescriptions { get; }
     public KeywordSet SpokenFillers { get; }
     public KeywordSet PauseCorrections { get; }
     public KeywordSet VisitPlaceMarkers { get; }
@@ -253,14 +277,24 @@ internal sealed class UnderstandingRules
         var at = 0;
         foreach (var group in groups)
         {
-            if (group.FindFirst(text, at) is not { } hit)
+            var hit = group.FindFirst(text, at);
+            while (hit is { } approximate && IsApproximateFew(text, approximate.Position, approximate.Word))
+            {
+                hit = group.FindFirst(text, approximate.Position + 1); // "十几个人" counts people, it asks nothing
+            }
+
+            if (hit is not { } found)
             {
                 return false;
             }
 
-            at = hit.Position + hit.Word.Length;
+            at = found.Position + found.Word.Length;
         }
 
         return true;
     }
+
+    /// <summary>几 after a numeral or 好 ("十几个", "好几家") is an approximate count, not the question word 几.</summary>
+    public static bool IsApproximateFew(string text, int position, string word) =>
+        word.Length > 0 && word[0] == '几' && position > 0 && (ChineseNumber.IsNumeralChar(text[position - 1]) || text[position - 1] == '好');
 }

@@ -157,6 +157,38 @@ public sealed record Vocabulary
     public IReadOnlyList<string> CompoundSurnames { get; init; } = [];
     public IReadOnlyList<string> NameStopwords { get; init; } = [];
 
+    // ---- word classes of the issue-11 kinds work (branch r3-kinds)
+
+    /// <summary>一直/一整天/都 before 在 + an organisation closing the clause: a stay there, so a visit ("一整天都在瑞康医疗").</summary>
+    public IReadOnlyList<string> StayAdverbs { get; init; } = [];
+
+    /// <summary>派人/安排人 before 到/去: someone else went there, the sender made no visit.</summary>
+    public IReadOnlyList<string> SendingVerbs { get; init; } = [];
+
+    /// <summary>A mention, then one of these ("星辰半导体带着…", "瑞康医疗党支部派人到…帮建"): the leading or helping organisation, no unit.</summary>
+    public IReadOnlyList<string> LeaderFollowVerbs { get; init; } = [];
+
+    /// <summary>Status phrases that describe (人去楼空, 停业); a status word said for the same organisation (空壳, 僵尸) names it instead.</summary>
+    public IReadOnlyList<string> StatusDescriptions { get; init; } = [];
+
+    /// <summary>"指导员定了", "书记选好了": the person is named next (就是我, 叫吴刚).</summary>
+    public IReadOnlyList<string> SettledWords { get; init; } = [];
+
+    /// <summary>"我来负责", "由我": the sender does the verb of the clause.</summary>
+    public IReadOnlyList<string> SelfAgentPhrases { get; init; } = [];
+
+    /// <summary>担任/兼任: a person named before it takes the post (书记由…副书记黄志强兼任).</summary>
+    public IReadOnlyList<string> SecretaryServeVerbs { get; init; } = [];
+
+    /// <summary>"一个党员没有": after 一 + measure (and 党员), these closing the clause say none.</summary>
+    public IReadOnlyList<string> NoneAfterOne { get; init; } = [];
+
+    /// <summary>这个/那个/该 before a class noun (协会, 公司): an organisation pointed at, not named.</summary>
+    public IReadOnlyList<string> Demonstratives { get; init; } = [];
+
+    /// <summary>早就/早已 before a formation verb: an organisation that exists, not one set up now ("支部早就建了").</summary>
+    public IReadOnlyList<string> LongDoneMarkers { get; init; } = [];
+
     /// <summary>The shipped vocabulary (embedded <c>vocabulary.json</c>).</summary>
     public static Vocabulary Default()
     {
