@@ -26,7 +26,16 @@ internal sealed partial class MessageParser
         ["再", "给", "我", "发", "了", "都", "也", "先", "吧", "的", "这些", "这种", "这类", "每周", "每天", "定时", "主动", "自动", "走访", "报送", "汇总", "组建", "消息", "一下", "一直"];
 
     /// <summary>Words of a calendar deadline.</summary>
-    private static readonly string[] DeadlineWords = ["截止", "截至日期", "到期", "最后期限", "期限", "结束"];
+    private static readonly string[] DeadlineWords = ["截止", "截至日期", "到期", "最后期限"];
+
+    /// <summary>
+    /// Words that name a deadline only after a phase of the campaign ("组建期限", "攻坚什么时候结束"); after another noun they
+    /// name a period a document defines ("帮扶期限是多久", "预备期什么时候结束" are policy questions).
+    /// </summary>
+    private static readonly string[] PhaseDeadlineWords = ["期限", "结束"];
+
+    /// <summary>The campaign's phases as people name them (the default calendar's keywords).</summary>
+    private static readonly string[] PhaseWords = ["组建", "排查", "摸底", "验收", "攻坚", "行动", "整改", "集中"];
 
     /// <summary>Words of the reporting rhythm (000 附件2, 003 三（四）).</summary>
     private static readonly string[] ReportingWords = ["报送", "上报", "报表", "报数", "填报", "交表"];
@@ -55,7 +64,7 @@ internal sealed partial class MessageParser
         }
 
         // "截至目前覆盖率多少" counts up to a day; only a deadline asked *when* is the calendar's.
-        return asksWhen && ContainsAnyOf(DeadlineWords) && !text.Contains("截至目前", StringComparison.Ordinal)
+        return asksWhen && (ContainsAnyOf(DeadlineWords) || PhaseDeadlineAsked()) && !text.Contains("截至目前", StringComparison.Ordinal)
             ? Only(new UnderstoodAction(ActionKind.ProgressQuery) { Metric = ProgressMetric.Deadline })
             : null;
     }
@@ -131,6 +140,11 @@ internal sealed partial class MessageParser
     }
 
     private static readonly string[] PoliteWords = ["请", "麻烦", "谢谢", "好的", "以后", "今后", "暂时", "帮我", "可以", "能不能", "能否"];
+
+    /// <summary>期限/结束 with a phase word just before it (up to three characters between: "组建工作的期限").</summary>
+    private bool PhaseDeadlineAsked() =>
+        PhaseDeadlineWords.Any(word => text.IndexOf(word, StringComparison.Ordinal) is var at && at > 0
+            && PhaseWords.Any(phase => text.LastIndexOf(phase, at - 1, StringComparison.Ordinal) is var p && p >= 0 && at - (p + phase.Length) <= 3));
 
     private bool ContainsAnyOf(string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 }
