@@ -62,6 +62,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         // A message typed on a phone separates its clauses with spaces ("进度很慢 上面会怎么处理"): they are clause breaks.
         question = SpokenBreak().Replace(question.Trim(), "，");
+        // "当员超过50个" typed with the IME's first candidate for "dang yuan": the campaign term put back before analysis.
+        question = Homophones.Correct(question);
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
@@ -92,10 +94,16 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var trace = new List<ScoredSentence>();
-        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
+        var sheet = new FeatureSheet();
+        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace, sheet: sheet);
         foreach (var s in trace.Take(6))
         {
             yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+        }
+
+        if (sheet.Features is { } features)
+        {
+            yield return "features " + string.Join(' ', AnswerFeatures.Names.Zip(features.Vector(), (n, v) => $"{n}={v:F2}"));
         }
 
         yield return $"confidence {confidence:F3}";
