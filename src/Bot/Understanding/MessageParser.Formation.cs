@@ -113,6 +113,12 @@ internal sealed partial class MessageParser
         {
             for (var position = clause.Start; position < clause.End; position++)
             {
+                if (HostedFormationAt(clause, position) is { } hostParty)
+                {
+                    AddFormation(clause, position, hostParty);
+                    return;
+                }
+
                 if (rules.Formation.MatchAt(text, position, clause.End) is not { } verb)
                 {
                     continue;
@@ -132,6 +138,29 @@ internal sealed partial class MessageParser
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// "汇通汽车挂靠到恒信建筑党支部了": a unit named before a host marker whose host (an organisation and its party body)
+    /// follows, with no formation verb of its own after it, is a hosted formation; the host marker stands for the verb.
+    /// </summary>
+    private string? HostedFormationAt(Clause clause, int position)
+    {
+        if (rules.HostMarkers.MatchAt(text, position, clause.End) is not { } marker
+            || !MentionsIn(clause).Any(m => m.End <= position && !m.IsGeneric))
+        {
+            return null;
+        }
+
+        var host = mentions.FirstOrDefault(m => m.Start >= position + marker.Length && m.Start <= position + marker.Length + 1);
+        if (host is null || rules.PartyAndMassWords.MatchAt(text, host.End) is not { } party
+            || !rules.Vocabulary.PartyOrganizationWords.ContainsKey(party)
+            || rules.Formation.ContainsAny(text, host.End + party.Length, clause.End))
+        {
+            return null;
+        }
+
+        return party;
     }
 
     /// <summary>The party organisation word a formation verb governs: "成立了联合党支部", "党支部今天成立".</summary>

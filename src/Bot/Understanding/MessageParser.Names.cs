@@ -135,6 +135,12 @@ internal sealed partial class MessageParser
     private List<OrganizationMention?> TargetsFor(Clause clause, int position, bool wholeClause)
     {
         var inClause = MentionsIn(clause);
+        if (wholeClause && CountedPointerBefore(clause, position) is { } pointer && ListBefore(pointer) is { Count: > 1 } pointed)
+        {
+            // "仁爱医院啊 瑞康医疗啊 还有书画家协会 这仨今天都跑了一遍": 这 + a count points back at the list just said.
+            return pointed;
+        }
+
         if (inClause.Count > 0)
         {
             if (wholeClause)
@@ -180,6 +186,22 @@ internal sealed partial class MessageParser
         }
 
         return [preceding ?? UsableMentions().FirstOrDefault()];
+    }
+
+    /// <summary>这 + a count of units before <paramref name="position"/> in the clause (这仨, 这俩, 这三家, 这几家): where it stands.</summary>
+    private int? CountedPointerBefore(Clause clause, int position)
+    {
+        // The pointer may stand in a clause of its own just before ("…书画家协会，这三家 今天都跑了"), after the last name.
+        var from = Math.Max(clause.Start - 6, UsableMentions().LastOrDefault(m => m.End <= position)?.End ?? 0);
+        for (var i = from; i + 1 < Math.Min(position, clause.End); i++)
+        {
+            if (text[i] == '这' && (text[i + 1] is '仨' or '俩' or '几' || (ChineseNumber.IsNumeralChar(text[i + 1]) && text[i + 1] != '一')))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The organisations named in the clauses right before <paramref name="clause"/> that say nothing but a name (and a time).</summary>
@@ -261,6 +283,11 @@ internal sealed partial class MessageParser
         }
 
         var gap = text.AsSpan(from, to - from).Trim();
+        if (acrossBlanks && gap.Length > 0 && gap[0] is '啊' or '呀' or '吧' or '呢' or '嘛')
+        {
+            gap = gap[1..].Trim(); // "仁爱医院啊 瑞康医疗啊 还有书画家协会": a spoken list marks each name with a particle
+        }
+
         return (acrossBlanks && gap.IsEmpty && to > from) || gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";
     }
 }

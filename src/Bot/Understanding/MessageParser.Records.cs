@@ -20,12 +20,18 @@ internal sealed partial class MessageParser
 
         if (trigger is null)
         {
+            trigger = RoundOfUnits(clause);
+        }
+
+        if (trigger is null)
+        {
             // 去/到 + an organisation: "昨天去顺达快递了解情况", "到优品超市看了下".
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
                 if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的') || (m.Start == next + 2 && text.AsSpan(next).StartsWith("的是"))) && !IsBlocked(clause, position)
-                    && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4))) // "派人到仁爱医院帮建": someone else went
+                    && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4)) // "派人到仁爱医院帮建": someone else went
+                    && !InLeaderSpan(position)) // "挂靠到恒信建筑党支部": the host a unit attaches to, nobody went there
                 {
                     trigger = position;
                     break;
@@ -63,6 +69,34 @@ internal sealed partial class MessageParser
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// "今天在五和社区走了三家": a walking verb with a count of units after it (a figure, or 几, then 家) is a round of visits;
+    /// 走了 alone is not one ("党员走了两个").
+    /// </summary>
+    private int? RoundOfUnits(Clause clause)
+    {
+        foreach (var walk in (string[])["走了", "转了", "逛了", "串了"])
+        {
+            for (var at = text.IndexOf(walk, clause.Start, clause.End - clause.Start, StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < clause.End ? text.IndexOf(walk, at + 1, clause.End - at - 1, StringComparison.Ordinal) : -1)
+            {
+                var figure = at + walk.Length;
+                var end = figure;
+                while (end < clause.End && end - figure < 3 && (ChineseNumber.IsNumeralChar(text[end]) || char.IsAsciiDigit(text[end]) || text[end] is '几' or '好'))
+                {
+                    end++;
+                }
+
+                if (end > figure && end < clause.End && text[end] == '家' && !IsBlocked(clause, at))
+                {
+                    return at;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Where <see cref="StayedAt"/> read a visit from a stay's length alone ("一直在恒信建筑"): doubtful readings.</summary>

@@ -158,6 +158,11 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? LookupAsked()
     {
+        if (PlannedPurpose())
+        {
+            return null;
+        }
+
         var verb = rules.Lookup.FindFirst(text);
         if (verb is { } found && rules.Visit.FindAll(text, Math.Max(0, found.Position - 4), found.Position + found.Word.Length + 4)
                 .Any(v => v.Position <= found.Position && v.Position + v.Word.Length > found.Position))
@@ -166,9 +171,9 @@ internal sealed partial class MessageParser
         }
         else if (verb is { } said && UsableMentions().LastOrDefault(m => m.End <= said.Position) is { } place
             && text.AsSpan(place.End, said.Position - place.End).Trim("了 ").IsEmpty
-            && rules.Motion.EndsAt(text, place.Start, Math.Max(0, place.Start - 3)))
+            && PlaceAfterMotion(place.Start))
         {
-            verb = null; // "到智联物流了解一下党员情况": gone there to see, a visit
+            verb = null; // "到智联物流了解一下党员情况", "去一趟蓝海电商 看看…": gone there to see, a visit (or its plan)
         }
 
         var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
@@ -196,6 +201,33 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "明天打算去一趟蓝海电商 看看他们那个党员到底啥情况": a plan to go somewhere, then a clause opened by a verb of seeing
+    /// (看看, 了解一下): the question is what the trip is for, not one put to the bot.
+    /// </summary>
+    private bool PlannedPurpose()
+    {
+        if (rules.Plan.FindFirst(text) is not { } plan || rules.Motion.FindFirst(text, plan.Position + plan.Word.Length) is not { } go
+            || go.Position - plan.Position - plan.Word.Length > 2)
+        {
+            return false;
+        }
+
+        return clauses.Any(c => c.Start > go.Position && rules.Lookup.MatchAt(text, c.Start, c.End) is not null);
+    }
+
+    /// <summary>A place right after a motion verb, with 一趟/一下 between ("到智联物流", "去一趟蓝海电商").</summary>
+    private bool PlaceAfterMotion(int placeStart)
+    {
+        var end = placeStart;
+        if (end >= 2 && text.AsSpan(end - 2, 2) is "一趟" or "一下")
+        {
+            end -= 2;
+        }
+
+        return rules.Motion.EndsAt(text, end, Math.Max(0, end - 3));
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal sealed class PersonNames(Vocabulary vocabulary)
 
         var i = position + surnameLength;
         var given = 0;
-        while (i < end && given < 2 && TextNormalizer.IsHan(text[i]) && (given == 0 || stopwords.MatchAt(text, i, end) is null))
+        while (i < end && given < 2 && TextNormalizer.IsHan(text[i]) && (given == 0 || stopwords.MatchAt(text, i, end) is null || ConjunctionClosing(text, i, end)))
         {
             if (given == 0 && stopwords.MatchAt(text, i, end) is { Length: > 1 })
             {
@@ -37,6 +37,10 @@ internal sealed class PersonNames(Vocabulary vocabulary)
 
         return given == 0 ? null : text[position..i];
     }
+
+    /// <summary>"书记何佳和" closing its clause: a conjunction joins nothing there, so it is the given name's last character.</summary>
+    private static bool ConjunctionClosing(string text, int position, int end) =>
+        text[position] is '和' or '与' or '及' or '同' or '跟' && (position + 1 >= Math.Min(end, text.Length) || !TextNormalizer.IsHan(text[position + 1]));
 
     public string? StopwordAt(string text, int position) => stopwords.MatchAt(text, position);
 
