@@ -131,6 +131,11 @@ internal sealed partial class MessageParser
                     continue;
                 }
 
+                if (!action.IsRecord && action.Kind is not (ActionKind.PolicyQuestion or ActionKind.FormationAdvice) && actions.Contains(action))
+                {
+                    continue; // "怎么用你？都有哪些功能？": the same request asked twice in other words is one request
+                }
+
                 actions.Add(action.Kind is ActionKind.PolicyQuestion or ActionKind.FormationAdvice ? action with { Question = QuestionWords(words) } : action);
             }
 
