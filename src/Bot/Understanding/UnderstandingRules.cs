@@ -88,6 +88,7 @@ internal sealed class UnderstandingRules
         LongDone = new(v.LongDoneMarkers);
         NoneAfterOne = new(v.NoneAfterOne);
         ShowFollowups = new(v.ShowFollowups);
+        StayPlaceVerbs = new(v.StayPlaceVerbs);
         SettledWords = new(v.SettledWords);
         SelfAgent = new(v.SelfAgentPhrases);
         SecretaryServeVerbs = new(v.SecretaryServeVerbs);
@@ -106,6 +107,8 @@ internal sealed class UnderstandingRules
     public KeywordSet NoneAfterOne { get; }
 
     public KeywordSet ShowFollowups { get; }
+
+    public KeywordSet StayPlaceVerbs { get; }
     public KeywordSet SettledWords { get; }
     public KeywordSet SelfAgent { get; }
     public KeywordSet SecretaryServeVerbs { get; }
