@@ -55,4 +55,11 @@ public sealed class FollowupAndStayTests
         var update = Assert.Single(Understand("智联物流30人，一个党员也还没有").Actions);
         Assert.Equal(0, update.PartyMembers);
     }
+
+    [Fact]
+    public void A_staff_word_after_a_short_name_is_no_part_of_the_name()
+    {
+        var update = Assert.Single(Understand("德润物业全公司一共七十人").Actions);
+        Assert.Equal(("深圳市德润物业管理有限公司", 70), (update.Organization, update.Employees));
+    }
 }
