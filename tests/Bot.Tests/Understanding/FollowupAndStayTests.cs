@@ -62,4 +62,14 @@ public sealed class FollowupAndStayTests
         var update = Assert.Single(Understand("德润物业全公司一共七十人").Actions);
         Assert.Equal(("深圳市德润物业管理有限公司", 70), (update.Organization, update.Employees));
     }
+
+    [Fact]
+    public void A_bare_formation_verb_before_a_pairing_clause_names_the_work_paired()
+    {
+        var paired = Understand("智联物流的党支部成立，由我来结对帮扶").Actions;
+        Assert.DoesNotContain(paired, a => a.Kind == ActionKind.Formation);
+        Assert.Contains(paired, a => a.Kind == ActionKind.Pairing);
+
+        Assert.Contains(Understand("智联物流党支部今天成立了，由我来结对帮扶").Actions, a => a.Kind == ActionKind.Formation);
+    }
 }
