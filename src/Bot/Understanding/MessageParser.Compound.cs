@@ -131,6 +131,11 @@ internal sealed partial class MessageParser
                     continue;
                 }
 
+                if (!action.IsRecord && action.Kind is not (ActionKind.PolicyQuestion or ActionKind.FormationAdvice) && actions.Contains(action))
+                {
+                    continue; // "怎么用你？都有哪些功能？": the same request asked twice in other words is one request
+                }
+
                 actions.Add(action.Kind is ActionKind.PolicyQuestion or ActionKind.FormationAdvice ? action with { Question = QuestionWords(words) } : action);
             }
 
@@ -316,6 +321,12 @@ internal sealed partial class MessageParser
             return Part.Neutral;
         }
 
+        // "…哪些单位还没建？列个名单我看看": a unit that only asks to be shown adds no request; it goes with the one before it.
+        if (IsShowFollowup(start, end))
+        {
+            return Part.Neutral;
+        }
+
         // "顺便问一下帮扶期限是多久": a unit that opens with 问一下/请问 (after 顺便/另外) asks, whatever verb it holds.
         var opening = rules.TopicShift.MatchAt(text, start, end) is { } turn ? start + turn.Length : start;
         if (unit.EndsWithQuestionMark || IsQuestion(start, end) || rules.RequestMarkers.MatchAt(text, opening, end) is not null)
@@ -330,6 +341,29 @@ internal sealed partial class MessageParser
 
         var words = text[start..end];
         return rules.RequestMarkers.ContainsAny(words) || AsksSomethingBesidesQuestions(words) ? Part.Request : Part.Neutral;
+    }
+
+    private bool IsShowFollowup(int start, int end)
+    {
+        var shown = false;
+        for (var at = start; at < end;)
+        {
+            if (!TextNormalizer.IsHan(text[at]))
+            {
+                at++;
+            }
+            else if (rules.ShowFollowups.MatchAt(text, at, end) is { } word)
+            {
+                at += word.Length;
+                shown |= word.Length > 1;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return shown;
     }
 
     /// <summary>True when [start, end) holds a verb that could make a record (走访、发现…党员、成立…党支部、成立工会、指导员…).</summary>

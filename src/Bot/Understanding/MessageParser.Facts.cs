@@ -81,7 +81,7 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.Statuses.FindAll(text).OrderBy(s => rules.StatusDescriptions.MatchAt(text, s.Position) is { } d && d.Length == s.Word.Length ? 1 : 0))
         {
             var clause = ClauseAt(position);
-            if (!IsNegatedOnly(clause, position) && !IsHypothetical(position))
+            if (!IsNegatedOnly(clause, position) && !IsPlanned(position))
             {
                 var status = Enum.Parse<OperatingStatus>(rules.Vocabulary.Statuses[word], ignoreCase: true);
                 Fact(position, a => a with { Status = a.Status ?? status }, all: true);

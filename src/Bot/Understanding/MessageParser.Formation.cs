@@ -128,6 +128,7 @@ internal sealed partial class MessageParser
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
                     || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v))
+                    || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
                 {
@@ -161,6 +162,21 @@ internal sealed partial class MessageParser
         }
 
         return party;
+    }
+
+    /// <summary>
+    /// "顺达快递的党组织组建，由我一对一负责帮扶": a bare formation verb (no 了/好/完毕) closing a clause that a pairing clause
+    /// follows names the work paired, not a formation done.
+    /// </summary>
+    private bool NamesPairedWork(Clause clause, int position, string verb)
+    {
+        var end = position + verb.Length;
+        if (verb is not ("组建" or "成立" or "建立" or "建") || (end < clause.End && !IsSeparator(text[end])))
+        {
+            return false;
+        }
+
+        return clauses.FirstOrDefault(c => c.Start >= clause.End) is { } next && rules.Pairing.FindAll(text, next.Start, next.End).Any(v => !IsAttributive(v));
     }
 
     /// <summary>The party organisation word a formation verb governs: "成立了联合党支部", "党支部今天成立".</summary>

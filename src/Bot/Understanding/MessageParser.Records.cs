@@ -137,6 +137,14 @@ internal sealed partial class MessageParser
                 return mention.Start;
             }
 
+            // "今天下午都耗在德润物业了，…", "我人在正衡律所，…": a verb of spending time (耗在/泡在/待在) or the sender's presence
+            // right before the place, the place closing the clause (了 may follow), is a visit.
+            var closes = after >= clause.End || IsSeparator(text[after]) || (text[after] == '了' && (after + 1 >= clause.End || IsSeparator(text[after + 1])));
+            if (rules.StayPlaceVerbs.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 4)) && closes && !IsBlocked(clause, mention.Start))
+            {
+                return mention.Start;
+            }
+
             // "昨天一整天都在瑞康医疗，…", "今天上午一直在恒信建筑": a stay said by its length (一直/一整天/都 before 在), the place
             // closing the clause, is a visit too.
             var marker = mention.Start - 1;

@@ -22,6 +22,7 @@ public sealed partial class OrganizationIndex
     private readonly HashSet<string> scopeNames = new(StringComparer.Ordinal);
     private readonly Vocabulary vocabulary;
     private readonly KeywordSet legalSuffixes;
+    private readonly KeywordSet employeeWords;
     private readonly KeywordSet institutionSuffixes;
     private readonly KeywordSet boundaries;
     private readonly KeywordSet rejects;
@@ -46,6 +47,7 @@ public sealed partial class OrganizationIndex
         stopwords = [.. vocabulary.AliasStopwords];
         legalSuffixes = new KeywordSet(vocabulary.LegalForms.Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所"]));
         institutionSuffixes = new KeywordSet(vocabulary.InstitutionSuffixes);
+        employeeWords = new KeywordSet(vocabulary.EmployeeWords);
         boundaries = new KeywordSet(vocabulary.NameBoundaries);
         rejects = new KeywordSet(vocabulary.NameRejects);
         regions = new KeywordSet(vocabulary.RegionPrefixes);
@@ -190,6 +192,11 @@ public sealed partial class OrganizationIndex
             }
 
             var end = position + suffix.Length;
+            if (EndsStaffWord(text, position, end))
+            {
+                continue; // "蓝海电商全公司加起来七十人": 全公司 counts the staff, it ends no name
+            }
+
             while (legalSuffixes.MatchAt(text, end) is { } more)
             {
                 end += more.Length;
@@ -248,6 +255,20 @@ public sealed partial class OrganizationIndex
                 Add(mentions, covered, new OrganizationMention(start, written.Length, written));
             }
         }
+    }
+
+    /// <summary>True when a staff word (全公司, 全厂) starts before the suffix at <paramref name="position"/> and ends with it.</summary>
+    private bool EndsStaffWord(string text, int position, int end)
+    {
+        for (var start = position - 1; start >= Math.Max(0, position - 2); start--)
+        {
+            if (employeeWords.MatchAt(text, start, end) is { } word && start + word.Length == end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -87,6 +87,8 @@ internal sealed class UnderstandingRules
         TradeWords = new(v.GenericWords);
         LongDone = new(v.LongDoneMarkers);
         NoneAfterOne = new(v.NoneAfterOne);
+        ShowFollowups = new(v.ShowFollowups);
+        StayPlaceVerbs = new(v.StayPlaceVerbs);
         SettledWords = new(v.SettledWords);
         SelfAgent = new(v.SelfAgentPhrases);
         SecretaryServeVerbs = new(v.SecretaryServeVerbs);
@@ -103,6 +105,10 @@ internal sealed class UnderstandingRules
     public KeywordSet TradeWords { get; }
     public KeywordSet LongDone { get; }
     public KeywordSet NoneAfterOne { get; }
+
+    public KeywordSet ShowFollowups { get; }
+
+    public KeywordSet StayPlaceVerbs { get; }
     public KeywordSet SettledWords { get; }
     public KeywordSet SelfAgent { get; }
     public KeywordSet SecretaryServeVerbs { get; }

@@ -183,6 +183,12 @@ public sealed record Vocabulary
     /// <summary>"一个党员没有": after 一 + measure (and 党员), these closing the clause say none.</summary>
     public IReadOnlyList<string> NoneAfterOne { get; init; } = [];
 
+    /// <summary>"列个名单我看看", "列给我看看": words that only ask to be shown what the request before them asked for.</summary>
+    public IReadOnlyList<string> ShowFollowups { get; init; } = [];
+
+    /// <summary>"都耗在德润物业了", "我人在正衡律所": a verb of spending time (or the sender's presence) right before the place.</summary>
+    public IReadOnlyList<string> StayPlaceVerbs { get; init; } = [];
+
     /// <summary>这个/那个/该 before a class noun (协会, 公司): an organisation pointed at, not named.</summary>
     public IReadOnlyList<string> Demonstratives { get; init; } = [];
 
