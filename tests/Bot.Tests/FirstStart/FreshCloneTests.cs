@@ -111,20 +111,8 @@ public sealed partial class FreshCloneTests : IDisposable
             Assert.StartsWith($"http://127.0.0.1:{port}/#code=", links["指导员"], StringComparison.Ordinal);
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = WebChatBrowserTests.Chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-            });
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-                IsMobile = true,
-                HasTouch = true,
-                Locale = "zh-CN",
-            });
-            var page = await context.NewPageAsync();
+            await using var browser = await PhoneBrowser.LaunchAsync(playwright);
+            var page = await PhoneBrowser.NewPageAsync(browser);
 
             // A cold host's first turn (the understanding's caches, the second opinion) takes seconds on a busy CI machine.
             Assertions.SetDefaultExpectTimeout(30_000);

@@ -7,8 +7,6 @@ namespace InstructorBot.Bot.Tests.WebChat;
 /// <summary>The web chat page in real Chromium (Debian's /usr/bin/chromium, headless) against the host on a Kestrel loopback port.</summary>
 public sealed class WebChatBrowserTests : IAsyncLifetime
 {
-    public const string Chromium = "/usr/bin/chromium";
-
     private readonly BotHost host = new(kestrel: true);
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
@@ -18,12 +16,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         // A cold host's first turn (the understanding's caches, the second opinion) takes seconds on a busy CI machine.
         Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        browser = await PhoneBrowser.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -36,14 +29,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_phone_user_signs_in_reports_picks_a_candidate_button_and_undoes_in_Chromium()
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "zh-CN",
-        });
-        var page = await context.NewPageAsync();
+        var page = await PhoneBrowser.NewPageAsync(browser);
         await page.GotoAsync(host.Address.ToString());
 
         await page.FillAsync("#code", await host.IssueCodeAsync("u_zhang"));
@@ -81,14 +67,7 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_on_a_phone_asks_for_a_chart_and_sees_it_in_the_chat()
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "zh-CN",
-        });
-        var page = await context.NewPageAsync();
+        var page = await PhoneBrowser.NewPageAsync(browser);
         await page.GotoAsync(host.Address.ToString());
         await page.FillAsync("#code", await host.IssueCodeAsync("u_wang"));
         await page.ClickAsync("#signin-button");

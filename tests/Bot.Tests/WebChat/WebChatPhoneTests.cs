@@ -38,12 +38,7 @@ public sealed class WebChatPhoneTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = WebChatBrowserTests.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        browser = await PhoneBrowser.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()
@@ -305,15 +300,7 @@ public sealed class WebChatPhoneTests : IAsyncLifetime
 
     private async Task<IPage> SignedInPhoneAsync(string userId, ColorScheme colorScheme = ColorScheme.Light, bool greeting = true)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "zh-CN",
-            ColorScheme = colorScheme,
-        });
-        var page = await context.NewPageAsync();
+        var page = await PhoneBrowser.NewPageAsync(browser, colorScheme);
 
         // The sign-in link the host prints: the code in the fragment, used once and taken out of the address.
         await page.GotoAsync(host.Address + "#code=" + await host.IssueCodeAsync(userId));
