@@ -171,6 +171,28 @@ public sealed class WebChatPhoneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_card_downloads_the_export_and_an_expired_link_says_so_in_the_chat()
+    {
+        var page = await SignedInPhoneAsync("u_wang");
+        await SendAsync(page, "坂田街道的台账导出来发给我");
+        var card = page.Locator(".bot .card.file").Last;
+        await Assertions.Expect(card).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => card.ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        var saved = await download.PathAsync();
+        Assert.True(new FileInfo(saved).Length > 1000, "the workbook itself, not an error page");
+
+        // The file behind the link goes away (as when its lifetime ends): the next tap says so in the chat.
+        var token = (await card.GetAttributeAsync("href"))!.Split('/').Last();
+        var files = host.Services.GetRequiredService<DownloadFiles>();
+        DownloadFiles.Delete(files.Find(token, "u_wang")!);
+        await card.ClickAsync();
+        await Assertions.Expect(page.Locator(".bot .card.expired").Last).ToHaveTextAsync("（文件链接已过期，请重新导出）");
+        await Screenshots.SaveAsync(page, "file-link-expired");
+    }
+
+    [Fact]
     public async Task Dark_mode_follows_the_phone_and_the_page_has_a_favicon_and_a_web_app_manifest()
     {
         var page = await SignedInPhoneAsync("u_zhang", ColorScheme.Dark);

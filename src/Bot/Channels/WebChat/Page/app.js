@@ -75,12 +75,32 @@
       return figure;
     },
     file: function (attachment) {
+      // A tap fetches the file first, so a link that has expired (or whose file is gone) says so in the chat instead of
+      // opening an error page; a good one is saved under its own name.
       var link = el("a", "card file");
       link.href = attachment.url;
       link.setAttribute("download", attachment.name);
       link.appendChild(el("span", "icon", "⬇"));
       link.appendChild(el("span", "name", attachment.name));
-      link.appendChild(el("span", "hint", "点按下载"));
+      var hint = link.appendChild(el("span", "hint", "点按下载"));
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        fetch(attachment.url, { credentials: "same-origin" }).then(function (response) {
+          if (!response.ok) {
+            link.replaceWith(el("span", "card expired", "（文件链接已过期，请重新导出）"));
+            return;
+          }
+          return response.blob().then(function (blob) {
+            var save = el("a");
+            save.href = URL.createObjectURL(blob);
+            save.download = attachment.name;
+            document.body.appendChild(save);
+            save.click();
+            save.remove();
+            setTimeout(function () { URL.revokeObjectURL(save.href); }, 60000);
+          });
+        }).catch(function () { hint.textContent = "下载失败，点按重试"; });
+      });
       return link;
     }
   };
