@@ -40,4 +40,21 @@ public sealed class HomophoneTests
         Assert.True(correct.Answered);
         Assert.Equal(correct.Text, typed.Text);
     }
+
+    [Fact]
+    public void A_typo_read_across_two_correct_words_is_left_alone_and_the_question_answered()
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        // 应当|建立 holds 当建, 应当|委托 holds 当委: neither is a typo of 党建 or 党委.
+        var segmenter = new WordSegmenter([]);
+        Assert.Equal("哪些单位应当建立党组织", Homophones.Correct("哪些单位应当建立党组织", segmenter.IsWord));
+        Assert.Equal("应当委托街道办理", Homophones.Correct("应当委托街道办理", segmenter.IsWord));
+        Assert.Equal("当建工作怎么搞", Homophones.Correct("当建工作怎么搞", _ => true)); // a word on both sides: left alone
+        Assert.Equal("党员超过50个可以成立啥", Homophones.Correct("当员超过50个可以成立啥", segmenter.IsWord));
+
+        Assert.True(knowledge.Ask("哪些单位应当建立党组织").Answered);
+    }
 }

@@ -63,7 +63,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A message typed on a phone separates its clauses with spaces ("进度很慢 上面会怎么处理"): they are clause breaks.
         question = SpokenBreak().Replace(question.Trim(), "，");
         // "当员超过50个" typed with the IME's first candidate for "dang yuan": the campaign term put back before analysis.
-        question = Homophones.Correct(question);
+        question = Homophones.Correct(question, analyzer.IsWord);
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace InstructorBot.Knowledge.Answering;
 
 /// <summary>One pinyin-IME typo of a campaign term ("当员" for 党员) and the term.</summary>
@@ -40,20 +38,29 @@ public static class Homophones
         return [.. typos.OrderByDescending(t => t.Typo.Length)];
     }
 
-    /// <summary>The question with every typo of the table replaced by its term (the question itself when there is none).</summary>
-    public static string Correct(string question)
+    /// <summary>
+    /// The question with every typo of the table replaced by its term (the question itself when there is none). A typo is
+    /// left alone where its first character closes a word begun before it, or its last opens a word going on after it
+    /// (<paramref name="isWord"/>, the segmenter's dictionary): "应当建立" holds 当建 across 应当|建立 and is no typo of 党建.
+    /// </summary>
+    public static string Correct(string question, Func<string, bool>? isWord = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        StringBuilder? corrected = null;
+        var text = question;
         foreach (var typo in Shipped.Value)
         {
-            if ((corrected?.ToString() ?? question).Contains(typo.Typo, StringComparison.Ordinal))
+            for (var at = text.IndexOf(typo.Typo, StringComparison.Ordinal); at >= 0; at = text.IndexOf(typo.Typo, at + 1, StringComparison.Ordinal))
             {
-                corrected ??= new StringBuilder(question);
-                corrected.Replace(typo.Typo, typo.Term);
+                var end = at + typo.Typo.Length;
+                var straddles = isWord is not null
+                    && ((at > 0 && isWord(string.Concat(text[at - 1], typo.Typo[0]))) || (end < text.Length && isWord(string.Concat(typo.Typo[^1], text[end]))));
+                if (!straddles)
+                {
+                    text = string.Concat(text.AsSpan(0, at), typo.Term, text.AsSpan(end));
+                }
             }
         }
 
-        return corrected?.ToString() ?? question;
+        return text;
     }
 }

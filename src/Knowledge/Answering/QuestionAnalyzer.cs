@@ -10,6 +10,9 @@ namespace InstructorBot.Knowledge.Answering;
 /// </summary>
 public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyList<ThesaurusEntry>? thesaurus = null, WordSegmenter? segmenter = null)
 {
+    /// <summary>True when the segmenter's dictionary holds <paramref name="word"/> (false without a segmenter).</summary>
+    public bool IsWord(string word) => segmenter?.IsWord(word) ?? false;
+
     private readonly ThesaurusEntry[] expansions = [.. (thesaurus ?? []).OrderByDescending(e => e.Word.Length)];
 
     private readonly string[] questionWords =
