@@ -18,7 +18,14 @@ public sealed class ChannelHost(IReadOnlyDictionary<string, string?> settings, R
     {
         // UseSetting, not ConfigureAppConfiguration: Program reads Store:Path while composing, before the latter applies,
         // and the channels open the store (their delivery log) even with the recording pipeline.
-        foreach (var (key, value) in new Dictionary<string, string?>(settings) { ["Store:Path"] = Path.Combine(dataDirectory, "bot.db"), ["Demo:Enabled"] = "false" })
+        var all = TestHostSettings.Defaults();
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        all["Store:Path"] = Path.Combine(dataDirectory, "bot.db");
+        foreach (var (key, value) in all)
         {
             builder.UseSetting(key, value);
         }

@@ -33,14 +33,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
         Directory.CreateDirectory(Folder);
 
         // The tests post to /api/messages as the Bot Framework Emulator on this machine: they opt in to local mode.
-        // The proactive scheduler runs on the system clock: off unless a test turns it on, so no digest lands in a turn count.
-        // They import the fixtures themselves (or start empty on purpose): no demo workspace on the empty file.
-        this.settings = new Dictionary<string, string?>
-        {
-            ["BotFramework:AllowUnauthenticatedLocal"] = "true",
-            ["Scheduler:Enabled"] = "false",
-            ["Demo:Enabled"] = "false",
-        };
+        this.settings = TestHostSettings.Defaults();
+        this.settings["BotFramework:AllowUnauthenticatedLocal"] = "true";
         foreach (var (key, value) in settings ?? [])
         {
             this.settings[key] = value;

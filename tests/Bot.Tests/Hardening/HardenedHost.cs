@@ -23,13 +23,15 @@ public sealed class HardenedHost : WebApplicationFactory<Program>
     public HardenedHost(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         Folder = Directory.CreateTempSubdirectory("instructorbot-hardening-").FullName;
-        this.settings = new Dictionary<string, string?>(settings ?? [])
+        this.settings = TestHostSettings.Defaults();
+        foreach (var (key, value) in settings ?? [])
         {
-            ["Store:Path"] = Path.Combine(Folder, "bot.db"),
-            // Local Emulator mode stays reachable from loopback once it must be asked for explicitly.
-            ["BotFramework:AllowUnauthenticatedLocal"] = "true",
-            ["Demo:Enabled"] = "false",
-        };
+            this.settings[key] = value;
+        }
+
+        this.settings["Store:Path"] = Path.Combine(Folder, "bot.db");
+        // Local Emulator mode stays reachable from loopback once it must be asked for explicitly.
+        this.settings["BotFramework:AllowUnauthenticatedLocal"] = "true";
         this.testServices = testServices;
         UseKestrel(0);
         Store.ImportLedgerAsync(BotHost.DataFile("ledger.csv")).GetAwaiter().GetResult();
