@@ -42,6 +42,9 @@ public sealed class InstructorStore : IDisposable
     /// <summary>Which engine holds the data.</summary>
     public StoreEngineKind Engine { get; }
 
+    /// <summary>The engine under the store, for <see cref="StoreMigration"/> and tests.</summary>
+    internal IStoreEngine EngineBehind => engine;
+
     /// <summary>Changes whenever any organisation changes (a write or an import that changed one).</summary>
     public long OrganizationsVersion => organizations.Version;
 
