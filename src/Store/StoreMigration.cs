@@ -17,6 +17,17 @@ public static class StoreMigration
 {
     private static readonly JsonSerializerOptions Compare = new() { WriteIndented = false };
 
+    /// <summary>The record kinds as the report names them.</summary>
+    private static readonly IReadOnlyDictionary<string, string> KindNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Visit.KindName] = "走访",
+        [MemberDiscovery.KindName] = "发现党员",
+        [Formation.KindName] = "组建",
+        [WorkCoverage.KindName] = "工作覆盖",
+        [OrganizationUpdate.KindName] = "单位信息更新",
+        [Pairing.KindName] = "结对帮扶",
+    };
+
     /// <exception cref="StoreException">The file is missing or held by a running bot, the target is not empty or unreachable, or the check found a difference (message in Chinese).</exception>
     public static Task<MigrationReport> CopyAsync(string liteDbPath, string connectionString, CancellationToken ct = default)
     {
@@ -98,7 +109,7 @@ public static class StoreMigration
             Check("渠道绑定", source.Users().Sum(u => u.ChannelIdentities.Distinct().Count()), Scalar(connection, "SELECT count(*) FROM user_channels"));
             foreach (var (kind, list) in records)
             {
-                Check(kind, list.Count, Scalar(connection, $"SELECT count(*) FROM records WHERE kind = '{kind}'"));
+                Check(KindNames.GetValueOrDefault(kind, kind), list.Count, Scalar(connection, $"SELECT count(*) FROM records WHERE kind = '{kind}'"));
             }
 
             Check("审计", auditCount, Scalar(connection, "SELECT count(*) FROM audit"));

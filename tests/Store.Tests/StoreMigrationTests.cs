@@ -40,8 +40,8 @@ public sealed class StoreMigrationTests
             Assert.Contains(("单位", 32), report.Counts);
             Assert.Contains(("用户", 8), report.Counts);
             Assert.Contains(("渠道绑定", 1), report.Counts);
-            Assert.Contains(("visit", 1), report.Counts);
-            Assert.Contains(("formation", 1), report.Counts);
+            Assert.Contains(("走访", 1), report.Counts);
+            Assert.Contains(("组建", 1), report.Counts);
             Assert.True(report.StreetsCompared >= 5, report.Describe());
             Assert.StartsWith("迁移完成并已校验：单位 32、用户 8", report.Describe(), StringComparison.Ordinal);
 
