@@ -71,7 +71,10 @@ public sealed class PostgresCluster
         }
 
         var asPostgresUser = Environment.UserName == "root";
-        var folder = Directory.CreateTempSubdirectory("instructorbot-pg-").FullName;
+        // As root, under /tmp whatever TMPDIR says: the postgres user must be able to reach the folder.
+        var folder = asPostgresUser
+            ? Directory.CreateDirectory(Path.Combine("/tmp", "instructorbot-pg-" + Guid.NewGuid().ToString("N")[..12])).FullName
+            : Directory.CreateTempSubdirectory("instructorbot-pg-").FullName;
         var data = Path.Combine(folder, "data");
         var socket = Path.Combine(folder, "socket");
         Directory.CreateDirectory(socket);
