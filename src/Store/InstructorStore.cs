@@ -7,18 +7,16 @@ using LiteDB;
 namespace InstructorBot.Store;
 
 /// <summary>
-/// The embedded store: one LiteDB file per process, guarded by a lock file of its own. Reads come from immutable
-/// in-memory snapshots (organisations, users) or from LiteDB directly; every write goes through one group-commit
-/// writer and is acknowledged only once durable (committed, checkpointed, fsynced). Thread-safe.
+/// The store: the ledger, users, records and audit on an engine (<see cref="StoreEngineKind.LiteDb"/>, one embedded file
+/// per process guarded by a lock file of its own, or <see cref="StoreEngineKind.Postgres"/>). Reads come from immutable
+/// in-memory snapshots (organisations, users) or from the engine directly; every write goes through one group-commit
+/// writer and is acknowledged only once durable. Thread-safe.
 /// </summary>
 public sealed class InstructorStore : IDisposable
 {
-    private readonly FileStream lockFile;
-    private readonly FileStream dataFile;
-    private readonly LiteDatabase db;
-    private readonly BsonMapper mapper;
+    private readonly IStoreEngine engine;
     private readonly GroupCommitWriter writer;
-    private readonly RecordEffects effects;
+    private readonly RecordEffects effects = new();
     private readonly TimeProvider clock;
     private volatile OrganizationSnapshot organizations;
     private volatile IReadOnlyList<User> users;
@@ -26,26 +24,26 @@ public sealed class InstructorStore : IDisposable
     private Timer? backupServer;
     private bool disposed;
 
-    private InstructorStore(string path, FileStream lockFile, TimeProvider clock)
+    private InstructorStore(IStoreEngine engine, StoreEngineKind kind, TimeProvider clock)
     {
-        Path = path;
-        this.lockFile = lockFile;
+        this.engine = engine;
         this.clock = clock;
-        mapper = StoreMapper.Create();
-        db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
-        EnsureIndexes();
-        db.Checkpoint();
-
-        // A second handle on the data file, only to fsync it after each checkpoint (fsync flushes the file, whichever handle asks).
-        dataFile = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-        effects = new RecordEffects(mapper);
-        organizations = OrganizationSnapshot.Of(OrganizationCollection.FindAll(), 1);
-        users = LoadUsers();
-        writer = new GroupCommitWriter(db, () => dataFile.Flush(flushToDisk: true), ApplyCommitted);
+        Engine = kind;
+        organizations = OrganizationSnapshot.Of(engine.LoadOrganizations(), 1);
+        users = engine.LoadUsers();
+        writer = new GroupCommitWriter(engine, ApplyCommitted);
     }
 
-    /// <summary>The full path of the database file.</summary>
-    public string Path { get; }
+    /// <summary>
+    /// The full path of the database file (LiteDB); on PostgreSQL, the server and database it is on (never a password).
+    /// </summary>
+    public string Path => engine.Location;
+
+    /// <summary>Which engine holds the data.</summary>
+    public StoreEngineKind Engine { get; }
+
+    /// <summary>The engine under the store, for <see cref="StoreMigration"/> and tests.</summary>
+    internal IStoreEngine EngineBehind => engine;
 
     /// <summary>Changes whenever any organisation changes (a write or an import that changed one).</summary>
     public long OrganizationsVersion => organizations.Version;
@@ -56,46 +54,35 @@ public sealed class InstructorStore : IDisposable
     /// </summary>
     public long OrganizationNamesVersion => organizations.NamesVersion;
 
-    private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
-
     /// <summary>
-    /// Opens (creating the folder and file if needed) and locks the database for this process. When another holder has the
+    /// Opens (creating the folder and file if needed) and locks the LiteDB database for this process. When another holder has the
     /// lock, waits up to <paramref name="lockWait"/> for it to let go: a host that is stopping (a systemd restart, a verb
     /// run right after) releases the file moments after it says it stopped.
     /// </summary>
     /// <exception cref="StoreException">Another process holds the database.</exception>
-    public static InstructorStore Open(string path, TimeProvider? clock = null, TimeSpan lockWait = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var deadline = DateTime.UtcNow + lockWait;
-        FileStream lockFile;
-        while (true)
-        {
-            try
-            {
-                // FileShare.None is an exclusive flock on Linux: LiteDB's direct mode does not guard against a second process.
-                lockFile = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                break;
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
-            catch (IOException busy)
-            {
-                throw new StoreException($"数据库正被另一个进程使用：{full}（database is in use by another process）", busy);
-            }
-        }
+    public static InstructorStore Open(string path, TimeProvider? clock = null, TimeSpan lockWait = default) =>
+        Open(new StoreOptions { Path = path, LockWait = lockWait }, clock);
 
+    /// <summary>Opens the store on the engine the options name (PostgreSQL: its schema is created or migrated first).</summary>
+    /// <exception cref="StoreException">The database is held by another process, unreachable, or the options are incomplete.</exception>
+    public static InstructorStore Open(StoreOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IStoreEngine engine = options.Engine switch
+        {
+            StoreEngineKind.Postgres => Postgres.PostgresEngine.Open(
+                options.ConnectionString is { Length: > 0 } connection
+                    ? connection
+                    : throw new StoreException("使用 PostgreSQL 时必须配置连接字符串 Store:ConnectionString（Store:ConnectionString is required for the postgres engine）")),
+            _ => LiteDbEngine.Open(options.Path ?? throw new StoreException("未配置数据库文件 Store:Path（Store:Path is required）"), options.LockWait),
+        };
         try
         {
-            return new InstructorStore(full, lockFile, clock ?? TimeProvider.System);
+            return new InstructorStore(engine, options.Engine, clock ?? TimeProvider.System);
         }
         catch
         {
-            lockFile.Dispose();
+            engine.Dispose();
             throw;
         }
     }
@@ -150,22 +137,16 @@ public sealed class InstructorStore : IDisposable
 
     /// <summary>Every record the user reported, newest first.</summary>
     public IReadOnlyList<RecordRequest> RecordsBy(string userId) =>
-        Collections.Records.Values
-            .SelectMany(entry => db.GetCollection(entry.Collection).Find(Query.EQ(nameof(RecordRequest.ReportedBy), userId))
-                .Select(doc => (RecordRequest)mapper.ToObject(entry.Type, doc)))
-            .OrderByDescending(r => r.RecordedAt)
-            .ToArray();
+        engine.RecordsBy(userId).OrderByDescending(r => r.RecordedAt).ToArray();
 
     /// <summary>The audit trail of one actor, newest first.</summary>
-    public IReadOnlyList<AuditEntry> AuditOf(string actorUserId, int limit = 100) =>
-        db.GetCollection<AuditEntry>(Collections.Audit).Query()
-            .Where(e => e.Actor == actorUserId).OrderByDescending(e => e.Id).Limit(limit).ToList();
+    public IReadOnlyList<AuditEntry> AuditOf(string actorUserId, int limit = 100) => engine.AuditOf(actorUserId, limit);
 
-    /// <summary>A read on the caller's thread, for other features' own collections.</summary>
+    /// <summary>A read on the caller's thread, for other features' own collections (LiteDB engine only in this phase).</summary>
     public T Read<T>(Func<ILiteDatabase, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return work(db);
+        return work(engine.Lite);
     }
 
     // ---- Writes ------------------------------------------------------------------------------------------------
@@ -245,10 +226,9 @@ public sealed class InstructorStore : IDisposable
         var found = new List<RecordRequest>(references.Count);
         foreach (var reference in references)
         {
-            if (Collections.Records.TryGetValue(reference.Kind, out var entry)
-                && db.GetCollection(entry.Collection).FindById(reference.Id) is { } document)
+            if (engine.FindRecord(reference) is { } record)
             {
-                found.Add((RecordRequest)mapper.ToObject(entry.Type, document));
+                found.Add(record);
             }
         }
 
@@ -291,7 +271,7 @@ public sealed class InstructorStore : IDisposable
         return writer.Enqueue(
             context =>
             {
-                context.Users.Upsert(user);
+                context.Data.UpsertUser(user);
                 context.UsersChanged = true;
                 context.Append(new AuditEntry { Actor = user.Id, At = Now(), Action = "save_user", Summary = user.Id });
                 return true;
@@ -302,24 +282,23 @@ public sealed class InstructorStore : IDisposable
     /// <summary>
     /// Empties every collection, keeping the collections and their indexes (a demo workspace being removed): the file
     /// is then as a new one, with the document ids going on where they were. Returns how many documents were deleted.
+    /// On PostgreSQL the store's tables are emptied; their id sequences go on too.
     /// </summary>
     public Task<int> ClearAsync(CancellationToken ct = default) =>
         writer.Enqueue(
             context =>
             {
-                var deleted = 0;
-                foreach (var name in context.Db.GetCollectionNames().ToList())
-                {
-                    deleted += context.Db.GetCollection(name).DeleteAll();
-                }
-
+                var deleted = context.Data.ClearAll();
                 context.Cleared = true;
                 context.UsersChanged = true;
                 return deleted;
             },
             ct);
 
-    /// <summary>A consistent copy of the database, taken on the writer thread between two groups (no write mid-flight).</summary>
+    /// <summary>
+    /// A consistent copy of the database, taken on the writer thread between two groups (no write mid-flight): the LiteDB
+    /// file, or on PostgreSQL a <c>pg_dump</c> archive (custom format, for <c>pg_restore</c>).
+    /// </summary>
     public Task BackupAsync(string destinationFile, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationFile);
@@ -329,22 +308,7 @@ public sealed class InstructorStore : IDisposable
             throw new StoreException("备份文件不能是数据库本身");
         }
 
-        return writer.Enqueue(
-            _ => true,
-            ct,
-            afterDurable: () =>
-            {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
-                var temporary = destination + ".partial";
-                using (var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-                using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-                {
-                    source.CopyTo(target);
-                    target.Flush(flushToDisk: true);
-                }
-
-                File.Move(temporary, destination, overwrite: true);
-            });
+        return writer.Enqueue(_ => true, ct, afterDurable: () => engine.Backup(destination));
     }
 
     /// <summary>A durable write of the caller's own collections, run on the writer thread inside the group's transaction.</summary>
@@ -364,7 +328,7 @@ public sealed class InstructorStore : IDisposable
     public void EnsureCollection(string name, Action<ILiteCollection<BsonDocument>>? indexes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (db.CollectionExists(name) && indexes is null)
+        if (engine.Lite.CollectionExists(name) && indexes is null)
         {
             return;
         }
@@ -390,6 +354,12 @@ public sealed class InstructorStore : IDisposable
     /// <summary>Answers <see cref="BackupRequest"/>s from other processes (the <c>backup</c> verb while the bot runs), polling the folder.</summary>
     public void ServeBackupRequests(TimeSpan? interval = null)
     {
+        if (Engine != StoreEngineKind.LiteDb)
+        {
+            // A PostgreSQL server serves any number of readers, and pg_dump backs it up while the bot runs.
+            return;
+        }
+
         var every = interval ?? TimeSpan.FromSeconds(1);
         backupServer ??= new Timer(_ => AnswerBackupRequests(), null, every, every);
     }
@@ -406,22 +376,11 @@ public sealed class InstructorStore : IDisposable
         {
             backupServer?.Dispose();
             writer.Dispose();
-            db.Checkpoint();
         }
         finally
         {
-            // Whatever failed above (an engine LiteDB already closed after an error), the files and the lock are let go:
-            // every acknowledged write was checkpointed and fsynced with its group, and a kept lock would refuse the
-            // next open for the life of this process.
-            try
-            {
-                db.Dispose();
-            }
-            finally
-            {
-                dataFile.Dispose();
-                lockFile.Dispose();
-            }
+            // Whatever failed above, the engine lets go of its files, lock or connections.
+            engine.Dispose();
         }
     }
 
@@ -488,16 +447,13 @@ public sealed class InstructorStore : IDisposable
         }
     }
 
-    private IReadOnlyList<User> LoadUsers() =>
-        db.GetCollection<User>(Collections.Users).FindAll().OrderBy(u => u.Id, StringComparer.Ordinal).ToArray();
-
     private void ApplyCommitted(IReadOnlyList<WriteContext> contexts)
     {
         if (contexts.Any(c => c.Cleared))
         {
             // Versions go on rising, so caches keyed by them (the name index) never take the empty ledger for an old one.
             var next = Math.Max(organizations.Version, organizations.NamesVersion) + 1;
-            organizations = OrganizationSnapshot.Of(OrganizationCollection.FindAll(), next);
+            organizations = OrganizationSnapshot.Of(engine.LoadOrganizations(), next);
         }
 
         var changed = contexts.SelectMany(c => c.ChangedOrganizations.Values).ToArray();
@@ -508,43 +464,19 @@ public sealed class InstructorStore : IDisposable
 
         if (contexts.Any(c => c.UsersChanged))
         {
-            users = LoadUsers();
+            users = engine.LoadUsers();
         }
     }
 
     private IReadOnlyList<T> RecordsIn<T>(Jurisdiction jurisdiction, DateOnly from, DateOnly to)
         where T : RecordRequest
     {
-        var (collection, _) = Collections.Records.Values.First(entry => entry.Type == typeof(T));
+        var kind = Collections.Records.First(entry => entry.Value.Type == typeof(T)).Key;
         var snapshot = organizations;
-        var range = Query.Between(nameof(RecordRequest.Date), mapper.Serialize(typeof(DateOnly), from), mapper.Serialize(typeof(DateOnly), to));
-        return db.GetCollection(collection).Find(range)
-            .Select(doc => (T)mapper.ToObject(typeof(T), doc))
+        return engine.RecordsBetween(kind, from, to, jurisdiction)
+            .Cast<T>()
             .Where(r => snapshot.ById.TryGetValue(r.OrganizationId, out var o) && jurisdiction.Contains(o))
             .OrderBy(r => r.Date).ThenBy(r => r.Id)
             .ToArray();
-    }
-
-    private void EnsureIndexes()
-    {
-        var organizationsCollection = OrganizationCollection;
-
-        // Unique where present: an organisation without a code indexes as its own id, so absent codes never collide.
-        organizationsCollection.EnsureIndex("CreditCode", "COALESCE($.CreditCode, '#' + STRING($._id))", unique: true);
-
-        // Lookups by name, district, street and community are served from the in-memory snapshot, not LiteDB. Each
-        // extra LiteDB index on organisations cost about 30 KB of allocation per row in a 100,000-row import
-        // transaction (measured: 10.3 GB with five indexes, 7.2 GB with three), so only the credit code is indexed.
-        foreach (var (collection, _) in Collections.Records.Values)
-        {
-            var records = db.GetCollection(collection);
-            records.EnsureIndex(nameof(RecordRequest.OrganizationId));
-            records.EnsureIndex(nameof(RecordRequest.Date));
-            records.EnsureIndex(nameof(RecordRequest.ReportedBy));
-        }
-
-        var audit = db.GetCollection<AuditEntry>(Collections.Audit);
-        audit.EnsureIndex(e => e.Actor);
-        audit.EnsureIndex(e => e.At);
     }
 }

@@ -5,10 +5,11 @@ namespace InstructorBot.Store.Tests;
 /// <summary>各街道对比: the district's figures per street, against the hand counts of tests/data/ledger.csv.</summary>
 public sealed class CoverageBreakdownTests
 {
-    [Fact]
-    public async Task A_district_broken_down_by_street_ranks_the_streets_by_coverage_rate_with_their_hand_counted_figures()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_district_broken_down_by_street_ranks_the_streets_by_coverage_rate_with_their_hand_counted_figures(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var district = test.Store.FindScope("龙岗区")!;
 
         var rows = new CoverageBreakdown(new CoverageCalculator()).Compute(test.Store.OrganizationsIn(district.Jurisdiction), BreakdownLevel.Street);
@@ -20,10 +21,11 @@ public sealed class CoverageBreakdownTests
             rows.Single(r => r.Scope == "坂田街道").UnformedRequired);
     }
 
-    [Fact]
-    public async Task The_rows_of_a_breakdown_add_up_to_the_scope_s_own_figures()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task The_rows_of_a_breakdown_add_up_to_the_scope_s_own_figures(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var organizations = test.Store.Organizations();
         var calculator = new CoverageCalculator();
         var whole = calculator.Compute("全部", organizations);

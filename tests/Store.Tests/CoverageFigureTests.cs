@@ -50,10 +50,11 @@ public sealed class CoverageFigureTests
         Assert.Equal(membersRequired, report.MembersRequired);
     }
 
-    [Fact]
-    public async Task The_bantian_report_serialises_to_the_cli_contract_example()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task The_bantian_report_serialises_to_the_cli_contract_example(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var match = test.Store.FindScope("坂田街道")!;
         var report = new CoverageCalculator().Compute(match.Name, test.Store.OrganizationsIn(match.Jurisdiction));
 
@@ -75,10 +76,11 @@ public sealed class CoverageFigureTests
         Assert.Equal(expected, JsonSerializer.Serialize(report, options));
     }
 
-    [Fact]
-    public async Task The_store_gives_the_figures_for_a_scope_name_or_a_users_jurisdiction()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task The_store_gives_the_figures_for_a_scope_name_or_a_users_jurisdiction(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         Assert.Equal((6, 2, 6), test.Store.Coverage("布吉街道") is { } b ? (b.Base, b.Covered, b.WorkCovered) : default);
         Assert.Null(test.Store.Coverage("南山区"));
         var mine = test.Store.Coverage(test.Store.FindUser("u_li")!.Jurisdiction);
@@ -86,10 +88,11 @@ public sealed class CoverageFigureTests
         Assert.Equal(30, test.Store.Coverage(Jurisdiction.Everywhere).Base);
     }
 
-    [Fact]
-    public async Task The_text_summary_shows_each_rate_with_its_formula()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task The_text_summary_shows_each_rate_with_its_formula(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var report = new CoverageCalculator().Compute("龙岗区", test.Store.OrganizationsIn(new Jurisdiction("龙岗区")));
         var text = CoverageText.Describe(report);
         Assert.Contains("覆盖率 30.8%（8/26）", text, StringComparison.Ordinal);
@@ -97,10 +100,11 @@ public sealed class CoverageFigureTests
         Assert.Contains("工作覆盖率 76.9%（20/26）", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Scopes_resolve_by_name_path_or_name_without_suffix_and_unknown_names_are_null()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Scopes_resolve_by_name_path_or_name_without_suffix_and_unknown_names_are_null(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         Assert.Equal(new Jurisdiction("龙岗区", "坂田街道"), test.Store.FindScope("坂田")!.Jurisdiction);
         Assert.Equal(new Jurisdiction("龙华区", "民治街道", "白石龙社区"), test.Store.FindScope("白石龙社区")!.Jurisdiction);
         Assert.Equal(ScopeLevel.Street, test.Store.FindScope("龙岗区/布吉街道")!.Level);
@@ -108,10 +112,11 @@ public sealed class CoverageFigureTests
         Assert.Null(test.Store.FindScope(""));
     }
 
-    [Fact]
-    public async Task Recorded_formations_and_status_changes_move_the_figures()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Recorded_formations_and_status_changes_move_the_figures(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var store = test.Store;
         int Id(string name) => store.FindOrganizationByName(name)!.Id;
         await store.RecordAsync("u_zhang", [

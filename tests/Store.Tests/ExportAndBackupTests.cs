@@ -7,10 +7,11 @@ namespace InstructorBot.Store.Tests;
 
 public sealed class ExportAndBackupTests
 {
-    [Fact]
-    public async Task The_exported_workbook_reads_back_with_every_unit_the_figures_and_a_frozen_fitted_header()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task The_exported_workbook_reads_back_with_every_unit_the_figures_and_a_frozen_fitted_header(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var scope = test.Store.FindScope("坂田街道")!;
         var organizations = test.Store.OrganizationsIn(scope.Jurisdiction);
         var report = new CoverageCalculator().Compute(scope.Name, organizations);

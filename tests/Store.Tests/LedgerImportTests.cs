@@ -11,10 +11,11 @@ public sealed class LedgerImportTests
 
     private static string[] FixtureLines => FixtureText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
-    [Fact]
-    public async Task Imports_every_fixture_row_with_its_columns()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Imports_every_fixture_row_with_its_columns(StoreEngineKind engine)
     {
-        using var test = TestStore.Empty();
+        using var test = TestStore.Empty(engine);
         var report = await test.Store.ImportLedgerAsync(TestStore.Data("ledger.csv"));
 
         Assert.True(report.Succeeded, report.Describe());
@@ -35,10 +36,11 @@ public sealed class LedgerImportTests
         Assert.Null(test.Store.FindOrganizationByName("深圳市蓝海跨境电子商务有限公司")!.Instructor);
     }
 
-    [Fact]
-    public async Task Importing_the_same_ledger_twice_changes_nothing_and_writes_no_audit()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Importing_the_same_ledger_twice_changes_nothing_and_writes_no_audit(StoreEngineKind engine)
     {
-        using var test = TestStore.Empty();
+        using var test = TestStore.Empty(engine);
         await test.Store.ImportLedgerAsync(TestStore.Data("ledger.csv"));
         var before = test.Store.Organizations();
         var version = test.Store.OrganizationsVersion;
@@ -52,11 +54,12 @@ public sealed class LedgerImportTests
         Assert.Equal(before.Select(o => (o.Id, o.UpdatedAt)), test.Reopen().Organizations().Select(o => (o.Id, o.UpdatedAt)));
     }
 
-    [Fact]
-    public async Task A_gb18030_copy_of_the_ledger_imports_exactly_like_the_utf8_one()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_gb18030_copy_of_the_ledger_imports_exactly_like_the_utf8_one(StoreEngineKind engine)
     {
-        using var utf8 = TestStore.Empty();
-        using var gb = TestStore.Empty();
+        using var utf8 = TestStore.Empty(engine);
+        using var gb = TestStore.Empty(engine);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var gbFile = gb.WriteFile("ledger-gb18030.csv", FixtureText, Encoding.GetEncoding("GB18030"));
         Assert.NotEqual(File.ReadAllBytes(TestStore.Data("ledger.csv")), File.ReadAllBytes(gbFile));
@@ -70,10 +73,11 @@ public sealed class LedgerImportTests
         Assert.Contains(gb.Store.Organizations(), o => o.Name == "深圳市龙岗区启航外国语学校" && o.Community == "德兴社区");
     }
 
-    [Fact]
-    public async Task A_ledger_with_a_bad_credit_code_and_a_non_numeric_count_is_refused_whole_naming_each_line()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_ledger_with_a_bad_credit_code_and_a_non_numeric_count_is_refused_whole_naming_each_line(StoreEngineKind engine)
     {
-        using var test = TestStore.Empty();
+        using var test = TestStore.Empty(engine);
         var lines = FixtureLines;
         lines[3] = lines[3].Replace("91440307871784189R", "91440307871784189A", StringComparison.Ordinal); // Excel line 4
         lines[6] = lines[6].Replace(",150,4,", ",一百五,4,", StringComparison.Ordinal);                    // Excel line 7
@@ -116,10 +120,11 @@ public sealed class LedgerImportTests
         Assert.Contains(bad, error.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Header_variants_quoted_fields_and_updates_by_code_then_by_name_never_duplicate()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Header_variants_quoted_fields_and_updates_by_code_then_by_name_never_duplicate(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var file = test.WriteFile("variants.csv", string.Join("\r\n",
             "企业名称,信用代码,单位类型,区,街道,社区,从业人员（人）,党员数,党组织状态,指导员,经营状态",
             "深圳市云启科技有限公司,914403075713012299,非公企业,龙岗区,坂田街道,五和社区,190,7,未建,张伟,正常",
@@ -143,11 +148,12 @@ public sealed class LedgerImportTests
         Assert.Equal(1200, test.Store.FindOrganizationByName("深圳市新来的科技有限公司")!.Employees);
     }
 
-    [Fact]
-    public async Task An_xlsx_ledger_imports_like_the_csv()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task An_xlsx_ledger_imports_like_the_csv(StoreEngineKind engine)
     {
-        using var csv = TestStore.Empty();
-        using var xlsx = TestStore.Empty();
+        using var csv = TestStore.Empty(engine);
+        using var xlsx = TestStore.Empty(engine);
         await csv.Store.ImportLedgerAsync(TestStore.Data("ledger.csv"));
         var workbookPath = Path.Combine(xlsx.Folder, "ledger.xlsx");
         using (var workbook = new XLWorkbook())
@@ -180,10 +186,11 @@ public sealed class LedgerImportTests
         Assert.Equal(Comparable(csv.Store), Comparable(xlsx.Store));
     }
 
-    [Fact]
-    public async Task Users_import_with_roles_and_jurisdictions_and_refuses_unknown_roles()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Users_import_with_roles_and_jurisdictions_and_refuses_unknown_roles(StoreEngineKind engine)
     {
-        using var test = TestStore.Empty();
+        using var test = TestStore.Empty(engine);
         var report = await test.Store.ImportUsersAsync(TestStore.Data("users.csv"));
         Assert.Equal(8, report.Added);
         var li = test.Store.FindUser("u_li")!;

@@ -10,10 +10,11 @@ public sealed class RecordIdTests
 {
     private static readonly DateOnly Today = new(2026, 11, 18);
 
-    [Fact]
-    public async Task A_record_written_after_an_undo_and_a_restart_gets_a_new_id_and_the_audit_trail_names_each_record_once()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_record_written_after_an_undo_and_a_restart_gets_a_new_id_and_the_audit_trail_names_each_record_once(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var qinghe = test.Store.FindOrganizationByName("深圳市青禾文化传媒有限公司")!;
 
         var first = await test.Store.RecordAsync("u_zhang", new Visit { OrganizationId = qinghe.Id, Date = Today });
@@ -30,10 +31,11 @@ public sealed class RecordIdTests
         Assert.Equal(recorded.Count, recorded.Distinct().Count());
     }
 
-    [Fact]
-    public async Task Ids_of_each_kind_keep_rising_within_one_process_after_undos()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Ids_of_each_kind_keep_rising_within_one_process_after_undos(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var qinghe = test.Store.FindOrganizationByName("深圳市青禾文化传媒有限公司")!;
         var seen = new List<int>();
         for (var i = 0; i < 3; i++)

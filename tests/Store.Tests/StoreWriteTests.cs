@@ -7,10 +7,11 @@ public sealed class StoreWriteTests
 {
     private static readonly DateOnly Today = new(2026, 11, 17);
 
-    [Fact]
-    public async Task A_single_formation_marks_the_organisation_covered_and_survives_a_reopen()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_single_formation_marks_the_organisation_covered_and_survives_a_reopen(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var yunqi = test.Store.FindOrganizationByName("深圳市云启科技有限公司")!;
         Assert.False(yunqi.PartyOrganization.IsFormed);
 
@@ -30,10 +31,11 @@ public sealed class StoreWriteTests
         }
     }
 
-    [Fact]
-    public async Task A_visit_moves_the_organisations_version_but_not_the_names_version_and_a_rename_moves_both()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_visit_moves_the_organisations_version_but_not_the_names_version_and_a_rename_moves_both(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var yunqi = test.Store.FindOrganizationByName("深圳市云启科技有限公司")!;
         var (version, names) = (test.Store.OrganizationsVersion, test.Store.OrganizationNamesVersion);
 
@@ -57,10 +59,11 @@ public sealed class StoreWriteTests
         Assert.Null(test.Store.FindOrganizationByName("深圳市云启科技有限公司"));
     }
 
-    [Fact]
-    public async Task A_joint_formation_marks_every_unit_it_covers()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_joint_formation_marks_every_unit_it_covers(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var shunda = test.Store.FindOrganizationByName("深圳市顺达快递服务有限公司")!;
         var jiahe = test.Store.FindOrganizationByName("深圳市佳和餐饮管理有限公司")!;
         var chengxin = test.Store.FindOrganizationByName("深圳市诚信会计师事务所")!;
@@ -88,10 +91,11 @@ public sealed class StoreWriteTests
         Assert.Empty(test.Store.Formations(new Jurisdiction("龙岗区", "坂田街道"), Today, Today));
     }
 
-    [Fact]
-    public async Task A_member_discovery_raises_the_member_count_and_is_audited_with_before_and_after()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_member_discovery_raises_the_member_count_and_is_audited_with_before_and_after(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var shunda = test.Store.FindOrganizationByName("深圳市顺达快递服务有限公司")!;
         Assert.Equal(2, shunda.PartyMembers);
 
@@ -110,10 +114,11 @@ public sealed class StoreWriteTests
         Assert.Equal("u_liu", stored.ReportedBy);
     }
 
-    [Fact]
-    public async Task Work_coverage_sets_the_instructor_or_adds_a_mass_organisation_and_updates_replace_given_fields()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Work_coverage_sets_the_instructor_or_adds_a_mass_organisation_and_updates_replace_given_fields(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var lanhai = test.Store.FindOrganizationByName("深圳市蓝海跨境电子商务有限公司")!;
         Assert.Null(lanhai.Instructor);
 
@@ -130,10 +135,11 @@ public sealed class StoreWriteTests
         Assert.Equal(0, after.PartyMembers);
     }
 
-    [Fact]
-    public async Task Undo_takes_back_the_last_write_and_restores_the_organisation()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Undo_takes_back_the_last_write_and_restores_the_organisation(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var qinghe = test.Store.FindOrganizationByName("深圳市青禾文化传媒有限公司")!;
         await test.Store.RecordAsync("u_zhang", new Visit { OrganizationId = qinghe.Id, Date = Today });
         await test.Store.RecordAsync("u_zhang", [
@@ -156,10 +162,11 @@ public sealed class StoreWriteTests
         Assert.Null(await test.Store.UndoLastAsync("u_zhang"));
     }
 
-    [Fact]
-    public async Task A_write_about_an_unknown_organisation_fails_alone_and_leaves_the_others_of_its_group_written()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_write_about_an_unknown_organisation_fails_alone_and_leaves_the_others_of_its_group_written(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var ids = test.Store.Organizations().Select(o => o.Id).ToArray();
         var writes = ids.Select(id => test.Store.RecordAsync("u_zhang", new Visit { OrganizationId = id, Date = Today }))
             .Append(test.Store.RecordAsync("u_zhang", new MemberDiscovery { OrganizationId = 99999, Date = Today, Count = 1 }))
@@ -172,10 +179,11 @@ public sealed class StoreWriteTests
         Assert.Empty(test.Store.MemberDiscoveries(Jurisdiction.Everywhere, Today, Today));
     }
 
-    [Fact]
-    public async Task Many_concurrent_writers_are_all_durable()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Many_concurrent_writers_are_all_durable(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var ids = test.Store.Organizations().Select(o => o.Id).ToArray();
         var tasks = Enumerable.Range(0, 400).Select(i => Task.Run(() => test.Store.RecordAsync(
             $"u{i % 7}", new MemberDiscovery { OrganizationId = ids[i % ids.Length], Date = Today, Count = 1 }))).ToArray();
@@ -261,10 +269,11 @@ public sealed class StoreWriteTests
         Assert.Equal(0, test.Store.Read(db => db.GetCollection("feature_race").Count(Query.EQ("_id", "__created__"))));
     }
 
-    [Fact]
-    public async Task Saving_a_user_binds_a_channel_identity()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Saving_a_user_binds_a_channel_identity(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var zhang = test.Store.FindUser("u_zhang")!;
         await test.Store.SaveUserAsync(zhang with { ChannelIdentities = [new ChannelIdentity("wecom", "ZhangWei")] });
         Assert.Equal("u_zhang", test.Reopen().FindUserByChannel("wecom", "ZhangWei")?.Id);

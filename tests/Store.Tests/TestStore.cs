@@ -1,15 +1,27 @@
 namespace InstructorBot.Store.Tests;
 
-/// <summary>A real LiteDB file in its own temp folder, deleted (with its -log.db and lock) afterwards.</summary>
+/// <summary>
+/// A real store in its own temp folder: a LiteDB file there (deleted with its -log.db and lock afterwards), or a new
+/// database on the test run's PostgreSQL cluster (dropped afterwards).
+/// </summary>
 public sealed class TestStore : IDisposable
 {
-    private TestStore(string folder)
+    private TestStore(string folder, StoreEngineKind engine)
     {
         Folder = folder;
-        Store = InstructorStore.Open(DatabasePath);
+        Engine = engine;
+        ConnectionString = engine == StoreEngineKind.Postgres ? PostgresCluster.Instance.CreateDatabase() : null;
+        Store = InstructorStore.Open(Options);
     }
 
     public string Folder { get; }
+
+    public StoreEngineKind Engine { get; }
+
+    /// <summary>The PostgreSQL database of this test (PostgreSQL only).</summary>
+    public string? ConnectionString { get; }
+
+    public StoreOptions Options => new() { Engine = Engine, Path = DatabasePath, ConnectionString = ConnectionString };
 
     public string DatabasePath => System.IO.Path.Combine(Folder, "test.db");
 
@@ -17,12 +29,12 @@ public sealed class TestStore : IDisposable
 
     public static string Data(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "data", name);
 
-    public static TestStore Empty() =>
-        new(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "instructorbot-" + Guid.NewGuid().ToString("N"))).FullName);
+    public static TestStore Empty(StoreEngineKind engine = StoreEngineKind.LiteDb) =>
+        new(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "instructorbot-" + Guid.NewGuid().ToString("N"))).FullName, engine);
 
-    public static async Task<TestStore> WithFixtureAsync()
+    public static async Task<TestStore> WithFixtureAsync(StoreEngineKind engine = StoreEngineKind.LiteDb)
     {
-        var test = Empty();
+        var test = Empty(engine);
         var ledger = await test.Store.ImportLedgerAsync(Data("ledger.csv"));
         Assert.True(ledger.Succeeded, ledger.Describe());
         var users = await test.Store.ImportUsersAsync(Data("users.csv"));
@@ -34,7 +46,7 @@ public sealed class TestStore : IDisposable
     public InstructorStore Reopen()
     {
         Store.Dispose();
-        Store = InstructorStore.Open(DatabasePath);
+        Store = InstructorStore.Open(Options);
         return Store;
     }
 
@@ -48,6 +60,11 @@ public sealed class TestStore : IDisposable
     public void Dispose()
     {
         Store.Dispose();
+        if (ConnectionString is not null)
+        {
+            PostgresCluster.Instance.DropDatabase(ConnectionString);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

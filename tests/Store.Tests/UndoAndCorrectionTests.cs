@@ -7,10 +7,11 @@ public sealed class UndoAndCorrectionTests
 {
     private const int Qinghe = 4; // 深圳市青禾文化传媒有限公司, 1 party member in the fixture
 
-    [Fact]
-    public async Task Undoing_an_older_write_removes_its_records_and_reverts_only_its_own_member_difference()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Undoing_an_older_write_removes_its_records_and_reverts_only_its_own_member_difference(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var first = await test.Store.RecordAsync("u_zhang", new MemberDiscovery { OrganizationId = Qinghe, Date = new DateOnly(2026, 11, 20), Count = 2 });
         await test.Store.RecordAsync("u_zhang", new MemberDiscovery { OrganizationId = Qinghe, Date = new DateOnly(2026, 11, 21), Count = 1 });
 
@@ -22,20 +23,22 @@ public sealed class UndoAndCorrectionTests
         Assert.Null(await test.Store.UndoAsync("u_zhang", first.AuditId));
     }
 
-    [Fact]
-    public async Task Nobody_undoes_another_user_s_write_by_its_id()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Nobody_undoes_another_user_s_write_by_its_id(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var write = await test.Store.RecordAsync("u_zhang", new Visit { OrganizationId = Qinghe, Date = new DateOnly(2026, 11, 20) });
 
         Assert.Null(await test.Store.UndoAsync("u_liu", write.AuditId));
         Assert.Single(test.Store.RecordsBy("u_zhang"));
     }
 
-    [Fact]
-    public async Task A_correction_replaces_the_records_and_their_effect_and_names_the_entry_it_corrects_after_a_reopen()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_correction_replaces_the_records_and_their_effect_and_names_the_entry_it_corrects_after_a_reopen(StoreEngineKind engine)
     {
-        using var test = await TestStore.WithFixtureAsync();
+        using var test = await TestStore.WithFixtureAsync(engine);
         var write = await test.Store.RecordAsync("u_zhang", new MemberDiscovery { OrganizationId = Qinghe, Date = new DateOnly(2026, 11, 20), Count = 2 });
 
         var corrected = await test.Store.CorrectAsync(

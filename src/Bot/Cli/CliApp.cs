@@ -15,6 +15,7 @@ public static class CliApp
         ["report"] = () => new ReportVerb(),
         ["export"] = () => new ExportVerb(),
         ["backup"] = () => new BackupVerb(),
+        ["migrate"] = () => new MigrateVerb(),
         ["users"] = () => new UsersVerb(),
         ["demo"] = () => new DemoVerb(),
     };
@@ -45,6 +46,7 @@ public static class CliApp
           report --scope 名称 --json         区、街道或社区的进度数据
           export --scope 名称 --out FILE.xlsx  导出台账
           backup --out FILE                 在服务运行时备份数据库
+          migrate --from FILE.db --to 连接字符串  把 LiteDB 数据库复制到 PostgreSQL 并校验
           users code --user ID              生成一次性登录/绑定码
           users bind --user ID --channel C --id X  把渠道账号绑定到用户
           demo remove                       删除首次启动时创建的演示数据（虚构的台账和用户）

@@ -14,7 +14,7 @@ internal static class LedgerMerger
 
     public static ImportReport Merge(WriteContext context, IReadOnlyList<LedgerRow> rows, string actor, DateTimeOffset now)
     {
-        var existing = context.Organizations.FindAll().ToList();
+        var existing = context.Data.AllOrganizations();
         var byCode = new Dictionary<string, Organization>(StringComparer.Ordinal);
         var byName = new Dictionary<string, Organization>(StringComparer.Ordinal);
         foreach (var organization in existing)

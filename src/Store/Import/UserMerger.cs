@@ -11,10 +11,10 @@ internal static class UserMerger
         int added = 0, updated = 0, unchanged = 0;
         foreach (var user in users)
         {
-            var existing = context.Users.FindById(user.Id);
+            var existing = context.Data.FindUser(user.Id);
             if (existing is null)
             {
-                context.Users.Insert(user);
+                context.Data.UpsertUser(user);
                 added++;
                 continue;
             }
@@ -26,7 +26,7 @@ internal static class UserMerger
                 continue;
             }
 
-            context.Users.Update(merged);
+            context.Data.UpsertUser(merged);
             updated++;
         }
 

@@ -1,28 +1,27 @@
 using System.Collections.Concurrent;
-using LiteDB;
 
 namespace InstructorBot.Store.Storage;
 
 /// <summary>
-/// The single writer. LiteDB 5.0.20 acknowledges a commit before its pages reach the disk (upstream #2127, #2157),
-/// so every group of queued writes runs in one transaction on this thread (LiteDB binds transactions to the thread),
-/// then a checkpoint copies the log into the data file and an fsync makes it durable; only then are the callers told.
-/// A write that throws is rolled back alone: the group is rolled back and run again without it.
+/// The single writer. Every group of queued writes runs in one transaction of the engine's write session on this thread
+/// (LiteDB binds transactions to the thread), which then makes it durable (LiteDB 5.0.20 acknowledges a commit before
+/// its pages reach the disk, upstream #2127, #2157, so its session checkpoints and fsyncs; PostgreSQL's commit is
+/// durable); only then are the callers told. A write that throws is rolled back alone: the group is rolled back and
+/// run again without it.
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
 {
     private const int MaxGroup = 256;
 
     private readonly BlockingCollection<IPendingWrite> queue = new();
-    private readonly LiteDatabase db;
-    private readonly Action flushToDisk;
+    private readonly IStoreEngine engine;
     private readonly Action<IReadOnlyList<WriteContext>> committed;
     private readonly Thread thread;
+    private IWriteSession? session;
 
-    public GroupCommitWriter(LiteDatabase db, Action flushToDisk, Action<IReadOnlyList<WriteContext>> committed)
+    public GroupCommitWriter(IStoreEngine engine, Action<IReadOnlyList<WriteContext>> committed)
     {
-        this.db = db;
-        this.flushToDisk = flushToDisk;
+        this.engine = engine;
         this.committed = committed;
         thread = new Thread(Loop) { IsBackground = true, Name = "InstructorStore writer" };
         thread.Start();
@@ -52,15 +51,22 @@ internal sealed class GroupCommitWriter : IDisposable
 
     private void Loop()
     {
-        foreach (var first in queue.GetConsumingEnumerable())
+        try
         {
-            var group = new List<IPendingWrite> { first };
-            while (group.Count < MaxGroup && queue.TryTake(out var next))
+            foreach (var first in queue.GetConsumingEnumerable())
             {
-                group.Add(next);
-            }
+                var group = new List<IPendingWrite> { first };
+                while (group.Count < MaxGroup && queue.TryTake(out var next))
+                {
+                    group.Add(next);
+                }
 
-            CommitGroup(group);
+                CommitGroup(group);
+            }
+        }
+        finally
+        {
+            session?.Dispose();
         }
     }
 
@@ -82,10 +88,27 @@ internal sealed class GroupCommitWriter : IDisposable
             var contexts = new List<WriteContext>(group.Count);
             var failedAt = -1;
             Exception? failure = null;
-            db.BeginTrans();
+            IStoreTransaction transaction;
+            try
+            {
+                session ??= engine.OpenWriteSession();
+                transaction = session.Begin();
+            }
+#pragma warning disable CA1031 // An engine that cannot begin (a lost connection) fails this group; the next one tries again.
+            catch (Exception unavailable)
+#pragma warning restore CA1031
+            {
+                foreach (var write in group)
+                {
+                    write.Fail(unavailable);
+                }
+
+                return;
+            }
+
             for (var i = 0; i < group.Count; i++)
             {
-                var context = new WriteContext(db);
+                var context = new WriteContext(transaction, engine);
                 try
                 {
                     group[i].Run(context);
@@ -103,7 +126,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
             if (failedAt >= 0)
             {
-                db.Rollback();
+                TryRollback();
                 group[failedAt].Fail(failure!);
                 group.RemoveAt(failedAt);
                 continue;
@@ -111,9 +134,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
             try
             {
-                db.Commit();
-                db.Checkpoint();
-                flushToDisk();
+                session.CommitDurably();
             }
 #pragma warning disable CA1031 // A failed commit or flush fails every write of the group; the writer lives on.
             catch (Exception broken)
@@ -152,7 +173,7 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         try
         {
-            db.Rollback();
+            session?.Rollback();
         }
 #pragma warning disable CA1031 // Nothing more to do if even the rollback fails; the callers already have the error.
         catch (Exception)

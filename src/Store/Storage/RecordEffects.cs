@@ -1,13 +1,10 @@
 using InstructorBot.Store.Domain;
-using LiteDB;
 
 namespace InstructorBot.Store.Storage;
 
 /// <summary>Writes records and applies their effect on the organisations, inside the writer's transaction.</summary>
-internal sealed class RecordEffects(BsonMapper mapper)
+internal sealed class RecordEffects
 {
-    private readonly RecordIds ids = new();
-
     public WriteReceipt Record(WriteContext context, string actor, IReadOnlyList<RecordRequest> requests, DateTimeOffset now)
     {
         if (requests.Count == 0)
@@ -26,7 +23,7 @@ internal sealed class RecordEffects(BsonMapper mapper)
                 return known;
             }
 
-            var found = context.Organizations.FindById(id) ?? throw new StoreException($"找不到单位（编号 {id}）");
+            var found = context.FindOrganization(id) ?? throw new StoreException($"找不到单位（编号 {id}）");
             before[id] = found;
             current[id] = found;
             return found;
@@ -94,7 +91,7 @@ internal sealed class RecordEffects(BsonMapper mapper)
                     {
                         WorkCoverageMeasure.Instructor => organization with
                         {
-                            Instructor = coverage.Person ?? context.Users.FindById(actor)?.Name ?? organization.Instructor,
+                            Instructor = coverage.Person ?? context.Data.FindUser(actor)?.Name ?? organization.Instructor,
                         },
                         _ => organization with { MassOrganizations = AddMass(organization.MassOrganizations, coverage.Measure) },
                     };
@@ -135,17 +132,14 @@ internal sealed class RecordEffects(BsonMapper mapper)
 
     public UndoReceipt? UndoLast(WriteContext context, string actor, DateTimeOffset now)
     {
-        var last = context.Audit.Query()
-            .Where(e => e.Actor == actor && e.Action == "record" && e.UndoneBy == null)
-            .OrderByDescending(e => e.Id)
-            .FirstOrDefault();
+        var last = context.Data.LastOpenRecordEntry(actor);
         return last is null ? null : UndoEntry(context, actor, last, now);
     }
 
     /// <summary>Takes back one of the actor's own record writes by its audit id; null when it is not theirs, not a record or already undone.</summary>
     public UndoReceipt? Undo(WriteContext context, string actor, int auditId, DateTimeOffset now)
     {
-        var entry = context.Audit.FindById(auditId);
+        var entry = context.Data.FindAudit(auditId);
         return entry is null || entry.Actor != actor || entry.Action != "record" || entry.UndoneBy is not null
             ? null
             : UndoEntry(context, actor, entry, now);
@@ -163,8 +157,8 @@ internal sealed class RecordEffects(BsonMapper mapper)
         }
 
         var recorded = Record(context, actor, replacement, now);
-        var entry = context.Audit.FindById(recorded.AuditId);
-        context.Audit.Update(entry with { Corrects = auditId, Summary = "correction:" + entry.Summary });
+        var entry = context.Data.FindAudit(recorded.AuditId)!;
+        context.Data.UpdateAudit(entry with { Corrects = auditId, Summary = "correction:" + entry.Summary });
         return new CorrectionReceipt(undone, recorded);
     }
 
@@ -173,14 +167,10 @@ internal sealed class RecordEffects(BsonMapper mapper)
         var removed = new List<RecordRequest>();
         foreach (var reference in last.Records)
         {
-            var (collection, type) = Collections.Records[reference.Kind];
-            var documents = context.Db.GetCollection(collection);
-            var document = documents.FindById(reference.Id);
-            if (document is not null)
+            if (context.Data.FindRecord(reference.Kind, reference.Id) is { } record)
             {
-                removed.Add((RecordRequest)mapper.ToObject(type, document));
-                documents.Delete(reference.Id);
-                ids.Retire(context.Db, collection, reference.Id);
+                removed.Add(record);
+                context.Data.DeleteRecord(reference.Kind, reference.Id);
             }
         }
 
@@ -189,7 +179,7 @@ internal sealed class RecordEffects(BsonMapper mapper)
         foreach (var after in last.After)
         {
             var was = last.Before.First(o => o.Id == after.Id);
-            var latest = context.Organizations.FindById(after.Id);
+            var latest = context.FindOrganization(after.Id);
             if (latest is null)
             {
                 continue;
@@ -216,19 +206,11 @@ internal sealed class RecordEffects(BsonMapper mapper)
             After = restored,
             Undoes = last.Id,
         });
-        context.Audit.Update(last with { UndoneBy = undoId });
+        context.Data.UpdateAudit(last with { UndoneBy = undoId });
         return new UndoReceipt(undoId, last.Id, removed, restored);
     }
 
-    private int Insert(WriteContext context, RecordRequest record)
-    {
-        var collection = Collections.For(record.Kind);
-        var document = mapper.ToDocument(record.GetType(), record);
-        var id = ids.Next(context.Db, collection);
-        document["_id"] = id;
-        context.Db.GetCollection(collection).Insert(document);
-        return id;
-    }
+    private static int Insert(WriteContext context, RecordRequest record) => context.Data.InsertRecord(record);
 
     private static IReadOnlyList<MassOrganizationKind> AddMass(IReadOnlyList<MassOrganizationKind> existing, WorkCoverageMeasure measure)
     {

@@ -4,9 +4,13 @@ using LiteDB;
 namespace InstructorBot.Store.Storage;
 
 /// <summary>One queued write's view of the open transaction, and what it changed (applied to the snapshots after commit).</summary>
-internal sealed class WriteContext(ILiteDatabase db)
+internal sealed class WriteContext(IStoreTransaction transaction, IStoreEngine engine)
 {
-    public ILiteDatabase Db => db;
+    /// <summary>The store's own data in the open transaction.</summary>
+    public IStoreTransaction Data => transaction;
+
+    /// <summary>The LiteDB database, for the host's own collections (LiteDB engine only).</summary>
+    public ILiteDatabase Db => engine.Lite;
 
     public Dictionary<int, Organization> ChangedOrganizations { get; } = [];
 
@@ -15,15 +19,11 @@ internal sealed class WriteContext(ILiteDatabase db)
     /// <summary>Every collection was emptied (<see cref="InstructorStore.ClearAsync"/>): the snapshots start again from nothing.</summary>
     public bool Cleared { get; set; }
 
-    public ILiteCollection<Organization> Organizations => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
-
-    public ILiteCollection<User> Users => db.GetCollection<User>(Collections.Users);
-
-    public ILiteCollection<AuditEntry> Audit => db.GetCollection<AuditEntry>(Collections.Audit, BsonAutoId.Int32);
+    public Organization? FindOrganization(int id) => transaction.FindOrganization(id);
 
     public Organization Insert(Organization organization)
     {
-        var id = Organizations.Insert(organization with { Id = 0 }).AsInt32;
+        var id = transaction.InsertOrganization(organization with { Id = 0 });
         var stored = organization with { Id = id };
         ChangedOrganizations[id] = stored;
         return stored;
@@ -31,7 +31,7 @@ internal sealed class WriteContext(ILiteDatabase db)
 
     public Organization Update(Organization organization)
     {
-        if (!Organizations.Update(organization))
+        if (!transaction.UpdateOrganization(organization))
         {
             throw new StoreException($"找不到单位（编号 {organization.Id}）");
         }
@@ -40,5 +40,5 @@ internal sealed class WriteContext(ILiteDatabase db)
         return organization;
     }
 
-    public int Append(AuditEntry entry) => Audit.Insert(entry with { Id = 0 }).AsInt32;
+    public int Append(AuditEntry entry) => transaction.AppendAudit(entry with { Id = 0 });
 }

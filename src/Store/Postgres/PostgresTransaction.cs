@@ -1,0 +1,166 @@
+using InstructorBot.Store.Domain;
+using InstructorBot.Store.Storage;
+using Npgsql;
+
+namespace InstructorBot.Store.Postgres;
+
+/// <summary>The store's data in the writer's open PostgreSQL transaction.</summary>
+internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreTransaction
+{
+    public Organization? FindOrganization(int id)
+    {
+        // Locked for the rest of the transaction: a second host writing the same unit waits rather than losing an update.
+        using var command = Command("SELECT body FROM organizations WHERE id = @id FOR UPDATE");
+        command.Parameters.AddWithValue("id", id);
+        return command.ExecuteScalar() is string body ? StoreJson.Read<Organization>(body) with { Id = id } : null;
+    }
+
+    public IReadOnlyList<Organization> AllOrganizations()
+    {
+        using var command = Command("SELECT id, body FROM organizations ORDER BY id");
+        return PostgresEngine.ReadOrganizations(command);
+    }
+
+    public int InsertOrganization(Organization organization)
+    {
+        using var command = Command($"""
+            INSERT INTO organizations ({PostgresRows.OrganizationColumns})
+            VALUES (@name, @credit_code, @district, @street, @community, @formed, @updated_at, @body) RETURNING id
+            """);
+        PostgresRows.Organization(command.Parameters, organization);
+        return (int)command.ExecuteScalar()!;
+    }
+
+    public bool UpdateOrganization(Organization organization)
+    {
+        using var command = Command("""
+            UPDATE organizations SET name = @name, credit_code = @credit_code, district = @district, street = @street,
+                community = @community, formed = @formed, updated_at = @updated_at, body = @body
+            WHERE id = @id
+            """);
+        PostgresRows.Organization(command.Parameters, organization);
+        command.Parameters.AddWithValue("id", organization.Id);
+        return command.ExecuteNonQuery() > 0;
+    }
+
+    public User? FindUser(string id)
+    {
+        using var command = Command("SELECT body FROM users WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return command.ExecuteScalar() is string body ? StoreJson.Read<User>(body) : null;
+    }
+
+    public void UpsertUser(User user)
+    {
+        using (var command = Command($"""
+            INSERT INTO users (id, {PostgresRows.UserColumns}) VALUES (@id, @name, @role, @district, @street, @community, @body)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, district = excluded.district,
+                street = excluded.street, community = excluded.community, body = excluded.body
+            """))
+        {
+            PostgresRows.User(command.Parameters, user);
+            command.ExecuteNonQuery();
+        }
+
+        using (var clear = Command("DELETE FROM user_channels WHERE user_id = @id"))
+        {
+            clear.Parameters.AddWithValue("id", user.Id);
+            clear.ExecuteNonQuery();
+        }
+
+        foreach (var identity in user.ChannelIdentities.Distinct())
+        {
+            using var bind = Command("INSERT INTO user_channels (user_id, channel, channel_user_id) VALUES (@id, @channel, @channel_user_id)");
+            bind.Parameters.AddWithValue("id", user.Id);
+            bind.Parameters.AddWithValue("channel", identity.Channel);
+            bind.Parameters.AddWithValue("channel_user_id", identity.ChannelUserId);
+            bind.ExecuteNonQuery();
+        }
+    }
+
+    public int AppendAudit(AuditEntry entry)
+    {
+        using var command = Command($"INSERT INTO audit ({PostgresRows.AuditColumns}) VALUES (@actor, @at, @action, @undone_by, @body) RETURNING id");
+        PostgresRows.Audit(command.Parameters, entry);
+        return (int)command.ExecuteScalar()!;
+    }
+
+    public AuditEntry? FindAudit(int id)
+    {
+        using var command = Command("SELECT id, body FROM audit WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return PostgresEngine.ReadAudit(command).FirstOrDefault();
+    }
+
+    public void UpdateAudit(AuditEntry entry)
+    {
+        using var command = Command("UPDATE audit SET actor = @actor, at = @at, action = @action, undone_by = @undone_by, body = @body WHERE id = @id");
+        PostgresRows.Audit(command.Parameters, entry);
+        command.Parameters.AddWithValue("id", entry.Id);
+        command.ExecuteNonQuery();
+    }
+
+    public AuditEntry? LastOpenRecordEntry(string actor)
+    {
+        using var command = Command("""
+            SELECT id, body FROM audit WHERE actor = @actor AND action = 'record' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("actor", actor);
+        return PostgresEngine.ReadAudit(command).FirstOrDefault();
+    }
+
+    public int InsertRecord(RecordRequest record)
+    {
+        // A sequence never hands an id out twice, even when the transaction that took it rolls back or the row is deleted.
+        Collections.For(record.Kind);
+        int id;
+        using (var next = Command("SELECT nextval(@sequence::regclass)::integer"))
+        {
+            next.Parameters.AddWithValue("sequence", PostgresRows.SequenceOf(record.Kind));
+            id = (int)next.ExecuteScalar()!;
+        }
+
+        using var command = Command($"""
+            INSERT INTO records ({PostgresRows.RecordColumns})
+            VALUES (@kind, @id, @organization_id, @date, @reported_by, @recorded_at, @body)
+            """);
+        PostgresRows.Record(command.Parameters, record with { Id = id });
+        command.ExecuteNonQuery();
+        return id;
+    }
+
+    public RecordRequest? FindRecord(string kind, int id)
+    {
+        using var command = Command("SELECT body FROM records WHERE kind = @kind AND id = @id");
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("id", id);
+        return command.ExecuteScalar() is string body ? StoreJson.ReadRecord(kind, id, body) : null;
+    }
+
+    public void DeleteRecord(string kind, int id)
+    {
+        using var command = Command("DELETE FROM records WHERE kind = @kind AND id = @id");
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("id", id);
+        command.ExecuteNonQuery();
+    }
+
+    public int ClearAll()
+    {
+        int deleted;
+        using (var count = Command("""
+            SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM users)
+                 + (SELECT count(*) FROM records) + (SELECT count(*) FROM audit)
+            """))
+        {
+            deleted = (int)(long)count.ExecuteScalar()!;
+        }
+
+        // The sequences are left alone, so ids go on where they were, as on LiteDB.
+        using var truncate = Command("TRUNCATE organizations, users, user_channels, records, audit");
+        truncate.ExecuteNonQuery();
+        return deleted;
+    }
+
+    private NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
+}
