@@ -328,6 +328,12 @@ public sealed class WebChatPhoneTests : IAsyncLifetime
         Assert.Equal(listed.Take(UnitButtons.Cap), await units.AllTextContentsAsync());
         var quickBox = (await page.Locator("#quick").BoundingBoxAsync())!;
         Assert.True(quickBox.Height < 844 / 6.0, $"the buttons take {quickBox.Height}px of the 844px screen");
+
+        // The view was placed after the buttons took their room: the list's first line is in view, above them.
+        var listBox = (await list.BoundingBoxAsync())!;
+        var logBox = (await page.Locator("#log").BoundingBoxAsync())!;
+        Assert.InRange(listBox.Y, logBox.Y, logBox.Y + logBox.Height - 40);
+        Assert.True(logBox.Y + logBox.Height <= quickBox.Y + 1, "the log ends above the buttons");
         await Screenshots.SaveAsync(page, "unit-buttons");
 
         // After a reload the last reply offers its units again.
