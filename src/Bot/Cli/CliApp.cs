@@ -22,6 +22,9 @@ public static class CliApp
 
     public static bool IsVerb(string word) => word == "serve" || Verbs.ContainsKey(word);
 
+    /// <summary>Every verb the command line runs, <c>serve</c> first (the help test checks <see cref="Usage"/> names each).</summary>
+    public static IReadOnlyList<string> VerbNames => ["serve", .. Verbs.Keys];
+
     /// <summary>
     /// True when the arguments start the web host: none, <c>serve</c>, or only host options (<c>--db X</c>,
     /// <c>--Key=Value</c>). Help and anything that looks like a mistyped verb go to <see cref="RunAsync"/> instead,
@@ -41,16 +44,18 @@ public static class CliApp
           chat --user ID                    在终端里以 ID 的身份对话，一行一条消息
           import --ledger FILE | --users FILE  导入台账（.csv/.xlsx）或用户
           index FILE_OR_DIR...              把文件（.txt .md .docx .pdf）加入知识索引
-          understand --user ID --now 时间 文本 | --batch FILE   查看机器人如何理解消息（JSON，不写入）
-          ask --user ID 问题 | --batch FILE  依据已索引的文件回答问题（JSON）
+          understand --user ID --now 时间 文本 | --batch FILE   查看机器人如何理解消息（JSON，不写入；--engine rules|llm）
+          ask --user ID 问题 | --batch FILE  依据已索引的文件回答问题（JSON；--engine rules|llm）
           report --scope 名称 --json         区、街道或社区的进度数据
+          report --scope 名称 --month YYYY-MM --out FILE.xlsx  月度进展报表
           export --scope 名称 --out FILE.xlsx  导出台账
           backup --out FILE                 在服务运行时备份数据库
           migrate --from FILE.db --to 连接字符串  把 LiteDB 数据库复制到 PostgreSQL 并校验
-          users code --user ID              生成一次性登录/绑定码
+          users code --user ID [--minutes N]  生成一次性登录/绑定码
           users bind --user ID --channel C --id X  把渠道账号绑定到用户
           demo remove                       删除首次启动时创建的演示数据（虚构的台账和用户）
-        每个命令都接受 --db FILE（LiteDB 数据库文件）。服务运行时，import、index、users、demo 经由运行中的服务执行。
+        每个命令都接受 --db FILE（LiteDB 数据库文件）。服务运行时，import、index、users、demo 经由运行中的服务执行，
+        report、export 读取服务生成的一致副本。
         """;
 
     /// <summary>Turns <c>serve --db X --corpus Y</c> into host configuration arguments.</summary>

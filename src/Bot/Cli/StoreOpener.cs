@@ -35,7 +35,10 @@ internal static class StoreOpener
     {
         try
         {
-            return new ReadLease(InstructorStore.Open(context.DatabasePath), null);
+            // No running host announced (its admin file goes first when it stops): one that is stopping gets the few
+            // seconds the writing verbs give it, rather than a copy requested from a host that will never make it.
+            var wait = AdminFile.Read(context.DatabasePath) is null ? StoppingHostWait : TimeSpan.Zero;
+            return new ReadLease(InstructorStore.Open(context.DatabasePath, lockWait: wait), null);
         }
         catch (StoreException)
         {

@@ -174,7 +174,10 @@ public sealed partial class TurnPipeline(
 
         if (guards.IsHowToRecord(text))
         {
-            return [new ReplyMessage(HistoryReplies.HowToRecord(user, guards.Help.For(user)))];
+            var examples = guards.Help.For(user);
+            return [new ReplyMessage(
+                HistoryReplies.HowToRecord(user, examples),
+                user.Role == UserRole.Coordinator ? null : HelpExample.Buttons(HistoryReplies.RecordingExamples(examples)))];
         }
 
         var actions = understanding.Understand(text, user, message.SentAt).Actions;
@@ -374,7 +377,10 @@ public sealed partial class TurnPipeline(
                     : await UndoAsync(user, turn, 1, cancellationToken));
 
             case ActionKind.Help:
-                return new ReplyMessage(HelpReplies.For(user, guards.Help.For(user)));
+            {
+                var examples = guards.Help.For(user);
+                return new ReplyMessage(HelpReplies.For(user, examples), HelpExample.Buttons(examples));
+            }
 
             case ActionKind.ProgressQuery when action.Metric is ProgressMetric.Deadline or ProgressMetric.Reporting:
             case ActionKind.Reminders:

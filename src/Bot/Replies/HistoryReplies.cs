@@ -90,13 +90,17 @@ public static class HistoryReplies
         }
 
         var text = new StringBuilder("登记不用填表，直接把发生的事用一句话告诉我，我会把要登记的内容显示给您，例如：");
-        foreach (var example in examples.Where(e => e.What is "登记走访" or "发现党员" or "组建" or "登记组建" or "工作覆盖" or "更新信息" or "一对一帮扶"))
+        foreach (var example in RecordingExamples(examples))
         {
             text.Append("\n· ").Append(example.What).Append("：“").Append(example.Text).Append('”');
         }
 
         return text.Append("\n说错了可以直接更正，例如“不对，是3名”；发送“撤销”可撤回。").ToString();
     }
+
+    /// <summary>The help examples that record something: the ones <see cref="HowToRecord"/> shows.</summary>
+    public static IEnumerable<HelpExample> RecordingExamples(IReadOnlyList<HelpExample> examples) =>
+        examples.Where(e => e.What is "登记走访" or "发现党员" or "组建" or "登记组建" or "工作覆盖" or "更新信息" or "一对一帮扶");
 
     private static string Describe(IReadOnlyList<RecordRequest> records, Func<int, string?> organizationName, DateOnly today) =>
         records.Count == 0

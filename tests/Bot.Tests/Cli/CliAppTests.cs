@@ -31,9 +31,16 @@ public sealed class CliAppTests
 
         Assert.Equal(0, code);
         Assert.Contains("用法", stdout.ToString(), StringComparison.Ordinal);
-        foreach (var verb in new[] { "serve", "chat", "import", "index", "understand", "ask", "report", "export", "backup", "users code" })
+        var lines = stdout.ToString().Split('\n').Select(l => l.Trim()).ToList();
+        foreach (var verb in CliApp.VerbNames)
         {
-            Assert.Contains(verb, stdout.ToString(), StringComparison.Ordinal);
+            Assert.Contains(lines, l => l.StartsWith(verb + " ", StringComparison.Ordinal) || l.StartsWith(verb + "（", StringComparison.Ordinal));
+        }
+
+        // Each form of a verb with sub-verbs or a second use (CLI.md and its 2026-12-05 additions).
+        foreach (var form in new[] { "users code", "users bind", "demo remove", "import --ledger", "--users FILE", "report --scope 名称 --json", "--month YYYY-MM", "--engine" })
+        {
+            Assert.Contains(form, stdout.ToString(), StringComparison.Ordinal);
         }
 
         Assert.Equal("", stderr.ToString());

@@ -94,6 +94,45 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public Task<string> IssueCodeAsync(string userId) =>
         Services.GetRequiredService<OneTimeCodes>().IssueAsync(userId, OneTimeCodes.DefaultLifetime, CancellationToken.None);
 
+    /// <summary>A plain HttpClient on the Kestrel address (only with <c>kestrel: true</c>): every request crosses a real socket.</summary>
+    public HttpClient Http(bool cookies = false) => new(new SocketsHttpHandler { UseCookies = cookies, CookieContainer = new System.Net.CookieContainer() })
+    {
+        BaseAddress = Address,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public void Bind(string channel, string channelUserId, string userId) =>
+        Services.GetRequiredService<ChannelBindings>().BindAsync(userId, channel, channelUserId, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Signs <paramref name="userId"/> in on the web chat over Kestrel and returns the session cookie as a Cookie header value.</summary>
+    public async Task<string> SessionCookieAsync(string userId)
+    {
+        using var http = Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webchat/signin", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { code = await IssueCodeAsync(userId) }),
+        };
+        request.Headers.Add("X-InstructorBot-Request", "1");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    /// <summary>True when the host still answers <c>/healthz</c> with "ok" over Kestrel.</summary>
+    public async Task<bool> IsHealthyAsync()
+    {
+        using var client = Http();
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            return response.StatusCode == System.Net.HttpStatusCode.OK && await response.Content.ReadAsStringAsync() == "ok";
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A new host on the same database file (this one is disposed first; the folder is kept).</summary>
     public BotHost Restart()
     {

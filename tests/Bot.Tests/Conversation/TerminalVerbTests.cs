@@ -43,7 +43,7 @@ public sealed class TerminalVerbTests : IDisposable
         Assert.Equal(0, exit);
         var text = output.ToString();
         Assert.Contains("已记录", text, StringComparison.Ordinal);
-        Assert.Contains("已撤销", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("已撤销", StringComparison.Ordinal), text);
         Assert.Contains("1. ", text, StringComparison.Ordinal);
         using var store = InstructorStore.Open(Database);
         var visit = Assert.Single(store.RecordsBy("u_zhang").OfType<Visit>());

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using InstructorBot.Bot.Tests.BotFramework;
 using InstructorBot.Bot.Tests.Channels;
+using InstructorBot.Bot.Tests.Conversation;
 using InstructorBot.Store.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +43,7 @@ public sealed partial class HostFuzzTests(ITestOutputHelper output)
         settings["Channels:DingTalk:AppSecret"] = FuzzPlan.DingTalkSecret;
         settings["Channels:DingTalk:AllowLoopbackWebhook"] = "true";
         settings["Logging:LogLevel:Default"] = "Warning";
-        using var host = new HardenedHost(settings);
+        using var host = new BotHost(settings, kestrel: true);
         string[] users = ["u_zhang", "u_liu", "u_zhao", "u_sun", "u_chen", "u_li", "u_wang", "u_admin"];
         var perUser = FuzzPlan.BotFrameworkSenders / users.Length;
         await Task.WhenAll(users.Select((id, u) => host.Store.SaveUserAsync(host.Store.FindUser(id)! with

@@ -1,4 +1,5 @@
 using InstructorBot.Bot.Hosting;
+using InstructorBot.Bot.Tests.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

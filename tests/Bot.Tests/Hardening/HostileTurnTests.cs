@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using InstructorBot.Bot.Conversation;
+using InstructorBot.Bot.Tests.Conversation;
 using Xunit.Abstractions;
 
 namespace InstructorBot.Bot.Tests.Hardening;
@@ -16,7 +17,7 @@ public sealed class HostileTurnTests(ITestOutputHelper output)
     [Fact]
     public async Task The_host_answers_every_hostile_message_on_the_web_chat_and_Bot_Framework_and_keeps_serving()
     {
-        using var host = new HardenedHost();
+        using var host = new BotHost(kestrel: true);
         host.Bind("botframework", "bf-zhang", "u_zhang");
         using var web = await TurnIsolationTests.SignedInAsync(host, "u_zhang");
         using var bot = host.Http();

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using InstructorBot.Bot.Channels.Feishu;
 using InstructorBot.Bot.Cli;
 using InstructorBot.Bot.Tests.BotFramework;
 using InstructorBot.Bot.Tests.Channels;
+using InstructorBot.Bot.Tests.Conversation;
 using InstructorBot.Bot.Tests.Understanding;
 using InstructorBot.Store;
 
@@ -55,7 +56,7 @@ public sealed class SmallFindingsTests
     public async Task Feishu_answers_correctly_signed_events_with_lone_surrogates_or_invalid_UTF8_without_a_500_and_replies_to_the_text()
     {
         await using var api = await LoopbackVendorApi.StartAsync();
-        using var host = new HardenedHost(FeishuSettings(api.BaseUrl));
+        using var host = new BotHost(FeishuSettings(api.BaseUrl), kestrel: true);
         host.Bind("feishu", "fs-zhang", "u_zhang");
         using var http = host.Http();
 
@@ -81,7 +82,7 @@ public sealed class SmallFindingsTests
     [Fact]
     public async Task A_Bot_Framework_export_carries_an_absolute_http_content_url()
     {
-        using var host = new HardenedHost();
+        using var host = new BotHost(kestrel: true);
         host.Bind("botframework", "bf-wang", "u_wang");
         using var http = host.Http();
 

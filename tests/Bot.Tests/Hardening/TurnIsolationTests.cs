@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Tests.BotFramework;
+using InstructorBot.Bot.Tests.Conversation;
 
 namespace InstructorBot.Bot.Tests.Hardening;
 
@@ -20,7 +21,7 @@ public sealed class TurnIsolationTests
     public async Task A_Bot_Framework_turn_that_throws_in_normal_delivery_gets_the_apology_and_the_host_serves_the_next_message()
     {
         await using var connector = await LoopbackServer.ConnectorAsync();
-        using var host = new HardenedHost(testServices: services => ThrowingTurnPipelineDouble.Register(services));
+        using var host = new BotHost(kestrel: true, services: services => ThrowingTurnPipelineDouble.Register(services));
         host.Bind("botframework", "bf-zhang", "u_zhang");
         using var http = host.Http();
 
@@ -45,7 +46,7 @@ public sealed class TurnIsolationTests
     {
         // A real trigger of finding 1, no double: the turn resolved dates against year 9999 and threw in the background.
         await using var connector = await LoopbackServer.ConnectorAsync();
-        using var host = new HardenedHost();
+        using var host = new BotHost(kestrel: true);
         host.Bind("botframework", "bf-zhang", "u_zhang");
         using var http = host.Http();
         var edge = Activity("bf-zhang", Report, connector.Address);
@@ -69,7 +70,7 @@ public sealed class TurnIsolationTests
     [InlineData("0001-01-01T00:00:00Z")]
     public async Task A_Bot_Framework_inline_activity_with_an_edge_timestamp_gets_a_reply_not_a_500(string timestamp)
     {
-        using var host = new HardenedHost();
+        using var host = new BotHost(kestrel: true);
         host.Bind("botframework", "bf-zhang", "u_zhang");
         using var http = host.Http();
         var edge = BotFrameworkClient.Message("bf-zhang", Report, serviceUrl: "http://127.0.0.1:9/");
@@ -85,7 +86,7 @@ public sealed class TurnIsolationTests
     [Fact]
     public async Task A_web_chat_turn_that_throws_gets_the_apology_with_200_and_the_next_message_is_served()
     {
-        using var host = new HardenedHost(testServices: services => ThrowingTurnPipelineDouble.Register(services));
+        using var host = new BotHost(kestrel: true, services: services => ThrowingTurnPipelineDouble.Register(services));
         using var http = await SignedInAsync(host, "u_zhang");
 
         var failing = await SayAsync(http, ThrowingTurnPipelineDouble.Throw);
@@ -100,9 +101,10 @@ public sealed class TurnIsolationTests
     [Fact]
     public async Task A_turn_over_its_time_budget_is_answered_with_the_apology_in_time_writes_nothing_and_the_sender_is_served_again()
     {
-        using var host = new HardenedHost(
+        using var host = new BotHost(
             new Dictionary<string, string?> { ["Turns:Budget"] = "00:00:01" },
-            services => ThrowingTurnPipelineDouble.Register(services, Hang));
+            kestrel: true,
+            services: services => ThrowingTurnPipelineDouble.Register(services, Hang));
         using var http = await SignedInAsync(host, "u_zhang");
 
         var started = DateTime.UtcNow;
@@ -130,7 +132,7 @@ public sealed class TurnIsolationTests
         return response.StatusCode;
     }
 
-    internal static async Task<HttpClient> SignedInAsync(HardenedHost host, string userId)
+    internal static async Task<HttpClient> SignedInAsync(BotHost host, string userId)
     {
         var http = host.Http(cookies: true);
         http.DefaultRequestHeaders.Add("X-InstructorBot-Request", "1");

@@ -280,6 +280,76 @@ public sealed class WebChatPhoneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_help_example_tapped_fills_the_composer_for_editing_and_records_nothing_until_sent()
+    {
+        var page = await SignedInPhoneAsync("u_zhang");
+        await SendAsync(page, "帮助");
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("可以这样说");
+        var example = page.Locator("#quick button.compose", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^今天走访了") });
+        await Assertions.Expect(example).ToHaveCountAsync(1);
+        var exampleText = await example.TextContentAsync();
+        Assert.Contains($"“{exampleText}”", await page.Locator(".bot .bubble").Last.TextContentAsync(), StringComparison.Ordinal);
+        var box = (await example.BoundingBoxAsync())!;
+        Assert.InRange(box.X + box.Width, 0, 390); // on the phone's screen, not cut off to the right
+
+        await example.TapAsync();
+
+        var composer = page.Locator("#text");
+        await Assertions.Expect(composer).ToHaveValueAsync(exampleText!);
+        await Assertions.Expect(composer).ToBeFocusedAsync();
+        Assert.Equal(exampleText!.Length, await composer.EvaluateAsync<int>("t => t.selectionStart"));
+        Assert.Equal(exampleText.Length, await composer.EvaluateAsync<int>("t => t.selectionEnd"));
+        await Assertions.Expect(page.Locator(".me .bubble")).ToHaveCountAsync(1); // only 帮助
+        await Screenshots.SaveAsync(page, "help-example-composer");
+        Assert.Equal(["帮助"], held.Received.ToArray());
+        Assert.Empty(host.Store.RecordsBy("u_zhang"));
+
+        // The user edits it and sends it: what is recorded is what they sent.
+        await page.Keyboard.TypeAsync("，发现1名党员");
+        await page.PressAsync("#text", "Enter");
+        await Assertions.Expect(page.Locator(".bot .bubble").Last).ToContainTextAsync("已记录");
+        Assert.Equal(["帮助", exampleText + "，发现1名党员"], held.Received.ToArray());
+        Assert.Single(host.Store.RecordsBy("u_zhang").OfType<MemberDiscovery>());
+    }
+
+    [Fact]
+    public async Task A_reply_that_lists_units_offers_a_button_per_unit_up_to_the_cap_and_a_tap_opens_that_unit_s_card()
+    {
+        var page = await SignedInPhoneAsync("u_wang");
+        await SendAsync(page, "龙岗区应建未建名单");
+        var list = page.Locator(".bot .bubble").Last;
+        await Assertions.Expect(list).ToContainTextAsync("应建未建");
+        var listed = System.Text.RegularExpressions.Regex.Matches((await list.TextContentAsync())!, @"\d+\. (\S+?)(?=\s|（|$)")
+            .Select(m => m.Groups[1].Value).Where(n => host.Store.FindOrganizationByName(n) is not null).Distinct().ToList();
+        Assert.True(listed.Count > UnitButtons.Cap, $"the list must be longer than the cap for this test to mean anything: {listed.Count}");
+
+        var units = page.Locator("#quick button.unit");
+        await Assertions.Expect(units).ToHaveCountAsync(UnitButtons.Cap);
+        Assert.Equal(listed.Take(UnitButtons.Cap), await units.AllTextContentsAsync());
+        var quickBox = (await page.Locator("#quick").BoundingBoxAsync())!;
+        Assert.True(quickBox.Height < 844 / 6.0, $"the buttons take {quickBox.Height}px of the 844px screen");
+
+        // The view was placed after the buttons took their room: the list's first line is in view, above them.
+        var listBox = (await list.BoundingBoxAsync())!;
+        var logBox = (await page.Locator("#log").BoundingBoxAsync())!;
+        Assert.InRange(listBox.Y, logBox.Y, logBox.Y + logBox.Height - 40);
+        Assert.True(logBox.Y + logBox.Height <= quickBox.Y + 1, "the log ends above the buttons");
+        await Screenshots.SaveAsync(page, "unit-buttons");
+
+        // After a reload the last reply offers its units again.
+        await page.ReloadAsync();
+        await Assertions.Expect(units).ToHaveCountAsync(UnitButtons.Cap);
+
+        await units.Nth(1).TapAsync();
+        await Assertions.Expect(page.Locator(".me .bubble").Last).ToHaveTextAsync(UnitButtons.Verb + listed[1]);
+        var card = page.Locator(".bot .bubble").Last;
+        await Assertions.Expect(card).ToContainTextAsync("统一社会信用代码");
+        await Assertions.Expect(card).ToContainTextAsync(listed[1]);
+        await Assertions.Expect(units).ToHaveCountAsync(0);
+        Assert.Empty(host.Store.RecordsBy("u_wang"));
+    }
+
+    [Fact]
     public async Task Load_earlier_puts_the_turns_before_the_last_50_above_them_under_one_day_separator()
     {
         using (var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = host.Address })

@@ -53,7 +53,8 @@ internal static class ActivityReplies
         TextFormat = "plain",
         Locale = "zh-CN",
         Timestamp = DateTimeOffset.UtcNow,
-        SuggestedActions = reply.QuickReplies is { Count: > 0 } quick
+        // imBack sends the value at once: a button meant to fill the composer (an example that would record) is left out.
+        SuggestedActions = reply.QuickReplies?.Where(q => !q.Compose).ToList() is { Count: > 0 } quick
             ? new SuggestedActions([.. quick.Select(q => new CardAction("imBack", q.Title, q.Value))])
             : null,
         Attachments = reply.Attachment is { } file

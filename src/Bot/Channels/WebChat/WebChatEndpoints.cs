@@ -86,7 +86,7 @@ public static class WebChatEndpoints
         new(user.Id, user.Name, user.Role.ToString().ToLowerInvariant(), demo.IsActive);
 
     /// <summary>The last 50 turns; <c>?before=MS</c> the 50 before that time ("load earlier"). <c>more</c>: there may be earlier ones.</summary>
-    private static IResult History(ClaimsPrincipal principal, InstructorStore store, TurnLog log, long? before)
+    private static IResult History(ClaimsPrincipal principal, InstructorStore store, TurnLog log, UnitButtons units, long? before)
     {
         if (SignedIn(principal, store) is not { } user)
         {
@@ -105,11 +105,17 @@ public static class WebChatEndpoints
             messages.AddRange(replies.Select(r => new WebChatHistoryEntry(false, r.Text, r.QuickReplies, r.Attachment, turn.AtMs)));
         }
 
+        if (before is null && messages is [.., { FromUser: false } last])
+        {
+            // The page offers the last reply's buttons again: its unit buttons too.
+            messages[^1] = last with { Units = units.For(new ReplyMessage(last.Text, last.QuickReplies)) };
+        }
+
         return Results.Json(new { messages, more = turns.Count == HistoryTurns }, WebChatJson.Options);
     }
 
     private static async Task<IResult> SendAsync(
-        HttpContext http, InstructorStore store, ITurnPipeline turns, TimeProvider clock, DemoWorkspace demo, CancellationToken cancellationToken)
+        HttpContext http, InstructorStore store, ITurnPipeline turns, TimeProvider clock, DemoWorkspace demo, UnitButtons units, CancellationToken cancellationToken)
     {
         if (SignedIn(http.User, store) is not { } user)
         {
@@ -139,7 +145,7 @@ public static class WebChatEndpoints
 
         var message = new IncomingMessage("web", user.Id, $"web:{user.Id}", request.ClientMessageId, request.Text, clock.GetUtcNow());
         var result = await turns.HandleAsync(message, cancellationToken);
-        return Results.Json(new WebChatReply(result.Replies, result.Duplicate, demo.IsActive), WebChatJson.Options);
+        return Results.Json(new WebChatReply([.. result.Replies.Select(r => WebChatMessage.Of(r, units))], result.Duplicate, demo.IsActive), WebChatJson.Options);
     }
 
     private static IResult Download(string token, HttpContext http, DownloadFiles files)

@@ -23,6 +23,7 @@ public static class WebChatServices
     {
         services.AddOptions<WebSessionOptions>().BindConfiguration(WebSessionOptions.Section);
         services.AddSingleton<WebSessions>();
+        services.AddSingleton<UnitButtons>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {

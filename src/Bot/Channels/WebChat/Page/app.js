@@ -158,14 +158,30 @@
     return found.map(function (value) { return { title: value, value: value }; });
   }
 
+  // A button sends its value at once (查看名单, 确认/取消, 撤销 after a record, a unit's card), except one that would
+  // record something as it stands (a help example): that one fills the composer for the user to edit and send.
   function showQuickReplies(replies) {
     quick.innerHTML = "";
     (replies || []).forEach(function (reply) {
-      var button = el("button", null, reply.title);
+      var button = el("button", reply.compose ? "compose" : reply.unit ? "unit" : null, reply.title);
       button.type = "button";
-      button.addEventListener("click", function () { enqueue(reply.value); });
+      button.title = reply.value;
+      button.addEventListener("click", function () { if (reply.compose) { compose(reply.value); } else { enqueue(reply.value); } });
       quick.appendChild(button);
     });
+  }
+
+  function compose(value) {
+    saveDraft(value);
+    resize();
+    text.focus();
+    text.setSelectionRange(value.length, value.length);
+  }
+
+  // What a reply offers: its own buttons (or what its text says to send), then a button per unit it lists.
+  function offered(reply) {
+    var own = reply.quickReplies || suggested(reply.text);
+    return own.concat((reply.units || []).map(function (unit) { return Object.assign({ unit: true }, unit); }));
   }
 
   var stickToBottom = true;
@@ -195,7 +211,7 @@
       first = first || item;
       last = reply;
     });
-    showQuickReplies(last && (last.quickReplies || suggested(last.text)));
+    showQuickReplies(last && offered(last));
     if (first) { scrollToStart(first); }
   }
 
@@ -322,7 +338,7 @@
       bubble(false, { text: "您好，" + me.name + "！发送“帮助”查看能说什么。" + (demo ? "\n现在使用的是演示数据（虚构的单位和人员），可以放心试。" : "") }, Date.now());
       showQuickReplies([{ title: "帮助", value: "帮助" }]);
     } else {
-      showQuickReplies(last && !last.fromUser ? last.quickReplies || suggested(last.text) : []);
+      showQuickReplies(last && !last.fromUser ? offered(last) : []);
     }
     scrollToBottom();
   }
