@@ -1,0 +1,92 @@
+using System.Globalization;
+using InstructorBot.Bot.Understanding;
+using InstructorBot.Store.Domain;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace InstructorBot.Bot.Llm;
+
+/// <summary>
+/// The language model's reading of a message, beside the offline one (issue 17, docs/llm.md). The model sees the message,
+/// its date and the dry-run functions' schemas, nothing else (no ledger, no sender); its calls become actions through the
+/// offline components (<see cref="RecordedCallReader"/>), a call that does not resolve is rejected, and an action the
+/// offline reading does not also give is marked doubtful, so the conversation asks before writing it (<c>"confirm": true</c>).
+/// Whenever the model fails, is late or gives nothing usable, the offline reading stands unchanged.
+/// </summary>
+public sealed class ModelUnderstanding(ModelClient client, LlmMode mode)
+{
+    public const string Purpose = "understand";
+
+    private const string Instructions = """
+        你负责解读党建工作指导员发来的一条消息（两新组织党建“两个覆盖”工作）。
+        按消息说的顺序，为消息报告或请求的每一件事调用一个函数；消息没有报告或请求任何事（寒暄、闲聊）时不调用函数。
+        单位名称、人名、日期照消息原文填写（例如“顺达快递”“昨天”“上周五”），不要补全、翻译或推算；消息没说的参数不填。
+        计划、打算、没有发生的事不登记；“发现N名党员”是新发现，“有N名党员”是现有总数。
+        """;
+
+    public LlmMode Mode => mode;
+
+    /// <summary>Whether this reading is one the model is asked about: always, or in fallback when it is empty or doubtful.</summary>
+    public bool Consults(UnderstandingResult offline)
+    {
+        ArgumentNullException.ThrowIfNull(offline);
+        return mode switch
+        {
+            LlmMode.Always => true,
+            LlmMode.Fallback => offline.Actions.Count == 0 || offline.Missing.Count > 0 || offline.Actions.Any(a => a.Doubtful),
+            _ => false,
+        };
+    }
+
+    /// <summary>The reading to use for <paramref name="text"/>: the model's where it resolves, else <paramref name="offline"/>.</summary>
+    public async Task<UnderstandingResult> ReviewAsync(
+        UnderstandingResult offline, string? text, User sender, DateTimeOffset now, OrganizationIndex index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(offline);
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(index);
+        var normalized = TextNormalizer.Normalize(text);
+        if (!Consults(offline) || normalized.Length == 0)
+        {
+            return offline;
+        }
+
+        if (!client.Options.Shares(LlmOptions.ShareMessage) || !client.Options.Shares(LlmOptions.ShareDate))
+        {
+            client.AuditNotAsked(Purpose);
+            return offline;
+        }
+
+        var today = DateExpressions.Today(now);
+        var reply = await client.CallAsync(Prompt(normalized, today), DryRunKernel.ForUnderstanding, cancellationToken).ConfigureAwait(false);
+        if (reply.Outcome != ModelOutcome.Used)
+        {
+            client.Audit(Purpose, reply, reply.Outcome, 0);
+            return offline;
+        }
+
+        var reader = new RecordedCallReader(index, normalized, sender, today);
+        var actions = reply.Calls.Select(reader.Read).OfType<UnderstoodAction>().ToList();
+        var rejected = reply.Calls.Count - actions.Count;
+        if (actions.Count == 0)
+        {
+            client.Audit(Purpose, reply, ModelOutcome.Rejected, rejected);
+            return offline;
+        }
+
+        client.Audit(Purpose, reply, ModelOutcome.Used, rejected);
+        var offlineSays = offline.Actions.Select(a => Contract(a with { Doubtful = false })).ToHashSet(StringComparer.Ordinal);
+        actions = [.. actions.Select(a => offlineSays.Contains(Contract(a)) ? a : a with { Doubtful = true })];
+        return new UnderstandingResult(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
+    }
+
+    /// <summary>The prompt: the instructions, the day (for 今天/昨天) and the message. No sender, no ledger.</summary>
+    internal static ChatHistory Prompt(string message, DateOnly today)
+    {
+        var history = new ChatHistory(Instructions);
+        var weekday = "日一二三四五六"[(int)today.DayOfWeek];
+        history.AddUserMessage(string.Create(CultureInfo.InvariantCulture, $"今天是 {today:yyyy-MM-dd}（星期{weekday}）。\n消息：{message}"));
+        return history;
+    }
+
+    private static string Contract(UnderstoodAction action) => UnderstandingJson.ToJson(action).ToJsonString();
+}
