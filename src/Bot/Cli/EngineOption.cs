@@ -11,7 +11,7 @@ namespace InstructorBot.Bot.Cli;
 /// </summary>
 internal static class EngineOption
 {
-    /// <summary>Null for the rules; the model's settings for <c>llm</c> (mode <c>always</c> unless <c>fallback</c> is set).</summary>
+    /// <summary>Null for the rules; the model's settings for <c>llm</c> (mode <c>always</c> unless <c>Llm:Mode</c> is set).</summary>
     public static LlmOptions? Read(CliContext context)
     {
         switch (context.Args.Option("--engine"))
@@ -29,8 +29,9 @@ internal static class EngineOption
                         "--engine llm needs the Llm:* settings (Llm:Endpoint, Llm:Model); see docs/llm.md, or use --engine rules (the default)");
                 }
 
-                // The engine was asked for by name: a mode left off means every message goes to the model.
-                if (options.Mode == LlmMode.Off)
+                // The engine was asked for by name: with no mode set every message goes to the model; an explicit
+                // Llm:Mode=off is honoured (the rules' output, byte for byte: how a deployer checks the switch).
+                if (context.Args.Option("--Llm:Mode") is null && Environment.GetEnvironmentVariable("Llm__Mode") is null)
                 {
                     options.Mode = LlmMode.Always;
                 }

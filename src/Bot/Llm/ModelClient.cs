@@ -119,6 +119,19 @@ public sealed class ModelClient : IDisposable
         return ModelOutcome.Failed;
     }
 
+    private static JsonElement? TryParse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static (int? Prompt, int? Completion) Tokens(ChatMessageContent message) =>
         message.Metadata is { } metadata && metadata.TryGetValue("Usage", out var usage) && usage is OpenAI.Chat.ChatTokenUsage counted
             ? (counted.InputTokenCount, counted.OutputTokenCount)
@@ -135,7 +148,13 @@ public sealed class ModelClient : IDisposable
         var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in call.Arguments)
         {
-            arguments[name] = value is JsonElement element ? element.Clone() : JsonSerializer.SerializeToElement(value);
+            arguments[name] = value switch
+            {
+                JsonElement element => element.Clone(),
+                // The connector hands every argument on as text: an object or a list written as JSON is read back as one.
+                string text when text.TrimStart() is ['{' or '[', ..] && TryParse(text) is { } parsed => parsed,
+                _ => JsonSerializer.SerializeToElement(value),
+            };
         }
 
         return new RecordedCall(call.FunctionName, arguments);
