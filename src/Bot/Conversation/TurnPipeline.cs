@@ -177,7 +177,7 @@ public sealed partial class TurnPipeline(
             return [new ReplyMessage(HistoryReplies.HowToRecord(user, guards.Help.For(user)))];
         }
 
-        var actions = understanding.Understand(text, user, message.SentAt).Actions;
+        var actions = (await understanding.UnderstandAsync(text, user, message.SentAt, cancellationToken)).Actions;
         if (actions.Count == 0)
         {
             return [new ReplyMessage(understanding.SmallTalkOf(text) is { } smallTalk ? DialogueReplies.SmallTalk(smallTalk) : DialogueReplies.NotUnderstood)];
