@@ -29,13 +29,24 @@ public sealed class ModelUnderstanding(ModelClient client, LlmMode mode)
     public bool Consults(UnderstandingResult offline)
     {
         ArgumentNullException.ThrowIfNull(offline);
-        return mode switch
+        // A reading holding what no offered function expresses (help, reminders, a chart, a deadline) is the rules' alone:
+        // the model's reading could only lose it.
+        return offline.Actions.All(Expressible) && mode switch
         {
             LlmMode.Always => true,
             LlmMode.Fallback => offline.Actions.Count == 0 || offline.Missing.Count > 0 || offline.Actions.Any(a => a.Doubtful),
             _ => false,
         };
     }
+
+    /// <summary>Whether a function of <see cref="DryRunKernel"/> can say this action (see <see cref="RecordedCallReader"/>).</summary>
+    internal static bool Expressible(UnderstoodAction action) => action.Kind switch
+    {
+        <= ActionKind.Pairing or ActionKind.Undo or ActionKind.PolicyQuestion or ActionKind.FormationAdvice or ActionKind.OrgLookup or ActionKind.Export => true,
+        ActionKind.ProgressQuery => action.Metric is ProgressMetric.Coverage or ProgressMetric.Unformed or ProgressMetric.Formations or ProgressMetric.Visits
+            && action.Chart is null && !action.Change,
+        _ => false,
+    };
 
     /// <summary>The reading to use for <paramref name="text"/>: the model's where it resolves, else <paramref name="offline"/>.</summary>
     public async Task<UnderstandingResult> ReviewAsync(
