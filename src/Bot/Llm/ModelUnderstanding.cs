@@ -61,14 +61,16 @@ public sealed class ModelUnderstanding(ModelClient client, LlmMode mode)
             return offline;
         }
 
-        if (!client.Options.Shares(LlmOptions.ShareMessage) || !client.Options.Shares(LlmOptions.ShareDate))
+        if (!client.Options.Shares(LlmOptions.ShareMessage))
         {
             client.AuditNotAsked(Purpose);
             return offline;
         }
 
+        // Without the date shared the model still copies day words as written; the offline date component reads them.
         var today = DateExpressions.Today(now);
-        var reply = await client.CallAsync(Prompt(normalized, today), DryRunKernel.ForUnderstanding, cancellationToken).ConfigureAwait(false);
+        var prompt = Prompt(normalized, client.Options.Shares(LlmOptions.ShareDate) ? today : null);
+        var reply = await client.CallAsync(prompt, DryRunKernel.ForUnderstanding, cancellationToken).ConfigureAwait(false);
         if (reply.Outcome != ModelOutcome.Used)
         {
             client.Audit(Purpose, reply, reply.Outcome, 0);
@@ -90,12 +92,14 @@ public sealed class ModelUnderstanding(ModelClient client, LlmMode mode)
         return new UnderstandingResult(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
     }
 
-    /// <summary>The prompt: the instructions, the day (for 今天/昨天) and the message. No sender, no ledger.</summary>
-    internal static ChatHistory Prompt(string message, DateOnly today)
+    /// <summary>The prompt: the instructions, the day (for 今天/昨天, where shared) and the message. No sender, no ledger.</summary>
+    internal static ChatHistory Prompt(string message, DateOnly? today)
     {
         var history = new ChatHistory(Instructions);
-        var weekday = "日一二三四五六"[(int)today.DayOfWeek];
-        history.AddUserMessage(string.Create(CultureInfo.InvariantCulture, $"今天是 {today:yyyy-MM-dd}（星期{weekday}）。\n消息：{message}"));
+        var day = today is { } date
+            ? string.Create(CultureInfo.InvariantCulture, $"今天是 {date:yyyy-MM-dd}（星期{"日一二三四五六"[(int)date.DayOfWeek]}）。\n")
+            : string.Empty;
+        history.AddUserMessage($"{day}消息：{message}");
         return history;
     }
 

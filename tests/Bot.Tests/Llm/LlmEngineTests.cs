@@ -183,6 +183,23 @@ public sealed class LlmEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_Llm_Share_leaves_out_does_not_leave_the_machine()
+    {
+        model.Reply = StandInModel.Replay("visit-shunda-yesterday.json");
+
+        var withoutDate = await RunAsync(["understand", "--user", "u_zhang", "--now", Now, LongTail, .. Llm("--Llm:Share=message")]);
+        var withoutMessage = await RunAsync(["understand", "--user", "u_zhang", "--now", Now, LongTail, .. Llm("--Llm:Share=question,documents")]);
+        var rules = await Understand("rules", LongTail);
+
+        // Without the date the model still reads 昨天 as written, and the offline date component resolves it.
+        Assert.Contains("\"date\":\"2026-11-17\",\"confirm\":true", withoutDate.Out, StringComparison.Ordinal);
+        using var request = JsonDocument.Parse(Assert.Single(model.Requests));
+        Assert.DoesNotContain("2026", request.RootElement.GetProperty("messages").ToString(), StringComparison.Ordinal);
+        Assert.Equal(rules.Out, withoutMessage.Out);
+        Assert.Equal([ModelOutcome.Used, ModelOutcome.NotShared], Audit().Select(a => a.Outcome));
+    }
+
+    [Fact]
     public async Task With_the_mode_off_understand_and_ask_batches_are_byte_identical_to_the_rules_and_nothing_leaves_the_machine()
     {
         model.Reply = StandInModel.Replay("visit-yunqi-yesterday.json");
