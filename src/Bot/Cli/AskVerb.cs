@@ -19,7 +19,7 @@ public sealed class AskVerb : ICliVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        EngineOption.RequireRules(context);
+        var llm = EngineOption.Read(context);
         var questions = context.Args.Option("--batch") is { } batch ? ReadBatch(batch) : [Single(context)];
 
         // The ledger's facts for a named organisation; facts the question states override them.
@@ -40,11 +40,15 @@ public sealed class AskVerb : ICliVerb
             throw new CliException("知识索引正被另一个进程写入，请稍后再试", "the knowledge index is locked by another process; try again");
         }
 
+        using var model = llm is null ? null : EngineOption.Client(context, llm);
+        var answers = model is null ? null : new Llm.ModelAnswers(model, llm!.Mode, knowledge);
         foreach (var (id, question) in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            var answer = knowledge.Ask(question, LedgerFacts.For(question, organizations));
+            var facts = LedgerFacts.For(question, organizations);
+            var answer = knowledge.Ask(question, facts);
+            answer = answers is null ? answer : await answers.ReviewAsync(question, answer, facts, cancellationToken);
             context.Output.WriteLine(JsonSerializer.Serialize(
                 new AskLine(id, answer.Answered, answer.Text, answer.Citations, answer.Recommendation), Json));
         }

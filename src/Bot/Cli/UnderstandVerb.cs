@@ -24,17 +24,19 @@ public sealed class UnderstandVerb : ICliVerb
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        EngineOption.RequireRules(context);
+        var llm = EngineOption.Read(context);
         var vocabulary = LoadVocabulary(context.Args.Option("--vocabulary") ?? Environment.GetEnvironmentVariable("Understanding__VocabularyFile"));
         var batch = context.Args.Option("--batch");
         var messages = batch is not null ? ReadBatch(batch) : [Single(context)];
 
         using var store = StoreOpener.Open(context);
+        using var model = llm is null ? null : EngineOption.Client(context, llm);
         var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary)
         {
             CampaignStart = DateOnly.TryParse(Environment.GetEnvironmentVariable("Campaign__Start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
             KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
             SecondOpinion = SecondOpinion.BesideDatabase(store.Path, SecondOpinionSettings(), message => context.Error.WriteLine(message)),
+            Model = model is null ? null : new Llm.ModelUnderstanding(model, llm!.Mode),
         };
         var policy = new ConfirmPolicy(Options.Create(new ConversationOptions()));
         var users = new Dictionary<string, User>(StringComparer.Ordinal);
@@ -53,7 +55,7 @@ public sealed class UnderstandVerb : ICliVerb
             UnderstandingResult result;
             try
             {
-                result = understanding.Understand(message.Text, users[message.User], message.Now);
+                result = await understanding.UnderstandAsync(message.Text, users[message.User], message.Now, cancellationToken);
             }
             catch (Exception failure) when (batch is not null && failure is not OperationCanceledException)
             {

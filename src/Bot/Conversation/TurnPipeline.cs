@@ -180,7 +180,7 @@ public sealed partial class TurnPipeline(
                 user.Role == UserRole.Coordinator ? null : HelpExample.Buttons(HistoryReplies.RecordingExamples(examples)))];
         }
 
-        var actions = understanding.Understand(text, user, message.SentAt).Actions;
+        var actions = (await understanding.UnderstandAsync(text, user, message.SentAt, cancellationToken)).Actions;
         if (actions.Count == 0)
         {
             return [new ReplyMessage(understanding.SmallTalkOf(text) is { } smallTalk ? DialogueReplies.SmallTalk(smallTalk) : DialogueReplies.NotUnderstood)];

@@ -15,6 +15,7 @@ public static class UnderstandingServices
         ArgumentNullException.ThrowIfNull(configuration);
         var vocabularyFile = configuration["Understanding:VocabularyFile"];
         services.AddSingleton(_ => Vocabulary.Load(vocabularyFile));
+        services.AddBotLlm(configuration);
         services.AddOptions<SecondOpinionOptions>().Bind(configuration.GetSection("Understanding:SecondOpinion"))
             .Validate(o => o.Threshold is >= 0f and < 1f, "Understanding:SecondOpinion:Threshold must be in [0, 1)").ValidateOnStart();
         services.AddSingleton(sp =>
@@ -28,6 +29,7 @@ public static class UnderstandingServices
                 CampaignStart = configuration.GetValue<DateOnly?>("Campaign:Start"),
                 KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
                 SecondOpinion = SecondOpinion.BesideDatabase(store.Path, options, message => SecondOpinionLog.Warning(logger, message)),
+                Model = sp.GetService<Llm.ModelUnderstanding>(),
             };
         });
         services.AddHostedService<SecondOpinionWarmup>();

@@ -75,6 +75,16 @@ public sealed class MessageUnderstanding
     /// <summary>The intent classifier that marks doubtful recording actions; null (the default): none is marked.</summary>
     public SecondOpinion? SecondOpinion { get; init; }
 
+    /// <summary>The optional language model (issue 17, docs/llm.md); null (the default): the offline reading only.</summary>
+    public Llm.ModelUnderstanding? Model { get; init; }
+
+    /// <summary>The offline reading, then the model's where <see cref="Model"/> is set and its mode consults it (bounded by its timeout).</summary>
+    public async Task<UnderstandingResult> UnderstandAsync(string? text, User sender, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var reading = Understand(text, sender, now);
+        return Model is { } model ? await model.ReviewAsync(reading, text, sender, now, Index, cancellationToken).ConfigureAwait(false) : reading;
+    }
+
     /// <summary>What <paramref name="text"/>, sent by <paramref name="sender"/> at <paramref name="now"/>, asks for.</summary>
     public UnderstandingResult Understand(string? text, User sender, DateTimeOffset now)
     {
