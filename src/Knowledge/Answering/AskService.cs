@@ -417,9 +417,18 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
             && !t.Alternatives.Any(a => asked.Contains(a, StringComparison.Ordinal));
 
-        // A bare asking clause ("要在几号前报？", "该怎么办？") leaves the telling clauses to say what it is about: they count in full.
-        var tellingShare = terms.Where(t => !t.Generic).Sum(t => Telling(t) ? Weight(t, total) : 0) / Math.Max(terms.Where(t => !t.Generic).Sum(t => Weight(t, total)), 1e-9);
-        if (mask is not null && tellingShare > 1 - MinAskingShare)
+        // The asking clauses are the question's focus however long the preamble: a rich account of the asker's campaign work
+        // must neither make an off-corpus question look answered nor dilute an answerable one. Only an asking clause that
+        // names nothing the documents speak of ("那还需要另外配人吗？", "该怎么办？") leaves the clause before it to say what it
+        // asks about, and failing that the whole question.
+        bool AsksKnown() => terms.Any(t => !t.Generic && !Telling(t) && t.Words.Max(DocumentFrequency) > 0);
+        if (mask is not null && !AsksKnown())
+        {
+            mask = analyzer.AskingMask(question, extend: true);
+            asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        }
+
+        if (mask is not null && !AsksKnown())
         {
             mask = null;
             asked = form;
@@ -491,9 +500,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         return term;
     }
-
-    /// <summary>The asking clauses' least share of the question's distinctive weight for the telling clauses to weigh less.</summary>
-    private const double MinAskingShare = 0.2;
 
     /// <summary>
     /// The answering sentence, and when it introduces a list ("即：", "如下", a trailing colon) what follows it in the

@@ -236,7 +236,11 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     /// clause or none asks: then all of it asks. "我们社区有家物业公司，30个员工，2个党员，该怎么建？" asks in its last clause;
     /// the others tell the situation.
     /// </summary>
-    public bool[]? AskingMask(string question)
+    /// <param name="extend">
+    /// Every asking clause also takes the clause before it: "…老板自己当了党组织书记，那还需要另外配人吗？" asks, with words no
+    /// document uses, about what the clause before it names.
+    /// </param>
+    public bool[]? AskingMask(string question, bool extend = false)
     {
         var text = MatchForm(question);
         var clauses = Clause().Matches(text);
@@ -256,7 +260,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 Array.Fill(mask, true, clause.Index, clause.Length);
 
                 // "我们公司有个员工想入党，要交什么材料？": an asking clause with no subject of its own asks about the clause before it.
-                if (previous is not null && !HasSubject(clause.Value, interrogatives))
+                if (previous is not null && (extend || !HasSubject(clause.Value, interrogatives)))
                 {
                     Array.Fill(mask, true, previous.Index, previous.Length);
                 }
