@@ -63,7 +63,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A message typed on a phone separates its clauses with spaces ("进度很慢 上面会怎么处理"): they are clause breaks.
         question = SpokenBreak().Replace(question.Trim(), "，");
         // "当员超过50个" typed with the IME's first candidate for "dang yuan": the campaign term put back before analysis.
-        question = Homophones.Correct(question, analyzer.IsWord);
+        question = Typos().Correct(question, RealWord, Written, CommonCharacter);
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
@@ -679,6 +679,51 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A term the documents never use counts, but not as the rarest thing there is: it may be the question's own wording.
         var idf = df == 0 ? 0.4 * Math.Log(1 + (total + 0.5) / 0.5) : Math.Log(1 + (total - df + 0.5) / (df + 0.5));
         return term.Generic ? 0.3 * idf : idf;
+    }
+
+    private (int Version, Homophones Table)? typos;
+
+    /// <summary>The question with its pinyin-IME typos put right, as <see cref="AskScored"/> reads it (for tests and tuning).</summary>
+    internal string CorrectTypos(string question) => Typos().Correct(question, RealWord, Written, CommonCharacter);
+
+    /// <summary>
+    /// A character whose own frequency as a word in jieba's dictionary is at least this is too common to be a typo (的, 是,
+    /// 了, 我; 之 at 140,957, 道 at 140,545 and 当 at 42,694 are below it: 之部, 知道员, 当员 are typos).
+    /// </summary>
+    public const int CommonCharacterFrequency = 150_000;
+
+    private static readonly Lazy<HashSet<string>> CampaignWords =
+        new(() => [.. Search.IndexWords.CampaignWords(Vocabulary.LoadDefault(), Thesaurus.LoadDefault())]);
+
+    /// <summary>The fewest passages a corpus word other than the campaign's own is held by for a typo to be read as it.</summary>
+    public const int MinTypoTarget = 3;
+
+    /// <summary>
+    /// A word of the dictionary that people write (jieba's dictionary holds 复盖 and 书纪 at frequency 2, as misprints):
+    /// a run of the question that is one is no typo.
+    /// </summary>
+    private bool RealWord(string word) => analyzer.IsWord(word) && (analyzer.WordFrequency(word) >= 5 || CampaignWords.Value.Contains(word));
+
+    /// <summary>A character no typo is read into: a very common word of its own, or a one-character question word (哪, 啥, 几).</summary>
+    private bool CommonCharacter(char c) => analyzer.WordFrequency(c.ToString()) >= CommonCharacterFrequency || analyzer.IsQuestionWord(c.ToString());
+
+    /// <summary>The pinyin index of the corpus vocabulary, built once per index version.</summary>
+    private Homophones Typos()
+    {
+        var cached = typos;
+        if (cached is { } held && held.Version == index.Version)
+        {
+            return held.Table;
+        }
+
+        var version = index.Version;
+        // A word counts by the passages that hold it, as a word or as a bigram (支部 stands inside 党支部); one held by fewer
+        // than MinTypoTarget passages (扛起, 我区) is too rare to be what a typo meant, unless it is one of the campaign's words.
+        var table = new Homophones(index.Vocabulary()
+            .Select(v => (v.Word, Frequency: v.Word.Length == 2 ? Math.Max(v.Frequency, index.DocumentFrequency(v.Word)) : v.Frequency))
+            .Where(v => v.Frequency >= MinTypoTarget || CampaignWords.Value.Contains(v.Word)));
+        typos = (version, table);
+        return table;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Word), bool> written = new();

@@ -13,6 +13,12 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     /// <summary>True when the segmenter's dictionary holds <paramref name="word"/> (false without a segmenter).</summary>
     public bool IsWord(string word) => segmenter?.IsWord(word) ?? false;
 
+    /// <summary>True when <paramref name="word"/> is a question word, an interrogative or a time or quantity word of the vocabulary.</summary>
+    public bool IsQuestionWord(string word) => questionWords.Contains(word) || (vocabulary.Interrogatives ?? []).Contains(word);
+
+    /// <summary>The word's frequency in the segmenter's dictionary (0 without a segmenter).</summary>
+    public int WordFrequency(string word) => segmenter?.Frequency(word) ?? 0;
+
     private readonly ThesaurusEntry[] expansions = [.. (thesaurus ?? []).OrderByDescending(e => e.Word.Length)];
 
     private readonly string[] questionWords =
