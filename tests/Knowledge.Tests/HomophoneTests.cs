@@ -120,7 +120,7 @@ public sealed class HomophoneTests(PinyinKnowledge fixture, ITestOutputHelper ou
         var asker = fixture.Knowledge.Asker;
         Assert.Equal("党员超过50个可以成立啥", asker.CorrectTypos("当员超过50个可以成立啥"));
 
-        var typed = fixture.Knowledge.Ask("企业有几个正式当员就可以单独建支部？");
+        var typed = fixture.Knowledge.Ask("企业有几个正式当员就可以单独建知部？");
         var correct = fixture.Knowledge.Ask("企业有几个正式党员就可以单独建支部？");
 
         Assert.True(correct.Answered);

@@ -696,7 +696,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         new(() => [.. Search.IndexWords.CampaignWords(Vocabulary.LoadDefault(), Thesaurus.LoadDefault())]);
 
     /// <summary>The fewest passages a corpus word other than the campaign's own is held by for a typo to be read as it.</summary>
-    public const int MinTypoTarget = 3;
+    public const int MinTypoTarget = 2;
 
     /// <summary>
     /// A word of the dictionary that people write (jieba's dictionary holds 复盖 and 书纪 at frequency 2, as misprints):
