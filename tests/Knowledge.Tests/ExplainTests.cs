@@ -21,6 +21,7 @@ public sealed class ExplainTests(ITestOutputHelper output)
         foreach (var question in (Environment.GetEnvironmentVariable("KB_EXPLAIN") ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries))
         {
             output.WriteLine("== " + question);
+            output.WriteLine("read as " + knowledge.Asker.CorrectTypos(question));
             foreach (var line in knowledge.Asker.Explain(question))
             {
                 output.WriteLine(line);

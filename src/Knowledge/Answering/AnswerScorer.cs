@@ -27,17 +27,21 @@ public sealed record AnswerFeatures(
     /// <summary>The asking coverage halved for each missing-word sign: the product the earlier hand scorer used, as one feature.</summary>
     public double Vetoed => AskingCoverage * (PredicateMissing ? 0.5 : 1) * (ModifierMissing ? 0.5 : 1) * (NegationMissing ? 0.5 : 1) * (SubjectMissing ? 0.5 : 1);
 
-    /// <summary>The names of <see cref="Vector"/>'s entries, in order (the columns of Resources/answer-scorer.json).</summary>
+    /// <summary>
+    /// The names of <see cref="Vector"/>'s entries, in order (the columns of Resources/answer-scorer.json). "told_asking_coverage" is the asking-clause coverage of a question that
+    /// tells its situation first (0 for one that only asks): a preamble alone is no evidence (a bare "telling" sign weighed
+    /// +2.5 and carried off-corpus questions whose preamble spoke the campaign's words); only its asking clause answered is.
+    /// </summary>
     public static readonly string[] Names =
     [
         "asking_coverage", "coverage", "missing_share", "unknown_share", "rarest_match", "margin",
-        "predicate_missing", "modifier_missing", "negation_missing", "subject_missing", "figure_missing", "telling", "vetoed_coverage", "heading_match", "word_score",
+        "predicate_missing", "modifier_missing", "negation_missing", "subject_missing", "figure_missing", "told_asking_coverage", "vetoed_coverage", "heading_match", "word_score",
     ];
 
     public double[] Vector() =>
     [
         AskingCoverage, Coverage, MissingShare, UnknownShare, RarestMatch, Margin,
-        PredicateMissing ? 1 : 0, ModifierMissing ? 1 : 0, NegationMissing ? 1 : 0, SubjectMissing ? 1 : 0, FigureMissing ? 1 : 0, Telling ? 1 : 0, Vetoed, HeadingMatch, WordScore,
+        PredicateMissing ? 1 : 0, ModifierMissing ? 1 : 0, NegationMissing ? 1 : 0, SubjectMissing ? 1 : 0, FigureMissing ? 1 : 0, Telling ? AskingCoverage : 0, Vetoed, HeadingMatch, WordScore,
     ];
 }
 

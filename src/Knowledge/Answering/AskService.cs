@@ -63,7 +63,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A message typed on a phone separates its clauses with spaces ("进度很慢 上面会怎么处理"): they are clause breaks.
         question = SpokenBreak().Replace(question.Trim(), "，");
         // "当员超过50个" typed with the IME's first candidate for "dang yuan": the campaign term put back before analysis.
-        question = Homophones.Correct(question, analyzer.IsWord);
+        question = Typos().Correct(question, RealWord, Written, CommonCharacter);
         if (FactExtractor.AsksForAdvice(question, ledgerFacts is not null))
         {
             var facts = (ledgerFacts ?? new OrganizationFacts()).OverriddenBy(FactExtractor.Extract(question));
@@ -417,9 +417,18 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
             && !t.Alternatives.Any(a => asked.Contains(a, StringComparison.Ordinal));
 
-        // A bare asking clause ("要在几号前报？", "该怎么办？") leaves the telling clauses to say what it is about: they count in full.
-        var tellingShare = terms.Where(t => !t.Generic).Sum(t => Telling(t) ? Weight(t, total) : 0) / Math.Max(terms.Where(t => !t.Generic).Sum(t => Weight(t, total)), 1e-9);
-        if (mask is not null && tellingShare > 1 - MinAskingShare)
+        // The asking clauses are the question's focus however long the preamble: a rich account of the asker's campaign work
+        // must neither make an off-corpus question look answered nor dilute an answerable one. Only an asking clause that
+        // names nothing the documents speak of ("那还需要另外配人吗？", "该怎么办？") leaves the clause before it to say what it
+        // asks about, and failing that the whole question.
+        bool AsksKnown() => terms.Any(t => !t.Generic && !Telling(t) && t.Words.Max(DocumentFrequency) > 0);
+        if (mask is not null && !AsksKnown())
+        {
+            mask = analyzer.AskingMask(question, extend: true);
+            asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        }
+
+        if (mask is not null && !AsksKnown())
         {
             mask = null;
             asked = form;
@@ -491,9 +500,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         return term;
     }
-
-    /// <summary>The asking clauses' least share of the question's distinctive weight for the telling clauses to weigh less.</summary>
-    private const double MinAskingShare = 0.2;
 
     /// <summary>
     /// The answering sentence, and when it introduces a list ("即：", "如下", a trailing colon) what follows it in the
@@ -673,6 +679,51 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A term the documents never use counts, but not as the rarest thing there is: it may be the question's own wording.
         var idf = df == 0 ? 0.4 * Math.Log(1 + (total + 0.5) / 0.5) : Math.Log(1 + (total - df + 0.5) / (df + 0.5));
         return term.Generic ? 0.3 * idf : idf;
+    }
+
+    private (int Version, Homophones Table)? typos;
+
+    /// <summary>The question with its pinyin-IME typos put right, as <see cref="AskScored"/> reads it (for tests and tuning).</summary>
+    internal string CorrectTypos(string question) => Typos().Correct(question, RealWord, Written, CommonCharacter);
+
+    /// <summary>
+    /// A character whose own frequency as a word in jieba's dictionary is at least this is too common to be a typo (的, 是,
+    /// 了, 我; 之 at 140,957, 道 at 140,545 and 当 at 42,694 are below it: 之部, 知道员, 当员 are typos).
+    /// </summary>
+    public const int CommonCharacterFrequency = 150_000;
+
+    private static readonly Lazy<HashSet<string>> CampaignWords =
+        new(() => [.. Search.IndexWords.CampaignWords(Vocabulary.LoadDefault(), Thesaurus.LoadDefault())]);
+
+    /// <summary>The fewest passages a corpus word other than the campaign's own is held by for a typo to be read as it.</summary>
+    public const int MinTypoTarget = 2;
+
+    /// <summary>
+    /// A word of the dictionary that people write (jieba's dictionary holds 复盖 and 书纪 at frequency 2, as misprints):
+    /// a run of the question that is one is no typo.
+    /// </summary>
+    private bool RealWord(string word) => analyzer.IsWord(word) && (analyzer.WordFrequency(word) >= 5 || CampaignWords.Value.Contains(word));
+
+    /// <summary>A character no typo is read into: a very common word of its own, or a one-character question word (哪, 啥, 几).</summary>
+    private bool CommonCharacter(char c) => analyzer.WordFrequency(c.ToString()) >= CommonCharacterFrequency || analyzer.IsQuestionWord(c.ToString());
+
+    /// <summary>The pinyin index of the corpus vocabulary, built once per index version.</summary>
+    private Homophones Typos()
+    {
+        var cached = typos;
+        if (cached is { } held && held.Version == index.Version)
+        {
+            return held.Table;
+        }
+
+        var version = index.Version;
+        // A word counts by the passages that hold it, as a word or as a bigram (支部 stands inside 党支部); one held by fewer
+        // than MinTypoTarget passages (扛起, 我区) is too rare to be what a typo meant, unless it is one of the campaign's words.
+        var table = new Homophones(index.Vocabulary()
+            .Select(v => (v.Word, Frequency: v.Word.Length == 2 ? Math.Max(v.Frequency, index.DocumentFrequency(v.Word)) : v.Frequency))
+            .Where(v => v.Frequency >= MinTypoTarget || CampaignWords.Value.Contains(v.Word)));
+        typos = (version, table);
+        return table;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Word), bool> written = new();

@@ -13,6 +13,12 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     /// <summary>True when the segmenter's dictionary holds <paramref name="word"/> (false without a segmenter).</summary>
     public bool IsWord(string word) => segmenter?.IsWord(word) ?? false;
 
+    /// <summary>True when <paramref name="word"/> is a question word, an interrogative or a time or quantity word of the vocabulary.</summary>
+    public bool IsQuestionWord(string word) => questionWords.Contains(word) || (vocabulary.Interrogatives ?? []).Contains(word);
+
+    /// <summary>The word's frequency in the segmenter's dictionary (0 without a segmenter).</summary>
+    public int WordFrequency(string word) => segmenter?.Frequency(word) ?? 0;
+
     private readonly ThesaurusEntry[] expansions = [.. (thesaurus ?? []).OrderByDescending(e => e.Word.Length)];
 
     private readonly string[] questionWords =
@@ -236,7 +242,11 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     /// clause or none asks: then all of it asks. "我们社区有家物业公司，30个员工，2个党员，该怎么建？" asks in its last clause;
     /// the others tell the situation.
     /// </summary>
-    public bool[]? AskingMask(string question)
+    /// <param name="extend">
+    /// Every asking clause also takes the clause before it: "…老板自己当了党组织书记，那还需要另外配人吗？" asks, with words no
+    /// document uses, about what the clause before it names.
+    /// </param>
+    public bool[]? AskingMask(string question, bool extend = false)
     {
         var text = MatchForm(question);
         var clauses = Clause().Matches(text);
@@ -256,7 +266,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 Array.Fill(mask, true, clause.Index, clause.Length);
 
                 // "我们公司有个员工想入党，要交什么材料？": an asking clause with no subject of its own asks about the clause before it.
-                if (previous is not null && !HasSubject(clause.Value, interrogatives))
+                if (previous is not null && (extend || !HasSubject(clause.Value, interrogatives)))
                 {
                     Array.Fill(mask, true, previous.Index, previous.Length);
                 }

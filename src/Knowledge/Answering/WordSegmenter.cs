@@ -33,6 +33,15 @@ public sealed class WordSegmenter
         }
     }
 
+    /// <summary>The word's frequency in jieba's dictionary (0 when it holds no such word).</summary>
+    public int Frequency(string word)
+    {
+        lock (Gate)
+        {
+            return WordDictionary.Instance.GetFreqOrDefault(word);
+        }
+    }
+
     /// <summary>Where each word of <paramref name="text"/> ends (exclusive), in order.</summary>
     public IReadOnlyList<(int Start, int End)> Words(string text)
     {

@@ -352,6 +352,40 @@ public sealed class KnowledgeIndex : IDisposable
         }).ToList();
     }
 
+    private (int Version, IReadOnlyList<(string Word, int Frequency)> Words)? vocabulary;
+
+    /// <summary>
+    /// The words the word field holds (the passages as jieba cuts them, with the campaign's words), each with the number of
+    /// passages it occurs in: the corpus vocabulary, read from the index once per index version.
+    /// </summary>
+    public IReadOnlyList<(string Word, int Frequency)> Vocabulary()
+    {
+        var current = Searcher();
+        if (current is null)
+        {
+            return [];
+        }
+
+        var cached = vocabulary;
+        if (cached is { } held && held.Version == Version)
+        {
+            return held.Words;
+        }
+
+        var words = new List<(string, int)>();
+        if (MultiFields.GetTerms(current.IndexReader, WordField) is { } terms)
+        {
+            var each = terms.GetEnumerator();
+            while (each.MoveNext())
+            {
+                words.Add((each.Term.Utf8ToString(), each.DocFreq));
+            }
+        }
+
+        vocabulary = (Version, words);
+        return words;
+    }
+
     /// <summary>In how many passages a word as the word field holds it occurs.</summary>
     public int WordFrequency(string word)
     {
