@@ -25,12 +25,12 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            if (!ChineseNumber.TryRead(text, i, out var value, out var length))
+            if (!ChineseNumber.TryReadSpoken(text, i, out var value, out var length, out var spokenApproximately))
             {
                 continue;
             }
 
-            var approximate = IsApproximatePrefix(i) || IsRange(i, i + length);
+            var approximate = spokenApproximately || IsApproximatePrefix(i) || IsRange(i, i + length);
             var j = i + length;
             if (rules.ApproximationSuffixes.MatchAt(text, j) is { } suffix)
             {
@@ -38,9 +38,9 @@ internal sealed partial class MessageParser
                 j += suffix.Length;
             }
 
-            if (j + 1 < text.Length && text[j] == '个' && text[j + 1] == '人')
+            if (j + 1 < text.Length && text[j] is '个' or '号' && text[j + 1] == '人')
             {
-                j++; // "一共70个人": 个人 counts people
+                j++; // "一共70个人", "三十号人": 个人/号人 count people
             }
 
             if (j < text.Length && text[j] is '名' or '个' or '位' or '人')
@@ -70,7 +70,11 @@ internal sealed partial class MessageParser
                 k++; // "1名 口袋党员"
             }
 
-            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
+            if (!countsPeople && j > i + length && SpacedCategoryAt(j) is { } spoken)
+            {
+                memberPhrases.Add(new NumberPhrase(i, spoken.End, value, approximate, spoken.Category)); // "一个 隐形 党员"
+            }
+            else if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
             {
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
@@ -317,5 +321,23 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "一个 隐形 党员": voice input spaced word by word splits a category into its short word and 党员; read together they
+    /// are the category (a blank may also stand before the short word).
+    /// </summary>
+    private (int End, string Category)? SpacedCategoryAt(int position)
+    {
+        var at = position < text.Length && text[position] == ' ' ? position + 1 : position;
+        if (rules.CategoryShortWords.MatchAt(text, at) is not { } shortWord)
+        {
+            return null;
+        }
+
+        var blank = at + shortWord.Length;
+        return blank + 2 < text.Length && text[blank] == ' ' && text.AsSpan(blank + 1).StartsWith("党员")
+            ? (blank + 3, rules.Vocabulary.CategoryShortWords[shortWord])
+            : null;
     }
 }
