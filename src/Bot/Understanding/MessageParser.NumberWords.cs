@@ -213,7 +213,8 @@ internal sealed partial class MessageParser
     {
         for (var length = 1; length <= 3 && length <= position; length++)
         {
-            if (rules.ApproximationPrefixes.MatchAt(text, position - length, position) is { } word && word.Length == length)
+            if (rules.ApproximationPrefixes.MatchAt(text, position - length, position) is { } word && word.Length == length
+                && !EndsAVerb(position, length))
             {
                 return true;
             }
@@ -221,6 +222,11 @@ internal sealed partial class MessageParser
 
         return false;
     }
+
+    /// <summary>"遇上2名党员", "碰上两个": the prefix is the last character of a verb that ends right before the figure, no approximation.</summary>
+    private bool EndsAVerb(int position, int prefixLength) =>
+        Math.Max(Math.Max(rules.Discovery.LongestEndingAt(text, position), rules.Hire.LongestEndingAt(text, position)),
+            Math.Max(rules.Visit.LongestEndingAt(text, position), rules.Motion.LongestEndingAt(text, position))) > prefixLength;
 
     private string? CategoryOf(string word) => rules.Vocabulary.MemberCategories.GetValueOrDefault(word);
 }

@@ -29,9 +29,9 @@ internal sealed class UnitNameShape
     /// <summary>The proper name inside <paramref name="written"/> (荷坳 in 深圳市荷坳五金制品厂), or null when there is none.</summary>
     public string? ProperNameOf(string written)
     {
-        if (endings.Contains(written))
+        if (endings.Contains(written) || rejects.Contains(written))
         {
-            return null; // a kind alone ("有限公司") names nothing
+            return null; // a kind alone ("有限公司") or a generic word ("全门店", "厂里") names nothing
         }
 
         var rest = written;
