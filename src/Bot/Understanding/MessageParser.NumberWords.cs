@@ -151,13 +151,15 @@ internal sealed partial class MessageParser
             }
         }
 
-        if (!ChineseNumber.TryRead(text, j, out var value, out var length) || (length == 1 && text[j] == '一' && j + 1 < text.Length && text[j + 1] is '下' or '些' or '直' or '起' or '样'))
+        if (!ChineseNumber.TryReadSpoken(text, j, out var value, out var length, out var spokenApproximately)
+            || (length == 1 && text[j] == '一' && j + 1 < text.Length && text[j + 1] is '下' or '些' or '直' or '起' or '样')
+            || (j + length < text.Length && text[j + length] == '家'))
         {
-            return null;
+            return null; // no figure, a word with 一, or units counted ("厂里一家小公司")
         }
 
         var end = j + length;
-        approximate |= IsRange(j, end);
+        approximate |= spokenApproximately || IsRange(j, end);
         if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
         {
             end++;

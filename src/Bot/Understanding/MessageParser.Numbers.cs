@@ -56,7 +56,8 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
-            if (!IsWordWithOne(i, length) && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j))
+            var countsUnits = i + length < text.Length && text[i + length] == '家'; // "园区里一家科技公司": units, not people
+            if (!IsWordWithOne(i, length) && !countsUnits && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j))
             {
                 // "员工十二个 党员没有": a figure belongs to the noun it is said right after, not to the one after it.
                 employeePhrases.Add(new NumberPhrase(staffAt, j, value, approximate, null));
@@ -240,16 +241,9 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var word in rules.Vocabulary.EmployeeWords)
-        {
-            var start = end - word.Length;
-            if (start >= 0 && text.AsSpan(start, word.Length).SequenceEqual(word) && !text.AsSpan(0, start).EndsWith("党员"))
-            {
-                return start;
-            }
-        }
-
-        return null;
+        // one probe per position back from the figure (the staff words are a keyword set, not a list to scan)
+        var length = rules.EmployeeWords.LongestEndingAt(text, end);
+        return length > 0 && !text.AsSpan(0, end - length).EndsWith("党员") ? end - length : null;
     }
 
     /// <summary>"有个快递员是党员", "其中一位店长也是党员": one person said to be a member counts one.</summary>

@@ -203,6 +203,15 @@ public sealed class WordClassTests
         Assert.Contains("organization", result.Missing);
     }
 
+    [Theory]
+    [InlineData("今天去了工业区里一家科技公司，职工80，党员两名")]
+    [InlineData("今天去了厂里一家配套的小公司，职工80，党员两名")]
+    public void A_count_of_units_after_a_place_word_is_no_head_count(string text)
+    {
+        var update = Assert.Single(Read(text), a => a.Kind == ActionKind.OrgUpdate);
+        Assert.Equal((80, 2), (update.Employees, update.PartyMembers));
+    }
+
     [Fact]
     public void Completion_verbs_and_workplace_forms_are_derived_into_their_classes_once()
     {
