@@ -212,6 +212,32 @@ public sealed class WordClassTests
         Assert.Equal((80, 2), (update.Employees, update.PartyMembers));
     }
 
+    [Theory]
+    [InlineData("今儿个", "2026-12-10")]
+    [InlineData("今个", "2026-12-10")]
+    [InlineData("昨儿个", "2026-12-09")]
+    [InlineData("昨个", "2026-12-09")]
+    [InlineData("前儿个", "2026-12-08")]
+    [InlineData("前儿", "2026-12-08")]
+    [InlineData("大前儿个", "2026-12-07")]
+    [InlineData("礼拜二", "2026-12-08")]
+    [InlineData("上礼拜五", "2026-12-04")]
+    [InlineData("上个星期六", "2026-12-05")]
+    [InlineData("礼拜天", "2026-12-06")]
+    [InlineData("周日", "2026-12-06")]
+    [InlineData("十二月三号", "2026-12-03")]
+    [InlineData("3日", "2026-12-03")]
+    public void A_day_said_in_speech_dates_the_visit(string day, string date) =>
+        Assert.Contains(Read($"{day}去青禾文化坐了坐"), a => a.Kind == ActionKind.Visit && a.Date == DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void A_head_count_said_with_hao_is_no_day()
+    {
+        var update = Assert.Single(Read("青禾文化员工三十号人，党员3名"));
+        Assert.Equal((30, 3), (update.Employees, update.PartyMembers));
+        Assert.NotEqual(new DateOnly(2026, 11, 30), update.Date);
+    }
+
     [Fact]
     public void Completion_verbs_and_workplace_forms_are_derived_into_their_classes_once()
     {
