@@ -238,6 +238,26 @@ public sealed class WordClassTests
         Assert.NotEqual(new DateOnly(2026, 11, 30), update.Date);
     }
 
+    /// <summary>The round's two vocabulary batches (first runs 0.725 and 0.900) stay where the work left them; their
+    /// remaining misses (vo09, vo43) are clause structure, noted in docs/understanding.md.</summary>
+    [Theory]
+    [InlineData("understanding-r4-vocab.jsonl", 0.975)]
+    [InlineData("understanding-r4-vocab-2.jsonl", 0.95)]
+    public void The_vocabulary_batches_keep_their_score(string file, double floor)
+    {
+        var rows = new List<(System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonObject)>();
+        foreach (var line in File.ReadAllLines(FixtureLedger.DataFile(file)).Where(l => l.Trim().Length > 0))
+        {
+            var row = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            var now = DateTimeOffset.Parse((string)row["now"]!, System.Globalization.CultureInfo.InvariantCulture);
+            var result = Understanding.Understand((string)row["text"]!, FixtureLedger.Users()[(string)row["user"]!], now);
+            rows.Add((row, UnderstandingJson.ToJson(result, (string?)row["id"])));
+        }
+
+        var score = UnderstandingScorer.Evaluate(rows);
+        Assert.True(score.CaseExact >= floor, $"{file}: {score}\n{string.Join("\n", score.Failures)}");
+    }
+
     [Fact]
     public void Completion_verbs_and_workplace_forms_are_derived_into_their_classes_once()
     {
