@@ -38,7 +38,7 @@ public static class ChineseNumber
             end++;
         }
 
-        if (end == start)
+        if (end == start || IsZeroWord(text, start, end))
         {
             return false;
         }
@@ -115,6 +115,101 @@ public static class ChineseNumber
 
         value = (int)result;
         return true;
+    }
+
+    /// <summary>
+    /// Reads a figure as people say it, marking the approximate ones, which are left out of every record:
+    /// an exact numeral (一百五 = 150, 一千二 = 1200, 三百二 = 320, 26), a range of two neighbouring digits (三四十, 两三百,
+    /// 七八个, 十七八, 一百五六十, 一两个, 三五个), a unit with no digit before it (百十, 百把, 千把, 百来), 个把, 好几十/好几百, and
+    /// 零星/零零星星 ("a few, here and there"). False where no figure starts at <paramref name="start"/>.
+    /// </summary>
+    public static bool TryReadSpoken(string text, int start, out int value, out int length, out bool approximate)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        approximate = false;
+        value = 0;
+        length = 0;
+        if (start >= text.Length)
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(start);
+        foreach (var (word, about) in SpokenApproximations)
+        {
+            if (rest.StartsWith(word))
+            {
+                (value, length, approximate) = (about, word.Length, true);
+                return true;
+            }
+        }
+
+        var end = start;
+        while (end < text.Length && end - start < 12 && IsChineseNumeral(text[end]))
+        {
+            end++;
+        }
+
+        if (end > start && UnitOf(text[start]) is 100 or 1000 or 10000 && !IsZeroWord(text, start, end))
+        {
+            // 百十, 百把, 千把, 百来: a unit with no digit before it is a rough size
+            (value, length, approximate) = (UnitOf(text[start]), end - start, true);
+            length += end < text.Length && text[end] == '把' ? 1 : 0;
+            return true;
+        }
+
+        if (end - start >= 2 && RangeAt(text, start, end) is { } pair && TryParse(WithoutFirstOfPair(text.AsSpan(start, end - start), pair - start), out value))
+        {
+            (length, approximate) = (end - start, true); // 三四十, 两三百, 十七八, 一百五六十
+            return true;
+        }
+
+        if (!TryRead(text, start, out value, out length))
+        {
+            return false;
+        }
+
+        if (start + length < text.Length && text[start + length] == '把' && UnitOf(text[start + length - 1]) >= 100)
+        {
+            (length, approximate) = (length + 1, true); // 两百把
+        }
+
+        return true;
+    }
+
+    /// <summary>Spoken sizes that are no numeral at all (个把 = one or two, 零星 = a few), with a rough value.</summary>
+    private static readonly (string Word, int About)[] SpokenApproximations =
+        [("零零星星", 0), ("零零散散", 0), ("零星", 0), ("零散", 0), ("个把", 1), ("好几十", 30), ("好几百", 300), ("好几千", 3000)];
+
+    /// <summary>The position of the first digit of two neighbouring digits said as a range (三四, 两三, 一两, 三五, 七八), or null.</summary>
+    private static int? RangeAt(string text, int start, int end)
+    {
+        for (var i = start; i + 1 < end; i++)
+        {
+            var (a, b) = (DigitOf(text[i]), DigitOf(text[i + 1]));
+            if (a >= 1 && b >= 1 && (b == a + 1 || (a, b) is (3, 5)))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string WithoutFirstOfPair(ReadOnlySpan<char> numeral, int pair) => string.Concat(numeral[..pair], numeral[(pair + 1)..]);
+
+    /// <summary>零 starting a word (零星, 零散, 零售, 零工, 零碎): no figure.</summary>
+    private static bool IsZeroWord(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (DigitOf(text[i]) != 0)
+            {
+                return false;
+            }
+        }
+
+        return end < text.Length && "星散售工碎件钱食花头".Contains(text[end]);
     }
 
     private static bool IsDigitBeforeUnit(ReadOnlySpan<char> numeral) => DigitOf(numeral[^2]) == 0;

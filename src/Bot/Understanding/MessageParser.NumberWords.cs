@@ -75,9 +75,12 @@ internal sealed partial class MessageParser
             before = before[..^2];
         }
 
-        if (before.EndsWith("没有") || before.EndsWith("无") || before.EndsWith("没") || before.EndsWith("零"))
+        foreach (var none in rules.Vocabulary.NoneWords)
         {
-            return true;
+            if (before.EndsWith(none))
+            {
+                return true; // 没有党员, 无党员, 没得党员, 冇党员 (none_words)
+            }
         }
 
         var after = text.AsSpan(at + 2);
@@ -86,17 +89,37 @@ internal sealed partial class MessageParser
             after = after[filler.Length..]; // "党员还是一个都没有", "党员到现在都没有"
         }
 
-        foreach (var none in (string[])["都没有", "也没有", "都没", "也没", "一个都没有", "一个也没有", "一名都没有", "一名也没有", "没有"])
+        // "党员都没有", "党员一个也没有", "党员一个都冇": (一个/一名/一位) (都/也) + a none word, and the sentence ends there.
+        foreach (var one in (string[])["一个", "一名", "一位", ""])
         {
-            // "党员都没有", "党员一个也没有": the sentence ends there.
-            if (after.StartsWith(none) && (after.Length == none.Length || !TextNormalizer.IsHan(after[none.Length]) || after[none.Length] is '了' or '的'))
+            if (!after.StartsWith(one))
             {
-                return true;
+                continue;
+            }
+
+            var rest = after[one.Length..];
+            foreach (var link in (string[])["都", "也", ""])
+            {
+                if (!rest.StartsWith(link) || (one.Length > 0 && link.Length == 0))
+                {
+                    continue;
+                }
+
+                var tail = rest[link.Length..];
+                foreach (var none in rules.Vocabulary.NoneWords)
+                {
+                    // a one-character none word (无, 没, 冇) only after 都/也: "党员没" alone is no sentence
+                    if ((none.Length > 1 || link.Length > 0) && tail.StartsWith(none)
+                        && (tail.Length == none.Length || !TextNormalizer.IsHan(tail[none.Length]) || tail[none.Length] is '了' or '的' or '啊' or '呢'))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return (before.EndsWith("一名") || before.EndsWith("一个") || before.EndsWith("一位"))
-            && (after.StartsWith("都没") || after.StartsWith("也没") || after.StartsWith("都没有") || after.StartsWith("也没有"));
+            && (after.StartsWith("都没") || after.StartsWith("也没") || after.StartsWith("都冇") || after.StartsWith("也冇"));
     }
 
     private NumberPhrase? ReadNumberAfter(int position)
@@ -128,13 +151,15 @@ internal sealed partial class MessageParser
             }
         }
 
-        if (!ChineseNumber.TryRead(text, j, out var value, out var length) || (length == 1 && text[j] == '一' && j + 1 < text.Length && text[j + 1] is '下' or '些' or '直' or '起' or '样'))
+        if (!ChineseNumber.TryReadSpoken(text, j, out var value, out var length, out var spokenApproximately)
+            || (length == 1 && text[j] == '一' && j + 1 < text.Length && text[j + 1] is '下' or '些' or '直' or '起' or '样')
+            || (j + length < text.Length && text[j + length] == '家'))
         {
-            return null;
+            return null; // no figure, a word with 一, or units counted ("厂里一家小公司")
         }
 
         var end = j + length;
-        approximate |= IsRange(j, end);
+        approximate |= spokenApproximately || IsRange(j, end);
         if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
         {
             end++;
@@ -190,7 +215,8 @@ internal sealed partial class MessageParser
     {
         for (var length = 1; length <= 3 && length <= position; length++)
         {
-            if (rules.ApproximationPrefixes.MatchAt(text, position - length, position) is { } word && word.Length == length)
+            if (rules.ApproximationPrefixes.MatchAt(text, position - length, position) is { } word && word.Length == length
+                && !EndsAVerb(position, length))
             {
                 return true;
             }
@@ -198,6 +224,11 @@ internal sealed partial class MessageParser
 
         return false;
     }
+
+    /// <summary>"遇上2名党员", "碰上两个": the prefix is the last character of a verb that ends right before the figure, no approximation.</summary>
+    private bool EndsAVerb(int position, int prefixLength) =>
+        Math.Max(Math.Max(rules.Discovery.LongestEndingAt(text, position), rules.Hire.LongestEndingAt(text, position)),
+            Math.Max(rules.Visit.LongestEndingAt(text, position), rules.Motion.LongestEndingAt(text, position))) > prefixLength;
 
     private string? CategoryOf(string word) => rules.Vocabulary.MemberCategories.GetValueOrDefault(word);
 }

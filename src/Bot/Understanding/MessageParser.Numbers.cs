@@ -25,12 +25,12 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            if (!ChineseNumber.TryRead(text, i, out var value, out var length))
+            if (!ChineseNumber.TryReadSpoken(text, i, out var value, out var length, out var spokenApproximately))
             {
                 continue;
             }
 
-            var approximate = IsApproximatePrefix(i) || IsRange(i, i + length);
+            var approximate = spokenApproximately || IsApproximatePrefix(i) || IsRange(i, i + length);
             var j = i + length;
             if (rules.ApproximationSuffixes.MatchAt(text, j) is { } suffix)
             {
@@ -38,9 +38,9 @@ internal sealed partial class MessageParser
                 j += suffix.Length;
             }
 
-            if (j + 1 < text.Length && text[j] == '个' && text[j + 1] == '人')
+            if (j + 1 < text.Length && text[j] is '个' or '号' && text[j + 1] == '人')
             {
-                j++; // "一共70个人": 个人 counts people
+                j++; // "一共70个人", "三十号人": 个人/号人 count people
             }
 
             if (j < text.Length && text[j] is '名' or '个' or '位' or '人')
@@ -56,7 +56,8 @@ internal sealed partial class MessageParser
 
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
-            if (!IsWordWithOne(i, length) && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j))
+            var countsUnits = i + length < text.Length && text[i + length] == '家'; // "园区里一家科技公司": units, not people
+            if (!IsWordWithOne(i, length) && !countsUnits && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j))
             {
                 // "员工十二个 党员没有": a figure belongs to the noun it is said right after, not to the one after it.
                 employeePhrases.Add(new NumberPhrase(staffAt, j, value, approximate, null));
@@ -70,7 +71,11 @@ internal sealed partial class MessageParser
                 k++; // "1名 口袋党员"
             }
 
-            if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
+            if (!countsPeople && j > i + length && SpacedCategoryAt(j) is { } spoken)
+            {
+                memberPhrases.Add(new NumberPhrase(i, spoken.End, value, approximate, spoken.Category)); // "一个 隐形 党员"
+            }
+            else if (!countsPeople && rules.Categories.MatchAt(text, k) is { } category && !IsPossessedGroup(i, k + category.Length))
             {
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
@@ -236,16 +241,9 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var word in rules.Vocabulary.EmployeeWords)
-        {
-            var start = end - word.Length;
-            if (start >= 0 && text.AsSpan(start, word.Length).SequenceEqual(word) && !text.AsSpan(0, start).EndsWith("党员"))
-            {
-                return start;
-            }
-        }
-
-        return null;
+        // one probe per position back from the figure (the staff words are a keyword set, not a list to scan)
+        var length = rules.EmployeeWords.LongestEndingAt(text, end);
+        return length > 0 && !text.AsSpan(0, end - length).EndsWith("党员") ? end - length : null;
     }
 
     /// <summary>"有个快递员是党员", "其中一位店长也是党员": one person said to be a member counts one.</summary>
@@ -317,5 +315,23 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "一个 隐形 党员": voice input spaced word by word splits a category into its short word and 党员; read together they
+    /// are the category (a blank may also stand before the short word).
+    /// </summary>
+    private (int End, string Category)? SpacedCategoryAt(int position)
+    {
+        var at = position < text.Length && text[position] == ' ' ? position + 1 : position;
+        if (rules.CategoryShortWords.MatchAt(text, at) is not { } shortWord)
+        {
+            return null;
+        }
+
+        var blank = at + shortWord.Length;
+        return blank + 2 < text.Length && text[blank] == ' ' && text.AsSpan(blank + 1).StartsWith("党员")
+            ? (blank + 3, rules.Vocabulary.CategoryShortWords[shortWord])
+            : null;
     }
 }

@@ -4,7 +4,8 @@ namespace InstructorBot.Bot.Understanding;
 /// Stage 2 (entity spans): whether a name the ledger lacks looks like a unit's name. An organisation is a name, not any
 /// noun before an organisation word: after the region words in front and the legal form, kind words and generic trade
 /// words at the end are taken off (深圳市|荷坳|五金|制品厂), what is left must be a proper name of two or more characters
-/// that is no determiner or generic noun of the vocabulary (<c>unit_name_rejects</c>: 小公司, 皮包公司, 整个单位, 这家店).
+/// that is no determiner or generic noun of the vocabulary (<c>unit_name_rejects</c>: 小公司, 皮包公司, 整个单位, 这家店)
+/// and starts with no pronoun or pointer (<c>name_leading_pointers</c>: 他们物业公司, 人家公司).
 /// A name that fails is not an organisation: the message then names none and the bot asks.
 /// </summary>
 internal sealed class UnitNameShape
@@ -21,15 +22,16 @@ internal sealed class UnitNameShape
             .Select(TextNormalizer.NormalizeName).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length)];
         regions = [.. vocabulary.RegionPrefixes.OrderByDescending(r => r.Length)];
         rejects = [.. vocabulary.UnitNameRejects];
-        leadingRejects = [.. vocabulary.UnitNameRejects.Where(r => r.Length >= 1 && "这那该本某各每整".Contains(r[0])).OrderByDescending(r => r.Length)];
+        leadingRejects = [.. vocabulary.UnitNameRejects.Where(r => r.Length >= 1 && "这那该本某各每整".Contains(r[0]))
+            .Concat(vocabulary.NameLeadingPointers).Distinct().OrderByDescending(r => r.Length)];
     }
 
     /// <summary>The proper name inside <paramref name="written"/> (荷坳 in 深圳市荷坳五金制品厂), or null when there is none.</summary>
     public string? ProperNameOf(string written)
     {
-        if (endings.Contains(written))
+        if (endings.Contains(written) || rejects.Contains(written))
         {
-            return null; // a kind alone ("有限公司") names nothing
+            return null; // a kind alone ("有限公司") or a generic word ("全门店", "厂里") names nothing
         }
 
         var rest = written;

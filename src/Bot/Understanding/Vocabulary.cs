@@ -195,12 +195,52 @@ public sealed record Vocabulary
     /// <summary>早就/早已 before a formation verb: an organisation that exists, not one set up now ("支部早就建了").</summary>
     public IReadOnlyList<string> LongDoneMarkers { get; init; } = [];
 
+    // ---- word classes of round 4 (branch r4-vocab): each class widened from the campaign documents and the ways people say it
+
+    /// <summary>搞定/弄起来/挂上牌: verbs that say a thing is set up and done; they count as formation verbs for party bodies
+    /// and for 工会/团支部/妇联 alike (derived into <see cref="FormationVerbs"/> and <see cref="MassFormationVerbs"/>).</summary>
+    public IReadOnlyList<string> CompletionVerbs { get; init; } = [];
+
+    /// <summary>厂/店/所/院/站/公司: kinds of workplace said as a place ("厂里一百二十人", "所里三十二个人"): with 里/里头/里面 or
+    /// 全/整个 in front they are staff words, never an organisation's name (derived into <see cref="EmployeeWords"/> and
+    /// <see cref="UnitNameRejects"/>).</summary>
+    public IReadOnlyList<string> UnitPlaceNouns { get; init; } = [];
+
+    /// <summary>他们/人家/咱们/这/该: pronouns and pointers; a name the ledger lacks never starts with one ("他们物业公司").</summary>
+    public IReadOnlyList<string> NameLeadingPointers { get; init; } = [];
+
+    /// <summary>没有/无/没得/冇: words that say none right before 党员 ("没得党员" = 0).</summary>
+    public IReadOnlyList<string> NoneWords { get; init; } = [];
+
+    /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
+    public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
+
+    /// <summary>The prefixes that make a workplace noun a staff word (全厂, 整个店).</summary>
+    public static readonly IReadOnlyList<string> WholePrefixes = ["全", "整个"];
+
+    /// <summary>
+    /// This vocabulary with the forms derived from its classes: completion verbs join the formation verbs of both kinds;
+    /// each workplace noun with a place suffix or a whole prefix joins the staff words and the words that are no names.
+    /// Idempotent; <see cref="Default"/> and <see cref="ExtendedWith"/> return derived vocabularies.
+    /// </summary>
+    public Vocabulary WithDerivedForms()
+    {
+        var placeWords = UnitPlaceNouns.SelectMany(n => PlaceSuffixes.Select(s => n + s).Concat(WholePrefixes.Select(p => p + n))).ToList();
+        return this with
+        {
+            FormationVerbs = [.. FormationVerbs.Concat(CompletionVerbs).Distinct()],
+            MassFormationVerbs = [.. MassFormationVerbs.Concat(CompletionVerbs).Distinct()],
+            EmployeeWords = [.. EmployeeWords.Concat(placeWords).Distinct()],
+            UnitNameRejects = [.. UnitNameRejects.Concat(placeWords).Distinct()],
+        };
+    }
+
     /// <summary>The shipped vocabulary (embedded <c>vocabulary.json</c>).</summary>
     public static Vocabulary Default()
     {
         using var stream = typeof(Vocabulary).Assembly.GetManifestResourceStream("InstructorBot.Bot.Understanding.vocabulary.json")
             ?? throw new InvalidOperationException("embedded vocabulary.json is missing");
-        return JsonSerializer.Deserialize<Vocabulary>(stream, FileOptions) ?? throw new InvalidOperationException("vocabulary.json is empty");
+        return (JsonSerializer.Deserialize<Vocabulary>(stream, FileOptions) ?? throw new InvalidOperationException("vocabulary.json is empty")).WithDerivedForms();
     }
 
     /// <summary>Parses a vocabulary file's text (same shape as <c>vocabulary.json</c>, any subset of the keys).</summary>
@@ -231,7 +271,7 @@ public sealed record Vocabulary
             property.SetValue(merged, value);
         }
 
-        return merged;
+        return merged.WithDerivedForms();
     }
 
     private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
