@@ -153,7 +153,20 @@ internal sealed partial class MessageParser
         rules.Conditional.FindAll(text, clause.Start, clause.End)
             .Any(c => c.Word != "要是" || c.Position == 0 || !"主只需重总正就还也都而".Contains(text[c.Position - 1]));
 
-    private bool IsPlanned(int position) => rules.Plan.ContainsAny(text, ClauseAt(position).Start, position) || IsHypothetical(position);
+    private bool IsPlanned(int position)
+    {
+        var clause = ClauseAt(position);
+        if (rules.Plan.FindAll(text, clause.Start, position).LastOrDefault() is not { Word: not null } plan)
+        {
+            return IsHypothetical(position);
+        }
+
+        // "下周准备去帮他们建团支部 党员现在是十二名": the plan ends with the body it would set up; a figure said after that
+        // and a pause is a fact again (voice input joins the two across a blank).
+        var planned = rules.PartyAndMassWords.FindFirst(text, plan.Position + plan.Word.Length, position);
+        return planned is not { Word: not null } body || text.IndexOf(' ', body.Position + body.Word.Length, position - body.Position - body.Word.Length) < 0
+            || IsHypothetical(position);
+    }
 
     private bool IsNegatedOnly(Clause clause, int position) =>
         rules.Negation.FindAll(text, Math.Max(clause.Start, position - 3), position).Count > 0;

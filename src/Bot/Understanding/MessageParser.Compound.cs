@@ -2,7 +2,8 @@ using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
 
-// Stage: a message that reports and asks is cut into parts where it turns; each part is read on its own (bounded in depth).
+// Stage: a message that reports and asks is cut into parts where it turns; each part is read once, on its own, sharing the
+// whole message's organisations and days (no part is cut again).
 internal sealed partial class MessageParser
 {
     // ---------------------------------------------------------------- reports and requests in one message
@@ -97,27 +98,20 @@ internal sealed partial class MessageParser
         foreach (var (start, end, part, _) in segments)
         {
             var words = text[start..end];
-            foreach (var resolved in mentions.Where(m => resolvedByContext.Contains(m.Start) && m.Start >= start && m.End <= end).Reverse())
-            {
-                // Read on its own, the part keeps the organisation the whole message meant.
-                words = string.Concat(words.AsSpan(0, resolved.Start - start), resolved.Organization!.Name, words.AsSpan(resolved.End - start));
-            }
-            if (part == Part.Request && reported is not null && !UsableMentions().Any(m => m.Start >= start && m.Start < end))
+            OrganizationMention? topic = null;
+            if (part == Part.Request && reported is not null && !UsableMentions().Any(m => m.Start >= start && m.Start < end)
+                && (rules.Pronouns.FindFirst(words) is not null || (rules.AsksAdvice(words) && !DescribesClass(words))))
             {
                 // "…另外想问下他们这种情况适合怎么组建", "…职工140人 党员1名 这种情况该怎么建": a request for advice that names
-                // no organisation, after a report on one, is about that one (他们/这家 stand for it).
+                // no organisation, after a report on one, is about that one (他们/这家 stand for it): the slot is inherited.
+                topic = reported;
                 var name = reported.Organization?.Name ?? reported.Written;
-                if (rules.Pronouns.FindFirst(words) is { } pronoun)
-                {
-                    words = string.Concat(words.AsSpan(0, pronoun.Position), name, words.AsSpan(pronoun.Position + pronoun.Word.Length));
-                }
-                else if (rules.AsksAdvice(words) && !DescribesClass(words))
-                {
-                    words = name + "，" + words;
-                }
+                words = rules.Pronouns.FindFirst(words) is { } pronoun
+                    ? string.Concat(words.AsSpan(0, pronoun.Position), name, words.AsSpan(pronoun.Position + pronoun.Word.Length))
+                    : name + "，" + words; // the question for the documents names it (not read again)
             }
 
-            var read = Nested(words).Parse();
+            var read = ReaderOf(start, end, topic).Parse();
             foreach (var action in read.Actions)
             {
                 if (action.IsRecord != (part == Part.Report))

@@ -67,7 +67,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !IsPlanned(p.Start)))
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !p.Consumed && !IsPlanned(p.Start)))
         {
             Fact(phrase.Start, a => a with { Employees = a.Employees ?? phrase.Value });
         }

@@ -1,3 +1,4 @@
+using InstructorBot.Bot.Understanding.Tokens;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
@@ -109,7 +110,8 @@ internal sealed partial class MessageParser
     private void FindFormation()
     {
         // "适合建支部还是建总支": a clause asking which form suits is a question, whatever its punctuation.
-        foreach (var clause in clauses.Where(c => !c.IsQuestion && !rules.AsksAdvice(text[c.Start..c.End])))
+        // A helper's clause ("恒信建筑党支部派驻帮建" before the joint body's own clause) sets up nothing itself.
+        foreach (var clause in clauses.Where(c => !c.IsQuestion && !rules.AsksAdvice(text[c.Start..c.End]) && FrameOf(c) != FrameType.Helper))
         {
             for (var position = clause.Start; position < clause.End; position++)
             {
@@ -127,7 +129,7 @@ internal sealed partial class MessageParser
                 // "恒信建筑党支部升级为党总支": 建 inside a name is no verb.
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
-                    || rules.Pairing.FindAll(text, 0, position).Any(v => !IsAttributive(v))
+                    || rules.Pairing.FindAll(text, clause.Start, position).Any(v => !IsAttributive(v))
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
@@ -248,7 +250,7 @@ internal sealed partial class MessageParser
             from = split.Position + split.Word.Length; // "从联合党支部里分出来，单独成立了党支部": the form left is no longer it
         }
 
-        var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : null;
+        var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : HelperMode(position);
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
             : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
             : FormationMethod.Single;

@@ -185,7 +185,9 @@ internal sealed partial class MessageParser
             return following;
         }
 
-        return [preceding ?? UsableMentions().FirstOrDefault()];
+        // A clause that names none is about the organisation its frame inherits (Tokens/SlotInheritance): the one the clauses
+        // before it were about, never a helper's.
+        return [(preceding is not null && preceding.Start < clause.Start ? InheritedOrganization(clause) : null) ?? preceding ?? UsableMentions().FirstOrDefault()];
     }
 
     /// <summary>这 + a count of units before <paramref name="position"/> in the clause (这仨, 这俩, 这三家, 这几家): where it stands.</summary>

@@ -146,12 +146,12 @@ internal sealed partial class MessageParser
             cut--;
         }
 
-        if (depth >= MaxDepth || cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
+        if (isPart || cut < 2 || !(rules.Visit.ContainsAny(text, 0, cut) || rules.Discovery.ContainsAny(text, 0, cut) || rules.Formation.ContainsAny(text, 0, cut)))
         {
             return [];
         }
 
-        var report = Nested(text[..(cut - 1)]).Parse();
+        var report = ReaderOf(0, cut - 1, topic: null).Parse();
         return [.. report.Actions.Where(a => a.Kind is ActionKind.Visit or ActionKind.MemberDiscovery or ActionKind.Formation
             or ActionKind.WorkCoverage or ActionKind.OrgUpdate or ActionKind.Pairing)];
     }

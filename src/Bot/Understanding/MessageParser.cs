@@ -27,24 +27,15 @@ internal sealed partial class MessageParser
     private readonly DateTimeOffset now;
 
     /// <summary>
-    /// How many readings of parts of the message enclose this one. Compounds and a report before a lookup read a part of
-    /// the text again (corrections no longer do: <see cref="Tokens.SelfCorrections"/> runs once before the reading); a
-    /// part may be rewritten longer than it was, so the nesting is bounded, not assumed to shrink
-    /// ("今天走访了皮包公司，建议怎么处理？" once recursed until the stack overflowed).
+    /// True for a part of a message (<see cref="ReaderOf"/>): it shares the whole message's
+    /// organisations and days and is read once; it is never cut again and never reads a part of its own, so reading a
+    /// message is one pass over each stretch with no recursion ("今天走访了皮包公司，建议怎么处理？" once recursed until the
+    /// stack overflowed, when parts were rewritten and parsed again).
     /// </summary>
-    private readonly int depth;
-
-    /// <summary>Parts are read again at most this deep; deeper, a part is read as it stands.</summary>
-    private const int MaxDepth = 3;
+    private readonly bool isPart;
 
     public MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction)
-        : this(rules, index, text, sender, now, preferOwnJurisdiction, depth: 0)
     {
-    }
-
-    private MessageParser(UnderstandingRules rules, OrganizationIndex index, string text, User sender, DateTimeOffset now, bool preferOwnJurisdiction, int depth)
-    {
-        this.depth = depth;
         this.preferOwnJurisdiction = preferOwnJurisdiction;
         this.rules = rules;
         this.index = index;
@@ -56,6 +47,45 @@ internal sealed partial class MessageParser
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
         ResolveByEarlierMentions();
+    }
+
+    /// <summary>The reader of [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="whole"/>'s message.</summary>
+    private MessageParser(MessageParser whole, int start, int end, List<OrganizationMention> mentions, List<DateMention> dates)
+    {
+        isPart = true;
+        preferOwnJurisdiction = whole.preferOwnJurisdiction;
+        rules = whole.rules;
+        index = whole.index;
+        sender = whole.sender;
+        text = whole.text[start..end];
+        now = whole.now;
+        today = whole.today;
+        this.mentions = mentions;
+        this.dates = dates;
+        resolvedByContext = [.. whole.resolvedByContext.Where(p => p >= start && p < end).Select(p => p - start)];
+    }
+
+    /// <summary>
+    /// A part of this message, read on its own with the organisations and days found in the whole (their links, made with
+    /// the whole message in view, kept). <paramref name="topic"/>, the organisation a request after a report is about, fills
+    /// the part's organisation slot: it stands where a pronoun (他们/这家) stands, else before the part's words.
+    /// </summary>
+    private MessageParser ReaderOf(int start, int end, OrganizationMention? topic)
+    {
+        var own = mentions.Where(m => m.Start >= start && m.End <= end).Select(m => m with { Start = m.Start - start }).ToList();
+        if (topic is not null)
+        {
+            var pronoun = rules.Pronouns.FindFirst(text, start, end);
+            own.Insert(0, topic with
+            {
+                Start = pronoun is { } p ? p.Position - start : 0,
+                Length = pronoun is { } q ? q.Word.Length : 0,
+            });
+            own.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        var days = dates.Where(d => d.Start >= start && d.Start + d.Length <= end).Select(d => d with { Start = d.Start - start }).ToList();
+        return new MessageParser(this, start, end, own, days);
     }
 
     /// <summary>Starts of the short names that <see cref="ResolveByEarlierMentions"/> linked.</summary>
@@ -82,9 +112,7 @@ internal sealed partial class MessageParser
 
     /// <summary>The message as tokens (<see cref="Tokens.Tokenizer"/>), entity spans protected; built on first use.</summary>
     private List<Tokens.Token> MessageTokens => tokens ??= Understanding.Tokens.Tokenizer.Tokenize(
-        text, rules.Lexicon, [.. mentions.Select(m => (m.Start, m.End))], [.. dates.Select(d => (d.Start, d.Start + d.Length))]);
-
-    private MessageParser Nested(string part) => new(rules, index, part, sender, now, preferOwnJurisdiction, depth + 1);
+        text, rules.Lexicon, [.. mentions.Where(m => m.Length > 0).Select(m => (m.Start, m.End))], [.. dates.Select(d => (d.Start, d.Start + d.Length))]);
 
     public UnderstandingResult Parse()
     {
@@ -103,7 +131,7 @@ internal sealed partial class MessageParser
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
         var export = rules.AsksExport(text);
         var metric = ProgressMetricAsked() ?? ChartOrChangeMetric();
-        if (depth < MaxDepth && Compound(help || undo || export || metric is not null) is { } compound)
+        if (!isPart && Compound(help || undo || export || metric is not null) is { } compound)
         {
             return compound;
         }
@@ -137,6 +165,7 @@ internal sealed partial class MessageParser
 
         FindNumberPhrases();
         ReadEmphaticNone();
+        SetHelpersAside();
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
             FindVisits(clause);

@@ -7,8 +7,8 @@ namespace InstructorBot.Bot.Understanding.Tokens;
 /// <item>a turn word starts the next thing (然后, 另外, 上午, 下午: <c>sequence_words</c>, <c>topic_shift_markers</c>);</item>
 /// <item>a day is said again (今天…前天…), unless listed with the one before (昨天和今天);</item>
 /// <item>a new topic is named: 那边/这边 (<c>topic_place_words</c>), or an organisation followed by a predicate of its
-/// own (a count noun, 那边, a negation: "恒信那边党员十个德润那边党员两个"), unless it is listed (和/、/与) or is the object of
-/// a verb right before it.</item>
+/// own (a count noun, 那边, a negation: "恒信那边党员十个德润那边党员两个") or after a blank (not right after another name: a list spoken across blanks), unless it is listed (和/、/与)
+/// or is the object of a verb right before it.</item>
 /// </list>
 /// The clause readers (<c>MessageParser.Clauses</c>) cut at these positions as well as at pauses.
 /// </summary>
@@ -51,7 +51,8 @@ internal static class ClauseStarts
             TokenKind.Turn => true,
             TokenKind.Date => !listed,
             TokenKind.Place => previous is not { Kind: TokenKind.Organization },
-            TokenKind.Organization => !listed && previous is not { Kind: TokenKind.Visit or TokenKind.Discovery or TokenKind.Particle } && HasOwnPredicate(tokens, k),
+            TokenKind.Organization => !listed && previous is not { Kind: TokenKind.Visit or TokenKind.Discovery or TokenKind.Particle }
+                && (HasOwnPredicate(tokens, k) || (AfterBlank(text, tokens, k) && previous is not { Kind: TokenKind.Organization })),
             _ => false,
         };
     }
@@ -59,6 +60,13 @@ internal static class ClauseStarts
     /// <summary>"恒信那边…", "德润党员两个", "德润没有": the organisation is the subject of what follows it.</summary>
     private static bool HasOwnPredicate(IReadOnlyList<Token> tokens, int k) =>
         k + 1 < tokens.Count && tokens[k + 1].Kind is TokenKind.Place or TokenKind.Members or TokenKind.Employees or TokenKind.Negation;
+
+    /// <summary>
+    /// "…派了两名党员过来帮建 华鼎物流和智联物流今天建起了…": a name said after a blank, once the clause before has said
+    /// something, is the subject of the next clause (spoken input pauses between clauses, not inside a verb's object).
+    /// </summary>
+    private static bool AfterBlank(string text, IReadOnlyList<Token> tokens, int k) =>
+        k > 0 && tokens[k - 1].Kind == TokenKind.Pause && text[tokens[k - 1].Start] == ' ';
 
     private static bool IsAspect(IReadOnlyList<Token> tokens, int j) =>
         j > 0 && tokens[j - 1].Kind is TokenKind.Visit or TokenKind.Discovery && tokens[j].Start == tokens[j - 1].End;

@@ -202,11 +202,11 @@ internal static class SelfCorrections
         return k;
     }
 
-    /// <summary>Where the words before the marker end (blanks and 哦/啊 before it go with it).</summary>
+    /// <summary>Where the words before the marker end (blanks, 哦/啊 and markers said in a row before it go with it: "哦不对说错了").</summary>
     private static int CutBefore(string text, List<Token> tokens, int c)
     {
         var k = c;
-        while (k > 0 && (tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Filler || (tokens[k - 1].Kind == TokenKind.Word && text[tokens[k - 1].Start] is '哦' or '啊' or '呃')))
+        while (k > 0 && (tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Filler or TokenKind.Correction || (tokens[k - 1].Kind == TokenKind.Word && text[tokens[k - 1].Start] is '哦' or '啊' or '呃')))
         {
             k--;
         }
@@ -214,11 +214,16 @@ internal static class SelfCorrections
         return k == c ? tokens[c].Start : tokens[k].Start;
     }
 
-    /// <summary>"是前天去的": the rest of the replacing phrase, up to the next pause, says nothing new.</summary>
+    /// <summary>
+    /// "是前天去的": the rest of the replacing phrase, up to the next pause, says nothing new; where it goes on to say
+    /// something of its own (a find, a count noun, a turn, 那边: "不对是上周五发现了一名口袋党员…" said with no pause), the
+    /// next clause starts there and stays.
+    /// </summary>
     private static int RestEnd(string text, List<Token> tokens, int index)
     {
         var k = index + 1;
-        while (k < tokens.Count && tokens[k].Kind != TokenKind.Pause && tokens[k].Kind != TokenKind.Correction)
+        while (k < tokens.Count && tokens[k].Kind is not (TokenKind.Pause or TokenKind.Correction or TokenKind.Discovery or TokenKind.Members
+            or TokenKind.Employees or TokenKind.Turn or TokenKind.Place))
         {
             k++;
         }

@@ -9,6 +9,8 @@ public sealed class SelfCorrectionsTests
     [Theory]
     [InlineData("发现一个流动党员 哦不是 是俩 俩流动党员", "发现俩个流动党员")] // a figure (its measure stays), and its echo with the noun
     [InlineData("发现两个口袋党员 哦不对 是三个", "发现三个口袋党员")]
+    [InlineData("上周四去了德润物业不对是上周五发现了一名口袋党员", "上周五去了德润物业发现了一名口袋党员")] // a find said on, with no pause, stays
+    [InlineData("上周四去的青禾文化 哦不对说错了 是上周五 聊了一会", "上周五去的青禾文化 聊了一会")] // markers in a row go together
     [InlineData("员工三百 哦不对 三百五 党员八个", "员工三百五 党员八个")]
     [InlineData("党员十一个 哦说错了 是十三个 员工两百", "党员十三个 员工两百")]
     [InlineData("工作人员十五 党员九个 哦不对 党员是十个", "工作人员十五 党员十个")] // the noun said again picks its figure
