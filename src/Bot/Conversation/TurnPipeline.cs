@@ -353,6 +353,12 @@ public sealed partial class TurnPipeline(
                 arguments["partyMembers"] = action.PartyMembers;
                 arguments["status"] = action.Status;
                 break;
+            case ActionKind.FormationPlan:
+                function = "record_formation_plan";
+                arguments["measures"] = action.Measures ?? "";
+                arguments["due"] = action.Due;
+                arguments["person"] = action.Person;
+                break;
             default:
                 function = "record_pairing";
                 arguments["secretary"] = action.Secretary;
@@ -376,9 +382,11 @@ public sealed partial class TurnPipeline(
             case ActionKind.Help:
                 return new ReplyMessage(HelpReplies.For(user, guards.Help.For(user)));
 
-            case ActionKind.ProgressQuery when action.Metric is ProgressMetric.Deadline or ProgressMetric.Reporting:
+            case ActionKind.ProgressQuery when action.Metric is ProgressMetric.Deadline or ProgressMetric.Reporting
+                or ProgressMetric.Plans or ProgressMetric.PlansMissing or ProgressMetric.PlansOverdue:
+            case ActionKind.Export when action.ReportMonth is not null:
             case ActionKind.Reminders:
-                return new ReplyMessage(await CoordinationAsync(action, text, arguments, cancellationToken)); // TurnPipeline.Coordination.cs
+                return await CoordinationAsync(action, text, arguments, cancellationToken); // TurnPipeline.Coordination.cs
 
             case ActionKind.ProgressQuery:
             {

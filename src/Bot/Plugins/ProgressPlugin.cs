@@ -92,7 +92,7 @@ public sealed class ProgressPlugin(
             .Where(v => v.OrganizationId == organization.Id)
             .Select(v => (DateOnly?)v.Date)
             .Max();
-        return new OrganizationCard(organization, lastVisit, turn.Today);
+        return new OrganizationCard(organization, lastVisit, turn.Today, Plan: store.FormationPlans(place).GetValueOrDefault(organization.Id));
     }
 
     [KernelFunction("export_ledger"), Description("The ledger of a scope as an Excel workbook to download.")]
