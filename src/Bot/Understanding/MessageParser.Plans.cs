@@ -87,7 +87,11 @@ internal sealed partial class MessageParser
         }
 
         var plan = WithOrganization(new UnderstoodAction(ActionKind.FormationPlan) { Date = today, Measures = measures, Due = due, Person = person }, unit);
-        return Finish([plan]);
+
+        // "今天走访了云启科技，定了一企一策：…": the clauses before the plan's are read as they would be alone.
+        var clauseStart = text.LastIndexOfAny(['，', ',', '。', '；', ';', '！', '!'], Math.Max(0, marker.Start - 1));
+        var earlier = clauseStart > 0 && depth < MaxDepth ? Nested(text[..clauseStart]).Parse().Actions : [];
+        return Finish([.. earlier, plan]);
     }
 
     /// <summary>

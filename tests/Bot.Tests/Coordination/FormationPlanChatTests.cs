@@ -137,4 +137,18 @@ public sealed class FormationPlanChatTests : IDisposable
         var district = Assert.Single(await bot.SayAsync("bf-u_wang", "导出上个月的进度报表"));
         Assert.StartsWith("龙岗区 2026年10月进度报表已生成", district, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_message_on_Bot_Framework_keeps_its_conversation_reference_for_the_scheduler()
+    {
+        var conversations = host.Services.GetRequiredService<InstructorBot.Bot.Channels.BotFramework.BotFrameworkConversations>();
+        Assert.Null(conversations.Find("bf-u_wang"));
+
+        await bot.SayAsync("bf-u_wang", "你好");
+
+        var reference = conversations.Find("bf-u_wang");
+        Assert.NotNull(reference);
+        Assert.Equal("http://127.0.0.1:9/", reference.ServiceUrl);
+        Assert.False(string.IsNullOrEmpty(reference.ConversationId));
+    }
 }

@@ -13,7 +13,7 @@ namespace InstructorBot.Bot.Tests.Coordination;
 /// <summary>
 /// A loopback stand-in for the vendors' APIs for messages sent unprompted (the clouds cannot be reached from here): 钉钉
 /// <c>/v1.0/oauth2/accessToken</c> and <c>/v1.0/robot/oToMessages/batchSend</c>, 飞书 <c>tenant_access_token</c> and
-/// <c>/open-apis/im/v1/messages</c>, on a real Kestrel server, with the documented request and answer shapes. Records each
+/// <c>/open-apis/im/v1/messages</c>, a Bot Connector's <c>/v3/conversations/{id}/activities</c>, on a real Kestrel server, with the documented request and answer shapes. Records each
 /// send's JSON body; while <see cref="Refuse"/> is set, every send is refused as the vendor would (a flow-controlled
 /// staff id; Feishu code 230020).
 /// </summary>
@@ -61,6 +61,12 @@ public sealed class VendorApiStandIn : IAsyncDisposable
                 : http.Request.Headers.Authorization == "Bearer " + FeishuToken
                 ? Results.Json(new { code = 0, msg = "success", data = new { message_id = "om_1" } })
                 : Results.Json(new { code = 99991663, msg = "Invalid access token" }, statusCode: 400);
+        });
+
+        app.MapPost("/v3/conversations/{conversation}/activities", async (HttpContext http) =>
+        {
+            await standIn.RecordAsync(http, http.Request.Headers.Authorization.ToString());
+            return standIn.Refuse ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Json(new { id = "activity-1" });
         });
 
         await app.StartAsync();

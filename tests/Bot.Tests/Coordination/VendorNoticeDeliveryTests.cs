@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InstructorBot.Bot.Channels.BotFramework;
 using InstructorBot.Bot.Channels.DingTalk;
 using InstructorBot.Bot.Channels.Feishu;
 using InstructorBot.Bot.Channels.WeCom;
@@ -39,6 +40,8 @@ public sealed class VendorNoticeDeliveryTests : IAsyncLifetime
         await store.ImportUsersAsync(Path.Combine(AppContext.BaseDirectory, "data", "users.csv"));
         await store.SaveUserAsync(store.FindUser("u_zhang")! with { ChannelIdentities = [new ChannelIdentity("dingtalk", "staff-zhangwei")] });
         await store.SaveUserAsync(store.FindUser("u_liu")! with { ChannelIdentities = [new ChannelIdentity("feishu", "liuyang01")] });
+        await store.SaveUserAsync(store.FindUser("u_zhao")! with { ChannelIdentities = [new ChannelIdentity("botframework", "teams-zhaomin")] });
+        await store.SaveUserAsync(store.FindUser("u_sun")! with { ChannelIdentities = [new ChannelIdentity("botframework", "teams-sunlei")] });
         http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
     }
 
@@ -50,17 +53,44 @@ public sealed class VendorNoticeDeliveryTests : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
+    private BotFrameworkConversations? conversations;
+
+    /// <summary>u_zhao wrote to the bot one to one (his reference is kept); u_sun only in a group (none is).</summary>
+    private async Task<BotFrameworkConversations> ConversationsAsync()
+    {
+        if (conversations is null)
+        {
+            conversations = new BotFrameworkConversations(store);
+            var bot = new InstructorBot.Bot.Channels.BotFramework.ChannelAccount("bot-28", "党建助手");
+            await conversations.RememberAsync(new InstructorBot.Bot.Channels.BotFramework.Activity
+            {
+                Type = "message", ServiceUrl = vendors.BaseUrl.ToString(), ChannelId = "msteams", From = new("teams-zhaomin", "赵敏"),
+                Conversation = new("a:1-zhaomin"), Recipient = bot, Text = "你好",
+            }, default);
+            await conversations.RememberAsync(new InstructorBot.Bot.Channels.BotFramework.Activity
+            {
+                Type = "message", ServiceUrl = vendors.BaseUrl.ToString(), ChannelId = "msteams", From = new("teams-sunlei", "孙磊"),
+                Conversation = new("19:group-thread", IsGroup: true), Recipient = bot, Text = "你好",
+            }, default);
+        }
+
+        return conversations;
+    }
+
     private ProactiveScheduler Scheduler()
     {
         var calendar = new CampaignCalendar(CampaignCalendarOptions.Wuhan003(), 2026);
         var log = new NoticeLog(store);
         var factory = http.GetRequiredService<IHttpClientFactory>();
         var dingTalkOptions = Options.Create(new DingTalkOptions { AppKey = "dingstandin", AppSecret = "secret", ApiBaseUrl = vendors.BaseUrl });
+        var botOptions = Options.Create(new InstructorBot.Bot.Channels.BotFramework.BotFrameworkOptions { AllowUnauthenticatedLocal = true });
         var feishuOptions = Options.Create(new FeishuOptions { VerificationToken = "v", AppId = "cli_standin", AppSecret = "secret", ApiBaseUrl = vendors.BaseUrl });
         var delivery = new NoticeDelivery(
             new TurnLog(store), new RecordingWeCom(), Options.Create(new WeComOptions()),
             new DingTalkRobotSender(factory, dingTalkOptions, clock, NullLogger<DingTalkRobotSender>.Instance), dingTalkOptions,
-            new FeishuReplySender(factory, feishuOptions, clock, NullLogger<FeishuReplySender>.Instance), feishuOptions);
+            new FeishuReplySender(factory, feishuOptions, clock, NullLogger<FeishuReplySender>.Instance), feishuOptions,
+            new InstructorBot.Bot.Channels.BotFramework.BotConnectorClient(factory.CreateClient(), new InstructorBot.Bot.Channels.BotFramework.BotConnectorTokenSource(factory, botOptions, clock), botOptions),
+            ConversationsAsync().GetAwaiter().GetResult());
         return new ProactiveScheduler(
             store, log, delivery, new NoticeComposer(store, calendar, log), new ReminderPreferences(store, clock), calendar,
             Options.Create(new SchedulerOptions()), clock, NullLogger<ProactiveScheduler>.Instance);
@@ -71,6 +101,9 @@ public sealed class VendorNoticeDeliveryTests : IAsyncLifetime
 
     private List<(string Path, string Query, string Token, JsonElement Body)> FeishuSends() =>
         [.. vendors.Sends.Where(s => s.Path == "/open-apis/im/v1/messages")];
+
+    private List<(string Path, string Query, string Token, JsonElement Body)> BotFrameworkSends() =>
+        [.. vendors.Sends.Where(s => s.Path.StartsWith("/v3/conversations/", StringComparison.Ordinal))];
 
     private IReadOnlyList<string> WebNotices(string userId) =>
         [.. new TurnLog(store).History("web", userId, 50).Where(t => string.IsNullOrEmpty(t.Turn.Text)).SelectMany(t => t.Replies).Select(r => r.Text)];
@@ -103,10 +136,21 @@ public sealed class VendorNoticeDeliveryTests : IAsyncLifetime
         Assert.Contains(claims, c => c["UserId"] == "u_zhang" && c["Channel"] == "dingtalk");
         Assert.Contains(claims, c => c["UserId"] == "u_liu" && c["Channel"] == "feishu");
 
+        // Bot Framework: a new activity in 赵敏's one-to-one conversation, from the bot; 孙磊, seen only in a group, gets
+        // his in the web chat.
+        var teams = Assert.Single(BotFrameworkSends());
+        Assert.Equal("/v3/conversations/a:1-zhaomin/activities", Uri.UnescapeDataString(teams.Path));
+        Assert.Equal(("message", "bot-28", "teams-zhaomin"), (teams.Body.GetProperty("type").GetString(),
+            teams.Body.GetProperty("from").GetProperty("id").GetString(), teams.Body.GetProperty("recipient").GetProperty("id").GetString()));
+        Assert.False(teams.Body.TryGetProperty("replyToId", out var replyTo) && replyTo.ValueKind == JsonValueKind.String);
+        Assert.StartsWith("【每周提醒】赵敏，横岗街道本周待办", teams.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("【每周提醒】孙磊，龙城街道本周待办", Assert.Single(WebNotices("u_sun")), StringComparison.Ordinal);
+
         clock.Advance(TimeSpan.FromHours(3));
         await Scheduler().RunOnceAsync(default); // a new scheduler over the same store: a restart
         Assert.Single(DingTalkSends());
         Assert.Single(FeishuSends());
+        Assert.Single(BotFrameworkSends());
     }
 
     [Fact]
@@ -125,5 +169,6 @@ public sealed class VendorNoticeDeliveryTests : IAsyncLifetime
         await scheduler.RunOnceAsync(default);
         Assert.Equal(2, DingTalkSends().Count);
         Assert.Equal(2, FeishuSends().Count);
+        Assert.Equal(2, BotFrameworkSends().Count);
     }
 }
