@@ -135,6 +135,12 @@ public sealed class InstructorStore : IDisposable
 
     public IReadOnlyList<Pairing> Pairings(Jurisdiction jurisdiction, DateOnly from, DateOnly to) => RecordsIn<Pairing>(jurisdiction, from, to);
 
+    /// <summary>一企一策: the plan in force for each unit of the jurisdiction that has one (its latest), by organisation id.</summary>
+    public IReadOnlyDictionary<int, FormationPlan> FormationPlans(Jurisdiction jurisdiction) =>
+        RecordsIn<FormationPlan>(jurisdiction, DateOnly.MinValue, DateOnly.MaxValue)
+            .GroupBy(p => p.OrganizationId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.RecordedAt).ThenBy(p => p.Id).Last());
+
     /// <summary>Every record the user reported, newest first.</summary>
     public IReadOnlyList<RecordRequest> RecordsBy(string userId) =>
         engine.RecordsBy(userId).OrderByDescending(r => r.RecordedAt).ToArray();

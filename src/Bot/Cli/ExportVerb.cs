@@ -24,7 +24,7 @@ public sealed class ExportVerb : ICliVerb
         var report = new CoverageCalculator().Compute(match.Name, organizations);
         try
         {
-            new LedgerExporter().Export(report, organizations, outFile);
+            new LedgerExporter().Export(report, organizations, outFile, lease.Store.FormationPlans(match.Jurisdiction), Conversation.ChinaTime.Today(DateTimeOffset.UtcNow));
         }
         catch (IOException failed)
         {

@@ -1,4 +1,5 @@
 using InstructorBot.Bot.Charts;
+using InstructorBot.Bot.Coordination;
 using InstructorBot.Store.Export;
 using InstructorBot.Store.Figures;
 
@@ -26,24 +27,7 @@ public sealed class ReportVerb : ICliVerb
         var match = StoreOpener.Scope(lease.Store, scope);
         if (month is not null)
         {
-            var store = lease.Store;
-            var organizations = store.OrganizationsIn(match.Jurisdiction);
-            var formations = store.Formations(match.Jurisdiction, month.First, month.Last);
-            var visits = store.Visits(match.Jurisdiction, month.First, month.Last);
-            var exporter = new MonthlyReportExporter(new CoverageCalculator());
-            // The month's charts: coverage per street (or community) at its end, coverage day by day, visits per week.
-            var charts = new CoverageChart(new CoverageCalculator());
-            var level = match.Level == Store.Domain.ScopeLevel.District ? BreakdownLevel.Street : BreakdownLevel.Community;
-            MonthlyReportExporter.Picture[] pictures =
-            [
-                .. ((Charts.ChartImage[])[
-                    charts.CoverageByStreet(match.Name, organizations, level, month.Last),
-                    charts.CoverageTrend(match.Name, organizations, month.First, month.Last),
-                    charts.VisitsPerWeek(match.Name, visits, month.First, month.Last),
-                ]).Select(c => new MonthlyReportExporter.Picture(c.Title, c.Png)),
-            ];
-            exporter.Export(match, organizations, month, formations, visits, id => store.FindUser(id)?.Name ?? id, outFile!, pictures);
-            var total = exporter.Rows(match, organizations, month, formations, visits)[^1];
+            var total = new MonthlyReport(lease.Store, new CoverageCalculator(), new CoverageChart(new CoverageCalculator())).Write(match, month, outFile!);
             await context.Output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{match.Name} {month} 进度报表已写入 {outFile}：组织覆盖 {total.Start.Covered} → {total.End.Covered}（党建基数 {total.End.Base}），本月组建 {total.Formations} 个，走访 {total.VisitedUnits} 家 {total.Visits} 次"));
             return 0;

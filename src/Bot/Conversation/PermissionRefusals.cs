@@ -15,6 +15,7 @@ public static class PermissionRefusals
         ["record_work_coverage"] = ActionKind.WorkCoverage,
         ["update_organization"] = ActionKind.OrgUpdate,
         ["record_pairing"] = ActionKind.Pairing,
+        ["record_formation_plan"] = ActionKind.FormationPlan,
     };
 
     public static object For(KernelFunction function, KernelArguments arguments, string reason)
@@ -35,6 +36,8 @@ public static class PermissionRefusals
             _ when type == typeof(ScopeFigures) => new ScopeFigures(scope, null, reason),
             _ when type == typeof(RecordList) => new RecordList(scope, turn.Today, turn.Today, [], reason),
             _ when type == typeof(ExportedLedger) => new ExportedLedger(scope, 0, null, reason),
+            _ when type == typeof(MonthlyReportFile) => new MonthlyReportFile(scope, null, null, null, reason),
+            _ when type == typeof(PlanList) => new PlanList(scope, default, turn.Today, [], 0, 0, reason),
             _ when type == typeof(BreakdownFigures) => new BreakdownFigures(
                 scope, arguments.TryGetValue("by", out var by) && by is Store.Figures.BreakdownLevel level ? level : default, [], reason),
             _ when type == typeof(ProgressChart) => new ProgressChart(

@@ -356,6 +356,12 @@ public sealed partial class TurnPipeline(
                 arguments["partyMembers"] = action.PartyMembers;
                 arguments["status"] = action.Status;
                 break;
+            case ActionKind.FormationPlan:
+                function = "record_formation_plan";
+                arguments["measures"] = action.Measures ?? "";
+                arguments["due"] = action.Due;
+                arguments["person"] = action.Person;
+                break;
             default:
                 function = "record_pairing";
                 arguments["secretary"] = action.Secretary;
@@ -382,9 +388,11 @@ public sealed partial class TurnPipeline(
                 return new ReplyMessage(HelpReplies.For(user, examples), HelpExample.Buttons(examples));
             }
 
-            case ActionKind.ProgressQuery when action.Metric is ProgressMetric.Deadline or ProgressMetric.Reporting:
+            case ActionKind.ProgressQuery when action.Metric is ProgressMetric.Deadline or ProgressMetric.Reporting
+                or ProgressMetric.Plans or ProgressMetric.PlansMissing or ProgressMetric.PlansOverdue:
+            case ActionKind.Export when action.ReportMonth is not null:
             case ActionKind.Reminders:
-                return new ReplyMessage(await CoordinationAsync(action, text, arguments, cancellationToken)); // TurnPipeline.Coordination.cs
+                return await CoordinationAsync(action, text, arguments, cancellationToken); // TurnPipeline.Coordination.cs
 
             case ActionKind.ProgressQuery:
             {

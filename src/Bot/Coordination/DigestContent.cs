@@ -12,7 +12,11 @@ public sealed record DigestContent(
     DigestFigures? Previous,
     DateOnly Since,
     IReadOnlyList<StruckOffUnit> StruckOff,
-    DatedPhase? NextDeadline);
+    DatedPhase? NextDeadline,
+    IReadOnlyList<OverduePlan>? OverduePlans = null);
+
+/// <summary>一企一策 past its deadline, the unit still without a party organisation.</summary>
+public sealed record OverduePlan(string Name, FormationPlan Plan);
 
 /// <summary>销号: a unit of the scope whose party organisation was recorded in the window.</summary>
 public sealed record StruckOffUnit(string Name, DateOnly Date, FormationMethod Method);

@@ -38,10 +38,17 @@ public sealed class NoticeComposer(InstructorStore store, CampaignCalendar calen
             }
         }
 
+        var overdue = store.FormationPlans(jurisdiction)
+            .Select(p => (Plan: p.Value, Unit: store.FindOrganization(p.Key)))
+            .Where(p => p.Unit is not null && FormationPlanStatuses.Of(p.Plan, p.Unit, today) == FormationPlanStatus.Overdue)
+            .Select(p => new OverduePlan(p.Unit!.Name, p.Plan))
+            .OrderBy(p => p.Plan.Due).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
         return new DigestContent(
             report.Scope, today, rule, report, previous, since,
             [.. struckOff.DistinctBy(s => s.Name).OrderBy(s => s.Date).ThenBy(s => s.Name, StringComparer.Ordinal)],
-            calendar.NextDeadline(today));
+            calendar.NextDeadline(today),
+            overdue);
     }
 
     public static DigestFigures FiguresOf(CoverageReport report, DateOnly asOf)

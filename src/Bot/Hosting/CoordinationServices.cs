@@ -41,6 +41,7 @@ public static class CoordinationServices
             return new CampaignCalendar(options, year);
         });
         services.TryAddSingleton<ReminderPreferences>();
+        services.TryAddSingleton<MonthlyReport>();
         services.TryAddSingleton<CoordinationPlugin>();
         return services;
     }

@@ -1,15 +1,95 @@
 using System.ComponentModel;
+using System.Globalization;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Coordination;
 using InstructorBot.Bot.Replies;
+using InstructorBot.Bot.Understanding;
+using InstructorBot.Store;
+using InstructorBot.Store.Domain;
+using InstructorBot.Store.Export;
+using InstructorBot.Store.Figures;
 using Microsoft.SemanticKernel;
 
 namespace InstructorBot.Bot.Plugins;
 
-/// <summary>The campaign calendar (deadlines, reporting days) and the sender's proactive-message setting.</summary>
-public sealed class CoordinationPlugin(CampaignCalendar calendar, ReminderPreferences preferences)
+/// <summary>
+/// The campaign calendar (deadlines, reporting days), the sender's proactive-message setting, the 一企一策 lists and the
+/// monthly progress report. Reads only inside the sender's jurisdiction: <see cref="PermissionFilter"/> checks <c>scope</c>.
+/// </summary>
+public sealed class CoordinationPlugin(
+    CampaignCalendar calendar, ReminderPreferences preferences, InstructorStore store, DownloadFiles downloads, MonthlyReport monthlyReport)
 {
     public const string Name = "coordination";
+
+    [KernelFunction("formation_plans"), Description("一企一策 of a scope's units that must form: every plan, the units without one, or the plans past their deadline.")]
+    public PlanList FormationPlans(
+        KernelArguments arguments,
+        [Description("plans (all), plans_missing or plans_overdue.")] ProgressMetric which,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        if (jurisdiction is null)
+        {
+            return new PlanList(name, which, turn.Today, [], 0, 0, refusal);
+        }
+
+        var organizations = store.OrganizationsIn(jurisdiction);
+        var plans = store.FormationPlans(jurisdiction);
+        var byId = organizations.ToDictionary(o => o.Id);
+        var unformed = organizations.Where(o => CoverageRules.InBase(o) && !CoverageRules.IsCovered(o) && CoverageRules.MustBeCovered(o)).ToList();
+        var rows = which switch
+        {
+            ProgressMetric.PlansMissing => unformed.Where(o => !plans.ContainsKey(o.Id)).Select(o => new PlanRow(o.Name, null, null)),
+            _ => plans.Values
+                .Where(p => byId.ContainsKey(p.OrganizationId))
+                .Select(p => new PlanRow(byId[p.OrganizationId].Name, p, FormationPlanStatuses.Of(p, byId[p.OrganizationId], turn.Today)))
+                .Where(r => which != ProgressMetric.PlansOverdue || r.Status == FormationPlanStatus.Overdue),
+        };
+        var ordered = rows.OrderBy(r => r.Plan?.Due ?? DateOnly.MaxValue).ThenBy(r => r.Organization, StringComparer.Ordinal).ToList();
+        return new PlanList(name, which, turn.Today, ordered, unformed.Count, unformed.Count(o => plans.ContainsKey(o.Id)));
+    }
+
+    [KernelFunction("monthly_report"), Description("The month's progress report of a scope (figures per street or community, changes in the month, formations and visits) as an Excel workbook to download.")]
+    public MonthlyReportFile MonthlyReportOf(
+        KernelArguments arguments,
+        [Description("The month, yyyy-MM.")] string month,
+        [Description("A district, street or community name (the sender's own when omitted).")] string? scope = null)
+    {
+        var turn = TurnContext.From(arguments);
+        var (name, jurisdiction, refusal) = Resolve(turn.Sender, scope);
+        if (jurisdiction is null)
+        {
+            return new MonthlyReportFile(name, null, null, null, refusal);
+        }
+
+        if (MonthlyReportExporter.Month.Parse(month) is not { } asked || asked.First > turn.Today)
+        {
+            return new MonthlyReportFile(name, null, null, null, $"{month} 还没有开始，无法生成进度报表。");
+        }
+
+        // A user's own jurisdiction may be 全部 (an admin): the report then covers each district of the ledger.
+        var match = store.FindScope(name) ?? new ScopeMatch(name, jurisdiction.Community is not null ? ScopeLevel.Community : jurisdiction.Street is not null ? ScopeLevel.Street : ScopeLevel.District, jurisdiction);
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"进度报表-{name}-{asked.Year}{asked.Number:D2}.xlsx");
+        var path = downloads.NewFile(".xlsx");
+        var total = monthlyReport.Write(match, asked, path);
+        const string contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        var url = downloads.Register(path, fileName, contentType, turn.Sender.Id, turn.Channel);
+        return new MonthlyReportFile(name, asked, total, new ReplyAttachment(fileName, url, contentType));
+    }
+
+    /// <summary>The scope's display name and jurisdiction, or a refusal when unknown (the right to read it is checked before the call).</summary>
+    private (string Name, Jurisdiction? Jurisdiction, string? Refusal) Resolve(User sender, string? scope)
+    {
+        if (string.IsNullOrWhiteSpace(scope))
+        {
+            return (sender.Jurisdiction.Name ?? "全部", sender.Jurisdiction, null);
+        }
+
+        return store.FindScope(scope.Trim()) is { } match
+            ? (match.Name, match.Jurisdiction, null)
+            : (scope, null, $"没有找到辖区“{scope}”。请写区、街道或社区的名称，例如“坂田街道”。");
+    }
 
     [KernelFunction("campaign_deadline"), Description("Days left to a deadline of the campaign calendar (组建截止…), with the document it comes from.")]
     public string Deadline(

@@ -92,7 +92,7 @@ public sealed class ProgressPlugin(
             .Where(v => v.OrganizationId == organization.Id)
             .Select(v => (DateOnly?)v.Date)
             .Max();
-        return new OrganizationCard(organization, lastVisit, turn.Today);
+        return new OrganizationCard(organization, lastVisit, turn.Today, Plan: store.FormationPlans(place).GetValueOrDefault(organization.Id));
     }
 
     [KernelFunction("export_ledger"), Description("The ledger of a scope as an Excel workbook to download.")]
@@ -110,7 +110,7 @@ public sealed class ProgressPlugin(
         var organizations = store.OrganizationsIn(jurisdiction);
         var fileName = $"台账-{name}-{turn.Today:yyyyMMdd}.xlsx";
         var path = downloads.NewFile(".xlsx");
-        exporter.Export(calculator.Compute(name, organizations), organizations, path);
+        exporter.Export(calculator.Compute(name, organizations), organizations, path, store.FormationPlans(jurisdiction), turn.Today);
         const string contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         var url = downloads.Register(path, fileName, contentType, turn.Sender.Id, turn.Channel);
         return new ExportedLedger(name, organizations.Count, new ReplyAttachment(fileName, url, contentType));

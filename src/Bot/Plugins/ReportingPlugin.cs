@@ -128,6 +128,37 @@ public sealed class ReportingPlugin(InstructorStore store, RecordHistory history
             Secretary = string.IsNullOrWhiteSpace(secretary) ? TurnContext.From(arguments).Sender.Name : secretary,
         });
 
+    [KernelFunction("record_formation_plan"), Description("Records 一企一策 for a unit that must form a party organisation: the measures, the deadline and the responsible person. The unit's latest plan is its plan.")]
+    public RecordOutcome RecordFormationPlan(
+        KernelArguments arguments,
+        [Description("Ledger id of the organisation.")] int organizationId,
+        [Description("Day the plan was set.")] DateOnly date,
+        [Description("The measures, as said.")] string measures,
+        [Description("The last day by which it is to be done.")] DateOnly? due = null,
+        [Description("The responsible person's name.")] string? person = null)
+    {
+        if (string.IsNullOrWhiteSpace(measures) || (due is null && string.IsNullOrWhiteSpace(person)))
+        {
+            return Refused(ActionKind.FormationPlan, organizationId, "一企一策需写明措施，以及完成时限或责任人，例如：云启科技计划：12月底前单独组建，责任人张伟。");
+        }
+
+        if (store.FindOrganization(organizationId) is { } unit && Store.Figures.CoverageRules.IsCovered(unit))
+        {
+            return Refused(ActionKind.FormationPlan, organizationId, $"{unit.Name} 已建立党组织（{ChineseFormatOf(unit)}），无需再定一企一策。");
+        }
+
+        return Stage(arguments, ActionKind.FormationPlan, organizationId, org => new FormationPlan
+        {
+            OrganizationId = org.Id,
+            Date = date,
+            Measures = measures.Trim(),
+            Due = due,
+            Person = string.IsNullOrWhiteSpace(person) ? null : person.Trim(),
+        });
+    }
+
+    private static string ChineseFormatOf(Organization unit) => Replies.ChineseFormat.PartyOrganization(unit.PartyOrganization);
+
     [KernelFunction("undo_last"), Description("Takes back the sender's last write (inside the undo window) and what it changed on the organisations.")]
     public Task<UndoReceipt?> UndoLastAsync(KernelArguments arguments, CancellationToken cancellationToken) =>
         UndoRecentAsync(arguments, 1, cancellationToken);

@@ -93,6 +93,7 @@ public static class ConfirmReplies
                 PartyMembers = action.PartyMembers,
                 Status = action.Status,
             },
+            ActionKind.FormationPlan => new FormationPlan { OrganizationId = organizationId, Measures = action.Measures ?? "", Due = action.Due, Person = action.Person },
             _ => new Pairing { OrganizationId = organizationId, Secretary = action.Secretary ?? sender.Name },
         };
     }

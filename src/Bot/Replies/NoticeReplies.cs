@@ -39,6 +39,12 @@ public static class NoticeReplies
             text.Append('：').Append(List(r.UnformedRequired, maxListed));
         }
 
+        if (digest.OverduePlans is { Count: > 0 } overdue)
+        {
+            text.Append("\n逾期一企一策 ").Append(overdue.Count).Append(" 个：").Append(List(overdue.Select(o =>
+                $"{o.Name}（时限 {ChineseFormat.Date(o.Plan.Due!.Value, day)}，已逾期 {day.DayNumber - o.Plan.Due.Value.DayNumber} 天{(o.Plan.Person is { Length: > 0 } person ? $"，责任人 {person}" : "")}）"), maxListed, "个"));
+        }
+
         if (digest.NextDeadline is { } deadline)
         {
             text.Append("\n距“").Append(deadline.Name).Append("”截止（").Append(ChineseFormat.Date(deadline.End, day)).Append("）还有 ")
@@ -82,9 +88,9 @@ public static class NoticeReplies
         { } b => string.Create(CultureInfo.InvariantCulture, $"，{(now > b ? "+" : "−")}{Math.Abs(now - b)} {measure}"),
     };
 
-    private static string List(IEnumerable<string> names, int max)
+    private static string List(IEnumerable<string> names, int max, string measure = "家")
     {
         var all = names.ToList();
-        return all.Count <= max ? string.Join("、", all) : string.Join("、", all.Take(max)) + $" 等 {all.Count} 家";
+        return all.Count <= max ? string.Join("、", all) : string.Join("、", all.Take(max)) + $" 等 {all.Count} {measure}";
     }
 }

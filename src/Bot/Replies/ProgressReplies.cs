@@ -180,6 +180,16 @@ public static class ProgressReplies
         }
 
         text.Append("\n上次走访：").Append(card.LastVisit is { } last ? LastVisit(last, card.Today) : "暂无记录");
+        if (card.Plan is { } plan)
+        {
+            text.Append("\n一企一策：").Append(PlanReplies.Describe(plan))
+                .Append("（").Append(FormationPlanStatuses.Chinese(FormationPlanStatuses.Of(plan, o, card.Today))).Append('）');
+        }
+        else if (CoverageRules.MustBeCovered(o) && !CoverageRules.IsCovered(o) && CoverageRules.InBase(o))
+        {
+            text.Append("\n一企一策：未制定");
+        }
+
         return text.ToString();
     }
 

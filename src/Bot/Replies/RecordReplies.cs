@@ -66,6 +66,7 @@ public static class RecordReplies
         WorkCoverage work => $"{organization} 工作覆盖：{ChineseFormat.Measure(work.Measure)}{(work.Person is { Length: > 0 } p ? $"（{p}）" : "")}",
         OrganizationUpdate update => $"更新 {organization}：{Update(update)}",
         Pairing pairing => $"一对一帮扶：{pairing.Secretary} 帮扶 {organization}",
+        FormationPlan plan => $"{organization} 一企一策：{PlanReplies.Describe(plan)}",
         _ => $"{record.Kind} {organization}",
     };
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace InstructorBot.Bot.Understanding;
 
-/// <summary>What a message asks for (shared/contracts/CLI.md §understand). The first six are records to write.</summary>
+/// <summary>What a message asks for (shared/contracts/CLI.md §understand). The first seven are records to write.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ActionKind>))]
 public enum ActionKind
 {
@@ -12,6 +12,9 @@ public enum ActionKind
     WorkCoverage,
     OrgUpdate,
     Pairing,
+
+    /// <summary>一企一策: a plan (measures, deadline, responsible person) for a unit that must form; recorded, undone like the others.</summary>
+    FormationPlan,
     FormationAdvice,
     PolicyQuestion,
     ProgressQuery,

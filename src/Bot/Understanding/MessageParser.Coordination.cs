@@ -52,6 +52,11 @@ internal sealed partial class MessageParser
             return null; // a message naming an organisation is about it ("别忘了提醒云启科技…")
         }
 
+        if ((MonthlyReportAsked() ?? PlansListAsked()) is { } planned)
+        {
+            return planned; // MessageParser.Plans.cs: the monthly report, lists of 一企一策
+        }
+
         if (ReminderSetting() is { } enabled)
         {
             return Only(new UnderstoodAction(ActionKind.Reminders) { Enabled = enabled });

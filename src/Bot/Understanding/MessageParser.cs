@@ -126,6 +126,8 @@ internal sealed partial class MessageParser
             return coordination; // MessageParser.Coordination.cs: calendar, reminders
         }
 
+        if ((PlanStated() ?? PlanOfUnitAsked()) is { } plan) return plan; // MessageParser.Plans.cs: 一企一策 of a named unit
+
         SplitClauses();
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());

@@ -23,4 +23,13 @@ public enum ProgressMetric
 
     /// <summary>下次报送是哪天: the next reporting day.</summary>
     Reporting,
+
+    /// <summary>一企一策: the plans of the scope's units that must form.</summary>
+    Plans,
+
+    /// <summary>一企一策: units that must form and have no plan.</summary>
+    PlansMissing,
+
+    /// <summary>一企一策: plans past their deadline, the unit still not covered.</summary>
+    PlansOverdue,
 }

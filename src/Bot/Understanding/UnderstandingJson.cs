@@ -69,6 +69,8 @@ public static class UnderstandingJson
         }
 
         Put(json, "measure", action.Measure?.ToString() is { } measure ? Snake(measure) : null);
+        Put(json, "measures", action.Measures);
+        Put(json, "due", action.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Put(json, "person", action.Person);
         Put(json, "employees", action.Employees);
         Put(json, "party_members", action.PartyMembers);
@@ -88,6 +90,7 @@ public static class UnderstandingJson
         Put(json, "from", action.Kind == ActionKind.ProgressQuery ? action.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         Put(json, "to", action.Kind == ActionKind.ProgressQuery ? action.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         Put(json, "by", action.By?.ToString() is { } by ? Snake(by) : null);
+        Put(json, "month", action.Kind == ActionKind.Export ? action.ReportMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null);
         if (action.Enabled is { } enabled)
         {
             json["enabled"] = enabled;

@@ -73,7 +73,14 @@ public sealed record UnderstoodAction(ActionKind Kind)
     /// </summary>
     public bool Doubtful { get; init; }
 
-    public bool IsRecord => Kind <= ActionKind.Pairing;
+    /// <summary>一企一策: the plan's measures, and the day by which they are to be done (<see cref="Person"/> answers for it).</summary>
+    public string? Measures { get; init; }
+    public DateOnly? Due { get; init; }
+
+    /// <summary>An export of the monthly progress report (extension field <c>month</c>): the month's first day.</summary>
+    public DateOnly? ReportMonth { get; init; }
+
+    public bool IsRecord => Kind <= ActionKind.FormationPlan;
 
     /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>
     public bool NeedsOrganization => IsRecord || Kind is ActionKind.FormationAdvice or ActionKind.OrgLookup;

@@ -2,7 +2,7 @@ namespace InstructorBot.Store.Domain;
 
 /// <summary>
 /// A campaign record an instructor or secretary reports: <see cref="Visit"/>, <see cref="MemberDiscovery"/>,
-/// <see cref="Formation"/>, <see cref="WorkCoverage"/>, <see cref="OrganizationUpdate"/> or <see cref="Pairing"/>.
+/// <see cref="Formation"/>, <see cref="WorkCoverage"/>, <see cref="OrganizationUpdate"/>, <see cref="Pairing"/> or <see cref="FormationPlan"/>.
 /// The same type is the request to <c>RecordAsync</c> and the stored record: the store fills
 /// <see cref="Id"/>, <see cref="ReportedBy"/> and <see cref="RecordedAt"/>.
 /// </summary>

@@ -9,6 +9,8 @@ namespace InstructorBot.Store.Export;
 /// The ledger of a scope as a workbook a coordinator can send upward: sheet 台账 (one row per unit, every ledger column,
 /// the 五个清 and the party organisation) and sheet 汇总 (the figures with their formulas). Chinese headers, frozen
 /// header row, widths from the content (CJK counted double; AdjustToContents needs libgdiplus, absent on servers).
+/// Given the plans, the 台账 ends with the 一企一策 column group (措施, 时限, 责任人, 进度: 按期推进/逾期/已组建 on the day
+/// given), grouped as an Excel outline.
 /// </summary>
 public sealed class LedgerExporter
 {
@@ -42,12 +44,27 @@ public sealed class LedgerExporter
         ("未建党组织原因", o => o.Facts.UnformedReason ?? UnformedReason(o)),
     ];
 
-    public void Export(CoverageReport report, IReadOnlyList<Organization> organizations, string outFile)
+    /// <summary>The headers of the 一企一策 column group, in order.</summary>
+    public static readonly IReadOnlyList<string> PlanHeaders = ["一企一策措施", "一企一策时限", "一企一策责任人", "一企一策进度"];
+
+    public void Export(CoverageReport report, IReadOnlyList<Organization> organizations, string outFile) =>
+        Export(report, organizations, outFile, plans: null, today: default);
+
+    /// <summary>As the ledger export, with the 一企一策 column group from <paramref name="plans"/> (by organisation id) as of <paramref name="today"/>.</summary>
+    public void Export(CoverageReport report, IReadOnlyList<Organization> organizations, string outFile,
+        IReadOnlyDictionary<int, FormationPlan>? plans, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(organizations);
         using var workbook = new XLWorkbook();
-        WriteLedger(workbook.AddWorksheet("台账"), organizations);
+        var columns = plans is null ? Columns : [.. Columns, .. PlanColumns(plans, today)];
+        var ledger = workbook.AddWorksheet("台账");
+        WriteLedger(ledger, organizations, columns);
+        if (plans is not null)
+        {
+            ledger.Columns(Columns.Length + 1, columns.Length).Group();
+        }
+
         WriteSummary(workbook.AddWorksheet("汇总"), report);
         var folder = Path.GetDirectoryName(Path.GetFullPath(outFile));
         if (folder is not null)
@@ -61,22 +78,32 @@ public sealed class LedgerExporter
     /// <summary>Display width in Excel character units: CJK and full-width characters count two.</summary>
     public static int DisplayWidth(string text) => text.Sum(c => c >= '\u1100' && IsWide(c) ? 2 : 1);
 
-    private static void WriteLedger(IXLWorksheet sheet, IReadOnlyList<Organization> organizations)
+    private static (string Header, Func<Organization, object?> Value)[] PlanColumns(IReadOnlyDictionary<int, FormationPlan> plans, DateOnly today) =>
+    [
+        (PlanHeaders[0], o => plans.GetValueOrDefault(o.Id)?.Measures),
+        (PlanHeaders[1], o => plans.GetValueOrDefault(o.Id)?.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        (PlanHeaders[2], o => plans.GetValueOrDefault(o.Id)?.Person),
+        (PlanHeaders[3], o => plans.GetValueOrDefault(o.Id) is { } plan
+            ? FormationPlanStatuses.Chinese(FormationPlanStatuses.Of(plan, o, today))
+            : CoverageRules.InBase(o) && !CoverageRules.IsCovered(o) && CoverageRules.MustBeCovered(o) ? "未制定" : null),
+    ];
+
+    private static void WriteLedger(IXLWorksheet sheet, IReadOnlyList<Organization> organizations, (string Header, Func<Organization, object?> Value)[] columns)
     {
-        var widths = new int[Columns.Length];
-        for (var c = 0; c < Columns.Length; c++)
+        var widths = new int[columns.Length];
+        for (var c = 0; c < columns.Length; c++)
         {
-            sheet.Cell(1, c + 1).Value = Columns[c].Header;
-            widths[c] = DisplayWidth(Columns[c].Header);
+            sheet.Cell(1, c + 1).Value = columns[c].Header;
+            widths[c] = DisplayWidth(columns[c].Header);
         }
 
         var ordered = organizations.OrderBy(o => o.SerialNumber ?? int.MaxValue).ThenBy(o => o.Id).ToArray();
         for (var r = 0; r < ordered.Length; r++)
         {
-            for (var c = 0; c < Columns.Length; c++)
+            for (var c = 0; c < columns.Length; c++)
             {
                 var cell = sheet.Cell(r + 2, c + 1);
-                switch (Columns[c].Value(ordered[r]))
+                switch (columns[c].Value(ordered[r]))
                 {
                     case int number:
                         cell.Value = number;

@@ -21,6 +21,7 @@ internal static class Collections
             [WorkCoverage.KindName] = ("work_coverages", typeof(WorkCoverage)),
             [OrganizationUpdate.KindName] = ("org_updates", typeof(OrganizationUpdate)),
             [Pairing.KindName] = ("pairings", typeof(Pairing)),
+            [FormationPlan.KindName] = ("formation_plans", typeof(FormationPlan)),
         };
 
     public static string For(string kind) =>

@@ -100,6 +100,25 @@ public sealed class ProactiveSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_digest_names_the_plans_past_their_deadline_and_leaves_out_those_on_time_or_done()
+    {
+        Organization Unit(string name) => store.FindOrganizationByName(name)!;
+        var day = new DateOnly(2026, 11, 1);
+        await store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = Unit("深圳市优品连锁超市有限公司").Id, Date = day, Measures = "发展党员后单独组建", Due = new DateOnly(2026, 11, 20), Person = "张伟" });
+        await store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = Unit("广东正衡律师事务所").Id, Date = day, Measures = "联合组建", Due = new DateOnly(2026, 11, 30) });
+        await store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = Unit("深圳市云启科技有限公司").Id, Date = day, Measures = "单独组建", Due = new DateOnly(2026, 11, 15) });
+        await store.RecordAsync("u_zhang", new Formation { OrganizationId = Unit("深圳市云启科技有限公司").Id, Date = new DateOnly(2026, 11, 14), Method = FormationMethod.Single, Members = 6 });
+
+        At(11, 25, 9);
+        await Scheduler().RunOnceAsync(default);
+
+        // 优品: due 11月20日, 5 days late on the 25th; 正衡: due later; 云启: formed, so done whatever its deadline.
+        var digest = Assert.Single(weCom.To("WangQiang"));
+        Assert.Contains("逾期一企一策 1 个：深圳市优品连锁超市有限公司（时限 11月20日，已逾期 5 天，责任人 张伟）", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("正衡律师事务所（时限", digest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_next_digest_says_what_changed_and_names_the_units_struck_off_since()
     {
         var scheduler = Scheduler();

@@ -22,6 +22,7 @@ public static class BotFrameworkEndpoint
         BotFrameworkAuthenticator authenticator,
         [FromServices] ITurnPipeline turns,
         BotFrameworkOutbox outbox,
+        BotFrameworkConversations conversations,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -78,6 +79,8 @@ public static class BotFrameworkEndpoint
                     return JsonRequest.MissingField(field);
                 }
 
+                // Authenticated (or local): where the scheduler may reach this user later.
+                await conversations.RememberAsync(activity, cancellationToken);
                 var message = ActivityReplies.ToIncoming(activity, clock.GetUtcNow());
                 if (expectReplies)
                 {

@@ -15,6 +15,7 @@ public static class BotFrameworkServices
         // A connector that hangs must not hold up the replies queued behind it.
         services.AddHttpClient<IBotConnectorClient, BotConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkOutbox>();
+        services.TryAddSingleton<BotFrameworkConversations>();
         services.AddHostedService<BotFrameworkReplyWorker>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -17,6 +17,8 @@ public static class DingTalkChannel
         services.AddHttpClient(DingTalkReplySender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<IDingTalkReplySender, DingTalkReplySender>();
+        services.AddHttpClient(DingTalkRobotSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton<IDingTalkRobotSender, DingTalkRobotSender>();
         services.TryAddSingleton<DingTalkSeenSigns>();
         services.TryAddSingleton<DingTalkEndpoint>();
         return services;

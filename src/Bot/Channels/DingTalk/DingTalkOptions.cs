@@ -37,6 +37,15 @@ public sealed class DingTalkOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AppSecret);
 
+    /// <summary>DingTalk's open API (access tokens, robot messages to users); default <c>https://api.dingtalk.com</c>.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://api.dingtalk.com");
+
+    /// <summary>The robot's code for messages sent unprompted; the AppKey when not set (an enterprise-internal app's robot).</summary>
+    public string? RobotCode { get; set; }
+
+    /// <summary>The robot may send a user a message unprompted (the scheduler's digests and reminders).</summary>
+    public bool CanSendMessages => IsConfigured && !string.IsNullOrWhiteSpace(AppKey);
+
     /// <summary>DingTalk's API hosts, used when <see cref="AllowedWebhookHosts"/> is empty.</summary>
     public static IReadOnlyList<string> DefaultWebhookHosts { get; } = ["oapi.dingtalk.com", "api.dingtalk.com"];
 

@@ -42,6 +42,35 @@ public sealed partial class FeishuReplySender(
             cancellationToken);
     }
 
+    public async Task<bool> SendToUserAsync(string userId, string text, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var settings = options.Value;
+        if (!settings.CanReply)
+        {
+            LogCannotReply(logger);
+            return false;
+        }
+
+        var idType = userId.StartsWith("ou_", StringComparison.Ordinal) ? "open_id" : "user_id";
+        return await tokens.CallAsync(
+            ct => FetchTokenAsync(settings, ct),
+            async (token, ct) =>
+            {
+                var client = httpClients.CreateClient(HttpClientName);
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, $"/open-apis/im/v1/messages?receive_id_type={idType}"))
+                {
+                    Content = JsonContent.Create(new Message(userId, JsonSerializer.Serialize(new ReplyText(text)), "text")),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(request, ct);
+                return (await ReadResultAsync(response, ct))?.Code ?? -(int)response.StatusCode;
+            },
+            TokenErrors,
+            code => LogReplyRefused(logger, code),
+            cancellationToken);
+    }
+
     private async Task<int> ReplyOnceAsync(FeishuOptions settings, string messageId, string text, string token, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
@@ -95,6 +124,9 @@ public sealed partial class FeishuReplySender(
     private static partial void LogReplyRefused(ILogger logger, int code);
 
     private sealed record Reply([property: JsonPropertyName("content")] string Content, [property: JsonPropertyName("msg_type")] string MsgType);
+
+    private sealed record Message(
+        [property: JsonPropertyName("receive_id")] string ReceiveId, [property: JsonPropertyName("content")] string Content, [property: JsonPropertyName("msg_type")] string MsgType);
 
     private sealed record ReplyText([property: JsonPropertyName("text")] string Text);
 

@@ -7,7 +7,8 @@ public sealed class IntentScores(IReadOnlyDictionary<string, int> labelIndex, fl
 {
     public float Of(string label) => labelIndex.TryGetValue(label, out var i) ? probabilities[i] : 0f;
 
-    public float Of(ActionKind kind) => Of(Label(kind));
+    /// <summary>A kind the model has no label for (trained before it existed) is not doubted: 1.</summary>
+    public float Of(ActionKind kind) => labelIndex.ContainsKey(Label(kind)) ? Of(Label(kind)) : 1f;
 
     /// <summary>The most probable label.</summary>
     public string Top => labelIndex.MaxBy(p => probabilities[p.Value]).Key;
