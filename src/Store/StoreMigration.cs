@@ -26,6 +26,7 @@ public static class StoreMigration
         [WorkCoverage.KindName] = "工作覆盖",
         [OrganizationUpdate.KindName] = "单位信息更新",
         [Pairing.KindName] = "结对帮扶",
+        [FormationPlan.KindName] = "一企一策",
     };
 
     /// <exception cref="StoreException">The file is missing or held by a running bot, the target is not empty or unreachable, or the check found a difference (message in Chinese).</exception>

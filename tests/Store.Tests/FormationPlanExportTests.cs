@@ -26,18 +26,24 @@ public sealed class FormationPlanExportTests : IDisposable
 
     private Organization Unit(string name) => store.FindOrganizationByName(name)!;
 
-    [Fact]
-    public async Task A_units_latest_plan_is_its_plan_and_an_undo_takes_it_back()
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_units_latest_plan_is_its_plan_and_an_undo_takes_it_back(StoreEngineKind engine)
     {
-        var yunqi = Unit("深圳市云启科技有限公司").Id;
-        await store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = yunqi, Date = new DateOnly(2026, 11, 1), Measures = "单独组建", Due = new DateOnly(2026, 12, 31) });
-        await store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = yunqi, Date = new DateOnly(2026, 11, 2), Measures = "联合组建", Person = "张伟" });
+        using var test = await TestStore.WithFixtureAsync(engine);
+        var yunqi = test.Store.FindOrganizationByName("深圳市云启科技有限公司")!.Id;
+        await test.Store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = yunqi, Date = new DateOnly(2026, 11, 1), Measures = "单独组建", Due = new DateOnly(2026, 12, 31) });
+        await test.Store.RecordAsync("u_zhang", new FormationPlan { OrganizationId = yunqi, Date = new DateOnly(2026, 11, 2), Measures = "联合组建", Person = "张伟" });
 
-        Assert.Equal("联合组建", store.FormationPlans(new Jurisdiction("龙岗区")).Single().Value.Measures);
-        Assert.Empty(store.FormationPlans(new Jurisdiction("龙华区")));
+        Assert.Equal("联合组建", test.Store.FormationPlans(new Jurisdiction("龙岗区")).Single().Value.Measures);
+        Assert.Empty(test.Store.FormationPlans(new Jurisdiction("龙华区")));
 
-        await store.UndoLastAsync("u_zhang");
-        Assert.Equal("单独组建", store.FormationPlans(new Jurisdiction("龙岗区"))[yunqi].Measures);
+        await test.Store.UndoLastAsync("u_zhang");
+        Assert.Equal("单独组建", test.Store.FormationPlans(new Jurisdiction("龙岗区"))[yunqi].Measures);
+
+        var reopened = test.Reopen();
+        var plan = reopened.FormationPlans(new Jurisdiction("龙岗区"))[yunqi];
+        Assert.Equal(("单独组建", (DateOnly?)new DateOnly(2026, 12, 31), (string?)null), (plan.Measures, plan.Due, plan.Person));
     }
 
     [Fact]

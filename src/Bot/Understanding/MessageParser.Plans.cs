@@ -90,7 +90,7 @@ internal sealed partial class MessageParser
 
         // "今天走访了云启科技，定了一企一策：…": the clauses before the plan's are read as they would be alone.
         var clauseStart = text.LastIndexOfAny(['，', ',', '。', '；', ';', '！', '!'], Math.Max(0, marker.Start - 1));
-        var earlier = clauseStart > 0 && depth < MaxDepth ? Nested(text[..clauseStart]).Parse().Actions : [];
+        var earlier = clauseStart > 0 && !isPart ? ReaderOf(0, clauseStart, topic: null).Parse().Actions : [];
         return Finish([.. earlier, plan]);
     }
 
