@@ -1,20 +1,33 @@
 using System.ComponentModel;
 using System.Text.Json;
+using InstructorBot.Bot.Llm;
 using InstructorBot.Knowledge;
 using InstructorBot.Knowledge.Formation;
 using Microsoft.SemanticKernel;
 
 namespace InstructorBot.Bot.Plugins;
 
-/// <summary>The campaign documents and the formation rules as kernel functions: a thin adapter over <see cref="KnowledgeBase"/>.</summary>
-public sealed class KnowledgePlugin(KnowledgeBase knowledge)
+/// <summary>
+/// The campaign documents and the formation rules as kernel functions: a thin adapter over <see cref="KnowledgeBase"/>.
+/// Where the host has the optional language model (docs/llm.md), a question's answer goes past it as <c>ask</c>'s does:
+/// it may only choose among retrieved sentences, and whenever it fails or is late the offline answer stands.
+/// </summary>
+public sealed class KnowledgePlugin(KnowledgeBase knowledge, ModelClient? model = null)
 {
+    private readonly ModelAnswers? answers = model is null ? null : new ModelAnswers(model, model.Options.Mode, knowledge);
+
     [KernelFunction("search_documents")]
     [Description("Answers a policy question from the indexed 两个覆盖 campaign documents with the sentences that answer it, each cited (document, section, quote). Answered is false when the documents hold no answer.")]
-    public DocumentAnswer SearchDocuments(
-        [Description("The question in Chinese, as the user asked it.")] string question)
+    public async Task<DocumentAnswer> SearchDocumentsAsync(
+        [Description("The question in Chinese, as the user asked it.")] string question,
+        CancellationToken cancellationToken = default)
     {
         var answer = knowledge.Ask(question);
+        if (answers is not null)
+        {
+            answer = await answers.ReviewAsync(question, answer, ledgerFacts: null, cancellationToken).ConfigureAwait(false);
+        }
+
         return new DocumentAnswer(answer.Answered, answer.Text, answer.Citations);
     }
 

@@ -20,7 +20,7 @@ public sealed class LlmEngineTests : IAsyncLifetime
     private const string Now = "2026-11-18T15:30:00+08:00";
 
     /// <summary>A phrasing the rules read nothing in (a visit said in dialect): the model's chance to help.</summary>
-    private const string LongTail = "顺达快递那边俺昨天溜达了一圈";
+    private const string LongTail = "顺达快递那边俺昨天踅摸了一圈";
 
     /// <summary>A plain report the rules read as a visit to 顺达快递 yesterday.</summary>
     private const string Plain = "昨天去顺达快递了解情况";
@@ -81,11 +81,11 @@ public sealed class LlmEngineTests : IAsyncLifetime
     {
         model.Reply = StandInModel.Replay("discovery-shunda-yesterday.json");
 
-        var llm = await Understand("llm", "顺达快递那边俺昨天溜达了一圈，找着两名党员，有一个是口袋党员");
+        var llm = await Understand("llm", "顺达快递那边俺昨天踅摸了一圈，找着两名党员，有一个是口袋党员");
 
         // 两 and a category; 昨天 against the message's date. The rules read the discovery too (not the visit): only the
         // visit, which the model alone reads, is asked about before writing.
-        var rules = await Understand("rules", "顺达快递那边俺昨天溜达了一圈，找着两名党员，有一个是口袋党员");
+        var rules = await Understand("rules", "顺达快递那边俺昨天踅摸了一圈，找着两名党员，有一个是口袋党员");
         var discovery = """{"kind":"member_discovery","organization":"深圳市顺达快递服务有限公司","date":"2026-11-17","count":2,"categories":{"pocket":1}}""";
         Assert.Equal($$"""{"actions":[{{discovery}}],"missing":[]}""", rules.Out.Trim());
         Assert.Equal(

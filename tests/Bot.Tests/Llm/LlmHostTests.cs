@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Llm;
@@ -15,7 +16,7 @@ namespace InstructorBot.Bot.Tests.Llm;
 public sealed class LlmHostTests : IAsyncLifetime
 {
     /// <summary>A visit said in dialect (the rules read nothing in it), by 刘洋, whose 布吉街道 holds 顺达快递.</summary>
-    private const string LongTail = "顺达快递那边俺昨天溜达了一圈";
+    private const string LongTail = "顺达快递那边俺昨天踅摸了一圈";
 
     private StandInModel model = null!;
 
@@ -52,6 +53,28 @@ public sealed class LlmHostTests : IAsyncLifetime
 
         Assert.Equal(DialogueReplies.NotUnderstood, reply.Text);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1 + 4), $"{clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task A_question_in_the_chat_goes_past_the_model_as_ask_does_and_its_answer_is_a_sentence_of_the_documents()
+    {
+        model.Reply = StandInModel.Replay("choose-first-sentence.json");
+        var settings = Settings(timeoutSeconds: 3);
+        settings["Llm:Mode"] = "always";
+        using var host = new BotHost(settings);
+
+        var reply = await SayAsync(host, "联合党组织覆盖的单位数有什么要求？");
+
+        var asked = Assert.Single(new ModelAuditLog(ModelAuditLog.BesideDatabase(host.DatabasePath)).Read(), a => a.Purpose == ModelAnswers.Purpose);
+        Assert.Equal(ModelOutcome.Used, asked.Outcome);
+        // The sentence the model chose (number 0, the first it was offered) is the one the reply quotes.
+        using var request = JsonDocument.Parse(model.Requests.Last());
+        var offered = request.RootElement.GetProperty("messages")[1].GetProperty("content").GetString()!;
+        var line = offered.Split('\n').First(l => l.StartsWith("[0] ", StringComparison.Ordinal));
+        // The reply quotes the sentence without the list number it carries in the document ("6.").
+        var chosen = System.Text.RegularExpressions.Regex.Replace(line[(line.IndexOf('》', StringComparison.Ordinal) + 1)..], @"^[（(]?[0-9一二三四五六七八九十]+[)）.．、]", "");
+        static string Unbroken(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains(Unbroken(chosen), Unbroken(reply.Text), StringComparison.Ordinal);
     }
 
     [Fact]
