@@ -110,6 +110,13 @@ public sealed class FormationTests : IDisposable
     [InlineData("某商会党员都是外地流动来的，一共4个", 4, 4, null, OrganizationType.SocialOrg)]
     [InlineData("商场里大多数门店都没有党员", null, null, null, OrganizationType.Enterprise)]
     [InlineData("这家店的店长和三个店员都是党员", 4, null, null, OrganizationType.Enterprise)] // one named and a count of others
+    // "一个X都没有" in any negation people write (standard, dialect, phone) is zero, not the one it counts.
+    [InlineData("某某汽车公司一个党员都木有", 0, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家公司一个党员也冇", 0, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家店一个党员都没得，员工20人", 0, null, 20, OrganizationType.Enterprise)]
+    [InlineData("这家公司党员一个都没", 0, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家公司木有党员", 0, null, null, OrganizationType.Enterprise)]
+    [InlineData("这家公司有一个党员也没用上", 1, null, null, OrganizationType.Enterprise)] // 没用: not a negation of members
     public void Reads_the_facts_a_question_states_and_leaves_out_approximate_figures(string question, int? members, int? flowing, int? employees, OrganizationType type)
     {
         var facts = FactExtractor.Extract(question);

@@ -201,7 +201,13 @@ public static partial class FactExtractor
     [GeneratedRegex(@"已(经)?注销|注销了|被注销")]
     private static partial Regex DeregisteredWords();
 
-    [GeneratedRegex(@"没有党员|无党员|没党员|(一个|一名|一位)党员(都|也)?没有|党员(人数)?(为|是)?(0|零)(?![\d一二三四五六七八九十])|(?<!\d)0名党员|零党员|党员一个(都|也)?没有")]
+    /// <summary>
+    /// No member: "没有党员", "一个党员都没有", said with any of the negations people write, standard or dialect/phone
+    /// (没有, 没, 木有, 冇, 莫有, 没得, 无): "一个X都木有" is zero, not one. The count is folded to a digit first ("1个党员").
+    /// </summary>
+    private const string Negation = @"(没有|木有|莫有|没得|冇|无(?![法论])|没(?=$|[\s，,。？?！!了呢啊呀哦咋怎]))"; // bare 没 only at a clause end: "也没用" is not one
+
+    [GeneratedRegex(@"(没有|木有|莫有|没得|没|冇|无)(中共)?党员|(一个|一名|一位|1个|1名|1位)(中共)?党员(都|也)?(还)?" + Negation + @"|党员(人数)?(为|是)?(0|零)(?![\d一二三四五六七八九十])|(?<!\d)0名党员|零党员|党员(一个|1个)(都|也)?(还)?" + Negation)]
     private static partial Regex NoMembers();
 
     [GeneratedRegex(@"(职工|员工|从业人员|从业|工人|雇员|员工人数|职工人数)(有|共|共有|人数|数|达|达到)?" + Count + "(人|名)|" + Count + "(名|个|位)?(职工|员工|从业人员|工人|雇员)")]
