@@ -80,6 +80,14 @@ internal sealed partial class MessageParser
                 var none = text.AsSpan(k + category.Length) is var rest && (rest.StartsWith("都没") || rest.StartsWith("也没"));
                 memberPhrases.Add(new NumberPhrase(i, k + category.Length, none ? 0 : value, approximate && !none, CategoryOf(category)));
             }
+            else if (!countsPeople && k > j && j > i + length && (k < text.Length && text[k] is '刚' or '都' or '也' ? k + 1 : k) is var hireAt
+                && rules.Hire.MatchAt(text, hireAt) is { } hire && text.IndexOf('的', hireAt + hire.Length, Math.Min(4, text.Length - hireAt - hire.Length)) is var hiredEnd and >= 0
+                && memberPhrases.Any(p => p.End <= i))
+            {
+                // "发现4名党员，其中…，剩下两个是新招聘进来的" (an adverb 刚/都/也 may come first): members said before, these N are
+                // the hired ones.
+                memberPhrases.Add(new NumberPhrase(i, hiredEnd + 1, value, approximate, "hired"));
+            }
             else if (rules.EmployeeWords.MatchAt(text, j) is { } staff && IsMembersAfter(j + staff.Length) is { } membersEnd)
             {
                 memberPhrases.Add(new NumberPhrase(i, membersEnd, value, approximate, null)); // "3名律师是党员"
@@ -88,7 +96,8 @@ internal sealed partial class MessageParser
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
             }
-            else if (countsPeople && (mentions.Any(m => (m.End == i || (m.End == i - 1 && text[m.End] == ' ')) && !m.IsGeneric) || rules.TotalWords.EndsAt(text, i, Math.Max(0, i - 3))) && IsMembersAfter(j) is null
+            else if (countsPeople && (mentions.Any(m => (m.End == i || (m.End == i - 1 && text[m.End] == ' ')) && !m.IsGeneric) || rules.TotalWords.EndsAt(text, i, Math.Max(0, i - 3))
+                    || HeadcountClause(i, j)) && IsMembersAfter(j) is null
                 && !rules.Categories.ContainsAny(text, j, Math.Min(text.Length, j + 1)))
             {
                 employeePhrases.Add(new NumberPhrase(i, j, value, approximate, null)); // "优品超市140人1名党员"
@@ -333,5 +342,31 @@ internal sealed partial class MessageParser
         return blank + 2 < text.Length && text[blank] == ' ' && text.AsSpan(blank + 1).StartsWith("党员")
             ? (blank + 3, rules.Vocabulary.CategoryShortWords[shortWord])
             : null;
+    }
+
+    /// <summary>
+    /// "坂田手造咖啡今天去了 十二个人 没党员": N个人 said as a clause of its own, after a named organisation and before the clause
+    /// that counts its members, is the organisation's headcount.
+    /// </summary>
+    private bool HeadcountClause(int start, int end)
+    {
+        if (!(start == 0 || IsSeparator(text[start - 1])) || !(end == text.Length || IsSeparator(text[end])) || !mentions.Any(m => !m.IsGeneric && m.End <= start))
+        {
+            return false;
+        }
+
+        var next = end;
+        while (next < text.Length && IsSeparator(text[next]))
+        {
+            next++;
+        }
+
+        var clauseEnd = next;
+        while (clauseEnd < text.Length && !IsSeparator(text[clauseEnd]))
+        {
+            clauseEnd++;
+        }
+
+        return next < text.Length && text.AsSpan(next, clauseEnd - next).Contains("党员", StringComparison.Ordinal);
     }
 }

@@ -36,6 +36,12 @@ internal sealed partial class MessageParser
                     trigger = position;
                     break;
                 }
+
+                if (MotionAfterDay(clause, position, next))
+                {
+                    trigger = position;
+                    break;
+                }
             }
         }
 
@@ -69,6 +75,28 @@ internal sealed partial class MessageParser
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// "恒信建筑 上礼拜六去的 …", "佳和餐饮那边 这礼拜一去的": the 是…的 of a past act — a day (not after today) right before a
+    /// motion verb, 的 right after it — with an organisation named before it is a visit to that organisation ("明天去的话" is no visit).
+    /// </summary>
+    private bool MotionAfterDay(Clause clause, int position, int next)
+    {
+        if (next >= text.Length || text[next] != '的' || (next + 1 < text.Length && text[next + 1] == '话') || IsBlocked(clause, position))
+        {
+            return false;
+        }
+
+        var before = position;
+        while (before > clause.Start && text[before - 1] == ' ')
+        {
+            before--;
+        }
+
+        return dates.Any(d => d.Start + d.Length == before && d.Date <= today)
+            && mentions.Any(m => !m.IsGeneric && m.End <= position && m.Start >= 0 && !InLeaderSpan(m.Start))
+            && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4));
     }
 
     /// <summary>
@@ -140,7 +168,10 @@ internal sealed partial class MessageParser
             // "今天下午都耗在德润物业了，…", "我人在正衡律所，…": a verb of spending time (耗在/泡在/待在) or the sender's presence
             // right before the place, the place closing the clause (了 may follow), is a visit.
             var closes = after >= clause.End || IsSeparator(text[after]) || (text[after] == '了' && (after + 1 >= clause.End || IsSeparator(text[after + 1])));
-            if (rules.StayPlaceVerbs.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 4)) && closes && !IsBlocked(clause, mention.Start))
+            // "昨天下午人在仁爱医院": 人在 with the subject dropped is the sender's presence too, unless members were the subject
+            // ("有个党员人在仁爱医院").
+            if (rules.StayPlaceVerbs.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 4)) && closes && !IsBlocked(clause, mention.Start)
+                && !text.AsSpan(clause.Start, mention.Start - clause.Start).Contains("党员", StringComparison.Ordinal))
             {
                 return mention.Start;
             }

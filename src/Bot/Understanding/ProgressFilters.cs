@@ -72,6 +72,29 @@ public static class ProgressFilters
             return named;
         }
 
-        return SelfWords.Any(w => text.Contains(w, StringComparison.Ordinal)) && sender.Name.Length > 0 ? sender.Name : null;
+        return (SelfWords.Any(w => text.Contains(w, StringComparison.Ordinal)) || SelfBeforeWindow(text)) && sender.Name.Length > 0 ? sender.Name : null;
+    }
+
+    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建"];
+
+    /// <summary>"我上礼拜一共跑了几家", "我前两周走访了多少": 我, then words of a time window only, then a tail of <see cref="SelfWords"/>.</summary>
+    private static bool SelfBeforeWindow(string text)
+    {
+        for (var at = text.IndexOf('我'); at >= 0; at = text.IndexOf('我', at + 1))
+        {
+            var next = at + 1;
+            while (next < text.Length && next - at <= 6 && "上下这本今昨前近个礼拜周星期月年天日两三一二0123456789".Contains(text[next], StringComparison.Ordinal)
+                   && !SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
+            {
+                next++;
+            }
+
+            if (next > at + 1 && SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

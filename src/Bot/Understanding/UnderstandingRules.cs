@@ -38,7 +38,8 @@ internal sealed class UnderstandingRules
         AllTogether = new(v.AllTogetherMarkers);
         HostMarkers = new(v.HostMarkers);
         ListIntro = new(v.ListIntroMarkers);
-        Help = new(v.HelpPhrases);
+        // "讲讲|说说+怎么用": a pattern's groups said one right after the other ("讲讲积分制怎么用" asks about something else).
+        Help = new(v.HelpPhrases.SelectMany(p => p.Split('+').Aggregate((IEnumerable<string>)[""], (heads, group) => heads.SelectMany(h => group.Split('|').Select(w => h + w)))));
         Undo = new(v.UndoPhrases);
         Export = new(v.ExportPhrases.Where(p => !p.Contains('+')));
         ExportPatterns = [.. v.ExportPhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
