@@ -5,10 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InstructorBot.Bot.Tests.BotFramework;
 
-/// <summary>A small Kestrel server on 127.0.0.1 standing in for a cloud service (the Bot Connector, its OpenID metadata).</summary>
+/// <summary>
+/// A small Kestrel server on 127.0.0.1 and a free port standing in for a cloud service (the Bot Connector, its OpenID
+/// metadata, the vendors' APIs for unprompted messages, the deployer's model): the routes are the caller's.
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -24,6 +28,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new LoopbackServer(app);
         map(app, server);
@@ -53,5 +58,9 @@ public sealed class LoopbackServer : IAsyncDisposable
         return [.. Received];
     }
 
-    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
 }

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using InstructorBot.Bot.Tests.BotFramework;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InstructorBot.Bot.Tests.Coordination;
 
@@ -22,12 +18,10 @@ public sealed class VendorApiStandIn : IAsyncDisposable
     public const string DingTalkToken = "stand-in-dingtalk-token";
     public const string FeishuToken = "t-stand-in-feishu-token";
 
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<(string Path, string Query, string Token, JsonElement Body)> sends = new();
+    private LoopbackServer server = null!;
 
-    private VendorApiStandIn(WebApplication app) => this.app = app;
-
-    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUrl => server.Address;
 
     public bool Refuse { get; set; }
 
@@ -35,12 +29,14 @@ public sealed class VendorApiStandIn : IAsyncDisposable
 
     public static async Task<VendorApiStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new VendorApiStandIn(app);
+        var standIn = new VendorApiStandIn();
+        standIn.server = await LoopbackServer.StartAsync((app, _) => standIn.Map(app));
+        return standIn;
+    }
 
+    private void Map(WebApplication app)
+    {
+        var standIn = this;
         app.MapPost("/v1.0/oauth2/accessToken", () => Results.Json(new { accessToken = DingTalkToken, expireIn = 7200 }));
         app.MapPost("/v1.0/robot/oToMessages/batchSend", async (HttpContext http) =>
         {
@@ -68,11 +64,6 @@ public sealed class VendorApiStandIn : IAsyncDisposable
             await standIn.RecordAsync(http, http.Request.Headers.Authorization.ToString());
             return standIn.Refuse ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Json(new { id = "activity-1" });
         });
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn.BaseUrl = new Uri(address);
-        return standIn;
     }
 
     private async Task<JsonElement> RecordAsync(HttpContext http, string token)
@@ -83,9 +74,5 @@ public sealed class VendorApiStandIn : IAsyncDisposable
         return body;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

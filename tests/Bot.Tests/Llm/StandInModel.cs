@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using InstructorBot.Bot.Tests.BotFramework;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InstructorBot.Bot.Tests.Llm;
 
@@ -19,16 +15,10 @@ namespace InstructorBot.Bot.Tests.Llm;
 /// </summary>
 internal sealed class StandInModel : IAsyncDisposable
 {
-    private readonly WebApplication app;
-
-    private StandInModel(WebApplication app, Uri endpoint)
-    {
-        this.app = app;
-        Endpoint = endpoint;
-    }
+    private LoopbackServer server = null!;
 
     /// <summary>The base address a deployer would put in <c>Llm:Endpoint</c>.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => new(server.Address, "/v1");
 
     /// <summary>What the endpoint does with the next requests (replays a file by default).</summary>
     public Func<HttpContext, Task> Reply { get; set; } = Status(HttpStatusCode.ServiceUnavailable);
@@ -38,20 +28,13 @@ internal sealed class StandInModel : IAsyncDisposable
 
     public static async Task<StandInModel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        StandInModel? model = null;
-        app.MapPost("/v1/chat/completions", async context =>
+        var model = new StandInModel();
+        model.server = await LoopbackServer.StartAsync((app, _) => app.MapPost("/v1/chat/completions", async context =>
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-            model!.Requests.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
+            model.Requests.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
             await model.Reply(context);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        model = new StandInModel(app, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/v1"));
+        }));
         return model;
     }
 
@@ -111,9 +94,5 @@ internal sealed class StandInModel : IAsyncDisposable
         }
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }
