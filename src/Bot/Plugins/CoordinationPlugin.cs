@@ -37,7 +37,7 @@ public sealed class CoordinationPlugin(
         var organizations = store.OrganizationsIn(jurisdiction);
         var plans = store.FormationPlans(jurisdiction);
         var byId = organizations.ToDictionary(o => o.Id);
-        var unformed = organizations.Where(o => CoverageRules.InBase(o) && !CoverageRules.IsCovered(o) && CoverageRules.MustBeCovered(o)).ToList();
+        var unformed = organizations.Where(o => CoverageRules.MustFormButHasNot(o)).ToList();
         var rows = which switch
         {
             ProgressMetric.PlansMissing => unformed.Where(o => !plans.ContainsKey(o.Id)).Select(o => new PlanRow(o.Name, null, null)),
@@ -78,18 +78,8 @@ public sealed class CoordinationPlugin(
         return new MonthlyReportFile(name, asked, total, new ReplyAttachment(fileName, url, contentType));
     }
 
-    /// <summary>The scope's display name and jurisdiction, or a refusal when unknown (the right to read it is checked before the call).</summary>
-    private (string Name, Jurisdiction? Jurisdiction, string? Refusal) Resolve(User sender, string? scope)
-    {
-        if (string.IsNullOrWhiteSpace(scope))
-        {
-            return (sender.Jurisdiction.Name ?? "全部", sender.Jurisdiction, null);
-        }
-
-        return store.FindScope(scope.Trim()) is { } match
-            ? (match.Name, match.Jurisdiction, null)
-            : (scope, null, $"没有找到辖区“{scope}”。请写区、街道或社区的名称，例如“坂田街道”。");
-    }
+    private (string Name, Jurisdiction? Jurisdiction, string? Refusal) Resolve(User sender, string? scope) =>
+        PluginScopes.Resolve(store, sender, scope);
 
     [KernelFunction("campaign_deadline"), Description("Days left to a deadline of the campaign calendar (组建截止…), with the document it comes from.")]
     public string Deadline(

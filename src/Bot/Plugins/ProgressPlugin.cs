@@ -222,20 +222,6 @@ public sealed class ProgressPlugin(
             .OrderByDescending(r => r.Date)], Person: person);
     }
 
-    /// <summary>The scope's display name and jurisdiction, or a refusal when unknown or outside the sender's own.</summary>
-    private (string Name, Jurisdiction? Jurisdiction, string? Refusal) Resolve(User sender, string? scope)
-    {
-        if (string.IsNullOrWhiteSpace(scope))
-        {
-            return (sender.Jurisdiction.Name ?? "全部", sender.Jurisdiction, null);
-        }
-
-        if (store.FindScope(scope.Trim()) is not { } match)
-        {
-            return (scope, null, $"没有找到辖区“{scope}”。请写区、街道或社区的名称，例如“坂田街道”。");
-        }
-
-        // The right to read the scope is checked before the call, by PermissionFilter.
-        return (match.Name, match.Jurisdiction, null);
-    }
+    private (string Name, Jurisdiction? Jurisdiction, string? Refusal) Resolve(User sender, string? scope) =>
+        PluginScopes.Resolve(store, sender, scope);
 }

@@ -185,7 +185,7 @@ public static class ProgressReplies
             text.Append("\n一企一策：").Append(PlanReplies.Describe(plan))
                 .Append("（").Append(FormationPlanStatuses.Chinese(FormationPlanStatuses.Of(plan, o, card.Today))).Append('）');
         }
-        else if (CoverageRules.MustBeCovered(o) && !CoverageRules.IsCovered(o) && CoverageRules.InBase(o))
+        else if (CoverageRules.MustFormButHasNot(o))
         {
             text.Append("\n一企一策：未制定");
         }

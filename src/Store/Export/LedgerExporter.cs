@@ -36,7 +36,7 @@ public sealed class LedgerExporter
         ("群团组织", o => string.Join("、", o.MassOrganizations.Select(MassText))),
         ("出资人（负责人）", o => o.Investor),
         ("经营状态", o => StatusText(o.Status)),
-        ("应建未建", o => CoverageRules.InBase(o) && !CoverageRules.IsCovered(o) && CoverageRules.MustBeCovered(o) ? "是" : ""),
+        ("应建未建", o => CoverageRules.MustFormButHasNot(o) ? "是" : ""),
         ("经营运行情况", o => o.Facts.Operation ?? (o.Status == OperatingStatus.Normal ? "正常经营" : StatusText(o.Status))),
         ("职工队伍情况", o => o.Facts.Workforce ?? (o.Employees is { } staff ? $"职工{staff}人" : null)),
         ("党员队伍情况", o => o.Facts.PartyMembers ?? $"党员{o.PartyMembers}名"),
@@ -85,7 +85,7 @@ public sealed class LedgerExporter
         (PlanHeaders[2], o => plans.GetValueOrDefault(o.Id)?.Person),
         (PlanHeaders[3], o => plans.GetValueOrDefault(o.Id) is { } plan
             ? FormationPlanStatuses.Chinese(FormationPlanStatuses.Of(plan, o, today))
-            : CoverageRules.InBase(o) && !CoverageRules.IsCovered(o) && CoverageRules.MustBeCovered(o) ? "未制定" : null),
+            : CoverageRules.MustFormButHasNot(o) ? "未制定" : null),
     ];
 
     private static void WriteLedger(IXLWorksheet sheet, IReadOnlyList<Organization> organizations, (string Header, Func<Organization, object?> Value)[] columns)

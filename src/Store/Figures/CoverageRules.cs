@@ -28,6 +28,10 @@ public static class CoverageRules
         || (organization.Type == OrganizationType.Enterprise && organization.Employees >= 100)
         || (IsProfessionalUnit(organization) && organization.Employees >= 30);
 
+    /// <summary>应建未建: a unit of the base that must be covered and has no party organisation yet.</summary>
+    public static bool MustFormButHasNot(Organization organization) =>
+        InBase(organization) && !IsCovered(organization) && MustBeCovered(organization);
+
     /// <summary>应有党员: an enterprise with ≥ 50 staff and no member (002 §一).</summary>
     public static bool MustHaveMembers(Organization organization) =>
         organization.Type == OrganizationType.Enterprise && organization.Employees >= 50 && organization.PartyMembers == 0;
