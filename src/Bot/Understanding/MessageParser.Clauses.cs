@@ -74,7 +74,7 @@ internal sealed partial class MessageParser
 
     private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) || EndsWithNotAfterModal(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
-            !(q.Word[0] == '几' && q.Position > 0 && (ChineseNumber.IsNumeralChar(text[q.Position - 1]) || text[q.Position - 1] == '好')) // 十几个, 好几个月
+            !(q.Word[0] == '几' && rules.IsFew(text, q.Position)) // 十几个, 好几个月, 这几天, 可能再招几个人: "a few", no question
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
 
     /// <summary>"能建功能型党组织不", "可以单独建不": a modal, then 不 closing the clause, asks yes or no.</summary>
@@ -163,7 +163,9 @@ internal sealed partial class MessageParser
 
         // "下周准备去帮他们建团支部 党员现在是十二名": the plan ends with the body it would set up; a figure said after that
         // and a pause is a fact again (voice input joins the two across a blank).
-        var planned = rules.PartyAndMassWords.FindFirst(text, plan.Position + plan.Word.Length, position);
+        // So does a planned trip: "过几天再去一趟 党员两个".
+        var planned = rules.PartyAndMassWords.FindFirst(text, plan.Position + plan.Word.Length, position)
+            ?? rules.Visit.FindFirst(text, plan.Position, position) ?? rules.Motion.FindFirst(text, plan.Position, position); // 再去/要去 hold the verb
         return planned is not { Word: not null } body || text.IndexOf(' ', body.Position + body.Word.Length, position - body.Position - body.Word.Length) < 0
             || IsHypothetical(position);
     }

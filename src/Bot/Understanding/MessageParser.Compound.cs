@@ -55,6 +55,8 @@ internal sealed partial class MessageParser
             return null;
         }
 
+        SetFiguresBeforeAdviceApart(units, parts);
+
         // A unit that is neither goes with the part before it; before a request for advice that follows without a turn
         // ("…党员已经有52名了，可以成立党总支吗") its figures are the question's; at the start it goes with what follows.
         for (var i = 0; i < parts.Count; i++)
@@ -66,8 +68,7 @@ internal sealed partial class MessageParser
 
             var next = parts.FindIndex(i, p => p != Part.Neutral);
             var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
-            var premise = next >= 0 && parts[next] == Part.Request && !units[next].Shift && !units.Skip(i + 1).Take(next - i).Any(u => u.Shift)
-                && rules.AsksAdvice(text[units[next].Start..units[next].End]) && !DescribesClass(text[units[next].Start..units[next].End]);
+            var premise = next >= 0 && parts[next] == Part.Request && AsksAdviceAfter(units, i, next);
             // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
             var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
             parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
@@ -142,9 +143,69 @@ internal sealed partial class MessageParser
         return actions.Count == 0 ? null : Finish(actions);
     }
 
-    /// <summary>"两名党员的企业怎么组建": the words describe a class of organisations ("这种情况" is this one's situation).</summary>
+    /// <summary>
+    /// "两名党员的企业怎么组建": the words describe a class of organisations. "这种情况" is this one's situation, and so is
+    /// 这种/这类 right after a pronoun that stands for it ("他们这种适合怎么建").
+    /// </summary>
     private bool DescribesClass(string words) =>
-        rules.ClassDescription.FindAll(words).Any(c => !(c.Word == "这种" && words.AsSpan(c.Position + c.Word.Length).StartsWith("情况")));
+        rules.ClassDescription.FindAll(words).Any(c => !(c.Word is "这种" or "这类"
+            && (words.AsSpan(c.Position + c.Word.Length).StartsWith("情况") || rules.Pronouns.EndsAt(words, c.Position))));
+
+    /// <summary>
+    /// The units after <paramref name="figures"/> up to the request at <paramref name="request"/> ask for advice about the
+    /// organisation (not a class), with no turn (顺便/另外/。) between: the figures are the question's facts
+    /// ("…党员四十五名了 想成立党总支 可以吗": the request's words may start in a neutral unit before it).
+    /// </summary>
+    private bool AsksAdviceAfter(List<Unit> units, int figures, int request)
+    {
+        if (units[request].Shift || units.Skip(figures + 1).Take(request - figures).Any(u => u.Shift))
+        {
+            return false;
+        }
+
+        var asked = text[units[Math.Min(figures + 1, request)].Start..units[request].End];
+        return rules.AsksAdvice(asked) && !DescribesClass(asked);
+    }
+
+    /// <summary>
+    /// "今天去了微光软件 党员六个 职工一百五 这种情况能单独建支部吗": a report whose unit goes on, after a pause, with figures
+    /// only, followed by a request for advice with no turn: the figures are the advice's facts, not an update. The report's
+    /// unit is cut where its stretch of figures starts (a stretch with no record verb of its own), and that stretch is a
+    /// neutral unit, which then goes with the request.
+    /// </summary>
+    private void SetFiguresBeforeAdviceApart(List<Unit> units, List<Part> parts)
+    {
+        for (var i = parts.Count - 2; i >= 0; i--)
+        {
+            var next = parts.FindIndex(i + 1, p => p != Part.Neutral);
+            if (parts[i] != Part.Report || next < 0 || parts[next] != Part.Request || !AsksAdviceAfter(units, i, next))
+            {
+                continue;
+            }
+
+            var unit = units[i];
+            var first = Understanding.Tokens.NounFigures.Pair(text, MessageTokens).Where(p => p.Start > unit.Start && p.Start < unit.End).Select(p => p.Start).DefaultIfEmpty(-1).Min();
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var stretch = first;
+            while (stretch > unit.Start && !IsSeparator(text[stretch - 1]))
+            {
+                stretch--;
+            }
+
+            if (stretch <= unit.Start || !HasRecordVerb(unit.Start, stretch) || HasRecordVerb(stretch, unit.End))
+            {
+                continue;
+            }
+
+            units[i] = unit with { End = stretch - 1 };
+            units.Insert(i + 1, new Unit(stretch, unit.End, false, unit.EndsWithQuestionMark));
+            parts.Insert(i + 1, Part.Neutral);
+        }
+    }
 
     /// <summary>"，顺便问一下什么是五个清" → "什么是五个清": the question without the words that lead into it.</summary>
     private string QuestionWords(string words)
@@ -255,7 +316,7 @@ internal sealed partial class MessageParser
         Consider(rules.RequestMarkers.FindFirst(text, from, end)?.Position);
         foreach (var (_, groups) in rules.ProgressPatterns)
         {
-            if (groups[0].FindFirst(text, from, end) is { } metric && UnderstandingRules.MatchesInOrder(text[metric.Position..end], groups))
+            if (groups[0].FindFirst(text, from, end) is { } metric && rules.MatchesInOrder(text[metric.Position..end], groups))
             {
                 Consider(metric.Position);
             }
@@ -304,7 +365,7 @@ internal sealed partial class MessageParser
         var bare = new string([.. words.Where(c => TextNormalizer.IsHan(c) || char.IsAsciiLetterOrDigit(c))]);
         return rules.Help.ContainsAny(words) || rules.HelpWords.Contains(bare) || rules.Undo.ContainsAny(words) || rules.UndoWords.Contains(bare)
             || rules.AsksExport(words) || rules.Lookup.ContainsAny(words) || rules.AsksAdvice(words) || rules.PolicyDefinition.ContainsAny(words)
-            || rules.ProgressPatterns.Any(p => UnderstandingRules.MatchesInOrder(words, p.Groups));
+            || rules.ProgressPatterns.Any(p => rules.MatchesInOrder(words, p.Groups));
     }
 
     private Part Classify(Unit unit)

@@ -28,9 +28,10 @@ internal sealed partial class MessageParser
 
         foreach (var (position, instructorWord) in rules.InstructorWords.FindAll(text, clause.Start, clause.End))
         {
+            var settledAt = SettledAt(position + instructorWord.Length);
             var verb = rules.InstructorVerbs.FindFirst(text, clause.Start, position)
-                ?? (rules.SettledWords.MatchAt(text, position + instructorWord.Length) is { } settled
-                    ? (position + instructorWord.Length, settled) : null); // "指导员定了"
+                ?? (rules.SettledWords.MatchAt(text, settledAt) is { } settled
+                    ? (settledAt, settled) : null); // "指导员定了", "指导员也定下来了"
             var person = InstructorPerson();
             if ((verb is null && person is null) || IsBlocked(clause, verb?.Position ?? position))
             {
@@ -45,7 +46,7 @@ internal sealed partial class MessageParser
 
             instructorFound = true;
             // "指导员定了，就是我": no appointing verb, only the post settled; asked before it is written.
-            var settledOnly = rules.InstructorVerbs.FindFirst(text, clause.Start, position) is null && rules.SettledWords.MatchAt(text, position + instructorWord.Length) is not null;
+            var settledOnly = rules.InstructorVerbs.FindFirst(text, clause.Start, position) is null && rules.SettledWords.MatchAt(text, settledAt) is not null;
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
                 Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person, Doubtful = settledOnly });
@@ -74,11 +75,17 @@ internal sealed partial class MessageParser
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
             var j = position + word.Length;
-            var copula = j + (rules.SettledWords.MatchAt(text, j)?.Length ?? 0); // "指导员定了，就是我"
+            var settledAt = SettledAt(j);
+            var copula = rules.SettledWords.MatchAt(text, settledAt) is { } settled ? settledAt + settled.Length : j; // "指导员定了，就是我"
             var pause = copula;
             while (copula < text.Length && copula - pause < 2 && text[copula] is '，' or ',' or ' ')
             {
                 copula++;
+            }
+
+            if (copula > j && rules.InstructorVerbs.MatchAt(text, copula) is { } appointed && text.AsSpan(copula + appointed.Length).StartsWith("的是"))
+            {
+                copula += appointed.Length + 1; // "指导员也定下来了 派的是黄志强": the appointing verb + 的 before 是
             }
 
             if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] is '是' or '叫')
@@ -141,6 +148,12 @@ internal sealed partial class MessageParser
 
         return null;
     }
+
+    /// <summary>Where the word saying the post is settled would start after <paramref name="position"/>: past 也/都/已经.</summary>
+    private int SettledAt(int position) =>
+        rules.SettledAdverbs.MatchAt(text, position) is { } adverb && rules.SettledWords.MatchAt(text, position + adverb.Length) is not null
+            ? position + adverb.Length
+            : position;
 
     private bool FollowedByServe(int position)
     {

@@ -35,7 +35,7 @@ internal sealed partial class MessageParser
 
         foreach (var (metric, groups) in rules.ProgressPatterns)
         {
-            if (UnderstandingRules.MatchesInOrder(text, groups))
+            if (rules.MatchesInOrder(text, groups))
             {
                 return metric;
             }

@@ -96,7 +96,22 @@ internal sealed class UnderstandingRules
         SendingVerbs = new(v.SendingVerbs);
         LeaderFollowVerbs = new(v.LeaderFollowVerbs);
         StatusDescriptions = new(v.StatusDescriptions);
+        FewWords = [.. v.FewWords.Select(TextNormalizer.NormalizeName).Where(w => w.Contains('几')).Select(w => (w, w.IndexOf('几')))];
+        FewContexts = new(v.FewContexts);
+        FewQuestionModals = new(v.FewQuestionModals);
+        SameAsBefore = new(v.SameAsBeforeWords);
+        SettledAdverbs = new(v.SettledAdverbs);
     }
+
+    private (string Word, int Few)[] FewWords { get; }
+    private KeywordSet FewContexts { get; }
+    private KeywordSet FewQuestionModals { get; }
+
+    /// <summary>一样/没变/同上次: a figure said as the same as last reported.</summary>
+    public KeywordSet SameAsBefore { get; }
+
+    /// <summary>也/都/已经 between 指导员 and 定了.</summary>
+    public KeywordSet SettledAdverbs { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }
@@ -279,13 +294,13 @@ internal sealed class UnderstandingRules
     }
 
     /// <summary>True when one word of each group occurs, in order.</summary>
-    public static bool MatchesInOrder(string text, KeywordSet[] groups)
+    public bool MatchesInOrder(string text, KeywordSet[] groups)
     {
         var at = 0;
         foreach (var group in groups)
         {
             var hit = group.FindFirst(text, at);
-            while (hit is { } approximate && IsApproximateFew(text, approximate.Position, approximate.Word))
+            while (hit is { } approximate && approximate.Word.Length > 0 && approximate.Word[0] == '几' && IsFew(text, approximate.Position))
             {
                 hit = group.FindFirst(text, approximate.Position + 1); // "十几个人" counts people, it asks nothing
             }
@@ -301,7 +316,59 @@ internal sealed class UnderstandingRules
         return true;
     }
 
-    /// <summary>几 after a numeral or 好 ("十几个", "好几家") is an approximate count, not the question word 几.</summary>
-    public static bool IsApproximateFew(string text, int position, string word) =>
-        word.Length > 0 && word[0] == '几' && position > 0 && (ChineseNumber.IsNumeralChar(text[position - 1]) || text[position - 1] == '好');
+    /// <summary>
+    /// 几 at <paramref name="position"/> says "a few" in a statement, not "how many?": after a numeral or 好 (十几个, 好几家);
+    /// inside a word of <see cref="Vocabulary.FewWords"/> (这几天, 过几天, 跟几个快递员); after a word of likelihood, intention
+    /// or a time ahead in its stretch of speech with no asking modal between (可能再招几个人, 年底招几个党员; not 下个月能建几个);
+    /// or after a verb's 了 when the message goes on to report (跑了几家企业 先去了金桥投资, 新来了几个司机 党员还是五个: the
+    /// question "我这周走访了几家企业" ends the message or is followed by a request).
+    /// </summary>
+    public bool IsFew(string text, int position)
+    {
+        if (position <= 0 || position >= text.Length || text[position] != '几')
+        {
+            return false;
+        }
+
+        if (ChineseNumber.IsNumeralChar(text[position - 1]) || text[position - 1] == '好')
+        {
+            return true;
+        }
+
+        foreach (var (word, few) in FewWords)
+        {
+            var start = position - few;
+            if (start >= 0 && start + word.Length <= text.Length && text.AsSpan(start, word.Length).SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        var stretch = position;
+        while (stretch > 0 && !Tokens.Tokenizer.IsPause(text[stretch - 1]))
+        {
+            stretch--;
+        }
+
+        if (FewContexts.FindAll(text, stretch, position).LastOrDefault() is { Word: not null } context
+            && !FewQuestionModals.ContainsAny(text, context.Position + context.Word.Length, position))
+        {
+            return true;
+        }
+
+        return text[position - 1] == '了' && GoesOnToReport(text, position);
+    }
+
+    /// <summary>After the stretch holding <paramref name="position"/>, the message reports more (a count noun or a visit) and asks nothing.</summary>
+    private bool GoesOnToReport(string text, int position)
+    {
+        var end = position;
+        while (end < text.Length && !Tokens.Tokenizer.IsPause(text[end]))
+        {
+            end++;
+        }
+
+        return end < text.Length && !Question.ContainsAny(text, end) && !RequestMarkers.ContainsAny(text, end) && !Lookup.ContainsAny(text, end)
+            && (Categories.ContainsAny(text, end) || EmployeeWords.ContainsAny(text, end) || Visit.ContainsAny(text, end) || Motion.ContainsAny(text, end));
+    }
 }

@@ -212,6 +212,24 @@ public sealed record Vocabulary
     /// <summary>没有/无/没得/冇: words that say none right before 党员 ("没得党员" = 0).</summary>
     public IReadOnlyList<string> NoneWords { get; init; } = [];
 
+    /// <summary>这几/过几天/前几天/跟几…: words holding 几 as "a few" (these few, in a few days, with a few), never the
+    /// question word 几 ("how many"); see <see cref="UnderstandingRules.IsFew"/>.</summary>
+    public IReadOnlyList<string> FewWords { get; init; } = [];
+
+    /// <summary>可能/打算/估计/下个月/明年…: words of likelihood, intention or a time ahead; a 几 after one in its clause is
+    /// "a few" ("店长说下个月可能再招几个人"), unless a modal that asks stands between (<see cref="FewQuestionModals"/>).</summary>
+    public IReadOnlyList<string> FewContexts { get; init; } = [];
+
+    /// <summary>能/可以/需要/差/够: a modal between a context word and 几 asks ("下个月能建几个").</summary>
+    public IReadOnlyList<string> FewQuestionModals { get; init; } = [];
+
+    /// <summary>一样/没变/同上次…: a figure said as the same as before ("党员人数跟上次报的一样 还是三个"): the words between
+    /// the count noun and the figure compare it with an earlier report, and the figure is still the noun's.</summary>
+    public IReadOnlyList<string> SameAsBeforeWords { get; init; } = [];
+
+    /// <summary>也/都/已经: adverbs that may stand between 指导员 and the word saying the post is settled ("指导员也定了").</summary>
+    public IReadOnlyList<string> SettledAdverbs { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 

@@ -114,9 +114,10 @@ public sealed class FailureKindTests
     [Fact]
     public void Few_after_a_numeral_asks_nothing()
     {
-        Assert.True(UnderstandingRules.IsApproximateFew("十几个人", 1, "几个"));
-        Assert.True(UnderstandingRules.IsApproximateFew("好几家", 1, "几家"));
-        Assert.False(UnderstandingRules.IsApproximateFew("去了几家", 2, "几家"));
+        var rules = new UnderstandingRules(Vocabulary.Default());
+        Assert.True(rules.IsFew("十几个人", 1));
+        Assert.True(rules.IsFew("好几家", 1));
+        Assert.False(rules.IsFew("去了几家", 2));
 
         var actions = Understand("下午去了一家快递网点，十几个人").Actions;
         Assert.DoesNotContain(actions, a => a.Kind == ActionKind.ProgressQuery);

@@ -87,6 +87,11 @@ internal static class NounFigures
             {
                 approximate = true;
             }
+            else if (SameAsBeforeEnd(text, tokens, j) is { } after)
+            {
+                j = after - 1; // "党员人数跟上次报的一样，还是三个": the comparison stands between the noun and its figure
+                skipped = -1;
+            }
             else if (!(token.Kind is TokenKind.Particle or TokenKind.Filler || (token.Kind == TokenKind.Pause && !token.IsHardPause(text))))
             {
                 break;
@@ -94,6 +99,34 @@ internal static class NounFigures
         }
 
         return j < tokens.Count && tokens[j].Kind == TokenKind.Number ? (j, approximate) : null;
+    }
+
+    /// <summary>How many words a comparison with an earlier report may take ("跟上个月报的" + 一样).</summary>
+    private const int ComparisonWords = 8;
+
+    /// <summary>
+    /// "跟上次报的一样", "没变化", "同上次": from <paramref name="j"/>, words that compare (no figure, count noun, organisation,
+    /// verb or turn among them; 上 of 上次 is no approximation here) closed by a word saying the same (<see cref="TokenKind.Same"/>), and a pause after it:
+    /// the index of the token after them, else null.
+    /// </summary>
+    private static int? SameAsBeforeEnd(string text, IReadOnlyList<Token> tokens, int j)
+    {
+        for (var m = j; m < tokens.Count && m - j <= ComparisonWords; m++)
+        {
+            var token = tokens[m];
+            if (token.Kind == TokenKind.Same)
+            {
+                return m + 1 < tokens.Count && tokens[m + 1].Kind == TokenKind.Pause ? m + 2 : m + 1;
+            }
+
+            // 上 of 上次/上个月 is also an approximation prefix (上百): inside a comparison it approximates nothing.
+            if (!(token.Kind is TokenKind.Word or TokenKind.Date or TokenKind.Particle or TokenKind.Filler or TokenKind.Approximation || (token.Kind == TokenKind.Pause && !token.IsHardPause(text))))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The figure at <paramref name="index"/> with its measure and approximation words; the index after them.</summary>

@@ -53,4 +53,7 @@ internal enum TokenKind
 
     /// <summary>没有/没/不 (negation_markers).</summary>
     Negation,
+
+    /// <summary>一样/没变/同上次 (same_as_before_words): a figure said as the same as an earlier report.</summary>
+    Same,
 }

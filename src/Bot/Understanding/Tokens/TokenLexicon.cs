@@ -28,6 +28,7 @@ internal sealed class TokenLexicon
         Add(v.DiscoveryVerbs, TokenKind.Discovery);
         Add(v.VisitVerbs, TokenKind.Visit);
         Add(v.MotionVerbs.Where(w => w.Length > 1), TokenKind.Visit); // 去/到 alone are too common to class
+        Add(v.SameAsBeforeWords, TokenKind.Same); // before negations: 没变 says the same, it negates nothing
         Add(v.NegationMarkers, TokenKind.Negation);
         Add(v.ApproximationPrefixes, TokenKind.Approximation);
         Add(v.ApproximationSuffixes, TokenKind.Approximation);
