@@ -127,7 +127,8 @@ public sealed class PostgresFigures : IDisposable
             {(groupBy is null ? "" : "GROUP BY 1")}
             """;
         using var connection = engine.OpenConnection();
-        using var command = new NpgsqlCommand(sql, connection);
+        // The whole of a million-unit ledger is one pass over the table: allowed minutes, not the connection's default.
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         var p = command.Parameters;
         p.AddWithValue("district", NpgsqlDbType.Text, (object?)within.District ?? DBNull.Value);
         p.AddWithValue("street", NpgsqlDbType.Text, (object?)within.Street ?? DBNull.Value);

@@ -7,6 +7,9 @@ namespace InstructorBot.Store.Postgres;
 /// <summary>The store's data in the writer's open PostgreSQL transaction.</summary>
 internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreTransaction
 {
+    /// <summary>A ledger import's set-based statements (a million rows) may run for minutes; the connection's timeout is for ordinary writes.</summary>
+    private const int BulkTimeoutSeconds = 900;
+
     public Organization? FindOrganization(int id)
     {
         // Locked for the rest of the transaction: a second host writing the same unit waits rather than losing an update.
@@ -18,6 +21,7 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
     public IReadOnlyList<Organization> AllOrganizations()
     {
         using var command = Command("SELECT id, body FROM organizations ORDER BY id");
+        command.CommandTimeout = BulkTimeoutSeconds;
         return PostgresEngine.ReadOrganizations(command);
     }
 
@@ -55,6 +59,7 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
         using (var next = Command("SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::integer FROM generate_series(1, @count)"))
         {
             next.Parameters.AddWithValue("count", organizations.Count);
+            next.CommandTimeout = BulkTimeoutSeconds;
             using var reader = next.ExecuteReader();
             while (reader.Read())
             {
@@ -65,6 +70,7 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
         ids.Sort();
         using (var writer = connection.BeginBinaryImport($"COPY organizations (id, {PostgresRows.OrganizationColumns}) FROM STDIN (FORMAT BINARY)"))
         {
+            writer.Timeout = TimeSpan.FromSeconds(BulkTimeoutSeconds);
             for (var i = 0; i < organizations.Count; i++)
             {
                 PostgresRows.Organization(writer, organizations[i] with { Id = ids[i] });
@@ -96,6 +102,7 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
 
         using (var writer = connection.BeginBinaryImport($"COPY import_organizations (id, {PostgresRows.OrganizationColumns}) FROM STDIN (FORMAT BINARY)"))
         {
+            writer.Timeout = TimeSpan.FromSeconds(BulkTimeoutSeconds);
             foreach (var organization in organizations)
             {
                 PostgresRows.Organization(writer, organization);
@@ -109,6 +116,7 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
                 community = s.community, formed = s.formed, updated_at = s.updated_at, body = s.body
             FROM import_organizations s WHERE o.id = s.id
             """);
+        merge.CommandTimeout = BulkTimeoutSeconds;
         return merge.ExecuteNonQuery() == organizations.Count;
     }
 
