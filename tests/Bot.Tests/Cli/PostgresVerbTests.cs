@@ -91,6 +91,19 @@ public sealed class PostgresVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task The_monthly_report_on_postgres_is_the_litedb_one()
+    {
+        Assert.Equal(0, (await BothAsync("import", "--ledger", Data("ledger.csv"))).Postgres.Code);
+        var fromPostgres = Path.Combine(folder, "pg-month.xlsx");
+        var fromLiteDb = Path.Combine(folder, "lite-month.xlsx");
+        var postgres = await RunAsync("report", "--scope", "龙岗区", "--month", "2026-11", "--out", fromPostgres, "--Store:Engine=postgres", $"--Store:ConnectionString={connectionString}");
+        var lite = await RunAsync("report", "--scope", "龙岗区", "--month", "2026-11", "--out", fromLiteDb, "--db", LiteDb);
+        Assert.Equal(0, postgres.Code);
+        Assert.Equal(lite.Out.Replace(fromLiteDb, "FILE", StringComparison.Ordinal), postgres.Out.Replace(fromPostgres, "FILE", StringComparison.Ordinal));
+        Assert.Equal(Cells(fromLiteDb), Cells(fromPostgres));
+    }
+
+    [Fact]
     public async Task Backup_on_postgres_is_a_pg_dump_archive()
     {
         Assert.Equal(0, (await RunAsync("import", "--ledger", Data("ledger.csv"), "--Store:Engine=postgres", $"--Store:ConnectionString={connectionString}")).Code);
