@@ -152,16 +152,7 @@ public static class StoreMigration
         using var writer = connection.BeginBinaryImport($"COPY organizations (id, {PostgresRows.OrganizationColumns}) FROM STDIN (FORMAT BINARY)");
         foreach (var o in organizations)
         {
-            writer.StartRow();
-            writer.Write(o.Id, NpgsqlDbType.Integer);
-            writer.Write(o.Name, NpgsqlDbType.Text);
-            WriteText(writer, o.CreditCode);
-            writer.Write(o.District, NpgsqlDbType.Text);
-            writer.Write(o.Street, NpgsqlDbType.Text);
-            writer.Write(o.Community, NpgsqlDbType.Text);
-            writer.Write(o.PartyOrganization.IsFormed, NpgsqlDbType.Boolean);
-            writer.Write(o.UpdatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            writer.Write(StoreJson.Write(o with { Id = 0 }), NpgsqlDbType.Jsonb);
+            PostgresRows.Organization(writer, o);
         }
 
         writer.Complete();

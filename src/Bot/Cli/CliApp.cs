@@ -56,6 +56,7 @@ public static class CliApp
           demo remove                       删除首次启动时创建的演示数据（虚构的台账和用户）
         每个命令都接受 --db FILE（LiteDB 数据库文件）。服务运行时，import、index、users、demo 经由运行中的服务执行，
         report、export 读取服务生成的一致副本。
+        设置环境变量 Store__Engine=postgres 和 Store__ConnectionString 后，import、report、export、backup 使用 PostgreSQL（--db 不再使用）。
         """;
 
     /// <summary>Turns <c>serve --db X --corpus Y</c> into host configuration arguments.</summary>

@@ -29,7 +29,9 @@ public sealed class ImportVerb : ICliVerb
             files.Add(("--users", users));
         }
 
-        if (await AdminClient.TrySendAsync(context.DatabasePath, new AdminRequest("import", new Dictionary<string, string>(), AdminClient.Uploads(files)), cancellationToken) is { } reply)
+        // On PostgreSQL the verb writes to the server itself (the host's admin endpoint is the LiteDB file's gatekeeper).
+        if (context.Engine == StoreEngineKind.LiteDb
+            && await AdminClient.TrySendAsync(context.DatabasePath, new AdminRequest("import", new Dictionary<string, string>(), AdminClient.Uploads(files)), cancellationToken) is { } reply)
         {
             return await AdminClient.PrintAsync(context, reply);
         }

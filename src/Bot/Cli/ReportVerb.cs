@@ -1,6 +1,8 @@
 using InstructorBot.Bot.Charts;
 using InstructorBot.Bot.Coordination;
+using InstructorBot.Store;
 using InstructorBot.Store.Export;
+using InstructorBot.Store.Postgres;
 using InstructorBot.Store.Figures;
 
 namespace InstructorBot.Bot.Cli;
@@ -23,6 +25,12 @@ public sealed class ReportVerb : ICliVerb
               ?? throw new CliException($"月份格式不对：{monthText}（应为 YYYY-MM，例如 2026-11）", $"bad --month {monthText}: expected YYYY-MM")
             : null;
         var outFile = month is null ? null : context.Args.Option("--out") ?? throw new CliException("缺少参数 --out（月度报表的 .xlsx 文件）", "missing option --out");
+        if (month is null && context.Engine == StoreEngineKind.Postgres)
+        {
+            await PrintAsync(context, FromSql(context, scope));
+            return 0;
+        }
+
         using var lease = await StoreOpener.OpenForReadingAsync(context, cancellationToken);
         var match = StoreOpener.Scope(lease.Store, scope);
         if (month is not null)
@@ -33,7 +41,28 @@ public sealed class ReportVerb : ICliVerb
             return 0;
         }
 
-        var report = new CoverageCalculator().Compute(match.Name, lease.Store.OrganizationsIn(match.Jurisdiction));
+        await PrintAsync(context, new CoverageCalculator().Compute(match.Name, lease.Store.OrganizationsIn(match.Jurisdiction)));
+        return 0;
+    }
+
+    /// <summary>On PostgreSQL the figures are computed by the server (no ledger loaded into this process): the same report.</summary>
+    private static CoverageReport FromSql(CliContext context, string scope)
+    {
+        try
+        {
+            using var figures = PostgresFigures.Open(context.ConnectionString);
+            var match = figures.FindScope(scope)
+                        ?? throw new CliException($"未知的辖区：{scope}（台账中没有这个区、街道或社区）", $"unknown scope {scope}");
+            return figures.Coverage(match.Name, match.Jurisdiction);
+        }
+        catch (StoreException failed)
+        {
+            throw new CliException($"无法打开 PostgreSQL 数据库：{failed.Message}", "cannot open the PostgreSQL database");
+        }
+    }
+
+    private static async Task PrintAsync(CliContext context, CoverageReport report)
+    {
         if (context.Args.Flag("--json"))
         {
             context.WriteJson(report);
@@ -42,7 +71,5 @@ public sealed class ReportVerb : ICliVerb
         {
             await context.Output.WriteLineAsync(CoverageText.Describe(report));
         }
-
-        return 0;
     }
 }

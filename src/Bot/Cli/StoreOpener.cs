@@ -13,6 +13,11 @@ internal static class StoreOpener
 
     public static InstructorStore Open(CliContext context)
     {
+        if (context.Engine == StoreEngineKind.Postgres)
+        {
+            return OpenPostgres(context);
+        }
+
         try
         {
             return InstructorStore.Open(context.DatabasePath, lockWait: StoppingHostWait);
@@ -20,6 +25,19 @@ internal static class StoreOpener
         catch (StoreException busy)
         {
             throw Busy(context, busy);
+        }
+    }
+
+    /// <summary>The store on PostgreSQL: a server takes any number of clients, so there is no file to wait for or copy.</summary>
+    private static InstructorStore OpenPostgres(CliContext context)
+    {
+        try
+        {
+            return InstructorStore.Open(context.StoreOptions);
+        }
+        catch (StoreException failed)
+        {
+            throw new CliException($"无法打开 PostgreSQL 数据库：{failed.Message}", "cannot open the PostgreSQL database");
         }
     }
 
@@ -33,6 +51,11 @@ internal static class StoreOpener
     /// </summary>
     public static async Task<ReadLease> OpenForReadingAsync(CliContext context, CancellationToken cancellationToken)
     {
+        if (context.Engine == StoreEngineKind.Postgres)
+        {
+            return new ReadLease(OpenPostgres(context), null);
+        }
+
         try
         {
             // No running host announced (its admin file goes first when it stops): one that is stopping gets the few

@@ -27,6 +27,29 @@ internal static class PostgresRows
         p.Add(new NpgsqlParameter("body", NpgsqlDbType.Jsonb) { Value = StoreJson.Write(o with { Id = 0 }) });
     }
 
+    /// <summary>One row of <c>COPY organizations (id, <see cref="OrganizationColumns"/>) FROM STDIN (FORMAT BINARY)</c>.</summary>
+    public static void Organization(NpgsqlBinaryImporter writer, Organization o)
+    {
+        writer.StartRow();
+        writer.Write(o.Id, NpgsqlDbType.Integer);
+        writer.Write(o.Name, NpgsqlDbType.Text);
+        if (o.CreditCode is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(o.CreditCode, NpgsqlDbType.Text);
+        }
+
+        writer.Write(o.District, NpgsqlDbType.Text);
+        writer.Write(o.Street, NpgsqlDbType.Text);
+        writer.Write(o.Community, NpgsqlDbType.Text);
+        writer.Write(o.PartyOrganization.IsFormed, NpgsqlDbType.Boolean);
+        writer.Write(o.UpdatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        writer.Write(StoreJson.Write(o with { Id = 0 }), NpgsqlDbType.Jsonb);
+    }
+
     public static void User(NpgsqlParameterCollection p, User u)
     {
         p.AddWithValue("id", u.Id);

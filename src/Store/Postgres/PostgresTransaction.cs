@@ -7,6 +7,9 @@ namespace InstructorBot.Store.Postgres;
 /// <summary>The store's data in the writer's open PostgreSQL transaction.</summary>
 internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreTransaction
 {
+    /// <summary>A ledger import's set-based statements (a million rows) may run for minutes; the connection's timeout is for ordinary writes.</summary>
+    private const int BulkTimeoutSeconds = 900;
+
     public Organization? FindOrganization(int id)
     {
         // Locked for the rest of the transaction: a second host writing the same unit waits rather than losing an update.
@@ -18,6 +21,7 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
     public IReadOnlyList<Organization> AllOrganizations()
     {
         using var command = Command("SELECT id, body FROM organizations ORDER BY id");
+        command.CommandTimeout = BulkTimeoutSeconds;
         return PostgresEngine.ReadOrganizations(command);
     }
 
@@ -41,6 +45,79 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
         PostgresRows.Organization(command.Parameters, organization);
         command.Parameters.AddWithValue("id", organization.Id);
         return command.ExecuteNonQuery() > 0;
+    }
+
+    public IReadOnlyList<int> InsertOrganizations(IReadOnlyList<Organization> organizations)
+    {
+        if (organizations.Count == 0)
+        {
+            return [];
+        }
+
+        // Ids taken from the identity's sequence first, so the rows go in by one binary COPY with their ids known.
+        var ids = new List<int>(organizations.Count);
+        using (var next = Command("SELECT nextval(pg_get_serial_sequence('organizations', 'id'))::integer FROM generate_series(1, @count)"))
+        {
+            next.Parameters.AddWithValue("count", organizations.Count);
+            next.CommandTimeout = BulkTimeoutSeconds;
+            using var reader = next.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt32(0));
+            }
+        }
+
+        ids.Sort();
+        using (var writer = connection.BeginBinaryImport($"COPY organizations (id, {PostgresRows.OrganizationColumns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            writer.Timeout = TimeSpan.FromSeconds(BulkTimeoutSeconds);
+            for (var i = 0; i < organizations.Count; i++)
+            {
+                PostgresRows.Organization(writer, organizations[i] with { Id = ids[i] });
+            }
+
+            writer.Complete();
+        }
+
+        return ids;
+    }
+
+    public bool UpdateOrganizations(IReadOnlyList<Organization> organizations)
+    {
+        if (organizations.Count == 0)
+        {
+            return true;
+        }
+
+        // A staging table of this transaction (dropped at its end; a second import in the same group replaces it),
+        // filled by one binary COPY, then one UPDATE … FROM it.
+        using (var stage = Command($"""
+            DROP TABLE IF EXISTS pg_temp.import_organizations;
+            CREATE TEMP TABLE import_organizations ON COMMIT DROP AS
+                SELECT id, {PostgresRows.OrganizationColumns} FROM organizations WITH NO DATA;
+            """))
+        {
+            stage.ExecuteNonQuery();
+        }
+
+        using (var writer = connection.BeginBinaryImport($"COPY import_organizations (id, {PostgresRows.OrganizationColumns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            writer.Timeout = TimeSpan.FromSeconds(BulkTimeoutSeconds);
+            foreach (var organization in organizations)
+            {
+                PostgresRows.Organization(writer, organization);
+            }
+
+            writer.Complete();
+        }
+
+        using var merge = Command("""
+            UPDATE organizations o SET name = s.name, credit_code = s.credit_code, district = s.district, street = s.street,
+                community = s.community, formed = s.formed, updated_at = s.updated_at, body = s.body
+            FROM import_organizations s WHERE o.id = s.id
+            """);
+        merge.CommandTimeout = BulkTimeoutSeconds;
+        return merge.ExecuteNonQuery() == organizations.Count;
     }
 
     public User? FindUser(string id)

@@ -20,6 +20,12 @@ internal interface IStoreTransaction
     /// <summary>False when no organisation has that id.</summary>
     bool UpdateOrganization(Organization organization);
 
+    /// <summary>Stores new organisations in one set-based write (a ledger import); returns their ids in the same order.</summary>
+    IReadOnlyList<int> InsertOrganizations(IReadOnlyList<Organization> organizations);
+
+    /// <summary>Replaces existing organisations in one set-based write (a ledger import); false when any id is missing.</summary>
+    bool UpdateOrganizations(IReadOnlyList<Organization> organizations);
+
     User? FindUser(string id);
 
     void UpsertUser(User user);

@@ -20,6 +20,13 @@ internal sealed class LiteDbTransaction(LiteDatabase db, BsonMapper mapper, Reco
 
     public bool UpdateOrganization(Organization organization) => Organizations.Update(organization);
 
+    // LiteDB has no cheaper bulk path inside a transaction: the documents go one by one, as before.
+    public IReadOnlyList<int> InsertOrganizations(IReadOnlyList<Organization> organizations) =>
+        organizations.Select(InsertOrganization).ToArray();
+
+    public bool UpdateOrganizations(IReadOnlyList<Organization> organizations) =>
+        organizations.Aggregate(true, (all, organization) => UpdateOrganization(organization) && all);
+
     public User? FindUser(string id) => Users.FindById(id);
 
     public void UpsertUser(User user) => Users.Upsert(user);

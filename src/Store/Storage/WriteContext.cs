@@ -40,5 +40,32 @@ internal sealed class WriteContext(IStoreTransaction transaction, IStoreEngine e
         return organization;
     }
 
+    /// <summary>Stores new organisations in one set-based write; returns them with their ids, in order.</summary>
+    public IReadOnlyList<Organization> InsertAll(IReadOnlyList<Organization> organizations)
+    {
+        var ids = transaction.InsertOrganizations(organizations.Select(o => o with { Id = 0 }).ToArray());
+        var stored = organizations.Select((o, i) => o with { Id = ids[i] }).ToArray();
+        foreach (var organization in stored)
+        {
+            ChangedOrganizations[organization.Id] = organization;
+        }
+
+        return stored;
+    }
+
+    /// <summary>Replaces existing organisations in one set-based write.</summary>
+    public void UpdateAll(IReadOnlyList<Organization> organizations)
+    {
+        if (!transaction.UpdateOrganizations(organizations))
+        {
+            throw new StoreException("导入时有单位已不在台账中（an organisation of the import is gone）");
+        }
+
+        foreach (var organization in organizations)
+        {
+            ChangedOrganizations[organization.Id] = organization;
+        }
+    }
+
     public int Append(AuditEntry entry) => transaction.AppendAudit(entry with { Id = 0 });
 }
