@@ -299,11 +299,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
             && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
-            answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
+            // A sibling that announces a list ("做到“五个清”：") brings the list with it, as the best sentence would.
+            var (siblingText, siblingEnd) = Expand(sibling);
+            answerParts.Add(siblingText);
 
             // The quote carries every sentence of the answer taken from this passage.
             quoteFrom = Math.Min(quoteFrom, sibling.Index);
-            answerEnd = Math.Max(answerEnd, sibling.Sentences[sibling.Index].End.Value);
+            answerEnd = Math.Max(answerEnd, siblingEnd);
         }
 
         var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };

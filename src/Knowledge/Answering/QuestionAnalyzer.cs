@@ -119,6 +119,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
                 string[] words = value == 1 ? [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value, "每" + spelled.Value[1..]]
                     : [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value];
+                var end = spelled.Index + spelled.Length;
+                if (spelled.Value.EndsWith('个') && end < original.Length && original[end] == '人')
+                {
+                    // "一个人管几家" is the written "一人多企": a count of persons drops its measure word 个.
+                    words = [.. words, spelled.Groups["n"].Value + "人"];
+                }
+
                 terms.Add(new KeyTerm(words, false, Start: spelled.Index));
             }
 
