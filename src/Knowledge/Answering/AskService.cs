@@ -456,7 +456,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// junction would weigh as a rare word and decide; it counts little, for the phrase it may still match ("党员积分").
     /// One they never hold keeps its weight: it tells that the question says something they do not.
     /// </summary>
-    private bool Junction(KeyTerm term) => term.CrossesWords && DocumentFrequency(term.Alternatives[0]) > 0;
+    private bool Junction(KeyTerm term) => (term.CrossesWords || term.GuessedJoin) && DocumentFrequency(term.Alternatives[0]) > 0;
 
     /// <summary>Characters that join words rather than start one: "分散的小微企业" does not make 的小微 a word.</summary>
     private const string FunctionCharacters = "的地得和与及或等在对为是了把被从向由以将之其";

@@ -146,6 +146,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         // A bigram across two words ("党员有" → 员有) is an artefact of reading two characters at a time: none is a term.
         var cut = segmenter?.Words(original);
         var boundaries = cut is null ? null : WordSegmenter.Boundaries(cut, original.Length);
+        var guessed = cut is null ? null : GuessedJoins(cut, original);
         var runs = HanRun().Matches(rest).ToList();
 
         // A word of three or four characters ("联络员", "副书记") is a term of its own beside its bigrams.
@@ -194,6 +195,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                         CrossesWords = boundaries is not null && boundaries[run.Index + i]
                             && (!segmenter!.IsWord(bigram) || inWord[run.Index + i + 1] is not null || run.Index + i >= 1 && inWord[run.Index + i - 1] is not null),
                         InWord = inWord[run.Index + i],
+                        GuessedJoin = guessed is not null && guessed[run.Index + i],
                     });
                 }
             }
@@ -208,6 +210,38 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         }
 
         return terms;
+    }
+
+    /// <summary>A character at least this frequent as a word of its own in jieba's dictionary is a word where it stands alone.</summary>
+    public const int CommonWordFrequency = 1000;
+
+    /// <summary>
+    /// Where jieba's HMM joined two common dictionary words into a word its dictionary does not hold: "一个人管一家" gives
+    /// 人管 (人|管), "太少单建" gives 太少单 (太少|单). True at the first character of the bigram across the join.
+    /// </summary>
+    private bool[] GuessedJoins(IReadOnlyList<(int Start, int End)> cut, string text)
+    {
+        bool Common(string part) => part.All(TextCleaner.IsCjk) && segmenter!.IsWord(part) && segmenter.Frequency(part) >= CommonWordFrequency;
+        var joins = new bool[text.Length];
+        foreach (var (start, end) in cut)
+        {
+            var word = text[start..end];
+            if (end - start is not (2 or 3) || !word.All(TextCleaner.IsCjk) || segmenter!.IsWord(word))
+            {
+                continue;
+            }
+
+            for (var at = 1; at < word.Length; at++)
+            {
+                if (Common(word[..at]) && Common(word[at..]))
+                {
+                    joins[start + at - 1] = true;
+                    break;
+                }
+            }
+        }
+
+        return joins;
     }
 
     /// <summary>
