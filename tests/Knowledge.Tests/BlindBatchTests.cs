@@ -15,7 +15,7 @@ public sealed class BlindBatchTests(ITestOutputHelper output)
     private static readonly string[] Batches = ["a", "b", "c", "d", "e", "f"];
 
     /// <summary>Forced passes on the answerable questions of all six batches, just under what the ranking reaches (of 167).</summary>
-    private const int ForcedFloor = 121;
+    private const int ForcedFloor = 122;
 
     [Fact]
     public void Gives_the_answering_passage_for_the_answerable_blind_questions_when_made_to_answer()

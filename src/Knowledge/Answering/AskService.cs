@@ -87,10 +87,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
-        var (terms, weights, _, _) = Weigh(question);
+        // Read as AskScored reads it: spaces between clauses are breaks, typos put right.
+        question = Typos().Correct(SpokenBreak().Replace(question.Trim(), "，"), RealWord, Written, CommonCharacter);
+        var (terms, weights, _, asking) = Weigh(question);
         for (var i = 0; i < terms.Count; i++)
         {
-            yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}";
+            yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}{(asking is not null && !asking[i] ? " telling" : string.Empty)}";
         }
 
         var trace = new List<ScoredSentence>();

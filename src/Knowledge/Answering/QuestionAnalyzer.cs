@@ -307,7 +307,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 Array.Fill(mask, true, clause.Index, clause.Length);
 
                 // "我们公司有个员工想入党，要交什么材料？": an asking clause with no subject of its own asks about the clause before it.
-                if (previous is not null && (extend || !HasSubject(clause.Value, interrogatives)))
+                // "正式党员不够仨的支部 上面咋处理": a short noun phrase before the asking clause is its topic, not a situation told.
+                if (previous is not null && (extend || !HasSubject(clause.Value, interrogatives) || NounPhrase().IsMatch(previous.Value)))
                 {
                     Array.Fill(mask, true, previous.Index, previous.Length);
                 }
@@ -403,6 +404,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
 
     [GeneratedRegex(@"[^,;。?!:]+[,;。?!:]*")]
     private static partial Regex Clause();
+
+    /// <summary>
+    /// A short clause that is a bare noun phrase ending in "的" and its head ("正式党员不够仨的支部", "没党员的公司"): the topic
+    /// the next clause asks about, not a situation told (a longer one, "参照海口那个文件的做法", tells).
+    /// </summary>
+    [GeneratedRegex(@"^(?=[^,;。?!:]{3,12}[,;。?!:]*$)[^,;。?!:的]+的\p{IsCJKUnifiedIdeographs}{1,4}[,;。?!:]*$")]
+    private static partial Regex NounPhrase();
 
     [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎")]
     private static partial Regex NotAsking();
