@@ -44,4 +44,25 @@ public sealed class WordSegmenterTests(ITestOutputHelper output)
         Assert.Contains(terms, t => t.Alternatives[0] == "络员" && t.InWord == "联络员");
         Assert.Contains(terms, t => t.Alternatives[0] == "对联" && t.CrossesWords);
     }
+
+    [Fact]
+    public void Marks_a_word_jieba_only_guessed_from_two_common_words_as_a_guessed_join()
+    {
+        var analyzer = new QuestionAnalyzer(Vocabulary.LoadDefault(), null, new WordSegmenter([]));
+
+        var terms = analyzer.Terms("指导员是一个人管一家吗？");
+
+        Assert.Contains(terms, t => t.Alternatives[0] == "人管" && t.GuessedJoin);
+        Assert.DoesNotContain(analyzer.Terms("党员人数超过多少可以建总支部？"), t => t.GuessedJoin);
+    }
+
+    [Fact]
+    public void A_spelled_count_of_persons_also_reads_without_its_measure_word()
+    {
+        var analyzer = new QuestionAnalyzer(Vocabulary.LoadDefault(), null, new WordSegmenter([]));
+
+        var terms = analyzer.Terms("指导员是一个人管一家吗？");
+
+        Assert.Contains(terms, t => t.Alternatives.Contains("1") && t.Alternatives.Contains("一人"));
+    }
 }

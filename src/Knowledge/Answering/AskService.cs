@@ -87,10 +87,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
-        var (terms, weights, _, _) = Weigh(question);
+        // Read as AskScored reads it: spaces between clauses are breaks, typos put right.
+        question = Typos().Correct(SpokenBreak().Replace(question.Trim(), "，"), RealWord, Written, CommonCharacter);
+        var (terms, weights, _, asking) = Weigh(question);
         for (var i = 0; i < terms.Count; i++)
         {
-            yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}";
+            yield return $"term {string.Join('/', terms[i].Alternatives)} generic={terms[i].Generic} w={weights[i]:F2}{(asking is not null && !asking[i] ? " telling" : string.Empty)}";
         }
 
         var trace = new List<ScoredSentence>();
@@ -299,11 +301,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
             && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
         {
-            answerParts.Add(best.Hit.Text[sibling.Sentences[sibling.Index]]);
+            // A sibling that announces a list ("做到“五个清”：") brings the list with it, as the best sentence would.
+            var (siblingText, siblingEnd) = Expand(sibling);
+            answerParts.Add(siblingText);
 
             // The quote carries every sentence of the answer taken from this passage.
             quoteFrom = Math.Min(quoteFrom, sibling.Index);
-            answerEnd = Math.Max(answerEnd, sibling.Sentences[sibling.Index].End.Value);
+            answerEnd = Math.Max(answerEnd, siblingEnd);
         }
 
         var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
@@ -454,7 +458,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// junction would weigh as a rare word and decide; it counts little, for the phrase it may still match ("党员积分").
     /// One they never hold keeps its weight: it tells that the question says something they do not.
     /// </summary>
-    private bool Junction(KeyTerm term) => term.CrossesWords && DocumentFrequency(term.Alternatives[0]) > 0;
+    private bool Junction(KeyTerm term) => (term.CrossesWords || term.GuessedJoin) && DocumentFrequency(term.Alternatives[0]) > 0;
 
     /// <summary>Characters that join words rather than start one: "分散的小微企业" does not make 的小微 a word.</summary>
     private const string FunctionCharacters = "的地得和与及或等在对为是了把被从向由以将之其";

@@ -21,6 +21,12 @@ public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, i
     /// <summary>A bigram across two words of the question ("党员有" → 员有) that is no word itself.</summary>
     public bool CrossesWords { get; init; }
 
+    /// <summary>
+    /// A bigram jieba's HMM guessed to be a word though it joins two common dictionary words ("人管" in 一个人管一家): where the
+    /// documents hold it ("有人管"), it is as likely a junction as a word.
+    /// </summary>
+    public bool GuessedJoin { get; init; }
+
     /// <summary>Every word that covers the term, its own and the thesaurus's.</summary>
     public IEnumerable<string> Words => Alternatives.Concat(Expansions);
 

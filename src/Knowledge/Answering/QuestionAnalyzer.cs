@@ -119,6 +119,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
                 string[] words = value == 1 ? [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value, "每" + spelled.Value[1..]]
                     : [value.ToString(System.Globalization.CultureInfo.InvariantCulture), spelled.Value];
+                var end = spelled.Index + spelled.Length;
+                if (spelled.Value.EndsWith('个') && end < original.Length && original[end] == '人')
+                {
+                    // "一个人管几家" is the written "一人多企": a count of persons drops its measure word 个.
+                    words = [.. words, spelled.Groups["n"].Value + "人"];
+                }
+
                 terms.Add(new KeyTerm(words, false, Start: spelled.Index));
             }
 
@@ -139,6 +146,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         // A bigram across two words ("党员有" → 员有) is an artefact of reading two characters at a time: none is a term.
         var cut = segmenter?.Words(original);
         var boundaries = cut is null ? null : WordSegmenter.Boundaries(cut, original.Length);
+        var guessed = cut is null ? null : GuessedJoins(cut, original);
         var runs = HanRun().Matches(rest).ToList();
 
         // A word of three or four characters ("联络员", "副书记") is a term of its own beside its bigrams.
@@ -187,6 +195,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                         CrossesWords = boundaries is not null && boundaries[run.Index + i]
                             && (!segmenter!.IsWord(bigram) || inWord[run.Index + i + 1] is not null || run.Index + i >= 1 && inWord[run.Index + i - 1] is not null),
                         InWord = inWord[run.Index + i],
+                        GuessedJoin = guessed is not null && guessed[run.Index + i],
                     });
                 }
             }
@@ -201,6 +210,38 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         }
 
         return terms;
+    }
+
+    /// <summary>A character at least this frequent as a word of its own in jieba's dictionary is a word where it stands alone.</summary>
+    public const int CommonWordFrequency = 1000;
+
+    /// <summary>
+    /// Where jieba's HMM joined two common dictionary words into a word its dictionary does not hold: "一个人管一家" gives
+    /// 人管 (人|管), "太少单建" gives 太少单 (太少|单). True at the first character of the bigram across the join.
+    /// </summary>
+    private bool[] GuessedJoins(IReadOnlyList<(int Start, int End)> cut, string text)
+    {
+        bool Common(string part) => part.All(TextCleaner.IsCjk) && segmenter!.IsWord(part) && segmenter.Frequency(part) >= CommonWordFrequency;
+        var joins = new bool[text.Length];
+        foreach (var (start, end) in cut)
+        {
+            var word = text[start..end];
+            if (end - start is not (2 or 3) || !word.All(TextCleaner.IsCjk) || segmenter!.IsWord(word))
+            {
+                continue;
+            }
+
+            for (var at = 1; at < word.Length; at++)
+            {
+                if (Common(word[..at]) && Common(word[at..]))
+                {
+                    joins[start + at - 1] = true;
+                    break;
+                }
+            }
+        }
+
+        return joins;
     }
 
     /// <summary>
@@ -266,7 +307,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 Array.Fill(mask, true, clause.Index, clause.Length);
 
                 // "我们公司有个员工想入党，要交什么材料？": an asking clause with no subject of its own asks about the clause before it.
-                if (previous is not null && (extend || !HasSubject(clause.Value, interrogatives)))
+                // "正式党员不够仨的支部 上面咋处理": a short noun phrase before the asking clause is its topic, not a situation told.
+                if (previous is not null && (extend || !HasSubject(clause.Value, interrogatives) || NounPhrase().IsMatch(previous.Value)))
                 {
                     Array.Fill(mask, true, previous.Index, previous.Length);
                 }
@@ -362,6 +404,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
 
     [GeneratedRegex(@"[^,;。?!:]+[,;。?!:]*")]
     private static partial Regex Clause();
+
+    /// <summary>
+    /// A short clause that is a bare noun phrase ending in "的" and its head ("正式党员不够仨的支部", "没党员的公司"): the topic
+    /// the next clause asks about, not a situation told (a longer one, "参照海口那个文件的做法", tells).
+    /// </summary>
+    [GeneratedRegex(@"^(?=[^,;。?!:]{3,12}[,;。?!:]*$)[^,;。?!:的]+的\p{IsCJKUnifiedIdeographs}{1,4}[,;。?!:]*$")]
+    private static partial Regex NounPhrase();
 
     [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎")]
     private static partial Regex NotAsking();
