@@ -9,18 +9,32 @@ namespace InstructorBot.Knowledge.Formation;
 /// </summary>
 public static partial class FactExtractor
 {
-    private const string Count = @"(?<![约近上百几\d])(?<n>\d+|[零一二两三四五六七八九十]+)(?![多余来几\d])";
+    /// <summary>
+    /// A count, exact ("6", "一百零五", "一百二") or approximate ("五十多", "六十好几", "三十来": group <c>approx</c>); the
+    /// patterns that need an exact figure skip the approximate ones (<see cref="First"/>), those of the unit's members and
+    /// staff keep them as a range (<see cref="Figure"/>).
+    /// </summary>
+    private const string Count = @"(?<![约近上百千几\d])(?<n>\d+|[零一二两三四五六七八九十百千]+)(?<approx>好几|出头|左右|多|余|来|几)?(?![多余来几\d])";
+
+    /// <summary>Where a figure said without its unit ends ("党员俩，", "党员六十多了", "员工二百一 建支部").</summary>
+    private const string FigureEnd = @"(?=$|[\s，,。？?！!；;了啦呢])";
+
+    /// <summary>The nouns a unit is called by, as a kind ("一个社工机构", "有家制衣厂", "律所三十五个人").</summary>
+    private const string UnitNouns = "公司|企业|工厂|厂|超市|快递|物业|商店|门店|店|集团|酒店|餐馆|餐厅|饭店|工作室|商行|协会|商会|学会|研究会|联合会|促进会|基金会|事务所|律所|学校|医院|幼儿园|养老院|诊所|药房|机构|中心|研究院|社会组织|网点|站点|单位";
 
     public static OrganizationFacts Extract(string question)
     {
-        var text = FoldNumerals(TextCleaner.Normalize(question));
+        var text = Read(question);
         int? flowing = First(text, FlowingMembers());
         int? full = First(text, FullMembers());
         // "大多数商户都没有党员" tells of a class of units, not of the unit asked about.
         var none = NoMembers().Matches(text).Any(m => !SomeOf().IsMatch(text[..m.Index]));
 
         // "原来有3名党员…现在只剩1名党员": the count the question ends on is the unit's now.
-        int? members = First(text, RemainingMembers()) ?? (none ? 0 : First(text, PartyMembers()) ?? Listed(text) ?? (OneMember().IsMatch(text) ? 1 : null));
+        // "新来了一个党员，加上原来的一共三个了": a sum the question arrives at is the unit's count now.
+        var stated = Figure(text, RemainingMembers()) ?? (text.Contains("党员", StringComparison.Ordinal) ? Figure(text, AddedUpMembers()) : null)
+            ?? (none ? (0, null) : Figure(text, PartyMembers()));
+        int? members = stated?.Exact ?? (stated?.About is null ? Listed(text) ?? (OneMember().IsMatch(text) ? 1 : null) : null);
         if (members is not null && full is not null && members == full)
         {
             members = null;
@@ -44,17 +58,20 @@ public static partial class FactExtractor
             full = members - probationary;
         }
 
+        var staff = Figure(text, Employees());
         return new OrganizationFacts(
             Name: Name(text),
             Type: SocialOrgWords().IsMatch(text) ? OrganizationType.SocialOrg : EnterpriseWords().IsMatch(text) ? OrganizationType.Enterprise : null,
-            Employees: First(text, Employees()),
+            Employees: staff?.Exact,
             PartyMembers: members,
             FullMembers: full,
             FlowingMembers: flowing,
             MostlyPublicStaff: PublicStaff().IsMatch(text) ? true : null,
             CurrentOrganization: InJoint().IsMatch(text) ? FormationMethod.Joint : null,
             Dormant: DormantWords().IsMatch(text) ? true : null,
-            Deregistered: DeregisteredWords().IsMatch(text) ? true : null);
+            Deregistered: DeregisteredWords().IsMatch(text) ? true : null,
+            PartyMembersAbout: members is null ? stated?.About : null,
+            EmployeesAbout: staff?.About);
     }
 
     /// <summary>
@@ -63,14 +80,31 @@ public static partial class FactExtractor
     /// </summary>
     public static bool AsksForAdvice(string question, bool namedInLedger)
     {
-        var text = FoldNumerals(TextCleaner.Normalize(question));
-        if (!AdviceIntent().IsMatch(text))
+        var text = Read(question);
+        if (!AdviceIntent().IsMatch(text) && !Clauses().Split(text).Any(AsksAboutFormation))
         {
             return false;
         }
 
-        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text) || OpensWithMembers().IsMatch(text);
+        if (!namedInLedger && SeveralUnits().IsMatch(text))
+        {
+            return false;
+        }
+
+        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text) || OpensWithMembers().IsMatch(text)
+            || (OpensWithUnit().Match(text) is { Success: true } unit && !GenericStart().IsMatch(unit.Groups["opening"].Value) && KnowsMembers(text));
     }
+
+    /// <summary>
+    /// A clause that asks which form, whether, or which of two a formation takes: a formation word (建, 支部, 联合, 单独,
+    /// 功能型, 覆盖…) with a which-kind word ("建啥样的", "建哪种合适"), a yes/no ("能不能升格成党委", "支部够不够用",
+    /// "可以单独成立支部吗") or a choice ("自己建还是跟别家联建").
+    /// </summary>
+    private static bool AsksAboutFormation(string clause) =>
+        FormationWord().IsMatch(clause) && (KindAsk().IsMatch(clause) || YesNoAsk().IsMatch(clause) || clause.Contains("还是", StringComparison.Ordinal));
+
+    private static bool KnowsMembers(string text) =>
+        NoMembers().IsMatch(text) || Figure(text, PartyMembers()) is not null || First(text, FullMembers()) is not null || First(text, FlowingMembers()) is not null;
 
     /// <summary>
     /// "华鼎精密有12名党员，该建支部还是总支？": a unit the question opens with (not a class such as "党员不足3名的企业")
@@ -84,8 +118,7 @@ public static partial class FactExtractor
             return false;
         }
 
-        return NoMembers().IsMatch(text) || First(text, PartyMembers()) is not null || First(text, FullMembers()) is not null
-            || First(text, FlowingMembers()) is not null;
+        return KnowsMembers(text);
     }
 
     private static string? Name(string text)
@@ -107,16 +140,50 @@ public static partial class FactExtractor
         return name.Length >= 4 && !GenericStart().IsMatch(name) ? name : null;
     }
 
+    /// <summary>
+    /// The question as the patterns read it: a space between two Chinese characters is a clause break, as a phone user
+    /// types ("工人三百多 党员五十好几个"), then normalised, with counting numerals folded.
+    /// </summary>
+    private static string Read(string question) => FoldNumerals(TextCleaner.Normalize(SpokenBreak().Replace(question.Trim(), "，")));
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\s+(?=\p{IsCJKUnifiedIdeographs})")]
+    private static partial Regex SpokenBreak();
+
     /// <summary>"财务和两个业务员都是党员": one named person and a count of others, all members.</summary>
     private static int? Listed(string text) => First(text, ListedMembers()) is { } others ? others + 1 : null;
 
+    /// <summary>The first exact count the pattern finds; approximate ones ("200多人") are left out.</summary>
     private static int? First(string text, Regex pattern)
     {
         foreach (Match m in pattern.Matches(text))
         {
-            if (ParseNumber(m.Groups["n"].Value) is { } n)
+            if (!m.Groups["approx"].Success && ParseNumber(m.Groups["n"].Value) is { } n)
             {
                 return n;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first count the pattern finds, exact or as the range an approximate one ("五十好几个") certainly lies in.</summary>
+    private static (int? Exact, CountRange? About)? Figure(string text, Regex pattern)
+    {
+        foreach (Match m in pattern.Matches(text))
+        {
+            if (ParseNumber(m.Groups["n"].Value) is not { } n)
+            {
+                continue;
+            }
+
+            if (!m.Groups["approx"].Success)
+            {
+                return (n, null);
+            }
+
+            if (CountRange.Of(n, m.Groups["approx"].Value, m.Groups["n"].Value + m.Groups["approx"].Value) is { } about)
+            {
+                return (null, about);
             }
         }
 
@@ -137,6 +204,10 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<=(党员|职工|员工|从业人员|人数)(有|共|共有|为|是)?)[零壹贰貳叁肆伍陆柒捌玖拾佰仟仨俩一二两三四五六七八九十百]+|[零壹贰貳叁肆伍陆柒捌玖拾佰仟仨俩一二两三四五六七八九十百]+(?=(名|个|位|人|党员))")]
     private static partial Regex FinancialCount();
 
+    /// <summary>
+    /// A count in digits or Chinese numerals, spoken forms included: 一百零五 = 105, 一百二十 = 120, and 一百二 = 120,
+    /// 一千二 = 1200 (a digit after 百/千 with nothing between is the next place down).
+    /// </summary>
     private static int? ParseNumber(string value)
     {
         if (int.TryParse(value, out var n))
@@ -145,27 +216,30 @@ public static partial class FactExtractor
         }
 
         const string digits = "零一二三四五六七八九";
-        var total = 0;
-        var current = 0;
+        int total = 0, current = 0, lastPlace = 1;
+        bool zero = false, pending = false;
         foreach (var c in value.Replace('两', '二'))
         {
             var d = digits.IndexOf(c, StringComparison.Ordinal);
             if (d >= 0)
             {
+                zero |= d == 0;
                 current = d;
+                pending = d > 0;
+                continue;
             }
-            else if (c == '十')
-            {
-                total += (current == 0 ? 1 : current) * 10;
-                current = 0;
-            }
-            else
+
+            var place = c switch { '十' => 10, '百' => 100, '千' => 1000, _ => 0 };
+            if (place == 0 || (current == 0 && place > 10))
             {
                 return null;
             }
+
+            total += (current == 0 ? 1 : current) * place;
+            (current, lastPlace, zero, pending) = (0, place, false, false);
         }
 
-        return total + current;
+        return total + (pending && !zero && lastPlace >= 100 ? current * lastPlace / 10 : current);
     }
 
     [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员(有|共|共有)?" + Count + "(名|个|位|人)")]
@@ -177,7 +251,7 @@ public static partial class FactExtractor
     [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(已经有|已有|已经|有|够|满|达到|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FullMembers();
 
-    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|就|才|人数|人数为|数为|增加到|达到)?" + Count + "(名|个|位|人)(?!以上|以下)"
+    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|就|才|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
         + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|党员[^，,。？?]{0,16}[，,](有|共|一共|共有)" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex PartyMembers();
 
@@ -185,8 +259,12 @@ public static partial class FactExtractor
     [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员")]
     private static partial Regex RemainingMembers();
 
+    /// <summary>"加上原来的一共三个了", "算上他一共4名": the sum the question arrives at.</summary>
+    [GeneratedRegex(@"(加上|算上|连上|连同|加起来|合起来)[^，,。？?]{0,8}?(一共|总共|共|合计|就|才)?(是|有)?" + Count + @"(名|个|位)(党员)?(?!人|员工|职工)")]
+    private static partial Regex AddedUpMembers();
+
     /// <summary>A quantifier that makes what follows a statement about some units of a class ("大多数商户都没有党员").</summary>
-    [GeneratedRegex(@"(大多数|多数|大部分|部分|有的|一些|很多|不少|少数|个别)[^，,。？?]{0,8}$")]
+    [GeneratedRegex(@"(大多数|多数|大部分|部分|有的|一些|很多|好多|许多|不少|少数|个别)[^，,。？?]{0,8}$")]
     private static partial Regex SomeOf();
 
     /// <summary>"有个党员", "就他一个党员", "就他一个": one member, said without a figure.</summary>
@@ -207,10 +285,11 @@ public static partial class FactExtractor
     /// </summary>
     private const string Negation = @"(没有|木有|莫有|没得|冇|无(?![法论])|没(?=$|[\s，,。？?！!了呢啊呀哦咋怎]))"; // bare 没 only at a clause end: "也没用" is not one
 
-    [GeneratedRegex(@"(没有|木有|莫有|没得|没|冇|无)(中共)?党员|(一个|一名|一位|1个|1名|1位)(中共)?党员(都|也)?(还)?" + Negation + @"|党员(人数)?(为|是)?(0|零)(?![\d一二三四五六七八九十])|(?<!\d)0名党员|零党员|党员(一个|1个)(都|也)?(还)?" + Negation)]
+    [GeneratedRegex(@"(没有|木有|莫有|没得|没|冇|无)(中共)?党员|(一个|一名|一位|1个|1名|1位)(中共)?党员(都|也)?(还)?" + Negation + @"|党员(人数)?(为|是)?(0|零)(?![\d一二三四五六七八九十])|(?<!\d)0名党员|零党员|党员(一个|1个)(都|也)?(还)?" + Negation + @"|党员(都|也|还|目前|现在)?(还)?(没有|木有|莫有|没得|冇)(?=$|[\s，,。？?！!了呢啊呀])")]
     private static partial Regex NoMembers();
 
-    [GeneratedRegex(@"(职工|员工|从业人员|从业|工人|雇员|员工人数|职工人数)(有|共|共有|人数|数|达|达到)?" + Count + "(人|名)|" + Count + "(名|个|位)?(职工|员工|从业人员|工人|雇员)")]
+    [GeneratedRegex(@"(教职工|职工|员工|从业人员|从业|工人|雇员|工作人员|专职人员|员工人数|职工人数|老师)(有|共|共有|一共|总共|加起来|人数|数|达|达到)?" + Count + "((人|名|个|号人)|" + FigureEnd + ")|" + Count + "(名|个|位|号)?(职工|员工|从业人员|工人|雇员|律师|工作人员)"
+        + "|(?<=(" + UnitNouns + "))(有|共|一共|共有)?" + Count + "(个人|人|号人)(?!是|都是)")]
     private static partial Regex Employees();
 
     [GeneratedRegex(@"协会|商会|学会|基金会|事务所|民办|学校|医院|幼儿园|培训中心|研究会|联合会|促进会|社会组织|社团|民非|服务中心|研究院")]
@@ -220,7 +299,7 @@ public static partial class FactExtractor
     private static partial Regex EnterpriseWords();
 
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
-    [GeneratedRegex(@"机关(和|或|、|及)?事业单位|(离休|退休)前[^，,。]{0,3}(机关|事业单位)|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    [GeneratedRegex(@"机关(和|或|、|及)?事业单位|(离休|退休)前[^，,。]{0,3}(机关|事业单位)|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休|退下来)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
     private static partial Regex PublicStaff();
 
     /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
@@ -236,6 +315,27 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员|(组织)?关系(都|全|全部|均)(还)?(在原单位|在外地|在老家|不在本单位)|党员(都|全|全部|均)(是|为)?[^，,。？?]{0,6}流动")]
     private static partial Regex AllFlowing();
 
+    /// <summary>Facts said of several units at once ("每家就一两个党员", "好多小企业一个党员都没有"): a class, not one unit.</summary>
+    [GeneratedRegex(@"每家|各家|好多|许多|这些(企业|单位|公司|社会组织)")]
+    private static partial Regex SeveralUnits();
+
+    [GeneratedRegex(@"[，,。？?！!；;\s]+")]
+    private static partial Regex Clauses();
+
+    /// <summary>Words of forming a party organisation: not 党建/基建/建议, not 团支部, not a post (支部书记, 党委委员).</summary>
+    [GeneratedRegex(@"(?<![党基])建(?!议)|成立|(?<!团)(支部|总支)(?!书记|副书记|委员)|党委(?!书记|副书记|委员)|联合|单独|功能型|覆盖|挂靠|升格")]
+    private static partial Regex FormationWord();
+
+    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型")]
+    private static partial Regex KindAsk();
+
+    [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|(吗|么|不|没|不行)$")]
+    private static partial Regex YesNoAsk();
+
+    /// <summary>"律所三十五个人 党员零": a question opening with a kind of unit and, right after it, the unit's figures.</summary>
+    [GeneratedRegex(@"^(?<opening>\p{IsCJKUnifiedIdeographs}{0,10}?(" + UnitNouns + @"))(有|共|一共|共有|现在|目前)?(\d|[零一二两三四五六七八九十百千])")]
+    private static partial Regex OpensWithUnit();
+
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,12}$")]
     private static partial Regex HanName();
 
@@ -243,10 +343,10 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<!挂靠到|加入|建立|成立|组建)(联合党组织|联合党支部|联合支部|联建)|挂靠在|已(经)?挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何)调整|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何)调整|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|有(一)?(个|家)\p{IsCJKUnifiedIdeographs}{0,8}?(公司|企业|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|店)|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(公司|企业|单位|协会|商会|学会|基金会|社会组织|事务所|律所|学校|医院|幼儿园|工厂|厂|店)|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|(一|这|那)个(公司|企业|单位|协会|商会|学会|律所|事务所|学校|医院|幼儿园|社会组织|门店|店|网点|工厂|厂)")]
+    [GeneratedRegex(@"这家|那家|一家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)")]
     private static partial Regex Deictic();
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]

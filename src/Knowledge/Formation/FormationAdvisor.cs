@@ -21,8 +21,10 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         }
 
         var reasons = new List<RecommendationReason>();
-        var members = facts.CountingMembers;
+        var members = Members(facts);
+        var size = Size(facts);
         var flowing = facts.FlowingMembers ?? 0;
+        var full = facts.FullMembers is not null ? "正式" : string.Empty;
         FormationMethod method;
         OrganizationLevel? level = null;
         IReadOnlyList<JointFormationMode>? modes = null;
@@ -31,36 +33,36 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         {
             // 003 §二(四)4: 以机关事业单位人员为主体组成的社会组织 → 功能型党组织.
             method = FormationMethod.Functional;
-            level = LevelFor(members ?? 0, reasons, quiet: true);
+            level = LevelFor(size ?? Count.Exactly(0), reasons, quiet: true);
             Reason(reasons, "functional_public_staff", "该社会组织以机关事业单位人员为主体");
         }
         else if (flowing > 3 && (facts.FullMembers ?? facts.PartyMembers - flowing ?? 0) < 3)
         {
             // 001 §二(二): 流动党员超过3名 → 功能型党组织, unless the unit has 3 正式党员 of its own besides them.
             method = FormationMethod.Functional;
-            level = LevelFor(members ?? flowing, reasons, quiet: true);
+            level = LevelFor(size ?? Count.Exactly(flowing), reasons, quiet: true);
             Reason(reasons, "functional_flowing", $"该单位有{flowing}名流动党员（超过3名）");
         }
-        else if (members >= 3)
+        else if (members is { Low: >= 3 } enough)
         {
             // 002 §一, 003 §二(四)2: 3名以上正式党员 → 单独组建.
             method = FormationMethod.Single;
-            Reason(reasons, "single", $"该单位有{members}名{(facts.FullMembers is not null ? "正式" : string.Empty)}党员（3名以上）");
-            level = LevelFor(members.Value, reasons, quiet: false);
+            Reason(reasons, "single", $"该单位有{enough.Said}名{full}党员（{enough.Bound("3名以上", 3)}）");
+            level = LevelFor(size ?? enough, reasons, quiet: false);
             if (facts.CurrentOrganization == FormationMethod.Joint)
             {
                 Reason(reasons, "split_out", "该单位目前在联合党组织中");
             }
         }
-        else if (members is 1 or 2)
+        else if (members is { Low: >= 1, High: <= 2 } few)
         {
             // 002 §一, 003 §二(四)3: 党员不足3名 → 联合组建.
             method = FormationMethod.Joint;
             modes = AllJointModes;
-            Reason(reasons, "joint", $"该单位有{members}名{(facts.FullMembers is not null ? "正式" : string.Empty)}党员（不足3名）");
+            Reason(reasons, "joint", $"该单位有{few.Said}名{full}党员（不足3名）");
             Reason(reasons, "joint_units", "联合组建时");
         }
-        else if (members == 0)
+        else if (members is { High: 0 })
         {
             // 002 §一, 003 §二(六), 004 §二(四): 没有党员 → 党的工作覆盖.
             method = FormationMethod.WorkCoverage;
@@ -111,53 +113,87 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
     {
         OrganizationLevel.GeneralBranch => "党总支（党的总支部）",
         OrganizationLevel.Committee => "党的基层委员会（党委，须报上级审核批准）",
-        _ => "党支部",
+        OrganizationLevel.Branch => "党支部",
+        // A count said only roughly across 50 ("五十来个"): the level waits for the exact count.
+        _ => "党组织（党员人数以确切数为准：不超过50名成立党支部，超过50名可成立党总支）",
     };
 
-    private OrganizationLevel LevelFor(int members, List<RecommendationReason> reasons, bool quiet)
+    /// <summary>
+    /// The level by the unit's members, 正式 and 预备 alike (001 §二(二) counts 党员人数: 超过50名 → 党总支; 100名以上 → 党的基层
+    /// 委员会, with approval; else 党支部). A range across a bound ("五十来个") decides no level.
+    /// </summary>
+    private OrganizationLevel? LevelFor(Count size, List<RecommendationReason> reasons, bool quiet)
     {
-        // 001 §二(二): 超过50名 → 党总支; 100名以上 → 党的基层委员会 (with approval); else 党支部.
-        if (members >= 100)
+        if (size.Low >= 100)
         {
-            Reason(reasons, "committee", $"党员{members}名（100名以上）");
+            Reason(reasons, "committee", $"党员{size.Said}名（{size.Bound("100名以上", 100)}）");
             return OrganizationLevel.Committee;
         }
 
-        if (members > 50)
+        if (size.Low > 50)
         {
-            Reason(reasons, "general_branch", $"党员{members}名（超过50名）");
+            Reason(reasons, "general_branch", $"党员{size.Said}名（{size.Bound("超过50名", 51)}）");
             return OrganizationLevel.GeneralBranch;
+        }
+
+        if (size.High > 50)
+        {
+            return null;
         }
 
         if (!quiet)
         {
-            Reason(reasons, "branch_size", $"党员{members}名");
+            Reason(reasons, "branch_size", $"党员{size.Said}名");
         }
 
         return OrganizationLevel.Branch;
     }
 
+    /// <summary>The members who count for the method (正式党员 when known), exact or as a range.</summary>
+    private static Count? Members(OrganizationFacts facts) =>
+        facts.CountingMembers is { } n ? Count.Exactly(n) : facts.PartyMembersAbout is { } about ? Count.About(about) : null;
+
+    /// <summary>All the unit's members (正式 and 预备), for the level.</summary>
+    private static Count? Size(OrganizationFacts facts) =>
+        (facts.PartyMembers ?? facts.FullMembers) is { } n ? Count.Exactly(n) : facts.PartyMembersAbout is { } about ? Count.About(about) : null;
+
+    /// <summary>A count as the reasons say it: exact ("6"), or approximate ("五十好几", with the bound it certainly meets).</summary>
+    private sealed record Count(int Low, int High, string Said, bool Approximate)
+    {
+        public static Count Exactly(int n) => new(n, n, n.ToString(CultureInfo.InvariantCulture), false);
+
+        public static Count About(CountRange range) => new(range.Low, range.High, range.Said, true);
+
+        /// <summary>"3名以上", or for an approximate figure "按约数计至少51名，超过50名": the bound the rule needs.</summary>
+        public string Bound(string rule, int needed) => Approximate && Low >= needed
+            ? string.Create(CultureInfo.InvariantCulture, $"约数，按下限计至少{Low}名，{rule}")
+            : rule;
+    }
+
     private void AddThresholds(OrganizationFacts facts, List<RecommendationReason> reasons)
     {
-        if (facts.Employees is not { } employees)
+        var (low, said) = facts.Employees is { } employees
+            ? (employees, employees.ToString(CultureInfo.InvariantCulture))
+            : facts.EmployeesAbout is { } about ? (about.Low, $"{about.Said}（约数，按下限计至少{about.Low}）") : (-1, string.Empty);
+        if (low < 0)
         {
             return;
         }
 
         if (facts.Type == OrganizationType.SocialOrg)
         {
-            if (employees >= 30)
+            if (low >= 30)
             {
-                Reason(reasons, "threshold_social_30", $"适用的覆盖要求（从业人员{employees}人）");
+                Reason(reasons, "threshold_social_30", $"适用的覆盖要求（从业人员{said}人）");
             }
         }
-        else if (employees >= 100)
+        else if (low >= 100)
         {
-            Reason(reasons, "threshold_enterprise_100", $"适用的覆盖要求（职工{employees}人）");
+            Reason(reasons, "threshold_enterprise_100", $"适用的覆盖要求（职工{said}人）");
         }
-        else if (employees >= 50)
+        else if (low >= 50)
         {
-            Reason(reasons, "threshold_enterprise_50", $"适用的覆盖要求（职工{employees}人）");
+            Reason(reasons, "threshold_enterprise_50", $"适用的覆盖要求（职工{said}人）");
         }
     }
 
