@@ -78,7 +78,8 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
     ];
 
     private readonly ConcurrentDictionary<(int Version, string Word), (int Frequency, string[] Abbreviated)> known = new();
-    private (int Version, ILookup<char, string> Words)? vocabularyByFirst;
+    /// <summary>The corpus words by first character, for the index version they were read at (one reference: no torn read).</summary>
+    private Tuple<int, ILookup<char, string>>? vocabularyByFirst;
 
     /// <summary>
     /// The content words of the clauses that ask (<see cref="QuestionAnalyzer.AskingMask"/>): when those name nothing the
@@ -258,15 +259,14 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
 
     private ILookup<char, string> ByFirst()
     {
-        var cached = vocabularyByFirst;
-        if (cached is { } held && held.Version == index.Version)
+        if (vocabularyByFirst is { } held && held.Item1 == index.Version)
         {
-            return held.Words;
+            return held.Item2;
         }
 
         var version = index.Version;
         var words = index.Vocabulary().Where(v => v.Word.Length >= 2 && v.Word.All(TextCleaner.IsCjk)).Select(v => v.Word).ToLookup(w => w[0]);
-        vocabularyByFirst = (version, words);
+        vocabularyByFirst = Tuple.Create(version, words);
         return words;
     }
 }
