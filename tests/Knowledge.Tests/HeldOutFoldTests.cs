@@ -135,12 +135,12 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         Assert.True(blind.AbstainAccuracy >= BlindAbstainFloor, blind.ToString());
     }
 
-    // Leave-one-batch-out on 2026-12-05 (r5-qcalib): own 0.924 / 1.000 / 1.000, blind a–f 0.557 / 0.920 (docs/knowledge.md).
+    // Leave-one-batch-out on 2026-12-05 (r5-qcalib): own 0.925 / 0.984 / 1.000, blind a–f 0.568 / 0.960 (docs/knowledge.md).
     public const double PassFloor = 0.92;
-    public const double AbstainFloor = 0.98;
+    public const double AbstainFloor = 0.97;
     public const double RecommendationFloor = 0.99;
-    public const double BlindPassFloor = 0.54;
-    public const double BlindAbstainFloor = 0.90;
+    public const double BlindPassFloor = 0.55;
+    public const double BlindAbstainFloor = 0.94;
 
     [Fact]
     public void The_shipped_weights_and_threshold_are_the_fit_on_every_batch()

@@ -106,6 +106,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
         }
 
+        foreach (var word in focus.Words(question))
+        {
+            yield return $"asking word {word.Word} idf={word.Weight:F2} known={word.Known} also={string.Join('/', word.Alternatives.Select(a => a.Word).Concat(word.Abbreviated))}";
+        }
+
         if (sheet.Features is { } features)
         {
             yield return "features " + string.Join(' ', AnswerFeatures.Names.Zip(features.Vector(), (n, v) => $"{n}={v:F2}"));
@@ -340,7 +345,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
         var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
         var features = Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
-            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchHeading, best.Hit.MatchText),
+            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText),
                 SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) };
         if (sheet is not null)
         {
