@@ -9,11 +9,18 @@ using Xunit.Abstractions;
 namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
-/// The own questions with their answer features, once per test run: the folds of tests/data/qa-own-folds.json (the batch
-/// each question was written in), the features of the best evidence, and whether answering or abstaining is right.
+/// The questions the scorer is fitted on, with their answer features, once per test run: the own questions by the folds of
+/// tests/data/qa-own-folds.json (the batch each was written in) and the six blind batches of 2026-12-05 (written by another
+/// engineer, each a fold of its own: "blind-a"…"blind-f"), the features of the best evidence, and whether answering or
+/// abstaining is right.
 /// </summary>
 public sealed class OwnQuestionFeatures : IDisposable
 {
+    /// <summary>The blind batches written by another engineer (development evidence since their first run): one fold each.</summary>
+    public static readonly string[] BlindBatches = ["a", "b", "c", "d", "e", "f"];
+
+    public const string BlindPrefix = "blind-";
+
     private readonly TestFolder folder = new();
 
     public OwnQuestionFeatures()
@@ -29,20 +36,47 @@ public sealed class OwnQuestionFeatures : IDisposable
         foreach (var c in Gold)
         {
             var id = c["id"]!.GetValue<string>();
-            var (answer, features) = knowledge.Asker.Features(c["question"]!.GetValue<string>());
-            var prediction = JsonSerializer.SerializeToNode(answer, QaEvaluationTests.Json)!.AsObject();
-            Forced[id] = prediction;
-            Fold[id] = folds.TryGetValue(id, out var fold) ? fold : throw new InvalidOperationException($"{id} is in no fold of qa-own-folds.json");
-            if (features is not null)
+            Add(knowledge, c, folds.TryGetValue(id, out var fold) ? fold : throw new InvalidOperationException($"{id} is in no fold of qa-own-folds.json"));
+        }
+
+        foreach (var batch in BlindBatches)
+        {
+            foreach (var c in QaScorer.Load(TestFolder.Data("blind", $"qa-2026-12-05-{batch}.jsonl")))
             {
-                var answerable = c["answered"]!.GetValue<bool>();
-                var right = answerable && QaScorer.Score([c], new Dictionary<string, JsonObject> { [id] = prediction }).PassRate == 1;
-                Cases.Add(new AnswerScorer.FitCase(id, Fold[id], features.Vector(), right, !answerable));
+                // Some blind ids (qf01…) are own ids too: a blind case is known by its batch and id.
+                c["id"] = $"{batch}:{c["id"]!.GetValue<string>()}";
+                BlindGold.Add(c);
+                Add(knowledge, c, BlindPrefix + batch);
             }
         }
     }
 
+    private void Add(KnowledgeBase knowledge, JsonObject c, string fold)
+    {
+        var id = c["id"]!.GetValue<string>();
+        var (answer, features) = knowledge.Asker.Features(c["question"]!.GetValue<string>());
+        var prediction = JsonSerializer.SerializeToNode(answer, QaEvaluationTests.Json)!.AsObject();
+        Forced.Add(id, prediction);
+        Fold[id] = fold;
+        if (features is not null)
+        {
+            var answerable = c["answered"]!.GetValue<bool>();
+            var right = answerable && QaScorer.Score([c], new Dictionary<string, JsonObject> { [id] = prediction }).PassRate == 1;
+            Cases.Add(new AnswerScorer.FitCase(id, fold, features.Vector(), right, !answerable));
+            // KB_DUMP=file appends each case's id, fold, labels, features and question as one tab-separated line: for trying
+            // feature sets outside the test run (docs/knowledge.md).
+            if (Environment.GetEnvironmentVariable("KB_DUMP") is { Length: > 0 } dump)
+            {
+                File.AppendAllText(dump, string.Join('\t', new[] { id, fold, right ? "1" : "0", !answerable ? "1" : "0" }.Concat(features.Vector().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append(c["question"]!.GetValue<string>())) + "\n");
+            }
+        }
+    }
+
+    /// <summary>The own questions (qa-own.jsonl).</summary>
     public List<JsonObject> Gold { get; }
+
+    /// <summary>The blind batches' questions (tests/data/blind/qa-2026-12-05-{a..f}.jsonl).</summary>
+    public List<JsonObject> BlindGold { get; } = [];
 
     /// <summary>The answer the best evidence gives whatever its confidence (advice and off-topic replies as they are).</summary>
     public Dictionary<string, JsonObject> Forced { get; } = [];
@@ -56,45 +90,57 @@ public sealed class OwnQuestionFeatures : IDisposable
 }
 
 /// <summary>
-/// The answer scorer on questions it was not fitted on: for each batch of own questions (qa-own-folds.json), the logistic
-/// regression is fitted on the other batches (the tuning split), its abstention threshold chosen on their leave-one-batch-out
-/// confidences (a held-out split), and the batch scored with both. The shipped weights and threshold are those the same
+/// The answer scorer on questions it was not fitted on: for each batch (the own batches of qa-own-folds.json and the six
+/// blind batches, each its own fold), the logistic regression is fitted on the other batches (the tuning split), its
+/// abstention threshold chosen on their leave-one-batch-out confidences (a held-out split: abstain accuracy first, then
+/// pass, <see cref="AnswerScorer.ChooseThreshold"/>), and the batch scored with both. Own and blind batches are reported
+/// apart: the blind ones were written by another engineer, so they measure how the scorer carries to other writers. The shipped weights and threshold are those the same
 /// procedure gives on every batch (Resources/answer-scorer.json): the test refits them and fails when the file is stale.
 /// </summary>
 public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper output) : IClassFixture<OwnQuestionFeatures>
 {
     [Fact]
-    public void Passes_the_own_questions_of_each_batch_with_weights_and_threshold_chosen_without_it()
+    public void Passes_the_questions_of_each_batch_with_weights_and_threshold_chosen_without_it()
     {
         var heldOut = AnswerScorer.HeldOut(own.Cases).ToDictionary(h => h.Case.Id);
-        var predictions = own.Gold.ToDictionary(c => c["id"]!.GetValue<string>(), c =>
+        var all = own.Gold.Concat(own.BlindGold).ToList();
+        var predictions = all.ToDictionary(c => c["id"]!.GetValue<string>(), c =>
         {
             var id = c["id"]!.GetValue<string>();
             return heldOut.TryGetValue(id, out var h) && h.Confidence < h.Threshold ? Abstention() : own.Forced[id];
         });
 
-        foreach (var fold in own.Gold.GroupBy(c => own.Fold[c["id"]!.GetValue<string>()]))
+        foreach (var fold in all.GroupBy(c => own.Fold[c["id"]!.GetValue<string>()]))
         {
             var threshold = heldOut.Values.FirstOrDefault(h => h.Case.Fold == fold.Key).Threshold;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held out {fold.Key}: threshold {threshold:F3} → {QaScorer.Score([.. fold], predictions)}"));
         }
 
         var pooled = QaScorer.Score(own.Gold, predictions);
-        output.WriteLine("pooled held-out: " + pooled);
-        foreach (var failure in pooled.Failures)
+        var blind = QaScorer.Score(own.BlindGold, predictions);
+        output.WriteLine("pooled held-out, own batches: " + pooled);
+        output.WriteLine("pooled held-out, blind batches a–f: " + blind);
+        var forced = QaScorer.Score(own.BlindGold, own.Forced);
+        output.WriteLine("blind batches a–f answered whatever the confidence (the ceiling the scorer can reach): " + forced);
+        foreach (var failure in pooled.Failures.Concat(blind.Failures))
         {
             output.WriteLine(failure);
         }
 
-        // Issue 12 asks 0.95 / 0.98 / 1.0; the floors below are what the held-out batches reach now (docs/knowledge.md).
+        // Issue 12 asks 0.95 / 0.98 / 1.0; the floors below are just under what leave-one-batch-out reaches now (docs/knowledge.md).
         Assert.True(pooled.PassRate >= PassFloor, pooled.ToString());
         Assert.True(pooled.AbstainAccuracy >= AbstainFloor, pooled.ToString());
         Assert.True(pooled.RecommendationAccuracy >= RecommendationFloor, pooled.ToString());
+        Assert.True(blind.PassRate >= BlindPassFloor, blind.ToString());
+        Assert.True(blind.AbstainAccuracy >= BlindAbstainFloor, blind.ToString());
     }
 
-    public const double PassFloor = 0.93;
-    public const double AbstainFloor = 0.92;
+    // Leave-one-batch-out on 2026-12-05 (r5-qcalib): own 0.925 / 0.984 / 1.000, blind a–f 0.568 / 0.960 (docs/knowledge.md).
+    public const double PassFloor = 0.92;
+    public const double AbstainFloor = 0.97;
     public const double RecommendationFloor = 0.99;
+    public const double BlindPassFloor = 0.55;
+    public const double BlindAbstainFloor = 0.94;
 
     [Fact]
     public void The_shipped_weights_and_threshold_are_the_fit_on_every_batch()
@@ -105,7 +151,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            var json = fitted.Write("qa-own.jsonl, every fold of qa-own-folds.json", "leave-one-fold-out confidences (each fold scored by weights fitted without it)");
+            var json = fitted.Write("qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-2026-12-05-{a..f}.jsonl, one fold each", "leave-one-fold-out confidences (each fold scored by weights fitted without it)");
             File.WriteAllText(file, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }) + "\n");
             output.WriteLine("rewrote " + file);
             return;

@@ -10,6 +10,11 @@ namespace InstructorBot.Knowledge.Answering;
 /// </summary>
 public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer analyzer, FormationAdvisor advisor)
 {
+    private readonly FocusCoverage focus = FocusCoverage.Default(index, analyzer);
+
+    /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
+    internal FocusCoverage Focus => focus;
+
     public const string NoAnswer = "已收录的文件里没有找到这方面的规定。";
 
     /// <summary>The reply to a question none of whose words the documents use ("今天天气怎么样"): what the bot can do instead.</summary>
@@ -101,6 +106,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         foreach (var s in trace.Take(6))
         {
             yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+        }
+
+        foreach (var word in focus.Words(question))
+        {
+            yield return $"asking word {word.Word} idf={word.Weight:F2} known={word.Known} also={string.Join('/', word.Alternatives.Select(a => a.Word).Concat(word.Abbreviated))}";
         }
 
         if (sheet.Features is { } features)
@@ -338,7 +348,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
         var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
-        var features = Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing);
+        var features = Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
+            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText),
+                SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) };
         if (sheet is not null)
         {
             sheet.Features = features;
