@@ -96,7 +96,19 @@ internal sealed class UnderstandingRules
         SendingVerbs = new(v.SendingVerbs);
         LeaderFollowVerbs = new(v.LeaderFollowVerbs);
         StatusDescriptions = new(v.StatusDescriptions);
+        RevelationMarkers = new(v.RevelationMarkers);
+        OnePersonMarkers = new(v.OnePersonMarkers);
+        ChainTitles = new(v.ChainTitles);
     }
+
+    /// <summary>其实/原来: what is said after it is news (a member revealed, not a fact known before).</summary>
+    public KeywordSet RevelationMarkers { get; }
+
+    /// <summary>有个/一名/有位: one person said by a measure word.</summary>
+    public KeywordSet OnePersonMarkers { get; }
+
+    /// <summary>副书记/委员/主席: titles in a party or mass body that end a chain of titles before a name.</summary>
+    public KeywordSet ChainTitles { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

@@ -212,6 +212,18 @@ public sealed record Vocabulary
     /// <summary>没有/无/没得/冇: words that say none right before 党员 ("没得党员" = 0).</summary>
     public IReadOnlyList<string> NoneWords { get; init; } = [];
 
+    // ---- word classes of round 5 (branch r5-udisc)
+
+    /// <summary>其实/原来/竟然: before 是党员, the member is news: a find, not a fact known before ("有个电工其实是党员").</summary>
+    public IReadOnlyList<string> RevelationMarkers { get; init; } = [];
+
+    /// <summary>有个/有一名/一位: one person said by a measure word ("有个保安说他是党员").</summary>
+    public IReadOnlyList<string> OnePersonMarkers { get; init; } = [];
+
+    /// <summary>副书记/组织委员/主席: titles in a party or mass body; the last word of a chain of titles before a name
+    /// ("书记是罗岗社区党委副书记李娜").</summary>
+    public IReadOnlyList<string> ChainTitles { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 
