@@ -145,7 +145,7 @@ internal sealed partial class MessageParser
 
         for (var by = text.IndexOf('由', position, end - position); by >= 0; by = by + 1 < end ? text.IndexOf('由', by + 1, end - by - 1) : -1)
         {
-            if (rules.Pairing.FindFirst(text, by + 1, Math.Min(end, by + 16)) is not null)
+            if (rules.Pairing.FindFirst(text, by + 1, Math.Min(end, by + 28)) is not null && !text.AsSpan(by, Math.Min(end, by + 28) - by).Contains('，'))
             {
                 return true;
             }

@@ -205,6 +205,23 @@ internal sealed partial class MessageParser
             clause = clause with { End = following.End };
         }
 
+        // "新入职的阿姨里 有两个是党员", "新招了仨保安 里头有一个是党员": the people found or hired said as a group (…里, or 里头
+        // opening the next clause), the members among them counted in the next clause.
+        if ((rules.Discovery.ContainsAny(text, clause.Start, clause.End) || rules.Hire.ContainsAny(text, clause.Start, clause.End))
+            && !text.AsSpan(clause.Start, clause.End - clause.Start).Contains("党员", StringComparison.Ordinal)
+            && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } among && !MentionsIn(among).Any()
+            && memberPhrases.Any(p => p.Start >= among.Start && p.Start < among.End)
+            && (GroupContainers.Any(w => text.AsSpan(clause.Start, clause.End - clause.Start).TrimEnd().EndsWith(w))
+                || GroupContainers.Any(w => text.AsSpan(among.Start).StartsWith(w))))
+        {
+            foreach (var group in employeePhrases.Where(p => p.Start >= clause.Start && p.End <= clause.End))
+            {
+                group.Consumed = true; // "新招了仨保安": the people hired, not the staff
+            }
+
+            clause = clause with { End = among.End };
+        }
+
         foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
         {
             var hired = rules.Hire.MatchAt(text, position) is not null;
@@ -340,6 +357,9 @@ internal sealed partial class MessageParser
             return;
         }
     }
+
+    /// <summary>里/里头/当中: a group of people said as a place the members are among.</summary>
+    private static readonly string[] GroupContainers = ["里头", "里面", "当中", "中间", "里"];
 
     /// <summary>
     /// "顺达快递新排查出来的有两个", "刚排查出来的 有俩": the find verb as a relative clause of the subject (verb + 的), then
