@@ -133,10 +133,17 @@ internal sealed partial class MessageParser
 
     /// <summary>
     /// "诚信会计师事务所组建党组织由我一对一帮扶", "佳和餐饮建党支部的事 由李娜一对一帮扶": a formation said as the task that
-    /// 由 + an agent + a pairing verb takes on (in its clause or the next one opening with 由) is a noun phrase, nothing set up.
+    /// 由 + an agent + a pairing verb takes on (in its clause or the next one opening with 由) is a noun phrase, nothing set up;
+    /// said done (成立了, a day before it) it is a formation.
     /// </summary>
-    private bool PairedByAgentAfter(Clause clause, int position)
+    private bool PairedByAgentAfter(Clause clause, int position, string verb)
     {
+        // "智联物流党支部今天成立了，由我来结对帮扶": a formation said done (了, or a day before it) is one, then a pairing.
+        if (verb.EndsWith('了') || text.AsSpan(position + verb.Length).StartsWith("了") || dates.Any(d => d.Start >= clause.Start && d.Start < position))
+        {
+            return false;
+        }
+
         var end = clause.End;
         if (clauses.FirstOrDefault(c => c.Start >= clause.End) is { } next && text.AsSpan(next.Start).StartsWith("由"))
         {
@@ -191,7 +198,7 @@ internal sealed partial class MessageParser
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
                     || rules.Pairing.FindAll(text, clause.Start, position).Any(v => !IsAttributive(v))
-                    || PairedByAgentAfter(clause, position)
+                    || PairedByAgentAfter(clause, position, verb)
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
