@@ -44,6 +44,11 @@ internal sealed partial class MessageParser
                 j++;
             }
 
+            if (NameAfterTitleChain(j) is { } chainedName)
+            {
+                return chainedName; // "书记是罗岗社区党委副书记李娜", "书记是学校副校长兼工会主席林晓东"
+            }
+
             if (NameAfterTitle(j) is { } titledName)
             {
                 return titledName; // "书记是项目主管杨光", "书记为人事部经理黄鼎新"
@@ -93,6 +98,69 @@ internal sealed partial class MessageParser
     private bool InsideOrAtMention(int position) => mentions.Any(m => m.Start <= position && position < m.End);
 
     /// <summary>A job title within a few characters of <paramref name="start"/> ("人事部经理"), then a person's name.</summary>
+    /// <summary>
+    /// "书记是坂田街道党工委组织委员陈建国": a chain of places, bodies and titles after 书记是 whose last word is a title
+    /// (<c>titles</c>, <c>chain_titles</c>: 副书记, 委员, 主席), then the name closing the clause (or before 担任/兼任).
+    /// </summary>
+    private string? NameAfterTitleChain(int start)
+    {
+        var end = start;
+        while (end < text.Length && TextNormalizer.IsHan(text[end]) && !IsSeparator(text[end]))
+        {
+            end++;
+        }
+
+        var serve = rules.SecretaryServeVerbs.FindFirst(text, start, end);
+        if (serve is { } verb)
+        {
+            end = verb.Position;
+        }
+
+        if (text.AsSpan(start, end - start).EndsWith("同志"))
+        {
+            end -= 2;
+        }
+
+        if (rules.Names.ReadBefore(text, end, start) is not { } name || end - name.Length - start < 3)
+        {
+            return null;
+        }
+
+        var nameStart = end - name.Length;
+        return (rules.ChainTitles.EndsAt(text, nameStart, start) || rules.Titles.EndsAt(text, nameStart, start))
+            && !mentions.Any(m => m.Start < end && nameStart < m.End) ? name : null;
+    }
+
+    /// <summary>
+    /// "诚信会计师事务所组建党组织由我一对一帮扶", "佳和餐饮建党支部的事 由李娜一对一帮扶": a formation said as the task that
+    /// 由 + an agent + a pairing verb takes on (in its clause or the next one opening with 由) is a noun phrase, nothing set up;
+    /// said done (成立了, a day before it) it is a formation.
+    /// </summary>
+    private bool PairedByAgentAfter(Clause clause, int position, string verb)
+    {
+        // "智联物流党支部今天成立了，由我来结对帮扶": a formation said done (了, or a day before it) is one, then a pairing.
+        if (verb.EndsWith('了') || text.AsSpan(position + verb.Length).StartsWith("了") || dates.Any(d => d.Start >= clause.Start && d.Start < position))
+        {
+            return false;
+        }
+
+        var end = clause.End;
+        if (clauses.FirstOrDefault(c => c.Start >= clause.End) is { } next && text.AsSpan(next.Start).StartsWith("由"))
+        {
+            end = next.End;
+        }
+
+        for (var by = text.IndexOf('由', position, end - position); by >= 0; by = by + 1 < end ? text.IndexOf('由', by + 1, end - by - 1) : -1)
+        {
+            if (rules.Pairing.FindFirst(text, by + 1, Math.Min(end, by + 28)) is not null && !text.AsSpan(by, Math.Min(end, by + 28) - by).Contains('，'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private string? NameAfterTitle(int start)
     {
         for (var t = start; t < Math.Min(text.Length, start + 8) && TextNormalizer.IsHan(text[t]); t++)
@@ -130,6 +198,7 @@ internal sealed partial class MessageParser
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
                     || rules.Pairing.FindAll(text, clause.Start, position).Any(v => !IsAttributive(v))
+                    || PairedByAgentAfter(clause, position, verb)
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
@@ -248,6 +317,11 @@ internal sealed partial class MessageParser
         if (rules.SplitMarkers.FindAll(text, 0, position).LastOrDefault() is { Word: not null } split)
         {
             from = split.Position + split.Word.Length; // "从联合党支部里分出来，单独成立了党支部": the form left is no longer it
+            var splitClauseEnd = ClauseAt(split.Position).End;
+            if (splitClauseEnd < position && rules.PartyAndMassWords.FindFirst(text, from, splitClauseEnd) is { } left)
+            {
+                from = left.Position + left.Word.Length; // "脱离了原来挂靠的党支部，今天自己成立了党支部": 脱离/退出 say the form left after them
+            }
         }
 
         var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : HelperMode(position);

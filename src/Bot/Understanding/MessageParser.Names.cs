@@ -101,6 +101,17 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "安捷电子从鹏城数据的联合党支部退出来了": the body a unit splits out of (从 + it + a split marker, no pause between)
+        // is not the unit formed.
+        foreach (var (position, word) in rules.SplitMarkers.FindAll(text))
+        {
+            var from = text.LastIndexOf('从', position, Math.Min(position, 24) + 1);
+            if (from >= 0 && !text.AsSpan(from, position - from).ContainsAny("，,。；; ") && mentions.Any(m => m.Start > from && m.End <= position))
+            {
+                leaderSpans.Add((from, position + word.Length));
+            }
+        }
+
         // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
         foreach (var (position, word) in rules.HostMarkers.FindAll(text))
         {

@@ -205,12 +205,34 @@ internal sealed partial class MessageParser
             clause = clause with { End = following.End };
         }
 
+        // "新入职的阿姨里 有两个是党员", "新招了仨保安 里头有一个是党员": the people found or hired said as a group (…里, or 里头
+        // opening the next clause), the members among them counted in the next clause.
+        if ((rules.Discovery.ContainsAny(text, clause.Start, clause.End) || rules.Hire.ContainsAny(text, clause.Start, clause.End))
+            && !text.AsSpan(clause.Start, clause.End - clause.Start).Contains("党员", StringComparison.Ordinal)
+            && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } among && !MentionsIn(among).Any()
+            && memberPhrases.Any(p => p.Start >= among.Start && p.Start < among.End)
+            && (GroupContainers.Any(w => text.AsSpan(clause.Start, clause.End - clause.Start).TrimEnd().EndsWith(w))
+                || GroupContainers.Any(w => text.AsSpan(among.Start).StartsWith(w))))
+        {
+            foreach (var group in employeePhrases.Where(p => p.Start >= clause.Start && p.End <= clause.End))
+            {
+                group.Consumed = true; // "新招了仨保安": the people hired, not the staff
+            }
+
+            clause = clause with { End = among.End };
+        }
+
         foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
         {
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0 && !memberPhrases.Any(p => p.Start >= verbEnd && p.Start < clause.End && p.Category is not null))
+            if (partyWord < 0 && RelativeFindCount(clause, verbEnd) is { } relative && !memberPhrases.Any(p => p.Start < relative.Phrase.End && relative.Phrase.Start < p.End))
+            {
+                memberPhrases.Add(relative.Phrase); // "新排查出来的有两个": the count of the members found
+                clause = clause with { End = Math.Max(clause.End, relative.ClauseEnd) };
+            }
+            else if (partyWord < 0 && !memberPhrases.Any(p => p.Start >= verbEnd && p.Start < clause.End && p.Category is not null))
             {
                 continue; // "亮出来一名隐形的": a category said without 党员 counts members too
             }
@@ -261,7 +283,7 @@ internal sealed partial class MessageParser
 
             // "发现了三个党员一个预备的两个流动的": a count with no category, then categories that add up to no more than it,
             // is the count and its breakdown, not a sum.
-            var counted = memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd && !p.Consumed).ToList();
+            var counted = memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd && !p.Consumed).OrderBy(p => p.Start).ToList();
             var brokenDown = counted.Count >= 2 && counted[0].Category is null && !hired && counted.Skip(1).All(p => p.Category is not null)
                 && counted.Skip(1).Sum(p => p.Value) <= counted[0].Value;
             foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
@@ -310,10 +332,17 @@ internal sealed partial class MessageParser
                 }
 
                 // "发现1名党员 是刚招聘进来的": said to be hired.
-                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).Any(h => text.AsSpan(Math.Max(verbEnd, h.Position - 3), h.Position - Math.Max(verbEnd, h.Position - 3)).Contains('是')))
+                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).FirstOrDefault(h => text.AsSpan(Math.Max(verbEnd, h.Position - 5), h.Position - Math.Max(verbEnd, h.Position - 5)).Contains('是')) is { Word: not null } hire)
                 {
-                    categories = categories.Plus("hired", found);
+                    // "排查出3名党员，其中2名是今年招聘进来的": the part said before 是 is the part hired.
+                    categories = categories.Plus("hired", Math.Min(found, PartSaidBefore(verbEnd, hire.Position) ?? found));
                 }
+            }
+
+            if (count is { } all && ShortBreakdown(verbEnd, Math.Max(breakdownEnd, clauses.FirstOrDefault(c => c.Start >= clause.End)?.End ?? clause.End)) is { } shortBreakdown
+                && shortBreakdown.NonZero().Sum(c => c.Count) is var broken && broken <= all && broken > categories.NonZero().Sum(c => c.Count))
+            {
+                categories = shortBreakdown; // "有俩 一个流动一个隐形", "一个口袋一个流动"
             }
 
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
@@ -327,6 +356,120 @@ internal sealed partial class MessageParser
 
             return;
         }
+    }
+
+    /// <summary>里/里头/当中: a group of people said as a place the members are among.</summary>
+    private static readonly string[] GroupContainers = ["里头", "里面", "当中", "中间", "里"];
+
+    /// <summary>
+    /// "顺达快递新排查出来的有两个", "刚排查出来的 有俩": the find verb as a relative clause of the subject (verb + 的), then
+    /// 有/是/一共 + a count with its measure and no noun: the members found. The count may stand in the next clause.
+    /// </summary>
+    private (NumberPhrase Phrase, int ClauseEnd)? RelativeFindCount(Clause clause, int verbEnd)
+    {
+        var at = verbEnd;
+        foreach (var complement in (string[])["出来", "出", "到", "进来", "来"])
+        {
+            if (text.AsSpan(at).StartsWith(complement))
+            {
+                at += complement.Length;
+                break;
+            }
+        }
+
+        if (at >= text.Length || text[at] != '的')
+        {
+            return null;
+        }
+
+        at++;
+        var clauseEnd = clause.End;
+        if (at >= clause.End && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } next)
+        {
+            at = next.Start;
+            clauseEnd = next.End;
+        }
+
+        while (at < clauseEnd && text[at] == ' ')
+        {
+            at++;
+        }
+
+        foreach (var lead in (string[])["一共有", "总共有", "一共", "总共", "共有", "有", "是", "共"])
+        {
+            if (text.AsSpan(at).StartsWith(lead))
+            {
+                at += lead.Length;
+                break;
+            }
+        }
+
+        if (!ChineseNumber.TryReadSpoken(text, at, out var value, out var length, out var approximate) || approximate)
+        {
+            return null;
+        }
+
+        var end = at + length;
+        if (end < text.Length && text[end] is '个' or '名' or '位')
+        {
+            end++;
+        }
+        else if (text[end - 1] is not ('俩' or '仨'))
+        {
+            return null;
+        }
+
+        return end >= text.Length || IsSeparator(text[end]) || text[end] is '，' or '。' ? (new NumberPhrase(at, end, value, false, null), clauseEnd) : null;
+    }
+
+    /// <summary>"一个流动一个隐形", "两个口袋的一个预备的": counts each followed by a short category word (流动/口袋/预备).</summary>
+    private MemberCategories? ShortBreakdown(int from, int end)
+    {
+        var categories = new MemberCategories();
+        for (var at = from; at < end; at++)
+        {
+            if (!ChineseNumber.TryReadSpoken(text, at, out var value, out var length, out var approximate) || approximate)
+            {
+                continue;
+            }
+
+            var next = at + length;
+            if (next < end && text[next] is '个' or '名' or '位')
+            {
+                next++;
+            }
+
+            if (rules.CategoryShortWords.MatchAt(text, next, end) is { } word && !text.AsSpan(next + word.Length).StartsWith("党员"))
+            {
+                categories = categories.Plus(rules.Vocabulary.CategoryShortWords[word], value);
+                at = next + word.Length - 1;
+            }
+        }
+
+        return categories.IsEmpty() ? null : categories;
+    }
+
+    /// <summary>"其中2名是…", "有一个是…": the figure of a part said after 其中/有 and before 是, between
+    /// <paramref name="from"/> and <paramref name="before"/>; null when none is said.</summary>
+    private int? PartSaidBefore(int from, int before)
+    {
+        var copula = text.LastIndexOf('是', before - 1, before - from);
+        if (copula < 0)
+        {
+            return null;
+        }
+
+        foreach (var lead in (string[])["其中", "有"])
+        {
+            var at = text.LastIndexOf(lead, copula, copula - from, StringComparison.Ordinal);
+            if (at >= 0 && ChineseNumber.TryRead(text, at + lead.Length, out var value, out var length)
+                && at + lead.Length + length < copula && text[at + lead.Length + length] is '名' or '个' or '位' && at + lead.Length + length + 1 == copula)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -166,6 +166,7 @@ internal sealed partial class MessageParser
         }
 
         FindNumberPhrases();
+        FindMembersSaidToBe();
         ReadEmphaticNone();
         SetHelpersAside();
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
@@ -174,6 +175,7 @@ internal sealed partial class MessageParser
             FindDiscoveries(clause);
             FindShownMembers(clause);
             FindHiredMembers(clause);
+            FindRevealedMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
         }

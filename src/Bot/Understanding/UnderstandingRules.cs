@@ -101,6 +101,9 @@ internal sealed class UnderstandingRules
         FewQuestionModals = new(v.FewQuestionModals);
         SameAsBefore = new(v.SameAsBeforeWords);
         SettledAdverbs = new(v.SettledAdverbs);
+        RevelationMarkers = new(v.RevelationMarkers);
+        OnePersonMarkers = new(v.OnePersonMarkers);
+        ChainTitles = new(v.ChainTitles);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -112,6 +115,15 @@ internal sealed class UnderstandingRules
 
     /// <summary>也/都/已经 between 指导员 and 定了.</summary>
     public KeywordSet SettledAdverbs { get; }
+
+    /// <summary>其实/原来: what is said after it is news (a member revealed, not a fact known before).</summary>
+    public KeywordSet RevelationMarkers { get; }
+
+    /// <summary>有个/一名/有位: one person said by a measure word.</summary>
+    public KeywordSet OnePersonMarkers { get; }
+
+    /// <summary>副书记/委员/主席: titles in a party or mass body that end a chain of titles before a name.</summary>
+    public KeywordSet ChainTitles { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

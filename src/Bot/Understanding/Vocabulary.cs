@@ -230,6 +230,18 @@ public sealed record Vocabulary
     /// <summary>也/都/已经: adverbs that may stand between 指导员 and the word saying the post is settled ("指导员也定了").</summary>
     public IReadOnlyList<string> SettledAdverbs { get; init; } = [];
 
+    // ---- word classes of round 5 (branch r5-udisc)
+
+    /// <summary>其实/原来/竟然: before 是党员, the member is news: a find, not a fact known before ("有个电工其实是党员").</summary>
+    public IReadOnlyList<string> RevelationMarkers { get; init; } = [];
+
+    /// <summary>有个/有一名/一位: one person said by a measure word ("有个保安说他是党员").</summary>
+    public IReadOnlyList<string> OnePersonMarkers { get; init; } = [];
+
+    /// <summary>副书记/组织委员/主席: titles in a party or mass body; the last word of a chain of titles before a name
+    /// ("书记是罗岗社区党委副书记李娜").</summary>
+    public IReadOnlyList<string> ChainTitles { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 

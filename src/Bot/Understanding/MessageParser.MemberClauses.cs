@@ -1,0 +1,203 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: one member said in a clause of his own ("他们有个保安其实是流动党员"), read as a find or left as a fact.
+internal sealed partial class MessageParser
+{
+    /// <summary>The members a member clause revealed: each is a find of one, written where no find verb took it.</summary>
+    private readonly List<NumberPhrase> revealedMembers = [];
+
+    /// <summary>
+    /// A person said to be a member (有个保安/店长/他 + 是 + [category]党员, also 是从老家过来的流动党员) is a newly found member
+    /// when the message says something new of him: a word of revelation before 是 (其实/原来: <c>revelation_markers</c>), a
+    /// category in the clause or in the clauses that go on about him (算口袋党员, 流动党员, 流动的, 一直没亮身份:
+    /// <c>member_categories</c>, <c>category_short_words</c>, <c>member_descriptions</c>), a hire (新招的厨师是党员, 招了个快递员
+    /// 是党员), or a find verb before him in the clause (发现他们店长其实是党员). Said plainly ("他们的工会主席是党员", "有个快递员是
+    /// 党员") it stays what it was: a fact, not a find. A person named before a verb of showing (有一名会计刚亮明了党员身份) is one
+    /// member shown. Runs once, after the figures are read.
+    /// </summary>
+    private void FindMembersSaidToBe()
+    {
+        for (var at = text.IndexOf("党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("党员", at + 2, StringComparison.Ordinal))
+        {
+            if (clauses.FirstOrDefault(c => c.Start <= at && at < c.End) is not { IsQuestion: false } clause || CopulaBefore(clause, at) is not { } copula)
+            {
+                continue;
+            }
+
+            var category = copula.Category;
+            var subjectStart = SegmentStart(clause, copula.Position);
+            var subject = text.AsSpan(subjectStart, copula.Position - subjectStart);
+            if (subject.Contains("党员", StringComparison.Ordinal) || subject.Contains("其中", StringComparison.Ordinal) || subject.EndsWith("不")
+                || rules.AllMarkers.ContainsAny(text, subjectStart, copula.Position + 1) || subject.EndsWith("都") || subject.EndsWith("均")
+                || memberPhrases.Any(p => p.Start < at + 2 && p.End > subjectStart && (p.Value != 1 || p.Category is not null || p.End < copula.Position)))
+            {
+                continue; // "他不是党员", "都是党员", "其中1名是口袋党员", "3名律师是党员": no one person said here
+            }
+
+            var previous = clauses.LastOrDefault(c => c.End <= clause.Start);
+            // "招了个快递员 是党员": the person said in the clause before; not a count a find verb took ("排查出来的有一个，是口袋党员").
+            var personBefore = subject.IsEmpty && previous is not null && IsPersonSaid(previous.Start, previous.End)
+                && !rules.Discovery.ContainsAny(text, previous.Start, previous.End);
+            if (!IsPersonSaid(subjectStart, copula.Position) && !personBefore)
+            {
+                continue;
+            }
+
+            var hired = rules.Hire.ContainsAny(text, subjectStart, copula.Position) || (personBefore && rules.Hire.ContainsAny(text, previous!.Start, previous.End));
+            category ??= hired ? "hired" : CategorySaidAfter(clause, at + 2);
+            var found = rules.Discovery.ContainsAny(text, clause.Start, copula.Position);
+            if (category is null && !found && !rules.RevelationMarkers.ContainsAny(text, subjectStart, copula.Position))
+            {
+                continue;
+            }
+
+            // A find or hire verb before him takes him as what it found: the member starts after the verb.
+            var start = personBefore ? previous!.Start : subjectStart;
+            foreach (var (verb, word) in rules.Discovery.FindAll(text, clause.Start, copula.Position).Concat(rules.Hire.FindAll(text, clause.Start, copula.Position)))
+            {
+                start = Math.Max(start, verb + word.Length);
+            }
+
+            memberPhrases.RemoveAll(p => p.Start < at + 2 && p.End > start);
+            var member = new NumberPhrase(start, at + 2, 1, false, category);
+            memberPhrases.Add(member);
+            revealedMembers.Add(member);
+        }
+
+        foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text))
+        {
+            // "有一名会计刚亮明了党员身份": one person named before the verb that shows him.
+            if (clauses.FirstOrDefault(c => c.Start <= position && position < c.End) is { IsQuestion: false } clause
+                && !memberPhrases.Any(p => p.Start >= clause.Start && p.End <= position)
+                && SegmentStart(clause, position) is var from && (rules.OnePersonMarkers.ContainsAny(text, from, position) || rules.Titles.ContainsAny(text, from, position)) && !text.AsSpan(from, position - from).Contains("党员", StringComparison.Ordinal))
+            {
+                memberPhrases.Add(new NumberPhrase(from, position, 1, false, null));
+            }
+        }
+    }
+
+    /// <summary>A member revealed by a clause of his own and taken by no find verb: a find of one at the organisation talked about.</summary>
+    private void FindRevealedMembers(Clause clause)
+    {
+        foreach (var member in revealedMembers.Where(p => p.Start >= clause.Start && p.Start < clause.End && !p.Consumed))
+        {
+            member.Consumed = true;
+            if (IsBlocked(clause, member.Start))
+            {
+                continue;
+            }
+
+            foreach (var target in TargetsFor(clause, member.Start, wholeClause: false))
+            {
+                AddDiscovery(member.Start, Record(ActionKind.MemberDiscovery, target, member.Start) with
+                {
+                    Count = 1,
+                    Categories = member.Category is { } category ? new MemberCategories().Plus(category, 1) : null,
+                });
+            }
+        }
+    }
+
+    /// <summary>是 (为/系) before 党员, with a category word between (是流动党员) or a 的-phrase (是从老家过来的流动党员).</summary>
+    private (int Position, string? Category)? CopulaBefore(Clause clause, int party)
+    {
+        var at = party;
+        string? category = null;
+        var shortLength = rules.CategoryShortWords.LongestEndingAt(text, at);
+        if (shortLength > 0)
+        {
+            category = rules.Vocabulary.CategoryShortWords[text.Substring(at - shortLength, shortLength)];
+            at -= shortLength;
+        }
+
+        if (at > clause.Start && text[at - 1] is '是' or '为' or '系')
+        {
+            return (at - 1, category);
+        }
+
+        if (at > clause.Start && text[at - 1] == '的')
+        {
+            for (var back = at - 2; back >= Math.Max(clause.Start, at - 12); back--)
+            {
+                if (IsSeparator(text[back]) || text[back] == '有')
+                {
+                    return null;
+                }
+
+                if (text[back] == '是')
+                {
+                    return (back, category);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the stretch of the clause that ends at <paramref name="position"/> starts (after its last pause).</summary>
+    private int SegmentStart(Clause clause, int position)
+    {
+        var start = position;
+        while (start > clause.Start && !IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    /// <summary>A person is said in the stretch: a title (店长, 负责人), one of a measure (有个保安, 一名会计), or 他/她.</summary>
+    private bool IsPersonSaid(int start, int end)
+    {
+        if (end <= start)
+        {
+            return false;
+        }
+
+        var span = text.AsSpan(start, end - start);
+        return rules.Titles.ContainsAny(text, start, end) || span.ContainsAny("他她") || rules.OnePersonMarkers.ContainsAny(text, start, end)
+            || rules.Hire.FindAll(text, start, end).Any(h => h.Position + h.Word.Length < end && text[h.Position + h.Word.Length] is '个' or '的' or '了');
+    }
+
+    /// <summary>
+    /// The category said of one member after him: in the rest of his clause and the clauses that go on about him (no other
+    /// organisation, no figure): 算口袋党员, 属于隐形党员, 流动党员, 流动的, 一直没亮身份.
+    /// </summary>
+    private string? CategorySaidAfter(Clause clause, int from)
+    {
+        var end = clause.End;
+        foreach (var next in clauses.Where(c => c.Start >= clause.End).Take(3))
+        {
+            if (MentionsIn(next).Any() || memberPhrases.Any(p => p.Start >= next.Start && p.Start < next.End) || next.IsQuestion
+                || rules.Discovery.ContainsAny(text, next.Start, next.End) || rules.Sequence.ContainsAny(text, next.Start, next.End))
+            {
+                break;
+            }
+
+            end = next.End;
+        }
+
+        if (rules.Categories.FindFirst(text, from, end) is { } word && CategoryOf(word.Word) is { } category)
+        {
+            return category;
+        }
+
+        if (rules.MemberDescriptions.FindFirst(text, from, end) is { } description)
+        {
+            return rules.Vocabulary.MemberDescriptions[description.Word];
+        }
+
+        foreach (var (position, shortWord) in rules.CategoryShortWords.FindAll(text, from, end))
+        {
+            var after = position + shortWord.Length;
+            if (after >= text.Length || text[after] == '的' || IsSeparator(text[after]))
+            {
+                return rules.Vocabulary.CategoryShortWords[shortWord]; // "他那个新来的司机是党员 流动的"
+            }
+        }
+
+        return null;
+    }
+}
