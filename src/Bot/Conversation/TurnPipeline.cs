@@ -81,16 +81,30 @@ public sealed partial class TurnPipeline(
             if (!marker.Saved)
             {
                 replies = marker.Finish(replies);
-                await log.SaveAsync(processed, replies, cancellationToken);
+                if (!await log.SaveAsync(processed, replies, cancellationToken))
+                {
+                    return HandledElsewhere(message);
+                }
             }
 
             return new TurnResult(replies);
+        }
+        catch (TurnHandledElsewhereException)
+        {
+            return HandledElsewhere(message);
         }
         finally
         {
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// The same message was handled meanwhile by another host on the same database (a vendor's retry sent to both): its
+    /// turn committed first, so this one's records were rolled back; the first replies are the answer.
+    /// </summary>
+    private TurnResult HandledElsewhere(IncomingMessage message) =>
+        new(log.Find(message.Channel, message.ChannelMessageId) ?? [], Duplicate: true);
 
     /// <summary>An unknown sender: only "绑定 CODE" does anything; everything else is told how to register, and nothing is written.</summary>
     private async Task<TurnResult> UnboundAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
@@ -288,7 +302,10 @@ public sealed partial class TurnPipeline(
                 }
 
                 final = [.. marker.Finish(final)];
-                log.Write(db, marker.Turn, final);
+                if (!log.Write(db, marker.Turn, final))
+                {
+                    throw new TurnHandledElsewhereException();
+                }
             }, CancellationToken.None);
             marker.Saved = true;
             return final;

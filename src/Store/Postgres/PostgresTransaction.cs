@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using InstructorBot.Store.Storage;
 using Npgsql;
@@ -7,6 +8,8 @@ namespace InstructorBot.Store.Postgres;
 /// <summary>The store's data in the writer's open PostgreSQL transaction.</summary>
 internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreTransaction
 {
+    public IDocumentWriter Documents { get; } = PostgresDocuments.Writing(connection, transaction);
+
     public Organization? FindOrganization(int id)
     {
         // Locked for the rest of the transaction: a second host writing the same unit waits rather than losing an update.
@@ -150,14 +153,14 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
         int deleted;
         using (var count = Command("""
             SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM users)
-                 + (SELECT count(*) FROM records) + (SELECT count(*) FROM audit)
+                 + (SELECT count(*) FROM records) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM documents)
             """))
         {
             deleted = (int)(long)count.ExecuteScalar()!;
         }
 
         // The sequences are left alone, so ids go on where they were, as on LiteDB.
-        using var truncate = Command("TRUNCATE organizations, users, user_channels, records, audit");
+        using var truncate = Command("TRUNCATE organizations, users, user_channels, records, audit, documents");
         truncate.ExecuteNonQuery();
         return deleted;
     }

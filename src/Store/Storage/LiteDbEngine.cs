@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using LiteDB;
 
@@ -42,6 +43,9 @@ internal sealed class LiteDbEngine : IStoreEngine
     public string Location { get; }
 
     public ILiteDatabase Lite => db;
+
+    // Explicit: Documents(collection) below is migrate's raw reader of the store's own collections.
+    IDocumentReader IStoreEngine.Documents => new LiteDbDocuments(db);
 
     private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
 
