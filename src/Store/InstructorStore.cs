@@ -159,6 +159,17 @@ public sealed class InstructorStore : IDisposable
         return work(engine.Lite);
     }
 
+    /// <summary>
+    /// Holds <paramref name="key"/> (e.g. a sender) until the result is disposed, against every other host on the same
+    /// PostgreSQL database: a second holder waits. On LiteDB, where one process owns the file, nothing is held (the
+    /// caller's own in-process gate is enough) and the result is null.
+    /// </summary>
+    public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return engine.HoldAsync(key, ct);
+    }
+
     // ---- Writes ------------------------------------------------------------------------------------------------
 
     public Task<WriteReceipt> RecordAsync(string actorUserId, RecordRequest request, CancellationToken ct = default) =>

@@ -236,4 +236,38 @@ public sealed class DocumentTests
         Assert.Single(claims, c => c is not null);
         Assert.Equal(1, test.Store.Documents.Count("notices"));
     }
+
+    [Fact]
+    public async Task A_key_held_by_one_store_makes_a_second_store_on_the_database_wait_until_it_is_let_go()
+    {
+        using var test = TestStore.Empty(StoreEngineKind.Postgres);
+        using var second = InstructorStore.Open(test.Options);
+        var held = await test.Store.HoldAsync("sender\nwecom\nZhangWei");
+        Assert.NotNull(held);
+
+        var waiting = second.HoldAsync("sender\nwecom\nZhangWei");
+        var other = await second.HoldAsync("sender\nwecom\nLiuYang");
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted);
+
+        await held.DisposeAsync();
+        var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(taken);
+        await taken.DisposeAsync();
+        await other!.DisposeAsync();
+
+        // A wait given up is no hold: the key is free for the next one.
+        var blocker = await test.Store.HoldAsync("k");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.HoldAsync("k", cancel.Token));
+        await blocker!.DisposeAsync();
+        await (await second.HoldAsync("k").WaitAsync(TimeSpan.FromSeconds(30)))!.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task On_litedb_nothing_is_held_the_process_owns_the_file()
+    {
+        using var test = TestStore.Empty(StoreEngineKind.LiteDb);
+        Assert.Null(await test.Store.HoldAsync("sender\nwecom\nZhangWei"));
+    }
 }

@@ -13,7 +13,7 @@ namespace InstructorBot.Bot.Conversation;
 /// <summary>
 /// The turn: dedupe → the user behind the message → pending dialogue → understanding → permission → plugin functions
 /// (through the kernel, so a model could call the same ones) → one store transaction for every record → Chinese replies.
-/// Turns of one sender run one at a time; different senders run in parallel.
+/// Turns of one sender run one at a time (across hosts sharing a PostgreSQL database too); different senders run in parallel.
 /// </summary>
 public sealed partial class TurnPipeline(
     InstructorStore store,
@@ -45,10 +45,14 @@ public sealed partial class TurnPipeline(
             return TurnResult.Of("消息缺少渠道、发送人或消息编号，无法处理。");
         }
 
-        var gate = senderGates.GetOrAdd($"{message.Channel}\n{message.ChannelUserId}", _ => new SemaphoreSlim(1, 1));
+        var sender = $"{message.Channel}\n{message.ChannelUserId}";
+        var gate = senderGates.GetOrAdd(sender, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
+        IAsyncDisposable? held = null;
         try
         {
+            // Several hosts on one PostgreSQL database: the sender's turns run one at a time across all of them too.
+            held = await store.HoldAsync("sender\n" + sender, cancellationToken);
             if (log.Find(message.Channel, message.ChannelMessageId) is { } first)
             {
                 return new TurnResult(first, Duplicate: true);
@@ -95,7 +99,17 @@ public sealed partial class TurnPipeline(
         }
         finally
         {
-            gate.Release();
+            try
+            {
+                if (held is not null)
+                {
+                    await held.DisposeAsync();
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
 

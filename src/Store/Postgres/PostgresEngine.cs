@@ -70,6 +70,8 @@ internal sealed class PostgresEngine : IStoreEngine
 
     public IWriteSession OpenWriteSession() => new Session(source);
 
+    public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => PostgresHold.TakeAsync(source, key, cancellationToken);
+
     public IReadOnlyList<Organization> LoadOrganizations()
     {
         using var connection = source.OpenConnection();

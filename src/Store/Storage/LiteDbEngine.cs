@@ -44,6 +44,9 @@ internal sealed class LiteDbEngine : IStoreEngine
 
     public ILiteDatabase Lite => db;
 
+    // One process owns the file (its lock file): there is no other host to hold anything against.
+    public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(null);
+
     // Explicit: Documents(collection) below is migrate's raw reader of the store's own collections.
     IDocumentReader IStoreEngine.Documents => new LiteDbDocuments(db);
 
