@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using InstructorBot.Store.Figures;
 using InstructorBot.Store.Import;
@@ -148,11 +149,25 @@ public sealed class InstructorStore : IDisposable
     /// <summary>The audit trail of one actor, newest first.</summary>
     public IReadOnlyList<AuditEntry> AuditOf(string actorUserId, int limit = 100) => engine.AuditOf(actorUserId, limit);
 
-    /// <summary>A read on the caller's thread, for other features' own collections (LiteDB engine only in this phase).</summary>
+    /// <summary>The host's own documents (dialogue state, handled turns, notices, …) on either engine, read on the caller's thread.</summary>
+    public IDocumentReader Documents => engine.Documents;
+
+    /// <summary>A read of the LiteDB database on the caller's thread (LiteDB engine only; the host uses <see cref="Documents"/>).</summary>
     public T Read<T>(Func<ILiteDatabase, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         return work(engine.Lite);
+    }
+
+    /// <summary>
+    /// Holds <paramref name="key"/> (e.g. a sender) until the result is disposed, against every other host on the same
+    /// PostgreSQL database: a second holder waits. On LiteDB, where one process owns the file, nothing is held (the
+    /// caller's own in-process gate is enough) and the result is null.
+    /// </summary>
+    public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return engine.HoldAsync(key, ct);
     }
 
     // ---- Writes ------------------------------------------------------------------------------------------------
@@ -166,11 +181,12 @@ public sealed class InstructorStore : IDisposable
 
     /// <summary>
     /// As <see cref="RecordAsync(string, IReadOnlyList{RecordRequest}, CancellationToken)"/>, and
-    /// <paramref name="alsoWrite"/> writes the caller's own collections in the same transaction once the receipt is known
-    /// (on the writer thread; keep it short): both are durable together or not at all.
+    /// <paramref name="alsoWrite"/> writes the caller's own documents in the same transaction once the receipt is known
+    /// (on the writer thread; keep it short): both are durable together or not at all. When it throws, nothing of the
+    /// write is kept and the task fails with its exception.
     /// </summary>
     public Task<WriteReceipt> RecordAsync(
-        string actorUserId, IReadOnlyList<RecordRequest> requests, Action<ILiteDatabase, WriteReceipt>? alsoWrite, CancellationToken ct = default)
+        string actorUserId, IReadOnlyList<RecordRequest> requests, Action<IDocumentWriter, WriteReceipt>? alsoWrite, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
         ArgumentNullException.ThrowIfNull(requests);
@@ -179,7 +195,7 @@ public sealed class InstructorStore : IDisposable
             context =>
             {
                 var receipt = effects.Record(context, actorUserId, copy, Now());
-                alsoWrite?.Invoke(context.Db, receipt);
+                alsoWrite?.Invoke(context.Data.Documents, receipt);
                 return receipt;
             },
             ct);
@@ -205,7 +221,7 @@ public sealed class InstructorStore : IDisposable
     /// <paramref name="alsoWrite"/> writes the caller's own collections in the same transaction.
     /// </summary>
     public Task<CorrectionReceipt?> CorrectAsync(
-        string actorUserId, int auditId, IReadOnlyList<RecordRequest> replacement, Action<ILiteDatabase, CorrectionReceipt>? alsoWrite = null,
+        string actorUserId, int auditId, IReadOnlyList<RecordRequest> replacement, Action<IDocumentWriter, CorrectionReceipt>? alsoWrite = null,
         CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
@@ -217,7 +233,7 @@ public sealed class InstructorStore : IDisposable
                 var receipt = effects.Correct(context, actorUserId, auditId, copy, Now());
                 if (receipt is not null)
                 {
-                    alsoWrite?.Invoke(context.Db, receipt);
+                    alsoWrite?.Invoke(context.Data.Documents, receipt);
                 }
 
                 return receipt;
@@ -317,7 +333,17 @@ public sealed class InstructorStore : IDisposable
         return writer.Enqueue(_ => true, ct, afterDurable: () => engine.Backup(destination));
     }
 
-    /// <summary>A durable write of the caller's own collections, run on the writer thread inside the group's transaction.</summary>
+    /// <summary>
+    /// A durable write of the host's own documents, run on the writer thread inside the group's transaction (either
+    /// engine); returns once committed. When <paramref name="work"/> throws, nothing it did is kept.
+    /// </summary>
+    public Task<T> WriteDocumentsAsync<T>(Func<IDocumentWriter, T> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return writer.Enqueue(context => work(context.Data.Documents), ct);
+    }
+
+    /// <summary>A durable write of the LiteDB database, run on the writer thread inside the group's transaction (LiteDB only).</summary>
     /// <remarks>Do not write organisations or users here: the snapshots would not see it. Use the domain writes.</remarks>
     public Task<T> WriteAsync<T>(Func<ILiteDatabase, T> work, CancellationToken ct = default)
     {
@@ -330,10 +356,17 @@ public sealed class InstructorStore : IDisposable
     /// the same write), before anyone uses it; returns once durable. LiteDB 5.0.x fails a read that races the transaction creating the collection it reads
     /// ("page type must be collection page", upstream #2792), and that failure closes the whole engine, so a collection
     /// must exist before two threads can touch it: call this from the owner's constructor, never from the writer.
+    /// On PostgreSQL nothing is done: every collection is a part of the one <c>documents</c> table, with its indexes
+    /// (migration 0003).
     /// </summary>
     public void EnsureCollection(string name, Action<ILiteCollection<BsonDocument>>? indexes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (Engine == StoreEngineKind.Postgres)
+        {
+            return;
+        }
+
         if (engine.Lite.CollectionExists(name) && indexes is null)
         {
             return;

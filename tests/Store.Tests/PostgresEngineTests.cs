@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace InstructorBot.Store.Tests;
 
-/// <summary>What only the PostgreSQL engine has: its schema migrations, its columns, pg_dump backups, and what it does not carry yet.</summary>
+/// <summary>What only the PostgreSQL engine has: its schema migrations, its columns, pg_dump backups (the host's documents: DocumentTests).</summary>
 public sealed class PostgresEngineTests
 {
     private static readonly DateOnly Today = new(2026, 12, 5);
@@ -61,22 +61,6 @@ public sealed class PostgresEngineTests
         Assert.Equal(1, Scalar(cs, "SELECT count(*) FROM user_channels WHERE user_id = 'u_zhang'"));
         Assert.Equal("u_zhang", test.Reopen().FindUserByChannel("wecom", "ZhangWei")?.Id);
         Assert.Null(test.Store.FindUserByChannel("web", "zw"));
-    }
-
-    [Fact]
-    public async Task The_host_s_own_collections_are_refused_on_postgres_with_a_message_naming_them()
-    {
-        using var test = await TestStore.WithFixtureAsync(StoreEngineKind.Postgres);
-        var read = Assert.Throws<StoreException>(() => test.Store.Read(db => db.CollectionExists("turns")));
-        Assert.Contains("对话状态", read.Message, StringComparison.Ordinal);
-        Assert.Throws<StoreException>(() => test.Store.EnsureCollection("turns"));
-        await Assert.ThrowsAsync<StoreException>(() => test.Store.WriteAsync(db => db.CollectionExists("turns")));
-
-        // A record write whose alsoWrite needs LiteDB fails whole: no record without its host-side companion.
-        var yunqi = test.Store.FindOrganizationByName("深圳市云启科技有限公司")!;
-        await Assert.ThrowsAsync<StoreException>(() =>
-            test.Store.RecordAsync("u_zhang", [new Visit { OrganizationId = yunqi.Id, Date = Today }], (db, _) => db.GetCollection("turns")));
-        Assert.Empty(test.Store.RecordsBy("u_zhang"));
     }
 
     [Fact]

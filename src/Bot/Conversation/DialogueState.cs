@@ -30,12 +30,20 @@ public sealed class DialogueState
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Write-through cache: the store is read once per user per process, then kept in step with every write.</summary>
+    /// <summary>
+    /// Write-through cache: the store is read once per user per process, then kept in step with every write. Only on
+    /// LiteDB, where this process owns the file; on PostgreSQL another host may have asked the user since, so every
+    /// turn reads the row.
+    /// </summary>
     private readonly ConcurrentDictionary<string, PendingDialogue?> cache = new(StringComparer.Ordinal);
+
+    private bool Caches => store.Engine == StoreEngineKind.LiteDb;
 
     public PendingQuestion? Find(string userId)
     {
-        var pending = cache.GetOrAdd(userId, id => store.Read(db => db.GetCollection<PendingDialogue>(Collection).FindById(id)));
+        var pending = Caches
+            ? cache.GetOrAdd(userId, id => store.Documents.Find<PendingDialogue>(Collection, id))
+            : store.Documents.Find<PendingDialogue>(Collection, userId);
         if (pending is null || pending.AtMs < clock.GetUtcNow().Add(-Lifetime).ToUnixTimeMilliseconds())
         {
             return null;
@@ -70,18 +78,18 @@ public sealed class DialogueState
             QuickReplyValues = [.. (question.QuickReplies ?? []).Select(q => q.Value)],
             AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Upsert(pending), cancellationToken);
+        await store.WriteDocumentsAsync(documents => { documents.Upsert(Collection, userId, pending); return true; }, cancellationToken);
         cache[userId] = pending;
     }
 
     public async Task ClearAsync(string userId, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(userId, out var known) && known is null)
+        if (Caches && cache.TryGetValue(userId, out var known) && known is null)
         {
             return;
         }
 
-        await store.WriteAsync(db => db.GetCollection<PendingDialogue>(Collection).Delete(userId), cancellationToken);
+        await store.WriteDocumentsAsync(documents => documents.Delete(Collection, userId), cancellationToken);
         cache[userId] = null;
     }
 

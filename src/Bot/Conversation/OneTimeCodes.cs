@@ -39,11 +39,21 @@ public sealed class OneTimeCodes
     public Task<string> IssueAsync(string userId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return store.WriteAsync(db =>
+        return store.WriteDocumentsAsync(documents =>
         {
-            var codes = db.GetCollection<OneTimeCode>(Collection);
-            codes.DeleteMany(c => c.ExpiresAtMs < now || c.UsedAtMs != null);
-            var active = codes.FindAll().ToList();
+            var active = new List<OneTimeCode>();
+            foreach (var stored in documents.All<OneTimeCode>(Collection))
+            {
+                if (stored.ExpiresAtMs < now || stored.UsedAtMs != null)
+                {
+                    documents.Delete(Collection, stored.Id);
+                }
+                else
+                {
+                    active.Add(stored);
+                }
+            }
+
             string code;
             do
             {
@@ -52,8 +62,9 @@ public sealed class OneTimeCodes
             while (active.Any(c => Matches(c, CodeFormat.Normalize(code)!)));
 
             var salt = RandomNumberGenerator.GetBytes(16);
-            codes.Insert(new OneTimeCode
+            documents.InsertWithNewId(Collection, id => new OneTimeCode
             {
+                Id = id,
                 UserId = userId,
                 Salt = Convert.ToBase64String(salt),
                 Hash = Convert.ToBase64String(Hash(salt, CodeFormat.Normalize(code)!)),
@@ -90,16 +101,17 @@ public sealed class OneTimeCodes
     private Task<string?> RedeemNormalizedAsync(string normalized, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return store.WriteAsync<string?>(db =>
+        return store.WriteDocumentsAsync<string?>(documents =>
         {
-            var codes = db.GetCollection<OneTimeCode>(Collection);
-            var match = codes.FindAll().FirstOrDefault(c => c.UsedAtMs is null && c.ExpiresAtMs > now && Matches(c, normalized));
+            // Hosts on one PostgreSQL database take turns here, so a code sent to two of them is used once.
+            documents.LockUntilCommit(Collection);
+            var match = documents.All<OneTimeCode>(Collection).FirstOrDefault(c => c.UsedAtMs is null && c.ExpiresAtMs > now && Matches(c, normalized));
             if (match is null)
             {
                 return null;
             }
 
-            codes.Update(match with { UsedAtMs = now });
+            documents.Upsert(Collection, match.Id, match with { UsedAtMs = now });
             return match.UserId;
         }, cancellationToken);
     }

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using InstructorBot.Store;
+using InstructorBot.Store.Documents;
 using BsonDocument = LiteDB.BsonDocument;
-using ILiteCollection = LiteDB.ILiteCollection<InstructorBot.Bot.Conversation.ProcessedTurn>;
-using ILiteDatabase = LiteDB.ILiteDatabase;
 
 namespace InstructorBot.Bot.Conversation;
 
 /// <summary>
 /// Handled messages in the store: dedupe on (channel, channel message id) with the first replies, and the web chat's
-/// history for a signed-in user.
+/// history for a signed-in user. On either engine (<see cref="InstructorStore.Documents"/>); a handled turn is inserted
+/// only when its key is free, so of two hosts handling the same message only the first one's turn (and records) commit.
 /// </summary>
 public sealed class TurnLog
 {
@@ -20,8 +20,9 @@ public sealed class TurnLog
     /// <summary>The index the retention sweep reads, oldest first.</summary>
     internal const string AgeIndex = "AtMs";
 
-    // Milliseconds since 1970 as 16 digits sort as strings in time order (STRING() of an Int64 would be its JSON form).
-    private const string HistoryKey = "$.Channel + '|' + $.UserId + '|' + FORMAT($.AtMs, 'D16')";
+    private const string TimeField = nameof(ProcessedTurn.AtMs);
+
+    private static readonly string[] PartitionFields = [nameof(ProcessedTurn.Channel), nameof(ProcessedTurn.UserId)];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,12 +37,13 @@ public sealed class TurnLog
     public static string Key(string channel, string messageId) => $"{channel}:{messageId}";
 
     /// <summary>
-    /// The turn log's indexes, created with the collection when the log is constructed (before any turn can read it).
-    /// The UserId index of earlier versions is dropped: the history index replaces it.
+    /// The turn log's LiteDB indexes, created with the collection when the log is constructed (before any turn can read
+    /// it). The UserId index of earlier versions is dropped: the history index replaces it. (PostgreSQL: migration 0003.)
     /// </summary>
     private static void EnsureIndexes(LiteDB.ILiteCollection<BsonDocument> turns)
     {
-        turns.EnsureIndex(HistoryIndex, HistoryKey);
+        // "$.Channel + '|' + $.UserId + '|' + FORMAT($.AtMs, 'D16')", as since round 3.
+        turns.EnsureIndex(HistoryIndex, LiteDbDocuments.LatestKey(PartitionFields, TimeField));
         turns.EnsureIndex(AgeIndex, "$.AtMs");
         turns.DropIndex(nameof(ProcessedTurn.UserId));
     }
@@ -49,21 +51,24 @@ public sealed class TurnLog
     /// <summary>The first replies to this message, when it was handled before.</summary>
     public IReadOnlyList<ReplyMessage>? Find(string channel, string messageId)
     {
-        var turn = store.Read(db => db.GetCollection<ProcessedTurn>(Collection).FindById(Key(channel, messageId)));
+        var turn = store.Documents.Find<ProcessedTurn>(Collection, Key(channel, messageId));
         return turn is null ? null : Replies(turn);
     }
 
-    public Task SaveAsync(ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies, CancellationToken cancellationToken) =>
-        store.WriteAsync(db => Write(db, turn, replies), cancellationToken);
+    /// <summary>Saves the handled turn with its replies; false when the message was handled before (here or by another host).</summary>
+    public Task<bool> SaveAsync(ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies, CancellationToken cancellationToken) =>
+        store.WriteDocumentsAsync(documents => Write(documents, turn, replies), cancellationToken);
 
     /// <summary>
     /// Saves the handled turn with its replies inside the caller's write (a recording turn saves it in the transaction
-    /// of its records, so the records, the handled mark and the replies are durable together).
+    /// of its records, so the records, the handled mark and the replies are durable together). False, with nothing
+    /// written, when the message was handled before: a recording caller then throws, so its records go too.
     /// </summary>
-    public bool Write(ILiteDatabase db, ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies)
+    public bool Write(IDocumentWriter documents, ProcessedTurn turn, IReadOnlyList<ReplyMessage> replies)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.GetCollection<ProcessedTurn>(Collection).Upsert(turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(turn);
+        return documents.TryInsert(Collection, turn.Id, turn with { RepliesJson = JsonSerializer.Serialize(replies, Json) });
     }
 
     /// <summary>
@@ -74,57 +79,27 @@ public sealed class TurnLog
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(userId);
-        return store.Read(db =>
-        {
-            var latest = Latest(db, channel, userId, beforeMs).Limit(count).ToList();
-            var exact = latest.Where(t => IsOf(t, channel, userId)).ToList();
-            if (exact.Count < latest.Count)
-            {
-                // The database's collation ignores case: another user id differing only in case shares the key range.
-                exact = [.. Latest(db, channel, userId, beforeMs).ToEnumerable().Where(t => IsOf(t, channel, userId)).Take(count)];
-            }
-
-            exact.Reverse();
-            return exact.Select(t => (t, Replies(t))).ToList();
-        });
+        var latest = store.Documents.Latest<ProcessedTurn>(Collection, Partition(channel, userId), TimeField, beforeMs, count);
+        return latest.Reverse().Select(t => (t, Replies(t))).ToList();
     }
 
     /// <summary>How LiteDB runs the history query (which index, whether it sorts), for tests.</summary>
     internal BsonDocument HistoryPlan(string channel, string userId, int count) =>
-        store.Read(db => Latest(db, channel, userId).Limit(count).GetPlan());
+        store.Read(db => LiteDbDocuments.LatestQuery(db, Collection, Partition(channel, userId), TimeField, null).Limit(count).GetPlan());
 
     /// <summary>
     /// Deletes up to <paramref name="max"/> handled turns saved before <paramref name="cutoffMs"/>, oldest first, in one
     /// small write (the retention sweep: batches on the store's writer). Returns how many were deleted.
     /// </summary>
     public Task<int> DeleteOlderThanAsync(long cutoffMs, int max, CancellationToken cancellationToken) =>
-        store.WriteAsync(
-            db =>
-            {
-                var turns = db.GetCollection<ProcessedTurn>(Collection);
-                return Expired(turns, cutoffMs).Limit(max).ToList().Count(id => turns.Delete(id));
-            },
-            cancellationToken);
+        store.WriteDocumentsAsync(documents => documents.DeleteOlderThan(Collection, TimeField, cutoffMs, max), cancellationToken);
 
     /// <summary>How LiteDB runs the sweep's query, for tests.</summary>
     internal BsonDocument SweepPlan(long cutoffMs, int max) =>
-        store.Read(db => Expired(db.GetCollection<ProcessedTurn>(Collection), cutoffMs).Limit(max).GetPlan());
+        store.Read(db => LiteDbDocuments.OlderThanQuery(db, Collection, TimeField, cutoffMs).Limit(max).GetPlan());
 
-    /// <summary>The user's turns newest first; with <paramref name="beforeMs"/>, only those saved before it (an earlier page).</summary>
-    private static LiteDB.ILiteQueryableResult<ProcessedTurn> Latest(ILiteDatabase db, string channel, string userId, long? beforeMs = null)
-    {
-        var prefix = channel + "|" + userId + "|";
-        var last = beforeMs is { } before ? Math.Max(0, before - 1).ToString("D16", System.Globalization.CultureInfo.InvariantCulture) : new string('9', 16);
-        return db.GetCollection<ProcessedTurn>(Collection).Query()
-            .Where(HistoryKey + " BETWEEN @0 AND @1", prefix + new string('0', 16), prefix + last)
-            .OrderByDescending(HistoryKey);
-    }
-
-    private static LiteDB.ILiteQueryableResult<string> Expired(ILiteCollection turns, long cutoffMs) =>
-        turns.Query().Where("$.AtMs < @0", cutoffMs).OrderBy("$.AtMs").Select(t => t.Id);
-
-    private static bool IsOf(ProcessedTurn turn, string channel, string userId) =>
-        string.Equals(turn.Channel, channel, StringComparison.Ordinal) && string.Equals(turn.UserId, userId, StringComparison.Ordinal);
+    private static (string Field, string Value)[] Partition(string channel, string userId) =>
+        [(PartitionFields[0], channel), (PartitionFields[1], userId)];
 
     private static IReadOnlyList<ReplyMessage> Replies(ProcessedTurn turn) =>
         JsonSerializer.Deserialize<List<ReplyMessage>>(turn.RepliesJson, Json) ?? [];

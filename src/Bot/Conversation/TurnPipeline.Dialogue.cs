@@ -204,7 +204,10 @@ public sealed partial class TurnPipeline
             (db, done) =>
             {
                 final = [.. marker.Finish([new ReplyMessage(HistoryReplies.Corrected(last.Records, done, before, today))])];
-                log.Write(db, marker.Turn, final);
+                if (!log.Write(db, marker.Turn, final))
+                {
+                    throw new TurnHandledElsewhereException();
+                }
             },
             CancellationToken.None);
         if (receipt is null)

@@ -13,7 +13,7 @@ namespace InstructorBot.Bot.Conversation;
 /// <summary>
 /// The turn: dedupe → the user behind the message → pending dialogue → understanding → permission → plugin functions
 /// (through the kernel, so a model could call the same ones) → one store transaction for every record → Chinese replies.
-/// Turns of one sender run one at a time; different senders run in parallel.
+/// Turns of one sender run one at a time (across hosts sharing a PostgreSQL database too); different senders run in parallel.
 /// </summary>
 public sealed partial class TurnPipeline(
     InstructorStore store,
@@ -45,10 +45,14 @@ public sealed partial class TurnPipeline(
             return TurnResult.Of("消息缺少渠道、发送人或消息编号，无法处理。");
         }
 
-        var gate = senderGates.GetOrAdd($"{message.Channel}\n{message.ChannelUserId}", _ => new SemaphoreSlim(1, 1));
+        var sender = $"{message.Channel}\n{message.ChannelUserId}";
+        var gate = senderGates.GetOrAdd(sender, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
+        IAsyncDisposable? held = null;
         try
         {
+            // Several hosts on one PostgreSQL database: the sender's turns run one at a time across all of them too.
+            held = await store.HoldAsync("sender\n" + sender, cancellationToken);
             if (log.Find(message.Channel, message.ChannelMessageId) is { } first)
             {
                 return new TurnResult(first, Duplicate: true);
@@ -81,16 +85,40 @@ public sealed partial class TurnPipeline(
             if (!marker.Saved)
             {
                 replies = marker.Finish(replies);
-                await log.SaveAsync(processed, replies, cancellationToken);
+                if (!await log.SaveAsync(processed, replies, cancellationToken))
+                {
+                    return HandledElsewhere(message);
+                }
             }
 
             return new TurnResult(replies);
         }
+        catch (TurnHandledElsewhereException)
+        {
+            return HandledElsewhere(message);
+        }
         finally
         {
-            gate.Release();
+            try
+            {
+                if (held is not null)
+                {
+                    await held.DisposeAsync();
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
+
+    /// <summary>
+    /// The same message was handled meanwhile by another host on the same database (a vendor's retry sent to both): its
+    /// turn committed first, so this one's records were rolled back; the first replies are the answer.
+    /// </summary>
+    private TurnResult HandledElsewhere(IncomingMessage message) =>
+        new(log.Find(message.Channel, message.ChannelMessageId) ?? [], Duplicate: true);
 
     /// <summary>An unknown sender: only "绑定 CODE" does anything; everything else is told how to register, and nothing is written.</summary>
     private async Task<TurnResult> UnboundAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
@@ -288,7 +316,10 @@ public sealed partial class TurnPipeline(
                 }
 
                 final = [.. marker.Finish(final)];
-                log.Write(db, marker.Turn, final);
+                if (!log.Write(db, marker.Turn, final))
+                {
+                    throw new TurnHandledElsewhereException();
+                }
             }, CancellationToken.None);
             marker.Saved = true;
             return final;

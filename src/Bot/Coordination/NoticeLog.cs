@@ -1,4 +1,5 @@
 using InstructorBot.Store;
+using InstructorBot.Store.Documents;
 using LiteDB;
 
 namespace InstructorBot.Bot.Coordination;
@@ -41,7 +42,7 @@ public sealed class NoticeLog
     }
 
     /// <summary>True when this user's notice of this kind and period was claimed (sent or being sent).</summary>
-    public bool IsClaimed(string userId, string kind, string period) => store.Read(db => Find(db, Key(userId, kind, period))) is not null;
+    public bool IsClaimed(string userId, string kind, string period) => Find(store.Documents, Key(userId, kind, period)) is not null;
 
     /// <summary>
     /// Claims the notice; null when it was claimed before (by anyone). The check and the insert run in one write on the
@@ -52,18 +53,18 @@ public sealed class NoticeLog
         ArgumentNullException.ThrowIfNull(notice);
         try
         {
-            return await store.WriteAsync(
-                db =>
+            return await store.WriteDocumentsAsync(
+                documents =>
                 {
-                    var notices = db.GetCollection<Notice>(Collection);
-                    if (Find(db, Key(notice.UserId, notice.Kind, notice.Period)) is not null)
+                    var key = Key(notice.UserId, notice.Kind, notice.Period);
+                    if (Find(documents, key) is not null)
                     {
                         return null;
                     }
 
-                    var claimed = notice with { Id = 0, Key = Key(notice.UserId, notice.Kind, notice.Period), State = NoticeState.Claimed };
-                    var id = notices.Insert(claimed);
-                    return claimed with { Id = id.AsInt32 };
+                    // On PostgreSQL another host's scheduler may claim the same key at the same moment: the unique key
+                    // (documents_notice_key) lets one insert through and gives the other null.
+                    return documents.InsertWithNewId(Collection, id => notice with { Id = id, Key = key, State = NoticeState.Claimed });
                 },
                 cancellationToken);
         }
@@ -76,8 +77,12 @@ public sealed class NoticeLog
     public Task MarkSentAsync(Notice notice, string channel, long atMs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return store.WriteAsync(
-            db => db.GetCollection<Notice>(Collection).Update(notice with { State = NoticeState.Sent, Channel = channel, SentAtMs = atMs }),
+        return store.WriteDocumentsAsync(
+            documents =>
+            {
+                documents.Upsert(Collection, notice.Id, notice with { State = NoticeState.Sent, Channel = channel, SentAtMs = atMs });
+                return true;
+            },
             cancellationToken);
     }
 
@@ -85,22 +90,20 @@ public sealed class NoticeLog
     public Task ReleaseAsync(Notice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return store.WriteAsync(db => db.GetCollection<Notice>(Collection).Delete(notice.Id), cancellationToken);
+        return store.WriteDocumentsAsync(documents => documents.Delete(Collection, notice.Id), cancellationToken);
     }
 
     /// <summary>The user's last sent notice of this kind before <paramref name="period"/> (periods sort as text), or null.</summary>
     public Notice? LastSentBefore(string userId, string kind, string period) =>
-        store.Read(db => db.GetCollection<Notice>(Collection).Query()
-            .Where(n => n.UserId == userId && n.Kind == kind && n.State == NoticeState.Sent)
-            .ToEnumerable()
-            .Where(n => n.UserId == userId && string.CompareOrdinal(n.Period, period) < 0) // ordinal: the query above ignores case
-            .MaxBy(n => n.Period, StringComparer.Ordinal));
+        store.Documents.Where<Notice>(Collection, nameof(Notice.UserId), userId)
+            .Where(n => n.UserId == userId && n.Kind == kind && n.State == NoticeState.Sent && string.CompareOrdinal(n.Period, period) < 0) // ordinal: LiteDB ignores case
+            .MaxBy(n => n.Period, StringComparer.Ordinal);
 
     /// <summary>Every notice of a user, oldest claim first (for tests and support).</summary>
     public IReadOnlyList<Notice> Of(string userId) =>
-        store.Read(db => db.GetCollection<Notice>(Collection).Query().Where(n => n.UserId == userId).ToEnumerable()
-            .Where(n => n.UserId == userId).OrderBy(n => n.ClaimedAtMs).ThenBy(n => n.Id).ToList());
+        store.Documents.Where<Notice>(Collection, nameof(Notice.UserId), userId)
+            .Where(n => n.UserId == userId).OrderBy(n => n.ClaimedAtMs).ThenBy(n => n.Id).ToList();
 
-    private static Notice? Find(ILiteDatabase db, string key) =>
-        db.GetCollection<Notice>(Collection).FindOne(Query.EQ(nameof(Notice.Key), key));
+    private static Notice? Find(IDocumentReader documents, string key) =>
+        documents.Where<Notice>(Collection, nameof(Notice.Key), key).FirstOrDefault();
 }

@@ -18,19 +18,18 @@ public sealed class ReminderPreferences
     }
 
     public bool IsEnabled(string userId) =>
-        store.Read(db => db.GetCollection<ReminderPreference>(Collection).FindById(userId))?.Enabled ?? true;
+        store.Documents.Find<ReminderPreference>(Collection, userId)?.Enabled ?? true;
 
     /// <summary>Stores the user's choice (durable when the task completes); returns whether it changed anything.</summary>
     public Task<bool> SetAsync(string userId, bool enabled, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var at = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return store.WriteAsync(
-            db =>
+        return store.WriteDocumentsAsync(
+            documents =>
             {
-                var preferences = db.GetCollection<ReminderPreference>(Collection);
-                var was = preferences.FindById(userId)?.Enabled ?? true;
-                preferences.Upsert(new ReminderPreference { Id = userId, Enabled = enabled, AtMs = at });
+                var was = documents.Find<ReminderPreference>(Collection, userId)?.Enabled ?? true;
+                documents.Upsert(Collection, userId, new ReminderPreference { Id = userId, Enabled = enabled, AtMs = at });
                 return was != enabled;
             },
             cancellationToken);

@@ -1,6 +1,5 @@
 using InstructorBot.Bot.Cli;
 using InstructorBot.Store;
-using LiteDB;
 
 namespace InstructorBot.Bot.Demo;
 
@@ -75,9 +74,9 @@ public sealed class DemoWorkspace
             throw new CliException("数据库中没有演示数据", "the database holds no demo workspace");
         }
 
-        var marker = store.Read(db => db.GetCollection(Collection).FindById(MarkerId));
-        var demoOrganizations = marker["Organizations"].AsArray.Select(v => v.AsInt32).ToHashSet();
-        var demoUsers = marker["Users"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
+        var marker = store.Documents.Find<DemoMarker>(Collection, MarkerId)!;
+        var demoOrganizations = marker.Organizations.ToHashSet();
+        var demoUsers = marker.Users.ToHashSet(StringComparer.Ordinal);
         var otherOrganizations = store.Organizations().Count(o => !demoOrganizations.Contains(o.Id));
         var otherUsers = store.Users().Count(u => !demoUsers.Contains(u.Id));
         if (otherOrganizations > 0 || otherUsers > 0)
@@ -96,20 +95,20 @@ public sealed class DemoWorkspace
 
     private async Task WriteMarkerAsync(DemoState next, CancellationToken cancellationToken, IEnumerable<int> organizations, IEnumerable<string> users)
     {
-        var marker = new BsonDocument
+        var marker = new DemoMarker
         {
-            ["_id"] = MarkerId,
-            ["State"] = next.ToString(),
-            ["AtMs"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
-            ["Organizations"] = new BsonArray(organizations.Select(id => new BsonValue(id))),
-            ["Users"] = new BsonArray(users.Select(id => new BsonValue(id))),
+            Id = MarkerId,
+            State = next.ToString(),
+            AtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            Organizations = [.. organizations],
+            Users = [.. users],
         };
-        await store.WriteAsync(db => db.GetCollection(Collection).Upsert(marker), cancellationToken);
+        await store.WriteDocumentsAsync(documents => { documents.Upsert(Collection, MarkerId, marker); return true; }, cancellationToken);
         state = next;
     }
 
     private DemoState ReadState() =>
-        store.Read(db => db.GetCollection(Collection).FindById(MarkerId)) is { } marker && Enum.TryParse<DemoState>(marker["State"].AsString, out var read)
+        store.Documents.Find<DemoMarker>(Collection, MarkerId) is { } marker && Enum.TryParse<DemoState>(marker.State, out var read)
             ? read
             : DemoState.None;
 

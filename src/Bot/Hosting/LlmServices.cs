@@ -32,7 +32,7 @@ public static class LlmServices
 
         services.AddSingleton(sp => new ModelClient(
             options,
-            new ModelAuditLog(ModelAuditLog.BesideDatabase(sp.GetRequiredService<InstructorStore>().Path), sp.GetRequiredService<ILoggerFactory>().CreateLogger<ModelClient>()),
+            new ModelAuditLog(ModelAuditLog.BesideDatabase(StoreServices.LocalDatabasePath(configuration)), sp.GetRequiredService<ILoggerFactory>().CreateLogger<ModelClient>()),
             sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => new ModelUnderstanding(sp.GetRequiredService<ModelClient>(), options.Mode));
         return services;

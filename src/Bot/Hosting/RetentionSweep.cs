@@ -2,7 +2,6 @@ using System.Diagnostics;
 using InstructorBot.Bot.Channels.ChannelDelivery;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace InstructorBot.Bot.Hosting;

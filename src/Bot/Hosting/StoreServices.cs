@@ -9,38 +9,52 @@ namespace InstructorBot.Bot.Hosting;
 public static class StoreServices
 {
     /// <summary>
-    /// What the host keeps only in LiteDB in this phase (docs/store.md §PostgreSQL): with <c>Store:Engine=postgres</c> the
-    /// host refuses to start rather than run half on each engine.
+    /// The store on the engine <c>Store:Engine</c> names: <c>litedb</c> (the default), the file <c>Store:Path</c>, else
+    /// <c>data/instructorbot.db</c> beside the app; or <c>postgres</c>, the database <c>Store:ConnectionString</c> names,
+    /// with everything the host keeps (records, dialogue state, handled turns, notices, deliveries, sessions) in it, so
+    /// several hosts can share it (docs/store.md §Engines).
     /// </summary>
-    public const string NotCarriedOnPostgres =
-        "Store:Engine=postgres：机器人服务暂不能在 PostgreSQL 上运行。台账、用户、记录与审计已可存入 PostgreSQL（migrate、report、export），" +
-        "但对话状态、已处理消息（去重）、提醒通知、渠道投递、网页会话与导出文件仍只保存在 LiteDB。请继续使用 Store:Engine=litedb（见 docs/store.md）";
-
-    /// <summary>
-    /// The database file from configuration <c>Store:Path</c>, else <c>data/instructorbot.db</c> beside the app.
-    /// <c>Store:Engine</c> must be <c>litedb</c> (the default) for the host in this phase.
-    /// </summary>
-    /// <exception cref="StoreException"><c>Store:Engine</c> is unknown, or <c>postgres</c> (not carried by the host yet).</exception>
+    /// <exception cref="StoreException"><c>Store:Engine</c> is unknown, or <c>postgres</c> without a connection string.</exception>
     public static IServiceCollection AddBotStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (StoreOptions.ParseEngine(configuration["Store:Engine"]) == StoreEngineKind.Postgres)
+        var engine = StoreOptions.ParseEngine(configuration["Store:Engine"]);
+        var options = new StoreOptions
         {
-            throw new StoreException(NotCarriedOnPostgres);
+            Engine = engine,
+            Path = LocalDatabasePath(configuration),
+            ConnectionString = configuration["Store:ConnectionString"],
+
+            // A host started while the previous one is still letting go of the file waits for it rather than failing.
+            LockWait = TimeSpan.FromSeconds(10),
+        };
+        if (engine == StoreEngineKind.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new StoreException("Store:Engine=postgres 需要配置 Store:ConnectionString（Store:ConnectionString is required for the postgres engine）");
         }
 
-        var path = configuration["Store:Path"] is { Length: > 0 } configured ? configured : BotPaths.DefaultDatabase;
         services.AddSingleton(_ =>
         {
-            // A host started while the previous one is still letting go of the file waits for it rather than failing.
-            var store = InstructorStore.Open(path, lockWait: TimeSpan.FromSeconds(10));
+            var store = InstructorStore.Open(options);
 
-            // `backup`, `report` and `export` from the command line ask the running bot for a consistent copy.
+            // `backup`, `report` and `export` from the command line ask the running bot for a consistent copy (LiteDB;
+            // on PostgreSQL nothing is needed, the server serves them).
             store.ServeBackupRequests();
             return store;
         });
         services.AddSingleton<CoverageCalculator>();
         services.AddSingleton<LedgerExporter>();
         return services;
+    }
+
+    /// <summary>
+    /// The local file the host's own files sit beside (sign-in keys, the knowledge index, the admin token, audit logs):
+    /// <c>Store:Path</c>, else <c>data/instructorbot.db</c> beside the app. On LiteDB it is the database itself; on
+    /// PostgreSQL only the anchor of this host's data folder.
+    /// </summary>
+    public static string LocalDatabasePath(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Store:Path"] is { Length: > 0 } configured ? configured : BotPaths.DefaultDatabase;
     }
 }

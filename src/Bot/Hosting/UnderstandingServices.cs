@@ -28,7 +28,7 @@ public static class UnderstandingServices
                 PreferSenderJurisdiction = configuration.GetValue("Understanding:PreferSenderJurisdiction", false),
                 CampaignStart = configuration.GetValue<DateOnly?>("Campaign:Start"),
                 KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
-                SecondOpinion = SecondOpinion.BesideDatabase(store.Path, options, message => SecondOpinionLog.Warning(logger, message)),
+                SecondOpinion = SecondOpinion.BesideDatabase(StoreServices.LocalDatabasePath(configuration), options, message => SecondOpinionLog.Warning(logger, message)),
                 Model = sp.GetService<Llm.ModelUnderstanding>(),
             };
         });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using InstructorBot.Store.Storage;
 using LiteDB;
@@ -21,13 +22,16 @@ internal sealed class PostgresEngine : IStoreEngine
         this.source = source;
         this.settings = settings;
         Location = $"postgres://{settings.Host}:{settings.Port}/{settings.Database}";
+        Documents = PostgresDocuments.Reading(source);
     }
 
     public string Location { get; }
 
     public ILiteDatabase Lite => throw new StoreException(
-        "PostgreSQL 存储尚不承载对话状态、轮次、通知、渠道投递、网页会话等宿主数据（见 docs/store.md）" +
-        "（the host's own collections are not carried on PostgreSQL yet）");
+        "PostgreSQL 存储没有 LiteDB 数据库：宿主数据请用 store.Documents / WriteDocumentsAsync（见 docs/store.md）" +
+        "（no LiteDB database on the postgres engine: use the document API）");
+
+    public IDocumentReader Documents { get; }
 
     /// <summary>The scripts applied by this open (empty when the schema was up to date), for tests and logs.</summary>
     public IReadOnlyList<string> AppliedMigrations { get; private set; } = [];
@@ -65,6 +69,8 @@ internal sealed class PostgresEngine : IStoreEngine
     }
 
     public IWriteSession OpenWriteSession() => new Session(source);
+
+    public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => PostgresHold.TakeAsync(source, key, cancellationToken);
 
     public IReadOnlyList<Organization> LoadOrganizations()
     {

@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using InstructorBot.Store.Storage;
 using Npgsql;
@@ -9,6 +10,8 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
 {
     /// <summary>A ledger import's set-based statements (a million rows) may run for minutes; the connection's timeout is for ordinary writes.</summary>
     private const int BulkTimeoutSeconds = 900;
+
+    public IDocumentWriter Documents { get; } = PostgresDocuments.Writing(connection, transaction);
 
     public Organization? FindOrganization(int id)
     {
@@ -227,14 +230,14 @@ internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTra
         int deleted;
         using (var count = Command("""
             SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM users)
-                 + (SELECT count(*) FROM records) + (SELECT count(*) FROM audit)
+                 + (SELECT count(*) FROM records) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM documents)
             """))
         {
             deleted = (int)(long)count.ExecuteScalar()!;
         }
 
         // The sequences are left alone, so ids go on where they were, as on LiteDB.
-        using var truncate = Command("TRUNCATE organizations, users, user_channels, records, audit");
+        using var truncate = Command("TRUNCATE organizations, users, user_channels, records, audit, documents");
         truncate.ExecuteNonQuery();
         return deleted;
     }

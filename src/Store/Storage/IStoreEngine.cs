@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using LiteDB;
 
@@ -35,6 +36,15 @@ internal interface IStoreEngine : IDisposable
     /// <summary>A consistent copy to <paramref name="destination"/>, run on the writer thread between two groups.</summary>
     void Backup(string destination);
 
-    /// <summary>The LiteDB database, for the host's own collections; a <see cref="StoreException"/> on an engine without one.</summary>
+    /// <summary>
+    /// Holds <paramref name="key"/> against other processes on the same database until the result is disposed (PostgreSQL:
+    /// a session advisory lock on a connection of its own); null on an engine one process owns (LiteDB).
+    /// </summary>
+    Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>The host's own documents, read outside any write.</summary>
+    IDocumentReader Documents { get; }
+
+    /// <summary>The LiteDB database, for LiteDB-only callers and tests; a <see cref="StoreException"/> on an engine without one.</summary>
     ILiteDatabase Lite { get; }
 }

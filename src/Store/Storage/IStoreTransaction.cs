@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Store.Storage;
@@ -47,6 +48,9 @@ internal interface IStoreTransaction
 
     /// <summary>Deletes a record and retires its id for good.</summary>
     void DeleteRecord(string kind, int id);
+
+    /// <summary>The host's own documents in this transaction.</summary>
+    IDocumentWriter Documents { get; }
 
     /// <summary>Empties the store (on LiteDB every collection, the host's too); returns how many rows or documents went.</summary>
     int ClearAll();

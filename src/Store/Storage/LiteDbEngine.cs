@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using LiteDB;
 
@@ -42,6 +43,12 @@ internal sealed class LiteDbEngine : IStoreEngine
     public string Location { get; }
 
     public ILiteDatabase Lite => db;
+
+    // One process owns the file (its lock file): there is no other host to hold anything against.
+    public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(null);
+
+    // Explicit: Documents(collection) below is migrate's raw reader of the store's own collections.
+    IDocumentReader IStoreEngine.Documents => new LiteDbDocuments(db);
 
     private ILiteCollection<Organization> OrganizationCollection => db.GetCollection<Organization>(Collections.Organizations, BsonAutoId.Int32);
 

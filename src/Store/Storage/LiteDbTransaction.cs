@@ -1,3 +1,4 @@
+using InstructorBot.Store.Documents;
 using InstructorBot.Store.Domain;
 using LiteDB;
 
@@ -11,6 +12,8 @@ internal sealed class LiteDbTransaction(LiteDatabase db, BsonMapper mapper, Reco
     private ILiteCollection<User> Users => db.GetCollection<User>(Collections.Users);
 
     private ILiteCollection<AuditEntry> Audit => db.GetCollection<AuditEntry>(Collections.Audit, BsonAutoId.Int32);
+
+    public IDocumentWriter Documents { get; } = new LiteDbDocuments(db);
 
     public Organization? FindOrganization(int id) => Organizations.FindById(id);
 

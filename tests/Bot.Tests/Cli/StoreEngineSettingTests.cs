@@ -17,12 +17,12 @@ public sealed class StoreEngineSettingTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
     [Fact]
-    public void A_host_set_to_postgres_refuses_to_start_naming_what_stays_on_litedb()
+    public void A_host_set_to_postgres_needs_a_connection_string_and_an_unknown_engine_is_refused()
     {
-        var refused = Assert.Throws<StoreException>(() => new ServiceCollection().AddBotStore(
-            Settings(("Store:Engine", "postgres"), ("Store:ConnectionString", "Host=127.0.0.1;Database=bot"))));
-        Assert.Contains("对话状态", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("Store:Engine=litedb", refused.Message, StringComparison.Ordinal);
+        // Since phase 2 the host runs on PostgreSQL (Postgres/PostgresHostTests); only a missing connection string is refused.
+        new ServiceCollection().AddBotStore(Settings(("Store:Engine", "postgres"), ("Store:ConnectionString", "Host=127.0.0.1;Database=bot")));
+        var refused = Assert.Throws<StoreException>(() => new ServiceCollection().AddBotStore(Settings(("Store:Engine", "postgres"))));
+        Assert.Contains("Store:ConnectionString", refused.Message, StringComparison.Ordinal);
 
         Assert.Contains("未知的存储引擎", Assert.Throws<StoreException>(() => new ServiceCollection().AddBotStore(Settings(("Store:Engine", "sqlite")))).Message,
             StringComparison.Ordinal);

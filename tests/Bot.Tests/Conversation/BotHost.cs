@@ -89,7 +89,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
     /// <summary>All organisations as JSON, for "nothing changed" checks.</summary>
     public string LedgerSnapshot => JsonSerializer.Serialize(Store.Organizations().OrderBy(o => o.Id));
 
-    public int ProcessedTurns => Store.Read(db => db.GetCollection<ProcessedTurn>(TurnLog.Collection).Count());
+    public int ProcessedTurns => Store.Documents.Count(TurnLog.Collection);
 
     public Task<string> IssueCodeAsync(string userId) =>
         Services.GetRequiredService<OneTimeCodes>().IssueAsync(userId, OneTimeCodes.DefaultLifetime, CancellationToken.None);

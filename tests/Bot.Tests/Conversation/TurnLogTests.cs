@@ -101,11 +101,11 @@ public sealed class TurnLogTests : IDisposable
     };
 
     private Task SaveAsync(IEnumerable<ProcessedTurn> turns) =>
-        store.WriteAsync(db =>
+        store.WriteDocumentsAsync(documents =>
         {
             foreach (var turn in turns)
             {
-                log.Write(db, turn, [new ReplyMessage("回复 " + turn.Text)]);
+                log.Write(documents, turn, [new ReplyMessage("回复 " + turn.Text)]);
             }
 
             return true;

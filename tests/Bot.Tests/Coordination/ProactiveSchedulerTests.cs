@@ -3,6 +3,7 @@ using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Coordination;
 using InstructorBot.Store;
 using InstructorBot.Store.Domain;
+using InstructorBot.Store.Tests;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -44,11 +45,15 @@ public sealed class ProactiveSchedulerTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private void Bind(string userId, string weComId) =>
-        store.SaveUserAsync(store.FindUser(userId)! with { ChannelIdentities = [new ChannelIdentity("wecom", weComId)] }).GetAwaiter().GetResult();
+    private void Bind(string userId, string weComId) => Bind(store, userId, weComId);
 
-    private ProactiveScheduler Scheduler(InstructorBot.Bot.Charts.CoverageChart? charts = null)
+    private static void Bind(InstructorStore on, string userId, string weComId) =>
+        on.SaveUserAsync(on.FindUser(userId)! with { ChannelIdentities = [new ChannelIdentity("wecom", weComId)] }).GetAwaiter().GetResult();
+
+    /// <param name="on">Another store than the test's (a second host on the same PostgreSQL database).</param>
+    private ProactiveScheduler Scheduler(InstructorBot.Bot.Charts.CoverageChart? charts = null, InstructorStore? on = null)
     {
+        var store = on ?? this.store;
         var calendar = new CampaignCalendar(CampaignCalendarOptions.Wuhan003(), 2026);
         var log = new NoticeLog(store);
         var weComOptions = Options.Create(new WeComOptions { Token = "t", EncodingAESKey = "k", CorpId = "ww1", AgentId = 1000002, Secret = "s" });
@@ -213,20 +218,53 @@ public sealed class ProactiveSchedulerTests : IDisposable
         Assert.Equal(("visit_reminder", "2026-W46", "wecom"), (notices[0].Kind, notices[0].Period, notices[0].Channel));
     }
 
-    [Fact]
-    public async Task Two_schedulers_racing_on_one_store_send_each_message_once()
+    /// <summary>
+    /// LiteDB: two schedulers on the one store of the process. PostgreSQL: two hosts, each with its store and scheduler,
+    /// on one database: the notice's unique key (documents_notice_key) lets one claim through.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Two_schedulers_racing_send_each_message_once(StoreEngineKind engine)
     {
         weCom.Delay = TimeSpan.FromMilliseconds(20);
         At(11, 16, 9); // a Monday: reminders to every instructor with something to do
-        var first = Scheduler();
-        var second = Scheduler();
+        var database = engine == StoreEngineKind.Postgres ? PostgresCluster.Instance.CreateDatabase() : null;
+        InstructorStore? other = null;
+        try
+        {
+            if (database is not null)
+            {
+                store.Dispose();
+                var options = new StoreOptions { Engine = StoreEngineKind.Postgres, ConnectionString = database };
+                store = InstructorStore.Open(options, clock);
+                await store.ImportLedgerAsync(FixtureLedgerFile("ledger.csv"));
+                await store.ImportUsersAsync(FixtureLedgerFile("users.csv"));
+                Bind("u_wang", "WangQiang");
+                Bind("u_zhang", "ZhangWei");
+                other = InstructorStore.Open(options, clock);
+            }
 
-        var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).RunOnceAsync(default))));
+            var first = Scheduler();
+            var second = Scheduler(on: other);
 
-        var instructors = store.Users().Count(u => u.Role == UserRole.Instructor);
-        Assert.Equal(instructors, sent.Sum());
-        Assert.Single(weCom.To("ZhangWei"));
-        Assert.All(store.Users().Where(u => u.Role == UserRole.Instructor && u.Id != "u_zhang"), u => Assert.Single(WebNotices(u.Id)));
+            var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).RunOnceAsync(default))));
+
+            var instructors = store.Users().Count(u => u.Role == UserRole.Instructor);
+            Assert.Equal(instructors, sent.Sum());
+            Assert.Single(weCom.To("ZhangWei"));
+            Assert.All(store.Users().Where(u => u.Role == UserRole.Instructor && u.Id != "u_zhang"), u => Assert.Single(WebNotices(u.Id)));
+            Assert.All(store.Users().Where(u => u.Role == UserRole.Instructor), u => Assert.Equal(NoticeState.Sent, Assert.Single(new NoticeLog(store).Of(u.Id)).State));
+        }
+        finally
+        {
+            other?.Dispose();
+            if (database is not null)
+            {
+                store.Dispose();
+                PostgresCluster.Instance.DropDatabase(database);
+                store = InstructorStore.Open(DatabasePath, clock);
+            }
+        }
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class BotFrameworkConversations
             return;
         }
 
-        await store.WriteAsync(db => db.GetCollection<ConversationReference>(Collection).Upsert(reference), cancellationToken);
+        await store.WriteDocumentsAsync(documents => { documents.Upsert(Collection, user, reference); return true; }, cancellationToken);
         known[user] = reference;
     }
 
@@ -54,7 +54,7 @@ public sealed class BotFrameworkConversations
             return cached;
         }
 
-        var stored = store.Read(db => db.GetCollection<ConversationReference>(Collection).FindById(channelUserId));
+        var stored = store.Documents.Find<ConversationReference>(Collection, channelUserId);
         if (stored is not null)
         {
             known[channelUserId] = stored;

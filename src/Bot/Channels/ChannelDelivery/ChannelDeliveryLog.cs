@@ -1,5 +1,6 @@
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Store;
+using InstructorBot.Store.Documents;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 
@@ -33,21 +34,15 @@ public sealed partial class ChannelDeliveryLog
     /// one small write (the retention sweep: batches on the store's writer). Returns how many were deleted.
     /// </summary>
     public Task<int> DeleteOlderThanAsync(long cutoffMs, int max, CancellationToken cancellationToken) =>
-        store.WriteAsync(
-            db =>
-            {
-                var deliveries = db.GetCollection<DeliveredReply>(Collection);
-                return Expired(deliveries, cutoffMs).Limit(max).ToList().Count(id => deliveries.Delete(id));
-            },
-            cancellationToken);
+        store.WriteDocumentsAsync(documents => documents.DeleteOlderThan(Collection, nameof(DeliveredReply.AtMs), cutoffMs, max), cancellationToken);
 
     /// <summary>How LiteDB runs the sweep's query, for tests.</summary>
     internal BsonDocument SweepPlan(long cutoffMs, int max) =>
-        store.Read(db => Expired(db.GetCollection<DeliveredReply>(Collection), cutoffMs).Limit(max).GetPlan());
+        store.Read(db => LiteDbDocuments.OlderThanQuery(db, Collection, nameof(DeliveredReply.AtMs), cutoffMs).Limit(max).GetPlan());
 
     /// <summary>True when a reply to this message was accepted by the vendor, before or after a restart.</summary>
     public bool WasDelivered(string channel, string messageId) =>
-        store.Read(db => db.GetCollection<DeliveredReply>(Collection).FindById(TurnLog.Key(channel, messageId))) is not null;
+        store.Documents.Find<DeliveredReply>(Collection, TurnLog.Key(channel, messageId)) is not null;
 
     /// <summary>
     /// Sends <paramref name="parts"/> in order through <paramref name="send"/>, stopping at the first refusal, and records
@@ -72,14 +67,9 @@ public sealed partial class ChannelDeliveryLog
         }
 
         var delivered = new DeliveredReply { Id = TurnLog.Key(channel, messageId), AtMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
-        await store.WriteAsync(
-            db => db.GetCollection<DeliveredReply>(Collection).Upsert(delivered),
-            CancellationToken.None);
+        await store.WriteDocumentsAsync(documents => { documents.Upsert(Collection, delivered.Id, delivered); return true; }, CancellationToken.None);
         return true;
     }
-
-    private static ILiteQueryableResult<string> Expired(ILiteCollection<DeliveredReply> deliveries, long cutoffMs) =>
-        deliveries.Query().Where("$.AtMs < @0", cutoffMs).OrderBy("$.AtMs").Select(d => d.Id);
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "{Channel} reply to {MessageId} not delivered: part {Part} of {Parts} was refused; a retry will answer it")]
     private static partial void LogUndelivered(ILogger logger, string channel, string messageId, int part, int parts);

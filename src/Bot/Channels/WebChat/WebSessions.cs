@@ -37,11 +37,14 @@ public sealed class WebSessions
             CreatedAtMs = now.ToUnixTimeMilliseconds(),
             ExpiresAtMs = (now + options.Value.AbsoluteLifetime).ToUnixTimeMilliseconds(),
         };
-        return store.WriteAsync(db =>
+        return store.WriteDocumentsAsync(documents =>
         {
-            var sessions = db.GetCollection<WebSession>(Collection);
-            sessions.DeleteMany(s => s.ExpiresAtMs < session.CreatedAtMs || s.RevokedAtMs != null);
-            sessions.Insert(session);
+            foreach (var ended in documents.All<WebSession>(Collection).Where(s => s.ExpiresAtMs < session.CreatedAtMs || s.RevokedAtMs != null))
+            {
+                documents.Delete(Collection, ended.Id);
+            }
+
+            documents.Upsert(Collection, session.Id, session);
             return session.Id;
         }, cancellationToken);
     }
@@ -54,7 +57,7 @@ public sealed class WebSessions
             return false;
         }
 
-        var session = store.Read(db => db.GetCollection<WebSession>(Collection).FindById(sessionId));
+        var session = store.Documents.Find<WebSession>(Collection, sessionId);
         return session is not null && session.UserId == userId && session.RevokedAtMs is null
             && session.ExpiresAtMs > clock.GetUtcNow().ToUnixTimeMilliseconds();
     }
@@ -67,12 +70,11 @@ public sealed class WebSessions
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return store.WriteAsync(db =>
+        return store.WriteDocumentsAsync(documents =>
         {
-            var sessions = db.GetCollection<WebSession>(Collection);
-            if (sessions.FindById(sessionId) is { } session)
+            if (documents.Find<WebSession>(Collection, sessionId) is { } session)
             {
-                sessions.Update(session with { RevokedAtMs = now });
+                documents.Upsert(Collection, sessionId, session with { RevokedAtMs = now });
             }
 
             return 0;
