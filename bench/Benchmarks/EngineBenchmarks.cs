@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -50,8 +51,14 @@ public class EngineBenchmarks
     [Params(StoreEngineKind.LiteDb, StoreEngineKind.Postgres)]
     public StoreEngineKind Engine { get; set; }
 
-    [Params(100_000, 1_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Rows { get; set; }
+
+    /// <summary>100,000 and 1,000,000 units, or the sizes BENCH_SIZES lists ("100000" for a shorter run).</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("BENCH_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            : [100_000, 1_000_000];
 
     [GlobalSetup]
     public void Setup()
