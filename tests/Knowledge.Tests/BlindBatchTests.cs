@@ -6,16 +6,16 @@ using Xunit.Abstractions;
 namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
-/// The six earlier blind question batches (now development evidence): which answer is given when the bot is made to
+/// The eight earlier blind question batches (a–f, and g–h of round 5) (now development evidence): which answer is given when the bot is made to
 /// answer (<see cref="Answering.AskService.AskScored"/> never abstains), and what it ships (<see cref="KnowledgeBase.Ask"/>).
 /// The forced pass on answerable questions measures ranking and composition alone, apart from the abstention decision.
 /// </summary>
 public sealed class BlindBatchTests(ITestOutputHelper output)
 {
-    private static readonly string[] Batches = ["a", "b", "c", "d", "e", "f"];
+    private static readonly string[] Batches = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
-    /// <summary>Forced passes on the answerable questions of all six batches, just under what the ranking reaches (of 167).</summary>
-    private const int ForcedFloor = 122;
+    /// <summary>Forced passes on the answerable questions of all eight batches, just under what the ranking reaches (172 of 225 on 2026-12-05, g 17/29, h 25/29).</summary>
+    private const int ForcedFloor = 170;
 
     [Fact]
     public void Gives_the_answering_passage_for_the_answerable_blind_questions_when_made_to_answer()

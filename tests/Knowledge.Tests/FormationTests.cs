@@ -87,6 +87,12 @@ public sealed class FormationTests : IDisposable
     [InlineData("有家培训学校原来在联合党支部，现在4个正式党员了，该调整吗？", FormationMethod.Single, OrganizationLevel.Branch)]
     [InlineData("有个棋牌协会，会员大多退休前在事业单位工作，党员6名，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
     [InlineData("这家公司5名党员，组织关系都在原单位，怎么建？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    // Relations kept at each member's own workplace are members from elsewhere; an alumni/hometown association is a social organisation.
+    [InlineData("有个同乡会，党员5名，组织关系都在各自的工作单位，建什么党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    [InlineData("这家联谊会会员多是机关干部，党员4名，建什么样的党组织？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    // "怎么把党的工作做进去/开展起来": how to reach a described unit, an advice request.
+    [InlineData("有家小饭店二十个员工，没有党员，怎么把党建工作开展起来？", FormationMethod.WorkCoverage, null)]
+    [InlineData("这家公司有2名党员，如何把党的工作做进去？", FormationMethod.Joint, null)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);

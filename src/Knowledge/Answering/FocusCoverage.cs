@@ -69,6 +69,7 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
 
     private readonly HashSet<string> generic = [.. vocabulary.GenericWords];
     private readonly IReadOnlyList<string> interrogatives = vocabulary.Interrogatives ?? [];
+    private readonly HashSet<string> answerKinds = [.. vocabulary.AnswerKindWords ?? []];
 
     private readonly (string Word, IReadOnlyList<(string Word, double Credit)> Says)[] alternatives =
     [
@@ -176,7 +177,7 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
     private FocusWord? Content(string form, int start, int end)
     {
         var word = form[start..end];
-        if (!word.All(TextCleaner.IsCjk) || analyzer.IsQuestionWord(word) || generic.Contains(word) || WordClasses.IsFunctionWord(word)
+        if (!word.All(TextCleaner.IsCjk) || analyzer.IsQuestionWord(word) || generic.Contains(word) || answerKinds.Contains(word) || WordClasses.IsFunctionWord(word)
             || interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal)))
         {
             return null;

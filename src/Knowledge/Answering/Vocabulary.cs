@@ -5,7 +5,8 @@ namespace InstructorBot.Knowledge.Answering;
 /// <summary>
 /// The words question analysis needs, as data: synonym groups, question words, generic campaign terms, and the words the
 /// documents use for a verb a question says in one character ("怎么选" → 选举/选拔/产生), and the words that make a clause
-/// ask (什么, 怎么, 几, 吗…) rather than tell.
+/// ask (什么, 怎么, 几, 吗…) rather than tell, and the nouns that name the kind of answer asked for rather than its subject
+/// ("要走哪些程序", "有没有具体标准", "需要什么条件": 程序, 标准, 条件), which are no asking word of <see cref="FocusCoverage"/>.
 /// </summary>
 public sealed record Vocabulary(
     IReadOnlyList<IReadOnlyList<string>> Synonyms,
@@ -15,7 +16,8 @@ public sealed record Vocabulary(
     IReadOnlyList<string> TimeWords,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? LoneWords = null,
     IReadOnlyList<string>? KeptWords = null,
-    IReadOnlyList<string>? Interrogatives = null)
+    IReadOnlyList<string>? Interrogatives = null,
+    IReadOnlyList<string>? AnswerKindWords = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
