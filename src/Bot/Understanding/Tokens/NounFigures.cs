@@ -120,7 +120,7 @@ internal static class NounFigures
             }
 
             // 上 of 上次/上个月 is also an approximation prefix (上百): inside a comparison it approximates nothing.
-            if (!(token.Kind is TokenKind.Word or TokenKind.Date or TokenKind.Particle or TokenKind.Filler or TokenKind.Approximation || (token.Kind == TokenKind.Pause && !token.IsHardPause(text))))
+            if (!(token.Kind is TokenKind.Word or TokenKind.HeadCountLead or TokenKind.Date or TokenKind.Particle or TokenKind.Filler or TokenKind.Approximation || (token.Kind == TokenKind.Pause && !token.IsHardPause(text))))
             {
                 return null;
             }
@@ -174,7 +174,7 @@ internal static class NounFigures
         var token = tokens[next];
         return token.Kind switch
         {
-            TokenKind.Word => !(token.Length == 1 && text[token.Start] is '了' or '啊' or '呀' or '吧'),
+            TokenKind.Word or TokenKind.HeadCountLead => !(token.Length == 1 && text[token.Start] is '了' or '啊' or '呀' or '吧'),
             TokenKind.Members or TokenKind.Employees => token.Kind == noun,
             TokenKind.Particle => next + 1 < tokens.Count && tokens[next + 1].Kind != TokenKind.Pause,
             _ => false,
