@@ -79,7 +79,8 @@ internal sealed partial class MessageParser
 
     /// <summary>
     /// "恒信建筑 上礼拜六去的 …", "佳和餐饮那边 这礼拜一去的": the 是…的 of a past act — a day (not after today) right before a
-    /// motion verb, 的 right after it — with an organisation named before it is a visit to that organisation ("明天去的话" is no visit).
+    /// motion verb (with only words of <c>visit_day_gap_words</c> between: 昨天晚上去的, 上礼拜四我过去的), 的 right after it — with an
+    /// organisation named before it is a visit to that organisation ("明天去的话" is no visit).
     /// </summary>
     private bool MotionAfterDay(Clause clause, int position, int next)
     {
@@ -89,9 +90,16 @@ internal sealed partial class MessageParser
         }
 
         var before = position;
-        while (before > clause.Start && text[before - 1] == ' ')
+        for (var guard = 0; guard < 8 && before > clause.Start; guard++)
         {
-            before--;
+            // "昨天晚上去的", "上礼拜四我过去的": a part of the day, the one who went and 过 may stand between the day and the verb.
+            var gap = text[before - 1] == ' ' ? 1 : rules.VisitDayGapWords.LongestEndingAt(text, before);
+            if (gap == 0 || before - gap < clause.Start)
+            {
+                break;
+            }
+
+            before -= gap;
         }
 
         return dates.Any(d => d.Start + d.Length == before && d.Date <= today)

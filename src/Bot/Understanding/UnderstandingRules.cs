@@ -104,6 +104,7 @@ internal sealed class UnderstandingRules
         RevelationMarkers = new(v.RevelationMarkers);
         OnePersonMarkers = new(v.OnePersonMarkers);
         ChainTitles = new(v.ChainTitles);
+        VisitDayGapWords = new(v.VisitDayGapWords);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -124,6 +125,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>副书记/委员/主席: titles in a party or mass body that end a chain of titles before a name.</summary>
     public KeywordSet ChainTitles { get; }
+
+    /// <summary>上午/晚上/我/过 between a past day and 去的 (visit_day_gap_words).</summary>
+    public KeywordSet VisitDayGapWords { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

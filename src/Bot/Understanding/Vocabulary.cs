@@ -242,6 +242,16 @@ public sealed record Vocabulary
     /// ("书记是罗岗社区党委副书记李娜").</summary>
     public IReadOnlyList<string> ChainTitles { get; init; } = [];
 
+    // ---- word classes of round 5 (branch r5-u2g)
+
+    /// <summary>他们/公司/说/讲: the unit said as a pronoun or a noun, or a report of what someone said, right before a head
+    /// count (N个人, with 现在/一共 between): the head count is the employees' ("他们现在一百五十六个人", "人事说现在二百六十个人").</summary>
+    public IReadOnlyList<string> HeadCountLeads { get; init; } = [];
+
+    /// <summary>上午/晚上/我/过: words that may stand between a past day and 去的/来的 of a visit said after the facts
+    /// ("昨天晚上去的", "上礼拜四我过去的").</summary>
+    public IReadOnlyList<string> VisitDayGapWords { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 

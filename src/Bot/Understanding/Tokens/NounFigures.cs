@@ -12,7 +12,7 @@ internal readonly record struct NounFigure(TokenKind Noun, int Start, int End, i
 /// it with only particles, fillers and blanks between (职工一百七, 党员呢是六个, 党员一共四个, 党员还是零个, 人二十六个;
 /// at most <see cref="Window"/> words between), unless another count noun right after the figure claims it and has no
 /// figure of its own ("职工四十来个党员": left to the older rules). A head count (N个人) after a topic (an organisation or
-/// 那边/这边) belongs to employees ("那边五十五个人"). Each noun takes one figure and each figure one noun; a figure that
+/// 那边/这边, or a lead of <c>head_count_leads</c>: 他们, 人事说) belongs to employees ("那边五十五个人", "他们现在一百五十六个人"). Each noun takes one figure and each figure one noun; a figure that
 /// starts a change ("党员2名增加到5名") is left alone.
 /// </summary>
 internal static class NounFigures
@@ -45,7 +45,7 @@ internal static class NounFigures
 
         for (var k = 0; k < tokens.Count; k++)
         {
-            // "那边五十五个人": a head count after a topic is the employees'.
+            // "那边五十五个人", "他们现在一百五十六个人": a head count after a topic or a lead is the employees'.
             if (tokens[k].Kind != TokenKind.Number || claimed.Contains(k) || k + 1 >= tokens.Count || tokens[k + 1] is not { Kind: TokenKind.Measure, Key: "人" })
             {
                 continue;
@@ -53,7 +53,7 @@ internal static class NounFigures
 
             var before = Skip(text, tokens, k - 1, -1);
             var (value, end, approximate, next) = Read(text, tokens, k);
-            if (before >= 0 && tokens[before].Kind is TokenKind.Place or TokenKind.Organization && !MembersFollow(text, tokens, next) && !IsNotACount(text, end))
+            if (before >= 0 && tokens[before].Kind is TokenKind.Place or TokenKind.Organization or TokenKind.HeadCountLead && !MembersFollow(text, tokens, next) && !IsNotACount(text, end))
             {
                 claimed.Add(k);
                 pairs.Add(new NounFigure(TokenKind.Employees, tokens[k].Start, end, tokens[k].Start, value, approximate || IsApproximatedBefore(tokens, k), null));
@@ -120,7 +120,7 @@ internal static class NounFigures
             }
 
             // 上 of 上次/上个月 is also an approximation prefix (上百): inside a comparison it approximates nothing.
-            if (!(token.Kind is TokenKind.Word or TokenKind.Date or TokenKind.Particle or TokenKind.Filler or TokenKind.Approximation || (token.Kind == TokenKind.Pause && !token.IsHardPause(text))))
+            if (!(token.Kind is TokenKind.Word or TokenKind.HeadCountLead or TokenKind.Date or TokenKind.Particle or TokenKind.Filler or TokenKind.Approximation || (token.Kind == TokenKind.Pause && !token.IsHardPause(text))))
             {
                 return null;
             }
@@ -174,7 +174,7 @@ internal static class NounFigures
         var token = tokens[next];
         return token.Kind switch
         {
-            TokenKind.Word => !(token.Length == 1 && text[token.Start] is '了' or '啊' or '呀' or '吧'),
+            TokenKind.Word or TokenKind.HeadCountLead => !(token.Length == 1 && text[token.Start] is '了' or '啊' or '呀' or '吧'),
             TokenKind.Members or TokenKind.Employees => token.Kind == noun,
             TokenKind.Particle => next + 1 < tokens.Count && tokens[next + 1].Kind != TokenKind.Pause,
             _ => false,

@@ -80,10 +80,16 @@ internal static class SelfCorrections
             return null;
         }
 
+        if (MovedToAnotherDay(text, tokens, c, replacement) is { } moved)
+        {
+            return moved;
+        }
+
         if (Replaced(text, tokens, c, replacement) is not { } replaced)
         {
             return null;
         }
+
 
         var restEnd = RestEnd(text, tokens, replacement.Index);
         restEnd = Echo(text, tokens, replacement, restEnd);
@@ -91,12 +97,18 @@ internal static class SelfCorrections
         return string.Concat(text.AsSpan(0, replaced.Start), said, text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(restEnd));
     }
 
-    /// <summary>"是佳和餐饮 不是德润物业": drop the item denied. "不是前天 是大前天": the item after the lead replaces.</summary>
+    /// <summary>"是佳和餐饮 不是德润物业": drop the item denied. "不是前天 是大前天", "不是五个 是七个": the item after the lead replaces.</summary>
     private static string? Denied(string text, List<Token> tokens, UnderstandingRules rules, int c, int b, int cut, bool echoOnly)
     {
         var kind = tokens[b].Kind;
-        var afterB = SkipPauses(text, tokens, b + 1);
-        if (afterB > b + 1 && Lead(text, tokens, rules, afterB) is { } lead && lead < tokens.Count && tokens[lead].Kind == kind)
+        var itemEnd = b + 1;
+        if (kind == TokenKind.Number && itemEnd < tokens.Count && tokens[itemEnd].Kind == TokenKind.Measure && tokens[itemEnd].Start == tokens[b].End)
+        {
+            itemEnd++; // "哦不是五个 是七个": the figure denied with its measure word
+        }
+
+        var afterB = SkipPauses(text, tokens, itemEnd);
+        if (afterB > itemEnd && Lead(text, tokens, rules, afterB) is { } lead && lead < tokens.Count && tokens[lead].Kind == kind)
         {
             var replacement = new Item(lead, null);
             var restEnd = RestEnd(text, tokens, lead);
@@ -157,7 +169,83 @@ internal static class SelfCorrections
         }
 
         var last = LastBefore(tokens, c, t => t.Kind == token.Kind && (token.Kind != TokenKind.Members || t.Key is not null));
+        if (token.Kind == TokenKind.Number && NoneSaidLast(tokens, c, last) is { } none)
+        {
+            return (none.Start, none.End); // "党员没有 哦不对 有一个": the figure replaces the none said last, not an earlier figure
+        }
+
         return last is { } found ? (found.Start, found.End) : null;
+    }
+
+    /// <summary>
+    /// "今天去了鹏城数据和安捷电子 哦不对 安捷是明天去": an organisation said again after the marker with a day right after it
+    /// (是 between) was listed for the wrong day: it leaves the list before the marker (with its 和/跟/、), and what is said
+    /// after the marker stands as a clause of its own.
+    /// </summary>
+    private static string? MovedToAnotherDay(string text, List<Token> tokens, int c, Item replacement)
+    {
+        var k = replacement.Index;
+        if (replacement.Noun is not null || tokens[k].Kind != TokenKind.Organization)
+        {
+            return null;
+        }
+
+        var said = text[tokens[k].Start..tokens[k].End];
+        if (LastBefore(tokens, c, t => t.Kind == TokenKind.Organization && text[t.Start..t.End] is var name
+                && (name.StartsWith(said, StringComparison.Ordinal) || said.StartsWith(name, StringComparison.Ordinal))) is not { } same)
+        {
+            return null;
+        }
+
+        var replaced = (same.Start, same.End);
+
+        var n = k + 1;
+        while (n < tokens.Count && n <= k + 2 && (tokens[n].Kind == TokenKind.Particle || (tokens[n].Kind == TokenKind.Word && text[tokens[n].Start] is '是' or '要' or '改')))
+        {
+            n++;
+        }
+
+        if (n >= tokens.Count || tokens[n].Kind != TokenKind.Date)
+        {
+            return null;
+        }
+
+        var from = replaced.Start;
+        while (from > 0 && text[from - 1] is ' ' or '和' or '跟' or '与' or '及' or '、' or ',' or '，')
+        {
+            from--;
+        }
+
+        var to = replaced.End;
+        while (from == replaced.Start && to < text.Length && text[to] is '和' or '跟' or '与' or '及' or '、')
+        {
+            to++; // the first of the list: the conjunction after it goes
+        }
+
+        var cut = CutBefore(text, tokens, c);
+        return to > cut ? null : string.Concat(text.AsSpan(0, from), text.AsSpan(to, cut - to), " ", text.AsSpan(tokens[k].Start));
+    }
+
+    /// <summary>The negation right after the last count noun before the marker (particles between), when no figure follows that noun.</summary>
+    private static Token? NoneSaidLast(List<Token> tokens, int c, Token? lastFigure)
+    {
+        for (var k = c - 1; k >= 0 && (lastFigure is null || tokens[k].Start > lastFigure.Value.Start); k--)
+        {
+            if (!tokens[k].IsCountNoun)
+            {
+                continue;
+            }
+
+            var n = k + 1;
+            while (n < c && tokens[n].Kind is TokenKind.Particle or TokenKind.Filler)
+            {
+                n++;
+            }
+
+            return n < c && tokens[n].Kind == TokenKind.Negation ? tokens[n] : null;
+        }
+
+        return null;
     }
 
     private static Token? LastBefore(List<Token> tokens, int c, Func<Token, bool> match)

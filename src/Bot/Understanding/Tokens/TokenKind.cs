@@ -56,4 +56,7 @@ internal enum TokenKind
 
     /// <summary>一样/没变/同上次 (same_as_before_words): a figure said as the same as an earlier report.</summary>
     Same,
+
+    /// <summary>他们/公司/说 (head_count_leads): whose head count follows, or the report of it ("人事说现在二百六十个人").</summary>
+    HeadCountLead,
 }

@@ -33,6 +33,7 @@ internal sealed class TokenLexicon
         Add(v.ApproximationPrefixes, TokenKind.Approximation);
         Add(v.ApproximationSuffixes, TokenKind.Approximation);
         Add(v.FigureParticles, TokenKind.Particle);
+        Add(v.HeadCountLeads, TokenKind.HeadCountLead);
         Add(v.FactFillers.Where(w => w.Length > 0 && TextNormalizer.IsHan(w[0]) && w is not ("的" or "了")), TokenKind.Particle);
 
         byFirst = entries
