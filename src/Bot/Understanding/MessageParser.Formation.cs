@@ -127,6 +127,13 @@ internal sealed partial class MessageParser
         }
 
         var nameStart = end - name.Length;
+        if (name.Length == 3 && (rules.ChainTitles.EndsAt(text, nameStart + 1, start) || rules.Titles.EndsAt(text, nameStart + 1, start)))
+        {
+            // "工会主席康丽": the title's last character (席) is no surname.
+            name = name[1..];
+            nameStart++;
+        }
+
         return (rules.ChainTitles.EndsAt(text, nameStart, start) || rules.Titles.EndsAt(text, nameStart, start))
             && !mentions.Any(m => m.Start < end && nameStart < m.End) ? name : null;
     }
