@@ -331,6 +331,13 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "以前挂在社区的联合党支部里，今天单独成立了党支部": a clause said of the old form, then a single formation.
+        if (rules.Single.ContainsAny(text, clause.Start, clause.End)
+            && clauses.Any(c => c.End <= clause.Start && rules.FormerStateMarkers.ContainsAny(text, c.Start, c.End)))
+        {
+            from = Math.Max(from, clause.Start);
+        }
+
         var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : HelperMode(position);
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
             : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint

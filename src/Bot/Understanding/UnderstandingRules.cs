@@ -104,6 +104,7 @@ internal sealed class UnderstandingRules
         RevelationMarkers = new(v.RevelationMarkers);
         OnePersonMarkers = new(v.OnePersonMarkers);
         ChainTitles = new(v.ChainTitles);
+        FormerStateMarkers = new(v.FormerStateMarkers);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -124,6 +125,8 @@ internal sealed class UnderstandingRules
 
     /// <summary>副书记/委员/主席: titles in a party or mass body that end a chain of titles before a name.</summary>
     public KeywordSet ChainTitles { get; }
+
+    public KeywordSet FormerStateMarkers { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

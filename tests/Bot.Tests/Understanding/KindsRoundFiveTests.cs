@@ -14,6 +14,19 @@ public sealed class KindsRoundFiveTests
 
     private UnderstandingResult Understand(string text, string user = "u_zhang") => understanding.Understand(text, FixtureLedger.Users()[user], Now);
 
+    public static IEnumerable<object[]> FormerStateMarkers() => Vocabulary.Default().FormerStateMarkers.Distinct().Select(w => new object[] { w });
+
+    [Theory]
+    [MemberData(nameof(FormerStateMarkers))]
+    public void A_clause_said_of_the_old_joint_form_does_not_make_a_single_formation_joint(string marker)
+    {
+        var formation = Assert.Single(Understand($"青禾文化{marker}挂在社区的联合党支部里，今天单独成立了党支部，党员五名").Actions, a => a.Kind == ActionKind.Formation);
+        Assert.Equal(FormationMethod.Single, formation.Method);
+
+        var joint = Assert.Single(Understand("青禾文化和华鼎物流今天联合成立了党支部，党员五名").Actions, a => a.Kind == ActionKind.Formation);
+        Assert.Equal(FormationMethod.Joint, joint.Method); // no old form said: joint stays joint
+    }
+
     [Theory]
     [InlineData("华鼎物流建了党支部，党员三名，书记是华鼎的工会主席丁伟", "丁伟")]
     [InlineData("青禾文化成立了党支部，党员三名，书记是公司的工会副主席单红", "单红")]
