@@ -46,4 +46,12 @@ public sealed class KindsRoundFiveTests
         var figures = Understand(text).Actions.Select(a => a.PartyMembers ?? a.Count).Where(v => v is not null);
         Assert.Equal(members, figures.First());
     }
+
+    [Theory]
+    [InlineData("新来的同事问你是干啥用的，你跟他说说")]
+    [InlineData("你是做什么用的")]
+    [InlineData("你都能帮忙办什么事")]
+    [InlineData("小助手能办哪些事情")]
+    public void Asking_what_the_bot_is_for_or_can_do_in_other_words_is_help(string text) =>
+        Assert.Equal(ActionKind.Help, Assert.Single(Understand(text).Actions).Kind);
 }
