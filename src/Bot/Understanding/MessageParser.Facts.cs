@@ -108,6 +108,12 @@ internal sealed partial class MessageParser
                 continue;
             }
 
+            if (NegatedBefore(phrase.Start))
+            {
+                memberPhrases[k] = phrase with { Value = 0 }; // "还没有一个党员", "没有一名党员": a negation before 一 + measure
+                continue;
+            }
+
             var at = phrase.End;
             while (at < text.Length && text[at] == ' ')
             {
@@ -121,6 +127,21 @@ internal sealed partial class MessageParser
                 memberPhrases[k] = phrase with { Value = 0 };
             }
         }
+    }
+
+    /// <summary>A none word (<c>none_words</c>: 没有, 没, 无) ending right before <paramref name="start"/>.</summary>
+    private bool NegatedBefore(int start)
+    {
+        var before = text.AsSpan(0, start);
+        foreach (var none in rules.Vocabulary.NoneWords)
+        {
+            if (before.EndsWith(none))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A fact concerns the organisation named last before it; all of those listed when it says 都/均/各 or <paramref name="all"/>.</summary>

@@ -127,6 +127,13 @@ internal sealed partial class MessageParser
         }
 
         var nameStart = end - name.Length;
+        if (name.Length == 3 && (rules.ChainTitles.EndsAt(text, nameStart + 1, start) || rules.Titles.EndsAt(text, nameStart + 1, start)))
+        {
+            // "工会主席康丽": the title's last character (席) is no surname.
+            name = name[1..];
+            nameStart++;
+        }
+
         return (rules.ChainTitles.EndsAt(text, nameStart, start) || rules.Titles.EndsAt(text, nameStart, start))
             && !mentions.Any(m => m.Start < end && nameStart < m.End) ? name : null;
     }
@@ -322,6 +329,13 @@ internal sealed partial class MessageParser
             {
                 from = left.Position + left.Word.Length; // "脱离了原来挂靠的党支部，今天自己成立了党支部": 脱离/退出 say the form left after them
             }
+        }
+
+        // "以前挂在社区的联合党支部里，今天单独成立了党支部": a clause said of the old form, then a single formation.
+        if (rules.Single.ContainsAny(text, clause.Start, clause.End)
+            && clauses.Any(c => c.End <= clause.Start && rules.FormerStateMarkers.ContainsAny(text, c.Start, c.End)))
+        {
+            from = Math.Max(from, clause.Start);
         }
 
         var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : HelperMode(position);

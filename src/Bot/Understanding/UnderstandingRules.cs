@@ -105,6 +105,7 @@ internal sealed class UnderstandingRules
         OnePersonMarkers = new(v.OnePersonMarkers);
         ChainTitles = new(v.ChainTitles);
         VisitDayGapWords = new(v.VisitDayGapWords);
+        FormerStateMarkers = new(v.FormerStateMarkers);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -128,6 +129,7 @@ internal sealed class UnderstandingRules
 
     /// <summary>上午/晚上/我/过 between a past day and 去的 (visit_day_gap_words).</summary>
     public KeywordSet VisitDayGapWords { get; }
+    public KeywordSet FormerStateMarkers { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

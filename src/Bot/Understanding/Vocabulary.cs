@@ -252,6 +252,9 @@ public sealed record Vocabulary
     /// ("昨天晚上去的", "上礼拜四我过去的").</summary>
     public IReadOnlyList<string> VisitDayGapWords { get; init; } = [];
 
+    /// <summary>以前/原来/之前: a clause opening with one of these says the unit's old form ("以前挂在社区的联合党支部里").</summary>
+    public IReadOnlyList<string> FormerStateMarkers { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 
