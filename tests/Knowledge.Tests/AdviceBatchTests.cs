@@ -13,9 +13,7 @@ public sealed class AdviceKnowledge : IDisposable
 
     public AdviceKnowledge()
     {
-        Knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        Knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-        Knowledge.EnsureCorpus();
+        Knowledge = folder.ShippedCorpusWithPlan();
     }
 
     public KnowledgeBase Knowledge { get; }

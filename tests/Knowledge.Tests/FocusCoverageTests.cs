@@ -14,9 +14,7 @@ public sealed class FocusCoverageTests : IDisposable
 
     public FocusCoverageTests()
     {
-        knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-        knowledge.EnsureCorpus();
+        knowledge = folder.ShippedCorpusWithPlan();
         focus = knowledge.Asker.Focus;
     }
 

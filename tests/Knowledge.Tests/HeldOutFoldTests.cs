@@ -25,9 +25,7 @@ public sealed class OwnQuestionFeatures : IDisposable
 
     public OwnQuestionFeatures()
     {
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-        knowledge.EnsureCorpus();
+        using var knowledge = folder.ShippedCorpusWithPlan();
 
         var folds = JsonNode.Parse(File.ReadAllText(TestFolder.Data("qa-own-folds.json")))!["folds"]!.AsArray()
             .SelectMany(f => f!["ids"]!.AsArray().Select(i => (Id: i!.GetValue<string>(), Fold: f["fold"]!.GetValue<string>())))

@@ -12,9 +12,7 @@ public sealed class PinyinKnowledge : IDisposable
 
     public PinyinKnowledge()
     {
-        Knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
-        Knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-        Knowledge.EnsureCorpus();
+        Knowledge = folder.ShippedCorpusWithPlan();
         var files = Directory.EnumerateFiles(TestFolder.Corpus).Where(DocumentReader.IsSupported).Append(TestFolder.Data("documents", "001-quality-plan.txt"));
         Text = string.Concat(files.Select(f => QuestionAnalyzer.MatchForm(string.Concat(DocumentReader.Read(f).Passages.Select(p => p.Section + p.Text)))));
     }

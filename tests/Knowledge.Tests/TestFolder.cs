@@ -17,6 +17,15 @@ public sealed class TestFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A knowledge base in this folder over the shipped corpus plus 001 (added through <c>index</c>), both indexed.</summary>
+    public KnowledgeBase ShippedCorpusWithPlan()
+    {
+        var knowledge = new KnowledgeBase(File("index"), Corpus);
+        knowledge.AddDocuments([Data("documents", "001-quality-plan.txt")]);
+        knowledge.EnsureCorpus();
+        return knowledge;
+    }
+
     public void Dispose()
     {
         try
