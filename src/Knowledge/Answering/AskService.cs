@@ -24,6 +24,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     public const double CoverageThreshold = 0.655;
 
     private const int Candidates = 30;
+
+    /// <summary>
+    /// What a question word earns when it is not in a sentence but in the documents' description of a term the sentence
+    /// names ("有名无实" for “空壳”企业): less than the sentence's own words, more than the rest of its passage.
+    /// </summary>
+    public const double DefinitionCredit = 0.5;
+
+    private static double Described(KeyTerm term, PassageHit hit, int sentence) =>
+        hit.DescribedForms.Length > sentence && hit.DescribedForms[sentence].Length > 0 ? term.Credit(hit.DescribedForms[sentence]) : 0;
     private const int MaxQuote = 400;
 
     /// <summary>
@@ -201,7 +210,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 {
                     var own = terms[i].Credit(sentence);
                     var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
-                        : Math.Max(own, Math.Max(terms[i].Credit(context) * contextCredit, terms[i].Credit(passage) * 0.25));
+                        : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(terms[i].Credit(context) * contextCredit, terms[i].Credit(passage) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
