@@ -61,6 +61,20 @@ public static partial class Definitions
         return found;
     }
 
+    /// <summary>
+    /// The definitions of a whole document (its passages' texts): a term given three or more descriptions in one document
+    /// is a common name that its clauses merely modify ("对未建立党组织的“两新”组织", "“两新”党建基数"), not a defined one.
+    /// </summary>
+    public static IReadOnlyList<Definition> OfDocument(IEnumerable<string> passageTexts)
+    {
+        var found = passageTexts.SelectMany(Extract).Distinct().ToList();
+        var common = found.GroupBy(d => d.Term, StringComparer.Ordinal).Where(g => g.Count() >= CommonName).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. found.Where(d => !common.Contains(d.Term))];
+    }
+
+    /// <summary>Descriptions of one term in one document from which it is a common name rather than a defined one.</summary>
+    private const int CommonName = 3;
+
     /// <summary>The definitions of a whole document that bear on one passage: those whose term the passage names.</summary>
     public static IReadOnlyList<Definition> For(string passageText, IReadOnlyList<Definition> documentDefinitions)
     {

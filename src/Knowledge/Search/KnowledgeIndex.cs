@@ -202,7 +202,7 @@ public sealed class KnowledgeIndex : IDisposable
 
                 writer ??= OpenWriter();
                 writer.DeleteDocuments(new Term(PathField, result.Path));
-                var documentDefinitions = parsed.Passages.SelectMany(p => InstructorBot.Knowledge.Documents.Definitions.Extract(p.Text)).Distinct().ToList();
+                var documentDefinitions = InstructorBot.Knowledge.Documents.Definitions.OfDocument(parsed.Passages.Select(p => p.Text));
                 foreach (var passage in parsed.Passages)
                 {
                     var defined = InstructorBot.Knowledge.Documents.Definitions.For(passage.Text, documentDefinitions);
