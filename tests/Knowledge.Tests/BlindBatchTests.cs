@@ -14,8 +14,11 @@ public sealed class BlindBatchTests(ITestOutputHelper output)
 {
     private static readonly string[] Batches = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
-    /// <summary>Forced passes on the answerable questions of all eight batches, just under what the ranking reaches (172 of 225 on 2026-12-05, g 17/29, h 25/29).</summary>
-    private const int ForcedFloor = 170;
+    /// <summary>
+    /// Forced passes on the answerable questions of all eight batches, just under what the ranking reaches (172 of 225 on
+    /// 2026-12-05 round 5; 183 in round 6 with the documents' definitions, everyday thesaurus pairs and inner-word typos).
+    /// </summary>
+    private const int ForcedFloor = 181;
 
     [Fact]
     public void Gives_the_answering_passage_for_the_answerable_blind_questions_when_made_to_answer()

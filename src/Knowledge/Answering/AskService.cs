@@ -24,6 +24,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     public const double CoverageThreshold = 0.655;
 
     private const int Candidates = 30;
+
+    /// <summary>
+    /// What a question word earns when it is not in a sentence but in the documents' description of a term the sentence
+    /// names ("有名无实" for “空壳”企业): less than the sentence's own words, more than the rest of its passage.
+    /// </summary>
+    public const double DefinitionCredit = 0.5;
+
+    private static double Described(KeyTerm term, PassageHit hit, int sentence) =>
+        hit.DescribedForms.Length > sentence && hit.DescribedForms[sentence].Length > 0 ? term.Credit(hit.DescribedForms[sentence]) : 0;
     private const int MaxQuote = 400;
 
     /// <summary>
@@ -201,7 +210,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 {
                     var own = terms[i].Credit(sentence);
                     var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
-                        : Math.Max(own, Math.Max(terms[i].Credit(context) * contextCredit, terms[i].Credit(passage) * 0.25));
+                        : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(terms[i].Credit(context) * contextCredit, terms[i].Credit(passage) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
@@ -735,11 +744,40 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var version = index.Version;
         // A word counts by the passages that hold it, as a word or as a bigram (支部 stands inside 党支部); one held by fewer
         // than MinTypoTarget passages (扛起, 我区) is too rare to be what a typo meant, unless it is one of the campaign's words.
-        var table = new Homophones(index.Vocabulary()
+        var vocabulary = index.Vocabulary();
+        var table = new Homophones(vocabulary
             .Select(v => (v.Word, Frequency: v.Word.Length == 2 ? Math.Max(v.Frequency, index.DocumentFrequency(v.Word)) : v.Frequency))
-            .Where(v => v.Frequency >= MinTypoTarget || CampaignWords.Value.Contains(v.Word)));
+            .Where(v => v.Frequency >= MinTypoTarget || CampaignWords.Value.Contains(v.Word))
+            .Concat(InnerWords(vocabulary)));
         typos = (version, table);
         return table;
+    }
+
+    /// <summary>
+    /// The campaign words of three or four characters that the word field never holds alone because they stand inside a
+    /// longer word of it (指导员 in 党建工作指导员, 党支部 in 联合党支部), with the passages of the longer words: a typo of
+    /// them ("只导员", "指到员") is read as they are. Only campaign words: an everyday word inside a long one is left alone.
+    /// </summary>
+    private static IEnumerable<(string Word, int Frequency)> InnerWords(IReadOnlyList<(string Word, int Frequency)> vocabulary)
+    {
+        var held = vocabulary.Select(v => v.Word).ToHashSet(StringComparer.Ordinal);
+        var inner = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, frequency) in vocabulary.Where(v => v.Word.Length > 3 && v.Word.All(TextCleaner.IsCjk)))
+        {
+            for (var n = 3; n <= 4 && n < word.Length; n++)
+            {
+                for (var at = 0; at + n <= word.Length; at++)
+                {
+                    var part = word.Substring(at, n);
+                    if (!held.Contains(part) && CampaignWords.Value.Contains(part))
+                    {
+                        inner[part] = inner.GetValueOrDefault(part) + frequency;
+                    }
+                }
+            }
+        }
+
+        return inner.Select(e => (e.Key, e.Value));
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, string Word), bool> written = new();

@@ -28,8 +28,14 @@ public sealed class KnowledgeIndex : IDisposable
     private const string WordField = "words";
     private const string PathField = "path";
 
+    /// <summary>The descriptions of the terms a passage names (<see cref="Documents.Definitions"/>), cut into words.</summary>
+    private const string DescribedField = "described";
+
+    /// <summary>Share of the described field's score: a question meeting a term's description weighs below one naming the term.</summary>
+    public const float DescribedBoost = 0.3f;
+
     /// <summary>The fields and scoring of this code's index: an index written otherwise is rebuilt from its files.</summary>
-    private const string Format = "text=bigrams;words=jieba;similarity=bm25;v1";
+    private const string Format = "text=bigrams;words=jieba;similarity=bm25;described=definitions;v2";
 
     /// <summary>Share of the bigram field's score in a question's search, beside the word field's.</summary>
     public const float BigramBoost = 0.5f;
@@ -65,7 +71,11 @@ public sealed class KnowledgeIndex : IDisposable
     {
         System.IO.Directory.CreateDirectory(folder);
         this.words = words ?? IndexWords.Default;
-        analyzer = new PerFieldAnalyzerWrapper(bigramAnalyzer, new Dictionary<string, Analyzer> { [WordField] = new WordAnalyzer(this.words.Segmenter) });
+        analyzer = new PerFieldAnalyzerWrapper(bigramAnalyzer, new Dictionary<string, Analyzer>
+        {
+            [WordField] = new WordAnalyzer(this.words.Segmenter),
+            [DescribedField] = new WordAnalyzer(this.words.Segmenter),
+        });
         manifestPath = Path.Combine(folder, "documents.json");
         formatPath = Path.Combine(folder, "format.txt");
         directory = FSDirectory.Open(Path.Combine(folder, "lucene"));
@@ -192,8 +202,10 @@ public sealed class KnowledgeIndex : IDisposable
 
                 writer ??= OpenWriter();
                 writer.DeleteDocuments(new Term(PathField, result.Path));
+                var documentDefinitions = InstructorBot.Knowledge.Documents.Definitions.OfDocument(parsed.Passages.Select(p => p.Text));
                 foreach (var passage in parsed.Passages)
                 {
+                    var defined = InstructorBot.Knowledge.Documents.Definitions.For(passage.Text, documentDefinitions);
                     writer.AddDocument(new Document
                     {
                         new StringField(PathField, result.Path, Field.Store.YES),
@@ -204,6 +216,8 @@ public sealed class KnowledgeIndex : IDisposable
                         new TextField(TextField, passage.Text + "\n" + passage.Section, Field.Store.NO),
                         new TextField(WordField, passage.Text + "\n" + passage.Section, Field.Store.NO),
                         new StoredField("body", passage.Text),
+                        new StoredField("defs", InstructorBot.Knowledge.Documents.Definitions.Serialize(defined)),
+                        new TextField(DescribedField, string.Join('\n', defined.Select(d => d.Description)), Field.Store.NO),
                     });
                 }
 
@@ -327,8 +341,9 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var bigramQuery = Clauses(TextField, wanted.Bigrams, BigramBoost);
+        var describedQuery = Environment.GetEnvironmentVariable("KB_NODESC") == "1" ? new BooleanQuery() : Clauses(DescribedField, wanted.Words, DescribedBoost);
         var query = new BooleanQuery();
-        foreach (var part in new[] { wordQuery, bigramQuery }.Where(q => q.Clauses.Count > 0))
+        foreach (var part in new[] { wordQuery, bigramQuery, describedQuery }.Where(q => q.Clauses.Count > 0))
         {
             query.Add(part, Occur.SHOULD);
         }
@@ -451,7 +466,7 @@ public sealed class KnowledgeIndex : IDisposable
         var stored = current.Doc(doc);
         var children = stored.Get("children");
         return new PassageHit(stored.Get("title"), stored.Get("origin") ?? string.Empty, stored.Get("section"), stored.Get("body"),
-            string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0);
+            string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0) { Definitions = InstructorBot.Knowledge.Documents.Definitions.Deserialize(stored.Get("defs")) };
     });
 
     /// <summary>In how many passages a term as the analyzer emits it occurs (a bigram, a Han character, a number).</summary>

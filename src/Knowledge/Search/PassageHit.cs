@@ -55,4 +55,21 @@ public sealed record PassageHit
     internal List<Range> SentenceRanges { get; }
 
     internal string[] SentenceForms { get; }
+
+    /// <summary>The documents' definitions of the terms this passage names (<see cref="Documents.Definitions"/>), read at ingestion.</summary>
+    public IReadOnlyList<Documents.Definition> Definitions
+    {
+        get => definitions;
+        init
+        {
+            definitions = value;
+            var described = value.Select(d => (Term: TextCleaner.MatchForm(d.Term), Description: TextCleaner.MatchForm(d.Description))).ToList();
+            DescribedForms = [.. SentenceForms.Select(s => string.Join('|', described.Where(d => s.Contains(d.Term, StringComparison.Ordinal)).Select(d => d.Description)))];
+        }
+    }
+
+    private readonly IReadOnlyList<Documents.Definition> definitions = [];
+
+    /// <summary>Per sentence, the match form of the descriptions of the terms it names ("" when none).</summary>
+    internal string[] DescribedForms { get; private init; } = [];
 }
