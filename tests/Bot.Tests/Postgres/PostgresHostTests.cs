@@ -155,6 +155,38 @@ public sealed class PostgresHostTests : IDisposable
         Assert.Equal(0, Scalar("SELECT count(*) FROM documents WHERE collection = 'download_files'"));
     }
 
+    [Fact]
+    public async Task A_figure_changed_through_one_host_is_in_the_other_hosts_answer_without_a_restart()
+    {
+        var one = Host(import: true);
+        one.Bind("botframework", "bf-zhang", "u_zhang");
+        var two = Host(import: false);
+        using var toOne = one.Http();
+        using var toTwo = two.Http();
+        const string Question = "坂田街道覆盖率多少？";
+        var before = Assert.Single(await new BotFrameworkClient(toTwo).SayAsync("bf-zhang", Question));
+
+        // A formation recorded by host one's store (as its chat turn would) moves 坂田街道's coverage.
+        var yunqi = one.Organization("深圳市云启科技有限公司");
+        await one.Store.RecordAsync("u_zhang", new Formation
+        {
+            OrganizationId = yunqi.Id, Date = new DateOnly(2026, 11, 17), Method = FormationMethod.Single,
+            Level = PartyOrganizationLevel.Branch, Members = 6, Secretary = "周海涛",
+        });
+        var fromOne = Assert.Single(await new BotFrameworkClient(toOne).SayAsync("bf-zhang", Question));
+        Assert.NotEqual(before, fromOne);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        string fromTwo;
+        while ((fromTwo = Assert.Single(await new BotFrameworkClient(toTwo).SayAsync("bf-zhang", Question))) != fromOne)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"host two still answers: {fromTwo}");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(fromOne, fromTwo);
+    }
+
     private long Scalar(string sql)
     {
         using var db = new Npgsql.NpgsqlConnection(connection);
