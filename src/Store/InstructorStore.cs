@@ -22,6 +22,10 @@ public sealed class InstructorStore : IDisposable
     private volatile OrganizationSnapshot organizations;
     private volatile IReadOnlyList<User> users;
     private readonly Lock backupGate = new();
+
+    /// <summary>Orders the snapshot updates of this process's writes and of other hosts' notices.</summary>
+    private readonly Lock snapshotGate = new();
+    private readonly IDisposable? changes;
     private Timer? backupServer;
     private bool disposed;
 
@@ -30,9 +34,22 @@ public sealed class InstructorStore : IDisposable
         this.engine = engine;
         this.clock = clock;
         Engine = kind;
-        organizations = OrganizationSnapshot.Of(engine.LoadOrganizations(), 1);
-        users = engine.LoadUsers();
-        writer = new GroupCommitWriter(engine, ApplyCommitted);
+
+        // Listening starts before the snapshots load, so another host's commit in between is not missed.
+        changes = engine.WatchChanges(ApplyElsewhere, out var startWatching);
+        try
+        {
+            organizations = OrganizationSnapshot.Of(engine.LoadOrganizations(), 1);
+            users = engine.LoadUsers();
+            writer = new GroupCommitWriter(engine, ApplyCommitted);
+        }
+        catch
+        {
+            changes?.Dispose();
+            throw;
+        }
+
+        startWatching();
     }
 
     /// <summary>
@@ -414,6 +431,7 @@ public sealed class InstructorStore : IDisposable
         try
         {
             backupServer?.Dispose();
+            changes?.Dispose();
             writer.Dispose();
         }
         finally
@@ -486,7 +504,53 @@ public sealed class InstructorStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Another host (or this one, PostgreSQL notices come back to their sender) committed changes to organisations or
+    /// users: the snapshots reload them from the database, in the order the commits happened.
+    /// </summary>
+    private void ApplyElsewhere(StoreChanges change)
+    {
+        if (change.AllOrganizations || change.OrganizationIds.Count > 0)
+        {
+            var loaded = change.AllOrganizations ? engine.LoadOrganizations() : engine.LoadOrganizations(change.OrganizationIds);
+            lock (snapshotGate)
+            {
+                // Only what differs from the snapshot moves the versions (this store's own notices mostly find nothing new).
+                var current = organizations;
+                var changed = loaded.Where(o => !current.ById.TryGetValue(o.Id, out var held)
+                    || held.UpdatedAt != o.UpdatedAt || !OrganizationEquality.Same(held, o)).ToArray();
+                var present = change.AllOrganizations ? loaded.Select(o => o.Id).ToHashSet() : null;
+                if (present is not null && current.ById.Keys.Any(id => !present.Contains(id)))
+                {
+                    // Units gone (a clear): a new snapshot, with versions still rising.
+                    organizations = OrganizationSnapshot.Of(loaded, Math.Max(current.Version, current.NamesVersion) + 1);
+                }
+                else if (changed.Length > 0)
+                {
+                    organizations = current.With(changed);
+                }
+            }
+        }
+
+        if (change.Users)
+        {
+            var loaded = engine.LoadUsers();
+            lock (snapshotGate)
+            {
+                users = loaded;
+            }
+        }
+    }
+
     private void ApplyCommitted(IReadOnlyList<WriteContext> contexts)
+    {
+        lock (snapshotGate)
+        {
+            ApplyCommittedLocked(contexts);
+        }
+    }
+
+    private void ApplyCommittedLocked(IReadOnlyList<WriteContext> contexts)
     {
         if (contexts.Any(c => c.Cleared))
         {

@@ -160,7 +160,7 @@ public static class StoreMigration
 
     private static void CopyUsers(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<User> users)
     {
-        var rows = new PostgresTransaction(connection, transaction);
+        var rows = new PostgresTransaction(connection, transaction, origin: "migrate");
         foreach (var user in users)
         {
             rows.UpsertUser(user);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using InstructorBot.Bot.Cli;
+using InstructorBot.Store;
 
 namespace InstructorBot.Bot.Conversation;
 
@@ -11,6 +12,9 @@ namespace InstructorBot.Bot.Conversation;
 /// HMAC over the link's binding (channel, user, expiry) under a key of this process. On the web a file goes only to the
 /// signed-in user it was made for, as often as they ask until it expires; on another channel, whose users cannot sign in
 /// to this host, the link is good once, for <see cref="Lifetime"/>, and the file is deleted when it has been sent.
+/// On <c>Store:Engine=postgres</c> (several hosts behind one address) the signing key and every registered file (its
+/// bytes and binding) are also in the store's documents (<c>download_files</c>), so a link made by one host downloads on
+/// any other; a single-use link is taken by deleting its document, which only one host can do.
 /// </summary>
 public sealed class DownloadFiles : IDisposable
 {
@@ -18,18 +22,34 @@ public sealed class DownloadFiles : IDisposable
 
     public const string FolderName = "exports";
 
+    /// <summary>The shared files' documents (PostgreSQL).</summary>
+    public const string SharedCollection = "download_files";
+
+    private const string SecretsCollection = "host_secrets";
+    private const string SigningKeyId = "download-signing-key";
+
     private readonly ConcurrentDictionary<string, DownloadFile> files = new(StringComparer.Ordinal);
 
     /// <summary>Files made by <see cref="NewFile"/> and not registered yet, with when they were made.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> pending = new(StringComparer.Ordinal);
-    private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] signingKey;
     private readonly TimeProvider clock;
     private readonly ITimer sweep;
 
+    /// <summary>The store holding the shared files, or null when the files stay in this process (LiteDB).</summary>
+    private readonly InstructorStore? shared;
+
     public DownloadFiles(TimeProvider clock, IConfiguration configuration)
+        : this(clock, configuration, null)
+    {
+    }
+
+    public DownloadFiles(TimeProvider clock, IConfiguration configuration, InstructorStore? store)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         this.clock = clock;
+        shared = store?.Engine == StoreEngineKind.Postgres ? store : null;
+        signingKey = shared is null ? RandomNumberGenerator.GetBytes(32) : SharedSigningKey(shared);
         var database = configuration["Store:Path"] is { Length: > 0 } configured ? configured : BotPaths.DefaultDatabase;
         Folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", FolderName);
         CreatePrivateFolder(Folder);
@@ -72,6 +92,12 @@ public sealed class DownloadFiles : IDisposable
 
         var id = Base64Url(RandomNumberGenerator.GetBytes(16));
         var file = new DownloadFile(path, name, contentType, userId, channel, clock.GetUtcNow() + Lifetime);
+        if (shared is not null)
+        {
+            var document = new SharedFile(name, contentType, userId, channel, file.ExpiresAt.ToUnixTimeMilliseconds(), File.ReadAllBytes(path));
+            shared.WriteDocumentsAsync(d => d.TryInsert(SharedCollection, id, document)).GetAwaiter().GetResult();
+        }
+
         files[id] = file;
         pending.TryRemove(path, out _);
         return $"/api/files/{id}.{Sign(id, file)}";
@@ -84,6 +110,11 @@ public sealed class DownloadFiles : IDisposable
     public DownloadFile? Find(string token, string? signedInUserId)
     {
         var parts = (token ?? "").Split('.');
+        if (shared is not null && parts.Length == 2 && parts[0].Length <= 64)
+        {
+            return FindShared(parts[0], parts[1], signedInUserId);
+        }
+
         if (parts.Length != 2 || parts[0].Length > 64 || !files.TryGetValue(parts[0], out var file)
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(parts[0], file)), Encoding.ASCII.GetBytes(parts[1]))
             || file.ExpiresAt < clock.GetUtcNow() || !File.Exists(file.Path))
@@ -99,6 +130,83 @@ public sealed class DownloadFiles : IDisposable
         // Single use: only the request that takes it out of the registry gets the file.
         return files.TryRemove(new KeyValuePair<string, DownloadFile>(parts[0], file)) ? file : null;
     }
+
+    /// <summary>
+    /// <see cref="Find"/> on PostgreSQL: the binding comes from the database, whichever host registered the file; a file
+    /// made elsewhere is written into this host's folder for the response (and swept like its own).
+    /// </summary>
+    private DownloadFile? FindShared(string id, string signature, string? signedInUserId)
+    {
+        var stored = shared!.Documents.Find<SharedFile>(SharedCollection, id);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeMilliseconds(stored.ExpiresAtMs);
+        var local = files.TryGetValue(id, out var own) ? own : null;
+        var file = new DownloadFile(local?.Path ?? Path.Combine(Folder, id + Path.GetExtension(stored.Name)),
+            stored.Name, stored.ContentType, stored.UserId, stored.Channel, expires);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(id, file)), Encoding.ASCII.GetBytes(signature))
+            || expires < clock.GetUtcNow())
+        {
+            return null;
+        }
+
+        if (file.Channel == "web")
+        {
+            if (file.UserId != signedInUserId)
+            {
+                return null;
+            }
+        }
+        else if (!shared.WriteDocumentsAsync(d => d.Delete(SharedCollection, id)).GetAwaiter().GetResult())
+        {
+            // Single use across hosts: only the host that deletes the document serves it.
+            return null;
+        }
+        else
+        {
+            files.TryRemove(id, out _);
+        }
+
+        if (local is null || !File.Exists(file.Path))
+        {
+            WritePrivate(file.Path, stored.Content);
+            if (file.Channel == "web")
+            {
+                files[id] = file;
+            }
+        }
+
+        return file;
+    }
+
+    private static void WritePrivate(string path, byte[] content)
+    {
+        var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, create);
+        stream.Write(content);
+    }
+
+    /// <summary>The link-signing key every host on the database shares: the first host to start writes it.</summary>
+    private static byte[] SharedSigningKey(InstructorStore store)
+    {
+        var proposed = new SigningKey(RandomNumberGenerator.GetBytes(32));
+        store.WriteDocumentsAsync(d => d.TryInsert(SecretsCollection, SigningKeyId, proposed)).GetAwaiter().GetResult();
+        return store.Documents.Find<SigningKey>(SecretsCollection, SigningKeyId)?.Key
+            ?? throw new InvalidOperationException("The download signing key was written but cannot be read back.");
+    }
+
+    /// <summary>A registered file as the database keeps it until its link expires or is used.</summary>
+    public sealed record SharedFile(string Name, string ContentType, string UserId, string Channel, long ExpiresAtMs, byte[] Content);
+
+    private sealed record SigningKey(byte[] Key);
 
     /// <summary>Deletes a file once it has been sent (single-use links).</summary>
     public static void Delete(DownloadFile file)
@@ -123,6 +231,13 @@ public sealed class DownloadFiles : IDisposable
     private void Sweep(bool deleteOrphans)
     {
         var now = clock.GetUtcNow();
+        if (shared is not null)
+        {
+            // Expired shared files go from the database too; any host may do it. A failure waits for the next sweep.
+            _ = shared.WriteDocumentsAsync(d => d.DeleteOlderThan(SharedCollection, nameof(SharedFile.ExpiresAtMs), now.ToUnixTimeMilliseconds(), 100))
+                .ContinueWith(t => t.Exception, TaskScheduler.Default);
+        }
+
         foreach (var (key, file) in files)
         {
             if (file.ExpiresAt < now && files.TryRemove(new KeyValuePair<string, DownloadFile>(key, file)))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using InstructorBot.Bot.Cli;
+using InstructorBot.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
@@ -26,9 +27,22 @@ public static class DataProtectionSetup
         var keys = KeysFolderFor(database);
         CreatePrivateFolder(keys);
 
-        var builder = services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(keys))
-            .SetApplicationName("InstructorBot/" + DeploymentId(keys));
+        var builder = services.AddDataProtection();
+        if (StoreOptions.ParseEngine(configuration["Store:Engine"]) == StoreEngineKind.Postgres)
+        {
+            // Several hosts on one database: the key ring and the deployment id are in the database, so a cookie or a
+            // link made by one host is good on every other (docs/store.md §Several hosts).
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<InstructorStore>((options, store) => options.XmlRepository = new DocumentXmlRepository(store));
+            services.AddOptions<DataProtectionOptions>()
+                .Configure<InstructorStore>((options, store) => options.ApplicationDiscriminator = "InstructorBot/" + SharedDeploymentId(store));
+        }
+        else
+        {
+            builder.PersistKeysToFileSystem(new DirectoryInfo(keys))
+                .SetApplicationName("InstructorBot/" + DeploymentId(keys));
+        }
+
         if (!string.IsNullOrWhiteSpace(settings.CertificateFile))
         {
             builder.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(settings.CertificateFile, settings.CertificatePassword));
@@ -69,6 +83,19 @@ public static class DataProtectionSetup
             ? key
             : throw new InvalidOperationException("DataProtection:Key must be 32 random bytes in Base64 (openssl rand -base64 32).");
     }
+
+    /// <summary>A random id made once per database (PostgreSQL): the first host to start writes it, the others read it.</summary>
+    private static string SharedDeploymentId(InstructorStore store)
+    {
+        const string collection = "deployment";
+        var proposed = new SharedId(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        store.WriteDocumentsAsync(documents => documents.TryInsert(collection, DeploymentIdFile, proposed)).GetAwaiter().GetResult();
+        return store.Documents.Find<SharedId>(collection, DeploymentIdFile)?.Id
+            ?? throw new InvalidOperationException("The deployment id was written but cannot be read back.");
+    }
+
+    /// <summary>The deployment id as stored in the database.</summary>
+    public sealed record SharedId(string Id);
 
     /// <summary>A random id made once per data folder: the application name's discriminator.</summary>
     private static string DeploymentId(string keys)

@@ -68,7 +68,25 @@ internal sealed class PostgresEngine : IStoreEngine
         }
     }
 
-    public IWriteSession OpenWriteSession() => new Session(source);
+    /// <summary>This engine's name in its change notices (<see cref="PostgresChanges"/>).</summary>
+    private readonly string origin = Guid.NewGuid().ToString("N");
+
+    public IWriteSession OpenWriteSession() => new Session(source, origin);
+
+    public IDisposable? WatchChanges(Action<StoreChanges> changed, out Action start)
+    {
+        var listener = PostgresChanges.Listen(source, origin, changed);
+        start = listener.Run;
+        return listener;
+    }
+
+    public IReadOnlyList<Organization> LoadOrganizations(IReadOnlyCollection<int> ids)
+    {
+        using var connection = source.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT id, body FROM organizations WHERE id = ANY(@ids) ORDER BY id", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        return ReadOrganizations(command);
+    }
 
     public Task<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => PostgresHold.TakeAsync(source, key, cancellationToken);
 
@@ -252,7 +270,7 @@ internal sealed class PostgresEngine : IStoreEngine
     }
 
     /// <summary>The writer thread's connection; reopened when a group finds it broken.</summary>
-    private sealed class Session(NpgsqlDataSource source) : IWriteSession
+    private sealed class Session(NpgsqlDataSource source, string origin) : IWriteSession
     {
         private NpgsqlConnection? connection;
         private NpgsqlTransaction? transaction;
@@ -266,7 +284,7 @@ internal sealed class PostgresEngine : IStoreEngine
             }
 
             transaction = connection.BeginTransaction();
-            return new PostgresTransaction(connection, transaction);
+            return new PostgresTransaction(connection, transaction, origin);
         }
 
         public void CommitDurably()

@@ -6,8 +6,22 @@ using Npgsql;
 namespace InstructorBot.Store.Postgres;
 
 /// <summary>The store's data in the writer's open PostgreSQL transaction.</summary>
-internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreTransaction
+internal sealed class PostgresTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, string origin) : IStoreTransaction
 {
+    public void AnnounceChanges(IReadOnlyCollection<int> organizationIds, bool allOrganizations, bool users)
+    {
+        if (PostgresChanges.Payload(origin, organizationIds, allOrganizations, users) is not { } payload)
+        {
+            return;
+        }
+
+        // Sent on commit, not before, and not at all on rollback.
+        using var command = Command("SELECT pg_notify(@channel, @payload)");
+        command.Parameters.AddWithValue("channel", PostgresChanges.Channel);
+        command.Parameters.AddWithValue("payload", payload);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>A ledger import's set-based statements (a million rows) may run for minutes; the connection's timeout is for ordinary writes.</summary>
     private const int BulkTimeoutSeconds = 900;
 

@@ -134,6 +134,10 @@ internal sealed class GroupCommitWriter : IDisposable
 
             try
             {
+                transaction.AnnounceChanges(
+                    [.. contexts.SelectMany(c => c.ChangedOrganizations.Keys).Distinct()],
+                    contexts.Any(c => c.Cleared),
+                    contexts.Any(c => c.UsersChanged || c.Cleared));
                 session.CommitDurably();
             }
 #pragma warning disable CA1031 // A failed commit or flush fails every write of the group; the writer lives on.

@@ -22,6 +22,15 @@ internal interface IStoreEngine : IDisposable
     /// <summary>Every user, ordered by id (ordinal).</summary>
     IReadOnlyList<User> LoadUsers();
 
+    /// <summary>The organisations with these ids, as stored now.</summary>
+    IReadOnlyList<Organization> LoadOrganizations(IReadOnlyCollection<int> ids);
+
+    /// <summary>
+    /// Starts watching what other processes on the same database change (PostgreSQL); <paramref name="start"/> lets the
+    /// changes through once the caller has loaded its snapshots. Null on an engine one process owns (LiteDB).
+    /// </summary>
+    IDisposable? WatchChanges(Action<StoreChanges> changed, out Action start);
+
     /// <summary>Records of one kind dated within [from, to]; an engine may narrow by <paramref name="within"/> (the store narrows again).</summary>
     IReadOnlyList<RecordRequest> RecordsBetween(string kind, DateOnly from, DateOnly to, Jurisdiction within);
 

@@ -52,6 +52,12 @@ internal interface IStoreTransaction
     /// <summary>The host's own documents in this transaction.</summary>
     IDocumentWriter Documents { get; }
 
+    /// <summary>
+    /// Tells the other hosts on the database, when this transaction commits, what it changed of the snapshots
+    /// (PostgreSQL <c>NOTIFY</c>, <see cref="Postgres.PostgresChanges"/>); nothing on LiteDB, which one process owns.
+    /// </summary>
+    void AnnounceChanges(IReadOnlyCollection<int> organizationIds, bool allOrganizations, bool users);
+
     /// <summary>Empties the store (on LiteDB every collection, the host's too); returns how many rows or documents went.</summary>
     int ClearAll();
 }

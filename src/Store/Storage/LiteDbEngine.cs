@@ -97,6 +97,15 @@ internal sealed class LiteDbEngine : IStoreEngine
 
     public IReadOnlyList<Organization> LoadOrganizations() => OrganizationCollection.FindAll().ToList();
 
+    public IReadOnlyList<Organization> LoadOrganizations(IReadOnlyCollection<int> ids) =>
+        [.. ids.Select(id => OrganizationCollection.FindById(id)).OfType<Organization>()];
+
+    public IDisposable? WatchChanges(Action<StoreChanges> changed, out Action start)
+    {
+        start = () => { };
+        return null;
+    }
+
     public IReadOnlyList<User> LoadUsers() =>
         db.GetCollection<User>(Collections.Users).FindAll().OrderBy(u => u.Id, StringComparer.Ordinal).ToArray();
 

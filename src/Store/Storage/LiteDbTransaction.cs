@@ -68,6 +68,11 @@ internal sealed class LiteDbTransaction(LiteDatabase db, BsonMapper mapper, Reco
         ids.Retire(db, collection, id);
     }
 
+    public void AnnounceChanges(IReadOnlyCollection<int> organizationIds, bool allOrganizations, bool users)
+    {
+        // One process owns the file: nobody else holds a snapshot.
+    }
+
     public int ClearAll()
     {
         var deleted = 0;

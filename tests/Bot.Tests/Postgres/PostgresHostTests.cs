@@ -109,12 +109,116 @@ public sealed class PostgresHostTests : IDisposable
         Assert.Equal(0, Scalar("SELECT count(*) FROM documents WHERE collection = 'pending_dialogues'"));
     }
 
+    [Fact]
+    public async Task A_session_and_an_export_link_made_on_one_host_work_on_the_other()
+    {
+        var one = Host(import: true);
+        var two = Host(import: false);
+        Assert.NotEqual(one.Folder, two.Folder);
+        var cookie = await one.SessionCookieAsync("u_wang");
+
+        // The web session signed on host one is good on host two (the Data Protection keys are in the database).
+        var reply = await PostOnWebAsync(two, cookie, "坂田街道的台账导出来发给我", "pg-export");
+        var url = reply.GetProperty("replies")[0].GetProperty("attachment").GetProperty("url").GetString()!;
+
+        // The link host two made downloads on host one, for its user only.
+        using var fromOne = await GetAsync(one, url, cookie);
+        Assert.Equal(HttpStatusCode.OK, fromOne.StatusCode);
+        var bytes = await fromOne.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        using var someoneElse = await GetAsync(one, url, await two.SessionCookieAsync("u_zhang"));
+        Assert.Equal(HttpStatusCode.NotFound, someoneElse.StatusCode);
+        Assert.Equal(1, Scalar("SELECT count(*) FROM documents WHERE collection = 'data_protection_keys'"));
+    }
+
+    [Fact]
+    public async Task A_single_use_link_made_on_one_host_downloads_once_across_both()
+    {
+        var one = Host(import: true);
+        one.Bind("botframework", "bf-wang", "u_wang");
+        var two = Host(import: false);
+        using var toOne = one.Http();
+        using var toTwo = two.Http();
+        using var posted = await new BotFrameworkClient(toOne).PostAsync(BotFrameworkClient.Message("bf-wang", "坂田街道的台账导出来发给我"));
+        var sent = await posted.Content.ReadAsStringAsync();
+        var url = System.Text.RegularExpressions.Regex.Match(sent, @"/api/files/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+").Value;
+        Assert.NotEmpty(url);
+
+        using var first = await toTwo.GetAsync(new Uri(url, UriKind.Relative));
+        using var again = await toOne.GetAsync(new Uri(url, UriKind.Relative));
+        using var forged = await toTwo.GetAsync(new Uri(url[..^2] + (url[^2] == 'A' ? "BB" : "AA"), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal((byte)'P', (await first.Content.ReadAsByteArrayAsync())[0]);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(0, Scalar("SELECT count(*) FROM documents WHERE collection = 'download_files'"));
+    }
+
+    [Fact]
+    public async Task A_figure_changed_through_one_host_is_in_the_other_hosts_answer_without_a_restart()
+    {
+        var one = Host(import: true);
+        one.Bind("botframework", "bf-zhang", "u_zhang");
+        var two = Host(import: false);
+        using var toOne = one.Http();
+        using var toTwo = two.Http();
+        const string Question = "坂田街道覆盖率多少？";
+        var before = Assert.Single(await new BotFrameworkClient(toTwo).SayAsync("bf-zhang", Question));
+
+        // A formation recorded by host one's store (as its chat turn would) moves 坂田街道's coverage.
+        var yunqi = one.Organization("深圳市云启科技有限公司");
+        await one.Store.RecordAsync("u_zhang", new Formation
+        {
+            OrganizationId = yunqi.Id, Date = new DateOnly(2026, 11, 17), Method = FormationMethod.Single,
+            Level = PartyOrganizationLevel.Branch, Members = 6, Secretary = "周海涛",
+        });
+        var fromOne = Assert.Single(await new BotFrameworkClient(toOne).SayAsync("bf-zhang", Question));
+        Assert.NotEqual(before, fromOne);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        string fromTwo;
+        while ((fromTwo = Assert.Single(await new BotFrameworkClient(toTwo).SayAsync("bf-zhang", Question))) != fromOne)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"host two still answers: {fromTwo}");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(fromOne, fromTwo);
+    }
+
     private long Scalar(string sql)
     {
         using var db = new Npgsql.NpgsqlConnection(connection);
         db.Open();
         using var command = new Npgsql.NpgsqlCommand(sql, db);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(BotHost host, string url, string cookie)
+    {
+        using var http = host.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private static async Task<JsonElement> PostOnWebAsync(BotHost host, string cookie, string text, string clientMessageId)
+    {
+        using var http = host.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webchat/messages", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { text, clientMessageId }),
+        };
+        request.Headers.Add("X-InstructorBot-Request", "1");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.Clone();
     }
 
     private static async Task<string> SayOnWebAsync(BotHost host, string cookie, string text, string clientMessageId)
