@@ -17,6 +17,10 @@ public sealed class FigurePhraseTests(AdviceKnowledge fixture) : IClassFixture<A
     [InlineData("这家公司有3个技术骨干，都是党员", 3)] // a count of a noun the clause after says all are members
     [InlineData("这家公司党员原来八个，后来调走几个，现在剩五个", 5)] // several counts: the last said is now's
     [InlineData("这家公司原来挂在联合支部，今年新进了两名党员，现在党员有四个了", 4)] // a count said as now's already holds the arrivals
+    [InlineData("这家公司党员今年发展到了一百三十个", 130)] // a verb of change with 了
+    [InlineData("这家协会党员去年少了两个，目前有六个", 6)] // adverbs before the verb in the next clause
+    [InlineData("这家店党员就店长和会计两个人", 2)] // a list closed by its count
+    [InlineData("这家公司目前一个党员都没有", 0)] // a count negated is none
     public void Reads_the_members_figure_before_or_after_its_noun_and_takes_the_last_said_as_the_count_now(string question, int members)
     {
         var facts = FactExtractor.Extract(question);
@@ -91,6 +95,7 @@ public sealed class FigurePhraseTests(AdviceKnowledge fixture) : IClassFixture<A
     [InlineData("一个项目部，流动党员二十来个，这种情况咋建")] // a back-reference to the unit just described
     [InlineData("街上有两家小店，每家一个党员，能不能合在一起建个支部")] // several units to be formed together
     [InlineData("这家培训机构两个党员，成立个什么合适？")]
+    [InlineData("这家货运站流动党员大概有六七个，组建走哪条路子好")] // which way, said with 哪 + a classifier
     public void Recognises_which_kind_requests_back_references_and_units_formed_together(string question)
     {
         var answer = fixture.Knowledge.Ask(question);
@@ -103,6 +108,7 @@ public sealed class FigurePhraseTests(AdviceKnowledge fixture) : IClassFixture<A
     [InlineData("这家公司三个正式党员，支部是什么时候建的？")] // asks when
     [InlineData("这家公司三个正式党员，支部书记由谁来当合适？")] // asks who
     [InlineData("那家公司三个党员，之前是联合组建的吗？")] // a past fact
+    [InlineData("那家公司三个党员，说好单独建支部，建好了没有？")] // whether a formation is done
     [InlineData("很多小店每家一两个党员，联合组建一般怎么分片？")] // a class of units, not formed together
     [InlineData("这条街六家小店每家一两个党员，打算合起来建一个支部。联合支部最多能管几家？")] // a plan told, then a rule asked
     [InlineData("这家公司党员快五十个了，党员要多少才能成立总支？")] // a threshold asked of the rule

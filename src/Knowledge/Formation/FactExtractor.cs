@@ -317,7 +317,7 @@ public static partial class FactExtractor
         return total + (pending && !zero && lastPlace >= 100 ? current * lastPlace / 10 : current);
     }
 
-    [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员(有|共|共有)?" + Count + "(名|个|位|人)")]
+    [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员" + MemberAdverbs + "(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FlowingMembers();
 
     [GeneratedRegex(Count + @"(名|个|位)?(是)?预备党员|预备党员(有|共|共有)?" + Count + "(名|个|位|人)")]
@@ -332,8 +332,9 @@ public static partial class FactExtractor
     /// "6个人是党员", "4个退伍军人，都是党员". 预备/流动/正式党员 are counted by their own patterns.
     /// </summary>
     [GeneratedRegex(@"(?<!预备|流动|正式)党员[^，,。？?\d零一二两三四五六七八九十]{0,6}?从" + Count + @"(名|个|位)?[^，,。？?\d]{0,6}?到(了)?" + Count + "((名|个|位|人)|" + FigureEnd + ")"
-        + "|" + Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|(?<!预备|流动|正式)党员" + MemberAdverbs + @"(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|还有|就|才|只剩下|只剩|就剩|还剩|剩下|剩|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了|是|为)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
-        + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,](有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
+        + "|" + Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|(?<!预备|流动|正式)党员" + MemberAdverbs + @"(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|还有|就|才|只剩下|只剩|就剩|还剩|剩下|剩|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了|是|为)?(了)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
+        + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,]" + MemberAdverbs + @"(有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
+        + "|" + @"(?<!预备|流动|正式)党员[^，,。？?\d]{0,12}?" + Count + @"(个人|人|个|名|位)(?=$|[，,。？?！!；;])"
         + "|" + Count + @"(个|名|位)\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员")]
     private static partial Regex PartyMembers();
 
@@ -368,8 +369,11 @@ public static partial class FactExtractor
     [GeneratedRegex(@"多少|什么程度|啥程度|什么条件|啥条件|哪些条件|几(个|名|家)[^，,。]{0,4}[？?]?$")]
     private static partial Regex AsksThreshold();
 
-    /// <summary>Asking how a unit was formed in the past: "当初是…组建的", "去年那家…是单独建的还是联合建的".</summary>
-    [GeneratedRegex(@"(当初|当时|去年|前年|以前|之前|那会儿|那时)[^。？?]{0,16}(建|组建|成立)的")]
+    /// <summary>
+    /// Asking how a unit was formed in the past or whether it is done: "当初是…组建的", "去年那家…是单独建的还是联合建的",
+    /// "后来建起来了没有".
+    /// </summary>
+    [GeneratedRegex(@"(当初|当时|去年|前年|以前|之前|那会儿|那时)[^。？?]{0,16}(建|组建|成立)的|(建|组建|成立)(起来|好|成|完)了(没有|没|吗|么)")]
     private static partial Regex PastFormation();
 
     /// <summary>"有个物流园，…": a unit introduced by 有个 and a noun phrase closing its clause, its facts told after.</summary>
@@ -381,7 +385,7 @@ public static partial class FactExtractor
     private static partial Regex Together();
 
     /// <summary>"只剩1名党员", "现在只有2个党员", "党员原来八个，…，现在剩五个": the count after a change.</summary>
-    [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员"
+    [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员(?!(都|也)?(还)?" + Negation + ")"
         + @"|(?<!预备|流动)党员[^。？?]*?[，,](现在|目前|如今)?(就|只|仅|还)?(剩下|剩)(了)?" + Count + @"(名|个|位)?(?!\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex RemainingMembers();
 
@@ -453,7 +457,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<![党基])建(?!议)|成立|(?<!团)(支部|总支)(?!书记|副书记|委员)|党委(?!书记|副书记|委员)|联合|单独|功能型|覆盖|挂靠|升格")]
     private static partial Regex FormationWord();
 
-    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
+    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|哪(条|一条|个|一个)(路子|路|办法|方式|模式|形式)|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
     private static partial Regex KindAsk();
 
     [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|(吗|么|不|没|不行)$")]
