@@ -47,6 +47,8 @@ public sealed class AdviceBatchTests(AdviceKnowledge fixture, ITestOutputHelper 
     [InlineData("qa-r4-qctx.jsonl", 1.0)]
     [InlineData("qa-r4-qctx-2.jsonl", 1.0)]
     [InlineData("qa-own-advice.jsonl", 1.0)]
+    [InlineData("qa-r6-qadvice.jsonl", 1.0)]
+    [InlineData("qa-r6-qadvice-2.jsonl", 1.0)]
     public void Recommends_the_gold_method_and_level_for_every_advice_request_of_the_file(string file, double floor)
     {
         var cases = QaScorer.Load(TestFolder.Data(file)).Where(c => c["recommendation"] is JsonObject { Count: > 0 }).ToList();
@@ -66,6 +68,35 @@ public sealed class AdviceBatchTests(AdviceKnowledge fixture, ITestOutputHelper 
 
         var accuracy = cases.Count == 0 ? 1.0 : (cases.Count - misses.Count) / (double)cases.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: recommendation {cases.Count - misses.Count}/{cases.Count} = {accuracy:F3}"));
+        misses.ForEach(output.WriteLine);
+        Assert.True(accuracy >= floor, string.Create(CultureInfo.InvariantCulture, $"{file}: {accuracy:F3} < {floor:F3}\n") + string.Join('\n', misses));
+    }
+}
+
+/// <summary>
+/// Questions of the own advice batches that only look like advice (a plan, a past fact, a policy question about a method):
+/// their gold has no <c>recommendation</c>, and the answer must carry none.
+/// </summary>
+public sealed class NonRequestBatchTests(AdviceKnowledge fixture, ITestOutputHelper output) : IClassFixture<AdviceKnowledge>
+{
+    [Theory]
+    [InlineData("qa-r6-qadvice.jsonl", 1.0)]
+    [InlineData("qa-r6-qadvice-2.jsonl", 1.0)]
+    public void Gives_no_advice_for_a_question_that_only_looks_like_an_advice_request(string file, double floor)
+    {
+        var cases = QaScorer.Load(TestFolder.Data(file)).Where(c => c["recommendation"] is null).ToList();
+        var misses = new List<string>();
+        foreach (var c in cases)
+        {
+            var question = c["question"]!.GetValue<string>();
+            if (fixture.Knowledge.Ask(question, FixtureLedger.FactsFor(question)).Recommendation is { } r)
+            {
+                misses.Add($"{c["id"]}\t{question}\n\twant no advice got {r.Method} {r.Level}");
+            }
+        }
+
+        var accuracy = cases.Count == 0 ? 1.0 : (cases.Count - misses.Count) / (double)cases.Count;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: no advice {cases.Count - misses.Count}/{cases.Count} = {accuracy:F3}"));
         misses.ForEach(output.WriteLine);
         Assert.True(accuracy >= floor, string.Create(CultureInfo.InvariantCulture, $"{file}: {accuracy:F3} < {floor:F3}\n") + string.Join('\n', misses));
     }

@@ -91,7 +91,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             if (facts.KnowsMembers && advisor.Advise(facts) is { } recommendation)
             {
                 var citations = recommendation.Reasons.Select(r => r.Citation).OfType<Citation>().Distinct().ToList();
-                return (new Answer(true, FormationAdvisor.Describe(recommendation), citations, recommendation), 1);
+                return (new Answer(true, FormationAdvisor.Describe(recommendation, facts), citations, recommendation), 1);
             }
         }
 

@@ -20,20 +20,33 @@ public static partial class FactExtractor
     private const string FigureEnd = @"(?=$|[\s，,。？?！!；;了啦呢])";
 
     /// <summary>The nouns a unit is called by, as a kind ("一个社工机构", "有家制衣厂", "律所三十五个人").</summary>
-    private const string UnitNouns = "公司|企业|工厂|厂|超市|快递|物业|商店|门店|店|集团|酒店|餐馆|餐厅|饭店|工作室|商行|协会|商会|学会|研究会|联合会|促进会|基金会|校友会|同乡会|联谊会|老乡会|俱乐部|事务所|律所|学校|医院|幼儿园|养老院|诊所|药房|机构|中心|研究院|社会组织|网点|站点|单位";
+    private const string UnitNouns = "基地|平台|驿站|工地|项目部|公司|企业|工厂|厂|超市|快递|物业|商店|门店|店|集团|酒店|餐馆|餐厅|饭店|工作室|商行|协会|商会|学会|研究会|联合会|促进会|基金会|校友会|同乡会|联谊会|老乡会|俱乐部|事务所|律所|学校|医院|幼儿园|养老院|诊所|药房|机构|中心|研究院|社会组织|网点|站点|单位";
 
     public static OrganizationFacts Extract(string question)
     {
-        var text = Read(question);
-        int? flowing = First(text, FlowingMembers());
+        // A clause telling what the ledger says ("台账上还写着2个") gives the old figure: the question's others are newer.
+        var read = Read(question);
+        var text = LedgerSays().Replace(read, "，");
+        // Members said to have come since ("又转进来两个正式党员", "新招了4个退伍军人，都是正式党员"): read apart, so that
+        // their figure is not taken for the unit's whole count.
+        int? added = null;
+        if (AddedMembers().Match(text) is { Success: true } arrival && !arrival.Groups["approx"].Success && ParseNumber(arrival.Groups["n"].Value) is { } came)
+        {
+            added = came;
+            text = string.Concat(text.AsSpan(0, arrival.Index), "，", text.AsSpan(arrival.Index + arrival.Length));
+        }
+
+        var flowingSaid = Figure(text, FlowingMembers());
+        int? flowing = flowingSaid?.Exact;
         int? full = First(text, FullMembers());
         // "大多数商户都没有党员" tells of a class of units, not of the unit asked about.
         var none = NoMembers().Matches(text).Any(m => !SomeOf().IsMatch(text[..m.Index]));
 
         // "原来有3名党员…现在只剩1名党员": the count the question ends on is the unit's now.
         // "新来了一个党员，加上原来的一共三个了": a sum the question arrives at is the unit's count now.
-        var stated = Figure(text, RemainingMembers()) ?? (text.Contains("党员", StringComparison.Ordinal) ? Figure(text, AddedUpMembers()) : null)
-            ?? (none ? (0, null) : Figure(text, PartyMembers()));
+        // Several counts of the members ("从4个发展到了五十三个", "过百了，一百零八个"): the last said is the count now.
+        var total = Figure(text, RemainingMembers()) ?? (read.Contains("党员", StringComparison.Ordinal) ? Figure(text, AddedUpMembers()) : null);
+        var stated = total ?? (none ? (0, null) : Figure(text, PartyMembers(), last: true));
         int? members = stated?.Exact ?? (stated?.About is null ? Listed(text) ?? (OneMember().IsMatch(text) ? 1 : null) : null);
         if (members is not null && full is not null && members == full)
         {
@@ -50,6 +63,19 @@ public static partial class FactExtractor
         if (full is null && members is > 0 && AllFull().IsMatch(text))
         {
             full = members;
+        }
+
+        // "正式党员七个、预备党员一个": the members are the sum of both.
+        if (members is null && stated?.About is null && full is not null && First(text, ProbationaryMembers()) is { } more)
+        {
+            members = full + more;
+        }
+
+        // Members who came since are added to an earlier count ("原来有1个党员，今年又转进来两个"), but a count said as now's
+        // or a total ("一共三个了") already holds them.
+        if (added is not null && (total is not null || ((members is not null || full is not null) && !Earlier().IsMatch(text))))
+        {
+            added = null;
         }
 
         // 预备党员 do not count towards the 3 正式党员 a unit needs to form its own organisation (002 §一).
@@ -71,7 +97,9 @@ public static partial class FactExtractor
             Dormant: DormantWords().IsMatch(text) ? true : null,
             Deregistered: DeregisteredWords().IsMatch(text) ? true : null,
             PartyMembersAbout: members is null ? stated?.About : null,
-            EmployeesAbout: staff?.About);
+            EmployeesAbout: staff?.About,
+            FlowingMembersAbout: flowingSaid?.About is { Low: > 0 } range ? range : null,
+            AddedMembers: added);
     }
 
     /// <summary>
@@ -86,12 +114,22 @@ public static partial class FactExtractor
             return false;
         }
 
-        if (!namedInLedger && SeveralUnits().IsMatch(text))
+        // A message that asks nothing ("下周准备帮它们联合组建党支部。") reports a plan; one that asks when, who, or how a
+        // unit was formed ("当初是哪年单独组建的") asks a past fact. Neither asks which way fits.
+        if (!AsksSomething().IsMatch(text) || AsksTimeOrPerson().IsMatch(text) || AsksThreshold().IsMatch(AskingSentence(text)) || PastFormation().IsMatch(text))
         {
             return false;
         }
 
-        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || DescribedByMembers(text) || OpensWithMembers().IsMatch(text)
+        // Facts said of several units describe a class, unless the question asks for them to be formed together ("三家…能不能放
+        // 一起建一个支部"): then they are the one joint organisation asked about. A plan told before another question ("想把五家
+        // 拢到一起搞一个联合支部。一个联合的能带这么多家吗？") asks that other question.
+        if (!namedInLedger && SeveralUnits().IsMatch(text) && !Together().IsMatch(AskingSentence(text)))
+        {
+            return false;
+        }
+
+        return namedInLedger || Name(text) is not null || Deictic().IsMatch(text) || (IntroducedUnit().IsMatch(text) && KnowsMembers(text)) || DescribedByMembers(text) || OpensWithMembers().IsMatch(text)
             || (OpensWithUnit().Match(text) is { Success: true } unit && !GenericStart().IsMatch(unit.Groups["opening"].Value) && KnowsMembers(text));
     }
 
@@ -102,6 +140,14 @@ public static partial class FactExtractor
     /// </summary>
     private static bool AsksAboutFormation(string clause) =>
         FormationWord().IsMatch(clause) && (KindAsk().IsMatch(clause) || YesNoAsk().IsMatch(clause) || clause.Contains("还是", StringComparison.Ordinal));
+
+    /// <summary>The last sentence (after the last 。？！ before the end): where a message puts its question.</summary>
+    private static string AskingSentence(string text)
+    {
+        var body = text.TrimEnd('。', '？', '?', '！', '!', ' ');
+        var cut = body.LastIndexOfAny(['。', '？', '?', '！', '!']);
+        return cut < 0 ? body : body[(cut + 1)..];
+    }
 
     private static bool KnowsMembers(string text) =>
         NoMembers().IsMatch(text) || Figure(text, PartyMembers()) is not null || First(text, FullMembers()) is not null || First(text, FlowingMembers()) is not null;
@@ -166,13 +212,23 @@ public static partial class FactExtractor
         return null;
     }
 
-    /// <summary>The first count the pattern finds, exact or as the range an approximate one ("五十好几个") certainly lies in.</summary>
-    private static (int? Exact, CountRange? About)? Figure(string text, Regex pattern)
+    /// <summary>
+    /// The first (or <paramref name="last"/>) count the pattern finds, exact or as the range an approximate one ("五十好几个")
+    /// certainly lies in.
+    /// </summary>
+    private static (int? Exact, CountRange? About)? Figure(string text, Regex pattern, bool last = false)
     {
-        foreach (Match m in pattern.Matches(text))
+        var matches = pattern.Matches(text).Cast<Match>();
+        foreach (Match m in last ? matches.Reverse() : matches)
         {
             if (ParseNumber(m.Groups["n"].Value) is not { } n)
             {
+                // "五六个", "三四个", "一两个": two neighbouring digits say a range.
+                if (!m.Groups["approx"].Success && AdjacentDigits(m.Groups["n"].Value) is { } range)
+                {
+                    return (null, range);
+                }
+
                 continue;
             }
 
@@ -188,6 +244,19 @@ public static partial class FactExtractor
         }
 
         return null;
+    }
+
+    /// <summary>"五六" → 5–6, "一两" → 1–2: two neighbouring digits said together, a spoken range.</summary>
+    private static CountRange? AdjacentDigits(string value)
+    {
+        const string digits = "零一二三四五六七八九";
+        var folded = value.Replace('两', '二');
+        if (folded.Length != 2 || digits.IndexOf(folded[0], StringComparison.Ordinal) is not (> 0 and var low) || digits.IndexOf(folded[1], StringComparison.Ordinal) != low + 1)
+        {
+            return null;
+        }
+
+        return new CountRange(low, low + 1, value);
     }
 
     /// <summary>
@@ -221,6 +290,12 @@ public static partial class FactExtractor
         foreach (var c in value.Replace('两', '二'))
         {
             var d = digits.IndexOf(c, StringComparison.Ordinal);
+            if (d >= 0 && pending)
+            {
+                // Two digits with no place between ("五六") are no one number: a range, read by AdjacentDigits.
+                return null;
+            }
+
             if (d >= 0)
             {
                 zero |= d == 0;
@@ -242,7 +317,7 @@ public static partial class FactExtractor
         return total + (pending && !zero && lastPlace >= 100 ? current * lastPlace / 10 : current);
     }
 
-    [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员(有|共|共有)?" + Count + "(名|个|位|人)")]
+    [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员" + MemberAdverbs + "(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FlowingMembers();
 
     [GeneratedRegex(Count + @"(名|个|位)?(是)?预备党员|预备党员(有|共|共有)?" + Count + "(名|个|位|人)")]
@@ -251,16 +326,72 @@ public static partial class FactExtractor
     [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(已经有|已有|已经|有|够|满|达到|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FullMembers();
 
-    [GeneratedRegex(Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|党员(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|就|才|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
-        + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|党员[^，,。？?]{0,16}[，,](有|共|一共|共有)" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})")]
+    /// <summary>
+    /// A count of the unit's members, the figure before or after its noun: "6名党员", "有6个党员", "党员（其实/现在/已经…）
+    /// （只剩/有/达到…）6个", "党员从4个发展到了五十三个" (the second), "党员已经过百了，一百零八个" (in the next clause),
+    /// "6个人是党员", "4个退伍军人，都是党员". 预备/流动/正式党员 are counted by their own patterns.
+    /// </summary>
+    [GeneratedRegex(@"(?<!预备|流动|正式)党员[^，,。？?\d零一二两三四五六七八九十]{0,6}?从" + Count + @"(名|个|位)?[^，,。？?\d]{0,6}?到(了)?" + Count + "((名|个|位|人)|" + FigureEnd + ")"
+        + "|" + Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|(?<!预备|流动|正式)党员" + MemberAdverbs + @"(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|还有|就|才|只剩下|只剩|就剩|还剩|剩下|剩|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了|是|为)?(了)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
+        + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,]" + MemberAdverbs + @"(有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
+        + "|" + @"(?<!预备|流动|正式)党员[^，,。？?\d]{0,12}?" + Count + @"(个人|人|个|名|位)(?=$|[，,。？?！!；;])"
+        + "|" + Count + @"(个|名|位)\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员")]
     private static partial Regex PartyMembers();
 
-    /// <summary>"只剩1名党员", "现在只有2个党员": the count after a change.</summary>
-    [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员")]
+    /// <summary>Adverbs between the members' noun and their figure ("党员其实现在只剩两个").</summary>
+    private const string MemberAdverbs = "(其实|现在|目前|已经|如今|实际上|实际|眼下|还|也|都|大概|大约|差不多|估计)*";
+
+    /// <summary>
+    /// Members who came since, the figure with 党员, with a noun they are then said all to be, or with the noun left out at the
+    /// clause's end (the members being the topic): "又转进来两个正式党员", "新招了4个退伍军人，都是正式党员", "原来有1个党员，
+    /// 后来又转进来两个". A count of staff hired ("新招了20个工人") is no member.
+    /// </summary>
+    [GeneratedRegex(@"(又|新|刚|再|另外|今年|最近|陆续|后来)[^，,。？?\d]{0,4}?(转进来|转进|转入|转来|调来|调入|调进|进了|进来了|进来|来了|招了|招进|招来|发展了|吸收了|加入了|入职了)(了)?" + Count + @"(名|个|位)((中共)?(正式)?党员|\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员|(?=$|[，,。？?！!；;了]))")]
+    private static partial Regex AddedMembers();
+
+    /// <summary>A count marked as the earlier one ("原来有1个党员", not "原来挂在…"), to which members who came since are added.</summary>
+    [GeneratedRegex(@"(原来|本来|之前|以前|原有|过去|去年)(就|只|一共|共)?(有|是|只有)?(\d+|[零一二两三四五六七八九十百千]+)(名|个|位)|党员(原来|本来|之前|以前|原有|过去|去年)")]
+    private static partial Regex Earlier();
+
+    /// <summary>A clause telling what the ledger (台账) or the system records: the older figure.</summary>
+    [GeneratedRegex(@"[^，,。？?！!；;]*(台账|系统里|系统上|表上|表里|登记表)[^，,。？?！!；;]*")]
+    private static partial Regex LedgerSays();
+
+    /// <summary>Something is asked: a question mark, a question word or particle, a modal of advice, or a plea to look.</summary>
+    [GeneratedRegex(@"[？?]|吗|么|呢|怎|咋|啥|什么|哪|如何|能否|能不能|可不可以|是否|还是|行不行|要不要|需不需要|该|合适|适合|够不够|好不好|可否|看看|建议|请问|想问|问一下|咨询|不知道|(不|没|可以|行)$")]
+    private static partial Regex AsksSomething();
+
+    /// <summary>Asking when or who rather than which way: "哪年", "什么时候", "谁来牵头".</summary>
+    [GeneratedRegex(@"哪年|哪一年|什么时候|啥时候|何时|几时|哪天|几月|哪个月|多久|多长时间|谁")]
+    private static partial Regex AsksTimeOrPerson();
+
+    /// <summary>Asking for a threshold or condition of a rule ("多到什么程度可以成立总支", "要多少党员"), not a unit's way.</summary>
+    [GeneratedRegex(@"多少|什么程度|啥程度|什么条件|啥条件|哪些条件|几(个|名|家)[^，,。]{0,4}[？?]?$")]
+    private static partial Regex AsksThreshold();
+
+    /// <summary>
+    /// Asking how a unit was formed in the past or whether it is done: "当初是…组建的", "去年那家…是单独建的还是联合建的",
+    /// "后来建起来了没有".
+    /// </summary>
+    [GeneratedRegex(@"(当初|当时|去年|前年|以前|之前|那会儿|那时)[^。？?]{0,16}(建|组建|成立)的|(建|组建|成立)(起来|好|成|完)了(没有|没|吗|么)")]
+    private static partial Regex PastFormation();
+
+    /// <summary>"有个物流园，…": a unit introduced by 有个 and a noun phrase closing its clause, its facts told after.</summary>
+    [GeneratedRegex(@"(?<![所没])有(一)?个(?!党员)\p{IsCJKUnifiedIdeographs}{1,8}[，,]")]
+    private static partial Regex IntroducedUnit();
+
+    /// <summary>Several units to be formed together: then they are the one (joint) organisation asked about.</summary>
+    [GeneratedRegex(@"一起|一块|合起来|合在一起|放一起|凑一起|凑在一起|合建|抱团|共同(建|组建|成立)")]
+    private static partial Regex Together();
+
+    /// <summary>"只剩1名党员", "现在只有2个党员", "党员原来八个，…，现在剩五个": the count after a change.</summary>
+    [GeneratedRegex(@"((就|只|仅|还)剩(下)?|剩下|现在(就|只)?(只有|就有|有)?|现只有|目前(只有|有)?)" + Count + @"(名|个|位)?(正式)?党员(?!(都|也)?(还)?" + Negation + ")"
+        + @"|(?<!预备|流动)党员[^。？?]*?[，,](现在|目前|如今)?(就|只|仅|还)?(剩下|剩)(了)?" + Count + @"(名|个|位)?(?!\p{IsCJKUnifiedIdeographs})")]
     private static partial Regex RemainingMembers();
 
-    /// <summary>"加上原来的一共三个了", "算上他一共4名": the sum the question arrives at.</summary>
-    [GeneratedRegex(@"(加上|算上|连上|连同|加起来|合起来)[^，,。？?]{0,8}?(一共|总共|共|合计|就|才)?(是|有)?" + Count + @"(名|个|位)(党员)?(?!人|员工|职工)")]
+    /// <summary>"加上原来的一共三个了", "算上他一共4名", a clause opening with a total ("，一共三个了"): the sum the question arrives at.</summary>
+    [GeneratedRegex(@"(加上|算上|连上|连同|加起来|合起来)[^，,。？?]{0,8}?(一共|总共|共|合计|就|才)?(是|有)?" + Count + @"(名|个|位)(党员)?(?!人|员工|职工)"
+        + @"|(?<=^|[，,])(现在|目前|这样)?(一共|总共|合计|共计)(是|有)?" + Count + @"(名|个|位)(党员)?(?!人|员工|职工|流动|预备|正式)")]
     private static partial Regex AddedUpMembers();
 
     /// <summary>A quantifier that makes what follows a statement about some units of a class ("大多数商户都没有党员").</summary>
@@ -326,7 +457,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<![党基])建(?!议)|成立|(?<!团)(支部|总支)(?!书记|副书记|委员)|党委(?!书记|副书记|委员)|联合|单独|功能型|覆盖|挂靠|升格")]
     private static partial Regex FormationWord();
 
-    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型")]
+    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|哪(条|一条|个|一个)(路子|路|办法|方式|模式|形式)|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
     private static partial Regex KindAsk();
 
     [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|(吗|么|不|没|不行)$")]
@@ -346,7 +477,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何)调整|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)")]
+    [GeneratedRegex(@"这家|那家|一家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|这种情况|这种情形|这个情况|这样的情况")]
     private static partial Regex Deictic();
 
     [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]

@@ -23,7 +23,7 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         var reasons = new List<RecommendationReason>();
         var members = Members(facts);
         var size = Size(facts);
-        var flowing = facts.FlowingMembers ?? 0;
+        var flowing = facts.FlowingMembers is { } exactly ? Count.Exactly(exactly) : facts.FlowingMembersAbout is { } about ? Count.About(about) : Count.Exactly(0);
         var full = facts.FullMembers is not null ? "正式" : string.Empty;
         FormationMethod method;
         OrganizationLevel? level = null;
@@ -36,12 +36,12 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
             level = LevelFor(size ?? Count.Exactly(0), reasons, quiet: true);
             Reason(reasons, "functional_public_staff", "该社会组织以机关事业单位人员为主体");
         }
-        else if (flowing > 3 && (facts.FullMembers ?? facts.PartyMembers - flowing ?? 0) < 3)
+        else if (flowing.Low > 3 && (facts.FullMembers ?? facts.PartyMembers - flowing.Low ?? 0) < 3)
         {
             // 001 §二(二): 流动党员超过3名 → 功能型党组织, unless the unit has 3 正式党员 of its own besides them.
             method = FormationMethod.Functional;
-            level = LevelFor(size ?? Count.Exactly(flowing), reasons, quiet: true);
-            Reason(reasons, "functional_flowing", $"该单位有{flowing}名流动党员（超过3名）");
+            level = LevelFor(size ?? flowing, reasons, quiet: true);
+            Reason(reasons, "functional_flowing", $"该单位有{flowing.Said}名流动党员（{flowing.Bound("超过3名", 4)}）");
         }
         else if (members is { Low: >= 3 } enough)
         {
@@ -91,6 +91,21 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         var reasons = new List<RecommendationReason>();
         Reason(reasons, "deregistered", "该单位已注销");
         return reasons[0];
+    }
+
+    /// <summary>
+    /// The advice with the facts it rests on: where the question's count of members differs from the ledger's, the reply
+    /// says which it took and why (the user's report is newer than the ledger's last import), and asks for the ledger to be
+    /// brought up to date.
+    /// </summary>
+    public static string Describe(Recommendation recommendation, OrganizationFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var text = Describe(recommendation);
+        return facts.LedgerMembers is { } ledger && (facts.PartyMembers ?? facts.FullMembers) is { } now
+            ? text + string.Create(CultureInfo.InvariantCulture,
+                $"\n说明：台账记该单位党员{ledger}名，您说的是{now}名。您反映的是现在的情况，比台账上次导入的数据新，本建议按{now}名计；请同步更新台账。")
+            : text;
     }
 
     /// <summary>The advice in plain Chinese: what to do, then each reason with the document's words.</summary>
