@@ -72,7 +72,7 @@ public sealed class MessageUnderstanding
     /// <summary>Names of people a progress question may name (users and the ledger's instructors); read per question.</summary>
     public Func<IReadOnlyCollection<string>> KnownPeople { get; init; } = () => [];
 
-    /// <summary>The intent classifier that marks doubtful recording actions; null (the default): none is marked.</summary>
+    /// <summary>The intent classifier that reviews the rules' reading (drops, doubts, adds a request); null (the default): the rules' reading as is.</summary>
     public SecondOpinion? SecondOpinion { get; init; }
 
     /// <summary>The optional language model (issue 17, docs/llm.md); null (the default): the offline reading only.</summary>
@@ -107,8 +107,9 @@ public sealed class MessageUnderstanding
         }
 
         var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
-        reading = ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
-        return SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index) : reading;
+        // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.
+        reading = SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && rules.SmallTalkOf(normalized) is not null) : reading;
+        return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>

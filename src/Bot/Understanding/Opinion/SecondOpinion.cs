@@ -1,10 +1,11 @@
 namespace InstructorBot.Bot.Understanding.Opinion;
 
 /// <summary>
-/// Reads a message with the intent classifier and marks each recording action of the rules' reading whose kind the
-/// classifier finds unlikely as <see cref="UnderstoodAction.Doubtful"/>, so the conversation asks before writing it.
-/// It never adds, drops or changes an action: the rules' reading stands, with its doubts. Runs only on readings that
-/// hold a recording action (a reading without one has nothing to doubt), so queries and small talk pay nothing.
+/// Reads a message with the intent classifier and reviews the rules' reading (<see cref="Review"/>): an action of a kind
+/// the classifier rejects outright is dropped, a recording action of a kind it finds unlikely is marked
+/// <see cref="UnderstoodAction.Doubtful"/> (the conversation asks before writing it), and where nothing is left a request
+/// kind it is sure of is added. It never adds a recording action (their fields come from the rules) and never changes
+/// an action's fields. Thresholds measured leave-one-writer-batch-out (docs/understanding.md §Second opinion).
 /// Thread-safe; the model is trained or loaded on first use.
 /// </summary>
 public sealed class SecondOpinion(Func<IntentModel> model, float threshold = SecondOpinionOptions.DefaultThreshold)
@@ -35,7 +36,11 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
         var folder = options.ModelFolder is { Length: > 0 } configured
             ? configured
             : Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
-        return new SecondOpinion(() => IntentModelCache.Shipped(folder, log), options.Threshold);
+        return new SecondOpinion(() => IntentModelCache.Shipped(folder, log), options.Threshold)
+        {
+            DropBelow = options.DropBelow,
+            AddAbove = options.AddAbove,
+        };
     }
 
     /// <summary>The model, trained or loaded on first use (once, however many threads ask; a failure is not kept).</summary>
@@ -55,24 +60,111 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
         }
     }
 
-    /// <summary>The rules' reading with its doubtful recording actions marked.</summary>
-    public UnderstandingResult Review(UnderstandingResult reading, string normalized, OrganizationIndex? index)
+    /// <summary>
+    /// Below this probability the classifier rejects an action of the rules' kind outright: the action is dropped, not
+    /// doubted (<see cref="SecondOpinionOptions.DropBelow"/>).
+    /// </summary>
+    public float DropBelow { get; init; } = SecondOpinionOptions.DefaultDropBelow;
+
+    /// <summary>
+    /// Where the rules' reading holds no action (or only dropped ones), a request kind the classifier gives at least this
+    /// probability is added (<see cref="SecondOpinionOptions.AddAbove"/>).
+    /// </summary>
+    public float AddAbove { get; init; } = SecondOpinionOptions.DefaultAddAbove;
+
+    /// <summary>
+    /// The rules' reading reviewed: a recording action the classifier gives under <see cref="DropBelow"/> is dropped, one
+    /// under <see cref="Threshold"/> is marked doubtful; beside recording actions, a request the classifier gives under
+    /// <see cref="DropBelow"/> is dropped; and when nothing is left (or the rules found nothing), a request kind the
+    /// classifier is sure of (<see cref="AddAbove"/>) is added with the fields the rules' dropped actions give. A
+    /// recording action is never added. Predicts only where a decision is possible: readings with a recording action, and
+    /// empty readings of a message long enough to be a request and not small talk (<paramref name="smallTalk"/>).
+    /// </summary>
+    public UnderstandingResult Review(UnderstandingResult reading, string normalized, OrganizationIndex? index, bool smallTalk = false)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (!reading.Actions.Any(a => a.IsRecord))
+        normalized ??= "";
+        var records = reading.Actions.Any(a => a.IsRecord);
+        var nothing = reading.Actions.Count == 0 && !smallTalk && AddAbove <= 1f && normalized.Length >= MinimumRequestLength;
+        if (!records && !nothing)
         {
             return reading;
         }
 
         var scores = Score(normalized, index);
-        if (!reading.Actions.Any(a => a.IsRecord && Doubts(a.Kind, scores)))
+        var kept = new List<UnderstoodAction>(reading.Actions.Count);
+        var dropped = new List<UnderstoodAction>();
+        var changed = false;
+        foreach (var action in reading.Actions)
+        {
+            var probability = scores.Of(action.Kind);
+            if (probability < DropBelow && (action.IsRecord || AddableKinds.Contains(action.Kind)))
+            {
+                dropped.Add(action);
+                changed = true;
+            }
+            else if (action.IsRecord && probability < threshold && !action.Doubtful)
+            {
+                kept.Add(action with { Doubtful = true });
+                changed = true;
+            }
+            else
+            {
+                kept.Add(action);
+            }
+        }
+
+        if (kept.Count == 0 && Added(scores, dropped) is { } added)
+        {
+            return new UnderstandingResult([added], added.NeedsOrganization && added.Organization is null && added.Candidates.Count == 0 ? ["organization"] : []);
+        }
+
+        if (!changed)
         {
             return reading;
         }
 
-        return reading with
+        return new UnderstandingResult(kept, kept.Count == 0 ? [] : reading.Missing);
+    }
+
+    /// <summary>The request kinds the classifier may add (and drop beside recording actions); never a recording kind.</summary>
+    public static readonly IReadOnlySet<ActionKind> AddableKinds = new HashSet<ActionKind>
+    {
+        ActionKind.ProgressQuery, ActionKind.Export, ActionKind.Help, ActionKind.FormationAdvice, ActionKind.PolicyQuestion,
+    };
+
+    /// <summary>Shorter empty readings are small talk or fragments ("你好", "好的"): not worth a prediction.</summary>
+    public const int MinimumRequestLength = 6;
+
+    /// <summary>
+    /// The request the classifier is sure of, with what the rules read: the scope of a dropped query or export, the
+    /// organisation and figures of a dropped record (an advice request whose figures were read as an update).
+    /// </summary>
+    private UnderstoodAction? Added(IntentScores scores, List<UnderstoodAction> dropped)
+    {
+        if (scores.TopProbability < AddAbove || !Enum.TryParse<ActionKind>(scores.Top.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var kind)
+            || !AddableKinds.Contains(kind))
         {
-            Actions = [.. reading.Actions.Select(a => a.IsRecord && Doubts(a.Kind, scores) ? a with { Doubtful = true } : a)],
+            return null;
+        }
+
+        var scoped = dropped.FirstOrDefault(a => a.Scope is not null);
+        var organization = dropped.FirstOrDefault(a => a.Organization is not null || a.Candidates.Count > 0);
+        var figures = dropped.FirstOrDefault(a => a.Employees is not null || a.PartyMembers is not null);
+        return kind switch
+        {
+            ActionKind.ProgressQuery => new UnderstoodAction(kind) { Scope = scoped?.Scope, Metric = ProgressMetric.Coverage },
+            ActionKind.Export => new UnderstoodAction(kind) { Scope = scoped?.Scope },
+            ActionKind.FormationAdvice => new UnderstoodAction(kind)
+            {
+                Organization = organization?.Organization,
+                OrganizationId = organization?.OrganizationId,
+                Candidates = organization?.Candidates ?? [],
+                Employees = figures?.Employees,
+                PartyMembers = figures?.PartyMembers,
+                OrgType = figures?.OrgType,
+            },
+            _ => new UnderstoodAction(kind),
         };
     }
 

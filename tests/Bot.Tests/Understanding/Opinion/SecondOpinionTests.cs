@@ -21,7 +21,8 @@ public sealed class SecondOpinionTests : IDisposable
     [Fact]
     public void A_recording_action_the_words_do_not_support_is_doubtful_and_its_json_asks_to_confirm()
     {
-        var opinion = new SecondOpinion(Shipped.Value);
+        // Dropping off: the classifier's rejection only doubts.
+        var opinion = new SecondOpinion(Shipped.Value) { DropBelow = 0f, AddAbove = 2f };
         var index = new MessageUnderstanding(Ledger).Index;
         const string text = "星辰半导体覆盖率是多少";
         var misread = new UnderstandingResult([new UnderstoodAction(ActionKind.Formation) { Organization = "深圳市星辰半导体有限公司", Date = new DateOnly(2026, 11, 18) }], []);
@@ -43,6 +44,66 @@ public sealed class SecondOpinionTests : IDisposable
         Assert.Equal([ActionKind.Visit, ActionKind.OrgUpdate], result.Actions.Select(a => a.Kind));
         Assert.DoesNotContain(result.Actions, a => a.Doubtful);
         Assert.DoesNotContain("confirm", UnderstandingJson.Serialize(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recording_action_the_classifier_rejects_outright_is_dropped_and_the_request_it_is_sure_of_takes_its_place()
+    {
+        var opinion = new SecondOpinion(Shipped.Value);
+        var index = new MessageUnderstanding(Ledger).Index;
+        const string text = "坂田街道的覆盖率现在是多少";
+        var misread = new UnderstandingResult([new UnderstoodAction(ActionKind.Formation) { Organization = "深圳市星辰半导体有限公司", Date = new DateOnly(2026, 11, 18) }], []);
+        var scores = opinion.Score(TextNormalizer.Normalize(text), index);
+        Assert.True(scores.Of(ActionKind.Formation) < SecondOpinionOptions.DefaultDropBelow, $"p(formation) {scores.Of(ActionKind.Formation)}");
+
+        var reviewed = opinion.Review(misread, TextNormalizer.Normalize(text), index);
+
+        Assert.DoesNotContain(reviewed.Actions, a => a.Kind == ActionKind.Formation);
+        Assert.Equal(ActionKind.ProgressQuery, Assert.Single(reviewed.Actions).Kind);
+        Assert.Empty(reviewed.Missing);
+    }
+
+    [Fact]
+    public void A_recording_kind_is_never_added_even_where_the_classifier_is_sure_of_it()
+    {
+        var opinion = new SecondOpinion(Shipped.Value);
+        var index = new MessageUnderstanding(Ledger).Index;
+        const string text = "今天上午走访了星辰半导体，职工120人，党员5名";
+        Assert.Equal("visit", opinion.Score(TextNormalizer.Normalize(text), index).Top);
+
+        Assert.Empty(opinion.Review(UnderstandingResult.Nothing, TextNormalizer.Normalize(text), index).Actions);
+    }
+
+    [Fact]
+    public void A_plan_small_talk_and_a_report_with_a_request_are_left_as_the_rules_read_them()
+    {
+        var understanding = new MessageUnderstanding(Ledger) { SecondOpinion = new SecondOpinion(Shipped.Value) };
+        var rules = new MessageUnderstanding(Ledger);
+        string[] texts =
+        [
+            "明天准备去星辰半导体走访一下",
+            "好的 收到 辛苦了 谢谢",
+            "今天走访了星辰半导体，顺便问一下联合组建怎么弄",
+            "今天去了青禾文化，发现2名党员",
+            "坂田街道还有哪些没建组织的，导出来给我",
+        ];
+        foreach (var text in texts)
+        {
+            Assert.Equal(
+                UnderstandingJson.Serialize(rules.Understand(text, Zhang, Now)),
+                UnderstandingJson.Serialize(understanding.Understand(text, Zhang, Now)));
+        }
+    }
+
+    [Fact]
+    public void Switched_to_doubt_only_nothing_is_dropped_or_added()
+    {
+        var opinion = new SecondOpinion(Shipped.Value) { DropBelow = 0f, AddAbove = 2f };
+        var index = new MessageUnderstanding(Ledger).Index;
+        var misread = new UnderstandingResult([new UnderstoodAction(ActionKind.Formation) { Organization = "深圳市星辰半导体有限公司" }], []);
+
+        Assert.Equal(ActionKind.Formation, Assert.Single(opinion.Review(misread, TextNormalizer.Normalize("坂田街道的覆盖率现在是多少"), index).Actions).Kind);
+        Assert.Empty(opinion.Review(UnderstandingResult.Nothing, TextNormalizer.Normalize("坂田街道的覆盖率现在是多少"), index).Actions);
     }
 
     [Fact]
