@@ -46,6 +46,7 @@ public sealed class AdviceBatchTests(AdviceKnowledge fixture, ITestOutputHelper 
     [InlineData("qa-own-ledger.jsonl", 1.0)]
     [InlineData("qa-r4-qctx.jsonl", 1.0)]
     [InlineData("qa-r4-qctx-2.jsonl", 1.0)]
+    [InlineData("qa-r6-qctx.jsonl", 1.0)]
     [InlineData("qa-own-advice.jsonl", 1.0)]
     [InlineData("qa-r6-qadvice.jsonl", 1.0)]
     [InlineData("qa-r6-qadvice-2.jsonl", 1.0)]

@@ -93,6 +93,8 @@ public sealed class FormationTests : IDisposable
     // "怎么把党的工作做进去/开展起来": how to reach a described unit, an advice request.
     [InlineData("有家小饭店二十个员工，没有党员，怎么把党建工作开展起来？", FormationMethod.WorkCoverage, null)]
     [InlineData("这家公司有2名党员，如何把党的工作做进去？", FormationMethod.Joint, null)]
+    // A demonstrative before the noun ("把这家的党建工作…") is the same request.
+    [InlineData("街上新开了一家奶茶店，六个店员，没有党员，怎么把这家的党建工作搞起来？", FormationMethod.WorkCoverage, null)]
     public void Advises_a_unit_the_question_describes_without_the_ledger(string question, FormationMethod method, OrganizationLevel? level)
     {
         var answer = knowledge.Ask(question);

@@ -10,14 +10,14 @@ namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
 /// The questions the scorer is fitted on, with their answer features, once per test run: the own questions by the folds of
-/// tests/data/qa-own-folds.json (the batch each was written in) and the six blind batches of 2026-12-05 (written by another
-/// engineer, each a fold of its own: "blind-a"…"blind-f"), the features of the best evidence, and whether answering or
+/// tests/data/qa-own-folds.json (the batch each was written in) and the eight blind batches of 2026-12-05 (written by another
+/// engineer, each a fold of its own: "blind-a"…"blind-h"), the features of the best evidence, and whether answering or
 /// abstaining is right.
 /// </summary>
 public sealed class OwnQuestionFeatures : IDisposable
 {
     /// <summary>The blind batches written by another engineer (development evidence since their first run): one fold each.</summary>
-    public static readonly string[] BlindBatches = ["a", "b", "c", "d", "e", "f"];
+    public static readonly string[] BlindBatches = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
     public const string BlindPrefix = "blind-";
 
@@ -73,7 +73,7 @@ public sealed class OwnQuestionFeatures : IDisposable
     /// <summary>The own questions (qa-own.jsonl).</summary>
     public List<JsonObject> Gold { get; }
 
-    /// <summary>The blind batches' questions (tests/data/blind/qa-2026-12-05-{a..f}.jsonl).</summary>
+    /// <summary>The blind batches' questions (tests/data/blind/qa-2026-12-05-{a..h}.jsonl).</summary>
     public List<JsonObject> BlindGold { get; } = [];
 
     /// <summary>The answer the best evidence gives whatever its confidence (advice and off-topic replies as they are).</summary>
@@ -117,9 +117,9 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         var pooled = QaScorer.Score(own.Gold, predictions);
         var blind = QaScorer.Score(own.BlindGold, predictions);
         output.WriteLine("pooled held-out, own batches: " + pooled);
-        output.WriteLine("pooled held-out, blind batches a–f: " + blind);
+        output.WriteLine("pooled held-out, blind batches a–h: " + blind);
         var forced = QaScorer.Score(own.BlindGold, own.Forced);
-        output.WriteLine("blind batches a–f answered whatever the confidence (the ceiling the scorer can reach): " + forced);
+        output.WriteLine("blind batches a–h answered whatever the confidence (the ceiling the scorer can reach): " + forced);
         foreach (var failure in pooled.Failures.Concat(blind.Failures))
         {
             output.WriteLine(failure);
@@ -133,12 +133,13 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         Assert.True(blind.AbstainAccuracy >= BlindAbstainFloor, blind.ToString());
     }
 
-    // Leave-one-batch-out on 2026-12-05 (r5-qcalib): own 0.925 / 0.984 / 1.000, blind a–f 0.568 / 0.960 (docs/knowledge.md).
-    public const double PassFloor = 0.92;
-    public const double AbstainFloor = 0.97;
+    // Leave-one-batch-out on 2026-12-05 (r6-qctx, g and h fitted, the harder r6-qctx fold added to the own pool): own 0.917 /
+    // 1.000 / 1.000, blind a–h 0.641 / 0.968 (docs/knowledge.md; r5-qcalib: own 0.925 / 0.984, blind a–f 0.568 / 0.960).
+    public const double PassFloor = 0.91;
+    public const double AbstainFloor = 0.99;
     public const double RecommendationFloor = 0.99;
-    public const double BlindPassFloor = 0.55;
-    public const double BlindAbstainFloor = 0.94;
+    public const double BlindPassFloor = 0.63;
+    public const double BlindAbstainFloor = 0.96;
 
     [Fact]
     public void The_shipped_weights_and_threshold_are_the_fit_on_every_batch()
@@ -149,7 +150,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            var json = fitted.Write("qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-2026-12-05-{a..f}.jsonl, one fold each", "leave-one-fold-out confidences (each fold scored by weights fitted without it)");
+            var json = fitted.Write("qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-2026-12-05-{a..h}.jsonl, one fold each", "leave-one-fold-out confidences (each fold scored by weights fitted without it)");
             File.WriteAllText(file, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }) + "\n");
             output.WriteLine("rewrote " + file);
             return;

@@ -436,7 +436,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A bigram across two words of the question ("对税" in 对|税务, "来抓" in 来|抓) is an artefact of reading two characters
         // at a time, not something the question asks about: it is no term (one the documents hold still weighs little, below).
         var terms = WithoutJunctions(analyzer.Terms(question)).Where(t => !t.CrossesWords || DocumentFrequency(t.Alternatives[0]) > 0).Select(t => Unbound(t, form))
-            .Where(t => t.IsWord ? Written(t.Alternatives[0]) : t.InWord is not { } word || !Written(word)).ToList();
+            .Where(t => t.IsWord ? Written(t.Alternatives[0]) : t.InWord is not { } word || !Written(word))
+            .Where(t => !Spoken(t)).ToList();
         var mask = analyzer.AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
         bool Telling(KeyTerm t) => mask is not null && t.Start >= 0 && t.Start < mask.Length && !mask[t.Start]
@@ -467,6 +468,19 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var weights = terms.Select(t => Weight(t, total) * (IsMiddle(t, terms) ? 0.5 : 1) * (t.Alternatives[0] == predicate ? 1.5 : 1)
             * (Telling(t) ? ContextWeight : 1) * (Junction(t) ? JunctionWeight : 1)).ToArray();
         return (terms, weights, predicate, mask is null ? null : [.. terms.Select(t => !Telling(t))]);
+    }
+
+    /// <summary>
+    /// A term no passage uses that stands for a word of speech ("一年回来不了几次": 回来; "当时", "这么", "以后"; see
+    /// <see cref="QuestionAnalyzer.IsEverydayWord"/>): it
+    /// says nothing the documents could answer or miss, so it neither asks nor counts against coverage. Rarer words no
+    /// passage uses (补贴, 年龄, 工资) stay, however common: they are what an off-corpus question asks about.
+    /// </summary>
+    private bool Spoken(KeyTerm term)
+    {
+        var word = term.IsWord || term.InWord is null ? term.Alternatives[0] : term.InWord;
+        return term.Alternatives.Count == 1 && term.Words.Max(DocumentFrequency) == 0 && word.Length >= 2 && QuestionAnalyzer.IsEverydayWord(word)
+            && (word == term.Alternatives[0] || QuestionAnalyzer.IsEverydayWord(term.Alternatives[0]));
     }
 
     private static readonly string[] HowWords = ["怎么", "怎样", "如何", "咋"];

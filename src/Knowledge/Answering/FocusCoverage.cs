@@ -194,8 +194,10 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
         var alternativeFrequency = says.Select(s => Corpus(s.Word).Frequency).DefaultIfEmpty(0).Max();
         var df = Math.Max(frequency, alternativeFrequency);
         var isKnown = df > 0 || abbreviated.Length > 0;
-        if (!isKnown && (word.Length < 2 || !analyzer.IsWord(word)))
+        if (!isKnown && (word.Length < 2 || !analyzer.IsWord(word) || QuestionAnalyzer.IsEverydayWord(word)))
         {
+            // Also a word of speech no passage uses ("回来", "以后", "上面", "当时"): words any question says,
+            // not its subject (名额, 补贴, 年龄 stay: content words, the sign of an off-corpus question).
             // A run jieba's HMM joined from single characters ("多到", "建不", "做些") that no passage uses is no word of
             // either side: a question off the documents' subject names things everyday Chinese has words for (名额, 面积, 任期).
             return null;

@@ -19,6 +19,17 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     /// <summary>The word's frequency in the segmenter's dictionary (0 without a segmenter).</summary>
     public int WordFrequency(string word) => segmenter?.Frequency(word) ?? 0;
 
+    /// <summary>
+    /// A word of speech that places or frames what is told rather than naming a subject: a function word, a time word or a
+    /// locative (当时, 以后, 上面, 过来: jieba's tags t/f) or a directional complement (回来, 起来, 下去, 不了). A question says
+    /// them on any subject; content words no passage uses (年龄, 工资, 补贴, 面积) are not of this class, however common.
+    /// </summary>
+    public static bool IsEverydayWord(string word) => WordClasses.IsFunctionWord(word) || WordClasses.IsTimeOrPlaceWord(word) || Directional().IsMatch(word);
+
+    /// <summary>Directional complements and their potential forms: 回来, 起来, 下去, 过不来, 不了.</summary>
+    [GeneratedRegex(@"^([上下进出回过起开]?(不|得)?[上下进出回过起开][来去]|[上下进出回过起开][来去]|不了|得了)$")]
+    private static partial Regex Directional();
+
     private readonly ThesaurusEntry[] expansions = [.. (thesaurus ?? []).OrderByDescending(e => e.Word.Length)];
 
     private readonly string[] questionWords =
@@ -312,6 +323,13 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
                 {
                     Array.Fill(mask, true, previous.Index, previous.Length);
                 }
+
+                // "…，这种情况文件里怎么说？": the situation it points back to is everything its sentence told before it.
+                if (Situation().IsMatch(clause.Value))
+                {
+                    var start = clause.Index == 0 ? -1 : text.LastIndexOfAny(SentenceEnds, clause.Index - 1);
+                    Array.Fill(mask, true, start + 1, clause.Index - start - 1);
+                }
             }
 
             previous = clause;
@@ -342,7 +360,15 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
             Blank(prefix, word);
         }
 
-        return HanRun().Matches(new string(prefix)).Any(m => m.Length >= 2);
+        // "这么大的企业文件里有啥要求": what points back (这么, 这种, 他) and the campaign's generic words (企业) name no subject of
+        // the clause's own; the clause asks about what was told before it.
+        foreach (var word in vocabulary.GenericWords)
+        {
+            Blank(prefix, word);
+        }
+
+        var rest = PointsBack().Replace(new string(prefix), m => new string('|', m.Length));
+        return HanRun().Matches(JoiningCharacters().Replace(rest, "|")).Any(m => m.Length >= 2);
     }
 
     private static void Blank(char[] text, string word, bool[]? kept = null)
@@ -412,8 +438,22 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     [GeneratedRegex(@"^(?=[^,;。?!:]{3,12}[,;。?!:]*$)[^,;。?!:的]+的\p{IsCJKUnifiedIdeographs}{1,4}[,;。?!:]*$")]
     private static partial Regex NounPhrase();
 
-    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎")]
+    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎|(不了|没有?|不到|没得)几")]
     private static partial Regex NotAsking();
+
+    /// <summary>Words that point back to what was told before: demonstratives and third-person pronouns (not 其他).</summary>
+    [GeneratedRegex(@"这种|这类|这样|这么|这个(?!月)|这些|这家|这位|此类|上述|(?<!其)[他她]")]
+    private static partial Regex PointsBack();
+
+    /// <summary>Characters that join words rather than name anything (的, 了, 有, 里…).</summary>
+    [GeneratedRegex(@"[的地得了着过有在里对把被从向由以将和与及或等]")]
+    private static partial Regex JoiningCharacters();
+
+    /// <summary>A clause naming the situation as a whole: 这种情况, 这样的问题, 上述情形.</summary>
+    [GeneratedRegex(@"(这种|这类|这样的?|这个|此种|上述|以上)(情况|情形|问题|现象|事)")]
+    private static partial Regex Situation();
+
+    private static readonly char[] SentenceEnds = ['。', '.', '?', '!', '？', '！'];
 
     [GeneratedRegex(@"[a-z]{2,}")]
     private static partial Regex LatinWord();

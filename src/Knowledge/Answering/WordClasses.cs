@@ -28,6 +28,28 @@ public static class WordClasses
         return words;
     });
 
+    /// <summary>jieba's tags of time words (当时, 过来) and locatives (以后, 上面): a question places its account with them.</summary>
+    private static readonly HashSet<string> TimeAndPlaceTags = ["t", "tg", "f"];
+
+    private static readonly Lazy<HashSet<string>> TimeAndPlace = new(() =>
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "jieba", "dict.txt");
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(file))
+        {
+            var cells = line.TrimEnd().Split(' ');
+            if (cells.Length >= 3 && TimeAndPlaceTags.Contains(cells[2]))
+            {
+                words.Add(cells[0]);
+            }
+        }
+
+        return words;
+    });
+
+    /// <summary>True when jieba's dictionary tags <paramref name="word"/> as a time word or a locative (当时, 以后, 上面).</summary>
+    public static bool IsTimeOrPlaceWord(string word) => TimeAndPlace.Value.Contains(word);
+
     /// <summary>True when jieba's dictionary tags <paramref name="word"/> as a function word (every tag it has there is one).</summary>
     public static bool IsFunctionWord(string word) => Function.Value.Contains(word);
 }
