@@ -106,6 +106,8 @@ internal sealed class UnderstandingRules
         ChainTitles = new(v.ChainTitles);
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
+        PredicateRoles = new(v.PredicateRoleNouns);
+        MatterNouns = new(v.MatterNouns);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -130,6 +132,12 @@ internal sealed class UnderstandingRules
     /// <summary>上午/晚上/我/过 between a past day and 去的 (visit_day_gap_words).</summary>
     public KeywordSet VisitDayGapWords { get; }
     public KeywordSet FormerStateMarkers { get; }
+
+    /// <summary>predicate_role_nouns: 书记是X, whose X a correction replaces.</summary>
+    public KeywordSet PredicateRoles { get; }
+
+    /// <summary>matter_nouns: 建支部的事 is a topic, no act.</summary>
+    public KeywordSet MatterNouns { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

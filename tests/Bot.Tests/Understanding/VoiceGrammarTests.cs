@@ -17,11 +17,15 @@ public sealed class VoiceGrammarTests(ITestOutputHelper output)
 
     private static readonly MessageUnderstanding Understanding = new(FixtureLedger.Organizations());
 
-    /// <summary>Floors per frame (case exact); 0 until the first run is recorded.</summary>
+    /// <summary>
+    /// Floors per frame (case exact), a little under the rates after round 6's fixes (first run 2026-12-05: visit 0.713,
+    /// discovery 1.000, formation 0.777, coverage 0.893, org_update 0.777, plan 0.847, others_visit 0.000, correction 0.373;
+    /// all 0.672).
+    /// </summary>
     private static readonly Dictionary<string, double> Floors = new()
     {
-        ["visit"] = 0, ["discovery"] = 0, ["formation"] = 0, ["coverage"] = 0,
-        ["org_update"] = 0, ["plan"] = 0, ["others_visit"] = 0, ["correction"] = 0,
+        ["visit"] = 0.94, ["discovery"] = 0.99, ["formation"] = 0.97, ["coverage"] = 0.98,
+        ["org_update"] = 0.97, ["plan"] = 0.93, ["others_visit"] = 0.98, ["correction"] = 0.97,
     };
 
     [Fact]
