@@ -121,23 +121,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
-            || IsMatterSpokenOf(clause, position);
-    }
-
-    /// <summary>
-    /// "顺便问问建支部的事": a verb whose phrase ends in a noun of matters (<c>matter_nouns</c>: 的事, 的问题) names a topic,
-    /// it states no act.
-    /// </summary>
-    private bool IsMatterSpokenOf(Clause clause, int position)
-    {
-        var end = position;
-        while (end < clause.End && end - position < 12 && !IsSeparator(text[end]))
-        {
-            end++;
-        }
-
-        return rules.MatterNouns.LongestEndingAt(text, end) > 0;
+        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position);
     }
 
     /// <summary>
@@ -172,6 +156,11 @@ internal sealed partial class MessageParser
         if (dates.FirstOrDefault(d => d.Start >= start && d.Start < position) is { } day)
         {
             end = day.Start;
+        }
+
+        if (mentions.Any(m => m.Start < end && m.End > start))
+        {
+            return false; // "那个华鼎今天去了一下": an organisation's short name, not a person
         }
 
         var said = text.AsSpan(start, end - start).Trim();

@@ -107,7 +107,6 @@ internal sealed class UnderstandingRules
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
         PredicateRoles = new(v.PredicateRoleNouns);
-        MatterNouns = new(v.MatterNouns);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -135,9 +134,6 @@ internal sealed class UnderstandingRules
 
     /// <summary>predicate_role_nouns: 书记是X, whose X a correction replaces.</summary>
     public KeywordSet PredicateRoles { get; }
-
-    /// <summary>matter_nouns: 建支部的事 is a topic, no act.</summary>
-    public KeywordSet MatterNouns { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

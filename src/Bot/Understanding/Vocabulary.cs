@@ -258,9 +258,6 @@ public sealed record Vocabulary
     /// <summary>书记, 负责人, 联系人…: roles said with 是 and a name ("书记是墨老师"), whose name a correction may replace.</summary>
     public IReadOnlyList<string> PredicateRoleNouns { get; init; } = [];
 
-    /// <summary>的事/的问题: closing a verb's phrase, they make it a topic spoken of ("问问建支部的事"), not an act.</summary>
-    public IReadOnlyList<string> MatterNouns { get; init; } = [];
-
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 
