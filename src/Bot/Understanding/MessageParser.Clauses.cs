@@ -66,8 +66,10 @@ internal sealed partial class MessageParser
         }
 
         // "成立了 团支部", "发现 流动党员 两名": a party or mass organisation, or members, do not start a clause.
+        // "恒信建筑党支部 今天弄好了": a party or mass body said as the topic, then the day it was set up (with no body of its own).
         return blank - previous is > 0 and <= 2 || next - blank - 1 is > 0 and <= 2
-            || rules.PartyAndMassWords.MatchAt(text, blank + 1) is not null || rules.Categories.MatchAt(text, blank + 1) is not null;
+            || rules.PartyAndMassWords.MatchAt(text, blank + 1) is not null || rules.Categories.MatchAt(text, blank + 1) is not null
+            || (rules.PartyAndMassWords.LongestEndingAt(text, blank) > 0 && dates.Any(d => d.Start == blank + 1) && !rules.PartyAndMassWords.ContainsAny(text, blank + 1, next));
     }
 
     private static bool IsSeparator(char c) => c is ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or ' ' or '~' or '～' or '…' or '\n';
@@ -119,7 +121,51 @@ internal sealed partial class MessageParser
             }
         }
 
-        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position);
+        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position);
+    }
+
+    /// <summary>
+    /// "孙磊昨天去了瑞康医疗 这个他自己会报": a trip whose subject, said at the start of its clause (fillers before it, a day
+    /// after it), is a person named other than the sender is that person's to report, not the sender's visit.
+    /// </summary>
+    private bool IsAnothersTrip(Clause clause, int position)
+    {
+        if (rules.Visit.MatchAt(text, position) is null && rules.Motion.MatchAt(text, position) is null)
+        {
+            return false;
+        }
+
+        var start = clause.Start;
+        for (var guard = 0; guard < 4 && start < position; guard++)
+        {
+            if (text[start] == ' ')
+            {
+                start++;
+            }
+            else if (rules.SpokenFillers.MatchAt(text, start) is { } filler)
+            {
+                start += filler.Length;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var end = position;
+        if (dates.FirstOrDefault(d => d.Start >= start && d.Start < position) is { } day)
+        {
+            end = day.Start;
+        }
+
+        if (mentions.Any(m => m.Start < end && m.End > start))
+        {
+            return false; // "那个华鼎今天去了一下": an organisation's short name, not a person
+        }
+
+        var said = text.AsSpan(start, end - start).Trim();
+        var subject = said[(said.LastIndexOf(' ') + 1)..].ToString(); // "对 孙磊这礼拜一去了…": the word right before the day
+        return subject.Length is 2 or 3 && rules.Names.ReadAt(subject, 0) == subject && subject != sender.Name && !said.Contains('我');
     }
 
     /// <summary>

@@ -106,6 +106,7 @@ internal sealed class UnderstandingRules
         ChainTitles = new(v.ChainTitles);
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
+        PredicateRoles = new(v.PredicateRoleNouns);
     }
 
     private (string Word, int Few)[] FewWords { get; }
@@ -130,6 +131,9 @@ internal sealed class UnderstandingRules
     /// <summary>上午/晚上/我/过 between a past day and 去的 (visit_day_gap_words).</summary>
     public KeywordSet VisitDayGapWords { get; }
     public KeywordSet FormerStateMarkers { get; }
+
+    /// <summary>predicate_role_nouns: 书记是X, whose X a correction replaces.</summary>
+    public KeywordSet PredicateRoles { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

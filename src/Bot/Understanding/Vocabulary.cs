@@ -255,6 +255,9 @@ public sealed record Vocabulary
     /// <summary>以前/原来/之前: a clause opening with one of these says the unit's old form ("以前挂在社区的联合党支部里").</summary>
     public IReadOnlyList<string> FormerStateMarkers { get; init; } = [];
 
+    /// <summary>书记, 负责人, 联系人…: roles said with 是 and a name ("书记是墨老师"), whose name a correction may replace.</summary>
+    public IReadOnlyList<string> PredicateRoleNouns { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 

@@ -53,7 +53,8 @@ internal static class NounFigures
 
             var before = Skip(text, tokens, k - 1, -1);
             var (value, end, approximate, next) = Read(text, tokens, k);
-            if (before >= 0 && tokens[before].Kind is TokenKind.Place or TokenKind.Organization or TokenKind.HeadCountLead && !MembersFollow(text, tokens, next) && !IsNotACount(text, end))
+            if (before >= 0 && (tokens[before].Kind is TokenKind.Place or TokenKind.Organization or TokenKind.HeadCountLead || StartsPhraseAfterTopic(text, tokens, before, k))
+                && !MembersFollow(text, tokens, next) && !IsNotACount(text, end))
             {
                 claimed.Add(k);
                 pairs.Add(new NounFigure(TokenKind.Employees, tokens[k].Start, end, tokens[k].Start, value, approximate || IsApproximatedBefore(tokens, k), null));
@@ -63,7 +64,36 @@ internal static class NounFigures
         return pairs;
     }
 
-    /// <summary>The count noun at <paramref name="k"/>: 党员…, 职工…, or 人 standing alone where a topic or clause starts.</summary>
+    /// <summary>
+    /// "去了一趟金桥投资 现在八十号人", "坐了一下午 呃 一共五十五个人": a head count said as a phrase of its own (a blank before
+    /// it, only fillers and particles between) once an organisation has been named is that organisation's head count; not
+    /// "我们三个人一起去的" (a word of its own right before the figure).
+    /// </summary>
+    private static bool StartsPhraseAfterTopic(string text, IReadOnlyList<Token> tokens, int before, int k)
+    {
+        var paused = false;
+        for (var m = before + 1; m < k; m++)
+        {
+            paused |= tokens[m].Kind == TokenKind.Pause && !tokens[m].IsHardPause(text);
+        }
+
+        if (!paused)
+        {
+            return false;
+        }
+
+        for (var m = before; m >= 0; m--)
+        {
+            if (tokens[m].Kind == TokenKind.Organization)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The count noun at <paramref name="k"/>: 党员…, 职工…, or 人 (人数) standing alone where a topic or clause starts.</summary>
     private static TokenKind? NounAt(string text, IReadOnlyList<Token> tokens, int k)
     {
         var token = tokens[k];
@@ -73,7 +103,10 @@ internal static class NounFigures
         }
 
         var standsAlone = k == 0 || tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Organization or TokenKind.Place or TokenKind.Filler or TokenKind.Turn;
-        return token.Kind == TokenKind.Word && token.Length == 1 && text[token.Start] == '人' && standsAlone ? TokenKind.Employees : null;
+        // "恒信建筑 人数现在五十个": 人数 with no noun of its own before it is the head count.
+        var headCount = (token.Kind == TokenKind.Word && token.Length == 1 && text[token.Start] == '人')
+            || (token.Kind == TokenKind.Particle && text.AsSpan(token.Start, token.Length).SequenceEqual("人数"));
+        return headCount && standsAlone ? TokenKind.Employees : null;
     }
 
     private static (int Index, bool Approximate)? FigureAfter(string text, IReadOnlyList<Token> tokens, int k)

@@ -77,7 +77,7 @@ internal static class SelfCorrections
         var at = afterLead ?? a;
         if (Replacement(text, tokens, at) is not { } replacement)
         {
-            return null;
+            return afterLead is { } lead ? PredicateReplaced(text, tokens, rules, lead, cut) : null;
         }
 
         if (MovedToAnotherDay(text, tokens, c, replacement) is { } moved)
@@ -94,8 +94,60 @@ internal static class SelfCorrections
         var restEnd = RestEnd(text, tokens, replacement.Index);
         restEnd = Echo(text, tokens, replacement, restEnd);
         var said = text[tokens[replacement.Index].Start..tokens[replacement.Index].End];
+        if (SaysNewAfter(text, tokens[replacement.Index], restEnd, replaced.End, cut))
+        {
+            restEnd = tokens[replacement.Index].End; // "宏图贸易今天 不对 是大前天去的": 去的 was not said before the marker, it stays
+        }
+
         return string.Concat(text.AsSpan(0, replaced.Start), said, text.AsSpan(replaced.End, cut - replaced.End), text.AsSpan(restEnd));
     }
+
+    /// <summary>
+    /// A day or an organisation said again with words after it ("是大前天去的") that were not said between the item replaced
+    /// and the marker: those words say the act itself, not an echo of it ("前天去的 哦不对 是大前天去的" drops the echo).
+    /// </summary>
+    private static bool SaysNewAfter(string text, Token replacement, int restEnd, int replacedEnd, int cut)
+    {
+        if (replacement.Kind is not (TokenKind.Date or TokenKind.Organization) || restEnd <= replacement.End || cut < replacedEnd)
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(replacement.End, restEnd - replacement.End).Trim();
+        return rest.Length > 0 && !text.AsSpan(replacedEnd, cut - replacedEnd).Contains(rest, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "书记是墨老师 哦不对 是协会副会长杨文": a role said with 是 (<c>predicate_role_nouns</c>) and what it is, then a lead and a
+    /// phrase that is no item (a name, a title and a name): the phrase replaces what the role was said to be, up to the marker.
+    /// </summary>
+    private static string? PredicateReplaced(string text, List<Token> tokens, UnderstandingRules rules, int at, int cut)
+    {
+        if (at >= tokens.Count || tokens[at].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        var copula = text.LastIndexOf('是', Math.Max(0, cut - 1), Math.Min(cut, MaxPredicate));
+        if (copula <= 0 || rules.PredicateRoles.LongestEndingAt(text, copula) == 0
+            || text.AsSpan(copula + 1, cut - copula - 1).Trim().Length == 0 || text.AsSpan(copula + 1, cut - copula - 1).Trim().IndexOf(' ') >= 0)
+        {
+            return null;
+        }
+
+        var end = tokens[at].Start;
+        while (end < text.Length && !IsPauseChar(text[end]))
+        {
+            end++;
+        }
+
+        return string.Concat(text.AsSpan(0, copula + 1), text.AsSpan(tokens[at].Start, end - tokens[at].Start), text.AsSpan(end));
+    }
+
+    /// <summary>How far back from a marker the 是 of a corrected predicate may stand ("书记是行政主管王建国" and a blank).</summary>
+    private const int MaxPredicate = 12;
+
+    private static bool IsPauseChar(char c) => c is ' ' or ',' or '，' or '。' or ';' or '；' or '!' or '！' or '?' or '？' or '\n';
 
     /// <summary>"是佳和餐饮 不是德润物业": drop the item denied. "不是前天 是大前天", "不是五个 是七个": the item after the lead replaces.</summary>
     private static string? Denied(string text, List<Token> tokens, UnderstandingRules rules, int c, int b, int cut, bool echoOnly)
@@ -279,27 +331,79 @@ internal static class SelfCorrections
         return k < tokens.Count && tokens[k].Start == end ? k : (k == tokens.Count ? k : null);
     }
 
-    /// <summary>Blanks, punctuation and interjections (哦, 啊, 呃) after the marker.</summary>
+    /// <summary>Blanks, punctuation and interjections (哦, 啊, 呃; 对, 这个, 然后 said as a word of their own) after the marker.</summary>
     private static int SkipPauses(string text, List<Token> tokens, int k)
     {
-        while (k < tokens.Count && (tokens[k].Kind is TokenKind.Pause or TokenKind.Filler || (tokens[k].Kind == TokenKind.Word && text[tokens[k].Start] is '哦' or '啊' or '呃')))
+        while (k < tokens.Count)
         {
-            k++;
+            if (tokens[k].Kind is TokenKind.Pause or TokenKind.Filler || (tokens[k].Kind == TokenKind.Word && text[tokens[k].Start] is '哦' or '啊' or '呃'))
+            {
+                k++;
+            }
+            else if (InterjectionEnd(text, tokens, k) is { } next)
+            {
+                k = next;
+            }
+            else
+            {
+                break;
+            }
         }
 
         return k;
+    }
+
+    /// <summary>Words said to oneself while correcting (对, 这个, 然后: <see cref="Interjections"/>), standing alone between pauses.</summary>
+    private static readonly string[] Interjections = ["对", "这个", "然后", "那个"];
+
+    /// <summary>The token after an interjection standing alone at <paramref name="k"/> (a pause or the lead 是 right after it), else null.</summary>
+    private static int? InterjectionEnd(string text, List<Token> tokens, int k)
+    {
+        foreach (var word in Interjections)
+        {
+            var end = tokens[k].Start + word.Length;
+            if (!text.AsSpan(tokens[k].Start).StartsWith(word, StringComparison.Ordinal) || (end < text.Length && text[end] != ' ' && text[end] != '是'))
+            {
+                continue;
+            }
+
+            var next = k;
+            while (next < tokens.Count && tokens[next].Start < end)
+            {
+                next++;
+            }
+
+            return next < tokens.Count && tokens[next].Start == end ? next : (next == tokens.Count ? next : null);
+        }
+
+        return null;
     }
 
     /// <summary>Where the words before the marker end (blanks, 哦/啊 and markers said in a row before it go with it: "哦不对说错了").</summary>
     private static int CutBefore(string text, List<Token> tokens, int c)
     {
         var k = c;
-        while (k > 0 && (tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Filler or TokenKind.Correction || (tokens[k - 1].Kind == TokenKind.Word && text[tokens[k - 1].Start] is '哦' or '啊' or '呃')))
+        while (k > 0 && (tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Filler or TokenKind.Correction || (tokens[k - 1].Kind == TokenKind.Word && text[tokens[k - 1].Start] is '哦' or '啊' or '呃')
+            || StandsAloneBefore(text, tokens, k - 1)))
         {
             k--;
         }
 
         return k == c ? tokens[c].Start : tokens[k].Start;
+    }
+
+    /// <summary>"书记是吴经理 然后 哦不对": an interjection said alone right before the marker goes with it.</summary>
+    private static bool StandsAloneBefore(string text, List<Token> tokens, int k)
+    {
+        var start = tokens[k].Start;
+        while (k > 0 && tokens[k - 1].Kind != TokenKind.Pause)
+        {
+            k--;
+        }
+
+        var from = tokens[k].Start;
+        return start - from <= 2 && (from == 0 || text[from - 1] == ' ') && Interjections.Any(w => text.AsSpan(from).StartsWith(w, StringComparison.Ordinal)
+            && from + w.Length < text.Length && text[from + w.Length] is ' ' or '哦' or '不' or '说');
     }
 
     /// <summary>
@@ -311,7 +415,7 @@ internal static class SelfCorrections
     {
         var k = index + 1;
         while (k < tokens.Count && tokens[k].Kind is not (TokenKind.Pause or TokenKind.Correction or TokenKind.Discovery or TokenKind.Members
-            or TokenKind.Employees or TokenKind.Turn or TokenKind.Place))
+            or TokenKind.Employees or TokenKind.Turn or TokenKind.Place) && !(tokens[index].Kind != TokenKind.Number && tokens[k].Kind == TokenKind.Number))
         {
             k++;
         }

@@ -104,9 +104,9 @@ internal static class Tokenizer
             return null;
         }
 
-        if (text[i] == '个' && i + 1 < text.Length && text[i + 1] == '人')
+        if (text[i] is '个' or '号' && i + 1 < text.Length && text[i + 1] == '人')
         {
-            return new Token(TokenKind.Measure, i, i + 2, 0, "人"); // "五十五个人": 个人 counts people
+            return new Token(TokenKind.Measure, i, i + 2, 0, "人"); // "五十五个人", "八十号人": 个人/号人 count people
         }
 
         return text[i] is '名' or '个' or '位' or '人' ? new Token(TokenKind.Measure, i, i + 1, 0, text[i].ToString()) : null;
