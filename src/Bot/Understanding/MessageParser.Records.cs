@@ -213,10 +213,15 @@ internal sealed partial class MessageParser
                     moved = true;
                 }
 
-                if (rules.UnitPartNouns.MatchAt(text, after) is { } part)
+                // "人在恒信建筑项目部", "人在汇通汽车维修车间": a part of the unit (a word of two characters may say which) is the unit.
+                for (var gap = 0; gap <= 2 && after + gap < text.Length && (gap == 0 || TextNormalizer.IsHan(text[after + gap - 1])); gap++)
                 {
-                    after += part.Length; // "人在恒信建筑项目部": a part of the unit is the unit
-                    moved = true;
+                    if (rules.UnitPartNouns.MatchAt(text, after + gap) is { } part)
+                    {
+                        after += gap + part.Length;
+                        moved = true;
+                        break;
+                    }
                 }
             }
 
