@@ -196,6 +196,12 @@ internal sealed partial class MessageParser
                     return;
                 }
 
+                if (SplitFormationAt(clause, position) is { } split)
+                {
+                    AddFormation(clause, split.End, split.Party);
+                    return;
+                }
+
                 if (rules.Formation.MatchAt(text, position, clause.End) is not { } verb)
                 {
                     continue;
@@ -240,6 +246,24 @@ internal sealed partial class MessageParser
         }
 
         return party;
+    }
+
+    /// <summary>
+    /// "德润物业从联合支部里单独分出来了": a unit split out of a joint body on its own (单独/独立 before or in the split marker),
+    /// with no formation verb after it, has set up its own party organisation at the level of the body it left; the marker
+    /// stands for the verb (with a verb after it, "…分出来，今天成立了党支部", the verb's clause is read instead).
+    /// </summary>
+    private (int End, string Party)? SplitFormationAt(Clause clause, int position)
+    {
+        if (rules.SplitMarkers.MatchAt(text, position, clause.End) is not { } marker || IsBlocked(clause, position)
+            || !(rules.Single.ContainsAny(text, clause.Start, position) || marker.StartsWith('独'))
+            || rules.PartyAndMassWords.FindAll(text, clause.Start, position).LastOrDefault(w => rules.Vocabulary.PartyOrganizationWords.ContainsKey(w.Word)) is not { Word: { } party }
+            || rules.Formation.ContainsAny(text, position + marker.Length))
+        {
+            return null;
+        }
+
+        return (position + marker.Length, party);
     }
 
     /// <summary>

@@ -29,7 +29,8 @@ internal sealed partial class MessageParser
             foreach (var (position, word) in rules.Motion.FindAll(text, clause.Start, clause.End))
             {
                 var next = position + word.Length;
-                if (mentions.Any(m => m.Start == next || (m.Start == next + 1 && text[next] is '了' or '的') || (m.Start == next + 2 && text.AsSpan(next).StartsWith("的是"))) && !IsBlocked(clause, position)
+                var past = next + PlaceSaidAt(next); // "去天安云谷一家做直播的公司聊了聊": a place the ledger names before the unit
+                if (mentions.Any(m => m.Start == next || (past > next && m.Start == past) || (m.Start == next + 1 && text[next] is '了' or '的') || (m.Start == next + 2 && text.AsSpan(next).StartsWith("的是"))) && !IsBlocked(clause, position)
                     && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4)) // "派人到仁爱医院帮建": someone else went
                     && !InLeaderSpan(position)) // "挂靠到恒信建筑党支部": the host a unit attaches to, nobody went there
                 {
@@ -135,6 +136,43 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary>The length of a place the ledger names at <paramref name="at"/> with 里/的/那边 after it ("天安云谷的", "大运软件小镇里"), or 0.</summary>
+    private int PlaceSaidAt(int at)
+    {
+        var length = index.PlaceLengthAt(text, at);
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        var end = at + length;
+        foreach (var tail in (string[])["那边", "这边", "里面", "里", "的", " "])
+        {
+            if (text.AsSpan(end).StartsWith(tail, StringComparison.Ordinal))
+            {
+                return end + tail.Length - at;
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>Where a place said right before <paramref name="start"/> begins ("北站社区一家电子厂"), else <paramref name="start"/>.</summary>
+    private int PlaceSaidBefore(Clause clause, int start)
+    {
+        for (var at = Math.Max(clause.Start, start - 12); at < start - 1; at++)
+        {
+            if (at + PlaceSaidAt(at) == start)
+            {
+                return at;
+            }
+        }
+
+        return start;
+    }
+
+    private bool MotionBefore(int position) => rules.Motion.EndsAt(text, position, Math.Max(0, position - 3));
+
     /// <summary>Where <see cref="StayedAt"/> read a visit from a stay's length alone ("一直在恒信建筑"): doubtful readings.</summary>
     private readonly HashSet<int> stayedByAdverb = [];
 
@@ -157,15 +195,34 @@ internal sealed partial class MessageParser
 
         foreach (var mention in MentionsIn(clause))
         {
-            if (mention.IsGeneric || !rules.VisitPlaceMarkers.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 2)))
+            // "刚从六约社区那个汽修厂出来", "人在北站社区一家电子厂": a place the ledger names may stand between the marker and the
+            // unit, named or not.
+            var lead = PlaceSaidBefore(clause, mention.Start);
+            if (!rules.VisitPlaceMarkers.EndsAt(text, lead, Math.Max(clause.Start, lead - 2)))
             {
                 continue;
             }
 
             var after = mention.End;
-            while (after < text.Length && text[after] is ' ' or '那' or '这' or '边' or '里')
+            for (var moved = true; moved;)
             {
-                after++; // "从蓝海电商那边回来"
+                moved = false;
+                while (after < text.Length && text[after] is ' ' or '那' or '这' or '边' or '里')
+                {
+                    after++; // "从蓝海电商那边回来"
+                    moved = true;
+                }
+
+                // "人在恒信建筑项目部", "人在汇通汽车维修车间": a part of the unit (a word of two characters may say which) is the unit.
+                for (var gap = 0; gap <= 2 && after + gap < text.Length && (gap == 0 || TextNormalizer.IsHan(text[after + gap - 1])); gap++)
+                {
+                    if (rules.UnitPartNouns.MatchAt(text, after + gap) is { } part)
+                    {
+                        after += gap + part.Length;
+                        moved = true;
+                        break;
+                    }
+                }
             }
 
             if (rules.VisitStayVerbs.MatchAt(text, after) is not null && !IsBlocked(clause, mention.Start))
@@ -173,12 +230,17 @@ internal sealed partial class MessageParser
                 return mention.Start;
             }
 
+            if (mention.IsGeneric && lead == mention.Start && !MotionBefore(lead))
+            {
+                continue; // "有个党员在一家物流公司上班": an unnamed unit with no place or motion of the sender's
+            }
+
             // "今天下午都耗在德润物业了，…", "我人在正衡律所，…": a verb of spending time (耗在/泡在/待在) or the sender's presence
             // right before the place, the place closing the clause (了 may follow), is a visit.
             var closes = after >= clause.End || IsSeparator(text[after]) || (text[after] == '了' && (after + 1 >= clause.End || IsSeparator(text[after + 1])));
             // "昨天下午人在仁爱医院": 人在 with the subject dropped is the sender's presence too, unless members were the subject
             // ("有个党员人在仁爱医院").
-            if (rules.StayPlaceVerbs.EndsAt(text, mention.Start, Math.Max(clause.Start, mention.Start - 4)) && closes && !IsBlocked(clause, mention.Start)
+            if (rules.StayPlaceVerbs.EndsAt(text, lead, Math.Max(clause.Start, lead - 4)) && closes && !IsBlocked(clause, mention.Start)
                 && !text.AsSpan(clause.Start, mention.Start - clause.Start).Contains("党员", StringComparison.Ordinal))
             {
                 return mention.Start;
@@ -187,7 +249,7 @@ internal sealed partial class MessageParser
             // "昨天一整天都在瑞康医疗，…", "今天上午一直在恒信建筑": a stay said by its length (一直/一整天/都 before 在), the place
             // closing the clause, is a visit too.
             var marker = mention.Start - 1;
-            if (text[marker] == '在' && rules.StayAdverbs.EndsAt(text, marker, Math.Max(clause.Start, marker - 4))
+            if (!mention.IsGeneric && text[marker] == '在' && rules.StayAdverbs.EndsAt(text, marker, Math.Max(clause.Start, marker - 4))
                 && (after >= clause.End || IsSeparator(text[after])) && !IsBlocked(clause, mention.Start)
                 && !rules.Categories.ContainsAny(text, clause.Start, marker) && !text.AsSpan(clause.Start, marker - clause.Start).Contains("党员", StringComparison.Ordinal))
             {

@@ -131,8 +131,10 @@ internal sealed partial class MessageParser
         SplitClauses();
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
-        var export = rules.AsksExport(text);
         var metric = ProgressMetricAsked() ?? ChartOrChangeMetric();
+        // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
+        // word beyond the list words (台账, 表格, 导出) asks for the file.
+        var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords()));
         if (!isPart && Compound(help || undo || export || metric is not null) is { } compound)
         {
             return compound;
@@ -265,6 +267,23 @@ internal sealed partial class MessageParser
         };
 
     private sealed record Clause(int Start, int End, bool IsQuestion);
+
+    private string WithoutListWords()
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (rules.ShowFollowups.MatchAt(text, i) is { Length: > 1 } word)
+            {
+                i += word.Length - 1;
+                continue;
+            }
+
+            kept.Append(text[i]);
+        }
+
+        return kept.ToString();
+    }
 
     private sealed record Draft(int Position, int Sequence, UnderstoodAction Action);
 

@@ -20,6 +20,9 @@ public sealed partial class OrganizationIndex
     private readonly Dictionary<char, int> longestByFirst = [];
     private readonly Dictionary<string, Organization> byCreditCode = new(StringComparer.Ordinal);
     private readonly HashSet<string> scopeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> placeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> placeLookup;
+    private int longestPlace;
     private readonly Vocabulary vocabulary;
     private readonly KeywordSet legalSuffixes;
     private readonly KeywordSet employeeWords;
@@ -61,6 +64,7 @@ public sealed partial class OrganizationIndex
         }
 
         aliasLookup = aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+        placeLookup = placeNames.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<Organization> Organizations { get; }
@@ -93,7 +97,8 @@ public sealed partial class OrganizationIndex
                 continue;
             }
 
-            if ((genericPhrases.MatchAt(text, i) ?? GenericAt(text, i)) is { } phrase)
+            // "金桥投资那个空壳公司": 那个/那家 right after a name points back at it, it names no other unit.
+            if ((genericPhrases.MatchAt(text, i) ?? (text[i] == '那' && i > 0 && covered[i - 1] ? null : GenericAt(text, i))) is { } phrase)
             {
                 Add(mentions, covered, new OrganizationMention(i, phrase.Length, phrase) { IsGeneric = true });
                 i += phrase.Length - 1;
@@ -128,6 +133,11 @@ public sealed partial class OrganizationIndex
     /// </summary>
     public OrganizationMention? ReadUnknownNameAt(string text, int position, int limit)
     {
+        if (PlaceLengthAt(text, position) > 0)
+        {
+            return null; // "大运软件小镇里一家做游戏的": a park or community the ledger names is where a unit is, not its name
+        }
+
         var end = position;
         // 和/与 after the first character is inside the brand ("青和文化", "永和物流"), not a list joiner: one character names nothing.
         while (end < Math.Min(limit, text.Length) && end - position < 14 && TextNormalizer.IsHan(text[end])
@@ -155,6 +165,23 @@ public sealed partial class OrganizationIndex
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The length of the place the ledger names at <paramref name="position"/> (a district, street, community, park or
+    /// building: 五和社区, 天安云谷), or 0: a dictionary probe per length, no scan.
+    /// </summary>
+    public int PlaceLengthAt(string text, int position)
+    {
+        for (var length = Math.Min(longestPlace, text.Length - position); length >= 2; length--)
+        {
+            if (placeLookup.Contains(text.AsSpan(position, length)))
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>The organisation an exact name means (full name or core name), or null.</summary>
@@ -327,6 +354,14 @@ public sealed partial class OrganizationIndex
 
     private static bool IsNameChar(char c) => TextNormalizer.IsHan(c) || char.IsAsciiLetter(c) || c is '(' or ')';
 
+    private void AddPlace(string place)
+    {
+        if (place.Length >= 2 && placeNames.Add(place))
+        {
+            longestPlace = Math.Max(longestPlace, place.Length);
+        }
+    }
+
     private void AddOrganization(int index, Organization org)
     {
         var name = TextNormalizer.NormalizeName(org.Name);
@@ -346,7 +381,13 @@ public sealed partial class OrganizationIndex
             if (!string.IsNullOrWhiteSpace(scope))
             {
                 scopeNames.Add(scope);
+                AddPlace(scope);
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(org.Park))
+        {
+            AddPlace(TextNormalizer.NormalizeName(org.Park)); // 天安云谷, 大运软件小镇: places, never units
         }
 
         var withoutLegal = StripLegalForm(name);
@@ -544,17 +585,23 @@ public sealed partial class OrganizationIndex
     /// <summary>"一家物流公司", "某餐饮店": an organisation meant but not named.</summary>
     private static string? GenericAt(string text, int position)
     {
-        if (position >= text.Length || text[position] is not ('一' or '某'))
+        if (position >= text.Length || text[position] is not ('一' or '某' or '那'))
         {
             return null;
         }
 
-        var match = GenericPattern().Match(text, position);
+        var match = (text[position] == '那' ? PointedGenericPattern() : GenericPattern()).Match(text, position);
         return match.Success && match.Index == position ? match.Value : null;
     }
 
-    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)[\p{IsCJKUnifiedIdeographs}]{0,4}?(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工厂|厂)")]
+    // "一家做跨境直播的公司", "一个做游戏的工作室": a unit described by a relative clause (…的) before its kind is unnamed too.
+    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的)(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
     private static partial Regex GenericPattern();
+
+    /// <summary>"六约社区那个汽修厂", "那家做游戏的工作室": 那个/那家 before a unit's kind with a trade of one or two characters or a
+    /// relative clause between (a name is longer: "那家华鼎物流公司" stays a name; "那家公司" points back at one named).</summary>
+    [GeneratedRegex(@"\G(?:那家|那个)(?:[\p{IsCJKUnifiedIdeographs}]{1,2}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的)(?:企业|公司|单位|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
+    private static partial Regex PointedGenericPattern();
 
     [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")]
     private static partial Regex CreditCodePattern();

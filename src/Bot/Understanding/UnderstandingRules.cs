@@ -84,6 +84,7 @@ internal sealed class UnderstandingRules
             Metric: Enum.Parse<ProgressMetric>(metric.Key, ignoreCase: true),
             Groups: pattern.Split('+').Select(group => new KeywordSet(group.Split('|'))).ToArray())))];
         StayAdverbs = new(v.StayAdverbs);
+        UnitPartNouns = new(v.UnitPartNouns);
         Demonstratives = new(v.Demonstratives);
         TradeWords = new(v.GenericWords);
         LongDone = new(v.LongDoneMarkers);
@@ -137,6 +138,8 @@ internal sealed class UnderstandingRules
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }
+
+    public KeywordSet UnitPartNouns { get; }
     public KeywordSet Demonstratives { get; }
 
     /// <summary>物流/物业/科技: the generic trade words of names, which describe a unit and name none.</summary>

@@ -159,6 +159,9 @@ public sealed record Vocabulary
 
     // ---- word classes of the issue-11 kinds work (branch r3-kinds)
 
+    /// <summary>A part of a unit said after its name (项目部, 车间, 工地): "人在恒信建筑项目部" is a stay at the unit (branch r6-ukinds).</summary>
+    public IReadOnlyList<string> UnitPartNouns { get; init; } = [];
+
     /// <summary>一直/一整天/都 before 在 + an organisation closing the clause: a stay there, so a visit ("一整天都在瑞康医疗").</summary>
     public IReadOnlyList<string> StayAdverbs { get; init; } = [];
 
