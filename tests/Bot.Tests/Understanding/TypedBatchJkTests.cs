@@ -4,11 +4,13 @@ namespace InstructorBot.Bot.Tests.Understanding;
 
 /// <summary>
 /// Branch r6-u2jk (typed batches j and k), each as a class: a breakdown by scope (请按街道/分社区/各街道 + a progress
-/// request) names no scope, whatever the word before the preposition.
+/// request) names no scope, whatever the word before the preposition; a found member said to be hired a few words after 是
+/// (是从别的单位招聘过来的) is a hired member, for every hire verb.
 /// </summary>
 public sealed class TypedBatchJkTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 12, 16, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Vocabulary Words = Vocabulary.Default();
     private static readonly MessageUnderstanding Understanding = new(FixtureLedger.Organizations());
 
     private static UnderstandingResult Read(string text, string user = "u_zhang") =>
@@ -29,5 +31,18 @@ public sealed class TypedBatchJkTests
         var query = Assert.Single(result.Actions);
         Assert.Equal(ActionKind.ProgressQuery, query.Kind);
         Assert.Null(query.Scope);
+    }
+
+    public static IEnumerable<object[]> HireVerbs() =>
+        Words.HireVerbs.Where(v => !v.EndsWith('了')).Distinct().Select(v => new object[] { v });
+
+    [Theory]
+    [MemberData(nameof(HireVerbs))]
+    public void A_found_member_said_to_be_hired_from_elsewhere_is_hired(string verb)
+    {
+        var result = Read($"德润物业今天又找到一名党员，是从别的单位{verb}的");
+        var found = Assert.Single(result.Actions, a => a.Kind == ActionKind.MemberDiscovery);
+        Assert.Equal(1, found.Count);
+        Assert.Equal(1, found.Categories?.Hired);
     }
 }
