@@ -74,6 +74,11 @@ internal sealed partial class MessageParser
                 }
             }
 
+            if (text.AsSpan(0, nameEnd).EndsWith("同志"))
+            {
+                nameEnd -= 2; // "杨光同志当选书记": the honorific after the name
+            }
+
             if (rules.Names.ReadBefore(text, nameEnd) is { } before)
             {
                 return before;

@@ -200,4 +200,18 @@ internal sealed partial class MessageParser
 
         return null;
     }
+
+    /// <summary>是 in the stretch right before <paramref name="position"/> (at most 8 characters, no pause): "是从别的单位招聘过来的".</summary>
+    private bool IsSaidToBe(int from, int position)
+    {
+        for (var i = position - 1; i >= Math.Max(from, position - 8) && !IsSeparator(text[i]); i--)
+        {
+            if (text[i] == '是')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -402,7 +402,7 @@ internal sealed partial class MessageParser
                 }
 
                 // "发现1名党员 是刚招聘进来的": said to be hired.
-                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).FirstOrDefault(h => text.AsSpan(Math.Max(verbEnd, h.Position - 5), h.Position - Math.Max(verbEnd, h.Position - 5)).Contains('是')) is { Word: not null } hire)
+                if (categories.IsEmpty() && rules.Hire.FindAll(text, verbEnd, scanEnd).FirstOrDefault(h => IsSaidToBe(verbEnd, h.Position)) is { Word: not null } hire)
                 {
                     // "排查出3名党员，其中2名是今年招聘进来的": the part said before 是 is the part hired.
                     categories = categories.Plus("hired", Math.Min(found, PartSaidBefore(verbEnd, hire.Position) ?? found));

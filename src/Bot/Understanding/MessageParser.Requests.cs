@@ -79,7 +79,8 @@ internal sealed partial class MessageParser
         foreach (Match m in ScopePattern().Matches(text))
         {
             if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每几哪多所诸".Contains(m.Value[0])
-                && m.Value[1] is not ('个' or '些' or '家' or '条')) // "几个街道的覆盖率": a count of scopes names none
+                && m.Value[1] is not ('个' or '些' or '家' or '条') // "几个街道的覆盖率": a count of scopes names none
+                && m.Value[1] is not ('按' or '分' or '各' or '每' or '逐')) // "请按街道分列": a breakdown by scope names none
             {
                 return m.Value;
             }
