@@ -77,12 +77,29 @@ public sealed class FactReadingTests(AdviceKnowledge fixture) : IClassFixture<Ad
     }
 
     [Theory]
+    [InlineData("这家超市八十多名员工，党员一个也没有，我该从哪入手？", FormationMethod.WorkCoverage, null)] // where to begin
+    [InlineData("有家做物流的企业，正式党员一百二十多名，现在只有一个支部，应该怎么调整？", FormationMethod.Single, OrganizationLevel.Committee)] // 该咋调整
+    [InlineData("这家餐馆有两个党员，想成立党组织，哪种方式好", FormationMethod.Joint, null)] // the purpose told, then the way asked
+    [InlineData("有个培训公司，在这上班的党员有四个，组织关系都在老家，想给他们搞个组织，用什么路子？", FormationMethod.Functional, OrganizationLevel.Branch)] // 搞个组织, 什么路子; a unit introduced by 有个/有家
+    [InlineData("有家咨询公司，党员有四个，关系全在外地，想给他们弄个组织，走哪条路？", FormationMethod.Functional, OrganizationLevel.Branch)]
+    public void Recognises_an_advice_request_asked_as_where_to_begin_how_to_adjust_or_which_way_after_the_purpose(
+        string question, FormationMethod method, OrganizationLevel? level)
+    {
+        var answer = fixture.Knowledge.Ask(question);
+
+        Assert.True(FactExtractor.AsksForAdvice(question, namedInLedger: false));
+        Assert.Equal((method, level), (answer.Recommendation?.Method, answer.Recommendation?.Level));
+    }
+
+    [Theory]
     [InlineData("我联系的那家汽修公司一个党员都没有，能不能先把工会、团支部这些搞起来？")] // 团支部 is no party organisation
     [InlineData("僵尸企业还算党建基数里吗")] // 党建 is no forming
     [InlineData("我们楼里有五家小公司，每家就一两个党员，一个联合的能带这么多家吗？")] // several units: a class
     [InlineData("走访中发现好多小企业一个党员都没有，对这种企业文件说怎么开展工作？")]
     [InlineData("我们社区有家物业公司的工会主席是党员，能不能兼着当党组织书记？")] // a post, not a formation
-    [InlineData("企业三个党员能不能单独建支部？")] // a kind said generally opens a rule, not a unit
+    [InlineData("企业三个党员能不能单独建支部？")]
+    [InlineData("两新组织党建工作从哪下手？")] // where to begin, of no unit
+    [InlineData("支部设置一般怎么调整？")] // a kind said generally opens a rule, not a unit
     public void Leaves_a_question_about_a_class_of_units_or_about_something_else_to_the_documents(string question)
     {
         Assert.False(FactExtractor.AsksForAdvice(question, namedInLedger: false) && FactExtractor.Extract(question).KnowsMembers);

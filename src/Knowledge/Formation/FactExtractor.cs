@@ -47,6 +47,13 @@ public static partial class FactExtractor
         // Several counts of the members ("从4个发展到了五十三个", "过百了，一百零八个"): the last said is the count now.
         var total = Figure(text, RemainingMembers()) ?? (read.Contains("党员", StringComparison.Ordinal) ? Figure(text, AddedUpMembers()) : null);
         var stated = total ?? (none ? (0, null) : Figure(text, PartyMembers(), last: true));
+        // "正式党员一百一十多个" with no other count: the 正式 ones, roughly, are the least the unit's members can be, enough
+        // for the method and the level's bound.
+        if (stated is null && full is null && Figure(text, FullMembers()) is { About: { } fullAbout })
+        {
+            stated = (null, fullAbout);
+        }
+
         int? members = stated?.Exact ?? (stated?.About is null ? Listed(text) ?? (OneMember().IsMatch(text) ? 1 : null) : null);
         if (members is not null && full is not null && members == full)
         {
@@ -109,7 +116,7 @@ public static partial class FactExtractor
     public static bool AsksForAdvice(string question, bool namedInLedger)
     {
         var text = Read(question);
-        if (!AdviceIntent().IsMatch(text) && !Clauses().Split(text).Any(AsksAboutFormation))
+        if (!AdviceIntent().IsMatch(text) && !Clauses().Split(text).Any(AsksAboutFormation) && !AsksWayAfterPurpose(text))
         {
             return false;
         }
@@ -140,6 +147,24 @@ public static partial class FactExtractor
     /// </summary>
     private static bool AsksAboutFormation(string clause) =>
         FormationWord().IsMatch(clause) && (KindAsk().IsMatch(clause) || YesNoAsk().IsMatch(clause) || clause.Contains("还是", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A which-way clause right after the clause that names the forming ("想建组织，走哪条路合适"): the purpose told, then
+    /// the way asked. Only a which-kind ask carries over; a bare yes/no belongs to its own clause.
+    /// </summary>
+    private static bool AsksWayAfterPurpose(string text)
+    {
+        var clauses = Clauses().Split(text);
+        for (var i = 1; i < clauses.Length; i++)
+        {
+            if (KindAsk().IsMatch(clauses[i]) && FormationWord().IsMatch(clauses[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The last sentence (after the last 。？！ before the end): where a message puts its question.</summary>
     private static string AskingSentence(string text)
@@ -377,7 +402,7 @@ public static partial class FactExtractor
     private static partial Regex PastFormation();
 
     /// <summary>"有个物流园，…": a unit introduced by 有个 and a noun phrase closing its clause, its facts told after.</summary>
-    [GeneratedRegex(@"(?<![所没])有(一)?个(?!党员)\p{IsCJKUnifiedIdeographs}{1,8}[，,]")]
+    [GeneratedRegex(@"(?<![所没])有(一)?[个家](?!党员)\p{IsCJKUnifiedIdeographs}{1,8}[，,]")]
     private static partial Regex IntroducedUnit();
 
     /// <summary>Several units to be formed together: then they are the one (joint) organisation asked about.</summary>
@@ -454,10 +479,10 @@ public static partial class FactExtractor
     private static partial Regex Clauses();
 
     /// <summary>Words of forming a party organisation: not 党建/基建/建议, not 团支部, not a post (支部书记, 党委委员).</summary>
-    [GeneratedRegex(@"(?<![党基])建(?!议)|成立|(?<!团)(支部|总支)(?!书记|副书记|委员)|党委(?!书记|副书记|委员)|联合|单独|功能型|覆盖|挂靠|升格")]
+    [GeneratedRegex(@"(?<![党基])建(?!议)|成立|(弄|搞|整)(个|一个)[^，,。？?]{0,2}组织|(?<!团)(支部|总支)(?!书记|副书记|委员)|党委(?!书记|副书记|委员)|联合|单独|功能型|覆盖|挂靠|升格")]
     private static partial Regex FormationWord();
 
-    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|哪(条|一条|个|一个)(路子|路|办法|方式|模式|形式)|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
+    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|哪(条|一条|个|一个)(路子|路|办法|方式|模式|形式)|(什么|啥)(路子|路数)|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
     private static partial Regex KindAsk();
 
     [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|(吗|么|不|没|不行)$")]
@@ -474,7 +499,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<!挂靠到|加入|建立|成立|组建)(联合党组织|联合党支部|联合支部|联建)|挂靠在|已(经)?挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?([这那该][家个]的?)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何)调整|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?([这那该][家个]的?)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何|咋|怎样)(怎么|如何|咋|怎样)?调整|(从哪|从哪里|从哪儿|从何)(下手|入手|着手|起步)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
     private static partial Regex AdviceIntent();
 
     [GeneratedRegex(@"这家|那家|一家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|这种情况|这种情形|这个情况|这样的情况")]
