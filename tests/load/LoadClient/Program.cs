@@ -59,7 +59,7 @@ switch (args.ElementAtOrDefault(0))
             {
                 var row = plan[i % plan.Length];
                 var reply = await PostAsync(http, Message($"warm-{i}", $"load-{row[0]}-{worker}", i % 5 == 4 ? "帮助" : $"今天走访了{row[1]}"));
-                if (reply?.Contains("已记录", StringComparison.Ordinal) == true)
+                if (reply?.StartsWith("已记录：", StringComparison.Ordinal) == true)
                 {
                     Interlocked.Increment(ref acknowledged);
                 }
@@ -84,7 +84,8 @@ switch (args.ElementAtOrDefault(0))
             {
                 Interlocked.Increment(ref failed);
             }
-            else if (reply.Contains("已记录", StringComparison.Ordinal))
+            // A recording's answer starts "已记录："; the failure text ("…处理出错，已记录，…") only says the error was logged.
+            else if (reply.StartsWith("已记录：", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref acknowledged);
             }
