@@ -1,4 +1,6 @@
+using InstructorBot.Bot.Tests.Understanding.Tokens;
 using InstructorBot.Bot.Understanding;
+using InstructorBot.Bot.Understanding.Tokens;
 
 namespace InstructorBot.Bot.Tests.Understanding;
 
@@ -6,7 +8,8 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// Branch r6-u2i (voice input dictated on the street), each as a class: every spoken filler, the speaker's self-talk
 /// (我捋一下, 我数了一下) included, said between a coverage clause and the figures, or between a noun and its figure,
 /// leaves the figures read; self-talk after a word that takes 我 as its object (帮我捋一下) is a request and stays; a stay
-/// said with the dialect place marker 搁 (搁X那儿坐了会儿) is a visit like one said with 在.
+/// said with the dialect place marker 搁 (搁X那儿坐了会儿) is a visit like one said with 在; a role and 是 said again after a
+/// correction marker (书记是A 不是不是 书记是B) lead the right value like 是 alone.
 /// </summary>
 public sealed class VoiceBatchITests
 {
@@ -70,5 +73,33 @@ public sealed class VoiceBatchITests
             var update = Assert.Single(result.Actions, a => a.Kind == ActionKind.OrgUpdate);
             Assert.Equal((52, 1), (update.Employees, update.PartyMembers));
         }
+    }
+
+    public static IEnumerable<object[]> RolesAndMarkers() =>
+        from role in Words.PredicateRoleNouns.Distinct()
+        from marker in Words.CorrectionMarkers.Where(m => m.Contains('对') || m.Contains("不是", StringComparison.Ordinal)).Distinct()
+        select new object[] { role, marker };
+
+    [Theory]
+    [MemberData(nameof(RolesAndMarkers))]
+    public void A_role_said_again_after_a_correction_leads_the_right_value(string role, string marker)
+    {
+        var meant = SelfCorrections.Apply($"云启科技今天把党支部建起来了 {role}是郑云飞 {marker} {role}是周海涛 老板挺支持", TokenStage.Rules, TokenStage.Entities);
+        Assert.Equal($"云启科技今天把党支部建起来了 {role}是周海涛 老板挺支持", meant);
+    }
+
+    [Fact]
+    public void Another_role_after_a_correction_replaces_nothing()
+    {
+        var said = "云启科技今天把党支部建起来了 书记是郑云飞 不对 联系人是周海涛";
+        Assert.DoesNotContain("书记是周海涛", SelfCorrections.Apply(said, TokenStage.Rules, TokenStage.Entities), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_secretary_corrected_with_the_role_said_again_is_the_right_one()
+    {
+        var result = Read("云启科技今天把党支部整起来了 单独建的 七个党员 书记是郑云飞 不是不是 我捋一下 书记是周海涛 郑总是老板");
+        var formation = Assert.Single(result.Actions);
+        Assert.Equal(("周海涛", 7), (formation.Secretary, formation.Members));
     }
 }
