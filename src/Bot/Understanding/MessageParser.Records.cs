@@ -207,9 +207,9 @@ internal sealed partial class MessageParser
             for (var moved = true; moved;)
             {
                 moved = false;
-                while (after < text.Length && text[after] is ' ' or '那' or '这' or '边' or '里')
+                while (after < text.Length && text[after] is ' ' or '那' or '这' or '边' or '里' or '儿')
                 {
-                    after++; // "从蓝海电商那边回来"
+                    after++; // "从蓝海电商那边回来", "搁青禾文化那儿坐了会儿"
                     moved = true;
                 }
 

@@ -51,11 +51,13 @@ internal static class SpokenFillers
         return false;
     }
 
-    /// <summary>"就是" in "这就是" or "那个" as a pronoun before a measure word of its own ("那个的") stays.</summary>
+    /// <summary>"就是" in "这就是" or "那个" as a pronoun before a measure word of its own ("那个的") stays; so does a
+    /// self-talk filler of the speaker (我捋一下, 我数了一下) where 我 is the object of a word before it ("帮我捋一下": a request).</summary>
     private static bool IsPartOfWord(string text, int position, string filler)
     {
         var next = position + filler.Length;
         return (filler.StartsWith('那') && next < text.Length && text[next] is '的' or '时' or '月')
+            || (filler.StartsWith('我') && position > 0 && text[position - 1] is '帮' or '给' or '让' or '替' or '叫' or '跟' or '和' or '请' or '与' or '教')
             || (filler == "就是" && next < text.Length && text[next] is '我' or '他' or '她'); // "指导员就是我自己": a copula
     }
 }

@@ -61,8 +61,8 @@ internal static class SelfCorrections
         }
 
         var a = SkipPauses(text, tokens, c + 1);
-        var afterLead = Lead(text, tokens, rules, a);
         var cut = CutBefore(text, tokens, c);
+        var afterLead = Lead(text, tokens, rules, a) ?? RoleSaidAgain(text, tokens, rules, a, cut);
         if (afterLead is null && !full)
         {
             // A pause word with no lead after it: "错了 是5个" needs the lead; 不是 may deny the item after it.
@@ -142,6 +142,28 @@ internal static class SelfCorrections
         }
 
         return string.Concat(text.AsSpan(0, copula + 1), text.AsSpan(tokens[at].Start, end - tokens[at].Start), text.AsSpan(end));
+    }
+
+    /// <summary>
+    /// "书记是郑云飞 不是不是 书记是周海涛": the role (<c>predicate_role_nouns</c>) and 是 said again after the marker, as they
+    /// were said before it, lead the phrase like 是 alone: the token after 是, or null.
+    /// </summary>
+    private static int? RoleSaidAgain(string text, List<Token> tokens, UnderstandingRules rules, int a, int cut)
+    {
+        if (a >= tokens.Count || rules.PredicateRoles.MatchAt(text, tokens[a].Start) is not { } role)
+        {
+            return null;
+        }
+
+        var copula = tokens[a].Start + role.Length;
+        var said = text.LastIndexOf(role + "是", Math.Max(0, cut - 1), StringComparison.Ordinal);
+        if (copula >= text.Length || text[copula] != '是' || said < 0 || cut - said > MaxPredicate + role.Length)
+        {
+            return null;
+        }
+
+        var k = tokens.FindIndex(a, t => t.Start >= copula + 1);
+        return k >= 0 && tokens[k].Start == copula + 1 ? k : null;
     }
 
     /// <summary>How far back from a marker the 是 of a corrected predicate may stand ("书记是行政主管王建国" and a blank).</summary>
