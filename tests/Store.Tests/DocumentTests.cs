@@ -265,6 +265,30 @@ public sealed class DocumentTests
     }
 
     [Fact]
+    public async Task A_hold_whose_connection_was_killed_lets_go_without_an_error_and_frees_its_key()
+    {
+        using var test = TestStore.Empty(StoreEngineKind.Postgres);
+        using var second = InstructorStore.Open(test.Options);
+        var held = await test.Store.HoldAsync("sender\nwecom\nZhangWei");
+        Assert.NotNull(held);
+        var waiting = second.HoldAsync("sender\nwecom\nZhangWei");
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+
+        // The holder's backend dies (an administrator, a failover): the key is free at once, and letting go of the dead
+        // hold does not throw into the turn that held it.
+        Assert.Equal(1, PostgresEngineTests.Scalar(test.ConnectionString!, """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND classid = 1229082451
+            """));
+        var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotNull(taken);
+        await held.DisposeAsync();
+        await taken.DisposeAsync();
+        await (await test.Store.HoldAsync("sender\nwecom\nZhangWei").WaitAsync(TimeSpan.FromSeconds(30)))!.DisposeAsync();
+    }
+
+    [Fact]
     public async Task On_litedb_nothing_is_held_the_process_owns_the_file()
     {
         using var test = TestStore.Empty(StoreEngineKind.LiteDb);
