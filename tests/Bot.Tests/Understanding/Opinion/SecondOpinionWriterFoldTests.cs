@@ -68,8 +68,11 @@ public sealed class SecondOpinionWriterFoldTests(ITestOutputHelper output)
     [Fact]
     public void Reports_whether_augmenting_the_training_data_from_word_classes_helps_on_held_out_writers()
     {
+        // The augmented folds train eight more models (≈ 3 minutes): a measurement of an option not shipped, so it runs
+        // only when asked (INSTRUCTORBOT_AUGMENTED_FOLDS=1); the plain folds are checked on every run.
+        var withAugmented = Environment.GetEnvironmentVariable("INSTRUCTORBOT_AUGMENTED_FOLDS") == "1";
         var table = new StringBuilder("training | held-out top kind in gold | kind set exact (p ≥ 0.3) \n");
-        foreach (var augment in new[] { false, true })
+        foreach (var augment in withAugmented ? new[] { false, true } : [false])
         {
             var held = WriterFolds.Get(augment);
             var top = held.Cases.Count(c => c.Kinds.Contains(held.Scores[c.Id].Top));
@@ -80,12 +83,15 @@ public sealed class SecondOpinionWriterFoldTests(ITestOutputHelper output)
 
         output.WriteLine(table.ToString());
         var plain = WriterFolds.Get();
-        var augmented = WriterFolds.Get(augment: true);
         var topPlain = (double)plain.Cases.Count(c => c.Kinds.Contains(plain.Scores[c.Id].Top)) / plain.Cases.Count;
-        var topAugmented = (double)augmented.Cases.Count(c => c.Kinds.Contains(augmented.Scores[c.Id].Top)) / augmented.Cases.Count;
-        // Measured 2026-12-05: 0.985 plain, 0.988 augmented (kind set exact 0.818 / 0.823): within noise, not shipped.
         Assert.True(topPlain >= 0.95, table.ToString());
-        Assert.True(Math.Abs(topAugmented - topPlain) < 0.02, table.ToString());
+        if (withAugmented)
+        {
+            var augmented = WriterFolds.Get(augment: true);
+            var topAugmented = (double)augmented.Cases.Count(c => c.Kinds.Contains(augmented.Scores[c.Id].Top)) / augmented.Cases.Count;
+            // Measured 2026-12-05: 0.985 plain, 0.988 augmented (kind set exact 0.818 / 0.823): within noise, not shipped.
+            Assert.True(Math.Abs(topAugmented - topPlain) < 0.02, table.ToString());
+        }
     }
 
     [Fact]
