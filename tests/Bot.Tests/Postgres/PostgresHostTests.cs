@@ -223,17 +223,7 @@ public sealed class PostgresHostTests : IDisposable
 
     private static async Task<string> SayOnWebAsync(BotHost host, string cookie, string text, string clientMessageId)
     {
-        using var http = host.Http();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webchat/messages", UriKind.Relative))
-        {
-            Content = JsonContent.Create(new { text, clientMessageId }),
-        };
-        request.Headers.Add("X-InstructorBot-Request", "1");
-        request.Headers.Add("Cookie", cookie);
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        using var json = JsonDocument.Parse(body);
-        return string.Join("\n", json.RootElement.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+        var json = await PostOnWebAsync(host, cookie, text, clientMessageId);
+        return string.Join("\n", json.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InstructorBot.Bot.Understanding;
 
 namespace InstructorBot.Bot.Tests.Understanding;
 
@@ -14,6 +15,21 @@ internal static partial class UnderstandingScorer
 
         public override string ToString() =>
             string.Create(CultureInfo.InvariantCulture, $"cases={Cases} case_exact={CaseExact:F3} kind_f1={KindF1:F3} field_acc={FieldAccuracy:F3}");
+    }
+
+    /// <summary>Reads every case of a file in tests/data through <paramref name="understanding"/> and scores it.</summary>
+    public static Score EvaluateFile(string file, MessageUnderstanding understanding)
+    {
+        var rows = new List<(JsonObject, JsonObject)>();
+        foreach (var line in File.ReadAllLines(FixtureLedger.DataFile(file)).Where(l => l.Trim().Length > 0))
+        {
+            var row = JsonNode.Parse(line)!.AsObject();
+            var now = DateTimeOffset.Parse((string)row["now"]!, CultureInfo.InvariantCulture);
+            var result = understanding.Understand((string)row["text"]!, FixtureLedger.Users()[(string)row["user"]!], now);
+            rows.Add((row, UnderstandingJson.ToJson(result, (string?)row["id"])));
+        }
+
+        return Evaluate(rows);
     }
 
     public static Score Evaluate(IReadOnlyList<(JsonObject Case, JsonObject Prediction)> rows)

@@ -245,16 +245,7 @@ public sealed class WordClassTests
     [InlineData("understanding-r4-vocab-2.jsonl", 0.95)]
     public void The_vocabulary_batches_keep_their_score(string file, double floor)
     {
-        var rows = new List<(System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonObject)>();
-        foreach (var line in File.ReadAllLines(FixtureLedger.DataFile(file)).Where(l => l.Trim().Length > 0))
-        {
-            var row = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
-            var now = DateTimeOffset.Parse((string)row["now"]!, System.Globalization.CultureInfo.InvariantCulture);
-            var result = Understanding.Understand((string)row["text"]!, FixtureLedger.Users()[(string)row["user"]!], now);
-            rows.Add((row, UnderstandingJson.ToJson(result, (string?)row["id"])));
-        }
-
-        var score = UnderstandingScorer.Evaluate(rows);
+        var score = UnderstandingScorer.EvaluateFile(file, Understanding);
         Assert.True(score.CaseExact >= floor, $"{file}: {score}\n{string.Join("\n", score.Failures)}");
     }
 
