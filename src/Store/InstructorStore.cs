@@ -25,6 +25,11 @@ public sealed class InstructorStore : IDisposable
 
     /// <summary>Orders the snapshot updates of this process's writes and of other hosts' notices.</summary>
     private readonly Lock snapshotGate = new();
+
+    /// <summary>Commits this store applied to its snapshots (under <see cref="snapshotGate"/>): a reload of rows read while it
+    /// moved may be older than the snapshot and is read again.</summary>
+    private long localCommits;
+
     private readonly IDisposable? changes;
     private Timer? backupServer;
     private bool disposed;
@@ -512,33 +517,65 @@ public sealed class InstructorStore : IDisposable
     {
         if (change.AllOrganizations || change.OrganizationIds.Count > 0)
         {
-            var loaded = change.AllOrganizations ? engine.LoadOrganizations() : engine.LoadOrganizations(change.OrganizationIds);
-            lock (snapshotGate)
+            while (true)
             {
-                // Only what differs from the snapshot moves the versions (this store's own notices mostly find nothing new).
-                var current = organizations;
-                var changed = loaded.Where(o => !current.ById.TryGetValue(o.Id, out var held)
-                    || held.UpdatedAt != o.UpdatedAt || !OrganizationEquality.Same(held, o)).ToArray();
-                var present = change.AllOrganizations ? loaded.Select(o => o.Id).ToHashSet() : null;
-                if (present is not null && current.ById.Keys.Any(id => !present.Contains(id)))
+                var seen = LocalCommits();
+                var loaded = change.AllOrganizations ? engine.LoadOrganizations() : engine.LoadOrganizations(change.OrganizationIds);
+                lock (snapshotGate)
                 {
-                    // Units gone (a clear): a new snapshot, with versions still rising.
-                    organizations = OrganizationSnapshot.Of(loaded, Math.Max(current.Version, current.NamesVersion) + 1);
+                    if (seen != localCommits)
+                    {
+                        // This store committed while the rows were read: they may be older than what its commit put in
+                        // the snapshot (an undo's reverted figure overwritten by the figure before it). Read them again.
+                        continue;
+                    }
+
+                    // Only what differs from the snapshot moves the versions (this store's own notices mostly find nothing new).
+                    var current = organizations;
+                    var changed = loaded.Where(o => !current.ById.TryGetValue(o.Id, out var held)
+                        || held.UpdatedAt != o.UpdatedAt || !OrganizationEquality.Same(held, o)).ToArray();
+                    var present = change.AllOrganizations ? loaded.Select(o => o.Id).ToHashSet() : null;
+                    if (present is not null && current.ById.Keys.Any(id => !present.Contains(id)))
+                    {
+                        // Units gone (a clear): a new snapshot, with versions still rising.
+                        organizations = OrganizationSnapshot.Of(loaded, Math.Max(current.Version, current.NamesVersion) + 1);
+                    }
+                    else if (changed.Length > 0)
+                    {
+                        organizations = current.With(changed);
+                    }
                 }
-                else if (changed.Length > 0)
-                {
-                    organizations = current.With(changed);
-                }
+
+                break;
             }
         }
 
         if (change.Users)
         {
-            var loaded = engine.LoadUsers();
-            lock (snapshotGate)
+            while (true)
             {
-                users = loaded;
+                var seen = LocalCommits();
+                var loaded = engine.LoadUsers();
+                lock (snapshotGate)
+                {
+                    if (seen != localCommits)
+                    {
+                        continue;
+                    }
+
+                    users = loaded;
+                }
+
+                break;
             }
+        }
+    }
+
+    private long LocalCommits()
+    {
+        lock (snapshotGate)
+        {
+            return localCommits;
         }
     }
 
@@ -552,6 +589,7 @@ public sealed class InstructorStore : IDisposable
 
     private void ApplyCommittedLocked(IReadOnlyList<WriteContext> contexts)
     {
+        localCommits++;
         if (contexts.Any(c => c.Cleared))
         {
             // Versions go on rising, so caches keyed by them (the name index) never take the empty ledger for an old one.
