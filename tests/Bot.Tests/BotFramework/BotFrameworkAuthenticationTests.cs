@@ -26,24 +26,9 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(channelKey.ExportParameters(false)) { KeyId = "channel-key" });
         login = await LoopbackServer.StartAsync((app, server) =>
         {
-            app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext http) => Results.Json(new JsonObject
-            {
-                ["issuer"] = Issuer,
-                ["authorization_endpoint"] = "https://invalid.example/authorize",
-                ["jwks_uri"] = $"http://{http.Request.Host}/v1/.well-known/keys",
-                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-            }));
-            app.MapGet("/v1/.well-known/keys", () => Results.Json(new JsonObject
-            {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "RSA", ["use"] = "sig", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E,
-                    ["endorsements"] = new JsonArray("msteams", "emulator"),
-                }),
-            }));
+            BotFrameworkOpenId.Map(app, Issuer, channelKey, "msteams", "emulator");
             app.MapPost("/token", async (HttpContext http) =>
             {
                 var form = await http.Request.ReadFormAsync();

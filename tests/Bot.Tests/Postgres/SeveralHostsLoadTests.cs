@@ -438,24 +438,9 @@ public sealed class SeveralHostsLoadTests(ITestOutputHelper output) : IDisposabl
     /// <summary>The stand-ins for login.botframework.com (OpenID metadata, signing key, token endpoint) and the connector.</summary>
     private async Task StartChannelAsync()
     {
-        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(channelKey.ExportParameters(false)) { KeyId = "channel-key" });
         login = await LoopbackServer.StartAsync((app, _) =>
         {
-            app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext http) => Results.Json(new JsonObject
-            {
-                ["issuer"] = Issuer,
-                ["authorization_endpoint"] = "https://invalid.example/authorize",
-                ["jwks_uri"] = $"http://{http.Request.Host}/v1/.well-known/keys",
-                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-            }));
-            app.MapGet("/v1/.well-known/keys", () => Results.Json(new JsonObject
-            {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "RSA", ["use"] = "sig", ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E,
-                    ["endorsements"] = new JsonArray("msteams"),
-                }),
-            }));
+            BotFrameworkOpenId.Map(app, Issuer, channelKey, "msteams");
             app.MapPost("/token", () => Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "outgoing-token" }));
         });
         connector = await LoopbackServer.ConnectorAsync();
