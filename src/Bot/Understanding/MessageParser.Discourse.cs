@@ -117,7 +117,9 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            foreach (var phrase in memberPhrases.Where(p => p.Start >= total.End && p.Start < stretchEnd))
+            // "一个是老员工": a part said with a staff noun is one of the members, no head count.
+            foreach (var phrase in memberPhrases.Where(p => p.Start >= total.End && p.Start < stretchEnd)
+                .Concat(employeePhrases.Where(p => parts.Any(q => q.Value is not null && PartStart(p.Start, q.Start) == q.Start && p.Start - q.Start <= 4))))
             {
                 phrase.Consumed = true; // the parts' figures are the discovery's
             }
@@ -147,7 +149,7 @@ internal sealed partial class MessageParser
         || rules.Formation.ContainsAny(text, clause.Start, clause.End) || rules.Mass.ContainsAny(text, clause.Start, clause.End)
         || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Pairing.ContainsAny(text, clause.Start, clause.End)
         || (rules.Sequence.MatchAt(text, clause.Start) is { } turn && turn is not ("另外" or "同时"))
-        || employeePhrases.Any(p => p.Start >= clause.Start && p.Start < clause.End && !p.Approximate);
+        || employeePhrases.Any(p => p.Start >= clause.Start && p.Start < clause.End && !p.Approximate && PartStart(p.Start, clause.Start) != clause.Start);
 
     /// <summary>
     /// The figures of people in [from, end): a numeral with its measure (个/名/位) or 俩/仨, not the head count of a group
@@ -333,8 +335,10 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            if (announcedAt < 0 && (rules.Visit.FindFirst(text, clause.Start, clause.End) ?? rules.Motion.FindFirst(text, clause.Start, clause.End)) is { } verb
-                && !mentions.Any(m => m.Start >= clause.Start && m.Start < clause.End) && AnnouncesRound(clause, verb.Position + verb.Word.Length) && !IsBlocked(clause, verb.Position))
+            var verb = rules.Visit.FindFirst(text, clause.Start, clause.End) ?? rules.Motion.FindFirst(text, clause.Start, clause.End);
+            if (announcedAt < 0 && !mentions.Any(m => m.Start >= clause.Start && m.Start < clause.End)
+                && ((verb is { } said && AnnouncesRound(clause, said.Position + said.Word.Length) && !IsBlocked(clause, said.Position))
+                    || RoundOfUnits(clause) is not null)) // "前天走了三家"
             {
                 announcedAt = clause.Start;
                 continue;
