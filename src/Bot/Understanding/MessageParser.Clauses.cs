@@ -121,7 +121,8 @@ internal sealed partial class MessageParser
             }
         }
 
-        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position);
+        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
+            || IsHearsay(position); // MessageParser.Discourse.cs
     }
 
     /// <summary>

@@ -15,9 +15,20 @@ internal sealed partial class MessageParser
             }
 
             var verb = rules.MassVerbs.FindAll(text, Math.Max(clause.Start, position - 8), position).LastOrDefault();
+            if (verb.Word is not null && rules.Mass.FindAll(text, Math.Max(clause.Start, verb.Position - 8), verb.Position).Any(w => w.Position + w.Word.Length <= verb.Position))
+            {
+                verb = default; // "工会今天挂牌了 搞定 团支部下礼拜再弄": the verb before is the other body's, said after it
+            }
+
             var verbAt = verb.Word is not null ? verb.Position
                 : rules.MassVerbs.FindFirst(text, position + word.Length, Math.Min(clause.End, position + word.Length + 8))?.Position;
-            if (verbAt is { } at && !IsBlocked(clause, at))
+            var verbClause = clause;
+            if (verbAt is null && VerbOfBodyInNextClause(clause, position + word.Length) is { } carried)
+            {
+                (verbClause, verbAt) = carried; // "他们的团支部 | 今天也成立了": the body closes its clause, its day and verb open the next
+            }
+
+            if (verbAt is { } at && !IsBlocked(verbClause, at))
             {
                 foreach (var target in TargetsFor(clause, position, wholeClause: false))
                 {
@@ -54,6 +65,27 @@ internal sealed partial class MessageParser
 
             return;
         }
+    }
+
+    /// <summary>
+    /// A mass body that closes its clause (a day or a part of the day cut the clause after it) takes the verb at the head of the
+    /// next clause: "阳光社工的工会今天 | 下午正式挂牌成立了", "他们的团支部 | 今天也成立了".
+    /// </summary>
+    private (Clause Clause, int Verb)? VerbOfBodyInNextClause(Clause clause, int bodyEnd)
+    {
+        if (text.AsSpan(bodyEnd, clause.End - bodyEnd).Trim().Length > 0 && !dates.Any(d => d.Start >= bodyEnd && d.Start + d.Length >= clause.End - 1))
+        {
+            return null;
+        }
+
+        if (clauses.FirstOrDefault(c => c.Start >= clause.End) is not { IsQuestion: false } next || MentionsIn(next).Count > 0
+            || text.AsSpan(clause.End, next.Start - clause.End).IndexOfAny("。！!？?；;\n") >= 0)
+        {
+            return null;
+        }
+
+        var verb = rules.MassVerbs.FindFirst(text, next.Start, Math.Min(next.End, next.Start + 10));
+        return verb is { } found && !rules.PartyAndMassWords.ContainsAny(text, next.Start, found.Position) ? (next, found.Position) : null;
     }
 
     private string? InstructorPerson()

@@ -182,6 +182,8 @@ internal sealed partial class MessageParser
             FindPairings(clause);
         }
 
+        ElaborateDiscoveries(); // MessageParser.Discourse.cs: facts of one action said over the clauses after it
+        FindRoundsOfVisits();
         FindFormation();
         var advice = FindAdvice();
         if (advice is null)
