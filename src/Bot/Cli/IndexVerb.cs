@@ -98,7 +98,9 @@ public sealed class IndexVerb : ICliVerb
         });
         if (stored is { } count)
         {
-            lines = lines.Append($"已存入共享数据库：新增或更新 {count} 个文档，各服务器的知识索引随之更新");
+            lines = lines.Append(count > 0
+                ? $"已存入共享数据库：新增或更新 {count} 个文档，各服务器的知识索引随之更新"
+                : "共享数据库中已是相同的内容，无需更新");
         }
 
         return [.. lines];

@@ -142,7 +142,7 @@ public sealed class PostgresKnowledgeTests(ITestOutputHelper output) : IDisposab
         Assert.Contains(two.Services.GetRequiredService<KnowledgeBase>().Ask(question).Citations, c => c.Document == Title);
 
         // Indexing the same file again changes nothing in the database (no notice); a changed file replaces it everywhere.
-        Assert.Equal(["未变化，无需重新索引：值守办法.txt", "已存入共享数据库：新增或更新 0 个文档，各服务器的知识索引随之更新"],
+        Assert.Equal(["未变化，无需重新索引：值守办法.txt", "共享数据库中已是相同的内容，无需更新"],
             one.Services.GetRequiredService<AddedKnowledge>().Add(() => [Path.Combine(files, "值守办法.txt")], Path.GetFileName));
         var changed = Text.Replace("下午五点", "下午六点", StringComparison.Ordinal);
         one.Services.GetRequiredService<AddedKnowledge>().Add(() => [Document("值守办法.txt", changed)], Path.GetFileName);
