@@ -65,6 +65,12 @@ public sealed class InstructorStore : IDisposable
     /// <summary>Which engine holds the data.</summary>
     public StoreEngineKind Engine { get; }
 
+    /// <summary>
+    /// The knowledge documents added with <c>index</c> that every host on the same PostgreSQL database indexes
+    /// (docs/store.md §Knowledge documents); null on LiteDB, where the one host's own index keeps them.
+    /// </summary>
+    public Postgres.SharedKnowledgeDocuments? KnowledgeDocuments => (engine as Postgres.PostgresEngine)?.Knowledge;
+
     /// <summary>The engine under the store, for <see cref="StoreMigration"/> and tests.</summary>
     internal IStoreEngine EngineBehind => engine;
 

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using InstructorBot.Knowledge.Search;
 using InstructorBot.Store;
+using InstructorBot.Store.Postgres;
 
 namespace InstructorBot.Bot.Cli;
 
@@ -20,6 +23,7 @@ public sealed class MigrateVerb : ICliVerb
         {
             var report = await StoreMigration.CopyAsync(from, to, cancellationToken);
             await context.Output.WriteLineAsync(report.Describe());
+            await context.Output.WriteLineAsync(CopyKnowledgeDocuments(from, to));
             await context.Output.WriteLineAsync("对话状态、轮次、通知等宿主数据仍在 LiteDB 文件中，本阶段不迁移（见 docs/store.md）");
             return 0;
         }
@@ -31,5 +35,48 @@ public sealed class MigrateVerb : ICliVerb
         {
             throw new CliException($"迁移失败：{failed.Message}", "migrate failed", 1);
         }
+    }
+
+    /// <summary>
+    /// The documents the LiteDB host indexed with <c>index</c> (its index's manifest beside the file names them; the shipped
+    /// corpus is in the product) go into the database's knowledge documents, from which every host on PostgreSQL indexes
+    /// them; then each is read back and compared by hash. A document whose file is gone is named, not copied.
+    /// </summary>
+    internal static string CopyKnowledgeDocuments(string liteDbPath, string connectionString)
+    {
+        var manifest = Path.Combine(BotPaths.IndexFolderFor(liteDbPath), "documents.json");
+        var added = File.Exists(manifest)
+            ? (JsonSerializer.Deserialize<List<IndexedDocument>>(File.ReadAllText(manifest)) ?? []).Where(d => !d.Shipped).ToList()
+            : [];
+        var present = added.Where(d => File.Exists(d.Path)).ToList();
+        var gone = added.Except(present).Select(d => Path.GetFileName(d.Path)).ToList();
+        if (added.Count == 0)
+        {
+            return "知识文档：原库没有用 index 加入的文档";
+        }
+
+        var copied = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var shared = SharedKnowledgeDocuments.Open(connectionString))
+        {
+            foreach (var document in present)
+            {
+                var sidecarPath = document.Path + ".meta.json";
+                var content = File.ReadAllBytes(document.Path);
+                var sidecar = File.Exists(sidecarPath) ? File.ReadAllBytes(sidecarPath) : null;
+                var name = Path.GetFileName(document.Path);
+                shared.Put(name, content, sidecar);
+                copied[name] = SharedKnowledgeDocuments.HashOf(content, sidecar);
+            }
+
+            var stored = shared.List().ToDictionary(d => d.Name, d => d.Hash, StringComparer.Ordinal);
+            var differing = copied.Where(c => stored.GetValueOrDefault(c.Key) != c.Value).Select(c => c.Key).ToList();
+            if (differing.Count > 0)
+            {
+                throw new StoreException("迁移后校验不一致，请勿切换到新库：知识文档 " + string.Join("、", differing));
+            }
+        }
+
+        return $"知识文档：已复制并校验 {copied.Count} 个（{string.Join("、", copied.Keys.Order(StringComparer.Ordinal))}）"
+            + (gone.Count == 0 ? "" : $"；{gone.Count} 个已索引文档的文件已不存在，未复制：{string.Join("、", gone)}");
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using InstructorBot.Bot.Cli;
-using InstructorBot.Knowledge;
 using InstructorBot.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,7 +32,7 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> RunAsync(HttpContext http, AdminAccess access, InstructorStore store, KnowledgeBase knowledge,
+    private static async Task<IResult> RunAsync(HttpContext http, AdminAccess access, InstructorStore store, AddedKnowledge added,
         Demo.DemoWorkspace demo, CancellationToken cancellationToken)
     {
         var remote = http.Connection.RemoteIpAddress;
@@ -68,7 +67,7 @@ public static class AdminEndpoints
 
         try
         {
-            var lines = await ExecuteAsync(request, access, store, knowledge, demo, cancellationToken);
+            var lines = await ExecuteAsync(request, access, store, added, demo, cancellationToken);
             return Results.Ok(new AdminReply(true, lines));
         }
         catch (CliException refused)
@@ -82,7 +81,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<IReadOnlyList<string>> ExecuteAsync(AdminRequest request, AdminAccess access, InstructorStore store,
-        KnowledgeBase knowledge, Demo.DemoWorkspace demo, CancellationToken cancellationToken)
+        AddedKnowledge added, Demo.DemoWorkspace demo, CancellationToken cancellationToken)
     {
         string Option(string name) => request.Options.TryGetValue(name, out var value)
             ? value
@@ -107,8 +106,8 @@ public static class AdminEndpoints
             {
                 // Indexed documents are kept under the data folder, one file per name, so indexing a changed file again
                 // replaces it, as it does when the index is written directly.
-                var saved = request.Files.Select(access.SaveDocument).ToList();
-                return IndexVerb.Index(knowledge, saved, Path.GetFileName);
+                // On PostgreSQL they also go into the database, from which every host's index follows.
+                return added.Add(() => request.Files.Select(access.SaveDocument).ToList(), Path.GetFileName);
             }
 
             case "demo remove":

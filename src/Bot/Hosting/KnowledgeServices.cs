@@ -15,6 +15,10 @@ public static class KnowledgeServices
         services.AddSingleton(_ => new KnowledgeBase(BotPaths.IndexFolderFor(database), corpus));
         services.AddSingleton<KnowledgePlugin>();
         services.AddHostedService<KnowledgeWarmup>();
+
+        // Added documents; on PostgreSQL shared through the database and followed by every host's index.
+        services.AddSingleton<AddedKnowledge>();
+        services.AddHostedService<KnowledgeDocumentSync>();
         return services;
     }
 }

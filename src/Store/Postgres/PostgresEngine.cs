@@ -23,7 +23,11 @@ internal sealed class PostgresEngine : IStoreEngine
         this.settings = settings;
         Location = $"postgres://{settings.Host}:{settings.Port}/{settings.Database}";
         Documents = PostgresDocuments.Reading(source);
+        Knowledge = new SharedKnowledgeDocuments(this, ownsEngine: false);
     }
+
+    /// <summary>The added knowledge documents every host shares (on this engine's connections).</summary>
+    public SharedKnowledgeDocuments Knowledge { get; }
 
     public string Location { get; }
 
