@@ -29,6 +29,51 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public async Task Questions_asked_while_a_document_is_indexed_again_and_again_are_all_answered_without_an_error()
+    {
+        // Another host's document arriving (PostgreSQL sync) or an admin upload re-indexes while turns ask questions: a
+        // search that took the searcher before the change must finish on it (it was closed under it: ObjectDisposedException).
+        using var folder = new TestFolder();
+        var file = folder.File("notice.txt");
+        File.WriteAllLines(file, ["关于试点楼宇党建的通知", "一、试点要求", "楼宇党建试点单位每季度召开一次联席会议。"]);
+        using var knowledge = new KnowledgeBase(folder.File("index"), corpusFolder: null);
+        knowledge.AddDocuments([file]);
+        using var stop = new CancellationTokenSource();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var answered = 0;
+        var askers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (knowledge.Ask("楼宇党建试点单位多久召开一次联席会议？").Answered)
+                    {
+                        Interlocked.Increment(ref answered);
+                    }
+                }
+                catch (Exception e)
+                {
+                    errors.Enqueue(e);
+                }
+            }
+        })).ToArray();
+
+        for (var round = 0; round < 30; round++)
+        {
+            File.WriteAllLines(file, ["关于试点楼宇党建的通知", "一、试点要求", $"楼宇党建试点单位每季度召开一次联席会议，第{round + 1}次修订。"]);
+            Assert.Equal(IndexOutcome.Replaced, knowledge.AddDocuments([file])[0].Outcome);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(askers);
+        Assert.Empty(errors);
+        Assert.True(answered > 0);
+        Assert.Contains("第30次修订", knowledge.Ask("楼宇党建试点单位多久召开一次联席会议？").Citations[0].Quote, StringComparison.Ordinal);
+        Assert.InRange(knowledge.Index.RetiredReaders, 1, 31);
+    }
+
+    [Fact]
     public void The_shipped_corpus_is_indexed_once_and_again_only_when_a_file_changes()
     {
         using var folder = new TestFolder();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -58,8 +59,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly ChineseAnalyzer bigramAnalyzer = new();
     private readonly Analyzer analyzer;
     private readonly object gate = new();
-    private readonly ConcurrentDictionary<string, int> documentFrequencies = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, PassageHit> passages = new();
+    private readonly ConditionalWeakTable<IndexSearcher, SearcherCaches> caches = new();
+    private readonly List<(DirectoryReader Reader, long RetiredAt)> retired = [];
     private List<IndexedDocument> documents;
     private DirectoryReader? reader;
     private IndexSearcher? searcher;
@@ -405,7 +406,7 @@ public sealed class KnowledgeIndex : IDisposable
     public int WordFrequency(string word)
     {
         var current = Searcher();
-        return current is null ? 0 : documentFrequencies.GetOrAdd("\u0001" + word, _ => current.IndexReader.DocFreq(new Term(WordField, word)));
+        return current is null ? 0 : Caches(current).Frequencies.GetOrAdd("\u0001" + word, _ => current.IndexReader.DocFreq(new Term(WordField, word)));
     }
 
     private static double Idf(int total, int frequency) => Math.Log(1 + (total - frequency + 0.5) / (frequency + 0.5));
@@ -461,7 +462,7 @@ public sealed class KnowledgeIndex : IDisposable
         return scores;
     }
 
-    private PassageHit Passage(IndexSearcher current, int id) => passages.GetOrAdd(id, doc =>
+    private PassageHit Passage(IndexSearcher current, int id) => Caches(current).Passages.GetOrAdd(id, doc =>
     {
         var stored = current.Doc(doc);
         var children = stored.Get("children");
@@ -478,7 +479,7 @@ public sealed class KnowledgeIndex : IDisposable
             return 0;
         }
 
-        return documentFrequencies.GetOrAdd(term, t => current.IndexReader.DocFreq(new Term(TextField, t)));
+        return Caches(current).Frequencies.GetOrAdd(term, t => current.IndexReader.DocFreq(new Term(TextField, t)));
     }
 
     public IReadOnlyList<string> Analyze(string text)
@@ -501,6 +502,12 @@ public sealed class KnowledgeIndex : IDisposable
         lock (gate)
         {
             reader?.Dispose();
+            foreach (var (old, _) in retired)
+            {
+                old.Dispose();
+            }
+
+            retired.Clear();
             analyzer.Dispose();
             bigramAnalyzer.Dispose();
             directory.Dispose();
@@ -537,14 +544,57 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops the current reader (the index changed). A search that took the old searcher before the change may still be
+    /// reading it, so the old reader is retired rather than closed, and closed on a later refresh once it has been retired
+    /// for <see cref="RetiredReaderLifetime"/> (a search takes milliseconds) or when the index is disposed. Caches belong
+    /// to their searcher, so a late search on the old one never fills the new one's caches with the old document ids.
+    /// </summary>
     private void Refresh()
     {
-        reader?.Dispose();
+        var now = Environment.TickCount64;
+        if (reader is not null)
+        {
+            retired.Add((reader, now));
+        }
+
+        retired.RemoveAll(r =>
+        {
+            if (now - r.RetiredAt < RetiredReaderLifetime.TotalMilliseconds)
+            {
+                return false;
+            }
+
+            r.Reader.Dispose();
+            return true;
+        });
         reader = null;
         searcher = null;
-        documentFrequencies.Clear();
-        passages.Clear();
         Version++;
+    }
+
+    /// <summary>How long a replaced reader stays open for searches that began before the index changed.</summary>
+    internal static readonly TimeSpan RetiredReaderLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many replaced readers are still open (for tests).</summary>
+    internal int RetiredReaders
+    {
+        get
+        {
+            lock (gate)
+            {
+                return retired.Count;
+            }
+        }
+    }
+
+    private SearcherCaches Caches(IndexSearcher current) => caches.GetValue(current, _ => new SearcherCaches());
+
+    private sealed class SearcherCaches
+    {
+        public ConcurrentDictionary<string, int> Frequencies { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<int, PassageHit> Passages { get; } = new();
     }
 
     private List<IndexedDocument> LoadManifest()
