@@ -94,6 +94,25 @@ public sealed class WorkLogItemNumberTests
     }
 
     [Theory]
+    [MemberData(nameof(ShapesAndStarts))]
+    public void A_plan_in_a_later_item_does_not_date_the_report_before_it(int shape, int first)
+    {
+        var item = Shapes[shape];
+        foreach (var plan in (string[])["下周三再去跟进", "明天再去", "12月20日再去回访"])
+        {
+            var log = $"{item(first)}走访云启科技 {item(first + 1)}党员陆名 {item(first + 2)}{plan}";
+            var visit = Assert.Single(Read(log), a => a.Kind == ActionKind.Visit);
+            Assert.Equal(Today, visit.Date);
+        }
+    }
+
+    [Theory]
+    [InlineData("成立党支部的时间定在下周一")]
+    [InlineData("云启科技单独成立党支部的日子是12月20日")]
+    public void A_day_ahead_said_in_the_same_clause_still_makes_a_plan(string text) =>
+        Assert.DoesNotContain(Read(text), a => a.Kind == ActionKind.Formation);
+
+    [Theory]
     [InlineData("12.3号走访了云启科技", "2026-12-03")]
     [InlineData("1.走访云启科技 2.3号成立了工会", "2026-12-03")]
     [InlineData("11.16走访了云启科技", "2026-11-16")]
