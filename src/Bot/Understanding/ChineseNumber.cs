@@ -1,8 +1,9 @@
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
-/// Numbers as phones write them: 6, ６ (folded before), 六, 十二, 一百二十, 一百二 (=120), 两, 俩, 仨, and the financial
-/// (大写) forms 壹贰叁肆伍陆柒捌玖拾佰仟 (壹佰贰拾 = 120).
+/// Numbers as phones and reports write them: 6, ６ (folded before), 1,280 (thousands separated), 六, 十二, 一百二十,
+/// 一百二 (=120), 一百零二, 一千〇五十, 两, 俩, 仨, and the financial (大写) forms 壹贰叁肆伍陆柒捌玖拾佰仟 (壹佰贰拾 = 120,
+/// 两佰零伍 = 205); years digit by digit (二〇二六: <see cref="TryParseDigits"/>).
 /// </summary>
 public static class ChineseNumber
 {
@@ -28,8 +29,15 @@ public static class ChineseNumber
                 end++;
             }
 
+            long digits = int.Parse(text.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture);
+            for (var groups = 0; end - start <= 3 + 4 * groups && groups < 2 && ThousandsGroupAt(text, end) is { } group; groups++)
+            {
+                digits = digits * 1000 + group; // 1,280 and 12,000 (a full-width ， is folded to , before)
+                end += 4;
+            }
+
             length = end - start;
-            value = int.Parse(text.AsSpan(start, length), System.Globalization.CultureInfo.InvariantCulture);
+            value = (int)digits;
             return true;
         }
 
@@ -50,6 +58,57 @@ public static class ChineseNumber
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// ",280" after the digits of a figure: a comma and exactly three digits, then no digit (1,280; 12,000), the value
+    /// of the group; null for a comma between figures ("党员2,职工120").
+    /// </summary>
+    private static int? ThousandsGroupAt(string text, int at)
+    {
+        if (at + 3 >= text.Length || text[at] != ',' || (at + 4 < text.Length && char.IsAsciiDigit(text[at + 4])))
+        {
+            return null;
+        }
+
+        var group = 0;
+        for (var i = at + 1; i <= at + 3; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return null;
+            }
+
+            group = group * 10 + (text[i] - '0');
+        }
+
+        return group;
+    }
+
+    /// <summary>
+    /// A number written digit by digit in Chinese, as years are (二〇二六, 二零二六, 一九九八); false for anything else,
+    /// including a numeral with units (二千零二十六 is <see cref="TryParse"/>'s).
+    /// </summary>
+    public static bool TryParseDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        if (digits.Length is 0 or > 9)
+        {
+            return false;
+        }
+
+        foreach (var c in digits)
+        {
+            var d = char.IsAsciiDigit(c) ? c - '0' : c is '两' or '俩' or '仨' ? -1 : DigitOf(c);
+            if (d < 0)
+            {
+                return false;
+            }
+
+            value = value * 10 + d;
+        }
+
+        return true;
     }
 
     /// <summary>Parses a whole Chinese numeral ("一百二十", "十二", "两"); false for text that is not one.</summary>
@@ -120,10 +179,56 @@ public static class ChineseNumber
     /// <summary>
     /// Reads a figure as people say it, marking the approximate ones, which are left out of every record:
     /// an exact numeral (一百五 = 150, 一千二 = 1200, 三百二 = 320, 26), a range of two neighbouring digits (三四十, 两三百,
-    /// 七八个, 十七八, 一百五六十, 一两个, 三五个), a unit with no digit before it (百十, 百把, 千把, 百来), 个把, 好几十/好几百, and
-    /// 零星/零零星星 ("a few, here and there"). False where no figure starts at <paramref name="start"/>.
+    /// 七八个, 十七八, 一百五六十, 一两个, 三五个), a unit with no digit before it (百十, 百把, 千把, 百来), 个把, 好几十/好几百,
+    /// 零星/零零星星 ("a few, here and there"), and the written forms of reports: 数/几 before a unit (数十, 几百) and 余/多/来/几
+    /// after a figure ending in a unit or a round digit (十余, 二十多, 百余, 200余), read with the figure. Words before a figure
+    /// (约, 近, 逾, 不足) are the vocabulary's (<c>approximation_prefixes</c>). False where no figure starts at
+    /// <paramref name="start"/>.
     /// </summary>
     public static bool TryReadSpoken(string text, int start, out int value, out int length, out bool approximate)
+    {
+        if (!TryReadFigure(text, start, out value, out length, out approximate))
+        {
+            return false;
+        }
+
+        if (AboutSuffixAt(text, start, start + length) is var suffix and > 0)
+        {
+            (length, approximate) = (length + suffix, true); // 十余, 二十多, 百来, 200余, 1,000多
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the figure at <paramref name="start"/> is the unit of 数十/几百, which the word before it makes rough.</summary>
+    public static bool IsAfterSeveral(string text, int start) => start > 0 && IsSeveralAt(text, start - 1);
+
+    /// <summary>
+    /// 数/几 before a bare unit (数十, 数百, 几十, 几千: "some tens") at <paramref name="start"/>; 数 closing a noun (人数, 总数,
+    /// 户数, 次数: "职工人数十二人") is no such word.
+    /// </summary>
+    private static bool IsSeveralAt(string text, int start) =>
+        start + 1 < text.Length && text[start] is '数' or '几' && UnitOf(text[start + 1]) > 0
+        && (start + 2 >= text.Length || !Digits.Contains(text[start + 2]))
+        && !(text[start] == '数' && start > 0 && "人总户次岁基倍分票位件个".Contains(text[start - 1]));
+
+    /// <summary>
+    /// 余/多/来/几 right after a figure that ends in a unit or in a round digit (十余, 二十多, 一百来, 200余, 30多): "over", "about";
+    /// the length of the suffix, else 0.
+    /// </summary>
+    private static int AboutSuffixAt(string text, int start, int end)
+    {
+        if (end >= text.Length || end == start || text[end] is not ('余' or '多' or '来' or '几'))
+        {
+            return 0;
+        }
+
+        var last = text[end - 1];
+        return UnitOf(last) > 0 || (last == '0' && char.IsAsciiDigit(text[start])) ? 1 : 0;
+    }
+
+    /// <summary>The figure that starts at <paramref name="start"/>, before any 余/多 after it (see <see cref="TryReadSpoken"/>).</summary>
+    private static bool TryReadFigure(string text, int start, out int value, out int length, out bool approximate)
     {
         ArgumentNullException.ThrowIfNull(text);
         approximate = false;
@@ -132,6 +237,18 @@ public static class ChineseNumber
         if (start >= text.Length)
         {
             return false;
+        }
+
+        if (IsSeveralAt(text, start))
+        {
+            var units = start + 1;
+            while (units < text.Length && UnitOf(text[units]) > 0)
+            {
+                units++;
+            }
+
+            (value, length, approximate) = (UnitOf(text[start + 1]), units - start, true);
+            return true;
         }
 
         var rest = text.AsSpan(start);

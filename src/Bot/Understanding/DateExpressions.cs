@@ -6,7 +6,10 @@ namespace InstructorBot.Bot.Understanding;
 /// <summary>
 /// Finds and resolves the dates a message says, against the day it was sent (Asia/Shanghai):
 /// 今天, 昨天, 前天, 大前天, 明天; 上周五, 周一 (the most recent, or today), 这周三; 上个月12号, 11月16号, 16号,
-/// 2026-11-16, 11.16, 11/16, 元月4号; 3天前, 一周前, 一个月前; 元旦, 国庆节. A day-of-month or month-day later than today is taken from the previous month/year.
+/// 2026-11-16, 11.16, 11/16, 12-03, 元月4号; 2026年12月3日, 二〇二六年十二月三日; 3天前, 一周前, 一个月前; 元旦, 国庆节.
+/// A day-of-month or month-day later than today is taken from the previous month/year. 当天/当日 after a date is that
+/// date. A vague part of a month (月初, 中旬, 月底) names no day; times (9:30, 三点半) and a work log's item numbers
+/// (1. 2、 （3） ①) are no dates.
 /// </summary>
 public static partial class DateExpressions
 {
@@ -15,10 +18,16 @@ public static partial class DateExpressions
 
     public static List<DateMention> Find(string text, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateMention>();
-        foreach (Match m in DatePattern().Matches(text))
+        foreach (Match m in DatePattern().Matches(WithoutItemNumbers(text)))
         {
-            if (Resolve(m, today) is { } date)
+            if (m.Groups["rel"].Value is "当天" or "当日" && found.Count > 0)
+            {
+                // "12月7日走访…，当日成立了工会": the day just said, not the day of sending
+                found.Add(new DateMention(m.Index, m.Length, found[^1].Date));
+            }
+            else if (Resolve(m, today) is { } date)
             {
                 found.Add(new DateMention(m.Index, m.Length, date));
             }
@@ -26,6 +35,55 @@ public static partial class DateExpressions
 
         return found;
     }
+
+    /// <summary>
+    /// A work log's item number right before a date ("1.12月3日走访", "2.2026-12-03", "3.12/8"), blanked (positions kept)
+    /// so that "1.12" is not read as January 12th and the date after it is read whole. Before a day alone ("2.3号") the
+    /// figure is an item number only when the message numbers another item next to it ("1." or "3."): "12.3号" alone is
+    /// 3 December.
+    /// </summary>
+    private static string WithoutItemNumbers(string text)
+    {
+        if (!text.Contains('.', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        char[]? blanked = null;
+        foreach (Match m in ItemNumberBeforeDigits().Matches(text))
+        {
+            var n = int.Parse(m.Groups["n"].ValueSpan, CultureInfo.InvariantCulture);
+            if (m.Groups["date"].Success || NumbersItem(text, n - 1) || NumbersItem(text, n + 1))
+            {
+                blanked ??= text.ToCharArray();
+                Array.Fill(blanked, ' ', m.Index, m.Length);
+            }
+        }
+
+        return blanked is null ? text : new string(blanked);
+    }
+
+    /// <summary>True when "<paramref name="n"/>." starts a clause somewhere in <paramref name="text"/>.</summary>
+    private static bool NumbersItem(string text, int n)
+    {
+        if (n < 1)
+        {
+            return false;
+        }
+
+        var marker = string.Create(CultureInfo.InvariantCulture, $"{n}.");
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        {
+            if (at == 0 || IsClauseStart(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClauseStart(char before) => char.IsWhiteSpace(before) || ",;:!?，。；：、！？)）]】".Contains(before, StringComparison.Ordinal);
 
     private static DateOnly? Resolve(Match m, DateOnly today)
     {
@@ -95,6 +153,12 @@ public static partial class DateExpressions
         if (g["md"].Success)
         {
             var month = Number(g["mm"].Value);
+            if (g["ry"].Success)
+            {
+                // 去年12月3日, 今年1月5日: the year said, not the nearest
+                return Make(today.Year - (g["ry"].Value switch { "去年" => 1, "前年" => 2, _ => 0 }), month, Number(g["md"].Value));
+            }
+
             var date = Make(today.Year, month, Number(g["md"].Value));
             return date is { } d && d > today.AddDays(31) ? Make(today.Year - 1, month, Number(g["md"].Value)) : date;
         }
@@ -129,10 +193,15 @@ public static partial class DateExpressions
     private static int Number(string text) =>
         text == "元" ? 1 // 元月: January
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : text.Length == 4 && ChineseNumber.TryParseDigits(text, out var year) ? year // 二〇二六
         : ChineseNumber.TryParse(text, out var c) ? c : 0;
+
+    [GeneratedRegex(@"(?<=^|[\s,;:!?，。；：、！？)）\]】])(?<n>\d{1,2})\.(?=(?<date>\d{4}[-/.年]|\d{1,2}(?:月|[-/.]\d))|\d{1,2}[日号])")]
+    private static partial Regex ItemNumberBeforeDigits();
 
     [GeneratedRegex(
         @"(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*[日号]?" +
+        @"|(?<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*(?<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]?" +
         @"|(?<rel>大前儿个|大前儿|大前天|前儿个|前儿|前天|昨儿个|昨个|昨天|昨日|昨晚|昨早|昨儿|今儿个|今个|今天|今日|今早|今晚|今儿|刚才|刚刚|当天|当日|明儿个|明儿|明天|明日|大后天|后天)" +
         @"|(?<ago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})天(?:以)?前" +
         @"|(?<wago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})个?(?:周|星期|礼拜)(?:以)?前" +
@@ -140,9 +209,10 @@ public static partial class DateExpressions
         @"|(?<hol>元旦|国庆节|国庆|劳动节)" +
         @"|(?<wk>上上个?|上个?|这个?|本|下个?)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])" +
         @"|(?<pm>上个月|上月|本月|这个月|这月)(?<pd>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]" +
-        @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])月(?<md>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?" +
+        @"|(?<ry>今年|本年|去年|前年)?(?:(?<![\d.])(?<mm>1[0-2]|0?[1-9])|(?<![〇零一二两三四五六七八九十])(?<mm>十[一二]?|[一二三四五六七八九元]))月(?<md>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?" +
         @"|(?<![\d.])(?<mm>1[0-2]|0?[1-9])\.(?<md>3[01]|[12]\d|0?[1-9])(?![\d.%万千百亿倍元个名人岁年])" +
         @"|(?<![\d./])(?<mm>1[0-2]|0?[1-9])/(?<md>3[01]|[12]\d|0?[1-9])(?![\d./%万千百亿倍元个名人岁年的])" +
+        @"|(?<![\d./:-])(?<mm>1[0-2]|0?[1-9])-(?<md>3[01]|[12]\d|0?[1-9])(?![\d./:~%万千百亿倍元个名人岁年月日号的位家之以点时分天周次层栋楼户间套辆台项件条-])" +
         @"|(?<![\d月.])(?<dd>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号](?![\d人])")]
     private static partial Regex DatePattern();
 }

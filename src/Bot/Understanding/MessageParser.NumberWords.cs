@@ -159,7 +159,7 @@ internal sealed partial class MessageParser
         }
 
         var end = j + length;
-        approximate |= spokenApproximately || IsRange(j, end);
+        approximate |= spokenApproximately || IsRange(j, end) || ChineseNumber.IsAfterSeveral(text, j); // "员工数十人": 员工数 then 十
         if (end < text.Length && text[end] is '名' or '人' or '个' or '位')
         {
             end++;

@@ -30,7 +30,7 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            var approximate = spokenApproximately || IsApproximatePrefix(i) || IsRange(i, i + length);
+            var approximate = spokenApproximately || IsApproximatePrefix(i) || IsRange(i, i + length) || ChineseNumber.IsAfterSeveral(text, i);
             var j = i + length;
             if (rules.ApproximationSuffixes.MatchAt(text, j) is { } suffix)
             {

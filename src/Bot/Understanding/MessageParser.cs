@@ -219,6 +219,11 @@ internal sealed partial class MessageParser
     private static UnderstandingResult Finish(List<UnderstoodAction> actions) =>
         new(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
 
+    /// <summary>
+    /// The day said last before <paramref name="position"/>; with none before it, the first day said after it ("走访了云启科技，
+    /// 是前天"), unless that day is ahead and said in a later clause: a plan's day ("①走访明德实验学校 … ④下周三再去跟进")
+    /// does not date the report before it.
+    /// </summary>
     private DateOnly DateFor(int position)
     {
         DateMention? chosen = null;
@@ -230,7 +235,13 @@ internal sealed partial class MessageParser
             }
         }
 
-        return (chosen ?? dates.FirstOrDefault())?.Date ?? today;
+        if (chosen is null && dates.FirstOrDefault() is { } later
+            && (later.Date <= today || clauses.FirstOrDefault(c => c.Start <= position && position <= c.End) is not { } clause || later.Start < clause.End))
+        {
+            chosen = later;
+        }
+
+        return chosen?.Date ?? today;
     }
 
     /// <summary>The day said before <paramref name="position"/>, with the days listed with it ("昨天和今天都去了").</summary>

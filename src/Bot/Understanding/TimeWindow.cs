@@ -66,7 +66,7 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
         if (MonthPattern().Match(text) is { Success: true } month && Count(month.Groups["m"].Value) is { } m and >= 1 and <= 12)
         {
             // "11月走访了多少家": a month later than this one is last year's.
-            var year = month.Groups["y"].Success ? Count(month.Groups["y"].Value) ?? today.Year : m > today.Month ? today.Year - 1 : today.Year;
+            var year = month.Groups["y"].Success ? Year(month.Groups["y"].Value) ?? today.Year : m > today.Month ? today.Year - 1 : today.Year;
             var first = new DateOnly(year, m, 1);
             var end = first.AddMonths(1).AddDays(-1);
             return new TimeWindow(first, end < today ? end : today, month.Value);
@@ -84,7 +84,7 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
         }
 
         var m2 = g["m2"].Success ? Count(g["m2"].Value) : m1;
-        var year = m1 > today.Month ? today.Year - 1 : today.Year;
+        var year = g["y"].Success && Year(g["y"].Value) is { } said ? said : m1 > today.Month ? today.Year - 1 : today.Year;
         if (m2 is not { } month2 || !Valid(year, m1, d1) || !Valid(month2 < m1 ? year + 1 : year, month2, d2))
         {
             return null;
@@ -100,9 +100,16 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
     private static int? Count(string numeral) =>
         numeral.Length > 0 && ChineseNumber.TryRead(numeral, 0, out var value, out var length) && length == numeral.Length ? value : null;
 
+    /// <summary>A year as written: 2026, or digit by digit in Chinese (二〇二六, 二零二六).</summary>
+    private static int? Year(string written) =>
+        int.TryParse(written, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) ? year
+        : ChineseNumber.TryParseDigits(written, out var chinese) ? chinese : null;
+
     private const string Numeral = "[0-9零〇一二两三四五六七八九十百]+";
 
-    [GeneratedRegex($"(?<m1>{Numeral})月(?<d1>{Numeral})[日号]?(?:到|至|~|－|-|—)(?:(?<m2>{Numeral})月)?(?<d2>{Numeral})[日号]?")]
+    private const string YearSaid = "(?:(?<y>[0-9]{4}|[〇零一二三四五六七八九]{4})年)?";
+
+    [GeneratedRegex($"{YearSaid}(?<m1>{Numeral})月(?<d1>{Numeral})[日号]?(?:到|至|~|－|-|—)(?:(?<m2>{Numeral})月)?(?<d2>{Numeral})[日号]?")]
     private static partial Regex RangePattern();
 
     [GeneratedRegex($"(?:最近|近|过去|前)(?<n>{Numeral}|一|两|几)(?<u>天|日|周|星期|礼拜|个月|月)")]
@@ -111,6 +118,6 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
     [GeneratedRegex("(?<w>今年以来|本年度|今年|本年|去年|本月度|本月|这个月|这月|当月|上一个月|上个月|上月|本周|这一周|这周|这个星期|本星期|这星期|这个礼拜|这礼拜|上个星期|上星期|上个礼拜|上礼拜|上一周|上周|今天|今日|当天|昨天|昨日|攻坚以来|行动以来|开展以来|活动以来|启动以来)")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex($"(?:(?<y>[0-9]{{4}})年)?(?<m>{Numeral})月(?![0-9零〇一二两三四五六七八九十百]+[日号])(?!份?以来)")]
+    [GeneratedRegex($"{YearSaid}(?<m>{Numeral})月(?![0-9零〇一二两三四五六七八九十百]+[日号])(?!份?以来)")]
     private static partial Regex MonthPattern();
 }

@@ -183,7 +183,7 @@ internal static class NounFigures
             end = tokens[next].End;
         }
 
-        approximate |= IsRange(text, tokens[index].Start, tokens[index].End);
+        approximate |= IsRange(text, tokens[index].Start, tokens[index].End) || ChineseNumber.IsAfterSeveral(text, tokens[index].Start);
         var rest = text.AsSpan(end);
         if (value == 1 && (rest.StartsWith("没有") || rest.StartsWith("都没") || rest.StartsWith("也没")))
         {
