@@ -136,31 +136,31 @@ public sealed class SoundAlikesTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The stage alone over every case text (about 3,500 messages, most with no slip): well under the budget of a message
-    /// (≤ 60 µs for the whole reading at 100,000 organisations). Printed, with a loose bound for a shared machine.
+    /// The stage alone over every case text (about 2,900 messages, most with no slip) against the whole reading of the
+    /// same messages, timed in the same minutes: a ratio holds on a shared machine where absolute times do not. The budget
+    /// is ≤ 60 µs a message for the whole reading at 100,000 organisations (38 µs before): the stage must stay a small part.
     /// </summary>
     [Fact]
-    public void The_stage_is_cheap_on_messages_without_a_slip()
+    public void The_stage_is_a_small_part_of_a_reading()
     {
-        var texts = Cases().Select(c => TextNormalizer.Normalize((string)c.Row["text"]!)).ToList();
-        foreach (var text in texts)
-        {
-            Sounds.Correct(text, _ => []);
-        }
+        var users = FixtureLedger.Users();
+        var cases = Cases().Select(c => (Text: (string)c.Row["text"]!, User: users[(string)c.Row["user"]!],
+            Now: DateTimeOffset.Parse((string)c.Row["now"]!, CultureInfo.InvariantCulture))).ToList();
+        var texts = cases.Select(c => TextNormalizer.Normalize(c.Text)).ToList();
+        texts.ForEach(t => Sounds.Correct(t, _ => []));
+        cases.ForEach(c => Without.Understand(c.Text, c.User, c.Now));
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        const int Rounds = 5;
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var text in texts)
-            {
-                Sounds.Correct(text, _ => []);
-            }
-        }
+        var stage = System.Diagnostics.Stopwatch.StartNew();
+        texts.ForEach(t => Sounds.Correct(t, _ => []));
+        stage.Stop();
+        var reading = System.Diagnostics.Stopwatch.StartNew();
+        cases.ForEach(c => Without.Understand(c.Text, c.User, c.Now));
+        reading.Stop();
 
-        var perMessage = watch.Elapsed.TotalMicroseconds / (Rounds * texts.Count);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{texts.Count} messages, {perMessage:F2} µs each (this build, this machine)"));
-        Assert.True(perMessage < 50, $"{perMessage} µs");
+        var share = stage.Elapsed / reading.Elapsed;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{texts.Count} messages: stage {stage.Elapsed.TotalMicroseconds / texts.Count:F2} µs, reading without it {reading.Elapsed.TotalMicroseconds / cases.Count:F2} µs each; share {share:P1} (this build, this machine)"));
+        Assert.True(share < 0.35, $"the stage takes {share:P1} of a reading");
     }
 
     /// <summary>The branch's batch (first run on the code before the stage: see docs/understanding.md) stays where the work left it.</summary>
