@@ -18,6 +18,7 @@ public sealed class MessageUnderstanding
     private readonly Vocabulary vocabulary;
     private readonly Lock rebuild = new();
     private volatile IndexSnapshot? snapshot;
+    private readonly Lazy<SoundAlikes?> soundAlikes;
 
     /// <summary>Over a ledger that may change: <paramref name="version"/> is read per message, the list only when it moves.</summary>
     public MessageUnderstanding(Func<long> version, Func<IReadOnlyList<Organization>> organizations, Vocabulary? vocabulary = null)
@@ -26,6 +27,7 @@ public sealed class MessageUnderstanding
         this.organizations = organizations ?? throw new ArgumentNullException(nameof(organizations));
         this.vocabulary = vocabulary ?? Vocabulary.Default();
         rules = new UnderstandingRules(this.vocabulary);
+        soundAlikes = new Lazy<SoundAlikes?>(() => SoundAlikeMerges is { } merges ? new SoundAlikes(this.vocabulary, merges, SoundAlikes.DictionaryFrequency) : null);
     }
 
     /// <summary>Over a fixed list of organisations.</summary>
@@ -75,6 +77,12 @@ public sealed class MessageUnderstanding
     /// <summary>The intent classifier that reviews the rules' reading (drops, doubts, adds a request); null (the default): the rules' reading as is.</summary>
     public SecondOpinion? SecondOpinion { get; init; }
 
+    /// <summary>
+    /// The near sounds the sound-alike stage hears as the same (<see cref="SoundAlikes"/>); null: no sound-alike stage
+    /// (the text as typed, for measuring what the stage does).
+    /// </summary>
+    internal SoundMerges? SoundAlikeMerges { get; init; } = SoundAlikes.DefaultMerges;
+
     /// <summary>The optional language model (issue 17, docs/llm.md); null (the default): the offline reading only.</summary>
     public Llm.ModelUnderstanding? Model { get; init; }
 
@@ -95,6 +103,12 @@ public sealed class MessageUnderstanding
         {
             // Voice input: fillers out, ledger names kept whole.
             normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.FindMentions(normalized).Select(m => (m.Start, m.End))]);
+        }
+
+        if (soundAlikes.Value is { } sounds)
+        {
+            // Speech recognition and IME slips (当员, 之部, 公会 + 成立): read as the vocabulary's words, names kept as written.
+            normalized = sounds.Correct(normalized, said => [.. index.FindMentions(said).Select(m => (m.Start, m.End))]);
         }
 
         if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized))

@@ -261,6 +261,12 @@ public sealed record Vocabulary
     /// <summary>书记, 负责人, 联系人…: roles said with 是 and a name ("书记是墨老师"), whose name a correction may replace.</summary>
     public IReadOnlyList<string> PredicateRoleNouns { get; init; } = [];
 
+    // ---- word class of round 7 (branch r7-uhomo)
+
+    /// <summary>The campaign's terms a sound-alike slip is read as (当员 → 党员, 复盖 → 覆盖), beside the word classes the
+    /// rules key on (<see cref="SoundAlikes.Targets"/>).</summary>
+    public IReadOnlyList<string> SoundAlikeTerms { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 

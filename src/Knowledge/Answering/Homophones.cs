@@ -38,6 +38,9 @@ public static class Pinyin
         return keys;
     }
 
+    /// <summary>Every character of the table with its readings (the understanding's sound-alike stage keys on them).</summary>
+    public static IEnumerable<KeyValuePair<char, string[]>> All() => Table.Value;
+
     /// <summary>All characters read <paramref name="reading"/> (for generating typos in tests).</summary>
     public static IEnumerable<char> WithReading(string reading) => Table.Value.Where(e => e.Value.Contains(reading)).Select(e => e.Key);
 

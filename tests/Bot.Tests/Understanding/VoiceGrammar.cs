@@ -86,6 +86,76 @@ internal static class VoiceGrammar
         return cases;
     }
 
+    /// <summary>
+    /// The campaign's and everyday words of the grammar's phrases that speech recognition and pinyin IMEs write with
+    /// another character of the same sound (the grammar's own words, not vocabulary.json's).
+    /// </summary>
+    private static readonly string[] SlipWords =
+    [
+        "党员", "职工", "员工", "发现", "找到", "排查出", "摸排出", "流动", "口袋", "隐形", "预备", "成立", "党支部", "支部",
+        "联合", "单独", "组建", "功能型", "书记", "工会", "团支部", "团委", "妇联", "妇委会", "指导员", "注销", "空壳", "僵尸",
+        "招聘", "走访", "看看", "转了转", "跑了一趟", "坐了坐",
+    ];
+
+    /// <summary>
+    /// Slip injection: each occurrence of a <see cref="SlipWords"/> word outside a unit's or a person's name is, with
+    /// probability <paramref name="share"/>, written with one character replaced by another of the same toneless reading
+    /// (the Pinyin table: 党员 → 当员, 工会 → 公会). The gold stays: the slip means the same word. Deterministic for a seed.
+    /// </summary>
+    public static IReadOnlyList<Case> WithSlips(IReadOnlyList<Case> cases, double share, int seed)
+    {
+        var random = new Random(seed);
+        var sameSound = new Dictionary<string, char[]>(StringComparer.Ordinal);
+        var names = Units.Select(u => u.Short).Concat(Colleagues)
+            .Concat(Surnames.SelectMany(s => GivenNames.Select(g => s + g))).OrderByDescending(n => n.Length).ToArray();
+        return [.. cases.Select(c => c with { Text = Slip(c.Text) })];
+
+        string Slip(string text)
+        {
+            var kept = new bool[text.Length];
+            foreach (var name in names)
+            {
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+                {
+                    Array.Fill(kept, true, at, name.Length);
+                }
+            }
+
+            var slipped = text.ToCharArray();
+            foreach (var word in SlipWords)
+            {
+                for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+                {
+                    if (kept.AsSpan(at, word.Length).Contains(true) || random.NextDouble() >= share)
+                    {
+                        continue;
+                    }
+
+                    var i = random.Next(word.Length);
+                    var readings = InstructorBot.Knowledge.Answering.Pinyin.Readings(word[i]);
+                    if (readings.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!sameSound.TryGetValue(readings[0], out var others))
+                    {
+                        sameSound[readings[0]] = others = [.. InstructorBot.Knowledge.Answering.Pinyin.WithReading(readings[0]).Order()];
+                    }
+
+                    var choices = others.Where(o => o != word[i]).ToArray();
+                    if (choices.Length > 0)
+                    {
+                        slipped[at + i] = choices[random.Next(choices.Length)];
+                        Array.Fill(kept, true, at, word.Length);
+                    }
+                }
+            }
+
+            return new string(slipped);
+        }
+    }
+
     private sealed class Builder(Random random)
     {
         // 2026-12-14 is a Monday; the messages are sent Monday to Friday of that week, in the evening.

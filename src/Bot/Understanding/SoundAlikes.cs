@@ -1,0 +1,510 @@
+using InstructorBot.Knowledge.Answering;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// Stage 1c (after <see cref="SpokenFillers"/>, before the token layer): speech recognition and pinyin IMEs write a word
+/// of the campaign with other characters of the same sound (当员 for 党员, 之部 for 支部, 走仿 for 走访, 公会 for 工会,
+/// 书籍 for 书记), and an accent or an IME's fuzzy pinyin with a near sound (牛动 for 流动: n/l). Every rule keys on the
+/// words, so a slip loses the fact. A run of two to four characters that is no word of the vocabulary, reads (toneless
+/// pinyin, <see cref="Pinyin"/>) like a word of it and shares at least one character with it in the same place is read
+/// as that word, unless
+/// <list type="bullet">
+/// <item>it is a word of the dictionary people write (jieba's, at least <see cref="RealWordFrequency"/>) used in its
+/// own sense: 书籍 stays in 送了些书籍; only where the target's frame stands beside it is it the slip (书籍 + a surname is
+/// 书记 + a name, 成立了 + 公会 is the 工会);</item>
+/// <item>it lies inside an organisation's name (the index's mentions) or is a person's name after a role (书记陈立);</item>
+/// <item>it straddles two real words (应当|建立 holds 当建, no slip of 党建), or a character it changes is too common to be
+/// a slip (的, 是, 了, 有).</item>
+/// </list>
+/// The text keeps its length (a sound-alike has as many syllables as characters), so every offset stays the original's.
+/// Cost: one pass over the 2–4-character runs with a set probe per character (does the run share a character with a
+/// vocabulary word in that place), a key built only for the runs that do, and the dictionary only for a run that reads
+/// like a vocabulary word.
+/// </summary>
+internal sealed class SoundAlikes
+{
+    /// <summary>A dictionary word at least this frequent (jieba's counts) is a real word, no slip, unless its frame says so (连合 21, 复盖 2 and 注消 3 are misprints; 结队 43, 公会 187, 书籍 1055 are words).</summary>
+    public const int RealWordFrequency = 30;
+
+    /// <summary>A character whose own frequency as a word is at least this is too common to be a slip (as the QA side's typo reader: 的, 是, 了, 有).</summary>
+    public const int CommonCharacterFrequency = 150_000;
+
+    private const int MaxKeys = 16;
+
+    /// <summary>The merges measured safe over every own, development and blind case (docs/understanding.md, round 7).</summary>
+    public const SoundMerges DefaultMerges = SoundMerges.All;
+
+    private static readonly Lazy<WordSegmenter> Dictionary = new(() => new WordSegmenter([]));
+
+    /// <summary>A word's frequency in jieba's dictionary (the QA side's); loaded on the first run that reads like a vocabulary word.</summary>
+    public static int DictionaryFrequency(string word) => Dictionary.Value.Frequency(word);
+
+    private readonly HashSet<string> words = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, string> byKey = [];
+    private readonly Dictionary<ulong, string> byMergedKey = [];
+    private readonly HashSet<int> charAtPlace = [];
+    private readonly HashSet<char> verbStarts;
+    private readonly Dictionary<char, int[]> syllables = [];
+    private readonly Dictionary<char, int[]> mergedSyllables = [];
+    private readonly HashSet<string> massWords;
+    private readonly KeywordSet massVerbs;
+    private readonly HashSet<string> roleWords;
+    private readonly KeywordSet roleAndTitleWords;
+    private readonly string surnames;
+    private readonly Func<string, int> frequency;
+
+    /// <param name="vocabulary">The words the rules key on (<see cref="Targets"/>) and the frames of real words.</param>
+    /// <param name="merges">The near sounds read as the same (none, or those measured safe: see docs/understanding.md).</param>
+    /// <param name="frequency">A word's frequency in the dictionary people write (0 when it holds no such word).</param>
+    public SoundAlikes(Vocabulary vocabulary, SoundMerges merges, Func<string, int> frequency)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        this.frequency = frequency ?? throw new ArgumentNullException(nameof(frequency));
+        Merges = merges;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mergedIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (c, readings) in Pinyin.All())
+        {
+            syllables[c] = [.. readings.Select(r => Id(ids, r)).Distinct()];
+            // A near sound is heard from a character's first (commonest) reading only: 拆 read ca (拆烂污) is no near sound of 查.
+            mergedSyllables[c] = [Id(mergedIds, Merge(readings[0], merges))];
+        }
+
+        foreach (var word in Targets(vocabulary))
+        {
+            if (!words.Add(word))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                charAtPlace.Add(Place(word.Length, i, word[i]));
+            }
+
+
+            foreach (var key in Keys(word, syllables))
+            {
+                // Two vocabulary words of one sound (支部/知部 never both): the first listed keeps it.
+                byKey.TryAdd(key, word);
+            }
+
+            foreach (var key in Keys(word, mergedSyllables))
+            {
+                byMergedKey.TryAdd(key, word);
+            }
+        }
+
+        IEnumerable<string>[] verbs =
+        [
+            vocabulary.VisitVerbs, vocabulary.DiscoveryVerbs, vocabulary.HireVerbs, vocabulary.FormationVerbs, vocabulary.MassFormationVerbs,
+            vocabulary.CompletionVerbs, vocabulary.InstructorVerbs, vocabulary.PairingVerbs,
+        ];
+        verbStarts = [.. verbs.SelectMany(v => v).Where(words.Contains).Select(w => w[0])];
+        massWords = [.. vocabulary.MassOrganizations.Keys];
+        massVerbs = new KeywordSet(vocabulary.MassFormationVerbs.Concat(vocabulary.CompletionVerbs));
+        roleWords = [.. vocabulary.PredicateRoleNouns.Concat(vocabulary.ChainTitles)];
+        roleAndTitleWords = new KeywordSet(vocabulary.PredicateRoleNouns.Concat(vocabulary.ChainTitles).Concat(vocabulary.Titles).Concat(vocabulary.InstructorWords));
+        surnames = vocabulary.Surnames;
+    }
+
+    /// <summary>The near sounds this reader takes as the same.</summary>
+    public SoundMerges Merges { get; }
+
+    /// <summary>How many vocabulary words it reads slips of.</summary>
+    public int Count => words.Count;
+
+    /// <summary>
+    /// Aspect particles: a verb with one (去了, 建了, 来过) is the rules' spelling of a verb, and its sound-alikes are other
+    /// verbs with the particle (取了, 倒了, 见了), never a slip of it.
+    /// </summary>
+    private static readonly char[] Particles = ['了', '过', '着', '的'];
+
+    /// <summary>
+    /// The words a slip is read as: the word classes the rules key on (verbs, nouns, statuses, mass organisations, staff
+    /// words, …) and the campaign's terms (<c>sound_alike_terms</c>), two to four characters the pinyin table reads, no
+    /// particle among them.
+    /// </summary>
+    public static IEnumerable<string> Targets(Vocabulary v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        IEnumerable<string>[] classes =
+        [
+            v.SoundAlikeTerms, v.VisitVerbs, v.DiscoveryVerbs, v.HireVerbs, v.DiscoveryAfterVerbs, v.MemberCategories.Keys,
+            v.CategoryShortWords.Keys, v.FormationVerbs, v.PartyOrganizationWords.Keys, v.SingleWords, v.JointWords,
+            v.FunctionalWords, v.JointModes.Keys, v.LeaderMarkers, v.MassOrganizations.Keys, v.MassFormationVerbs,
+            v.InstructorWords, v.InstructorVerbs, v.Statuses.Keys, v.StatusDescriptions, v.PairingVerbs, v.EmployeeWords,
+            v.CompletionVerbs, v.PredicateRoleNouns, v.ChainTitles,
+        ];
+        return classes.SelectMany(c => c)
+            .Where(w => w.Length is >= 2 and <= 4 && w.All(c => TextNormalizer.IsHan(c) && Pinyin.Readings(c).Count > 0) && w.IndexOfAny(Particles) < 0)
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with its sound-alike slips read as the vocabulary's words (same length). <paramref name="keep"/>
+    /// gives the spans never changed (the organisations' names); it is called only when a slip is found.
+    /// </summary>
+    public string Correct(string text, Func<string, IReadOnlyList<(int Start, int End)>> keep)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(keep);
+        char[]? corrected = null;
+        IReadOnlyList<(int Start, int End)>? kept = null;
+        // How many characters the table reads from each position on (a run is read only where all of it is).
+        Span<byte> readable = text.Length <= 512 ? stackalloc byte[text.Length + 1] : new byte[text.Length + 1];
+        readable[text.Length] = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            readable[i] = TextNormalizer.IsHan(text[i]) && syllables.ContainsKey(text[i]) ? (byte)Math.Min(4, readable[i + 1] + 1) : (byte)0;
+        }
+
+        for (var at = 0; at + 1 < text.Length; at++)
+        {
+            for (var n = readable[at]; n >= 2; n--)
+            {
+                if (Candidate(text, at, n) is not { } word || !IsSlip(text, at, n, word))
+                {
+                    continue;
+                }
+
+                kept ??= keep(text);
+                if (Overlaps(kept, at, at + n))
+                {
+                    continue;
+                }
+
+                corrected ??= text.ToCharArray();
+                word.CopyTo(0, corrected, at, n);
+                at += n - 1;
+                break;
+            }
+        }
+
+        return corrected is null ? text : new string(corrected);
+    }
+
+    /// <summary>The vocabulary word the run at <paramref name="at"/> (characters the table reads) reads like (same or merged sound, a character shared in place), or null.</summary>
+    internal string? Candidate(string text, int at, int n)
+    {
+        var shares = false;
+        for (var i = 0; i < n && !shares; i++)
+        {
+            shares = charAtPlace.Contains(Place(n, i, text[at + i]));
+        }
+
+        if (!shares)
+        {
+            return null;
+        }
+
+        var run = text.AsSpan(at, n);
+        if (words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(run))
+        {
+            return null;
+        }
+
+        return Find(text, at, n, syllables, byKey) ?? (Merges == SoundMerges.None ? null : Find(text, at, n, mergedSyllables, byMergedKey));
+    }
+
+    private static string? Find(string text, int at, int n, Dictionary<char, int[]> table, Dictionary<ulong, string> keyed)
+    {
+        Span<ulong> keys = stackalloc ulong[MaxKeys];
+        keys[0] = 0;
+        var count = 1;
+        for (var i = 0; i < n; i++)
+        {
+            var ids = table[text[at + i]];
+            var next = Math.Min(MaxKeys, count * ids.Length);
+            // Expand in place from the end so each old key is read before it is overwritten.
+            for (var k = next - 1; k >= 0; k--)
+            {
+                keys[k] = keys[k / ids.Length] * 1024 + (ulong)(ids[k % ids.Length] + 1);
+            }
+
+            count = next;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            if (keyed.TryGetValue(keys[k] * 8 + (ulong)n, out var word) && SharesInPlace(text, at, word))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsSlip(string text, int at, int n, string word)
+    {
+        var end = at + n;
+        for (var i = 0; i < n; i++)
+        {
+            // A character that starts a verb of the vocabulary (找 of 找到, 发 of 发现) was chosen as that verb: "新找着" is
+            // 新 + 找着, no slip of 新招.
+            if (text[at + i] != word[i] && (verbStarts.Contains(text[at + i]) || frequency(text[at + i].ToString()) >= CommonCharacterFrequency))
+            {
+                return false;
+            }
+        }
+
+        if (IsPersonsName(text, at) || Straddles(text, at, end))
+        {
+            return false;
+        }
+
+        var run = text.Substring(at, n);
+        return frequency(run) < RealWordFrequency || InTargetsFrame(text, at, end, word);
+    }
+
+    /// <summary>
+    /// A real word is the slip only in its target's frame: a mass organisation right after its verb (成立了公会) or with its
+    /// verb a few characters on in the clause (公会当天也成立了, 把公会弄起来); a role right before a person's name (书籍周海涛,
+    /// 书籍是王海).
+    /// </summary>
+    private bool InTargetsFrame(string text, int at, int end, string word)
+    {
+        if (massWords.Contains(word))
+        {
+            var before = at > 0 && text[at - 1] == '了' ? at - 1 : at;
+            for (var start = Math.Max(0, before - 5); start < before; start++)
+            {
+                if (massVerbs.MatchAt(text, start, before) is { } verb && start + verb.Length == before)
+                {
+                    return true;
+                }
+            }
+
+            for (var gap = 0; gap <= 4 && end + gap < text.Length && TextNormalizer.IsHan(text[end + gap]); gap++)
+            {
+                if (massVerbs.MatchAt(text, end + gap) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (roleWords.Contains(word))
+        {
+            var name = end < text.Length && text[end] is '是' or '为' ? end + 1 : end;
+            return name < text.Length && surnames.Contains(text[name], StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    /// <summary>A surname right after a role or title (书记陈立, 书记是刘东, 由…) starts a person's name, never a slip.</summary>
+    private bool IsPersonsName(string text, int at)
+    {
+        if (!surnames.Contains(text[at], StringComparison.Ordinal) || at == 0)
+        {
+            return false;
+        }
+
+        var before = text[at - 1] is '是' or '为' or '叫' ? at - 1 : at;
+        if (text[at - 1] == '由')
+        {
+            return true;
+        }
+
+        for (var start = Math.Max(0, before - 6); start < before; start++)
+        {
+            if (roleAndTitleWords.MatchAt(text, start, before) is { } role && start + role.Length == before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The run's first character closes a real word begun before it, or its last opens one going on after it (应当|建立
+    /// holds 当建): two words, no slip. A vocabulary word said right after the run (年合|成立: 合成 is a word, but 成立 is
+    /// said) or right before it, or a figure's measure word before it (3名|流东), does not count.
+    /// </summary>
+    private bool Straddles(string text, int at, int end)
+    {
+        var wordAfter = false;
+        for (var n = 4; n >= 2 && !wordAfter; n--)
+        {
+            wordAfter = end + n <= text.Length && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(end, n));
+        }
+
+        // A measure word right after a figure goes with the figure ("3名|流东党员": 名流 is no word here).
+        var wordBefore = at >= 2 && text[at - 1] is '名' or '个' or '位' or '家' or '人'
+            && (char.IsAsciiDigit(text[at - 2]) || ChineseNumber.IsNumeralChar(text[at - 2]));
+        for (var n = 4; n >= 2 && !wordBefore; n--)
+        {
+            wordBefore = at - n >= 0 && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(at - n, n));
+        }
+
+        for (var k = 1; k <= 3; k++)
+        {
+            // A numeral and the run's first character (一|帮辅, 3名) are a figure and its measure word, not a word of their own.
+            if (!wordBefore && at - k >= 0 && !(k == 1 && ChineseNumber.IsNumeralChar(text[at - 1]))
+                && AllHan(text, at - k, k + 1) && frequency(text.Substring(at - k, k + 1)) >= RealWordFrequency)
+            {
+                return true;
+            }
+
+            if (!wordAfter && end - 1 + k < text.Length && AllHan(text, end - 1, k + 1) && frequency(text.Substring(end - 1, k + 1)) >= RealWordFrequency)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllHan(string text, int at, int n)
+    {
+        for (var i = at; i < at + n; i++)
+        {
+            if (!TextNormalizer.IsHan(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SharesInPlace(string text, int at, string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (text[at + i] == word[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(IReadOnlyList<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var (s, e) in spans)
+        {
+            if (s < end && start < e)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Place(int length, int index, char c) => (length << 20) | (index << 16) | c;
+
+    private static int Id(Dictionary<string, int> ids, string syllable)
+    {
+        if (!ids.TryGetValue(syllable, out var id))
+        {
+            ids[syllable] = id = ids.Count;
+        }
+
+        return id;
+    }
+
+    private static IEnumerable<ulong> Keys(string word, Dictionary<char, int[]> table)
+    {
+        var keys = new List<ulong> { 0 };
+        foreach (var c in word)
+        {
+            var ids = table[c];
+            keys = [.. keys.SelectMany(k => ids.Select(id => k * 1024 + (ulong)(id + 1))).Take(MaxKeys)];
+        }
+
+        return keys.Select(k => k * 8 + (ulong)word.Length);
+    }
+
+    /// <summary>A syllable as the merges hear it (n→l, f→h, zh→z, ch→c, sh→s, ang→an, eng→en, ing→in).</summary>
+    internal static string Merge(string syllable, SoundMerges merges)
+    {
+        var s = syllable;
+        if (merges.HasFlag(SoundMerges.ZhZ) && s.StartsWith("zh", StringComparison.Ordinal))
+        {
+            s = "z" + s[2..];
+        }
+        else if (merges.HasFlag(SoundMerges.ChC) && s.StartsWith("ch", StringComparison.Ordinal))
+        {
+            s = "c" + s[2..];
+        }
+        else if (merges.HasFlag(SoundMerges.ShS) && s.StartsWith("sh", StringComparison.Ordinal))
+        {
+            s = "s" + s[2..];
+        }
+        else if (merges.HasFlag(SoundMerges.NL) && s.StartsWith('n') && s != "n" && s != "ng")
+        {
+            s = "l" + s[1..];
+        }
+        else if (merges.HasFlag(SoundMerges.FH) && s.StartsWith('f'))
+        {
+            // fu ↔ hu, fa ↔ hua, fei ↔ hui, fan ↔ huan, fang ↔ huang, fen ↔ hun, feng ↔ hong (the finals after h).
+            s = s switch
+            {
+                "fu" => "hu",
+                "fei" => "hui",
+                "feng" => "hong",
+                "fen" => "hun",
+                "fo" => "huo",
+                "fou" => "hou",
+                _ => "hu" + s[1..],
+            };
+        }
+
+        if (merges.HasFlag(SoundMerges.AnAng) && s.EndsWith("ang", StringComparison.Ordinal) && !s.EndsWith("iang", StringComparison.Ordinal) && !s.EndsWith("uang", StringComparison.Ordinal))
+        {
+            s = s[..^1];
+        }
+        else if (merges.HasFlag(SoundMerges.EnEng) && s.EndsWith("eng", StringComparison.Ordinal))
+        {
+            s = s[..^1];
+        }
+        else if (merges.HasFlag(SoundMerges.InIng) && s.EndsWith("ing", StringComparison.Ordinal))
+        {
+            s = s[..^1];
+        }
+
+        return s;
+    }
+}
+
+/// <summary>Near sounds heard as the same: southern accents and the fuzzy-pinyin settings of IMEs (模糊音).</summary>
+[Flags]
+public enum SoundMerges
+{
+    None = 0,
+
+    /// <summary>n/l: 牛动 for 流动, 年合 for 联合.</summary>
+    NL = 1,
+
+    /// <summary>f/h: 湖盖 for 覆盖.</summary>
+    FH = 2,
+
+    /// <summary>zh/z: 党资部 for 党支部.</summary>
+    ZhZ = 4,
+
+    /// <summary>ch/c: 层立 for 成立.</summary>
+    ChC = 8,
+
+    /// <summary>sh/s.</summary>
+    ShS = 16,
+
+    /// <summary>an/ang.</summary>
+    AnAng = 32,
+
+    /// <summary>en/eng: 陈立 and 成立.</summary>
+    EnEng = 64,
+
+    /// <summary>in/ing.</summary>
+    InIng = 128,
+
+    All = NL | FH | ZhZ | ChC | ShS | AnAng | EnEng | InIng,
+}
