@@ -125,8 +125,9 @@ public sealed class MentionOpinion(Func<MentionModel> model)
     {
         ArgumentNullException.ThrowIfNull(reading);
         normalized ??= "";
-        if (reading.Actions.Count > 0 && !reading.Actions.Any(a => a.IsRecord))
+        if (reading.Actions.Count > 0 ? !reading.Actions.Any(a => a.IsRecord) : AddAbove > 1f)
         {
+            // Nothing to doubt, and (adding off) nothing to add.
             return reading;
         }
 
