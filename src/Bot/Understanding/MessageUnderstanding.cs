@@ -98,6 +98,20 @@ public sealed class MessageUnderstanding
     {
         ArgumentNullException.ThrowIfNull(sender);
         var index = Index;
+        var normalized = Prepared(text, now, index);
+        var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        // The mention opinion first (per unit), then the kind opinion (per message) on what is left.
+        reading = SecondOpinion?.Mentions is { } mentions ? mentions.Review(reading, normalized, index, DateExpressions.Today(now)) : reading;
+        // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.
+        reading = SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && rules.SmallTalkOf(normalized) is not null) : reading;
+        return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
+    }
+
+    /// <summary>The message as the parser reads it: normalised, voice fillers out, self-corrections applied.</summary>
+    internal string Prepared(string? text, DateTimeOffset now) => Prepared(text, now, Index);
+
+    private string Prepared(string? text, DateTimeOffset now, OrganizationIndex index)
+    {
         var normalized = TextNormalizer.Normalize(text);
         if (rules.SpokenFillers.ContainsAny(normalized))
         {
@@ -120,10 +134,7 @@ public sealed class MessageUnderstanding
                 [.. DateExpressions.Find(said, today).Select(d => (d.Start, d.Start + d.Length))]));
         }
 
-        var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
-        // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.
-        reading = SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && rules.SmallTalkOf(normalized) is not null) : reading;
-        return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
+        return normalized;
     }
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>

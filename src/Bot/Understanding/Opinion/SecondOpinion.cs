@@ -40,6 +40,14 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
         {
             DropBelow = options.DropBelow,
             AddAbove = options.AddAbove,
+            Mentions = options.Mentions
+                ? new MentionOpinion(() => MentionModelCache.Shipped(folder, log))
+                {
+                    DropBelow = options.MentionDropBelow,
+                    DoubtBelow = options.MentionDoubtBelow,
+                    AddAbove = options.MentionAddAbove,
+                }
+                : null,
         };
     }
 
@@ -55,10 +63,20 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
 
             lock (loading)
             {
-                return loaded ??= model();
+                if (loaded is null)
+                {
+                    loaded = model();
+                    // The host's warm-up and the CLI's first record load both opinions' models at once.
+                    _ = Mentions?.Model;
+                }
+
+                return loaded;
             }
         }
     }
+
+    /// <summary>The mention-level opinion, applied before this one (<see cref="MentionOpinion"/>); null: kinds only.</summary>
+    public MentionOpinion? Mentions { get; init; }
 
     /// <summary>
     /// Below this probability the classifier rejects an action of the rules' kind outright: the action is dropped, not

@@ -32,7 +32,28 @@ public sealed class SecondOpinionOptions
     /// </summary>
     public float AddAbove { get; set; } = DefaultAddAbove;
 
+    /// <summary>
+    /// The mention-level opinion (<see cref="MentionOpinion"/>): on by default with the second opinion; off, no mention
+    /// model is trained or loaded.
+    /// </summary>
+    public bool Mentions { get; set; } = true;
+
+    /// <summary>A recording action is dropped when the mention classifier gives its kind on its unit less than this (0: never).</summary>
+    public float MentionDropBelow { get; set; } = DefaultMentionDropBelow;
+
+    /// <summary>A recording action is doubted (confirm) when the mention classifier gives its kind on its unit less than this.</summary>
+    public float MentionDoubtBelow { get; set; } = DefaultMentionDoubtBelow;
+
+    /// <summary>A visit or lookup is added on a unit the rules gave nothing when the mention classifier gives it at least this (above 1: never).</summary>
+    public float MentionAddAbove { get; set; } = DefaultMentionAddAbove;
+
     public const float DefaultThreshold = 0.10f;
+
+    public const float DefaultMentionDropBelow = 0f;
+
+    public const float DefaultMentionDoubtBelow = 0.05f;
+
+    public const float DefaultMentionAddAbove = 1.01f;
 
     public const float DefaultDropBelow = 0.02f;
 

@@ -5,7 +5,7 @@ using InstructorBot.Bot.Understanding.Opinion;
 
 namespace InstructorBot.Bot.Tests.Understanding.Opinion;
 
-/// <summary>One case of a blind batch (tests/data/blind/understanding-2026-12-05-{a..h}.jsonl), each written by another writer.</summary>
+/// <summary>One case of a blind batch (tests/data/blind/understanding-2026-12-05-{a..k}.jsonl), each written by another writer.</summary>
 internal sealed record WriterCase(string Batch, JsonObject Row)
 {
     public string Id => (string)Row["id"]!;
@@ -27,12 +27,12 @@ internal sealed record WriterCase(string Batch, JsonObject Row)
 }
 
 /// <summary>
-/// Leave-one-writer-batch-out: for each blind batch, a classifier trained on the own and development cases and the seven
+/// Leave-one-writer-batch-out: for each blind batch, a classifier trained on the own and development cases and the ten
 /// other blind batches (never the held-out one) reads the held-out batch. Computed once per test run and per recipe.
 /// </summary>
 internal static class WriterFolds
 {
-    public static readonly string[] Batches = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    public static readonly string[] Batches = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
 
     private static readonly Lazy<Result> Plain = new(() => Compute(augment: false));
     private static readonly Lazy<Result> Augmented = new(() => Compute(augment: true));

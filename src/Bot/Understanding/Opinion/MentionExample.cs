@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace InstructorBot.Bot.Understanding.Opinion;
+
+/// <summary>
+/// One training message for the mention classifier: its masked text (<see cref="MentionText"/>) and, for each mention,
+/// the gold action kinds whose organisation is that unit (<see cref="MentionModel.Kinds"/>; none: empty).
+/// </summary>
+public sealed record MentionExample(string Text, IReadOnlyList<int> At, IReadOnlyList<IReadOnlyList<string>> Kinds)
+{
+    private const string ResourceName = "InstructorBot.Bot.Understanding.Opinion.mention-examples.jsonl";
+
+    public MentionText Masked => new(Text, At);
+
+    /// <summary>The shipped training data (embedded; generated from every labelled case, see docs/understanding.md).</summary>
+    public static IReadOnlyList<MentionExample> Shipped() => Parse(ShippedBytes());
+
+    /// <summary>The embedded file as bytes: the model cache is keyed by their hash.</summary>
+    public static byte[] ShippedBytes()
+    {
+        using var stream = typeof(MentionExample).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>JSON lines of <c>{"text": "今天走访了○", "mentions": [{"at": 5, "kinds": ["visit"]}]}</c>.</summary>
+    public static IReadOnlyList<MentionExample> Parse(byte[] jsonLines)
+    {
+        ArgumentNullException.ThrowIfNull(jsonLines);
+        var examples = new List<MentionExample>();
+        using var reader = new StreamReader(new MemoryStream(jsonLines));
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            using var row = JsonDocument.Parse(line);
+            var text = row.RootElement.GetProperty("text").GetString() ?? "";
+            var at = new List<int>();
+            var kinds = new List<IReadOnlyList<string>>();
+            foreach (var mention in row.RootElement.GetProperty("mentions").EnumerateArray())
+            {
+                at.Add(mention.GetProperty("at").GetInt32());
+                kinds.Add([.. mention.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() ?? "")]);
+            }
+
+            examples.Add(new MentionExample(text, at, kinds));
+        }
+
+        return examples;
+    }
+
+    /// <summary>
+    /// The example of a normalised message whose units are <paramref name="units"/> (<see cref="MentionOpinion.Units"/>),
+    /// each mention labelled with <paramref name="kindsOf"/> its unit (kinds outside <see cref="MentionModel.Kinds"/> left out).
+    /// </summary>
+    public static MentionExample From(string normalized, IReadOnlyList<MentionOpinion.Unit> units, Func<MentionOpinion.Unit, IEnumerable<string>> kindsOf)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(kindsOf);
+        var spans = units.SelectMany(u => u.Spans.Select(s => (s.Start, s.End, Unit: u))).OrderBy(s => s.Start).ToList();
+        var text = MentionText.Mask(normalized, [.. spans.Select(s => (s.Start, s.End))]);
+        var kinds = spans.Select(s => (IReadOnlyList<string>)[.. kindsOf(s.Unit).Where(MentionModel.Kinds.Contains).Distinct().Order(StringComparer.Ordinal)]).ToList();
+        return new MentionExample(text.Text, text.At, kinds);
+    }
+
+    /// <summary>One JSON line for the file.</summary>
+    public string ToJsonLine() =>
+        JsonSerializer.Serialize(new { text = Text, mentions = At.Select((a, i) => new { at = a, kinds = Kinds[i] }) }, JsonLine);
+
+    private static readonly JsonSerializerOptions JsonLine = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}
