@@ -27,6 +27,28 @@ public sealed record AnswerFeatures(
     /// <summary>The asking clauses' content words against the best sentence (<see cref="FocusCoverage"/>); null: nothing measured.</summary>
     public FocusMeasure? Focus { get; init; }
 
+    /// <summary>
+    /// The asking clause asks for a kind of thing (<see cref="AnswerKind"/>: a duration, a sum, a ratio, a count, a date, a list)
+    /// and the answer with its headings holds one. Not weighed: as a feature it carried a question on another meeting
+    /// ("多久召开一次联席会议" against "每月召开一次党群服务例会", IndexTests) over the threshold (docs/knowledge.md, round 7).
+    /// </summary>
+    public bool KindHeld { get; init; }
+
+    /// <summary>The asking clause asks for a kind of thing the answer and its headings do not hold ("支部几年换一届" against a sentence with no duration).</summary>
+    public bool KindMissing { get; init; }
+
+    /// <summary>The asking clause asks what is required (要求, 规定, 标准, 条件) and the answer states a requirement (应, 须, 不得, 原则上…).</summary>
+    public bool RequirementHeld { get; init; }
+
+    /// <summary>The asking clause asks what is required and the answer states none.</summary>
+    public bool RequirementMissing { get; init; }
+
+    /// <summary>The best sentence's asking-clause coverage less the best of the next nine sentences' ([-1, 1]): the asking clause agrees on it.</summary>
+    public double AskingGap { get; init; }
+
+    /// <summary>The best sentence's coverage less that of the best sentence of another passage ([-1, 1]).</summary>
+    public double CoverageGap { get; init; }
+
     /// <summary>How far the best sentence's score stands above the second sentence's, of any passage (share of the best).</summary>
     public double SentenceMargin { get; init; }
 
@@ -43,6 +65,7 @@ public sealed record AnswerFeatures(
         "asking_coverage", "coverage", "missing_share", "unknown_share", "rarest_match", "margin",
         "predicate_missing", "modifier_missing", "negation_missing", "subject_missing", "figure_missing", "told_asking_coverage", "vetoed_coverage", "heading_match", "word_score",
         "focus_coverage", "focus_passage_coverage", "focus_rarest_matched", "focus_unknown_share", "focus_rare_unknown_share", "focus_known_words", "sentence_margin",
+        "kind_missing", "requirement_missing", "requirement_held", "focus_neighbourhood_coverage", "asking_gap", "coverage_gap",
     ];
 
     public double[] Vector() =>
@@ -51,6 +74,7 @@ public sealed record AnswerFeatures(
         PredicateMissing ? 1 : 0, ModifierMissing ? 1 : 0, NegationMissing ? 1 : 0, SubjectMissing ? 1 : 0, FigureMissing ? 1 : 0, Telling ? AskingCoverage : 0, Vetoed, HeadingMatch, WordScore,
         Focus?.SentenceCoverage ?? AskingCoverage, Focus?.PassageCoverage ?? Coverage, Focus is { RarestMatched: false } ? 0 : 1, Focus?.UnknownShare ?? UnknownShare,
         Focus?.RareUnknownShare ?? UnknownShare, Math.Min(Focus?.KnownWords ?? 1, 4) / 4.0, SentenceMargin,
+        KindMissing ? 1 : 0, RequirementMissing ? 1 : 0, RequirementHeld ? 1 : 0, Focus?.NeighbourhoodCoverage ?? AskingCoverage, AskingGap, CoverageGap,
     ];
 }
 

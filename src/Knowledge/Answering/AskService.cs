@@ -357,9 +357,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
         var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
-        var features = Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
-            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText),
-                SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) };
+        var neighbourhood = string.Concat(best.Hit.SentenceForms[Math.Max(best.Index - 1, 0)..Math.Min(best.Index + 2, best.Hit.SentenceForms.Length)]);
+        var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
+            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood),
+                SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) },
+            question, terms, weights, asking, best, ranked, bound, answer);
         if (sheet is not null)
         {
             sheet.Features = features;

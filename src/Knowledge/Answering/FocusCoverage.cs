@@ -131,15 +131,19 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
     /// <summary>What ends a sentence in <see cref="QuestionAnalyzer.MatchForm"/> (full-width punctuation folded to ASCII).</summary>
     private static readonly char[] SentenceEnds = ['。', '.', '?', '!', '？', '！'];
 
-    /// <summary>The asking words measured against the best sentence, its headings and its passage.</summary>
-    public FocusMeasure Measure(string question, string sentence, string heading, string passage)
+    /// <summary>
+    /// The asking words measured against the best sentence, its headings and its passage (and, when given, the sentence with
+    /// the sentences either side of it: <paramref name="neighbourhood"/>).
+    /// </summary>
+    public FocusMeasure Measure(string question, string sentence, string heading, string passage, string? neighbourhood = null)
     {
         var words = Words(question);
         var maxIdf = Idf(0);
-        double knownTotal = 0, inSentence = 0, inPassage = 0, unknown = 0, everyday = 0;
+        double knownTotal = 0, inSentence = 0, inPassage = 0, inNeighbourhood = 0, unknown = 0, everyday = 0;
         FocusWord? rarest = null;
         var sentenceText = sentence + "|" + heading;
         var passageText = passage + "|" + heading;
+        var neighbourhoodText = (neighbourhood ?? sentence) + "|" + heading;
         foreach (var word in words)
         {
             if (!word.Known)
@@ -154,6 +158,7 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
             knownTotal += word.Weight;
             inSentence += word.Weight * word.Credit(sentenceText);
             inPassage += word.Weight * word.Credit(passageText);
+            inNeighbourhood += word.Weight * word.Credit(neighbourhoodText);
             if (rarest is null || word.Weight > rarest.Weight)
             {
                 rarest = word;
@@ -168,7 +173,10 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
             rarest is null || rarest.Credit(sentenceText) >= AbbreviationCredit,
             all > 0 ? unknown / all : 0,
             allRare > 0 ? everyday / allRare : 0,
-            words.Count(w => w.Known));
+            words.Count(w => w.Known))
+        {
+            NeighbourhoodCoverage = knownTotal > 0 ? inNeighbourhood / knownTotal : 1,
+        };
     }
 
     /// <summary>Weight of a word no passage uses, as a share of the largest IDF (as <see cref="AskService"/> weighs such a term).</summary>
@@ -280,4 +288,8 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
 /// at <see cref="FocusCoverage.UnknownWeight"/> of the largest IDF, and again scaled by how rare each is in everyday
 /// Chinese), and how many asking words the documents know.
 /// </summary>
-public sealed record FocusMeasure(double SentenceCoverage, double PassageCoverage, bool RarestMatched, double UnknownShare, double RareUnknownShare, int KnownWords);
+public sealed record FocusMeasure(double SentenceCoverage, double PassageCoverage, bool RarestMatched, double UnknownShare, double RareUnknownShare, int KnownWords)
+{
+    /// <summary>The IDF share of the known asking words the sentence with its neighbours (the sentences either side) and its headings give.</summary>
+    public double NeighbourhoodCoverage { get; init; } = SentenceCoverage;
+}
