@@ -19,15 +19,23 @@ public sealed class KnowledgeBase : IDisposable
         Index = new KnowledgeIndex(indexFolder, IndexWords.Default);
         Rules = new FormationRuleBook(Index);
         Advisor = new FormationAdvisor(Rules);
-        Asker = new AskService(Index, DefaultAnalyzer.Value, Advisor);
+        Asker = new AskService(Index, DefaultAnalyzer.Value.Analyzer, Advisor) { FocusThesaurus = DefaultAnalyzer.Value.Thesaurus };
         corpusSynced = new Lazy<bool>(SyncCorpus, LazyThreadSafetyMode.PublicationOnly);
     }
 
-    /// <summary>The question analyzer with the shipped vocabulary, thesaurus and word segmenter (loaded once: the dictionary is large).</summary>
-    private static readonly Lazy<QuestionAnalyzer> DefaultAnalyzer = new(() =>
+    /// <summary>
+    /// The question analyzer with the shipped vocabulary, word segmenter and thesaurus: the hand entries and the learned
+    /// associations (Resources/associations.tsv) after them (loaded once: the dictionary is large).
+    /// </summary>
+    private static readonly Lazy<(QuestionAnalyzer Analyzer, IReadOnlyList<ThesaurusEntry> Thesaurus)> DefaultAnalyzer = new(() =>
     {
-        // The segmenter the index cuts passages with: a question's words are then the index's words.
-        return new QuestionAnalyzer(Vocabulary.LoadDefault(), Thesaurus.LoadDefault(), IndexWords.Default.Segmenter);
+        var vocabulary = Vocabulary.LoadDefault();
+        var hand = Thesaurus.LoadDefault();
+        IReadOnlyList<ThesaurusEntry> thesaurus = [.. hand, .. WordAssociations.LoadDefault().AsThesaurus(hand, vocabulary)];
+
+        // The segmenter the index cuts passages with: a question's words are then the index's words. The learned words are
+        // not added to it (IndexWords): they change how questions are matched, not how passages are cut.
+        return (new QuestionAnalyzer(vocabulary, thesaurus, IndexWords.Default.Segmenter), thesaurus);
     });
 
     public KnowledgeIndex Index { get; }

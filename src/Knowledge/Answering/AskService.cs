@@ -15,6 +15,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;
 
+    /// <summary>
+    /// The thesaurus the asking words are matched with when not the shipped hand thesaurus alone: the one the analyzer was
+    /// given (hand entries and learned associations, <see cref="Search.WordAssociations"/>), so both read a question alike.
+    /// </summary>
+    public IReadOnlyList<ThesaurusEntry> FocusThesaurus
+    {
+        init => focus = new FocusCoverage(index, ShippedVocabulary.Value, value, analyzer);
+    }
+
+    private static readonly Lazy<Vocabulary> ShippedVocabulary = new(Vocabulary.LoadDefault);
+
     public const string NoAnswer = "已收录的文件里没有找到这方面的规定。";
 
     /// <summary>The reply to a question none of whose words the documents use ("今天天气怎么样"): what the bot can do instead.</summary>
