@@ -17,36 +17,15 @@ public sealed record IntentExample(string Text, IReadOnlyList<string> Kinds)
     public static IReadOnlyList<IntentExample> Shipped() => Parse(ShippedBytes());
 
     /// <summary>The embedded file as bytes: the model cache is keyed by their hash.</summary>
-    public static byte[] ShippedBytes()
-    {
-        using var stream = typeof(IntentExample).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    public static byte[] ShippedBytes() => OpinionFiles.EmbeddedBytes(ResourceName);
 
     /// <summary>JSON lines of <c>{"text": "...", "kinds": ["visit", ...]}</c>.</summary>
-    public static IReadOnlyList<IntentExample> Parse(byte[] jsonLines)
+    public static IReadOnlyList<IntentExample> Parse(byte[] jsonLines) => OpinionFiles.ParseLines(jsonLines, row =>
     {
-        ArgumentNullException.ThrowIfNull(jsonLines);
-        var examples = new List<IntentExample>();
-        using var reader = new StreamReader(new MemoryStream(jsonLines));
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            using var row = JsonDocument.Parse(line);
-            var text = row.RootElement.GetProperty("text").GetString() ?? "";
-            var kinds = row.RootElement.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() ?? None).ToList();
-            examples.Add(new IntentExample(text, kinds.Count == 0 ? [None] : kinds));
-        }
-
-        return examples;
-    }
+        var text = row.GetProperty("text").GetString() ?? "";
+        var kinds = row.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() ?? None).ToList();
+        return new IntentExample(text, kinds.Count == 0 ? [None] : kinds);
+    });
 
     /// <summary>One JSON line for the file.</summary>
     public string ToJsonLine() => JsonSerializer.Serialize(new { text = Text, kinds = Kinds }, JsonLine);

@@ -38,21 +38,7 @@ public static class IntentModelCache
         }
 
         var model = IntentModel.Train(IntentExample.Parse(trainingData));
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var temporary = Path.Combine(folder, $"{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            using (var stream = File.Create(temporary))
-            {
-                model.Save(stream);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            log?.Invoke($"intent model not cached in {folder} ({e.GetType().Name}); it is trained again at the next start");
-        }
+        OpinionFiles.SaveAtomically(path, model.Save, "intent model", log);
 
         return model;
     }

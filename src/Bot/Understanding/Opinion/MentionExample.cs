@@ -16,43 +16,22 @@ public sealed record MentionExample(string Text, IReadOnlyList<int> At, IReadOnl
     public static IReadOnlyList<MentionExample> Shipped() => Parse(ShippedBytes());
 
     /// <summary>The embedded file as bytes: the model cache is keyed by their hash.</summary>
-    public static byte[] ShippedBytes()
-    {
-        using var stream = typeof(MentionExample).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    public static byte[] ShippedBytes() => OpinionFiles.EmbeddedBytes(ResourceName);
 
     /// <summary>JSON lines of <c>{"text": "今天走访了○", "mentions": [{"at": 5, "kinds": ["visit"]}]}</c>.</summary>
-    public static IReadOnlyList<MentionExample> Parse(byte[] jsonLines)
+    public static IReadOnlyList<MentionExample> Parse(byte[] jsonLines) => OpinionFiles.ParseLines(jsonLines, row =>
     {
-        ArgumentNullException.ThrowIfNull(jsonLines);
-        var examples = new List<MentionExample>();
-        using var reader = new StreamReader(new MemoryStream(jsonLines));
-        while (reader.ReadLine() is { } line)
+        var text = row.GetProperty("text").GetString() ?? "";
+        var at = new List<int>();
+        var kinds = new List<IReadOnlyList<string>>();
+        foreach (var mention in row.GetProperty("mentions").EnumerateArray())
         {
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            using var row = JsonDocument.Parse(line);
-            var text = row.RootElement.GetProperty("text").GetString() ?? "";
-            var at = new List<int>();
-            var kinds = new List<IReadOnlyList<string>>();
-            foreach (var mention in row.RootElement.GetProperty("mentions").EnumerateArray())
-            {
-                at.Add(mention.GetProperty("at").GetInt32());
-                kinds.Add([.. mention.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() ?? "")]);
-            }
-
-            examples.Add(new MentionExample(text, at, kinds));
+            at.Add(mention.GetProperty("at").GetInt32());
+            kinds.Add([.. mention.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() ?? "")]);
         }
 
-        return examples;
-    }
+        return new MentionExample(text, at, kinds);
+    });
 
     /// <summary>
     /// The example of a normalised message whose units are <paramref name="units"/> (<see cref="MentionOpinion.Units"/>),

@@ -68,7 +68,10 @@ public sealed class MentionOpinionWriterFoldTests(ITestOutputHelper output)
         var dropped = rulesOnUnits.Where(r => r.P < 0.02f).ToList();
         Assert.True(dropped.Count(r => !r.Right) >= 2 * Math.Max(1, dropped.Count(r => r.Right)), $"dropped: {dropped.Count(r => !r.Right)} wrong, {dropped.Count(r => r.Right)} right\n{table}");
         var added = MentionOpinion.AddableKinds.Select(IntentScores.Label).SelectMany(k => Lacking(held, k)).Where(u => u.P >= 0.98f).ToList();
-        Assert.True(added.Count(u => u.Right) >= 2 * added.Count(u => !u.Right), $"added: {added.Count(u => u.Right)} right, {added.Count(u => !u.Right)} wrong\n{table}");
+        // Adding ships off (MentionAddAbove > 1) unless the held-out additions at 0.98 are right at least twice as often as
+        // wrong: after the round-7 merge the rules read most of those visits themselves and what is left was 0 right, 3 wrong.
+        var reliable = added.Count > 0 && added.Count(u => u.Right) >= 2 * added.Count(u => !u.Right);
+        Assert.True(reliable || SecondOpinionOptions.DefaultMentionAddAbove > 1f, $"added: {added.Count(u => u.Right)} right, {added.Count(u => !u.Right)} wrong\n{table}");
     }
 
     /// <summary>Each distinct recording kind the rules give a unit the classifier read, with its probability there and whether the gold has it.</summary>
