@@ -35,22 +35,30 @@ public static class IntentText
                 continue;
             }
 
-            var c = normalized[i];
-            if (char.IsWhiteSpace(c))
-            {
-                if (!blank && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                blank = true;
-                continue;
-            }
-
-            blank = false;
-            builder.Append(c is >= '0' and <= '9' ? '0' : c);
+            IntentText.AppendPlain(builder, normalized[i], ref blank);
         }
 
         return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// One character of the text around the marks as both classifiers see it: digits as 0, a run of blanks as one blank
+    /// (none at the start); <paramref name="blank"/> says whether the last character written was a blank.
+    /// </summary>
+    internal static void AppendPlain(System.Text.StringBuilder builder, char c, ref bool blank)
+    {
+        if (char.IsWhiteSpace(c))
+        {
+            if (!blank && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            blank = true;
+            return;
+        }
+
+        blank = false;
+        builder.Append(c is >= '0' and <= '9' ? '0' : c);
     }
 }

@@ -41,20 +41,7 @@ public sealed record MentionText(string Text, IReadOnlyList<int> At)
                 continue;
             }
 
-            var c = normalized[i];
-            if (char.IsWhiteSpace(c))
-            {
-                if (!blank && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                blank = true;
-                continue;
-            }
-
-            blank = false;
-            builder.Append(c is >= '0' and <= '9' ? '0' : c);
+            IntentText.AppendPlain(builder, normalized[i], ref blank);
         }
 
         for (; next < spans.Count; next++)
