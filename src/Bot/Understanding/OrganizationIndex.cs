@@ -74,8 +74,38 @@ public sealed partial class OrganizationIndex
 
     public int AliasCount => aliases.Count;
 
-    /// <summary>Every organisation the text names, in order, not overlapping.</summary>
+    // The last text each thread looked up, and what it names: one message's stages (the parser, the mention opinion, the
+    // intent view) ask about the same prepared text in turn. Held weakly, so a replaced index is not kept alive.
+    [ThreadStatic]
+    private static LastLookup? lastLookup;
+
+    /// <summary>Every organisation the text names, in order, not overlapping (a new list: the caller may change it).</summary>
     public List<OrganizationMention> FindMentions(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var last = lastLookup ??= new LastLookup();
+        if (last.Text is { } seen && string.Equals(seen, text, StringComparison.Ordinal) && last.Index.TryGetTarget(out var index) && ReferenceEquals(index, this))
+        {
+            return [.. last.Mentions];
+        }
+
+        var found = Find(text);
+        last.Index.SetTarget(this);
+        last.Text = text;
+        last.Mentions = [.. found];
+        return found;
+    }
+
+    private sealed class LastLookup
+    {
+        public WeakReference<OrganizationIndex> Index { get; } = new(null!);
+
+        public string? Text { get; set; }
+
+        public OrganizationMention[] Mentions { get; set; } = [];
+    }
+
+    private List<OrganizationMention> Find(string text)
     {
         var mentions = new List<OrganizationMention>();
         var covered = new bool[text.Length];

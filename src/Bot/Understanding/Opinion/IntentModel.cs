@@ -10,7 +10,8 @@ namespace InstructorBot.Bot.Understanding.Opinion;
 /// The intent classifier: character 1–3-grams of the prepared text (<see cref="IntentText"/>), a maximum-entropy
 /// multiclass model (L-BFGS, L2 only, one thread so training is repeatable) over the action kinds and <c>none</c>. A message with several kinds is one training row per
 /// kind, so the probabilities share out over the kinds a message holds. No pretrained weights: it learns only from the
-/// examples given. Thread-safe: predictions use a pool of engines.
+/// examples given. Thread-safe: predictions apply the weights read out of the model (<see cref="IntentLinearScorer"/>),
+/// falling back to a pool of ML.NET engines.
 /// </summary>
 public sealed class IntentModel
 {
@@ -22,6 +23,7 @@ public sealed class IntentModel
     private readonly DataViewSchema inputSchema;
     private readonly ConcurrentBag<PredictionEngine<IntentRow, IntentPrediction>> engines = [];
     private readonly Dictionary<string, int> labelIndex;
+    private readonly IntentLinearScorer? linear;
 
     private IntentModel(MLContext ml, ITransformer model, DataViewSchema inputSchema)
     {
@@ -32,7 +34,11 @@ public sealed class IntentModel
         model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref names);
         Labels = [.. names.DenseValues().Select(n => n.ToString())];
         labelIndex = Labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        linear = IntentLinearScorer.From(model, inputSchema);
     }
+
+    /// <summary>Whether predictions use the weights read out of the model (else ML.NET's prediction engine).</summary>
+    internal bool ScoresWithoutEngine => linear is not null;
 
     /// <summary>The labels in score order: snake_case action kinds and <c>none</c>.</summary>
     public IReadOnlyList<string> Labels { get; }
@@ -84,8 +90,15 @@ public sealed class IntentModel
 
     public void Save(Stream stream) => ml.Model.Save(model, inputSchema, stream);
 
-    /// <summary>The probability of each label for a prepared text.</summary>
+    /// <summary>The probability of each label for a prepared text (the model's weights applied directly, <see cref="IntentLinearScorer"/>).</summary>
     public IntentScores Score(string preparedText)
+    {
+        ArgumentNullException.ThrowIfNull(preparedText);
+        return linear?.Score(preparedText) is { } probabilities ? new IntentScores(labelIndex, probabilities) : ScoreWithEngine(preparedText);
+    }
+
+    /// <summary>The same probabilities through ML.NET's prediction engine (the reference the direct arithmetic is tested against).</summary>
+    internal IntentScores ScoreWithEngine(string preparedText)
     {
         if (!engines.TryTake(out var engine))
         {
