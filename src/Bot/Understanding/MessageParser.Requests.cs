@@ -15,7 +15,7 @@ internal sealed partial class MessageParser
             return true;
         }
 
-        return rules.HelpWords.Contains(BareText());
+        return rules.HelpWords.Contains(BareText()) || HelpAskedInOtherWords(); // MessageParser.SpeechActs.cs
     }
 
     /// <summary>"你能帮我做些什么", "能干点啥": 些/点 between the verb and what is asked changes nothing.</summary>
@@ -28,20 +28,20 @@ internal sealed partial class MessageParser
 
     private ProgressMetric? ProgressMetricAsked()
     {
-        if (rules.PolicyDefinition.ContainsAny(text))
+        if (rules.PolicyDefinition.ContainsAny(text) || UnitFactAsked() || AsksOnlyInReportedSpeech())
         {
-            return null;
+            return null; // UnitFactAsked: "…走访华鼎精密制造时所录的职工人数是多少" asks for the unit's card; a question reported asks nothing
         }
 
         foreach (var (metric, groups) in rules.ProgressPatterns)
         {
             if (rules.MatchesInOrder(text, groups))
             {
-                return metric;
+                return metric == ProgressMetric.Unformed && BothSidesOfCoverageAsked() ? ProgressMetric.Coverage : metric;
             }
         }
 
-        return null;
+        return UnformedSetAsked() ? ProgressMetric.Unformed : null; // MessageParser.SpeechActs.cs
     }
 
     private string? FindScope()
@@ -78,7 +78,7 @@ internal sealed partial class MessageParser
 
         foreach (Match m in ScopePattern().Matches(text))
         {
-            if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每几哪多所诸".Contains(m.Value[0])
+            if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每几哪多所诸按分逐".Contains(m.Value[0])
                 && m.Value[1] is not ('个' or '些' or '家' or '条') // "几个街道的覆盖率": a count of scopes names none
                 && m.Value[1] is not ('按' or '分' or '各' or '每' or '逐')) // "请按街道分列": a breakdown by scope names none
             {
@@ -160,7 +160,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? LookupAsked()
     {
-        if (PlannedPurpose())
+        if (PlannedPurpose() || AsksOnlyInReportedSpeech())
         {
             return null;
         }
@@ -307,18 +307,19 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0)))
+        if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0))
+            && !AdviceAskedByGrammar())
         {
             return null;
         }
 
-        if (IsStatedSupposition())
+        if (IsStatedSupposition() || AsksOnlyInReportedSpeech())
         {
-            return null;
+            return null; // "程老板问能不能单独建支部，我说要先看党员人数": his question, reported
         }
 
         var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
-        if (named is null && (rules.ClassDescription.ContainsAny(text) || !rules.Singular.ContainsAny(text) && !UsableMentions().Any()))
+        if (named is null && ((rules.ClassDescription.ContainsAny(text) && !OneUnitDescribed()) || !rules.Singular.ContainsAny(text) && !UsableMentions().Any()))
         {
             return null;
         }

@@ -55,6 +55,7 @@ internal sealed class UnderstandingRules
         Advice = new(v.AdvicePhrases.Where(p => !p.Contains('+')));
         AdvicePatterns = [.. v.AdvicePhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
         PolicyDefinition = new(v.PolicyDefinitionPhrases);
+        SpeechActs = new SpeechActWords(v.SpeechActs);
         OwnScope = new(v.OwnScopeWords);
         ClassDescription = new(v.ClassDescriptionMarkers);
         Singular = new(v.SingularMarkers);
@@ -243,6 +244,9 @@ internal sealed class UnderstandingRules
         return Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
     }
     public KeywordSet PolicyDefinition { get; }
+
+    /// <summary>Word classes of what a message does: help asked in other words, advice asked, a set of units asked for.</summary>
+    public SpeechActWords SpeechActs { get; }
     public KeywordSet OwnScope { get; }
     public KeywordSet ClassDescription { get; }
     public KeywordSet Singular { get; }
