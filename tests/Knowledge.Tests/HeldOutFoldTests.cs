@@ -31,7 +31,7 @@ public class OwnQuestionFeatures : IDisposable
     {
     }
 
-    public OwnQuestionFeatures(bool questionBank)
+    internal OwnQuestionFeatures(bool questionBank)
     {
         using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus, new KnowledgeOptions { UseQuestionBank = questionBank });
         knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);

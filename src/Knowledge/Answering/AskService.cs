@@ -17,7 +17,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     /// <summary>
     /// Share of the question's weight a sentence earns for a bank question that matches the user's perfectly
-    /// (<see cref="BankMatch.F1"/> 1): the bank says, in users' words, which sentence answers. Chosen on the forced-answer
+    /// (<see cref="BankMatch.Score"/> 1): the bank says, in users' words, which sentence answers. Chosen on the forced-answer
     /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
     /// </summary>
     public static double BankShare { get; } = double.TryParse(Environment.GetEnvironmentVariable("KB_BANK_SHARE"), System.Globalization.NumberStyles.Float,
@@ -136,7 +136,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace, sheet: sheet);
         foreach (var s in trace.Take(6))
         {
-            yield return $"{s.Score:F2} cov={s.Coverage:F2} bank={s.Bank.F1:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+            yield return $"{s.Score:F2} cov={s.Coverage:F2} bank={s.Bank.Score:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+        }
+
+        if (bank.Active)
+        {
+            var reading = bank.Read(question);
+            yield return $"bank words {string.Join('/', reading.Words)}; asking {string.Join('/', reading.AskingWords)}";
         }
 
         foreach (var word in focus.Words(question))
@@ -270,7 +276,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 var bankMatch = banked is not null && banked.TryGetValue(s, out var matched) ? matched : BankMatch.None;
-                score += BankShare * allTotal * bankMatch.F1;
+                score += BankShare * allTotal * bankMatch.Score;
 
                 var listed = defined is not null && (OnlyListed(hit.Text[sentences[s]], defined) ?? subject is not null && OnlyListedPlain(sentence, subject));
                 if (listed)

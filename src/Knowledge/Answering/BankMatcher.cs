@@ -16,6 +16,9 @@ public sealed record BankMatch(double Coverage, double Precision, double Dice)
 
     /// <summary>The harmonic mean of coverage and precision: the bank question says what the user asks, and not much else.</summary>
     public double F1 => Coverage + Precision <= 0 ? 0 : 2 * Coverage * Precision / (Coverage + Precision);
+
+    /// <summary>What ranks a sentence by its bank questions: the words' F1 and the bigrams' Dice, averaged.</summary>
+    public double Score => (F1 + Dice) / 2;
 }
 
 /// <summary>
@@ -58,9 +61,13 @@ public sealed class BankMatcher
     public bool Active => bank.Questions.Count > 0;
 
     /// <summary>A question as this matcher reads it: its content words and which of them the asking clauses hold, its bigrams.</summary>
-    public sealed record Reading(IReadOnlyList<string> Words, IReadOnlyList<string> AskingWords, HashSet<string> AskingBigrams);
+    public sealed record Reading(IReadOnlyList<string> Words, IReadOnlyList<string> AskingWords, HashSet<string> AskingBigrams)
+    {
+        /// <summary>The question's match form: a bank word it writes inside a longer word of its own counts as said.</summary>
+        public string Form { get; init; } = string.Empty;
+    }
 
-    private sealed record Cut(HashSet<string> Words, HashSet<string> Bigrams);
+    private sealed record Cut(string Form, HashSet<string> Words, HashSet<string> Bigrams);
 
     /// <summary>The user's question read for matching: content words (those of the asking clauses apart) and the asking part's bigrams.</summary>
     public Reading Read(string question)
@@ -91,7 +98,7 @@ public sealed class BankMatcher
         }
 
         var asked = mask is null || asking == words ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
-        return new Reading(words.Distinct().ToList(), asking.Distinct().ToList(), Bigrams(asked));
+        return new Reading(words.Distinct().ToList(), asking.Distinct().ToList(), Bigrams(asked)) { Form = form };
     }
 
     /// <summary>
@@ -118,7 +125,7 @@ public sealed class BankMatcher
             foreach (var question in bank.Of(key, scope))
             {
                 var match = Match(reading, question.Question);
-                if (match.F1 > best.F1 || match.F1 == best.F1 && match.Dice > best.Dice)
+                if (match.Score > best.Score)
                 {
                     best = match;
                 }
@@ -137,10 +144,7 @@ public sealed class BankMatcher
         {
             var idf = Idf(word);
             asked += idf;
-            if (cut.Words.Contains(word))
-            {
-                said += idf;
-            }
+            said += idf * Said(word, cut.Form, cut.Words);
         }
 
         double bankTotal = 0, bankSaid = 0;
@@ -148,15 +152,35 @@ public sealed class BankMatcher
         {
             var idf = Idf(word);
             bankTotal += idf;
-            if (reading.Words.Contains(word))
-            {
-                bankSaid += idf;
-            }
+            bankSaid += idf * Said(word, reading.Form, reading.Words);
         }
 
         var shared = reading.AskingBigrams.Count(cut.Bigrams.Contains);
         var sizes = reading.AskingBigrams.Count + cut.Bigrams.Count;
         return new BankMatch(asked > 0 ? said / asked : 0, bankTotal > 0 ? bankSaid / bankTotal : 0, sizes > 0 ? 2.0 * shared / sizes : 0);
+    }
+
+    /// <summary>
+    /// How far a text says a word: 1 when it writes it (as a word or inside a longer one: "报" in "报上去"), else the share of
+    /// the longer of the two that a word of the text and the word share when one holds the other ("报上去" by "报": 1/3).
+    /// </summary>
+    private static double Said(string word, string form, IEnumerable<string> words)
+    {
+        if (form.Contains(word, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var best = 0.0;
+        foreach (var other in words)
+        {
+            if (word.Contains(other, StringComparison.Ordinal))
+            {
+                best = Math.Max(best, (double)other.Length / word.Length);
+            }
+        }
+
+        return best;
     }
 
     private double Idf(string word)
@@ -170,7 +194,7 @@ public sealed class BankMatcher
     {
         var form = QuestionAnalyzer.MatchForm(q);
         var words = segmenter.Words(form).Select(w => form[w.Start..w.End]).Where(IsContent).ToHashSet(StringComparer.Ordinal);
-        return new Cut(words, Bigrams(form));
+        return new Cut(form, words, Bigrams(form));
     });
 
     /// <summary>A word that says what the question is about: not punctuation, a question word, an interrogative or a function word.</summary>
