@@ -54,7 +54,8 @@ public sealed record AnswerFeatures(
 
     /// <summary>
     /// The best sentence's bank questions against the user's (<see cref="BankMatcher"/>): how much of the asking words the
-    /// best of them says, how much of its words the user's question says, their bigram Dice (round 8: the question bank).
+    /// best of them says and their bigram Dice are weighed (round 8: the question bank). Its precision (how much of the bank
+    /// question the user says) is not: weighed too, it cost 0.03 held out on both the own and the blind batches (docs/knowledge.md).
     /// </summary>
     public BankMatch Bank { get; init; } = BankMatch.None;
 
@@ -72,7 +73,7 @@ public sealed record AnswerFeatures(
         "predicate_missing", "modifier_missing", "negation_missing", "subject_missing", "figure_missing", "told_asking_coverage", "vetoed_coverage", "heading_match", "word_score",
         "focus_coverage", "focus_passage_coverage", "focus_rarest_matched", "focus_unknown_share", "focus_rare_unknown_share", "focus_known_words", "sentence_margin",
         "kind_missing", "requirement_missing", "requirement_held", "focus_neighbourhood_coverage", "asking_gap", "coverage_gap",
-        "bank_coverage", "bank_precision", "bank_dice",
+        "bank_coverage", "bank_dice",
     ];
 
     public double[] Vector() =>
@@ -82,7 +83,7 @@ public sealed record AnswerFeatures(
         Focus?.SentenceCoverage ?? AskingCoverage, Focus?.PassageCoverage ?? Coverage, Focus is { RarestMatched: false } ? 0 : 1, Focus?.UnknownShare ?? UnknownShare,
         Focus?.RareUnknownShare ?? UnknownShare, Math.Min(Focus?.KnownWords ?? 1, 4) / 4.0, SentenceMargin,
         KindMissing ? 1 : 0, RequirementMissing ? 1 : 0, RequirementHeld ? 1 : 0, Focus?.NeighbourhoodCoverage ?? AskingCoverage, AskingGap, CoverageGap,
-        Bank.Coverage, Bank.Precision, Bank.Dice,
+        Bank.Coverage, Bank.Dice,
     ];
 }
 

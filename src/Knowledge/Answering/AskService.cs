@@ -21,7 +21,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
     /// </summary>
     public static double BankShare { get; } = double.TryParse(Environment.GetEnvironmentVariable("KB_BANK_SHARE"), System.Globalization.NumberStyles.Float,
-        System.Globalization.CultureInfo.InvariantCulture, out var share) ? share : 0.5;
+        System.Globalization.CultureInfo.InvariantCulture, out var share) ? share : 1.0;
 
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;

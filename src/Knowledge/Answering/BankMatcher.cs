@@ -65,9 +65,19 @@ public sealed class BankMatcher
     {
         /// <summary>The question's match form: a bank word it writes inside a longer word of its own counts as said.</summary>
         public string Form { get; init; } = string.Empty;
+
+        /// <summary>The kind of thing the asking part asks for (<see cref="AnswerKind"/>).</summary>
+        public AnswerKind.Kind Kind { get; init; }
     }
 
-    private sealed record Cut(string Form, HashSet<string> Words, HashSet<string> Bigrams);
+    private sealed record Cut(string Form, HashSet<string> Words, HashSet<string> Bigrams, AnswerKind.Kind Kind);
+
+    /// <summary>
+    /// What a bank question's match counts for when the user asks for a kind of thing (a duration, a sum, a count…) and the
+    /// bank question asks for another or none: the same subject, another question ("积极分子要培养多长时间" against the bank's
+    /// "入党积极分子怎么培养", whose sentence gives no duration).
+    /// </summary>
+    public const double OtherKindShare = 0.5;
 
     /// <summary>The user's question read for matching: content words (those of the asking clauses apart) and the asking part's bigrams.</summary>
     public Reading Read(string question)
@@ -98,7 +108,7 @@ public sealed class BankMatcher
         }
 
         var asked = mask is null || asking == words ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
-        return new Reading(words.Distinct().ToList(), asking.Distinct().ToList(), Bigrams(asked)) { Form = form };
+        return new Reading(words.Distinct().ToList(), asking.Distinct().ToList(), Bigrams(asked)) { Form = form, Kind = AnswerKind.Asked(analyzer.Asked(question)) };
     }
 
     /// <summary>
@@ -157,7 +167,8 @@ public sealed class BankMatcher
 
         var shared = reading.AskingBigrams.Count(cut.Bigrams.Contains);
         var sizes = reading.AskingBigrams.Count + cut.Bigrams.Count;
-        return new BankMatch(asked > 0 ? said / asked : 0, bankTotal > 0 ? bankSaid / bankTotal : 0, sizes > 0 ? 2.0 * shared / sizes : 0);
+        var share = reading.Kind != AnswerKind.Kind.None && cut.Kind != reading.Kind ? OtherKindShare : 1;
+        return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (bankTotal > 0 ? bankSaid / bankTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
     }
 
     /// <summary>
@@ -194,7 +205,7 @@ public sealed class BankMatcher
     {
         var form = QuestionAnalyzer.MatchForm(q);
         var words = segmenter.Words(form).Select(w => form[w.Start..w.End]).Where(IsContent).ToHashSet(StringComparer.Ordinal);
-        return new Cut(form, words, Bigrams(form));
+        return new Cut(form, words, Bigrams(form), AnswerKind.Asked(form));
     });
 
     /// <summary>A word that says what the question is about: not punctuation, a question word, an interrogative or a function word.</summary>
