@@ -32,6 +32,15 @@ internal sealed class SoundAlikes
 
     private const int MaxKeys = 16;
 
+    /// <summary>A character at least this frequent as a word of its own (说, 没, 那, 会, 个) beside a real word is that word, no slip.</summary>
+    public const int LoneWordFrequency = 50_000;
+
+    /// <summary>The longest run read (a key packs 10 bits a syllable and 3 for the length into a <c>ulong</c>).</summary>
+    private const int MaxLength = 4;
+
+    /// <summary>How many words the frequency memo holds at most (the text's runs, looked up once each).</summary>
+    private const int MemoSize = 200_000;
+
     /// <summary>The merges measured safe over every own, development and blind case (docs/understanding.md, round 7).</summary>
     public const SoundMerges DefaultMerges = SoundMerges.All;
 
@@ -41,18 +50,21 @@ internal sealed class SoundAlikes
     public static int DictionaryFrequency(string word) => Dictionary.Value.Frequency(word);
 
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, string> byKey = [];
-    private readonly Dictionary<ulong, string> byMergedKey = [];
+    private readonly Dictionary<ulong, string[]> byKey = [];
+    private readonly Dictionary<ulong, string[]> byMergedKey = [];
     private readonly HashSet<int> charAtPlace = [];
     private readonly HashSet<char> verbStarts;
     private readonly Dictionary<char, int[]> syllables = [];
     private readonly Dictionary<char, int[]> mergedSyllables = [];
     private readonly HashSet<string> massWords;
+    private readonly HashSet<string> formationVerbs;
+    private readonly KeywordSet formedObjects;
     private readonly KeywordSet massVerbs;
     private readonly HashSet<string> roleWords;
     private readonly KeywordSet roleAndTitleWords;
     private readonly string surnames;
     private readonly Func<string, int> frequency;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> memo = new(StringComparer.Ordinal);
 
     /// <param name="vocabulary">The words the rules key on (<see cref="Targets"/>) and the frames of real words.</param>
     /// <param name="merges">The near sounds read as the same (none, or those measured safe: see docs/understanding.md).</param>
@@ -84,15 +96,15 @@ internal sealed class SoundAlikes
             }
 
 
-            foreach (var key in Keys(word, syllables))
+            // Several vocabulary words of one sound (隐形/隐性, 支部/知部): a slip is read as the one sharing most characters in place.
+            foreach (var key in Keys(word, syllables).Distinct())
             {
-                // Two vocabulary words of one sound (支部/知部 never both): the first listed keeps it.
-                byKey.TryAdd(key, word);
+                byKey[key] = byKey.TryGetValue(key, out var same) ? [.. same, word] : [word];
             }
 
-            foreach (var key in Keys(word, mergedSyllables))
+            foreach (var key in Keys(word, mergedSyllables).Distinct())
             {
-                byMergedKey.TryAdd(key, word);
+                byMergedKey[key] = byMergedKey.TryGetValue(key, out var near) ? [.. near, word] : [word];
             }
         }
 
@@ -103,6 +115,8 @@ internal sealed class SoundAlikes
         ];
         verbStarts = [.. verbs.SelectMany(v => v).Where(words.Contains).Select(w => w[0])];
         massWords = [.. vocabulary.MassOrganizations.Keys];
+        formationVerbs = [.. vocabulary.FormationVerbs.Concat(vocabulary.MassFormationVerbs)];
+        formedObjects = new KeywordSet(vocabulary.PartyOrganizationWords.Keys.Concat(vocabulary.MassOrganizations.Keys));
         massVerbs = new KeywordSet(vocabulary.MassFormationVerbs.Concat(vocabulary.CompletionVerbs));
         roleWords = [.. vocabulary.PredicateRoleNouns.Concat(vocabulary.ChainTitles)];
         roleAndTitleWords = new KeywordSet(vocabulary.PredicateRoleNouns.Concat(vocabulary.ChainTitles).Concat(vocabulary.Titles).Concat(vocabulary.InstructorWords));
@@ -117,7 +131,7 @@ internal sealed class SoundAlikes
 
     /// <summary>
     /// Aspect particles: a verb with one (去了, 建了, 来过) is the rules' spelling of a verb, and its sound-alikes are other
-    /// verbs with the particle (取了, 倒了, 见了), never a slip of it.
+    /// verbs with the particle (取了, 倒了, 见了), never a slip of it. A word they start (了解, 过去) is a word of its own.
     /// </summary>
     private static readonly char[] Particles = ['了', '过', '着', '的'];
 
@@ -137,9 +151,86 @@ internal sealed class SoundAlikes
             v.InstructorWords, v.InstructorVerbs, v.Statuses.Keys, v.StatusDescriptions, v.PairingVerbs, v.EmployeeWords,
             v.CompletionVerbs, v.PredicateRoleNouns, v.ChainTitles,
         ];
-        return classes.SelectMany(c => c)
-            .Where(w => w.Length is >= 2 and <= 4 && w.All(c => TextNormalizer.IsHan(c) && Pinyin.Readings(c).Count > 0) && w.IndexOfAny(Particles) < 0)
+        // The classes the rules key on first (a tie between words of one sound goes to the first listed), then every other
+        // term of every class (AllTerms).
+        return classes.SelectMany(c => c).Concat(AllTerms(v, MarkerClasses))
+            .Where(w => w.Length is >= 2 and <= MaxLength && w.All(c => TextNormalizer.IsHan(c) && Pinyin.Readings(c).Count > 0) && w.IndexOfAny(Particles, 1) < 0)
             .Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The classes of function words (markers, fillers, pronouns, adverbs, quantities, the name reader's helpers, whole
+    /// phrases and metric patterns), whose terms are no slip targets: short function words have many same-sound real
+    /// neighbours (没/每, 那/哪, 均未/均为, 一至/一直, 律师说/律师所), and over the case files the stage with them read 40 such
+    /// neighbours as the marker (docs/understanding.md, round 8). Every other class is read: a class added to the vocabulary
+    /// is a target unless it is named here.
+    /// </summary>
+    public static readonly IReadOnlySet<string> MarkerClasses = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Vocabulary.RegionPrefixes), nameof(Vocabulary.LegalForms), nameof(Vocabulary.GenericWords), nameof(Vocabulary.Abbreviations),
+        nameof(Vocabulary.AliasStopwords), nameof(Vocabulary.NameBoundaries), nameof(Vocabulary.NameRejects), nameof(Vocabulary.NameLeadingFillers),
+        nameof(Vocabulary.ShortNameStops), nameof(Vocabulary.GenericOrganizationPhrases), nameof(Vocabulary.NegationMarkers),
+        nameof(Vocabulary.PlanMarkers), nameof(Vocabulary.QuestionMarkers), nameof(Vocabulary.ApproximationPrefixes),
+        nameof(Vocabulary.ApproximationSuffixes), nameof(Vocabulary.SequenceWords), nameof(Vocabulary.HelpPhrases), nameof(Vocabulary.HelpWords),
+        nameof(Vocabulary.UndoWords), nameof(Vocabulary.UndoPhrases), nameof(Vocabulary.ExportPhrases), nameof(Vocabulary.LookupPhrases),
+        nameof(Vocabulary.AdvicePhrases), nameof(Vocabulary.AdviceWithFiguresPhrases), nameof(Vocabulary.HowMarkers),
+        nameof(Vocabulary.RespectivelyMarkers), nameof(Vocabulary.VisitNounFollowers), nameof(Vocabulary.PolicyDefinitionPhrases),
+        nameof(Vocabulary.SpokenFillers), nameof(Vocabulary.PauseCorrectionMarkers), nameof(Vocabulary.VisitPlaceMarkers),
+        nameof(Vocabulary.UnitNameRejects), nameof(Vocabulary.TotalWords), nameof(Vocabulary.PeopleMeasures), nameof(Vocabulary.FigureParticles),
+        nameof(Vocabulary.TopicPlaceWords), nameof(Vocabulary.FactFillers), nameof(Vocabulary.AllMarkers), nameof(Vocabulary.AllTogetherMarkers),
+        nameof(Vocabulary.ListIntroMarkers), nameof(Vocabulary.ClassDescriptionMarkers), nameof(Vocabulary.SingularMarkers),
+        nameof(Vocabulary.LookupQuestions), nameof(Vocabulary.RequestMarkers), nameof(Vocabulary.CorrectionMarkers),
+        nameof(Vocabulary.CorrectionLeads), nameof(Vocabulary.RequestModals), nameof(Vocabulary.TopicShiftMarkers),
+        nameof(Vocabulary.ConditionalMarkers), nameof(Vocabulary.OrganizationPronouns), nameof(Vocabulary.SmallTalk),
+        nameof(Vocabulary.SmallTalkFillers), nameof(Vocabulary.ProgressMetrics), nameof(Vocabulary.ScopeSuffixes),
+        nameof(Vocabulary.CompoundSurnames), nameof(Vocabulary.NameStopwords), nameof(Vocabulary.StayAdverbs), nameof(Vocabulary.SettledWords),
+        nameof(Vocabulary.SelfAgentPhrases), nameof(Vocabulary.NoneAfterOne), nameof(Vocabulary.ShowFollowups), nameof(Vocabulary.Demonstratives),
+        nameof(Vocabulary.LongDoneMarkers), nameof(Vocabulary.NameLeadingPointers), nameof(Vocabulary.NoneWords), nameof(Vocabulary.FewWords),
+        nameof(Vocabulary.FewContexts), nameof(Vocabulary.FewQuestionModals), nameof(Vocabulary.SameAsBeforeWords),
+        nameof(Vocabulary.SettledAdverbs), nameof(Vocabulary.RevelationMarkers), nameof(Vocabulary.OnePersonMarkers),
+        nameof(Vocabulary.HeadCountLeads), nameof(Vocabulary.VisitDayGapWords), nameof(Vocabulary.FormerStateMarkers),
+    };
+
+    /// <summary>
+    /// Every term of every word class of the vocabulary (each list's words, each map's keys and word values; a progress
+    /// metric's patterns cut at | and +), whatever the class: read by reflection, so a class added to the vocabulary is
+    /// in without a change here.
+    /// </summary>
+    public static IEnumerable<string> AllTerms(Vocabulary v, IReadOnlySet<string>? skip = null)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        foreach (var property in typeof(Vocabulary).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || skip?.Contains(property.Name) == true || property.GetValue(v) is not System.Collections.IEnumerable values || values is string)
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                IEnumerable<object?> parts = value switch
+                {
+                    string word => [word],
+                    System.Collections.DictionaryEntry entry => [entry.Key, entry.Value],
+                    _ when value?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) =>
+                        [type.GetProperty("Key")!.GetValue(value), type.GetProperty("Value")!.GetValue(value)],
+                    _ => [],
+                };
+                foreach (var part in parts)
+                {
+                    var words = part switch
+                    {
+                        string word => [word],
+                        IEnumerable<string> list => list,
+                        _ => [],
+                    };
+                    foreach (var term in words.SelectMany(w => w.Split(['|', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                    {
+                        yield return term;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -157,7 +248,7 @@ internal sealed class SoundAlikes
         readable[text.Length] = 0;
         for (var i = text.Length - 1; i >= 0; i--)
         {
-            readable[i] = TextNormalizer.IsHan(text[i]) && syllables.ContainsKey(text[i]) ? (byte)Math.Min(4, readable[i + 1] + 1) : (byte)0;
+            readable[i] = TextNormalizer.IsHan(text[i]) && syllables.ContainsKey(text[i]) ? (byte)Math.Min(MaxLength, readable[i + 1] + 1) : (byte)0;
         }
 
         for (var at = 0; at + 1 < text.Length; at++)
@@ -208,7 +299,7 @@ internal sealed class SoundAlikes
         return Find(text, at, n, syllables, byKey) ?? (Merges == SoundMerges.None ? null : Find(text, at, n, mergedSyllables, byMergedKey));
     }
 
-    private static string? Find(string text, int at, int n, Dictionary<char, int[]> table, Dictionary<ulong, string> keyed)
+    private static string? Find(string text, int at, int n, Dictionary<char, int[]> table, Dictionary<ulong, string[]> keyed)
     {
         Span<ulong> keys = stackalloc ulong[MaxKeys];
         keys[0] = 0;
@@ -226,28 +317,101 @@ internal sealed class SoundAlikes
             count = next;
         }
 
+        string? best = null;
+        var bestShared = 0;
         for (var k = 0; k < count; k++)
         {
-            if (keyed.TryGetValue(keys[k] * 8 + (ulong)n, out var word) && SharesInPlace(text, at, word))
+            if (!keyed.TryGetValue(keys[k] * 8 + (ulong)n, out var same))
             {
-                return word;
+                continue;
+            }
+
+            foreach (var word in same)
+            {
+                var shared = SharedInPlace(text, at, word);
+                if (shared > bestShared)
+                {
+                    (best, bestShared) = (word, shared);
+                }
             }
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>
+    /// A word's frequency in the dictionary, memoised by the text's span: the first look-up of a word makes its string, the
+    /// next ones allocate nothing.
+    /// </summary>
+    private int Frequency(ReadOnlySpan<char> word)
+    {
+        if (memo.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var key = word.ToString();
+        var found = frequency(key);
+        if (memo.Count < MemoSize)
+        {
+            memo.TryAdd(key, found);
+        }
+
+        return found;
     }
 
     private bool IsSlip(string text, int at, int n, string word)
     {
         var end = at + n;
+        var changed = 0;
+        var changedAt = -1;
+        var changesCommon = false;
+        // A figure's measure word or unit starts no run (3名|党源: 名党 is no slip of 名单; 14号|在 is no 耗在), nor does a particle that closes the verb
+        // before it (送了|些书籍: 了些 is no slip of 了解).
+        if (at > 0 && ((IsMeasure(text[at]) && IsFigure(text[at - 1])) || (Particles.Contains(text[at]) && TextNormalizer.IsHan(text[at - 1]))))
+        {
+            return false;
+        }
+
         for (var i = 0; i < n; i++)
         {
-            // A character that starts a verb of the vocabulary (找 of 找到, 发 of 发现) was chosen as that verb: "新找着" is
-            // 新 + 找着, no slip of 新招.
-            if (text[at + i] != word[i] && (verbStarts.Contains(text[at + i]) || frequency(text[at + i].ToString()) >= CommonCharacterFrequency))
+            if (text[at + i] == word[i])
+            {
+                continue;
+            }
+
+            // A numeral is a figure, never a slip (四十八 is no 是十八).
+            if (IsFigure(text[at + i]))
             {
                 return false;
             }
+
+            changed++;
+            changedAt = i;
+            // A character that starts a verb of the vocabulary (找 of 找到, 发 of 发现) was chosen as that verb: "新找着" is
+            // 新 + 找着, no slip of 新招.
+            if (verbStarts.Contains(text[at + i]))
+            {
+                return false;
+            }
+
+            changesCommon |= Frequency(text.AsSpan(at + i, 1)) >= CommonCharacterFrequency;
+        }
+
+        // A very common character (的, 是, 了, 年) is no slip in a short run, where it is most likely itself; in a run of
+        // three or four of which two or more stay (正是党员 → 正式党员, 区域年建 → 区域联建) the run says which word it is.
+        if (changesCommon && (n < 3 || n - changed < 2))
+        {
+            return false;
+        }
+
+        // One changed character at the edge of a run whose rest is a real word, itself a word people say on its own (律师|说,
+        // 没|党员, 那|几个): two words, no slip; a rarer one (指导|原) is the slip.
+        if (n >= 3 && changed == 1 && (changedAt == 0 || changedAt == n - 1)
+            && Frequency(text.AsSpan(changedAt == 0 ? at + 1 : at, n - 1)) >= RealWordFrequency
+            && Frequency(text.AsSpan(at + changedAt, 1)) >= LoneWordFrequency)
+        {
+            return false;
         }
 
         if (IsPersonsName(text, at) || Straddles(text, at, end))
@@ -255,14 +419,13 @@ internal sealed class SoundAlikes
             return false;
         }
 
-        var run = text.Substring(at, n);
-        return frequency(run) < RealWordFrequency || InTargetsFrame(text, at, end, word);
+        return Frequency(text.AsSpan(at, n)) < RealWordFrequency || InTargetsFrame(text, at, end, word);
     }
 
     /// <summary>
     /// A real word is the slip only in its target's frame: a mass organisation right after its verb (成立了公会) or with its
-    /// verb a few characters on in the clause (公会当天也成立了, 把公会弄起来); a role right before a person's name (书籍周海涛,
-    /// 书籍是王海).
+    /// verb a few characters on in the clause (公会当天也成立了, 把公会弄起来); a formation verb right before the organisation
+    /// it forms (组件了党支部); a role right before a person's name (书籍周海涛, 书籍是王海).
     /// </summary>
     private bool InTargetsFrame(string text, int at, int end, string word)
     {
@@ -286,6 +449,18 @@ internal sealed class SoundAlikes
             }
 
             return false;
+        }
+
+        if (formationVerbs.Contains(word))
+        {
+            // A formation verb's object: a party organisation or a mass organisation right after it (组件了党支部 → 组建).
+            var next = end;
+            while (next < text.Length && next - end < 2 && text[next] is '了' or '起' or '出' or '成')
+            {
+                next++;
+            }
+
+            return formedObjects.MatchAt(text, next) is not null;
         }
 
         if (roleWords.Contains(word))
@@ -347,12 +522,14 @@ internal sealed class SoundAlikes
         {
             // A numeral and the run's first character (一|帮辅, 3名) are a figure and its measure word, not a word of their own.
             if (!wordBefore && at - k >= 0 && !(k == 1 && ChineseNumber.IsNumeralChar(text[at - 1]))
-                && AllHan(text, at - k, k + 1) && frequency(text.Substring(at - k, k + 1)) >= RealWordFrequency)
+                && AllHan(text, at - k, k + 1) && Frequency(text.AsSpan(at - k, k + 1)) is var closing and >= RealWordFrequency
+                && (k > 1 || !WordEndsAt(text, at, closing)))
             {
                 return true;
             }
 
-            if (!wordAfter && end - 1 + k < text.Length && AllHan(text, end - 1, k + 1) && frequency(text.Substring(end - 1, k + 1)) >= RealWordFrequency)
+            if (!wordAfter && end - 1 + k < text.Length && AllHan(text, end - 1, k + 1)
+                && Frequency(text.AsSpan(end - 1, k + 1)) is var opening and >= RealWordFrequency && (k > 1 || !WordStartsAt(text, end, opening)))
             {
                 return true;
             }
@@ -360,6 +537,42 @@ internal sealed class SoundAlikes
 
         return false;
     }
+
+    /// <summary>
+    /// A dictionary word at least as frequent as a straddling word of two characters ends right before the run (今天|花现:
+    /// 今天 beats 天花), so the text is cut there and the run stands alone. A straddling word of three or more (指导员 over
+    /// 指导|员定) always holds.
+    /// </summary>
+    private bool WordEndsAt(string text, int at, int straddling)
+    {
+        for (var m = 2; m <= 3 && at - m >= 0; m++)
+        {
+            if (AllHan(text, at - m, m) && Frequency(text.AsSpan(at - m, m)) >= Math.Max(RealWordFrequency, straddling))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A dictionary word at least as frequent as the straddling one starts right after the run (自工|大概: 大概 beats 工大).</summary>
+    private bool WordStartsAt(string text, int end, int straddling)
+    {
+        for (var m = 2; m <= 3 && end + m <= text.Length; m++)
+        {
+            if (AllHan(text, end, m) && Frequency(text.AsSpan(end, m)) >= Math.Max(RealWordFrequency, straddling))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMeasure(char c) => c is '名' or '个' or '位' or '家' or '人' or '份' or '条' or '张' or '次' or '批' or '项' or '间' or '号' or '日' or '月' or '年' or '点' or '天' or '周' or '岁' or '元' or '块';
+
+    private static bool IsFigure(char c) => char.IsAsciiDigit(c) || ChineseNumber.IsNumeralChar(c);
 
     private static bool AllHan(string text, int at, int n)
     {
@@ -374,17 +587,18 @@ internal sealed class SoundAlikes
         return true;
     }
 
-    private static bool SharesInPlace(string text, int at, string word)
+    private static int SharedInPlace(string text, int at, string word)
     {
+        var shared = 0;
         for (var i = 0; i < word.Length; i++)
         {
             if (text[at + i] == word[i])
             {
-                return true;
+                shared++;
             }
         }
 
-        return false;
+        return shared;
     }
 
     private static bool Overlaps(IReadOnlyList<(int Start, int End)> spans, int start, int end)

@@ -102,8 +102,15 @@ internal static class VoiceGrammar
     /// probability <paramref name="share"/>, written with one character replaced by another of the same toneless reading
     /// (the Pinyin table: 党员 → 当员, 工会 → 公会). The gold stays: the slip means the same word. Deterministic for a seed.
     /// </summary>
-    public static IReadOnlyList<Case> WithSlips(IReadOnlyList<Case> cases, double share, int seed)
+    public static IReadOnlyList<Case> WithSlips(IReadOnlyList<Case> cases, double share, int seed) => WithSlips(cases, share, seed, SlipWords);
+
+    /// <summary>
+    /// As <see cref="WithSlips(IReadOnlyList{Case}, double, int)"/>, with the slips drawn from <paramref name="slipWords"/>
+    /// (in their order: e.g. every term of every class of the vocabulary, longest first, so a slip falls in the longest term said).
+    /// </summary>
+    public static IReadOnlyList<Case> WithSlips(IReadOnlyList<Case> cases, double share, int seed, IEnumerable<string> slipWords)
     {
+        var wordsToSlip = slipWords.Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
         var random = new Random(seed);
         var sameSound = new Dictionary<string, char[]>(StringComparer.Ordinal);
         var names = Units.Select(u => u.Short).Concat(Colleagues)
@@ -122,7 +129,7 @@ internal static class VoiceGrammar
             }
 
             var slipped = text.ToCharArray();
-            foreach (var word in SlipWords)
+            foreach (var word in wordsToSlip)
             {
                 for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
                 {
