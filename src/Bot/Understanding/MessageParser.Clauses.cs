@@ -122,7 +122,8 @@ internal sealed partial class MessageParser
         }
 
         return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
-            || IsHearsay(position); // MessageParser.Discourse.cs
+            || IsHearsay(position) // MessageParser.Discourse.cs
+            || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position); // MessageParser.Agents.cs
     }
 
     /// <summary>

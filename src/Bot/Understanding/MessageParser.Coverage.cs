@@ -90,6 +90,11 @@ internal sealed partial class MessageParser
 
     private string? InstructorPerson()
     {
+        if (AppointedInstructor() is { } appointee)
+        {
+            return appointee; // MessageParser.Agents.cs: "街道派他当诚信的党建指导员"
+        }
+
         // 由赵敏同志担任 / 指导员是赵敏 / 选派赵敏同志担任指导员.
         for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
         {
@@ -214,8 +219,8 @@ internal sealed partial class MessageParser
             return;
         }
 
-        // "德润物业这块的帮扶组建我来负责": the sender takes it on, said before or after the verb.
-        var secretary = text.AsSpan(clause.Start, verb.Position - clause.Start).Contains('我') || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
+        // "德润物业这块的帮扶组建我来负责", "本人自本月起一对一帮扶…": the sender takes it on, said before or after the verb.
+        var secretary = rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
             ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);

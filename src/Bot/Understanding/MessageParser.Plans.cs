@@ -447,4 +447,53 @@ internal sealed partial class MessageParser
         @"|(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})(?<u>天|周|个星期|个月)(?=内|之内|以内)" +
         @"|(?:(?<y>\d{4})年)?(?<![\d.])(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?:(?<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]|(?<part>底|末|上旬|中旬|下旬|初|中))?")]
     private static partial Regex DeadlinePattern();
+
+    /// <summary>
+    /// "下礼拜我准备带着刘洋去趟顺达 看能不能把联合支部的事定下来", "下周三打算去启航外国语学校走访一次，看看他们的团组织建得
+    /// 怎么样了": the sender's own trip, planned (a plan word before the verb of going, nobody else its doer), and after it only
+    /// what the trip is for (clauses opened by 看看/问问/看能不能): a plan told, not a record, and its embedded questions are
+    /// not put to the bot. False where anything else is said (a figure, a request: 帮我/请问/你, a question mark).
+    /// Read once the clauses are split, before anything else.
+    /// </summary>
+    private bool OwnTripPlanned()
+    {
+        if (clauses.Count < 2 || text.Contains('？') || text.Contains('?') || rules.Agents.BotRequests.ContainsAny(text))
+        {
+            return false;
+        }
+
+        var first = clauses[0];
+        if (rules.Plan.FindFirst(text, first.Start, first.End) is not { } plan)
+        {
+            return false;
+        }
+
+        var afterPlan = plan.Position + plan.Word.Length;
+        var go = rules.Motion.FindFirst(text, afterPlan, first.End) ?? rules.Visit.FindFirst(text, afterPlan, first.End);
+        if (go is not { } trip || DoerBefore(trip.Position) == Agent.Other)
+        {
+            return false;
+        }
+
+        foreach (var clause in clauses.Skip(1))
+        {
+            var at = clause.Start;
+            while (at < clause.End && text[at] == ' ')
+            {
+                at++;
+            }
+
+            for (var guard = 0; guard < 3 && rules.Agents.PurposeLeads.MatchAt(text, at, clause.End) is { } lead; guard++)
+            {
+                at += lead.Length;
+            }
+
+            if (rules.Agents.PurposeVerbs.MatchAt(text, at, clause.End) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

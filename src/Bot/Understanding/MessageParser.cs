@@ -129,8 +129,13 @@ internal sealed partial class MessageParser
         if ((PlanStated() ?? PlanOfUnitAsked()) is { } plan) return plan; // MessageParser.Plans.cs: 一企一策 of a named unit
 
         SplitClauses();
+        if (!isPart && OwnTripPlanned())
+        {
+            return UnderstandingResult.Nothing; // MessageParser.Plans.cs: "下礼拜我准备去趟顺达 看能不能把…定下来"
+        }
+
         var help = IsHelp();
-        var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText());
+        var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
         var metric = ProgressMetricAsked() ?? ChartOrChangeMetric();
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
         // word beyond the list words (台账, 表格, 导出) asks for the file.
@@ -171,6 +176,7 @@ internal sealed partial class MessageParser
         FindMembersSaidToBe();
         ReadEmphaticNone();
         SetHelpersAside();
+        SetHiresAside(); // MessageParser.Agents.cs
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
             FindVisits(clause);

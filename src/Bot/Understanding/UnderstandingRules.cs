@@ -109,7 +109,11 @@ internal sealed class UnderstandingRules
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
         PredicateRoles = new(v.PredicateRoleNouns);
+        Agents = new(v);
     }
+
+    /// <summary>Who did a verb: the sender, someone else, or a person the verb is done with or for.</summary>
+    public AgentWords Agents { get; }
 
     private (string Word, int Few)[] FewWords { get; }
     private KeywordSet FewContexts { get; }

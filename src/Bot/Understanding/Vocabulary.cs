@@ -270,6 +270,53 @@ public sealed record Vocabulary
     /// rules key on (<see cref="SoundAlikes.Targets"/>).</summary>
     public IReadOnlyList<string> SoundAlikeTerms { get; init; } = [];
 
+    // ---- word classes of round 8 (branch r8-uagent): who did it (<see cref="AgentWords"/>)
+
+    /// <summary>我/本人/咱: the sender as the one who did a verb.</summary>
+    public IReadOnlyList<string> SelfAgentWords { get; init; } = [];
+
+    /// <summary>他/她/有人/网格员/同志/委员: someone other than the sender as the one who did a verb.</summary>
+    public IReadOnlyList<string> OtherAgentWords { get; init; } = [];
+
+    /// <summary>陪/跟/带着: the person after it went along (陪刘洋去了: the sender went; 网格员带我去了: so did the sender).</summary>
+    public IReadOnlyList<string> CompanionMarkers { get; init; } = [];
+
+    /// <summary>替/代/帮: the person after it is the one stood in for (孙委员替我去了: the sender did not go).</summary>
+    public IReadOnlyList<string> StandInMarkers { get; init; } = [];
+
+    /// <summary>不是/并非 before 我: the sender says it was not him or her.</summary>
+    public IReadOnlyList<string> NotSelfMarkers { get; init; } = [];
+
+    /// <summary>讲/提起: with 听 before the one who said it, the sender heard of it (听街道办同志讲…).</summary>
+    public IReadOnlyList<string> HeardFromVerbs { get; init; } = [];
+
+    /// <summary>新来了/新增/发展了: discovery verbs whose subject is the member or the unit, not a finder.</summary>
+    public IReadOnlyList<string> FinderlessDiscoveryVerbs { get; init; } = [];
+
+    /// <summary>刚才/前面/所报/发的: opens a reference to a record the sender sent before ("刚才所报顺达快递走访一条").</summary>
+    public IReadOnlyList<string> EarlierRecordOpeners { get; init; } = [];
+
+    /// <summary>一条/那条/记录: closes a reference to an earlier record.</summary>
+    public IReadOnlyList<string> RecordNouns { get; init; } = [];
+
+    /// <summary>撤回/作废/不算/删除: said of an earlier record, takes it back.</summary>
+    public IReadOnlyList<string> RetractionVerbs { get; init; } = [];
+
+    /// <summary>担任/当/任: the post a person is appointed to follows ("派他当诚信的党建指导员").</summary>
+    public IReadOnlyList<string> ServeVerbs { get; init; } = [];
+
+    /// <summary>街道/社区/区里: who appoints, said between the post and the word that settles it ("指导员街道定了张伟").</summary>
+    public IReadOnlyList<string> AppointerWords { get; init; } = [];
+
+    /// <summary>看看/问问/谈谈/看能不能: a clause opened by one says what a planned trip is for ("…去趟顺达 看能不能把…定下来").</summary>
+    public IReadOnlyList<string> PurposeVerbs { get; init; } = [];
+
+    /// <summary>顺便/再/回头: may stand before a purpose verb.</summary>
+    public IReadOnlyList<string> PurposeLeads { get; init; } = [];
+
+    /// <summary>帮我/请问/你: the message asks the bot something.</summary>
+    public IReadOnlyList<string> BotRequestMarkers { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 
