@@ -16,7 +16,7 @@ internal sealed partial class MessageParser
             var atEnd = i == text.Length;
             if (!atEnd && (!IsSeparator(text[i]) || JoinsShortWord(start, i)))
             {
-                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i) || grammarStarts.Contains(i)) && !InsideMention(i))
+                if (i > start && (rules.Sequence.MatchAt(text, i) is not null || StartsAnotherVisit(start, i) || grammarStarts.Contains(i) || ItemNumberLength(i) > 0) && !InsideMention(i))
                 {
                     AddClause(start, i, false);
                     start = i;
@@ -123,7 +123,8 @@ internal sealed partial class MessageParser
 
         return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
             || IsHearsay(position) // MessageParser.Discourse.cs
-            || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position); // MessageParser.Agents.cs
+            || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
+            || PlannedByHeading(position); // MessageParser.Items.cs
     }
 
     /// <summary>

@@ -389,9 +389,9 @@ internal sealed partial class MessageParser
             end--;
         }
 
-        if (at >= end)
+        if (at >= end || rules.ReportHeadings.MatchAt(text, at, end) is { } title && at + title.Length == end)
         {
-            return true;
+            return true; // "12.10 走访记录：": a visit log's title announces the stops listed under it
         }
 
         var length = ChineseNumber.TryReadSpoken(text, at, out _, out var read, out _) ? read : text[at] is '几' or '俩' or '仨' ? 1 : 0;
@@ -413,19 +413,28 @@ internal sealed partial class MessageParser
             at++;
         }
 
+        // "①顺达快递，职工九十六人", a line of its own ("瑞康医疗：职工二百二十人"): an item of a list is a stop of the round.
+        var itemed = (at < clause.End && ItemNumberLength(at) is > 0 and var number ? number : 0) is var skip && skip > 0;
+        at += skip;
+        while (at < clause.End && text[at] == ' ')
+        {
+            at++;
+        }
+
+        var ownLine = clause.Start > 0 && text[clause.Start - 1] == '\n';
         if (dates.FirstOrDefault(d => d.Start == at) is { } day)
         {
             at = day.Start + day.Length; // "前天上午恒信建筑"
         }
 
         var lead = RoundStopLeads.FirstOrDefault(l => text.AsSpan(at).StartsWith(l, StringComparison.Ordinal));
-        if (lead is null)
+        if (lead is null && !itemed && !ownLine)
         {
             return null;
         }
 
-        var partOfDay = Array.IndexOf(RoundStopLeads, lead) < 6;
-        at += lead.Length;
+        var partOfDay = lead is not null && Array.IndexOf(RoundStopLeads, lead) < 6;
+        at += lead?.Length ?? 0;
         while (at < clause.End && text[at] == ' ')
         {
             at++;

@@ -213,7 +213,9 @@ internal sealed partial class MessageParser
                 }
 
                 // "恒信建筑党支部升级为党总支": 建 inside a name is no verb.
+                // "建议该公司…": 建 that begins a plan word of its own is no verb.
                 if (InLeaderSpan(position) || mentions.Any(m => m.Start <= position && position < m.End)
+                    || rules.Plan.MatchAt(text, position) is { } planWord && planWord.Length > verb.Length
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
                     || rules.Pairing.FindAll(text, clause.Start, position).Any(v => !IsAttributive(v))
                     || PairedByAgentAfter(clause, position, verb)
@@ -343,6 +345,11 @@ internal sealed partial class MessageParser
             units = [.. UsableMentions().Where(m => m.Start < clause.Start && !m.IsGeneric).DistinctBy(Identity)];
         }
 
+        if (CoordinatedUnits(clause, units) is { } coordinated)
+        {
+            units = coordinated; // "云启网络跟极光数字 片区联建 …弄好了", "…；跟物流行业协会同业共建的联合支部…成立了" (MessageParser.Items.cs)
+        }
+
         if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
         {
             units.Add(topic);
@@ -379,7 +386,8 @@ internal sealed partial class MessageParser
             _ => (PartyOrganizationLevel?)null,
         };
 
-        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start));
+        // A figure in an item before the formation's ("一共十个人，党员还是两名；跟…联合支部成立了") is that item's total.
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start));
         if (members is not null)
         {
             members.Consumed = true;

@@ -136,7 +136,8 @@ internal sealed partial class MessageParser
 
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
-        var metric = ProgressMetricAsked() ?? ChartOrChangeMetric();
+        // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
+        var metric = IsReportHeaded() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric();
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
         // word beyond the list words (台账, 表格, 导出) asks for the file.
         var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords()));

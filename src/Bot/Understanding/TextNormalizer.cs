@@ -2,7 +2,7 @@ namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
 /// Puts a phone message into one form, character for character (so positions stay valid): full-width ASCII to
-/// half-width (０-９ → 0-9, ？ → ?), ideographic space and control characters to a space, ASCII letters to lower case.
+/// half-width (０-９ → 0-9, ？ → ?), ideographic space and control characters but the line break to a space, ASCII letters to lower case.
 /// </summary>
 public static class TextNormalizer
 {
@@ -53,6 +53,7 @@ public static class TextNormalizer
         >= '\uFF01' and <= '\uFF5E' => char.ToLowerInvariant((char)(c - 0xFEE0)),
         '\u3000' => ' ',
         >= 'A' and <= 'Z' => (char)(c + 32),
+        '\n' => '\n', // a line break ends an item of a written list (MessageParser.Items.cs), like ；
         _ when char.IsControl(c) => ' ',
         _ => c,
     };

@@ -38,6 +38,7 @@ internal sealed class UnderstandingRules
         AllTogether = new(v.AllTogetherMarkers);
         HostMarkers = new(v.HostMarkers);
         ListIntro = new(v.ListIntroMarkers);
+        ReportHeadings = new(v.ReportHeadingWords);
         // "讲讲|说说+怎么用": a pattern's groups said one right after the other ("讲讲积分制怎么用" asks about something else).
         Help = new(v.HelpPhrases.SelectMany(p => p.Split('+').Aggregate((IEnumerable<string>)[""], (heads, group) => heads.SelectMany(h => group.Split('|').Select(w => h + w)))));
         Undo = new(v.UndoPhrases);
@@ -208,6 +209,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>三家：/以下: the names follow the verb's clause.</summary>
     public KeywordSet ListIntro { get; }
+
+    /// <summary>Words that end a report's title (<c>report_heading_words</c>).</summary>
+    public KeywordSet ReportHeadings { get; }
     public KeywordSet Help { get; }
     public KeywordSet Undo { get; }
     public KeywordSet Export { get; }

@@ -115,6 +115,9 @@ public sealed record Vocabulary
     public IReadOnlyList<string> AllTogetherMarkers { get; init; } = [];
     public IReadOnlyList<string> HostMarkers { get; init; } = [];
     public IReadOnlyList<string> ListIntroMarkers { get; init; } = [];
+
+    /// <summary>Words that end a report's title (走访记录：, 工作日志, 情况更新：): the title names the report, it asks nothing.</summary>
+    public IReadOnlyList<string> ReportHeadingWords { get; init; } = [];
     public IReadOnlyList<string> ClassDescriptionMarkers { get; init; } = [];
     public IReadOnlyList<string> SingularMarkers { get; init; } = [];
     public IReadOnlyDictionary<string, string> OrgTypeWords { get; init; } = new Dictionary<string, string>();

@@ -61,6 +61,11 @@ internal static class SelfCorrections
         }
 
         var a = SkipPauses(text, tokens, c + 1);
+        while (full && a < tokens.Count && tokens[a].Kind == TokenKind.Correction && rules.Corrections.MatchAt(text, tokens[a].Start) is { } chained && chained.Length == tokens[a].Length)
+        {
+            a = SkipPauses(text, tokens, a + 1); // "哦不对 我再说一遍 是五个": markers said one after another are one marker
+        }
+
         var cut = CutBefore(text, tokens, c);
         var afterLead = Lead(text, tokens, rules, a) ?? RoleSaidAgain(text, tokens, rules, a, cut);
         if (afterLead is null && !full)
