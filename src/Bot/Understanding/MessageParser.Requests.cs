@@ -35,7 +35,7 @@ internal sealed partial class MessageParser
 
         foreach (var (metric, groups) in rules.ProgressPatterns)
         {
-            if (rules.MatchesInOrder(text, groups))
+            if (rules.MatchesInOrder(text, groups) && !(groups.Length == 1 && FigureNounInAReport()))
             {
                 return metric == ProgressMetric.Unformed && BothSidesOfCoverageAsked() ? ProgressMetric.Coverage : metric;
             }

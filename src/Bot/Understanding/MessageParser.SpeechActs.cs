@@ -301,4 +301,13 @@ internal sealed partial class MessageParser
         var visits = rules.Visit.FindAll(text);
         return visits.Count > 0 && visits.All(v => Acts.MetricNounSuffixes.MatchAt(text, v.Position + v.Word.Length) is not null);
     }
+
+    /// <summary>
+    /// "今天走访了青禾文化，走访情况挺好": a figure's noun said alone (走访情况, 走访记录) in a message that reports a visit to a
+    /// named unit and asks nothing (no question clause, no request word) is part of the report, not a progress question.
+    /// </summary>
+    private bool FigureNounInAReport() =>
+        UsableMentions().Any(m => !m.IsGeneric) && !clauses.Any(c => c.IsQuestion) && !rules.RequestMarkers.ContainsAny(text)
+        && !rules.Lookup.ContainsAny(text) && !rules.ShowFollowups.ContainsAny(text)
+        && rules.Visit.FindAll(text).Any(v => Acts.MetricNounSuffixes.MatchAt(text, v.Position + v.Word.Length) is null);
 }

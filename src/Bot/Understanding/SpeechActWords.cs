@@ -53,7 +53,7 @@ internal sealed class SpeechActWords
     /// <summary>… and asks how it works (怎么操作, 能说说).</summary>
     public KeywordSet HelpHow { get; }
 
-    /// <summary>该/必须/能/是否/咋: a modal or a manner question right before a forming verb.</summary>
+    /// <summary>该/必须/能/咋: a modal or a manner question right before a forming verb (是否/是不是 ask whether a fact holds: "是不是上周成立了").</summary>
     public KeywordSet AskModals { get; }
 
     /// <summary>单独建/联建/成立/覆盖: what an organisation would do to form.</summary>
@@ -74,7 +74,7 @@ internal sealed class SpeechActWords
     /// <summary>请/想/我 right before 问: the question is put to the bot (请问, 想问, 我问你).</summary>
     public KeywordSet BotDirectedBeforeSpeech { get; }
 
-    /// <summary>了/过 right after 问: a question asked before, now reported (问了一下, 问过).</summary>
+    /// <summary>了/过/我 right after 问: a question asked before, now reported (问了一下, 问过, 问我行不行).</summary>
     public KeywordSet ReportedAfterSpeech { get; }
 
     /// <summary>没党员的/无党员的: the units with no member, as a noun phrase (a set, not one unit's fact).</summary>

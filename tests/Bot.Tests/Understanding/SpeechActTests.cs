@@ -59,6 +59,18 @@ public sealed class SpeechActTests
     }
 
     [Theory]
+    [InlineData("今天走访云启科技，负责人说想单独建支部，问我行不行")]
+    [InlineData("今天走访了青禾文化，走访情况挺好")]
+    public void A_report_with_a_question_reported_or_a_figures_noun_stays_one_visit(string text) =>
+        Assert.Equal(ActionKind.Visit, Assert.Single(Read(text)).Kind);
+
+    [Theory]
+    [InlineData("恒信建筑党支部是不是上周成立了")]
+    [InlineData("华鼎物流是否已经成立党支部")]
+    public void Whether_a_unit_has_formed_asks_a_fact_not_advice(string text) =>
+        Assert.DoesNotContain(Read(text), a => a.Kind == ActionKind.FormationAdvice);
+
+    [Theory]
     [InlineData("请问")]
     [InlineData("我想问一下")]
     [InlineData("问一下")]
@@ -92,6 +104,7 @@ public sealed class SpeechActTests
     [Theory]
     [MemberData(nameof(UnformedSets))]
     [InlineData("爱联社区还有几家五十人以上没党员的")]
+    [InlineData("坂田街道没党员的企业多不多")]
     public void The_set_of_units_with_no_member_asked_for_is_the_unformed_list(string text)
     {
         var query = Assert.Single(Read(text, "u_wang"));
