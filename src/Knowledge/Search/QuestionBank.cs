@@ -10,8 +10,19 @@ namespace InstructorBot.Knowledge.Search;
 /// <param name="Source">Where the line is: file and line number.</param>
 public sealed record BankQuestion(string Key, string Question, string Source)
 {
-    /// <summary>The document the line was written for: its bank file's name without extension ("001" of asked/001.tsv).</summary>
-    public string Document => System.IO.Path.GetFileNameWithoutExtension(Source[..Source.LastIndexOf(':')]);
+    /// <summary>
+    /// The document the line was written for: its bank file's name up to a first dash ("001" of asked/001.tsv and of
+    /// asked/001-2.tsv, a second writer's questions for the same keys).
+    /// </summary>
+    public string Document
+    {
+        get
+        {
+            var name = System.IO.Path.GetFileNameWithoutExtension(Source[..Source.LastIndexOf(':')]);
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            return dash > 0 ? name[..dash] : name;
+        }
+    }
 }
 
 /// <summary>
