@@ -34,6 +34,49 @@ public sealed class SoundAlikesAllTermsTests(ITestOutputHelper output)
         Assert.True(terms.Count > 2000, $"{terms.Count} terms");
     }
 
+    private static readonly SoundAlikes Sounds = new(Words, SoundAlikes.DefaultMerges, SoundAlikes.DictionaryFrequency);
+
+    [Theory]
+    [InlineData("顺达快递今天花现了俩", "顺达快递今天发现了俩")]        // 今天|花现: 今天 beats the straddling 天花
+    [InlineData("阳光社工那边自工大概五十个", "阳光社工那边职工大概五十个")] // 自工|大概: 大概 beats 工大
+    [InlineData("三个正是党园", "三个正式党员")]                    // a common character in a run of four, three kept
+    [InlineData("两家今天区域年建", "两家今天区域联建")]              // 年 (very common) in 区域年建
+    [InlineData("联合组件了党支部", "联合组建了党支部")]              // a real word before the organisation its target forms
+    [InlineData("昨天到顺达快递聊解了一下情况", "昨天到顺达快递了解了一下情况")] // a term a particle starts (了解)
+    [InlineData("民治街道还有多少家应建未见的", "民治街道还有多少家应建未建的")] // a campaign term (sound_alike_terms)
+    public void A_slip_of_a_word_the_grammar_reads_is_read(string said, string read) =>
+        Assert.Equal(read, Sounds.Correct(said, _ => []));
+
+    [Theory]
+    [InlineData("老板说这正是他们想要的")]       // 正是 "exactly": a real word, no frame
+    [InlineData("他们在做一个新的软件组件")]     // 组件 with no organisation after it
+    [InlineData("一共四十八个人")]               // a numeral is never changed (四/是)
+    [InlineData("14号在优品超市坐了一下午")]     // a figure's unit starts no run (号在/耗在)
+    [InlineData("把台账导一份出来")]             // 一份|出来 (份出来/分出来)
+    [InlineData("律师说今年不搬")]               // 律师|说: a frequent lone word beside a real word
+    [InlineData("也没党员")]                     // 没 is no marker slip (marker classes are no targets)
+    [InlineData("两家均未发现党员")]
+    [InlineData("派了个指导员")]
+    [InlineData("今天去了青禾文化 送了些书籍")]  // a particle after a verb starts no run (了些/了解)
+    [InlineData("指导员定了")]                   // 指导员 straddles 员定 (原定)
+    public void A_real_word_a_figure_or_a_marker_stays(string text) =>
+        Assert.Equal(text, Sounds.Correct(text, _ => []));
+
+    [Fact]
+    public void No_marker_class_gives_a_target_and_the_content_classes_do()
+    {
+        var targets = SoundAlikes.Targets(Words).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain("均为", targets);   // all_markers
+        Assert.DoesNotContain("一直", targets);   // fact_fillers, stay_adverbs
+        Assert.Contains("了解", targets);
+        Assert.Contains("律师", targets);         // titles
+        Assert.Contains("门店", targets);         // unit_place_nouns
+        Assert.Contains("正式党员", targets);
+        var contentClasses = typeof(Vocabulary).GetProperties().Count(p => !SoundAlikes.MarkerClasses.Contains(p.Name) && p.PropertyType != typeof(string));
+        output.WriteLine($"{targets.Count} targets from {contentClasses} classes; {SoundAlikes.MarkerClasses.Count} marker classes left out");
+        Assert.True(targets.Count > 700, $"{targets.Count} targets");
+    }
+
     /// <summary>
     /// The voice grammar's messages with slips drawn from every term of every class (same-sound characters, one per slipped
     /// term), at 30 % and 60 % of the terms said: read with the stage and without it.
