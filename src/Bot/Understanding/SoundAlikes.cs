@@ -386,6 +386,14 @@ internal sealed class SoundAlikes
                 return false;
             }
 
+            // A frequent character (≥ 10,000 as a word) is heard by its commonest reading: 些 read suo (楚辞) is no slip of 所
+            // (会些 is no 会所). A rare one may be heard by any reading.
+            if (Array.IndexOf(syllables[word[i]], syllables[text[at + i]][0]) < 0 && mergedSyllables[text[at + i]][0] != mergedSyllables[word[i]][0]
+                && Frequency(text.AsSpan(at + i, 1)) >= 10_000)
+            {
+                return false;
+            }
+
             changed++;
             changedAt = i;
             // A character that starts a verb of the vocabulary (找 of 找到, 发 of 发现) was chosen as that verb: "新找着" is
