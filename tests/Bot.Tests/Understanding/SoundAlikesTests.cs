@@ -78,6 +78,34 @@ public sealed class SoundAlikesTests(ITestOutputHelper output)
         Assert.Equal(text, Correct(text));
 
     [Fact]
+    public void Every_vocabulary_class_is_decided_a_slip_target_or_a_marker_class_and_not_both()
+    {
+        var classes = typeof(Vocabulary).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType))
+            .Select(p => p.Name).ToList();
+
+        Assert.True(classes.Count > 100, $"{classes.Count} classes");
+        Assert.DoesNotContain(classes, c => !SoundAlikes.MarkerClasses.Contains(c) && !SoundAlikes.ContentClasses.Contains(c));
+        Assert.Empty(SoundAlikes.MarkerClasses.Intersect(SoundAlikes.ContentClasses));
+        Assert.Empty(SoundAlikes.MarkerClasses.Concat(SoundAlikes.ContentClasses).Except(classes));
+    }
+
+    [Theory]
+    [InlineData("佳和餐饮七十名员工、两名党员，想推动他们建起来，走哪条路合适？")]
+    [InlineData("优品超市140个职工，就1个党员，适合走哪条路子组建？")]
+    [InlineData("宏图贸易那家 人早就跑光了 执照也注销了")]
+    [InlineData("你看那家怎么样 哪家先去")]
+    public void Demonstratives_and_interrogatives_are_heard_as_said(string text)
+    {
+        var understanding = new MessageUnderstanding(FixtureLedger.Organizations());
+
+        var prepared = understanding.Prepared(text, DateTimeOffset.Parse("2026-12-05T10:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(TextNormalizer.Normalize(text).Count(c => c is '哪'), prepared.Count(c => c is '哪'));
+        Assert.Equal(TextNormalizer.Normalize(text).Count(c => c is '那'), prepared.Count(c => c is '那'));
+    }
+
+    [Fact]
     public void An_organisations_name_is_never_changed_and_the_length_is_kept()
     {
         const string text = "今天走访了流东物流 发现2名当员";
