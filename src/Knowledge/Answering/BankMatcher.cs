@@ -47,7 +47,7 @@ public sealed class BankMatcher
             var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var question in bank.Questions)
             {
-                foreach (var word in Of(question.Question).Words)
+                foreach (var word in ContentWords(QuestionAnalyzer.MatchForm(question.Question)))
                 {
                     frequency[word] = frequency.GetValueOrDefault(word) + 1;
                 }
@@ -68,9 +68,13 @@ public sealed class BankMatcher
 
         /// <summary>The kind of thing the asking part asks for (<see cref="AnswerKind"/>).</summary>
         public AnswerKind.Kind Kind { get; init; }
+
+        /// <summary>The IDF of each of <see cref="AskingWords"/>, in order (read once per question, not per bank question).</summary>
+        internal double[] AskingIdf { get; init; } = [];
     }
 
-    private sealed record Cut(string Form, HashSet<string> Words, HashSet<string> Bigrams, AnswerKind.Kind Kind);
+    /// <summary>A bank question read once: its match form, content words with their IDF and its bigrams.</summary>
+    private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, HashSet<string> Bigrams, AnswerKind.Kind Kind);
 
     /// <summary>
     /// What a bank question's match counts for when the user asks for a kind of thing (a duration, a sum, a count…) and the
@@ -108,7 +112,13 @@ public sealed class BankMatcher
         }
 
         var asked = mask is null || asking == words ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
-        return new Reading(words.Distinct().ToList(), asking.Distinct().ToList(), Bigrams(asked)) { Form = form, Kind = AnswerKind.Asked(analyzer.Asked(question)) };
+        var askingWords = asking.Distinct().ToList();
+        return new Reading(words.Distinct().ToList(), askingWords, Bigrams(asked))
+        {
+            Form = form,
+            Kind = AnswerKind.Asked(analyzer.Asked(question)),
+            AskingIdf = [.. askingWords.Select(Idf)],
+        };
     }
 
     /// <summary>
@@ -150,32 +160,39 @@ public sealed class BankMatcher
     {
         var cut = Of(bankQuestion);
         double asked = 0, said = 0;
-        foreach (var word in reading.AskingWords)
+        var askingIdf = reading.AskingIdf.Length == reading.AskingWords.Count ? reading.AskingIdf : [.. reading.AskingWords.Select(Idf)];
+        for (var i = 0; i < reading.AskingWords.Count; i++)
         {
-            var idf = Idf(word);
-            asked += idf;
-            said += idf * Said(word, cut.Form, cut.Words);
+            asked += askingIdf[i];
+            said += askingIdf[i] * Said(reading.AskingWords[i], cut.Form, cut.Words);
         }
 
-        double bankTotal = 0, bankSaid = 0;
-        foreach (var word in cut.Words)
+        double bankSaid = 0;
+        for (var i = 0; i < cut.Words.Length; i++)
         {
-            var idf = Idf(word);
-            bankTotal += idf;
-            bankSaid += idf * Said(word, reading.Form, reading.Words);
+            bankSaid += cut.WordIdf[i] * Said(cut.Words[i], reading.Form, reading.Words);
         }
 
-        var shared = reading.AskingBigrams.Count(cut.Bigrams.Contains);
+        var (smaller, larger) = reading.AskingBigrams.Count <= cut.Bigrams.Count ? (reading.AskingBigrams, cut.Bigrams) : (cut.Bigrams, reading.AskingBigrams);
+        var shared = 0;
+        foreach (var bigram in smaller)
+        {
+            if (larger.Contains(bigram))
+            {
+                shared++;
+            }
+        }
+
         var sizes = reading.AskingBigrams.Count + cut.Bigrams.Count;
         var share = reading.Kind != AnswerKind.Kind.None && cut.Kind != reading.Kind ? OtherKindShare : 1;
-        return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (bankTotal > 0 ? bankSaid / bankTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
+        return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (cut.IdfTotal > 0 ? bankSaid / cut.IdfTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
     }
 
     /// <summary>
     /// How far a text says a word: 1 when it writes it (as a word or inside a longer one: "报" in "报上去"), else the share of
     /// the longer of the two that a word of the text and the word share when one holds the other ("报上去" by "报": 1/3).
     /// </summary>
-    private static double Said(string word, string form, IEnumerable<string> words)
+    private static double Said(string word, string form, IReadOnlyList<string> words)
     {
         if (form.Contains(word, StringComparison.Ordinal))
         {
@@ -183,8 +200,9 @@ public sealed class BankMatcher
         }
 
         var best = 0.0;
-        foreach (var other in words)
+        for (var i = 0; i < words.Count; i++)
         {
+            var other = words[i];
             if (word.Contains(other, StringComparison.Ordinal))
             {
                 best = Math.Max(best, (double)other.Length / word.Length);
@@ -204,9 +222,14 @@ public sealed class BankMatcher
     private Cut Of(string bankQuestion) => cuts.GetOrAdd(bankQuestion, q =>
     {
         var form = QuestionAnalyzer.MatchForm(q);
-        var words = segmenter.Words(form).Select(w => form[w.Start..w.End]).Where(IsContent).ToHashSet(StringComparer.Ordinal);
-        return new Cut(form, words, Bigrams(form), AnswerKind.Asked(form));
+        var words = ContentWords(form);
+        double[] idf = [.. words.Select(Idf)];
+        return new Cut(form, words, idf, idf.Sum(), Bigrams(form), AnswerKind.Asked(form));
     });
+
+    // The frequencies are counted with this, not with Of (whose IDFs need the frequencies).
+    private string[] ContentWords(string form) =>
+        [.. segmenter.Words(form).Select(w => form[w.Start..w.End]).Where(IsContent).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A word that says what the question is about: not punctuation, a question word, an interrogative or a function word.</summary>
     private bool IsContent(string word)
