@@ -333,7 +333,7 @@ public sealed class KnowledgeIndex : IDisposable
 
         var wanted = PassageQuery.From(question, terms, boosts, words.Segmenter);
         var wordQuery = Clauses(WordField, wanted.Words, 1);
-        foreach (var ((first, second), weight) in Environment.GetEnvironmentVariable("KB_NOPHRASE") == "1" ? new Dictionary<(string, string), float>() : wanted.Phrases)
+        foreach (var ((first, second), weight) in wanted.Phrases)
         {
             var phrase = new PhraseQuery { Boost = weight * PhraseBoost };
             phrase.Add(new Term(WordField, first));
@@ -342,7 +342,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var bigramQuery = Clauses(TextField, wanted.Bigrams, BigramBoost);
-        var describedQuery = Environment.GetEnvironmentVariable("KB_NODESC") == "1" ? new BooleanQuery() : Clauses(DescribedField, wanted.Words, DescribedBoost);
+        var describedQuery = Clauses(DescribedField, wanted.Words, DescribedBoost);
         var query = new BooleanQuery();
         foreach (var part in new[] { wordQuery, bigramQuery, describedQuery }.Where(q => q.Clauses.Count > 0))
         {
@@ -355,7 +355,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var hits = current.Search(query, top).ScoreDocs;
-        var wordScores = Environment.GetEnvironmentVariable("KB_NOSUB") == "1" ? new float[hits.Length] : SubScores(current, wordQuery, hits);
+        var wordScores = SubScores(current, wordQuery, hits);
         var total = Math.Max(current.IndexReader.NumDocs, 1);
         var weighted = wanted.Words.Where(w => w.Key.Length >= 2 || !TextCleaner.IsCjk(w.Key[0]))
             .Select(w => (Word: w.Key, Weight: w.Value * Idf(total, WordFrequency(w.Key)))).Where(w => w.Weight > 0).ToList();
