@@ -5,6 +5,12 @@ internal sealed class KeywordSet
 {
     private readonly Dictionary<char, string[]> byFirst;
 
+    /// <summary>
+    /// The first characters as a 4,096-bit filter (a character's low 12 bits): most characters of a message start no word
+    /// of a set, and a bit test turns them away before the dictionary lookup. Every scan of every word class goes through it.
+    /// </summary>
+    private readonly ulong[] firstFilter = new ulong[64];
+
     public KeywordSet(IEnumerable<string> words)
     {
         byFirst = words.Where(w => w.Length > 0)
@@ -13,13 +19,19 @@ internal sealed class KeywordSet
             .Distinct()
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
+        foreach (var first in byFirst.Keys)
+        {
+            firstFilter[(first & 0xFFF) >> 6] |= 1UL << (first & 63);
+        }
     }
+
+    private bool MayStart(char c) => (firstFilter[(c & 0xFFF) >> 6] & (1UL << (c & 63))) != 0;
 
     /// <summary>The longest word that starts at <paramref name="position"/> and ends by <paramref name="end"/>, or null.</summary>
     public string? MatchAt(string text, int position, int end = int.MaxValue)
     {
         end = Math.Min(end, text.Length);
-        if (position < 0 || position >= end || !byFirst.TryGetValue(text[position], out var words))
+        if (position < 0 || position >= end || !MayStart(text[position]) || !byFirst.TryGetValue(text[position], out var words))
         {
             return null;
         }
@@ -74,7 +86,7 @@ internal sealed class KeywordSet
         var longest = 0;
         for (var i = end - 1; i >= 0 && end - i <= 12; i--)
         {
-            if (byFirst.TryGetValue(text[i], out var words) && words.Any(w => i + w.Length == end && text.AsSpan(i, w.Length).SequenceEqual(w)))
+            if (MayStart(text[i]) && byFirst.TryGetValue(text[i], out var words) && EndsExactly(words, text, i, end))
             {
                 longest = end - i;
             }
@@ -88,7 +100,20 @@ internal sealed class KeywordSet
     {
         for (var i = end - 1; i >= Math.Max(start, 0) && end - i <= 12; i--)
         {
-            if (byFirst.TryGetValue(text[i], out var words) && words.Any(w => i + w.Length == end && text.AsSpan(i, w.Length).SequenceEqual(w)))
+            if (MayStart(text[i]) && byFirst.TryGetValue(text[i], out var words) && EndsExactly(words, text, i, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsExactly(string[] words, string text, int start, int end)
+    {
+        foreach (var word in words)
+        {
+            if (start + word.Length == end && text.AsSpan(start, word.Length).SequenceEqual(word))
             {
                 return true;
             }
