@@ -123,7 +123,18 @@ internal sealed partial class MessageParser
         }
     }
 
-    private bool InLeaderSpan(int position) => leaderSpans.Any(s => s.Start <= position && position < s.End);
+    private bool InLeaderSpan(int position)
+    {
+        foreach (var (start, end) in leaderSpans)
+        {
+            if (start <= position && position < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private IEnumerable<OrganizationMention> UsableMentions() => mentions.Where(m => !InLeaderSpan(m.Start));
 
@@ -139,8 +150,20 @@ internal sealed partial class MessageParser
         return own.Count == 1 ? mention with { Organization = own[0], Candidates = [] } : mention;
     }
 
-    private List<OrganizationMention> MentionsIn(Clause clause) =>
-        [.. UsableMentions().Where(m => m.Start >= clause.Start && m.Start < clause.End)];
+    private List<OrganizationMention> MentionsIn(Clause clause)
+    {
+        // Called for most clauses by most stages: a loop, not an iterator chain (a fresh list: callers may change it).
+        var found = new List<OrganizationMention>();
+        foreach (var m in mentions)
+        {
+            if (m.Start >= clause.Start && m.Start < clause.End && !InLeaderSpan(m.Start))
+            {
+                found.Add(m);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The organisations an action at <paramref name="position"/> concerns.</summary>
     private List<OrganizationMention?> TargetsFor(Clause clause, int position, bool wholeClause)

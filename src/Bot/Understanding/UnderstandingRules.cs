@@ -249,7 +249,20 @@ internal sealed class UnderstandingRules
         // 党建 (party-building work) is a noun: "能不能兼任党建指导员" asks nothing about building an organisation.
         text = text.Replace("党建", "党务", StringComparison.Ordinal);
         text = text.Replace("功能", "功用", StringComparison.Ordinal); // 功能型党支部: 能 here is no "can"
-        return Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
+        if (Advice.ContainsAny(text))
+        {
+            return true;
+        }
+
+        foreach (var pattern in AdvicePatterns)
+        {
+            if (MatchesInOrder(text, pattern))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
     public KeywordSet PolicyDefinition { get; }
 
