@@ -31,6 +31,11 @@ internal sealed partial class MessageParser
             var subject = text.AsSpan(subjectStart, copula.Position - subjectStart);
             // "新招的两个运营都是党员", "快递员里有俩是党员": a number of people said to be members (the count from the noun phrase).
             var group = GroupSaidToBe(subjectStart, copula.Position);
+            if (group is not null && clauses.LastOrDefault(c => c.End <= clause.Start) is { } before
+                && (rules.Discovery.ContainsAny(text, before.Start, before.End) || rules.Hire.ContainsAny(text, before.Start, before.End)))
+            {
+                group = null; // "新招了五个员工 里面有两个是党员": the verb before takes the count (MessageParser.Records.cs)
+            }
             if (subject.Contains("党员", StringComparison.Ordinal) || subject.Contains("其中", StringComparison.Ordinal) || subject.EndsWith("不")
                 || (group is null && (rules.AllMarkers.ContainsAny(text, subjectStart, copula.Position + 1) || subject.EndsWith("都") || subject.EndsWith("均")
                     || memberPhrases.Any(p => p.Start < at + 2 && p.End > subjectStart && (p.Value != 1 || p.Category is not null || p.End < copula.Position)))))
@@ -111,6 +116,7 @@ internal sealed partial class MessageParser
                 {
                     Count = member.Value,
                     Categories = member.Category is { } category ? new MemberCategories().Plus(category, member.Value) : null,
+                    Doubtful = member.Value > 1, // a group's count read from what is said of them: asked before it is written
                 });
             }
         }
