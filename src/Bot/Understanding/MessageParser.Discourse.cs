@@ -338,7 +338,7 @@ internal sealed partial class MessageParser
             var verb = rules.Visit.FindFirst(text, clause.Start, clause.End) ?? rules.Motion.FindFirst(text, clause.Start, clause.End);
             if (announcedAt < 0 && !mentions.Any(m => m.Start >= clause.Start && m.Start < clause.End)
                 && ((verb is { } said && AnnouncesRound(clause, said.Position + said.Word.Length) && !IsBlocked(clause, said.Position))
-                    || RoundOfUnits(clause) is not null)) // "前天走了三家"
+                    || RoundOfUnits(clause) is not null || AnnouncesRoundWithoutVerb(clause))) // "前天走了三家", "今天打卡三家："
             {
                 announcedAt = clause.Start;
                 continue;
@@ -439,6 +439,8 @@ internal sealed partial class MessageParser
         {
             at++;
         }
+
+        at += partOfDay ? ClockTimeLength(at) : 0; // "下午三点半优品超市"
 
         if (RoundStopLinks.FirstOrDefault(l => text.AsSpan(at).StartsWith(l, StringComparison.Ordinal)) is { } link)
         {

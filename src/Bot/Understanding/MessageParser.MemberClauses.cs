@@ -29,9 +29,16 @@ internal sealed partial class MessageParser
             var category = copula.Category;
             var subjectStart = SegmentStart(clause, copula.Position);
             var subject = text.AsSpan(subjectStart, copula.Position - subjectStart);
+            // "新招的两个运营都是党员", "快递员里有俩是党员": a number of people said to be members (the count from the noun phrase).
+            var group = GroupSaidToBe(subjectStart, copula.Position);
+            if (group is not null && clauses.LastOrDefault(c => c.End <= clause.Start) is { } before
+                && (rules.Discovery.ContainsAny(text, before.Start, before.End) || rules.Hire.ContainsAny(text, before.Start, before.End)))
+            {
+                group = null; // "新招了五个员工 里面有两个是党员": the verb before takes the count (MessageParser.Records.cs)
+            }
             if (subject.Contains("党员", StringComparison.Ordinal) || subject.Contains("其中", StringComparison.Ordinal) || subject.EndsWith("不")
-                || rules.AllMarkers.ContainsAny(text, subjectStart, copula.Position + 1) || subject.EndsWith("都") || subject.EndsWith("均")
-                || memberPhrases.Any(p => p.Start < at + 2 && p.End > subjectStart && (p.Value != 1 || p.Category is not null || p.End < copula.Position)))
+                || (group is null && (rules.AllMarkers.ContainsAny(text, subjectStart, copula.Position + 1) || subject.EndsWith("都") || subject.EndsWith("均")
+                    || memberPhrases.Any(p => p.Start < at + 2 && p.End > subjectStart && (p.Value != 1 || p.Category is not null || p.End < copula.Position)))))
             {
                 continue; // "他不是党员", "都是党员", "其中1名是口袋党员", "3名律师是党员": no one person said here
             }
@@ -40,15 +47,17 @@ internal sealed partial class MessageParser
             // "招了个快递员 是党员": the person said in the clause before; not a count a find verb took ("排查出来的有一个，是口袋党员").
             var personBefore = subject.IsEmpty && previous is not null && IsPersonSaid(previous.Start, previous.End)
                 && !rules.Discovery.ContainsAny(text, previous.Start, previous.End);
-            if (!IsPersonSaid(subjectStart, copula.Position) && !personBefore)
+            if (group is null && !IsPersonSaid(subjectStart, copula.Position) && !personBefore)
             {
                 continue;
             }
 
-            var hired = rules.Hire.ContainsAny(text, subjectStart, copula.Position) || (personBefore && rules.Hire.ContainsAny(text, previous!.Start, previous.End));
+            // A hire or a newcomer ("新来的研发总监", "上个月招的三个程序员里") is a member hired.
+            var hired = rules.Hire.ContainsAny(text, subjectStart, copula.Position) || rules.Newcomers.ContainsAny(text, subjectStart, copula.Position)
+                || (personBefore && rules.Hire.ContainsAny(text, previous!.Start, previous.End));
             category ??= hired ? "hired" : CategorySaidAfter(clause, at + 2);
             var found = rules.Discovery.ContainsAny(text, clause.Start, copula.Position);
-            if (category is null && !found && !rules.RevelationMarkers.ContainsAny(text, subjectStart, copula.Position))
+            if (category is null && !found && !rules.RevelationMarkers.ContainsAny(text, subjectStart, copula.Position) && !ConfirmedAfter(clause, at + 2))
             {
                 continue;
             }
@@ -61,7 +70,12 @@ internal sealed partial class MessageParser
             }
 
             memberPhrases.RemoveAll(p => p.Start < at + 2 && p.End > start);
-            var member = new NumberPhrase(start, at + 2, 1, false, category);
+            foreach (var people in employeePhrases.Where(p => p.Start < at + 2 && p.End > subjectStart))
+            {
+                people.Consumed = true; // "招的三个程序员里有一个是党员": the people the member is one of, not the staff
+            }
+
+            var member = new NumberPhrase(start, at + 2, group ?? 1, false, category);
             memberPhrases.Add(member);
             revealedMembers.Add(member);
         }
@@ -71,9 +85,16 @@ internal sealed partial class MessageParser
             // "有一名会计刚亮明了党员身份": one person named before the verb that shows him.
             if (clauses.FirstOrDefault(c => c.Start <= position && position < c.End) is { IsQuestion: false } clause
                 && !memberPhrases.Any(p => p.Start >= clause.Start && p.End <= position)
-                && SegmentStart(clause, position) is var from && (rules.OnePersonMarkers.ContainsAny(text, from, position) || rules.Titles.ContainsAny(text, from, position)) && !text.AsSpan(from, position - from).Contains("党员", StringComparison.Ordinal))
+                && SegmentStart(clause, position) is var from && (rules.OnePersonMarkers.ContainsAny(text, from, position) || rules.Titles.ContainsAny(text, from, position)
+                    || (rules.StaffNouns.ContainsAny(text, from, position) && GroupCountIn(from, position) is not null)) && !text.AsSpan(from, position - from).Contains("党员", StringComparison.Ordinal))
             {
-                memberPhrases.Add(new NumberPhrase(from, position, 1, false, null));
+                foreach (var people in employeePhrases.Where(p => p.Start >= from && p.End <= position))
+                {
+                    people.Consumed = true; // "有2名员工亮明了党员身份": the members shown, not the staff
+                }
+
+                // "两个车间主任今天亮明了党员身份": the count of the people named.
+                memberPhrases.Add(new NumberPhrase(from, position, GroupCountIn(from, position) ?? 1, false, null));
             }
         }
     }
@@ -93,8 +114,9 @@ internal sealed partial class MessageParser
             {
                 AddDiscovery(member.Start, Record(ActionKind.MemberDiscovery, target, member.Start) with
                 {
-                    Count = 1,
-                    Categories = member.Category is { } category ? new MemberCategories().Plus(category, 1) : null,
+                    Count = member.Value,
+                    Categories = member.Category is { } category ? new MemberCategories().Plus(category, member.Value) : null,
+                    Doubtful = member.Value > 1, // a group's count read from what is said of them: asked before it is written
                 });
             }
         }
@@ -158,6 +180,7 @@ internal sealed partial class MessageParser
 
         var span = text.AsSpan(start, end - start);
         return rules.Titles.ContainsAny(text, start, end) || span.ContainsAny("他她") || rules.OnePersonMarkers.ContainsAny(text, start, end)
+            || (rules.StaffNouns.ContainsAny(text, start, end) && rules.Newcomers.ContainsAny(text, start, end)) // "新来的运营"
             || rules.Hire.FindAll(text, start, end).Any(h => h.Position + h.Word.Length < end && text[h.Position + h.Word.Length] is '个' or '的' or '了');
     }
 
@@ -199,6 +222,137 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The number of people a subject said to be members names, when more than one: a count and a measure before a noun with
+    /// 都/也都/全/均 closing the subject ("新招的两个运营都", "三名律师也都"), or 有 + a count closing it ("快递员里有俩", "有两个").
+    /// </summary>
+    private int? GroupSaidToBe(int start, int copula)
+    {
+        var end = copula;
+        var all = false;
+        foreach (var closing in (string[])["也都", "全都", "都", "全", "均"])
+        {
+            if (text.AsSpan(start, end - start).EndsWith(closing, StringComparison.Ordinal))
+            {
+                end -= closing.Length;
+                all = true;
+                break;
+            }
+        }
+
+        if (!all)
+        {
+            // "有俩", "里有两个": 有 and the count close the subject.
+            var count = end;
+            while (count > start && text[count - 1] is '个' or '名' or '位')
+            {
+                count--;
+            }
+
+            var figure = count;
+            while (figure > start && (ChineseNumber.IsNumeralChar(text[figure - 1]) || text[figure - 1] is '俩' or '仨' or '两'))
+            {
+                figure--;
+            }
+
+            return figure < count && figure > start && text[figure - 1] == '有' && ReadCount(figure, count) is > 1 and var n ? n : null;
+        }
+
+        return GroupCountIn(start, end);
+    }
+
+    /// <summary>A count of people (more than one) in [start, end): a figure, then 个/名/位 (or 俩/仨), then a noun.</summary>
+    private int? GroupCountIn(int start, int end)
+    {
+        for (var at = start; at < end; at++)
+        {
+            if (text[at] is '俩' or '仨')
+            {
+                return text[at] == '俩' ? 2 : 3;
+            }
+
+            if (!ChineseNumber.IsNumeralChar(text[at]) && text[at] != '两')
+            {
+                continue;
+            }
+
+            var figureEnd = at;
+            while (figureEnd < end && (ChineseNumber.IsNumeralChar(text[figureEnd]) || text[figureEnd] == '两'))
+            {
+                figureEnd++;
+            }
+
+            if (figureEnd < end && text[figureEnd] is '个' or '名' or '位' && ReadCount(at, figureEnd) is > 1 and var n)
+            {
+                return n;
+            }
+
+            at = figureEnd;
+        }
+
+        return null;
+    }
+
+    private int? ReadCount(int start, int end)
+    {
+        if (end - start == 1 && text[start] is '俩' or '两')
+        {
+            return 2;
+        }
+
+        if (end - start == 1 && text[start] == '仨')
+        {
+            return 3;
+        }
+
+        return ChineseNumber.TryReadSpoken(text, start, out var value, out var read, out _) && read == end - start ? (int)value : null;
+    }
+
+    /// <summary>
+    /// A description of <c>member_descriptions</c> in [from, end) said of all the members found: no figure and no 其中 in its
+    /// stretch before it ("以前都没跟单位说过自己是党员", "关系都还在外地"; not "一个关系没转").
+    /// </summary>
+    private string? DescriptionHeldByAll(int from, int end)
+    {
+        if (rules.MemberDescriptions.FindFirst(text, from, end) is not { } description)
+        {
+            return null;
+        }
+
+        var stretch = description.Position;
+        while (stretch > from && !IsSeparator(text[stretch - 1]))
+        {
+            stretch--;
+        }
+
+        for (var at = stretch; at < description.Position; at++)
+        {
+            if (ChineseNumber.IsNumeralChar(text[at]) || text[at] is '俩' or '仨' || text.AsSpan(at).StartsWith("其中"))
+            {
+                return null;
+            }
+        }
+
+        return rules.Vocabulary.MemberDescriptions[description.Word];
+    }
+
+    /// <summary>A word of confirmation after him, in his clause or the clauses that go on about him: "有个股东也是党员 今天核实了".</summary>
+    private bool ConfirmedAfter(Clause clause, int from)
+    {
+        var end = clause.End;
+        foreach (var next in clauses.Where(c => c.Start >= clause.End).Take(2))
+        {
+            if (MentionsIn(next).Any() || next.IsQuestion)
+            {
+                break;
+            }
+
+            end = next.End;
+        }
+
+        return rules.Confirmations.FindAll(text, from, end).Any(c => !IsBlocked(clauses.First(k => k.Start <= c.Position && c.Position < k.End), c.Position));
     }
 
     /// <summary>是 in the stretch right before <paramref name="position"/> (at most 8 characters, no pause): "是从别的单位招聘过来的".</summary>

@@ -47,7 +47,7 @@ internal sealed partial class MessageParser
         }
 
         var doubtful = false;
-        if (trigger is null && StayedAt(clause) is { } stay)
+        if (trigger is null && (StayedAt(clause) ?? ActivityAt(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
         {
             trigger = stay;
             doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written
@@ -406,6 +406,12 @@ internal sealed partial class MessageParser
                 {
                     // "排查出3名党员，其中2名是今年招聘进来的": the part said before 是 is the part hired.
                     categories = categories.Plus("hired", Math.Min(found, PartSaidBefore(verbEnd, hire.Position) ?? found));
+                }
+
+                // "亮出来两个党员 以前都没跟单位说过自己是党员": a description said of them all (MessageParser.MemberClauses.cs).
+                if (categories.IsEmpty() && DescriptionHeldByAll(verbEnd, scanEnd) is { } described)
+                {
+                    categories = categories.Plus(described, found);
                 }
             }
 

@@ -189,6 +189,7 @@ internal sealed partial class MessageParser
             FindPairings(clause);
         }
 
+        FindMembersMetOnAVisit(); // MessageParser.Presence.cs
         ElaborateDiscoveries(); // MessageParser.Discourse.cs: facts of one action said over the clauses after it
         FindRoundsOfVisits();
         FindFormation();

@@ -196,7 +196,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.NotSelfMarkers), nameof(Vocabulary.HeardFromVerbs), nameof(Vocabulary.FinderlessDiscoveryVerbs),
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
         nameof(Vocabulary.ServeVerbs), nameof(Vocabulary.AppointerWords), nameof(Vocabulary.PurposeVerbs), nameof(Vocabulary.PurposeLeads),
-        nameof(Vocabulary.BotRequestMarkers),
+        nameof(Vocabulary.BotRequestMarkers), nameof(Vocabulary.RoundHeadingWords), nameof(Vocabulary.NewcomerMarkers),
     };
 
     /// <summary>
@@ -216,7 +216,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.SplitMarkers), nameof(Vocabulary.FactChanges), nameof(Vocabulary.HostMarkers), nameof(Vocabulary.OrgTypeWords),
         nameof(Vocabulary.ChangeVerbs), nameof(Vocabulary.MemberDescriptions), nameof(Vocabulary.OwnScopeWords),
         nameof(Vocabulary.UnitPartNouns), nameof(Vocabulary.SendingVerbs), nameof(Vocabulary.LeaderFollowVerbs), nameof(Vocabulary.StatusDescriptions),
-        nameof(Vocabulary.SecretaryServeVerbs), nameof(Vocabulary.StayPlaceVerbs), nameof(Vocabulary.CompletionVerbs), nameof(Vocabulary.UnitPlaceNouns),
+        nameof(Vocabulary.SecretaryServeVerbs), nameof(Vocabulary.StayPlaceVerbs), nameof(Vocabulary.VisitActivityVerbs), nameof(Vocabulary.ConfirmationMarkers), nameof(Vocabulary.StaffNouns), nameof(Vocabulary.CompletionVerbs), nameof(Vocabulary.UnitPlaceNouns),
         nameof(Vocabulary.ChainTitles), nameof(Vocabulary.PredicateRoleNouns), nameof(Vocabulary.SoundAlikeTerms),
     };
 

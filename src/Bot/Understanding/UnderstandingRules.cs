@@ -93,6 +93,11 @@ internal sealed class UnderstandingRules
         NoneAfterOne = new(v.NoneAfterOne);
         ShowFollowups = new(v.ShowFollowups);
         StayPlaceVerbs = new(v.StayPlaceVerbs);
+        VisitActivities = new(v.VisitActivityVerbs);
+        RoundHeadings = new(v.RoundHeadingWords);
+        Newcomers = new(v.NewcomerMarkers);
+        Confirmations = new(v.ConfirmationMarkers);
+        StaffNouns = new(v.StaffNouns);
         SettledWords = new(v.SettledWords);
         SelfAgent = new(v.SelfAgentPhrases);
         SecretaryServeVerbs = new(v.SecretaryServeVerbs);
@@ -156,6 +161,11 @@ internal sealed class UnderstandingRules
     public KeywordSet ShowFollowups { get; }
 
     public KeywordSet StayPlaceVerbs { get; }
+    public KeywordSet VisitActivities { get; }
+    public KeywordSet RoundHeadings { get; }
+    public KeywordSet Newcomers { get; }
+    public KeywordSet Confirmations { get; }
+    public KeywordSet StaffNouns { get; }
     public KeywordSet SettledWords { get; }
     public KeywordSet SelfAgent { get; }
     public KeywordSet SecretaryServeVerbs { get; }

@@ -198,6 +198,21 @@ public sealed record Vocabulary
     /// <summary>"都耗在德润物业了", "我人在正衡律所": a verb of spending time (or the sender's presence) right before the place.</summary>
     public IReadOnlyList<string> StayPlaceVerbs { get; init; } = [];
 
+    /// <summary>"在德润物业跟经理核了一遍台账", "在安捷电子搞了个亮身份活动": an activity later in the stretch after 在 + a unit (a visit).</summary>
+    public IReadOnlyList<string> VisitActivityVerbs { get; init; } = [];
+
+    /// <summary>"昨天的足迹：": after a day, a title that announces the places of the day's round listed after it.</summary>
+    public IReadOnlyList<string> RoundHeadingWords { get; init; } = [];
+
+    /// <summary>"新来的研发总监是党员": a modifier of the person said to be a member that makes him one newly hired.</summary>
+    public IReadOnlyList<string> NewcomerMarkers { get; init; } = [];
+
+    /// <summary>"有个股东也是党员 今天核实了": a word after a person said to be a member that makes him newly found.</summary>
+    public IReadOnlyList<string> ConfirmationMarkers { get; init; } = [];
+
+    /// <summary>"两个运营", "三个程序员", "有个股东": nouns of a unit's staff, a person or people said to be members.</summary>
+    public IReadOnlyList<string> StaffNouns { get; init; } = [];
+
     /// <summary>这个/那个/该 before a class noun (协会, 公司): an organisation pointed at, not named.</summary>
     public IReadOnlyList<string> Demonstratives { get; init; } = [];
 
