@@ -20,8 +20,15 @@ internal sealed partial class MessageParser
                 verb = default; // "工会今天挂牌了 搞定 团支部下礼拜再弄": the verb before is the other body's, said after it
             }
 
+            // "妇委会、团支部均于今日成立", "团支部、妇委会、工会今天都建起来了": bodies listed share the verb after the last of them.
+            var listEnd = position + word.Length;
+            while (verb.Word is null && ListedMassBodyEnd(listEnd, clause.End) is { } nextEnd)
+            {
+                listEnd = nextEnd;
+            }
+
             var verbAt = verb.Word is not null ? verb.Position
-                : rules.MassVerbs.FindFirst(text, position + word.Length, Math.Min(clause.End, position + word.Length + 8))?.Position;
+                : rules.MassVerbs.FindFirst(text, listEnd, Math.Min(clause.End, listEnd + 8))?.Position;
             var verbClause = clause;
             if (verbAt is null && VerbOfBodyInNextClause(clause, position + word.Length) is { } carried)
             {
@@ -65,6 +72,19 @@ internal sealed partial class MessageParser
 
             return;
         }
+    }
+
+    /// <summary>Where the next mass body of a list ends when a list joiner (、/和/与) and a mass body follow <paramref name="at"/>; else null.</summary>
+    private int? ListedMassBodyEnd(int at, int end)
+    {
+        if (rules.ListJoiners.MatchAt(text, at, end) is not { } joiner
+            || rules.PartyAndMassWords.MatchAt(text, at + joiner.Length, end) is not { } body
+            || !rules.Vocabulary.MassOrganizations.ContainsKey(body))
+        {
+            return null;
+        }
+
+        return at + joiner.Length + body.Length;
     }
 
     /// <summary>

@@ -350,6 +350,12 @@ internal sealed partial class MessageParser
             units = coordinated; // "云启网络跟极光数字 片区联建 …弄好了", "…；跟物流行业协会同业共建的联合支部…成立了" (MessageParser.Items.cs)
         }
 
+        if (units.Count == 0 && rules.SplitMarkers.FindAll(text, 0, position).LastOrDefault() is { Word: not null } leftAt
+            && MentionsIn(ClauseAt(leftAt.Position)).FirstOrDefault(m => m.End <= leftAt.Position && !m.IsGeneric) is { } leaver)
+        {
+            units.Add(leaver); // "云启网络退出了和微光软件的联合党支部，今天单独建了支部": the unit that left sets up its own
+        }
+
         if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
         {
             units.Add(topic);
@@ -387,12 +393,16 @@ internal sealed partial class MessageParser
         };
 
         // A figure in an item before the formation's ("一共十个人，党员还是两名；跟…联合支部成立了") is that item's total.
-        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start));
+        // "党员到五十二个了", "党员现在是一百零三个了": a figure said with a change or state word is the unit's total now
+        // (its org_update), not the new body's members.
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start)
+            && !SaidAsTotalNow(p));
         if (members is not null)
         {
             members.Consumed = true;
         }
 
+        units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var first = units.FirstOrDefault();
         var action = Record(ActionKind.Formation, first, position) with
         {
@@ -406,4 +416,8 @@ internal sealed partial class MessageParser
         };
         Add(position, action);
     }
+
+    /// <summary>A figure said with a change or state word between its noun and it (<c>fact_changes</c>, <c>total_state_words</c>).</summary>
+    private bool SaidAsTotalNow(NumberPhrase phrase) =>
+        rules.Changes.ContainsAny(text, phrase.Start, phrase.End) || rules.TotalStates.ContainsAny(text, phrase.Start, phrase.End);
 }
