@@ -65,7 +65,8 @@ internal sealed partial class MessageParser
             }
 
             var nameEnd = at;
-            foreach (var link in (string[])["担任", "当选", "任", "为", "是"])
+            // "孙磊当书记", "陈明来当书记": the serving verbs of the vocabulary (secretary_serve_verbs), then 当选/任/为/是.
+            foreach (var link in rules.Vocabulary.SecretaryServeVerbs.Concat(["当选", "任", "为", "是"]).OrderByDescending(w => w.Length))
             {
                 if (text.AsSpan(0, nameEnd).EndsWith(link))
                 {
