@@ -82,7 +82,8 @@ internal sealed partial class MessageParser
 
             if (rules.Names.ReadBefore(text, nameEnd) is { } before)
             {
-                return before;
+                // "党建专干陈明当书记": the title's last character (干) is no surname.
+                return before.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, Math.Max(0, nameEnd - 10)) ? before[1..] : before;
             }
 
             // A surname the list lacks ("书记墨书"): two or three characters that end the clause.
@@ -349,6 +350,14 @@ internal sealed partial class MessageParser
         if (CoordinatedUnits(clause, units) is { } coordinated)
         {
             units = coordinated; // "云启网络跟极光数字 片区联建 …弄好了", "…；跟物流行业协会同业共建的联合支部…成立了" (MessageParser.Items.cs)
+        }
+
+        if (units.Count == 0 && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } described
+            && rules.Formation.FindFirst(text, described.Start, described.End) is { } builtAt && !IsBlocked(described, builtAt.Position)
+            && (rules.Joint.ContainsAny(text, clause.Start, clause.End) || rules.LeaderFollowVerbs.ContainsAny(text, described.Start, described.End))
+            && MentionsIn(described).Where(m => !m.IsGeneric && !InLeaderSpan(m.Start)).DistinctBy(Identity).ToList() is { Count: > 0 } named)
+        {
+            units = named; // "龙头带建的联合支部落地了 星辰半导体党总支带着优品超市、蓝海电商建的": the next clause says whose it is
         }
 
         if (units.Count == 0 && rules.SplitMarkers.FindAll(text, 0, position).LastOrDefault() is { Word: not null } leftAt
