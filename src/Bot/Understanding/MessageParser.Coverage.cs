@@ -20,8 +20,15 @@ internal sealed partial class MessageParser
                 verb = default; // "工会今天挂牌了 搞定 团支部下礼拜再弄": the verb before is the other body's, said after it
             }
 
+            // "妇委会、团支部均于今日成立", "团支部、妇委会、工会今天都建起来了": bodies listed share the verb after the last of them.
+            var listEnd = position + word.Length;
+            while (verb.Word is null && ListedMassBodyEnd(listEnd, clause.End) is { } nextEnd)
+            {
+                listEnd = nextEnd;
+            }
+
             var verbAt = verb.Word is not null ? verb.Position
-                : rules.MassVerbs.FindFirst(text, position + word.Length, Math.Min(clause.End, position + word.Length + 8))?.Position;
+                : rules.MassVerbs.FindFirst(text, listEnd, Math.Min(clause.End, listEnd + 8))?.Position;
             var verbClause = clause;
             if (verbAt is null && VerbOfBodyInNextClause(clause, position + word.Length) is { } carried)
             {
@@ -44,7 +51,7 @@ internal sealed partial class MessageParser
                 ?? (rules.SettledWords.MatchAt(text, settledAt) is { } settled
                     ? (settledAt, settled) : null); // "指导员定了", "指导员也定下来了"
             var person = InstructorPerson();
-            if ((verb is null && person is null) || IsBlocked(clause, verb?.Position ?? position))
+            if ((verb is null && person is null) || IsBlocked(clause, verb?.Position ?? position) || TitlesSecretary(position + instructorWord.Length, clause.End))
             {
                 continue;
             }
@@ -65,6 +72,43 @@ internal sealed partial class MessageParser
 
             return;
         }
+    }
+
+    /// <summary>
+    /// "由社区派驻党建指导员刘洋任书记", "街道派的指导员孙磊当书记": the instructor word is the title of a person who serves as a
+    /// secretary (a name, a serving verb, then 书记 within a few characters): the person's post, no coverage of its own.
+    /// </summary>
+    private bool TitlesSecretary(int at, int end)
+    {
+        if (rules.Names.ReadAt(text, at) is not { Length: >= 2 } name)
+        {
+            return false;
+        }
+
+        for (var length = name.Length; length >= 2; length--)
+        {
+            var after = at + length;
+            var serve = rules.SecretaryServeVerbs.MatchAt(text, after, end)?.Length ?? (after < end && text[after] == '任' ? 1 : 0);
+            if (serve > 0 && text.IndexOf("书记", after + serve, Math.Min(6, Math.Max(0, end - after - serve)), StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the next mass body of a list ends when a list joiner (、/和/与) and a mass body follow <paramref name="at"/>; else null.</summary>
+    private int? ListedMassBodyEnd(int at, int end)
+    {
+        if (rules.ListJoiners.MatchAt(text, at, end) is not { } joiner
+            || rules.PartyAndMassWords.MatchAt(text, at + joiner.Length, end) is not { } body
+            || !rules.Vocabulary.MassOrganizations.ContainsKey(body))
+        {
+            return null;
+        }
+
+        return at + joiner.Length + body.Length;
     }
 
     /// <summary>

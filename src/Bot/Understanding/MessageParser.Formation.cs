@@ -65,7 +65,8 @@ internal sealed partial class MessageParser
             }
 
             var nameEnd = at;
-            foreach (var link in (string[])["担任", "当选", "任", "为", "是"])
+            // "孙磊当书记", "陈明来当书记": the serving verbs of the vocabulary (secretary_serve_verbs), then 当选/任/为/是.
+            foreach (var link in rules.Vocabulary.SecretaryServeVerbs.Concat(["当选", "任", "为", "是"]).OrderByDescending(w => w.Length))
             {
                 if (text.AsSpan(0, nameEnd).EndsWith(link))
                 {
@@ -81,7 +82,8 @@ internal sealed partial class MessageParser
 
             if (rules.Names.ReadBefore(text, nameEnd) is { } before)
             {
-                return before;
+                // "党建专干陈明当书记": the title's last character (干) is no surname.
+                return before.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, Math.Max(0, nameEnd - 10)) ? before[1..] : before;
             }
 
             // A surname the list lacks ("书记墨书"): two or three characters that end the clause.
@@ -350,6 +352,20 @@ internal sealed partial class MessageParser
             units = coordinated; // "云启网络跟极光数字 片区联建 …弄好了", "…；跟物流行业协会同业共建的联合支部…成立了" (MessageParser.Items.cs)
         }
 
+        if (units.Count == 0 && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } described
+            && rules.Formation.FindFirst(text, described.Start, described.End) is { } builtAt && !IsBlocked(described, builtAt.Position)
+            && (rules.Joint.ContainsAny(text, clause.Start, clause.End) || rules.LeaderFollowVerbs.ContainsAny(text, described.Start, described.End))
+            && MentionsIn(described).Where(m => !m.IsGeneric && !InLeaderSpan(m.Start)).DistinctBy(Identity).ToList() is { Count: > 0 } named)
+        {
+            units = named; // "龙头带建的联合支部落地了 星辰半导体党总支带着优品超市、蓝海电商建的": the next clause says whose it is
+        }
+
+        if (units.Count == 0 && rules.SplitMarkers.FindAll(text, 0, position).LastOrDefault() is { Word: not null } leftAt
+            && MentionsIn(ClauseAt(leftAt.Position)).FirstOrDefault(m => m.End <= leftAt.Position && !m.IsGeneric) is { } leaver)
+        {
+            units.Add(leaver); // "云启网络退出了和微光软件的联合党支部，今天单独建了支部": the unit that left sets up its own
+        }
+
         if (units.Count == 0 && TargetsFor(clause, position, wholeClause: true)[0] is { } topic)
         {
             units.Add(topic);
@@ -387,12 +403,16 @@ internal sealed partial class MessageParser
         };
 
         // A figure in an item before the formation's ("一共十个人，党员还是两名；跟…联合支部成立了") is that item's total.
-        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start));
+        // "党员到五十二个了", "党员现在是一百零三个了": a figure said with a change or state word is the unit's total now
+        // (its org_update), not the new body's members.
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start)
+            && !SaidAsTotalNow(p));
         if (members is not null)
         {
             members.Consumed = true;
         }
 
+        units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var first = units.FirstOrDefault();
         var action = Record(ActionKind.Formation, first, position) with
         {
@@ -406,4 +426,8 @@ internal sealed partial class MessageParser
         };
         Add(position, action);
     }
+
+    /// <summary>A figure said with a change or state word between its noun and it (<c>fact_changes</c>, <c>total_state_words</c>).</summary>
+    private bool SaidAsTotalNow(NumberPhrase phrase) =>
+        rules.Changes.ContainsAny(text, phrase.Start, phrase.End) || rules.TotalStates.ContainsAny(text, phrase.Start, phrase.End);
 }

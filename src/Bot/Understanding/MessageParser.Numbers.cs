@@ -367,6 +367,27 @@ internal sealed partial class MessageParser
             clauseEnd++;
         }
 
-        return next < text.Length && text.AsSpan(next, clauseEnd - next).Contains("党员", StringComparison.Ordinal);
+        if (next < text.Length && text.AsSpan(next, clauseEnd - next).Contains("党员", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "安捷电子工会昨天成立了，二百六十号人，入会的有两百多": after a clause that counts no members and finds or hires no
+        // one, the head count said on its own is the organisation's too.
+        var previousEnd = start;
+        while (previousEnd > 0 && IsSeparator(text[previousEnd - 1]))
+        {
+            previousEnd--;
+        }
+
+        var previousStart = previousEnd;
+        while (previousStart > 0 && !IsSeparator(text[previousStart - 1]))
+        {
+            previousStart--;
+        }
+
+        return previousEnd > previousStart && !text.AsSpan(previousStart, previousEnd - previousStart).Contains("党员", StringComparison.Ordinal)
+            && !rules.Categories.ContainsAny(text, previousStart, previousEnd) && !rules.Discovery.ContainsAny(text, previousStart, previousEnd)
+            && !rules.Hire.ContainsAny(text, previousStart, previousEnd);
     }
 }

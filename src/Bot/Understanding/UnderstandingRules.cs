@@ -34,6 +34,8 @@ internal sealed class UnderstandingRules
         EmployeeWords = new(v.EmployeeWords);
         Fillers = new(v.FactFillers.Concat(v.MemberTotalVerbs));
         Changes = new(v.FactChanges);
+        TotalStates = new(v.TotalStateWords);
+        ListJoiners = new(v.ListJoiners);
         AllMarkers = new(v.AllMarkers);
         AllTogether = new(v.AllTogetherMarkers);
         HostMarkers = new(v.HostMarkers);
@@ -209,6 +211,12 @@ internal sealed class UnderstandingRules
     public KeywordSet EmployeeWords { get; }
     public KeywordSet Fillers { get; }
     public KeywordSet Changes { get; }
+
+    /// <summary>total_state_words: 现在/目前 between a count noun and its figure.</summary>
+    public KeywordSet TotalStates { get; }
+
+    /// <summary>list_joiners: 、/和/与 between the members of a list.</summary>
+    public KeywordSet ListJoiners { get; }
     public KeywordSet AllMarkers { get; }
 
     /// <summary>都/均/两家都: a fact said after a list holds for every one listed.</summary>

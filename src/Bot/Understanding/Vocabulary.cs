@@ -111,6 +111,12 @@ public sealed record Vocabulary
     public IReadOnlyList<string> TopicPlaceWords { get; init; } = [];
     public IReadOnlyList<string> FactFillers { get; init; } = [];
     public IReadOnlyList<string> FactChanges { get; init; } = [];
+
+    /// <summary>现在/目前: said between a count noun and its figure, the figure is the total now (an org_update), not a new body's members.</summary>
+    public IReadOnlyList<string> TotalStateWords { get; init; } = [];
+
+    /// <summary>、/和/与/以及: words that join the members of a list ("妇委会、团支部均于今日成立").</summary>
+    public IReadOnlyList<string> ListJoiners { get; init; } = [];
     public IReadOnlyList<string> AllMarkers { get; init; } = [];
     public IReadOnlyList<string> AllTogetherMarkers { get; init; } = [];
     public IReadOnlyList<string> HostMarkers { get; init; } = [];
