@@ -295,7 +295,14 @@ internal sealed partial class MessageParser
         }
 
         static bool Filler(char c) => IsSeparator(c) || c is '的' or '帮' or '我' or '请' or '麻' or '烦' or '吧' or '呗' or '啊' or '呀' or '哈' or '嘛' or '～';
-        return text.AsSpan(named.End, verb.Position - named.End).TrimStart(' ').ToString().All(Filler)
+        // "华鼎那家 查一下": a pointer after the name (那家, 这个) points at the name.
+        var after = named.End;
+        if (rules.Demonstratives.MatchAt(text, after, verb.Position) is { } pointer)
+        {
+            after += pointer.Length;
+        }
+
+        return text.AsSpan(after, verb.Position - after).TrimStart(' ').ToString().All(Filler)
             && text.AsSpan(verb.Position + verb.Word.Length).ToString().All(Filler);
     }
 

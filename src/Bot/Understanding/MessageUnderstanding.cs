@@ -134,6 +134,12 @@ public sealed class MessageUnderstanding
                 [.. DateExpressions.Find(said, today).Select(d => (d.Start, d.Start + d.Length))]));
         }
 
+        // A note written as a form ("走访记录\n单位：顺达快递\n党员：3名"): the sentence it stands for (FormNotes.cs).
+        if (rules.Forms.Rewrite(normalized, said => [.. index.FindMentions(said).Where(m => !m.IsGeneric && m.Length > 0).Select(m => (m.Start, m.Length))]) is { } sentence)
+        {
+            normalized = sentence;
+        }
+
         return normalized;
     }
 

@@ -72,7 +72,9 @@ public static class ProgressFilters
             return named;
         }
 
-        return (SelfWords.Any(w => text.Contains(w, StringComparison.Ordinal)) || SelfBeforeWindow(text)) && sender.Name.Length > 0 ? sender.Name : null;
+        // "汇总：本人本周走访家数", "查询：本人 上周 走访次数": 本人, as forms write 我, and the blanks between a form's words.
+        var said = text.Contains("本人", StringComparison.Ordinal) ? text.Replace("本人", "我", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal) : text;
+        return (SelfWords.Any(w => said.Contains(w, StringComparison.Ordinal)) || SelfBeforeWindow(said)) && sender.Name.Length > 0 ? sender.Name : null;
     }
 
     private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建"];

@@ -60,6 +60,7 @@ internal sealed class UnderstandingRules
         PolicyDefinition = new(v.PolicyDefinitionPhrases);
         SpeechActs = new SpeechActWords(v.SpeechActs);
         OwnScope = new(v.OwnScopeWords);
+        Forms = new FormNotes(v);
         ClassDescription = new(v.ClassDescriptionMarkers);
         Singular = new(v.SingularMarkers);
         OrgTypeWords = new(v.OrgTypeWords.Keys);
@@ -227,6 +228,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>三家：/以下: the names follow the verb's clause.</summary>
     public KeywordSet ListIntro { get; }
+
+    /// <summary>The reader of notes written as forms (branch r9-uforms).</summary>
+    public FormNotes Forms { get; }
 
     /// <summary>Words that end a report's title (<c>report_heading_words</c>).</summary>
     public KeywordSet ReportHeadings { get; }

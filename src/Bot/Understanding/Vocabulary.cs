@@ -341,6 +341,21 @@ public sealed record Vocabulary
     /// <summary>帮我/请问/你: the message asks the bot something.</summary>
     public IReadOnlyList<string> BotRequestMarkers { get; init; } = [];
 
+    // ---- word classes of round 9 (branch r9-uforms): notes written as forms (<see cref="FormNotes"/>)
+
+    /// <summary>A form's keys (单位, 时间, 走访人, 职工人数, 备注) and the slot each fills: organization, date, agent, figure
+    /// (said as key and value: 党员3名) or remark (its value only).</summary>
+    public IReadOnlyDictionary<string, string> FormKeys { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A heading's frame words (走访, 排查, 帮扶) and the sentence each opens ({agent} and {org} filled by the slots).</summary>
+    public IReadOnlyDictionary<string, string> FormFrames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The nouns that end a form's heading and only say it is a note (记录, 情况, 结果, 登记表).</summary>
+    public IReadOnlyList<string> FormHeadingNouns { get; init; } = [];
+
+    /// <summary>A form's empty values ((未填), 无, 空, 待核实): the slot is not filled.</summary>
+    public IReadOnlyList<string> FormEmptyValues { get; init; } = [];
+
     /// <summary>The suffixes that make a workplace noun a staff word (厂里, 店里头, 所里面).</summary>
     public static readonly IReadOnlyList<string> PlaceSuffixes = ["里", "里头", "里面", "内"];
 
