@@ -59,9 +59,9 @@ internal sealed partial class MessageParser
                 return sender.Name;
             }
 
-            if (rules.Names.ReadAt(text, j) is { Length: >= 2 } name)
+            if (HolderAfterPost(j, selfAllowed: false) is { } name)
             {
-                return name;
+                return name; // MessageParser.People.cs: "书记让汇通的汤志刚来干"
             }
 
             var nameEnd = at;
@@ -82,6 +82,11 @@ internal sealed partial class MessageParser
             if (rules.Names.ReadBefore(text, nameEnd) is { } before)
             {
                 return before;
+            }
+
+            if (HolderBeforeServe(at) is { } holder)
+            {
+                return holder; // MessageParser.People.cs: "章正衡今天被选为联合党支部书记"
             }
 
             // A surname the list lacks ("书记墨书"): two or three characters that end the clause.

@@ -197,6 +197,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
         nameof(Vocabulary.ServeVerbs), nameof(Vocabulary.AppointerWords), nameof(Vocabulary.PurposeVerbs), nameof(Vocabulary.PurposeLeads),
         nameof(Vocabulary.BotRequestMarkers),
+        nameof(Vocabulary.NameClosingWords), nameof(Vocabulary.NamePrecedingWords), nameof(Vocabulary.PersonRoleKeys), nameof(Vocabulary.ElectedVerbs),
     };
 
     /// <summary>
