@@ -28,7 +28,12 @@ internal sealed partial class MessageParser
             return false;
         }
 
-        return DoerBefore(position) == Agent.Other;
+        return DoerBefore(position) switch
+        {
+            Agent.Other => true,
+            Agent.None => IsNamedOthersAct(position), // MessageParser.People.cs: "孙磊昨天去仁爱医院又排查出…"
+            _ => false,
+        };
     }
 
     /// <summary>The doer of the verb at <paramref name="position"/>: the nearest agent word before it (see <see cref="IsAnothersAct"/>).</summary>

@@ -194,9 +194,9 @@ internal sealed partial class MessageParser
                 j++; // voice input: "党建指导员 吴刚"
             }
 
-            if (rules.Names.ReadAt(text, j) is { } name && name.Length >= 2)
+            if (HolderAfterPost(j, selfAllowed: false) is { } name)
             {
-                return name;
+                return name; // MessageParser.People.cs: "指导员是龙城街道的石磊磊"
             }
         }
 
@@ -265,6 +265,7 @@ internal sealed partial class MessageParser
 
         // "德润物业这块的帮扶组建我来负责", "本人自本月起一对一帮扶…": the sender takes it on, said before or after the verb.
         var secretary = rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
+            || SelfInRoleKey()
             ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);

@@ -59,9 +59,9 @@ internal sealed partial class MessageParser
                 return sender.Name;
             }
 
-            if (rules.Names.ReadAt(text, j) is { Length: >= 2 } name)
+            if (HolderAfterPost(j, selfAllowed: false) is { } name)
             {
-                return name;
+                return name; // MessageParser.People.cs: "书记让汇通的汤志刚来干"
             }
 
             var nameEnd = at;
@@ -84,6 +84,11 @@ internal sealed partial class MessageParser
             {
                 // "党建专干陈明当书记": the title's last character (干) is no surname.
                 return before.Length == 3 && rules.Titles.EndsAt(text, nameEnd - 2, Math.Max(0, nameEnd - 10)) ? before[1..] : before;
+            }
+
+            if (HolderBeforeServe(at) is { } holder)
+            {
+                return holder; // MessageParser.People.cs: "章正衡今天被选为联合党支部书记"
             }
 
             // A surname the list lacks ("书记墨书"): two or three characters that end the clause.

@@ -32,6 +32,11 @@ public static class ProgressFilters
         }
 
         var window = TimeWindow.Find(text, today, campaignStart);
+        if (TimeWindow.FindDay(text, today) is { } day && (window is null || !window.Said.Contains(day.Said, StringComparison.Ordinal)))
+        {
+            window = day; // "12月10日我去过几家单位": the day, not its month
+        }
+
         var by = BreakdownOf(text);
         var person = PersonOf(text, sender, people());
         return result with
@@ -77,23 +82,30 @@ public static class ProgressFilters
         return (SelfWords.Any(w => said.Contains(w, StringComparison.Ordinal)) || SelfBeforeWindow(said)) && sender.Name.Length > 0 ? sender.Name : null;
     }
 
-    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建"];
+    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接"];
 
-    /// <summary>"我上礼拜一共跑了几家", "我前两周走访了多少": 我, then words of a time window only, then a tail of <see cref="SelfWords"/>.</summary>
+    /// <summary>First-person words that name the sender (本人, 我), not a group (我们, 我街道 is kept out by the tails).</summary>
+    private static readonly string[] SelfSubjects = ["本人", "我"];
+
+    /// <summary>"我上礼拜一共跑了几家", "我前两周走访了多少", "本人走访过的": 我/本人, then words of a time window only (or none), then a tail.</summary>
     private static bool SelfBeforeWindow(string text)
     {
-        for (var at = text.IndexOf('我'); at >= 0; at = text.IndexOf('我', at + 1))
+        foreach (var self in SelfSubjects)
         {
-            var next = at + 1;
-            while (next < text.Length && next - at <= 6 && "上下这本今昨前近个礼拜周星期月年天日两三一二0123456789".Contains(text[next], StringComparison.Ordinal)
-                   && !SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
+            for (var at = text.IndexOf(self, StringComparison.Ordinal); at >= 0; at = text.IndexOf(self, at + self.Length, StringComparison.Ordinal))
             {
-                next++;
-            }
+                // "本人本周走访家数", "12月10日我去过几家", "我上礼拜一共跑了几家": the self word, words of a window, a tail.
+                var next = at + self.Length;
+                while (next < text.Length && next - at <= 6 && "上下这本今昨前近个礼拜周星期月年天日两三一二0123456789".Contains(text[next], StringComparison.Ordinal)
+                       && !SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
+                {
+                    next++;
+                }
 
-            if (next > at + 1 && SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
-            {
-                return true;
+                if (SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
             }
         }
 

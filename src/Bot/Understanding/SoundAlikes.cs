@@ -200,6 +200,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.BotRequestMarkers), nameof(Vocabulary.RoundHeadingWords), nameof(Vocabulary.NewcomerMarkers),
         // Round 9's form classes (branch r9-uforms): keys, frames and record nouns of notes written as forms.
         nameof(Vocabulary.FormKeys), nameof(Vocabulary.FormFrames), nameof(Vocabulary.FormHeadingNouns), nameof(Vocabulary.FormEmptyValues),
+        nameof(Vocabulary.NameClosingWords), nameof(Vocabulary.NamePrecedingWords), nameof(Vocabulary.PersonRoleKeys), nameof(Vocabulary.ElectedVerbs),
     };
 
     /// <summary>

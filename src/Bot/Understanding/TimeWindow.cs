@@ -75,6 +75,27 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
         return null;
     }
 
+    /// <summary>
+    /// "12月10日我去过几家单位": one day named, as the window of a progress question (a record's date is no window, so
+    /// <see cref="Find"/> leaves it out); a later month is last year's. Null where no single day is named.
+    /// </summary>
+    public static TimeWindow? FindDay(string? text, DateOnly today)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (DayPattern().Match(text) is { Success: true } day && Count(day.Groups["m"].Value) is { } dm and >= 1 and <= 12
+            && Count(day.Groups["d"].Value) is { } dd and >= 1 && dd <= DateTime.DaysInMonth(dm > today.Month ? today.Year - 1 : today.Year, dm))
+        {
+            var on = new DateOnly(dm > today.Month ? today.Year - 1 : today.Year, dm, dd);
+            return new TimeWindow(on, on, day.Value);
+        }
+
+        return null;
+    }
+
     private static TimeWindow? Range(Match match, DateOnly today)
     {
         var g = match.Groups;
@@ -111,6 +132,9 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
 
     [GeneratedRegex($"{YearSaid}(?<m1>{Numeral})月(?<d1>{Numeral})[日号]?(?:到|至|~|－|-|—)(?:(?<m2>{Numeral})月)?(?<d2>{Numeral})[日号]?")]
     private static partial Regex RangePattern();
+
+    [GeneratedRegex($"(?<![0-9零〇一二两三四五六七八九十百到至~\\-—－])(?<m>{Numeral})月(?<d>{Numeral})[日号](?!以来|起|开始|之后|以后|至今|前|之前|以前|到|至|~|-|—|－|[0-9])")]
+    private static partial Regex DayPattern();
 
     [GeneratedRegex($"(?:最近|近|过去|前)(?<n>{Numeral}|一|两|几)(?<u>天|日|周|星期|礼拜|个月|月)")]
     private static partial Regex LastDaysPattern();

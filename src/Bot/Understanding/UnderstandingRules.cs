@@ -76,6 +76,8 @@ internal sealed class UnderstandingRules
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
+        PersonRoleKeys = new(v.PersonRoleKeys);
+        HolderServeVerbs = new(v.SecretaryServeVerbs.Concat(v.ServeVerbs).Concat(v.ElectedVerbs));
         SpokenFillers = new(v.SpokenFillers);
         PauseCorrections = new(v.PauseCorrectionMarkers);
         VisitPlaceMarkers = new(v.VisitPlaceMarkers);
@@ -328,6 +330,12 @@ internal sealed class UnderstandingRules
     /// <summary>Small-talk phrases and the fillers allowed beside them.</summary>
     public KeywordSet SmallTalk { get; }
     public PersonNames Names { get; }
+
+    /// <summary>Keys of form lines whose value is a person (帮扶人：本人).</summary>
+    public KeywordSet PersonRoleKeys { get; }
+
+    /// <summary>Verbs whose subject holds the post named after them (当, 担任, 兼任, 被选为).</summary>
+    public KeywordSet HolderServeVerbs { get; }
     public HashSet<string> HelpWords { get; }
 
     /// <summary>A whole message that is only one of these words ("取消") takes back the last record.</summary>

@@ -169,6 +169,18 @@ public sealed record Vocabulary
     public IReadOnlyList<string> CompoundSurnames { get; init; } = [];
     public IReadOnlyList<string> NameStopwords { get; init; } = [];
 
+    /// <summary>Words that may follow a person's name and are never its given characters (这回, 自己, 兼任, 当): branch r9-upeople.</summary>
+    public IReadOnlyList<string> NameClosingWords { get; init; } = [];
+
+    /// <summary>Place and unit words a person's name may follow (社区, 党委, 党建办); no name starts on their last character.</summary>
+    public IReadOnlyList<string> NamePrecedingWords { get; init; } = [];
+
+    /// <summary>Keys of a form line whose value is a person ("帮扶人：本人", "指导员：我").</summary>
+    public IReadOnlyList<string> PersonRoleKeys { get; init; } = [];
+
+    /// <summary>Verbs of being elected to a post ("章正衡被选为书记"): their subject holds it.</summary>
+    public IReadOnlyList<string> ElectedVerbs { get; init; } = [];
+
     // ---- word classes of the issue-11 kinds work (branch r3-kinds)
 
     /// <summary>A part of a unit said after its name (项目部, 车间, 工地): "人在恒信建筑项目部" is a stay at the unit (branch r6-ukinds).</summary>
