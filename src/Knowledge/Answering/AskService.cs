@@ -12,6 +12,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 {
     private readonly FocusCoverage focus = FocusCoverage.Default(index, analyzer);
 
+    /// <summary>The user's question against the bank's questions of each candidate sentence (<see cref="QuestionBank"/>).</summary>
+    private readonly BankMatcher bank = new(index.Bank, index.Segmenter, analyzer, ShippedVocabulary.Value);
+
+    /// <summary>
+    /// Share of the question's weight a sentence earns for a bank question that matches the user's perfectly
+    /// (<see cref="BankMatch.Score"/> 1): the bank says, in users' words, which sentence answers. Chosen on the forced-answer
+    /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
+    /// </summary>
+    public static double BankShare { get; } = double.TryParse(Environment.GetEnvironmentVariable("KB_BANK_SHARE"), System.Globalization.NumberStyles.Float,
+        System.Globalization.CultureInfo.InvariantCulture, out var share) ? share : 1.0;
+
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;
 
@@ -125,7 +136,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace, sheet: sheet);
         foreach (var s in trace.Take(6))
         {
-            yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+            yield return $"{s.Score:F2} cov={s.Coverage:F2} bank={s.Bank.Score:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+        }
+
+        if (bank.Active)
+        {
+            var reading = bank.Read(question);
+            yield return $"bank words {string.Join('/', reading.Words)}; asking {string.Join('/', reading.AskingWords)}";
         }
 
         foreach (var word in focus.Words(question))
@@ -154,8 +171,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var subject = defined is null ? null : DefinedSubject(defined);
         var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
-        // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less.
-        var hits = index.Search(question, terms, asking is null ? null : [.. asking.Select(a => a ? 1.0 : ContextWeight)], Candidates);
+        // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less. The
+        // question's content words also meet the bank's questions of each passage.
+        var reading = bank.Active ? bank.Read(question) : null;
+        var hits = index.Search(question, terms, asking is null ? null : [.. asking.Select(a => a ? 1.0 : ContextWeight)], Candidates,
+            reading is null ? null : bank.Query(reading, (float)ContextWeight));
         if (hits.Count == 0)
         {
             return Abstain();
@@ -200,6 +220,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
+            // The bank's questions of each sentence that has some: the best of them against the user's question.
+            var banked = reading is null ? null : hit.Asked.Where(a => a.Sentence >= 0).GroupBy(a => a.Sentence)
+                .ToDictionary(g => g.Key, g => bank.Best(reading, g.Select(a => a.Key), hit.AskedScope));
             var passage = hit.MatchText;
             var context = hit.MatchContext;
             var sentences = hit.SentenceRanges;
@@ -252,6 +275,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.1 * allTotal;
                 }
 
+                var bankMatch = banked is not null && banked.TryGetValue(s, out var matched) ? matched : BankMatch.None;
+                score += BankShare * allTotal * bankMatch.Score;
+
                 var listed = defined is not null && (OnlyListed(hit.Text[sentences[s]], defined) ?? subject is not null && OnlyListedPlain(sentence, subject));
                 if (listed)
                 {
@@ -273,7 +299,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
-                scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
+                scored.Add(new ScoredSentence(hit, sentences, s, score, coverage) { Bank = bankMatch });
             }
         }
 
@@ -370,7 +396,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
         var neighbourhood = string.Concat(best.Hit.SentenceForms[Math.Max(best.Index - 1, 0)..Math.Min(best.Index + 2, best.Hit.SentenceForms.Length)]);
         var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
-            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood),
+            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood), Bank = best.Bank,
                 SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) },
             question, terms, weights, asking, best, ranked, bound, answer);
         if (sheet is not null)
@@ -1000,5 +1026,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private static (Answer Answer, double Confidence) Abstain() => (new(false, NoAnswer, [], null), 0);
 
-    private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage);
+    private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage)
+    {
+        /// <summary>The best of the bank's questions of this sentence against the user's.</summary>
+        public BankMatch Bank { get; init; } = BankMatch.None;
+    }
 }
