@@ -9,4 +9,7 @@ public sealed record KnowledgeOptions
     /// setting is rebuilt from its files.
     /// </summary>
     public bool UseQuestionBank { get; init; } = true;
+
+    /// <summary>The question bank to use instead of the shipped one when <see cref="UseQuestionBank"/> (for measuring: a bank with a document's lines withheld).</summary>
+    public Search.QuestionBank? QuestionBank { get; init; }
 }

@@ -131,8 +131,21 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
         return Read(JsonNode.Parse(stream)!.AsObject());
     });
 
-    /// <summary>The weights and threshold shipped in Resources/answer-scorer.json.</summary>
+    /// <summary>The weights and threshold shipped in Resources/answer-scorer.json: the bank-aware scorer.</summary>
     public static AnswerScorer Default => Shipped.Value;
+
+    private static readonly Lazy<AnswerScorer> ShippedPlain = new(() =>
+    {
+        using var stream = typeof(AnswerScorer).Assembly.GetManifestResourceStream("InstructorBot.Knowledge.answer-scorer.json")
+            ?? throw new InvalidOperationException("answer-scorer.json resource missing");
+        return JsonNode.Parse(stream)!.AsObject()["without_bank"] is JsonObject plain ? Read(plain) : Default;
+    });
+
+    /// <summary>
+    /// The scorer fitted without the question bank ("without_bank" in Resources/answer-scorer.json): it judges a sentence of a
+    /// passage the bank has no questions for, as before the bank (<see cref="AskService.PlainScorer"/>).
+    /// </summary>
+    public static AnswerScorer Plain => ShippedPlain.Value;
 
     public static AnswerScorer Read(JsonObject json)
     {

@@ -71,10 +71,16 @@ public sealed class BankMatcher
 
         /// <summary>The IDF of each of <see cref="AskingWords"/>, in order (read once per question, not per bank question).</summary>
         internal double[] AskingIdf { get; init; } = [];
+
+        /// <summary><see cref="AskingBigrams"/> as numbers (<see cref="Code"/>): a bank question's bigrams are looked up without strings.</summary>
+        internal HashSet<int> AskingCodes { get; init; } = [];
+
+        /// <summary>How far this question says each bank word met so far (<see cref="Said"/>): a word many bank questions share is looked at once.</summary>
+        internal Dictionary<string, double> SaysBankWord { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>A bank question read once: its match form, content words with their IDF and its bigrams.</summary>
-    private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, HashSet<string> Bigrams, AnswerKind.Kind Kind);
+    private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, int[] Bigrams, AnswerKind.Kind Kind);
 
     /// <summary>
     /// What a bank question's match counts for when the user asks for a kind of thing (a duration, a sum, a count…) and the
@@ -113,8 +119,10 @@ public sealed class BankMatcher
 
         var asked = mask is null || asking == words ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
         var askingWords = asking.Distinct().ToList();
-        return new Reading(words.Distinct().ToList(), askingWords, Bigrams(asked))
+        var askingBigrams = Bigrams(asked);
+        return new Reading(words.Distinct().ToList(), askingWords, askingBigrams)
         {
+            AskingCodes = [.. askingBigrams.Select(b => Code(b[0], b[1]))],
             Form = form,
             Kind = AnswerKind.Asked(analyzer.Asked(question)),
             AskingIdf = [.. askingWords.Select(Idf)],
@@ -170,23 +178,31 @@ public sealed class BankMatcher
         double bankSaid = 0;
         for (var i = 0; i < cut.Words.Length; i++)
         {
-            bankSaid += cut.WordIdf[i] * Said(cut.Words[i], reading.Form, reading.Words);
+            var word = cut.Words[i];
+            if (!reading.SaysBankWord.TryGetValue(word, out var says))
+            {
+                reading.SaysBankWord[word] = says = Said(word, reading.Form, reading.Words);
+            }
+
+            bankSaid += cut.WordIdf[i] * says;
         }
 
-        var (smaller, larger) = reading.AskingBigrams.Count <= cut.Bigrams.Count ? (reading.AskingBigrams, cut.Bigrams) : (cut.Bigrams, reading.AskingBigrams);
         var shared = 0;
-        foreach (var bigram in smaller)
+        foreach (var code in cut.Bigrams)
         {
-            if (larger.Contains(bigram))
+            if (reading.AskingCodes.Contains(code))
             {
                 shared++;
             }
         }
 
-        var sizes = reading.AskingBigrams.Count + cut.Bigrams.Count;
+        var sizes = reading.AskingCodes.Count + cut.Bigrams.Length;
         var share = reading.Kind != AnswerKind.Kind.None && cut.Kind != reading.Kind ? OtherKindShare : 1;
         return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (cut.IdfTotal > 0 ? bankSaid / cut.IdfTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
     }
+
+    /// <summary>A bigram as one number: two UTF-16 characters side by side.</summary>
+    private static int Code(char first, char second) => first << 16 | second;
 
     /// <summary>
     /// How far a text says a word: 1 when it writes it (as a word or inside a longer one: "报" in "报上去"), else the share of
@@ -224,7 +240,7 @@ public sealed class BankMatcher
         var form = QuestionAnalyzer.MatchForm(q);
         var words = ContentWords(form);
         double[] idf = [.. words.Select(Idf)];
-        return new Cut(form, words, idf, idf.Sum(), Bigrams(form), AnswerKind.Asked(form));
+        return new Cut(form, words, idf, idf.Sum(), [.. Bigrams(form).Select(b => Code(b[0], b[1]))], AnswerKind.Asked(form));
     });
 
     // The frequencies are counted with this, not with Of (whose IDFs need the frequencies).

@@ -14,14 +14,13 @@ public sealed record BankQuestion(string Key, string Question, string Source)
     /// The document the line was written for: its bank file's name up to a first dash ("001" of asked/001.tsv and of
     /// asked/001-2.tsv, a second writer's questions for the same keys).
     /// </summary>
-    public string Document
+    public string Document { get; } = DocumentOf(Source);
+
+    private static string DocumentOf(string source)
     {
-        get
-        {
-            var name = System.IO.Path.GetFileNameWithoutExtension(Source[..Source.LastIndexOf(':')]);
-            var dash = name.IndexOf('-', StringComparison.Ordinal);
-            return dash > 0 ? name[..dash] : name;
-        }
+        var name = System.IO.Path.GetFileNameWithoutExtension(source[..source.LastIndexOf(':')]);
+        var dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 ? name[..dash] : name;
     }
 }
 
@@ -58,6 +57,12 @@ public sealed class QuestionBank
         var text = string.Join('\n', questions.Select(q => q.Key + "\t" + q.Question));
         Stamp = questions.Count == 0 ? "none" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
+
+    /// <summary>
+    /// This bank without the lines of one document (<see cref="BankQuestion.Document"/>): that document read as one a
+    /// deployment adds, which has no bank questions of its own (for measuring; docs/knowledge.md, round 9).
+    /// </summary>
+    public QuestionBank Without(string document) => new([.. Questions.Where(q => q.Document != document)], Problems);
 
     /// <summary>The fewest characters a key has (in <see cref="KeyForm"/>): shorter ones are reported and not used.</summary>
     public const int MinKeyLength = 8;
