@@ -20,8 +20,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// (<see cref="BankMatch.Score"/> 1): the bank says, in users' words, which sentence answers. Chosen on the forced-answer
     /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
     /// </summary>
-    public static double BankShare { get; } = double.TryParse(Environment.GetEnvironmentVariable("KB_BANK_SHARE"), System.Globalization.NumberStyles.Float,
-        System.Globalization.CultureInfo.InvariantCulture, out var share) ? share : 1.0;
+    public const double BankShare = 1.0;
 
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;
@@ -412,7 +411,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 quoteFrom = 0;
             }
 
-            foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
+            foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Plain >= 0.85 * best.Plain
                 && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
             {
                 // A sibling that announces a list ("做到“五个清”：") brings the list with it, as the best sentence would.
@@ -435,8 +434,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
                 if (next.Plain < 0.6 * best.Plain)
                 {
-                    // Cited by the score without the bank's share: a bank question lifts the answer, not its neighbours
-                    // out of the citations (round 8 lost the web chat's second citation so). Without the bank, Plain is the score.
+                    // Cited, and joined to the answer (as a sibling above), by the score without the bank's share: a bank
+                    // question lifts the answer, not its neighbours out of it (round 8 lost the web chat's second part and
+                    // citation so). Without the bank, Plain is the score.
                     continue;
                 }
 
@@ -447,7 +447,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
                 var (text, end) = Expand(next);
                 citations.Add(new Citation(next.Hit.DocumentTitle, next.Hit.Section, QuoteOf(next, end)));
-                if (answerParts.Count < 2 && next.Score >= 0.85 * best.Score && next.Coverage >= CoverageThreshold
+                if (answerParts.Count < 2 && next.Plain >= 0.85 * best.Plain && next.Coverage >= CoverageThreshold
                     && !TextCleaner.Normalize(answerParts[0]).Contains(TextCleaner.Normalize(text), StringComparison.Ordinal))
                 {
                     answerParts.Add(text);

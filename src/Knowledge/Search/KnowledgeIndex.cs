@@ -48,7 +48,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// Share of the asked field's score: a question meeting the bank's questions of a passage. Chosen on the forced-answer
     /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
     /// </summary>
-    public static float AskedBoost { get; } = EnvironmentFloat("KB_ASKED_BOOST", 0.5f);
+    public const float AskedBoost = 0.5f;
 
     /// <summary>The fields and scoring of this code's index: an index written otherwise is rebuilt from its files.</summary>
     private const string Format = "text=bigrams;words=jieba;similarity=bm25;described=definitions;asked=bank-words;v4";
@@ -358,9 +358,6 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static IReadOnlyList<(string Key, int Sentence)> ReadAsked(string? stored) =>
         string.IsNullOrEmpty(stored) ? [] : [.. stored.Split('\u001f').Select(e => e.Split('\u001e')).Select(p => (p[1], int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture)))];
-
-    private static float EnvironmentFloat(string name, float value) =>
-        float.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var set) ? set : value;
 
     private IndexResult Prepare(string path, bool shipped, out Documents.ParsedDocument? parsed, out string hash)
     {
