@@ -25,9 +25,7 @@ public static class AskTiming
                 var options = new KnowledgeOptions { UseQuestionBank = bank };
                 using var shipped = new KnowledgeBase(Path.Combine(folder, $"shipped-{bank}"), corpus, options);
                 shipped.EnsureCorpus();
-                InstructorBot.Knowledge.Answering.Phase.Reset();
                 yield return string.Create(CultureInfo.InvariantCulture, $"bank={bank}: ask on the shipped corpus, median {Median(shipped):F3} ms");
-                yield return InstructorBot.Knowledge.Answering.Phase.Report();
 
                 using var built = new KnowledgeBase(Path.Combine(folder, $"generated-{bank}"), corpusFolder: null, options);
                 var clock = Stopwatch.StartNew();
@@ -49,7 +47,6 @@ public static class AskTiming
             knowledge.Ask(question);
         }
 
-        InstructorBot.Knowledge.Answering.Phase.Reset();
         var times = new List<double>();
         for (var round = 0; round < 20; round++)
         {
