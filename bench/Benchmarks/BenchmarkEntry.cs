@@ -42,6 +42,16 @@ public static class BenchmarkEntry
             return;
         }
 
+        if (args is ["--ask-timing"])
+        {
+            foreach (var line in AskTiming.Run())
+            {
+                Console.WriteLine(line);
+            }
+
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
     }
 }

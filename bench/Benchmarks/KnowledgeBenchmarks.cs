@@ -16,7 +16,7 @@ namespace InstructorBot.Benchmarks;
 [MedianColumn]
 public class KnowledgeBenchmarks
 {
-    private static readonly string[] Questions =
+    internal static readonly string[] Questions =
     [
         "党员不足3名的企业怎么建立党组织？", "什么是五个清？", "联合党组织最多可以覆盖几个单位？", "职工多少人以上的非公企业要有党员？",
         "没有党员的企业怎么实现党的工作覆盖？", "四个一批指的是什么？", "百日攻坚行动的覆盖率目标是多少？", "党费每个月交多少？",
@@ -67,7 +67,7 @@ public class KnowledgeBenchmarks
     public bool AnswerOnGeneratedCorpus() => generated.Ask(Questions[next++ % Questions.Length]).Answered;
 
     /// <summary>Writes documents whose sentences are those of the campaign documents, recombined under numbered headings.</summary>
-    private static long Generate(string corpus, string target, int count)
+    internal static long Generate(string corpus, string target, int count)
     {
         Directory.CreateDirectory(target);
         var sentences = Directory.GetFiles(corpus).Where(DocumentReader.IsSupported)

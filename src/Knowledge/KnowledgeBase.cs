@@ -13,10 +13,10 @@ public sealed class KnowledgeBase : IDisposable
     private readonly string? corpusFolder;
     private readonly Lazy<bool> corpusSynced;
 
-    public KnowledgeBase(string indexFolder, string? corpusFolder)
+    public KnowledgeBase(string indexFolder, string? corpusFolder, KnowledgeOptions? options = null)
     {
         this.corpusFolder = corpusFolder;
-        Index = new KnowledgeIndex(indexFolder, IndexWords.Default);
+        Index = new KnowledgeIndex(indexFolder, IndexWords.Default, options is { UseQuestionBank: false } ? QuestionBank.Empty : options?.QuestionBank ?? QuestionBank.Default);
         Rules = new FormationRuleBook(Index);
         Advisor = new FormationAdvisor(Rules);
         Asker = new AskService(Index, DefaultAnalyzer.Value.Analyzer, Advisor) { FocusThesaurus = DefaultAnalyzer.Value.Thesaurus };

@@ -54,6 +54,38 @@ public sealed class AddedDocumentTests
         }
     }
 
+    /// <summary>
+    /// Round 8's flaw, caught: the blind questions answered only in 001, asked of an index where 001 is added through
+    /// <c>index</c> and the bank holds no line for it (the shipped bank with 001's lines withheld), pass no fewer than with no
+    /// bank at all. With round 8's single scorer (fitted on the bank's features) the added document's sentences lacked the
+    /// bank match every shipped answer carries and were declined; the plain judge now judges them as before the bank.
+    /// </summary>
+    [Fact]
+    public void A_document_without_bank_questions_is_answered_as_well_as_with_no_bank()
+    {
+        var gold = HeldOutFoldTests.AnsweredOnlyIn001(OwnQuestionFeatures.Blind.SelectMany(b =>
+            QaScorer.Load(TestFolder.Data("blind", $"qa-{b.Date}-{b.Batch}.jsonl")).Select(c =>
+            {
+                c["id"] = $"{b.Batch}:{c["id"]!.GetValue<string>()}";
+                return c;
+            })));
+        using var folder = new TestFolder();
+        QaScorer.Result Run(string name, KnowledgeOptions options)
+        {
+            using var knowledge = new KnowledgeBase(folder.File(name), TestFolder.Corpus, options);
+            knowledge.EnsureCorpus();
+            knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+            return QaScorer.Score(gold, gold.ToDictionary(c => c["id"]!.GetValue<string>(), c =>
+                System.Text.Json.JsonSerializer.SerializeToNode(knowledge.Ask(c["question"]!.GetValue<string>()), QaEvaluationTests.Json)!.AsObject()));
+        }
+
+        var noBank = Run("none", new KnowledgeOptions { UseQuestionBank = false });
+        var withheld = Run("withheld", new KnowledgeOptions { QuestionBank = QuestionBank.Default.Without("001") });
+
+        Assert.True(gold.Count >= 10, $"{gold.Count} questions");
+        Assert.True(withheld.PassRate >= noBank.PassRate, $"001's bank withheld: {withheld}; no bank: {noBank}");
+    }
+
     private static readonly string[] Questions =
     [
         "党员不足3名的企业怎么建立党组织？", "什么是五个清？", "联合党组织最多可以覆盖几个单位？", "党员有3名以上的单位要怎么做？",

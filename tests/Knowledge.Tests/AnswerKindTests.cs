@@ -16,6 +16,11 @@ public sealed class AnswerKindTests : IDisposable
     [InlineData("积极分子要培养多长时间", Kind.Duration)]
     [InlineData("指导员一个月补贴多少钱", Kind.Money)]
     [InlineData("党建工作经费一年有多少", Kind.Money)]
+    [InlineData("党费每个月交多少", Kind.Money)]
+    [InlineData("入会要缴几块钱", Kind.Money)]
+    [InlineData("活动场地租金一年付多少", Kind.Money)]
+    [InlineData("上面给多少名额", Kind.Count)]
+    [InlineData("入党要交几个证明", Kind.Count)]
     [InlineData("党费按工资的什么比例交", Kind.Ratio)]
     [InlineData("党员活动室面积有标准没", Kind.Size)]
     [InlineData("每个书记具体要帮建几个", Kind.Count)]
@@ -52,6 +57,22 @@ public sealed class AnswerKindTests : IDisposable
         Assert.Contains("不超过3个", answer.Text, StringComparison.Ordinal);
         Assert.True(count!.KindHeld);
         Assert.False(count.KindMissing);
+    }
+
+    /// <summary>
+    /// qa-dev q21: the documents say 党费 is to be paid (加强党费收缴管理, 不重复交纳党费) but give no sum; a payment verb with
+    /// 多少 asks for one, which no sentence holds, so the question is declined rather than answered with the 党费 sentence.
+    /// </summary>
+    [Fact]
+    public void A_sum_asked_with_a_payment_verb_is_missing_from_the_sentences_on_the_fee_and_the_question_is_declined()
+    {
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+
+        var answer = knowledge.Ask("党费每个月交多少？");
+        var (_, features) = knowledge.Asker.Features("党费每个月交多少？");
+
+        Assert.True(features!.KindMissing);
+        Assert.False(answer.Answered, answer.Text);
     }
 
     [Fact]

@@ -4,28 +4,47 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using InstructorBot.Knowledge.Answering;
+using InstructorBot.Knowledge.Search;
 using Xunit.Abstractions;
 
 namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
 /// The questions the scorer is fitted on, with their answer features, once per test run: the own questions by the folds of
-/// tests/data/qa-own-folds.json (the batch each was written in) and the eleven blind batches of 2026-12-05 (written by other
-/// engineers, each a fold of its own: "blind-a"…"blind-k"), the features of the best evidence, and whether answering or
-/// abstaining is right.
+/// tests/data/qa-own-folds.json (the batch each was written in) and the fourteen blind batches of 2026-12-05 (written by
+/// other engineers, each a fold of its own: "blind-a"…"blind-n"), the features of the best evidence, and whether answering
+/// or abstaining is right. With the shipped question bank, or without it (<see cref="KnowledgeOptions.UseQuestionBank"/>).
 /// </summary>
-public sealed class OwnQuestionFeatures : IDisposable
+public class OwnQuestionFeatures : IDisposable
 {
-    /// <summary>The blind batches written by another engineer (development evidence since their first run): one fold each.</summary>
-    public static readonly string[] BlindBatches = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
+    /// <summary>
+    /// The blind batches written by other engineers (development evidence since their first run): one fold each, with the
+    /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9.
+    /// </summary>
+    public static readonly (string Batch, string Date)[] Blind =
+    [
+        .. new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n" }.Select(b => (b, "2026-12-05")),
+        .. new[] { "o", "p", "q" }.Select(b => (b, "2026-12-06")),
+    ];
+
+    public static readonly string[] BlindBatches = [.. Blind.Select(b => b.Batch)];
 
     public const string BlindPrefix = "blind-";
 
     private readonly TestFolder folder = new();
 
     public OwnQuestionFeatures()
+        : this(questionBank: true)
     {
-        using var knowledge = folder.ShippedCorpusWithPlan();
+    }
+
+    /// <param name="questionBank">Whether the index has a question bank.</param>
+    /// <param name="bank">The bank to use instead of the shipped one (a bank with a document's lines withheld).</param>
+    internal OwnQuestionFeatures(bool questionBank, QuestionBank? bank = null)
+    {
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus, new KnowledgeOptions { UseQuestionBank = questionBank, QuestionBank = bank });
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+        knowledge.EnsureCorpus();
 
         var folds = JsonNode.Parse(File.ReadAllText(TestFolder.Data("qa-own-folds.json")))!["folds"]!.AsArray()
             .SelectMany(f => f!["ids"]!.AsArray().Select(i => (Id: i!.GetValue<string>(), Fold: f["fold"]!.GetValue<string>())))
@@ -37,9 +56,9 @@ public sealed class OwnQuestionFeatures : IDisposable
             Add(knowledge, c, folds.TryGetValue(id, out var fold) ? fold : throw new InvalidOperationException($"{id} is in no fold of qa-own-folds.json"));
         }
 
-        foreach (var batch in BlindBatches)
+        foreach (var (batch, date) in Blind)
         {
-            foreach (var c in QaScorer.Load(TestFolder.Data("blind", $"qa-2026-12-05-{batch}.jsonl")))
+            foreach (var c in QaScorer.Load(TestFolder.Data("blind", $"qa-{date}-{batch}.jsonl")))
             {
                 // Some blind ids (qf01…) are own ids too: a blind case is known by its batch and id.
                 c["id"] = $"{batch}:{c["id"]!.GetValue<string>()}";
@@ -52,16 +71,34 @@ public sealed class OwnQuestionFeatures : IDisposable
     private void Add(KnowledgeBase knowledge, JsonObject c, string fold)
     {
         var id = c["id"]!.GetValue<string>();
-        var (answer, features) = knowledge.Asker.Features(c["question"]!.GetValue<string>());
-        var prediction = JsonSerializer.SerializeToNode(answer, QaEvaluationTests.Json)!.AsObject();
+        var (answer, routes, plain) = knowledge.Asker.Judged(c["question"]!.GetValue<string>());
+        var prediction = Json(answer);
         Forced.Add(id, prediction);
         Fold[id] = fold;
         var answerable = c["answered"]!.GetValue<bool>();
-        var passes = QaScorer.Score([c], new Dictionary<string, JsonObject> { [id] = prediction }).PassRate == 1;
-        if (features is not null)
+        bool Passes(JsonObject given) => QaScorer.Score([c], new Dictionary<string, JsonObject> { [id] = given }).PassRate == 1;
+        var passes = Passes(prediction);
+        AnswerFeatures? features = null;
+        foreach (var route in routes)
         {
-            var right = answerable && passes;
-            Cases.Add(new AnswerScorer.FitCase(id, fold, features.Vector(), right, !answerable));
+            var given = Json(route.Answer);
+            var right = answerable && Passes(given);
+            (route.BankAware ? BankCases : PlainCases).Add(new AnswerScorer.FitCase(id, fold, route.Features.Vector(), right, !answerable));
+            (route.BankAware ? ForcedBank : ForcedPlain)[id] = given;
+            features ??= route.Features;
+        }
+
+        if (plain is not null && !routes.Contains(plain))
+        {
+            // The plain scorer is fitted on every question's plain verdict, as round 7's was; it judges only where the route applies.
+            var given = Json(plain.Answer);
+            PlainCases.Add(new AnswerScorer.FitCase(id, fold, plain.Features.Vector(), answerable && Passes(given), !answerable));
+            ForcedPlain[id] = given;
+        }
+
+        if (routes.Count > 0)
+        {
+            Routes[id] = (routes.Any(r => r.BankAware), routes.Any(r => !r.BankAware));
         }
 
         // KB_DUMP=file appends each case's id, fold, labels, whether the forced answer passes, features (none for advice and off-topic replies, which the scorer
@@ -75,27 +112,45 @@ public sealed class OwnQuestionFeatures : IDisposable
             }
 
             var values = features is null ? AnswerFeatures.Names.Select(_ => "-") : features.Vector().Select(v => v.ToString("R", CultureInfo.InvariantCulture));
-            var given = prediction["answer"]?.GetValue<string>() ?? string.Empty;
+            var text = prediction["answer"]?.GetValue<string>() ?? string.Empty;
             File.AppendAllText(dump, string.Join('\t', new[] { id, fold, passes && answerable ? "1" : "0", !answerable ? "1" : "0", passes ? "1" : "0" }.Concat(values)
-                .Append(c["question"]!.GetValue<string>()).Append(given.ReplaceLineEndings(" ").Replace('\t', ' '))) + "\n");
+                .Append(c["question"]!.GetValue<string>()).Append(text.ReplaceLineEndings(" ").Replace('\t', ' '))) + "\n");
         }
     }
+
+    private static JsonObject Json(Answer answer) => JsonSerializer.SerializeToNode(answer, QaEvaluationTests.Json)!.AsObject();
 
     /// <summary>The own questions (qa-own.jsonl).</summary>
     public List<JsonObject> Gold { get; }
 
-    /// <summary>The blind batches' questions (tests/data/blind/qa-2026-12-05-{a..k}.jsonl).</summary>
+    /// <summary>The blind batches' questions (tests/data/blind/qa-{date}-{a..q}.jsonl).</summary>
     public List<JsonObject> BlindGold { get; } = [];
 
-    /// <summary>The answer the best evidence gives whatever its confidence (advice and off-topic replies as they are).</summary>
+    /// <summary>The answer the chosen judge gives whatever its confidence (advice and off-topic replies as they are).</summary>
     public Dictionary<string, JsonObject> Forced { get; } = [];
+
+    /// <summary>The bank-aware judge's answer, where it judges (<see cref="AskService.Route"/>).</summary>
+    public Dictionary<string, JsonObject> ForcedBank { get; } = [];
+
+    /// <summary>The plain judge's answer, for every question the scorers judge.</summary>
+    public Dictionary<string, JsonObject> ForcedPlain { get; } = [];
+
+    /// <summary>Per question the scorers judge: whether the bank-aware judge applies, and whether the plain one does.</summary>
+    public Dictionary<string, (bool Bank, bool Plain)> Routes { get; } = [];
 
     public Dictionary<string, string> Fold { get; } = [];
 
-    /// <summary>The questions the scorer judges (not advice, not off-topic).</summary>
-    public List<AnswerScorer.FitCase> Cases { get; } = [];
+    /// <summary>The bank-aware scorer's cases: the questions whose best sentence ranked with the bank has bank questions.</summary>
+    public List<AnswerScorer.FitCase> BankCases { get; } = [];
 
-    public void Dispose() => folder.Dispose();
+    /// <summary>The plain scorer's cases: every question the scorers judge (not advice, not off-topic), ranked without the bank.</summary>
+    public List<AnswerScorer.FitCase> PlainCases { get; } = [];
+
+    public void Dispose()
+    {
+        folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>
@@ -111,26 +166,17 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
     [Fact]
     public void Passes_the_questions_of_each_batch_with_weights_and_threshold_chosen_without_it()
     {
-        var heldOut = AnswerScorer.HeldOut(own.Cases).ToDictionary(h => h.Case.Id);
-        var all = own.Gold.Concat(own.BlindGold).ToList();
-        var predictions = all.ToDictionary(c => c["id"]!.GetValue<string>(), c =>
+        var measured = Measure(own);
+        foreach (var (fold, (heldOut, thresholds, _)) in measured.Folds)
         {
-            var id = c["id"]!.GetValue<string>();
-            return heldOut.TryGetValue(id, out var h) && h.Confidence < h.Threshold ? Abstention() : own.Forced[id];
-        });
-
-        foreach (var fold in all.GroupBy(c => own.Fold[c["id"]!.GetValue<string>()]))
-        {
-            var threshold = heldOut.Values.FirstOrDefault(h => h.Case.Fold == fold.Key).Threshold;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held out {fold.Key}: threshold {threshold:F3} → {QaScorer.Score([.. fold], predictions)}"));
+            output.WriteLine($"held out {fold}: thresholds {thresholds} → {heldOut}");
         }
 
-        var pooled = QaScorer.Score(own.Gold, predictions);
-        var blind = QaScorer.Score(own.BlindGold, predictions);
+        var pooled = measured.Own;
+        var blind = measured.Blind;
         output.WriteLine("pooled held-out, own batches: " + pooled);
-        output.WriteLine("pooled held-out, blind batches a–k: " + blind);
-        var forced = QaScorer.Score(own.BlindGold, own.Forced);
-        output.WriteLine("blind batches a–k answered whatever the confidence (the ceiling the scorer can reach): " + forced);
+        output.WriteLine("pooled held-out, blind batches a–q: " + blind);
+        output.WriteLine("blind batches a–q answered whatever the confidence (the ceiling the scorers can reach): " + measured.BlindForced);
         foreach (var failure in pooled.Failures.Concat(blind.Failures))
         {
             output.WriteLine(failure);
@@ -144,25 +190,32 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         Assert.True(blind.AbstainAccuracy >= BlindAbstainFloor, blind.ToString());
     }
 
-    // Leave-one-batch-out on 2026-12-05 22:55 UTC (r7-qconf: blind a–k each a fit fold; six answer-kind and agreement
-    // features): own 0.912 / 0.976 / 1.000, blind a–k 0.662 / 1.000 (before, the same folds with the 22 features: own 0.912 /
-    // 0.968, blind a–k 0.656 / 1.000; docs/knowledge.md, "Round 7").
-    public const double PassFloor = 0.91;
+    // Leave-one-batch-out, 2026-12-06 04:45 UTC (r9-qbank at e7801c2: blind a–q each a fit fold; two judges, the bank-aware
+    // scorer for passages with bank questions and the plain one for the others): own 0.927 / abstain 0.976 / advice 1.000,
+    // blind a–q 0.665 / 1.000 (docs/knowledge.md, "Round 9, branch r9-qbank"). Own abstention is under issue 12's 0.98
+    // (round 8's no-bank figure): the floor is what is reached, not the target.
+    public const double PassFloor = 0.92;
     public const double AbstainFloor = 0.97;
     public const double RecommendationFloor = 0.99;
-    public const double BlindPassFloor = 0.65;
+    public const double BlindPassFloor = 0.66;
     public const double BlindAbstainFloor = 0.99;
 
     [Fact]
     public void The_shipped_weights_and_threshold_are_the_fit_on_every_batch()
     {
-        var fitted = AnswerScorer.FitAll(own.Cases);
-        output.WriteLine("fitted: " + fitted);
-        output.WriteLine("shipped: " + AnswerScorer.Default);
+        var fitted = AnswerScorer.FitAll(own.BankCases);
+        var plain = AnswerScorer.FitAll(own.PlainCases);
+        output.WriteLine("fitted, bank-aware: " + fitted);
+        output.WriteLine("shipped, bank-aware: " + AnswerScorer.Default);
+        output.WriteLine("fitted, plain: " + plain);
+        output.WriteLine("shipped, plain: " + AnswerScorer.Plain);
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            var json = fitted.Write("qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-2026-12-05-{a..k}.jsonl, one fold each", "leave-one-fold-out confidences (each fold scored by weights fitted without it)");
+            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..q}.jsonl, one fold each";
+            const string chosen = "leave-one-fold-out confidences (each fold scored by weights fitted without it)";
+            var json = fitted.Write(on + ": the questions whose best sentence, ranked with the question bank, is in a passage with bank questions", chosen);
+            json["without_bank"] = plain.Write(on + ": every question, ranked without the bank (judges passages without bank questions)", chosen);
             File.WriteAllText(file, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }) + "\n");
             output.WriteLine("rewrote " + file);
             return;
@@ -171,21 +224,169 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         const string refit = "Resources/answer-scorer.json is stale: refit with KB_REFIT=1 dotnet test tests/Knowledge.Tests --filter The_shipped_weights";
         // Two runs of the whole suite gave one weight 0.005 apart (a feature of one or two questions differs between runs,
         // not yet traced: parallel test classes or tie order in the search): the tolerance is above that, far below a refit's change.
-        Assert.True(Math.Abs(AnswerScorer.Default.Threshold - fitted.Threshold) < 0.02, refit);
-        Assert.All(fitted.Weights.Zip(AnswerScorer.Default.Weights), w => Assert.True(Math.Abs(w.First - w.Second) < 0.02, refit));
-        Assert.True(Math.Abs(fitted.Bias - AnswerScorer.Default.Bias) < 0.02, refit);
+        foreach (var (made, shipped) in new[] { (fitted, AnswerScorer.Default), (plain, AnswerScorer.Plain) })
+        {
+            Assert.True(Math.Abs(shipped.Threshold - made.Threshold) < 0.02, refit);
+            Assert.All(made.Weights.Zip(shipped.Weights), w => Assert.True(Math.Abs(w.First - w.Second) < 0.02, refit));
+            Assert.True(Math.Abs(made.Bias - shipped.Bias) < 0.02, refit);
+        }
+    }
+
+    /// <summary>
+    /// What the question bank adds, measured as the scorers are judged: leave-one-batch-out (both scorers and thresholds chosen
+    /// without the batch), with the shipped bank and without it (<see cref="KnowledgeOptions.UseQuestionBank"/> false: no bank
+    /// questions, one judge), per batch and pooled, and the forced-answer ceiling. And round 8's flaw: the questions answered
+    /// only in 001 (added through <c>index</c>) with 001's bank lines withheld (the document as a deployment adds it), judged by
+    /// the scorers fitted with the whole bank, must pass no fewer than with no bank at all. Figures in docs/knowledge.md, round 9.
+    /// </summary>
+    [Fact]
+    public void The_question_bank_is_measured_held_out_per_batch_with_and_without_it()
+    {
+        using var without = new OwnQuestionFeatures(questionBank: false);
+        using var withheld = new OwnQuestionFeatures(questionBank: true, QuestionBank.Default.Without("001"));
+        var on = Measure(own);
+        var off = Measure(without);
+        output.WriteLine("fold | cases | without the bank: pass / abstain / advice (threshold) | with the bank (thresholds bank-aware / plain) | forced pass without → with");
+        foreach (var fold in on.Folds.Keys)
+        {
+            var (a, ta, fa) = off.Folds[fold];
+            var (b, tb, fb) = on.Folds[fold];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{fold} | {a.Cases} | {a.PassRate:F3} / {a.AbstainAccuracy:F3} / {a.RecommendationAccuracy:F3} ({ta}) | {b.PassRate:F3} / {b.AbstainAccuracy:F3} / {b.RecommendationAccuracy:F3} ({tb}) | {fa.PassRate:F3} → {fb.PassRate:F3}"));
+        }
+
+        output.WriteLine("own pooled: without " + off.Own + "; with " + on.Own);
+        output.WriteLine("blind a–q pooled: without " + off.Blind + "; with " + on.Blind);
+        output.WriteLine("blind a–q forced (ceiling): without " + off.BlindForced + "; with " + on.BlindForced);
+        output.WriteLine("own forced (ceiling): without " + off.OwnForced + "; with " + on.OwnForced);
+        foreach (var failure in on.Blind.Failures)
+        {
+            output.WriteLine(failure);
+        }
+
+        var in001 = AnsweredOnlyIn001(own.BlindGold);
+        var withheldPredictions = Predictions(withheld, fitOn: own);
+        var noBank = QaScorer.Score(in001, Predictions(without));
+        var bankWithheld = QaScorer.Score(in001, withheldPredictions);
+        var bankWhole = QaScorer.Score(in001, Predictions(own));
+        output.WriteLine($"blind questions answered only in 001 ({in001.Count}): no bank {noBank}; 001's bank withheld {bankWithheld}; whole bank {bankWhole}");
+        output.WriteLine("blind a–q pooled with 001's bank withheld: " + QaScorer.Score(own.BlindGold, withheldPredictions));
+
+        // Abstention comes first (issue 12): the bank must not make the scorer answer a question the documents do not answer.
+        Assert.True(on.Blind.AbstainAccuracy >= BlindAbstainFloor, on.Blind.ToString());
+        Assert.True(on.Own.AbstainAccuracy >= AbstainFloor, on.Own.ToString());
+        Assert.True(on.Blind.PassRate >= off.Blind.PassRate - 0.01, $"with {on.Blind}; without {off.Blind}");
+        Assert.True(in001.Count >= 10, $"{in001.Count} blind questions answered only in 001");
+        Assert.True(bankWithheld.PassRate >= noBank.PassRate, $"001's bank withheld {bankWithheld}; no bank {noBank}");
+    }
+
+    /// <summary>
+    /// For tuning (KB_FEATURE_SETS="a,b;c" : feature sets to leave out, ';' between sets): each set's columns zeroed in the
+    /// bank-aware scorer's cases, the leave-one-batch-out figures of the own and blind batches. Does nothing without the variable.
+    /// </summary>
+    [Fact]
+    public void Feature_sets_left_out_are_measured_held_out_on_request()
+    {
+        foreach (var set in (Environment.GetEnvironmentVariable("KB_FEATURE_SETS") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var drop = set.Split(',').Select(n => Array.IndexOf(AnswerFeatures.Names, n.Trim())).Where(i => i >= 0).ToHashSet();
+            var cases = own.BankCases.Select(c => c with { X = [.. c.X.Select((v, i) => drop.Contains(i) ? 0 : v)] }).ToList();
+            var predictions = Predictions(own, bankCases: cases);
+            output.WriteLine($"without {set}: own {QaScorer.Score(own.Gold, predictions)}; blind {QaScorer.Score(own.BlindGold, predictions)}");
+        }
+
+        Assert.NotEmpty(own.BankCases);
+    }
+
+    /// <summary>The blind questions whose quote is in 001 (tests/data/documents) and in no shipped document.</summary>
+    internal static List<JsonObject> AnsweredOnlyIn001(IEnumerable<JsonObject> gold)
+    {
+        static string Text(string path) => QaScorer.Norm(string.Concat(Ingestion.DocumentReader.Read(path).Passages.Select(p => p.Section + p.Text)));
+        var added = Text(TestFolder.Data("documents", "001-quality-plan.txt"));
+        var shipped = Directory.GetFiles(TestFolder.Corpus).Where(Ingestion.DocumentReader.IsSupported).Select(Text).ToList();
+        return [.. gold.Where(c => c["answered"]!.GetValue<bool>() && c["quote_any"] is JsonArray { Count: > 0 } quotes
+            && quotes.Select(q => QaScorer.Norm(q!.GetValue<string>())).Any(q => added.Contains(q, StringComparison.Ordinal) && !shipped.Any(t => t.Contains(q, StringComparison.Ordinal))))];
+    }
+
+    private sealed record Measured(
+        Dictionary<string, (QaScorer.Result HeldOut, string Thresholds, QaScorer.Result Forced)> Folds,
+        QaScorer.Result Own, QaScorer.Result Blind, QaScorer.Result OwnForced, QaScorer.Result BlindForced);
+
+    private static Measured Measure(OwnQuestionFeatures features)
+    {
+        var (bank, plain) = FoldScorers(features, features.BankCases);
+        var predictions = Predictions(features, bank, plain);
+        var all = features.Gold.Concat(features.BlindGold).ToList();
+        var folds = all.GroupBy(c => features.Fold[c["id"]!.GetValue<string>()]).ToDictionary(
+            g => g.Key,
+            g => (QaScorer.Score([.. g], predictions),
+                string.Create(CultureInfo.InvariantCulture, $"{(features.BankCases.Count > 0 ? bank[g.Key].Threshold : double.NaN):F3} / {plain[g.Key].Threshold:F3}"),
+                QaScorer.Score([.. g], features.Forced)));
+        return new Measured(folds, QaScorer.Score(features.Gold, predictions), QaScorer.Score(features.BlindGold, predictions),
+            QaScorer.Score(features.Gold, features.Forced), QaScorer.Score(features.BlindGold, features.Forced));
+    }
+
+    /// <summary>Per fold, the two scorers fitted without it (<see cref="AnswerScorer.FitAll"/> on the other folds' cases).</summary>
+    private static (Dictionary<string, AnswerScorer> Bank, Dictionary<string, AnswerScorer> Plain) FoldScorers(OwnQuestionFeatures fitOn, IReadOnlyList<AnswerScorer.FitCase> bankCases)
+    {
+        var folds = fitOn.Fold.Values.Distinct().ToList();
+        return (folds.ToDictionary(f => f, f => AnswerScorer.FitAll([.. bankCases.Where(c => c.Fold != f)])),
+            folds.ToDictionary(f => f, f => AnswerScorer.FitAll([.. fitOn.PlainCases.Where(c => c.Fold != f)])));
+    }
+
+    /// <summary>Held-out predictions of <paramref name="features"/>, the scorers fitted on <paramref name="fitOn"/> (default: the same questions).</summary>
+    private static Dictionary<string, JsonObject> Predictions(OwnQuestionFeatures features, OwnQuestionFeatures? fitOn = null, IReadOnlyList<AnswerScorer.FitCase>? bankCases = null)
+    {
+        fitOn ??= features;
+        var (bank, plain) = FoldScorers(fitOn, bankCases ?? fitOn.BankCases);
+        return Predictions(features, bank, plain, bankCases);
+    }
+
+    /// <summary>
+    /// Each question as the shipped code judges it, with each fold's scorers: the judges that apply to it (<see cref="OwnQuestionFeatures.Routes"/>),
+    /// each its confidence less its threshold; the larger margin answers, or the question is declined when both are below.
+    /// </summary>
+    private static Dictionary<string, JsonObject> Predictions(OwnQuestionFeatures features, Dictionary<string, AnswerScorer> bank, Dictionary<string, AnswerScorer> plain,
+        IReadOnlyList<AnswerScorer.FitCase>? bankCases = null)
+    {
+        var bankX = (bankCases ?? features.BankCases).ToDictionary(c => c.Id, c => c.X);
+        var plainX = features.PlainCases.ToDictionary(c => c.Id, c => c.X);
+        return features.Gold.Concat(features.BlindGold).ToDictionary(c => c["id"]!.GetValue<string>(), c =>
+        {
+            var id = c["id"]!.GetValue<string>();
+            if (!features.Routes.TryGetValue(id, out var routes))
+            {
+                return features.Forced[id];
+            }
+
+            var fold = features.Fold[id];
+            var options = new List<(double Margin, JsonObject Answer)>();
+            if (routes.Bank)
+            {
+                options.Add((bank[fold].Confidence(bankX[id]) - bank[fold].Threshold, features.ForcedBank[id]));
+            }
+
+            if (routes.Plain)
+            {
+                options.Add((plain[fold].Confidence(plainX[id]) - plain[fold].Threshold, features.ForcedPlain[id]));
+            }
+
+            var best = options.MaxBy(o => o.Margin);
+            return best.Margin < 0 ? Abstention() : best.Answer;
+        });
     }
 
     [Fact]
     public void Fitting_is_deterministic_and_ranks_a_covered_answer_above_an_uncovered_one()
     {
-        var first = AnswerScorer.FitAll(own.Cases);
-        var second = AnswerScorer.FitAll(own.Cases);
+        var first = AnswerScorer.FitAll(own.BankCases);
+        var second = AnswerScorer.FitAll(own.BankCases);
 
         Assert.Equal(first.Weights, second.Weights);
         Assert.Equal(first.Threshold, second.Threshold);
-        var covered = new AnswerFeatures(1, 1, 0, 0, 0.8, 0.5, false, false, false, false, false, false);
-        var uncovered = covered with { AskingCoverage = 0.3, Coverage = 0.3, MissingShare = 0.5, UnknownShare = 0.5 };
+        // Covered: every asking word in the sentence, and one of the sentence's bank questions says them too (round 8).
+        var covered = new AnswerFeatures(1, 1, 0, 0, 0.8, 0.5, false, false, false, false, false, false) { Bank = new BankMatch(1, 1, 0.6) };
+        var uncovered = covered with { AskingCoverage = 0.3, Coverage = 0.3, MissingShare = 0.5, UnknownShare = 0.5, Bank = BankMatch.None };
         Assert.True(first.Confidence(covered) > first.Threshold);
         Assert.True(first.Confidence(uncovered) < first.Threshold);
     }

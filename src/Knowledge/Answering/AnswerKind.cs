@@ -18,7 +18,7 @@ public static partial class AnswerKind
         /// <summary>How long, how often (多久, 多长时间, 几年, 几个月, 几年一次).</summary>
         Duration,
 
-        /// <summary>How much money (多少钱, 补贴多少, 经费多少).</summary>
+        /// <summary>How much money (多少钱, 补贴多少, 经费多少, and a payment verb with 多少: 交多少, 缴几块).</summary>
         Money,
 
         /// <summary>A share (比例, 几个点, 百分之几, 占多少).</summary>
@@ -98,7 +98,10 @@ public static partial class AnswerKind
     [GeneratedRegex(@"多久|多长|多少(个)?(年|天|周|星期|小时|工作日)|多少个月|几(个)?(年|天|周|星期|小时|工作日)|几个月|期限是|期多长|任期")]
     private static partial Regex DurationAsk();
 
-    [GeneratedRegex(@"多少钱|几块钱|多少元|几元|(钱|经费|补贴|费用|资金|报酬|津贴|工资|奖励|奖金)\p{IsCJKUnifiedIdeographs}{0,3}(多少|几)|(多少|几)\p{IsCJKUnifiedIdeographs}{0,2}(钱|经费|补贴|费用|资金|报酬|津贴|奖金)")]
+    // A payment verb with 多少 / 几块 asks for a sum ("党费每个月交多少", "会费缴多少", "每人给几块"), unless a unit other than
+    // money follows ("给多少名额", "交多少份材料": a count).
+    [GeneratedRegex(@"多少钱|几块钱|多少元|几元|(钱|经费|补贴|费用|资金|报酬|津贴|工资|奖励|奖金)\p{IsCJKUnifiedIdeographs}{0,3}(多少|几)|(多少|几)\p{IsCJKUnifiedIdeographs}{0,2}(钱|经费|补贴|费用|资金|报酬|津贴|奖金)"
+        + @"|(交纳|缴纳|支付|交|缴|付|给)(多少|几块|几百|几千)(?![个名位家人项条所次批类种户届份张天年月周号点成])")]
     private static partial Regex MoneyAsk();
 
     [GeneratedRegex(@"比例|比率|百分之|百分比|几个点|几成|占多少|多大比")]

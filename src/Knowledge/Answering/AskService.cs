@@ -12,6 +12,16 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 {
     private readonly FocusCoverage focus = FocusCoverage.Default(index, analyzer);
 
+    /// <summary>The user's question against the bank's questions of each candidate sentence (<see cref="QuestionBank"/>).</summary>
+    private readonly BankMatcher bank = new(index.Bank, index.Segmenter, analyzer, ShippedVocabulary.Value);
+
+    /// <summary>
+    /// Share of the question's weight a sentence earns for a bank question that matches the user's perfectly
+    /// (<see cref="BankMatch.Score"/> 1): the bank says, in users' words, which sentence answers. Chosen on the forced-answer
+    /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
+    /// </summary>
+    public const double BankShare = 1.0;
+
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;
 
@@ -62,6 +72,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// <summary>The scorer turning an answer's features into its confidence (Resources/answer-scorer.json by default).</summary>
     public AnswerScorer Scorer { get; init; } = AnswerScorer.Default;
 
+    /// <summary>
+    /// The scorer for a sentence of a passage without bank questions (a document added through <c>index</c>): fitted with no
+    /// bank, as round 7's was (the "without_bank" part of Resources/answer-scorer.json; docs/knowledge.md, round 9).
+    /// </summary>
+    public AnswerScorer PlainScorer { get; init; } = AnswerScorer.Plain;
+
     /// <summary>The confidence below which the answer is "no answer" (chosen on held-out own questions: docs/knowledge.md).</summary>
     public double Threshold { get; init; } = AnswerScorer.Default.Threshold;
 
@@ -76,9 +92,26 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         return (answer, sheet.Features);
     }
 
+    /// <summary>
+    /// For fitting the two scorers: each judge's verdict on the question (<see cref="Route"/>: the bank-aware one when the best
+    /// sentence ranked with the bank is in a passage with bank questions, the plain one when the best ranked without it is in
+    /// a passage without), and the plain judge's verdict whether or not it would be asked (<paramref name="plain"/>: the
+    /// plain scorer is fitted on every question, as round 7's was). Empty for advice and off-topic questions.
+    /// </summary>
+    internal (Answer Answer, IReadOnlyList<Route> Routes, Route? Plain) Judged(string question)
+    {
+        var sheet = new FeatureSheet();
+        var (answer, _) = Scored(question, null, double.NegativeInfinity, sheet);
+        return (answer, sheet.Routes, sheet.Plain);
+    }
+
     private sealed class FeatureSheet
     {
         public AnswerFeatures? Features { get; set; }
+
+        public IReadOnlyList<Route> Routes { get; set; } = [];
+
+        public Route? Plain { get; set; }
     }
 
     private (Answer Answer, double Confidence) Scored(string question, OrganizationFacts? ledgerFacts, double threshold, FeatureSheet? sheet = null)
@@ -125,7 +158,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace, sheet: sheet);
         foreach (var s in trace.Take(6))
         {
-            yield return $"{s.Score:F2} cov={s.Coverage:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+            yield return $"{s.Score:F2} cov={s.Coverage:F2} bank={s.Bank.Score:F2} [{s.Hit.Section}] {s.Hit.Text[s.Sentences[s.Index]]}";
+        }
+
+        if (bank.Active)
+        {
+            var reading = bank.Read(question);
+            yield return $"bank words {string.Join('/', reading.Words)}; asking {string.Join('/', reading.AskingWords)}";
         }
 
         foreach (var word in focus.Words(question))
@@ -154,8 +193,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var subject = defined is null ? null : DefinedSubject(defined);
         var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
 
-        // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less.
-        var hits = index.Search(question, terms, asking is null ? null : [.. asking.Select(a => a ? 1.0 : ContextWeight)], Candidates);
+        // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less. The
+        // question's content words also meet the bank's questions of each passage.
+        var reading = bank.Active ? bank.Read(question) : null;
+        var hits = index.Search(question, terms, asking is null ? null : [.. asking.Select(a => a ? 1.0 : ContextWeight)], Candidates,
+            reading is null ? null : bank.Query(reading, (float)ContextWeight));
         if (hits.Count == 0)
         {
             return Abstain();
@@ -200,6 +242,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var scored = new List<ScoredSentence>();
         foreach (var hit in hits)
         {
+            // The bank's questions of each sentence that has some: the best of them against the user's question.
+            var banked = reading is null ? null : hit.Asked.Where(a => a.Sentence >= 0).GroupBy(a => a.Sentence)
+                .ToDictionary(g => g.Key, g => bank.Best(reading, g.Select(a => a.Key), hit.AskedScope));
             var passage = hit.MatchText;
             var context = hit.MatchContext;
             var sentences = hit.SentenceRanges;
@@ -252,11 +297,16 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.1 * allTotal;
                 }
 
+                var bankMatch = banked is not null && banked.TryGetValue(s, out var matched) ? matched : BankMatch.None;
+                var plain = score;
+                score += BankShare * allTotal * bankMatch.Score;
+
                 var listed = defined is not null && (OnlyListed(hit.Text[sentences[s]], defined) ?? subject is not null && OnlyListedPlain(sentence, subject));
                 if (listed)
                 {
                     // "落实“三会一课”、党员民主评议…等" names the term among others; it does not say what it is.
                     score *= 0.3;
+                    plain *= 0.3;
                 }
 
                 if (labelled.Count > 0 && labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label))
@@ -264,16 +314,18 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 {
                     // "附件2几号前报" against a sentence on 附件9 and 附件8: the same kind of thing, another one of them.
                     score *= 0.6;
+                    plain *= 0.6;
                 }
 
                 if (!asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal)))
                 {
                     // "联系安排表见附件2。" names the topic but says nothing about it.
                     score *= 0.5;
+                    plain *= 0.5;
                 }
 
                 var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
-                scored.Add(new ScoredSentence(hit, sentences, s, score, coverage));
+                scored.Add(new ScoredSentence(hit, sentences, s, score, coverage) { Bank = bankMatch, Plain = plain });
             }
         }
 
@@ -284,103 +336,143 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         var ranked = scored.OrderByDescending(x => x.Score).ToList();
         trace?.AddRange(ranked);
-        var best = ranked[0];
-        // "双强六好的标准是什么" against "争创“双强六好”先进基层党组织": the name is there, what is asked of it (标准) is not.
-        var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
-        var predicateMissing = predicateIndex >= 0
-            && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
-        // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
-        var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best, bound);
-        // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
-        // 怎么) is a word they never use.
-        var asksAt = analyzer.FirstInterrogative(question);
-        var form = QuestionAnalyzer.MatchForm(question);
-        var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
-            && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Words.Max(DocumentFrequency) == 0);
-        // "可以由非党员担任吗": the documents speak of 党员 but never of 非党员; a sentence on 党员 answers another question.
-        var bestForm = best.Hit.SentenceForms[best.Index];
-        var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
-            && !bestForm.Contains(m.Value, StringComparison.Ordinal));
-        var subjectMissing = Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold;
-        var (answerText, answerEnd) = Expand(best);
-        var answerParts = new List<string> { answerText };
-        if (QuestionAnalyzer.MatchForm(answerText).Length < 16 && best.Index + 1 < best.Sentences.Count)
+
+        // Two judges (docs/knowledge.md, round 9): a sentence of a passage the bank has questions for is ranked with its bank
+        // match and judged by the bank-aware scorer; one of a passage without bank questions (a document added through
+        // `index`, a passage the bank's writers left) is ranked and judged as before the bank, by the scorer fitted without
+        // it. Each route's best sentence is judged by its own scorer against its own threshold; the larger margin answers.
+        var routes = new List<Route>(2);
+        if (reading is not null && ranked[0].Hit.Asked.Count > 0)
         {
-            // A heading-like sentence ("招聘一批。") is answered by the sentence that follows it.
-            var following = best.Sentences[best.Index + 1];
-            answerParts[0] = best.Hit.Text[best.Sentences[best.Index].Start.Value..following.End.Value];
-            answerEnd = Math.Max(answerEnd, following.End.Value);
+            routes.Add(Judge(ranked, Scorer, bankAware: true));
         }
 
-        var ordinals = Enumerated(best, answerEnd);
-        if (ordinals.Count > 0)
+        var plainRanked = reading is null ? ranked : [.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)];
+        if (routes.Count == 0 || plainRanked[0].Hit.Asked.Count == 0)
         {
-            // "做到“三结合”" is spelled out by the "一是…二是…" sentences that follow it.
-            answerParts[0] += string.Concat(ordinals.Select(r => best.Hit.Text[r]));
+            routes.Add(Judge(plainRanked, reading is null ? Scorer : PlainScorer, bankAware: false));
         }
 
-        var answerStart = best.Sentences[best.Index].Start.Value;
-        var quoteFrom = best.Index;
-        if (asksTime && !HasDate(answerParts[0]) && best.Index > 0 && HasDate(best.Hit.Text[best.Sentences[0]]))
-        {
-            // The date is in the passage's heading: answer with the heading, quote from it.
-            answerParts[0] = best.Hit.Text[best.Sentences[0]] + answerParts[0];
-            quoteFrom = 0;
-        }
-
-        foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Score >= 0.85 * best.Score
-            && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
-        {
-            // A sibling that announces a list ("做到“五个清”：") brings the list with it, as the best sentence would.
-            var (siblingText, siblingEnd) = Expand(sibling);
-            answerParts.Add(siblingText);
-
-            // The quote carries every sentence of the answer taken from this passage.
-            quoteFrom = Math.Min(quoteFrom, sibling.Index);
-            answerEnd = Math.Max(answerEnd, siblingEnd);
-        }
-
-        var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
-        var used = new HashSet<PassageHit> { best.Hit };
-        foreach (var next in ranked.Skip(1))
-        {
-            if (citations.Count >= 3 || next.Score < 0.6 * best.Score)
-            {
-                break;
-            }
-
-            if (!used.Add(next.Hit))
-            {
-                continue;
-            }
-
-            var (text, end) = Expand(next);
-            citations.Add(new Citation(next.Hit.DocumentTitle, next.Hit.Section, QuoteOf(next, end)));
-            if (answerParts.Count < 2 && next.Score >= 0.85 * best.Score && next.Coverage >= CoverageThreshold
-                && !TextCleaner.Normalize(answerParts[0]).Contains(TextCleaner.Normalize(text), StringComparison.Ordinal))
-            {
-                answerParts.Add(text);
-            }
-        }
-
-        // A phone shows the answer, not the document's numbering: "4、建立功能型党组织…" reads "建立功能型党组织…" (quotes keep it).
-        var answer = LeadingNumber().Replace(string.Join('\n', answerParts), string.Empty);
-
-        // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
-        var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
-        var neighbourhood = string.Concat(best.Hit.SentenceForms[Math.Max(best.Index - 1, 0)..Math.Min(best.Index + 2, best.Hit.SentenceForms.Length)]);
-        var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
-            with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood),
-                SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) },
-            question, terms, weights, asking, best, ranked, bound, answer);
+        var chosen = routes.MaxBy(r => r.Margin)!;
         if (sheet is not null)
         {
-            sheet.Features = features;
+            sheet.Features = chosen.Features;
+            sheet.Routes = routes;
+            sheet.Plain = routes.FirstOrDefault(r => !r.BankAware) ?? Judge(plainRanked, PlainScorer, bankAware: false);
         }
 
-        var confidence = Scorer.Confidence(features);
-        return confidence < threshold ? Abstain() : (new Answer(true, answer, citations, null), confidence);
+        // On the bank-aware scorer's scale: its threshold plus the chosen route's margin over its own.
+        var confidence = Math.Clamp(Threshold + chosen.Margin, 0, 1);
+        return confidence < threshold ? Abstain() : (chosen.Answer, confidence);
+
+        Route Judge(List<ScoredSentence> ranked, AnswerScorer scorer, bool bankAware)
+        {
+            var best = ranked[0];
+            // "双强六好的标准是什么" against "争创“双强六好”先进基层党组织": the name is there, what is asked of it (标准) is not.
+            var predicateIndex = terms.FindIndex(t => t.Alternatives[0] == predicate);
+            var predicateMissing = predicateIndex >= 0
+                && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
+            // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
+            var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best, bound);
+            // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
+            // 怎么) is a word they never use.
+            var asksAt = analyzer.FirstInterrogative(question);
+            var form = QuestionAnalyzer.MatchForm(question);
+            var modifierMissing = predicateIndex >= 0 && !predicateMissing && asksAt > 0 && HowWords.Any(w => form.AsSpan(asksAt).StartsWith(w, StringComparison.Ordinal))
+                && terms.Any(t => t.Run >= 0 && !t.Generic && t.Start >= 0 && t.Start + t.Alternatives[0].Length == asksAt && t.Words.Max(DocumentFrequency) == 0);
+            // "可以由非党员担任吗": the documents speak of 党员 but never of 非党员; a sentence on 党员 answers another question.
+            var bestForm = best.Hit.SentenceForms[best.Index];
+            var negationMissing = Negated().Matches(form).Any(m => DocumentFrequency(m.Value[..2]) == 0 && DocumentFrequency(m.Groups["w"].Value) > 0
+                && !bestForm.Contains(m.Value, StringComparison.Ordinal));
+            var subjectMissing = Clauses().Matches(question.Trim()).Count == 0 && SubjectShare(terms, weights, best, analyzer.AskedAt(question), bound) < SubjectThreshold;
+            var (answerText, answerEnd) = Expand(best);
+            var answerParts = new List<string> { answerText };
+            if (QuestionAnalyzer.MatchForm(answerText).Length < 16 && best.Index + 1 < best.Sentences.Count)
+            {
+                // A heading-like sentence ("招聘一批。") is answered by the sentence that follows it.
+                var following = best.Sentences[best.Index + 1];
+                answerParts[0] = best.Hit.Text[best.Sentences[best.Index].Start.Value..following.End.Value];
+                answerEnd = Math.Max(answerEnd, following.End.Value);
+            }
+
+            var ordinals = Enumerated(best, answerEnd);
+            if (ordinals.Count > 0)
+            {
+                // "做到“三结合”" is spelled out by the "一是…二是…" sentences that follow it.
+                answerParts[0] += string.Concat(ordinals.Select(r => best.Hit.Text[r]));
+            }
+
+            var answerStart = best.Sentences[best.Index].Start.Value;
+            var quoteFrom = best.Index;
+            if (asksTime && !HasDate(answerParts[0]) && best.Index > 0 && HasDate(best.Hit.Text[best.Sentences[0]]))
+            {
+                // The date is in the passage's heading: answer with the heading, quote from it.
+                answerParts[0] = best.Hit.Text[best.Sentences[0]] + answerParts[0];
+                quoteFrom = 0;
+            }
+
+            foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Plain >= 0.85 * best.Plain
+                && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
+            {
+                // A sibling that announces a list ("做到“五个清”：") brings the list with it, as the best sentence would.
+                var (siblingText, siblingEnd) = Expand(sibling);
+                answerParts.Add(siblingText);
+
+                // The quote carries every sentence of the answer taken from this passage.
+                quoteFrom = Math.Min(quoteFrom, sibling.Index);
+                answerEnd = Math.Max(answerEnd, siblingEnd);
+            }
+
+            var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
+            var used = new HashSet<PassageHit> { best.Hit };
+            foreach (var next in ranked.Skip(1))
+            {
+                if (citations.Count >= 3)
+                {
+                    break;
+                }
+
+                if (next.Plain < 0.6 * best.Plain)
+                {
+                    // Cited, and joined to the answer (as a sibling above), by the score without the bank's share: a bank
+                    // question lifts the answer, not its neighbours out of it (round 8 lost the web chat's second part and
+                    // citation so). Without the bank, Plain is the score.
+                    continue;
+                }
+
+                if (!used.Add(next.Hit))
+                {
+                    continue;
+                }
+
+                var (text, end) = Expand(next);
+                citations.Add(new Citation(next.Hit.DocumentTitle, next.Hit.Section, QuoteOf(next, end)));
+                if (answerParts.Count < 2 && next.Plain >= 0.85 * best.Plain && next.Coverage >= CoverageThreshold
+                    && !TextCleaner.Normalize(answerParts[0]).Contains(TextCleaner.Normalize(text), StringComparison.Ordinal))
+                {
+                    answerParts.Add(text);
+                }
+            }
+
+            // A phone shows the answer, not the document's numbering: "4、建立功能型党组织…" reads "建立功能型党组织…" (quotes keep it).
+            var answer = LeadingNumber().Replace(string.Join('\n', answerParts), string.Empty);
+
+            // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
+            var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);
+            var neighbourhood = string.Concat(best.Hit.SentenceForms[Math.Max(best.Index - 1, 0)..Math.Min(best.Index + 2, best.Hit.SentenceForms.Length)]);
+            var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
+                with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood), Bank = best.Bank,
+                    SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) },
+                question, terms, weights, asking, best, ranked, bound, answer);
+            return new Route(new Answer(true, answer, citations, null), features, bankAware, scorer.Confidence(features) - scorer.Threshold);
+        }
     }
+
+    /// <summary>
+    /// One judge's verdict on the best sentence of its ranking: the answer it gives, its features, whether the bank-aware
+    /// scorer judged it, and its confidence less that scorer's threshold.
+    /// </summary>
+    internal sealed record Route(Answer Answer, AnswerFeatures Features, bool BankAware, double Margin);
 
     /// <summary>
     /// The question with a name quoted slightly wrong put right: a run the documents never write that is one of their quoted
@@ -1000,5 +1092,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     private static (Answer Answer, double Confidence) Abstain() => (new(false, NoAnswer, [], null), 0);
 
-    private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage);
+    private sealed record ScoredSentence(PassageHit Hit, List<Range> Sentences, int Index, double Score, double Coverage)
+    {
+        /// <summary>The best of the bank's questions of this sentence against the user's.</summary>
+        public BankMatch Bank { get; init; } = BankMatch.None;
+
+        /// <summary>The score without the bank's share: the sentence as ranked before the bank (round 7).</summary>
+        public double Plain { get; init; }
+    }
 }

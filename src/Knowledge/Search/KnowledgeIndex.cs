@@ -35,8 +35,23 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Share of the described field's score: a question meeting a term's description weighs below one naming the term.</summary>
     public const float DescribedBoost = 0.3f;
 
+    /// <summary>The questions of the question bank (<see cref="QuestionBank"/>) whose keys the passage holds, cut into words.</summary>
+    private const string AskedField = "asked";
+
+    /// <summary>Stored with a passage: the bank keys it holds, each with the sentence it stands in (-1: its heading, or across sentences).</summary>
+    private const string AskedKeysField = "asked_keys";
+
+    /// <summary>Stored with a passage: the bank document whose lines it takes (<see cref="QuestionBank.ScopeOf"/>; empty: any).</summary>
+    private const string AskedScopeField = "asked_scope";
+
+    /// <summary>
+    /// Share of the asked field's score: a question meeting the bank's questions of a passage. Chosen on the forced-answer
+    /// ceiling of the own and blind batches (docs/knowledge.md, round 8).
+    /// </summary>
+    public const float AskedBoost = 0.5f;
+
     /// <summary>The fields and scoring of this code's index: an index written otherwise is rebuilt from its files.</summary>
-    private const string Format = "text=bigrams;words=jieba;similarity=bm25;described=definitions;v2";
+    private const string Format = "text=bigrams;words=jieba;similarity=bm25;described=definitions;asked=bank-words;v4";
 
     /// <summary>Share of the bigram field's score in a question's search, beside the word field's.</summary>
     public const float BigramBoost = 0.5f;
@@ -56,6 +71,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly string formatPath;
     private readonly LuceneDirectory directory;
     private readonly IndexWords words;
+    private readonly QuestionBank bank;
     private readonly ChineseAnalyzer bigramAnalyzer = new();
     private readonly Analyzer analyzer;
     private readonly object gate = new();
@@ -67,15 +83,21 @@ public sealed class KnowledgeIndex : IDisposable
     private long checkedAt;
     private bool formatChecked;
 
-    /// <summary>The index in <paramref name="folder"/>; <paramref name="words"/> cuts passages into words (default: jieba with the campaign's words).</summary>
-    public KnowledgeIndex(string folder, IndexWords? words = null)
+    /// <summary>
+    /// The index in <paramref name="folder"/>; <paramref name="words"/> cuts passages into words (default: jieba with the
+    /// campaign's words); <paramref name="bank"/> gives passages the questions they answer (default: the shipped bank).
+    /// </summary>
+    public KnowledgeIndex(string folder, IndexWords? words = null, QuestionBank? bank = null)
     {
         System.IO.Directory.CreateDirectory(folder);
         this.words = words ?? IndexWords.Default;
+        this.bank = bank ?? QuestionBank.Default;
         analyzer = new PerFieldAnalyzerWrapper(bigramAnalyzer, new Dictionary<string, Analyzer>
         {
             [WordField] = new WordAnalyzer(this.words.Segmenter),
             [DescribedField] = new WordAnalyzer(this.words.Segmenter),
+            // The bank's questions are cut once each (AskedWords) and stored as their words between blanks.
+            [AskedField] = new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48),
         });
         manifestPath = Path.Combine(folder, "documents.json");
         formatPath = Path.Combine(folder, "format.txt");
@@ -85,6 +107,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>The segmenter the word field is cut with; a question is cut with it too.</summary>
     public WordSegmenter Segmenter => words.Segmenter;
+
+    /// <summary>The question bank the passages were given their questions from (<see cref="QuestionBank.Empty"/> when off).</summary>
+    public QuestionBank Bank => bank;
 
     public IReadOnlyList<IndexedDocument> Documents
     {
@@ -150,7 +175,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         formatChecked = true;
-        var stamp = Format + ";words=" + words.Stamp;
+        var stamp = Format + ";words=" + words.Stamp + ";bank=" + bank.Stamp;
         if (File.Exists(formatPath) && File.ReadAllText(formatPath, Encoding.UTF8) == stamp)
         {
             return;
@@ -203,10 +228,12 @@ public sealed class KnowledgeIndex : IDisposable
 
                 writer ??= OpenWriter();
                 writer.DeleteDocuments(new Term(PathField, result.Path));
+                var scope = bank.ScopeOf(Path.GetFileName(result.Path));
                 var documentDefinitions = InstructorBot.Knowledge.Documents.Definitions.OfDocument(parsed.Passages.Select(p => p.Text));
                 foreach (var passage in parsed.Passages)
                 {
                     var defined = InstructorBot.Knowledge.Documents.Definitions.For(passage.Text, documentDefinitions);
+                    var asked = AskedKeys(passage, scope);
                     writer.AddDocument(new Document
                     {
                         new StringField(PathField, result.Path, Field.Store.YES),
@@ -219,6 +246,9 @@ public sealed class KnowledgeIndex : IDisposable
                         new StoredField("body", passage.Text),
                         new StoredField("defs", InstructorBot.Knowledge.Documents.Definitions.Serialize(defined)),
                         new TextField(DescribedField, string.Join('\n', defined.Select(d => d.Description)), Field.Store.NO),
+                        new StoredField(AskedKeysField, string.Join('\u001f', asked.Select(a => $"{a.Sentence}\u001e{a.Key}"))),
+                        new StoredField(AskedScopeField, scope ?? string.Empty),
+                        new TextField(AskedField, string.Join(' ', asked.SelectMany(a => bank.Of(a.Key, scope)).Select(q => AskedWords(q.Question))), Field.Store.NO),
                     });
                 }
 
@@ -243,6 +273,91 @@ public sealed class KnowledgeIndex : IDisposable
 
         return results;
     }
+
+    /// <summary>
+    /// A bank question's words as the word field's analyzer cuts them, between blanks: each of the bank's questions is cut once
+    /// per index, not once for every passage holding its key (round 8 cut them per passage: the 10,000-document build took 258 s, 90 without the bank).
+    /// </summary>
+    private string AskedWords(string question) =>
+        bankWords.GetOrAdd(question, q => string.Join(' ', WordAnalyzer.Words(words.Segmenter, q).Where(w => !w.Any(char.IsWhiteSpace))));
+
+    private readonly ConcurrentDictionary<string, string> bankWords = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The bank keys a passage holds (<see cref="QuestionBank.Find"/>), each with the sentence it stands in: the key marks
+    /// the answering sentence. A key found only in the passage's own heading, or across two sentences, stands for the passage (-1).
+    /// </summary>
+    private List<(string Key, int Sentence)> AskedKeys(Documents.Passage passage, string? scope)
+    {
+        bool Applies(string key) => bank.Of(key, scope).Any();
+        var found = new List<(string Key, int Sentence)>();
+        if (bank.Keys.Count == 0)
+        {
+            return found;
+        }
+
+        var ranges = Sentences.Split(passage.Text);
+        var forms = ranges.Select(r => QuestionBank.KeyForm(passage.Text[r])).ToList();
+        var starts = new List<int>();
+        var length = 0;
+        foreach (var form in forms)
+        {
+            starts.Add(length);
+            length += form.Length;
+        }
+
+        foreach (var (key, at) in bank.Find(string.Concat(forms)).Where(k => Applies(k.Key)))
+        {
+            var sentence = starts.FindLastIndex(s => s <= at);
+            found.Add((key, sentence >= 0 && at + key.Length <= starts[sentence] + forms[sentence].Length ? sentence : -1));
+        }
+
+        var heading = passage.Section[(passage.Section.LastIndexOf('/') + 1)..];
+        foreach (var (key, _) in bank.Find(QuestionBank.KeyForm(heading)).Where(k => Applies(k.Key)))
+        {
+            if (!found.Any(f => f.Key == key))
+            {
+                found.Add((key, -1));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// For each bank key some passage holds, qualified by the bank document whose lines the passage takes ("002|key"; "|key"
+    /// for a passage of another document), how many passages hold it (a key should mark one sentence of one passage).
+    /// </summary>
+    internal IReadOnlyDictionary<string, int> BankKeyPassages()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var current = Searcher();
+        if (current is null)
+        {
+            return counts;
+        }
+
+        var live = MultiFields.GetLiveDocs(current.IndexReader);
+        for (var doc = 0; doc < current.IndexReader.MaxDoc; doc++)
+        {
+            if (live is not null && !live.Get(doc))
+            {
+                continue;
+            }
+
+            var stored = current.Doc(doc);
+            foreach (var (key, _) in ReadAsked(stored.Get(AskedKeysField)))
+            {
+                var qualified = stored.Get(AskedScopeField) + "|" + key;
+                counts[qualified] = counts.GetValueOrDefault(qualified) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static IReadOnlyList<(string Key, int Sentence)> ReadAsked(string? stored) =>
+        string.IsNullOrEmpty(stored) ? [] : [.. stored.Split('\u001f').Select(e => e.Split('\u001e')).Select(p => (p[1], int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture)))];
 
     private IndexResult Prepare(string path, bool shipped, out Documents.ParsedDocument? parsed, out string hash)
     {
@@ -323,7 +438,9 @@ public sealed class KnowledgeIndex : IDisposable
     /// words in the word field, the bigrams inside its words in the bigram field (<see cref="PassageQuery"/>), both BM25.
     /// Each hit carries the two fields' scores and how much of the query its heading path holds.
     /// </summary>
-    public IReadOnlyList<PassageHit> Search(string question, IReadOnlyList<KeyTerm> terms, IReadOnlyList<double>? boosts, int top)
+    /// <param name="askedWords">The question's content words with their boosts, searched in the bank's questions of each passage.</param>
+    public IReadOnlyList<PassageHit> Search(string question, IReadOnlyList<KeyTerm> terms, IReadOnlyList<double>? boosts, int top,
+        IReadOnlyDictionary<string, float>? askedWords = null)
     {
         var current = Searcher();
         if (current is null)
@@ -343,8 +460,9 @@ public sealed class KnowledgeIndex : IDisposable
 
         var bigramQuery = Clauses(TextField, wanted.Bigrams, BigramBoost);
         var describedQuery = Clauses(DescribedField, wanted.Words, DescribedBoost);
+        var askedQuery = askedWords is null || bank.Keys.Count == 0 ? new BooleanQuery() : Clauses(AskedField, askedWords, AskedBoost);
         var query = new BooleanQuery();
-        foreach (var part in new[] { wordQuery, bigramQuery, describedQuery }.Where(q => q.Clauses.Count > 0))
+        foreach (var part in new[] { wordQuery, bigramQuery, describedQuery, askedQuery }.Where(q => q.Clauses.Count > 0))
         {
             query.Add(part, Occur.SHOULD);
         }
@@ -467,7 +585,12 @@ public sealed class KnowledgeIndex : IDisposable
         var stored = current.Doc(doc);
         var children = stored.Get("children");
         return new PassageHit(stored.Get("title"), stored.Get("origin") ?? string.Empty, stored.Get("section"), stored.Get("body"),
-            string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0) { Definitions = InstructorBot.Knowledge.Documents.Definitions.Deserialize(stored.Get("defs")) };
+            string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0)
+        {
+            Definitions = InstructorBot.Knowledge.Documents.Definitions.Deserialize(stored.Get("defs")),
+            Asked = ReadAsked(stored.Get(AskedKeysField)),
+            AskedScope = stored.Get(AskedScopeField) is { Length: > 0 } scope ? scope : null,
+        };
     });
 
     /// <summary>In how many passages a term as the analyzer emits it occurs (a bigram, a Han character, a number).</summary>

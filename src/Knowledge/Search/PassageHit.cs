@@ -70,6 +70,15 @@ public sealed record PassageHit
 
     private readonly IReadOnlyList<Documents.Definition> definitions = [];
 
+    /// <summary>
+    /// The question-bank keys this passage holds (<see cref="QuestionBank"/>), each with the sentence it marks as the answer
+    /// (an index into the sentences; -1: the passage as a whole).
+    /// </summary>
+    internal IReadOnlyList<(string Key, int Sentence)> Asked { get; init; } = [];
+
+    /// <summary>The bank document whose lines of those keys are this passage's (<see cref="QuestionBank.ScopeOf"/>; null: every line).</summary>
+    internal string? AskedScope { get; init; }
+
     /// <summary>Per sentence, the match form of the descriptions of the terms it names ("" when none).</summary>
     internal string[] DescribedForms { get; private init; } = [];
 }

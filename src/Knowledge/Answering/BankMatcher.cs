@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using InstructorBot.Knowledge.Ingestion;
+using InstructorBot.Knowledge.Search;
+
+namespace InstructorBot.Knowledge.Answering;
+
+/// <summary>
+/// How well a user's question matches the best question of the bank (<see cref="QuestionBank"/>) that a sentence answers:
+/// <see cref="Coverage"/>, the IDF share of the asking clauses' content words the bank question says; <see cref="Precision"/>,
+/// the IDF share of the bank question's content words the user's whole question says; <see cref="Dice"/>, the character
+/// bigrams the asking part and the bank question share (Dice's coefficient). 0 everywhere when the sentence has no bank question.
+/// </summary>
+public sealed record BankMatch(double Coverage, double Precision, double Dice)
+{
+    public static BankMatch None { get; } = new(0, 0, 0);
+
+    /// <summary>The harmonic mean of coverage and precision: the bank question says what the user asks, and not much else.</summary>
+    public double F1 => Coverage + Precision <= 0 ? 0 : 2 * Coverage * Precision / (Coverage + Precision);
+
+    /// <summary>What ranks a sentence by its bank questions: the words' F1 and the bigrams' Dice, averaged.</summary>
+    public double Score => (F1 + Dice) / 2;
+}
+
+/// <summary>
+/// Compares a user's question with the bank's questions (<see cref="BankMatch"/>). Words are cut by the index's segmenter,
+/// as the asked field is; question words, interrogatives and function words are no content words; each word weighs by its
+/// IDF among the bank's questions, so a word every question says (文件, 要求) weighs little and a word none says
+/// weighs most (it is what the bank does not know of the question).
+/// </summary>
+public sealed class BankMatcher
+{
+    private readonly QuestionBank bank;
+    private readonly WordSegmenter segmenter;
+    private readonly QuestionAnalyzer analyzer;
+    private readonly IReadOnlyList<string> interrogatives;
+    private readonly Lazy<(Dictionary<string, int> Frequency, int Count)> frequencies;
+    private readonly ConcurrentDictionary<string, Cut> cuts = new(StringComparer.Ordinal);
+
+    public BankMatcher(QuestionBank bank, WordSegmenter segmenter, QuestionAnalyzer analyzer, Vocabulary vocabulary)
+    {
+        this.bank = bank;
+        this.segmenter = segmenter;
+        this.analyzer = analyzer;
+        interrogatives = vocabulary.Interrogatives ?? [];
+        frequencies = new(() =>
+        {
+            var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var question in bank.Questions)
+            {
+                foreach (var word in ContentWords(QuestionAnalyzer.MatchForm(question.Question)))
+                {
+                    frequency[word] = frequency.GetValueOrDefault(word) + 1;
+                }
+            }
+
+            return (frequency, bank.Questions.Count);
+        });
+    }
+
+    /// <summary>False when the bank is empty: nothing to match.</summary>
+    public bool Active => bank.Questions.Count > 0;
+
+    /// <summary>A question as this matcher reads it: its content words and which of them the asking clauses hold, its bigrams.</summary>
+    public sealed record Reading(IReadOnlyList<string> Words, IReadOnlyList<string> AskingWords, HashSet<string> AskingBigrams)
+    {
+        /// <summary>The question's match form: a bank word it writes inside a longer word of its own counts as said.</summary>
+        public string Form { get; init; } = string.Empty;
+
+        /// <summary>The kind of thing the asking part asks for (<see cref="AnswerKind"/>).</summary>
+        public AnswerKind.Kind Kind { get; init; }
+
+        /// <summary>The IDF of each of <see cref="AskingWords"/>, in order (read once per question, not per bank question).</summary>
+        internal double[] AskingIdf { get; init; } = [];
+
+        /// <summary><see cref="AskingBigrams"/> as numbers (<see cref="Code"/>): a bank question's bigrams are looked up without strings.</summary>
+        internal HashSet<int> AskingCodes { get; init; } = [];
+
+        /// <summary>How far this question says each bank word met so far (<see cref="Said"/>): a word many bank questions share is looked at once.</summary>
+        internal Dictionary<string, double> SaysBankWord { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A bank question read once: its match form, content words with their IDF and its bigrams.</summary>
+    private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, int[] Bigrams, AnswerKind.Kind Kind);
+
+    /// <summary>
+    /// What a bank question's match counts for when the user asks for a kind of thing (a duration, a sum, a count…) and the
+    /// bank question asks for another or none: the same subject, another question ("积极分子要培养多长时间" against the bank's
+    /// "入党积极分子怎么培养", whose sentence gives no duration).
+    /// </summary>
+    public const double OtherKindShare = 0.5;
+
+    /// <summary>The user's question read for matching: content words (those of the asking clauses apart) and the asking part's bigrams.</summary>
+    public Reading Read(string question)
+    {
+        var form = QuestionAnalyzer.MatchForm(question);
+        var mask = analyzer.AskingMask(question);
+        var words = new List<string>();
+        var asking = new List<string>();
+        foreach (var (start, end) in segmenter.Words(form))
+        {
+            var word = form[start..end];
+            if (!IsContent(word))
+            {
+                continue;
+            }
+
+            words.Add(word);
+            if (mask is null || mask.AsSpan(start, end - start).IndexOf(false) < 0)
+            {
+                asking.Add(word);
+            }
+        }
+
+        // An asking clause that names nothing ("这种情况文件里怎么说？") asks about what the question told before it.
+        if (asking.Count == 0)
+        {
+            asking = words;
+        }
+
+        var asked = mask is null || asking == words ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
+        var askingWords = asking.Distinct().ToList();
+        var askingBigrams = Bigrams(asked);
+        return new Reading(words.Distinct().ToList(), askingWords, askingBigrams)
+        {
+            AskingCodes = [.. askingBigrams.Select(b => Code(b[0], b[1]))],
+            Form = form,
+            Kind = AnswerKind.Asked(analyzer.Asked(question)),
+            AskingIdf = [.. askingWords.Select(Idf)],
+        };
+    }
+
+    /// <summary>
+    /// The content words of <paramref name="reading"/> with the boost each is searched with in the asked field: the asking
+    /// clauses' in full, the others' at <paramref name="tellingBoost"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, float> Query(Reading reading, float tellingBoost)
+    {
+        var query = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var word in reading.Words)
+        {
+            query[word] = reading.AskingWords.Contains(word) ? 1 : tellingBoost;
+        }
+
+        return query;
+    }
+
+    /// <summary>The best match among the bank questions of <paramref name="keys"/> for a passage of <paramref name="scope"/> (by <see cref="BankMatch.F1"/>).</summary>
+    public BankMatch Best(Reading reading, IEnumerable<string> keys, string? scope = null)
+    {
+        var best = BankMatch.None;
+        foreach (var key in keys)
+        {
+            foreach (var question in bank.Of(key, scope))
+            {
+                var match = Match(reading, question.Question);
+                if (match.Score > best.Score)
+                {
+                    best = match;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>How well <paramref name="reading"/> matches one bank question.</summary>
+    public BankMatch Match(Reading reading, string bankQuestion)
+    {
+        var cut = Of(bankQuestion);
+        double asked = 0, said = 0;
+        var askingIdf = reading.AskingIdf.Length == reading.AskingWords.Count ? reading.AskingIdf : [.. reading.AskingWords.Select(Idf)];
+        for (var i = 0; i < reading.AskingWords.Count; i++)
+        {
+            asked += askingIdf[i];
+            said += askingIdf[i] * Said(reading.AskingWords[i], cut.Form, cut.Words);
+        }
+
+        double bankSaid = 0;
+        for (var i = 0; i < cut.Words.Length; i++)
+        {
+            var word = cut.Words[i];
+            if (!reading.SaysBankWord.TryGetValue(word, out var says))
+            {
+                reading.SaysBankWord[word] = says = Said(word, reading.Form, reading.Words);
+            }
+
+            bankSaid += cut.WordIdf[i] * says;
+        }
+
+        var shared = 0;
+        foreach (var code in cut.Bigrams)
+        {
+            if (reading.AskingCodes.Contains(code))
+            {
+                shared++;
+            }
+        }
+
+        var sizes = reading.AskingCodes.Count + cut.Bigrams.Length;
+        var share = reading.Kind != AnswerKind.Kind.None && cut.Kind != reading.Kind ? OtherKindShare : 1;
+        return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (cut.IdfTotal > 0 ? bankSaid / cut.IdfTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
+    }
+
+    /// <summary>A bigram as one number: two UTF-16 characters side by side.</summary>
+    private static int Code(char first, char second) => first << 16 | second;
+
+    /// <summary>
+    /// How far a text says a word: 1 when it writes it (as a word or inside a longer one: "报" in "报上去"), else the share of
+    /// the longer of the two that a word of the text and the word share when one holds the other ("报上去" by "报": 1/3).
+    /// </summary>
+    private static double Said(string word, string form, IReadOnlyList<string> words)
+    {
+        if (form.Contains(word, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var best = 0.0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var other = words[i];
+            if (word.Contains(other, StringComparison.Ordinal))
+            {
+                best = Math.Max(best, (double)other.Length / word.Length);
+            }
+        }
+
+        return best;
+    }
+
+    private double Idf(string word)
+    {
+        var (frequency, count) = frequencies.Value;
+        var df = frequency.GetValueOrDefault(word);
+        return Math.Log(1 + (count - df + 0.5) / (df + 0.5));
+    }
+
+    private Cut Of(string bankQuestion) => cuts.GetOrAdd(bankQuestion, q =>
+    {
+        var form = QuestionAnalyzer.MatchForm(q);
+        var words = ContentWords(form);
+        double[] idf = [.. words.Select(Idf)];
+        return new Cut(form, words, idf, idf.Sum(), [.. Bigrams(form).Select(b => Code(b[0], b[1]))], AnswerKind.Asked(form));
+    });
+
+    // The frequencies are counted with this, not with Of (whose IDFs need the frequencies).
+    private string[] ContentWords(string form) =>
+        [.. segmenter.Words(form).Select(w => form[w.Start..w.End]).Where(IsContent).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A word that says what the question is about: not punctuation, a question word, an interrogative or a function word.</summary>
+    private bool IsContent(string word)
+    {
+        if (!word.Any(char.IsLetterOrDigit))
+        {
+            return false;
+        }
+
+        if (word.Length == 1 && !TextCleaner.IsCjk(word[0]) && !char.IsAsciiDigit(word[0]))
+        {
+            return false;
+        }
+
+        return !analyzer.IsQuestionWord(word) && !WordClasses.IsFunctionWord(word) && !interrogatives.Any(i => word.Contains(i, StringComparison.Ordinal))
+            && !(word.Length == 1 && FunctionCharacters.Contains(word[0]));
+    }
+
+    private const string FunctionCharacters = "的地得了吗呢吧啊呀么着过和与及或在对为是把被从向由以将之其就都也还又再";
+
+    /// <summary>Pairs of letters or digits side by side (a blank, '|' or punctuation between breaks the pair).</summary>
+    private static HashSet<string> Bigrams(string text)
+    {
+        var bigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]) && char.IsLetterOrDigit(text[i + 1]))
+            {
+                bigrams.Add(text.Substring(i, 2));
+            }
+        }
+
+        return bigrams;
+    }
+}
