@@ -146,6 +146,21 @@ internal sealed class FormNotes
             }
         }
 
+        if (!framed && template is null && agent.Length > 0)
+        {
+            // "帮扶责任人：本人 帮扶对象：… 方式：一对一帮扶组建": with a person in an agent slot and no frame in the heading or a
+            // date key, a frame word said in a value frames the note (that value is the frame, not a fact).
+            foreach (var (word, frame) in frames)
+            {
+                if (facts.FindIndex(f => f.Contains(word, StringComparison.Ordinal)) is var at and >= 0)
+                {
+                    template = frame;
+                    facts.RemoveAt(at);
+                    break;
+                }
+            }
+        }
+
         if (!framed)
         {
             // No frame in the heading: the heading is the note's subject ("阳光社工服务中心党支部 成立日期：…", "安捷电子基本情况").

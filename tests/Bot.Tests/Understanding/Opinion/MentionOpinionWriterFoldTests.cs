@@ -65,8 +65,12 @@ public sealed class MentionOpinionWriterFoldTests(ITestOutputHelper output)
         // The basis of the decision rule: under the drop threshold the rules' kind on that unit is wrong far more often
         // than right; in the doubt band wrong at least as often as right is not required (a question costs little), but
         // the add threshold must be right in at least 4 of 5 additions.
+        // Round 9: 3 wrong, 2 right under 0.02 (was 3 / 0 when the rule was chosen). Dropping ships off
+        // (DefaultMentionDropBelow 0); the basis is required only of a shipped drop threshold, and it no longer holds.
         var dropped = rulesOnUnits.Where(r => r.P < 0.02f).ToList();
-        Assert.True(dropped.Count(r => !r.Right) >= 2 * Math.Max(1, dropped.Count(r => r.Right)), $"dropped: {dropped.Count(r => !r.Right)} wrong, {dropped.Count(r => r.Right)} right\n{table}");
+        var basisHolds = dropped.Count(r => !r.Right) >= 2 * Math.Max(1, dropped.Count(r => r.Right));
+        Assert.True(basisHolds || SecondOpinionOptions.DefaultMentionDropBelow == 0f,
+            $"a mention drop threshold ships without its basis: dropped {dropped.Count(r => !r.Right)} wrong, {dropped.Count(r => r.Right)} right\n{table}");
         var added = MentionOpinion.AddableKinds.Select(IntentScores.Label).SelectMany(k => Lacking(held, k)).Where(u => u.P >= 0.98f).ToList();
         // Adding ships off (MentionAddAbove > 1) unless the held-out additions at 0.98 are right at least twice as often as
         // wrong: after the round-7 merge the rules read most of those visits themselves and what is left was 0 right, 3 wrong.
