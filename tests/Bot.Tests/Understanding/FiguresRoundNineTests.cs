@@ -101,6 +101,14 @@ public sealed class FiguresRoundNineTests
     [Theory]
     [InlineData("恒信建筑党员少了两个")]
     [InlineData("恒信建筑党员多了两个")]
+    [InlineData("恒信建筑党员涨了两个")] // 涨了 left figure_particles (round 9 merge): a rise is no total
     public void A_figure_said_as_a_difference_is_no_total(string text) =>
         Assert.DoesNotContain(Read(text), a => a.PartyMembers == 2);
+
+    [Fact]
+    public void A_rise_is_no_head_count_and_a_rise_to_a_figure_is()
+    {
+        Assert.DoesNotContain(Read("恒信建筑员工涨了二十个"), a => a.Employees == 20);
+        Assert.Contains(Read("恒信建筑员工涨到一百二了"), a => a.Kind == ActionKind.OrgUpdate && a.Employees == 120);
+    }
 }
