@@ -2,6 +2,8 @@ using System.Globalization;
 using InstructorBot.Bot.Conversation;
 using InstructorBot.Bot.Demo;
 using InstructorBot.Bot.Hosting;
+using InstructorBot.Bot.Understanding;
+using InstructorBot.Knowledge;
 using InstructorBot.Store;
 
 namespace InstructorBot.Bot.Cli;
@@ -47,6 +49,10 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
         await context.Output.WriteLineAsync("输入消息后回车发送；发送“帮助”查看能说什么；输入“退出”或按 Ctrl-D 结束。");
         await context.Output.WriteLineAsync();
 
+        // The hosted warm-ups do not run here (the host is never started): do their work before the first line is read, so
+        // that the shipped corpus's index (with its bank questions) and the second opinion's model are not built inside the
+        // first turn's budget (on a busy two-core machine they took longer than the budget and the first message failed).
+        WarmUp(host.Services);
         var turns = host.Services.GetRequiredService<ITurnPipeline>();
         var session = Guid.NewGuid().ToString("N");
         var line = 0;
@@ -126,5 +132,18 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
         File.Copy(file.Path, target);
         DownloadFiles.Delete(file);
         return target;
+    }
+
+    private static void WarmUp(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<KnowledgeBase>().EnsureCorpus();
+            _ = services.GetRequiredService<MessageUnderstanding>().SecondOpinion?.Model;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // Built again on first use, inside a turn, as before.
+        }
     }
 }
