@@ -138,8 +138,8 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
     {
         try
         {
-            services.GetRequiredService<KnowledgeBase>().EnsureCorpus();
-            _ = services.GetRequiredService<MessageUnderstanding>().SecondOpinion?.Model;
+            KnowledgeWarmup.Run(services.GetRequiredService<KnowledgeBase>());
+            SecondOpinionWarmup.Run(services.GetRequiredService<MessageUnderstanding>());
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
         {

@@ -9,8 +9,7 @@ public sealed partial class KnowledgeWarmup(KnowledgeBase knowledge, ILogger<Kno
     {
         try
         {
-            knowledge.EnsureCorpus();
-            Indexed(logger, knowledge.Index.Documents.Count);
+            Indexed(logger, Run(knowledge));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -18,6 +17,17 @@ public sealed partial class KnowledgeWarmup(KnowledgeBase knowledge, ILogger<Kno
             IndexFailed(logger, e);
         }
     }, stoppingToken);
+
+    /// <summary>
+    /// Builds the shipped corpus's index now (with its question bank) and returns the number of documents indexed: the
+    /// hosted service calls it at startup, and the chat verb (whose host is never started) before it reads the first line.
+    /// </summary>
+    public static int Run(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        knowledge.EnsureCorpus();
+        return knowledge.Index.Documents.Count;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge index ready with {Documents} documents")]
     private static partial void Indexed(ILogger logger, int documents);

@@ -11,15 +11,13 @@ public sealed partial class SecondOpinionWarmup(MessageUnderstanding understandi
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
-        if (understanding.SecondOpinion is not { } opinion)
-        {
-            return;
-        }
-
         try
         {
             var clock = Stopwatch.StartNew();
-            Ready(logger, opinion.Model.Labels.Count, clock.ElapsedMilliseconds);
+            if (Run(understanding) is { } labels)
+            {
+                Ready(logger, labels, clock.ElapsedMilliseconds);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -27,6 +25,16 @@ public sealed partial class SecondOpinionWarmup(MessageUnderstanding understandi
             Failed(logger, e);
         }
     }, stoppingToken);
+
+    /// <summary>
+    /// Loads (or trains and caches) the second opinion's model now and returns its number of labels, or null when the
+    /// second opinion is off: the hosted service calls it at startup, and the chat verb before it reads the first line.
+    /// </summary>
+    public static int? Run(MessageUnderstanding understanding)
+    {
+        ArgumentNullException.ThrowIfNull(understanding);
+        return understanding.SecondOpinion?.Model.Labels.Count;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Second opinion ready ({Labels} labels) in {Milliseconds} ms")]
     private static partial void Ready(ILogger logger, int labels, long milliseconds);
