@@ -114,8 +114,10 @@ internal static class Tokenizer
 
     private static int? SpanAt(IReadOnlyList<(int Start, int End)> spans, int position)
     {
-        foreach (var (start, end) in spans)
+        // Indexed loops: a foreach over the interface boxes an enumerator, and these run at every character.
+        for (var k = 0; k < spans.Count; k++)
         {
+            var (start, end) = spans[k];
             if (start == position && end > start)
             {
                 return end;
@@ -128,17 +130,17 @@ internal static class Tokenizer
     /// <summary>Where the next entity span starts after <paramref name="position"/>: no word may run into it.</summary>
     private static int NextEntity(IReadOnlyList<(int Start, int End)> entities, IReadOnlyList<(int Start, int End)> days, int position, int end)
     {
-        foreach (var (start, _) in entities)
+        for (var k = 0; k < entities.Count; k++)
         {
-            if (start > position && start < end)
+            if (entities[k].Start is var start && start > position && start < end)
             {
                 end = start;
             }
         }
 
-        foreach (var (start, _) in days)
+        for (var k = 0; k < days.Count; k++)
         {
-            if (start > position && start < end)
+            if (days[k].Start is var start && start > position && start < end)
             {
                 end = start;
             }
