@@ -22,6 +22,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// </summary>
     public const double BankShare = 1.0;
 
+    /// <summary>
+    /// True to match every candidate sentence's bank questions before ranking (rounds 8–9), instead of only those that can
+    /// reach the places of the ranking an answer reads: the reference the pruned match is tested against (BankPruningTests).
+    /// </summary>
+    internal bool ExhaustiveBank { get; set; }
+
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;
 
