@@ -77,12 +77,17 @@ public sealed class BankPruningTests(ITestOutputHelper output)
         var lines = new List<string>();
         var differ = new List<string>();
         var answered = 0;
+        long prunedMatches = 0, exhaustiveMatches = 0;
         foreach (var (id, question) in questions)
         {
             asker.ExhaustiveBank = false;
+            var before = asker.BankMatches;
             var pruned = Outcome(asker, question);
+            prunedMatches += asker.BankMatches - before;
             asker.ExhaustiveBank = true;
+            before = asker.BankMatches;
             var exhaustive = Outcome(asker, question);
+            exhaustiveMatches += asker.BankMatches - before;
             asker.ExhaustiveBank = false;
             lines.Add($"{id}\t{pruned}");
             answered += pruned.Contains("\"answered\":true", StringComparison.Ordinal) ? 1 : 0;
@@ -97,7 +102,7 @@ public sealed class BankPruningTests(ITestOutputHelper output)
             File.WriteAllLines($"{dump}-{(withPlan ? "plan" : "shipped")}.txt", lines);
         }
 
-        output.WriteLine($"{questions.Count} questions, {answered} answered when forced, {differ.Count} differ");
+        output.WriteLine($"{questions.Count} questions, {answered} answered when forced, {differ.Count} differ; bank questions matched: pruned {prunedMatches}, exhaustive {exhaustiveMatches}");
         foreach (var d in differ.Take(10))
         {
             output.WriteLine(d);
