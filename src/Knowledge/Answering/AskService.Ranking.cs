@@ -18,9 +18,13 @@ public sealed partial class AskService
         private readonly PriorityQueue<int, (double Score, int Order)> queue = new(ByRank.Instance);
         private readonly List<ScoredSentence> handed = [];
 
-        private Ranking(Candidates all, IEnumerable<int> members)
+        /// <summary>The passages handed out so far, when only each passage's first sentence is (<see cref="FirstOfEachPassage"/>).</summary>
+        private readonly HashSet<Search.PassageHit>? passages;
+
+        private Ranking(Candidates all, IEnumerable<int> members, bool firstOfEachPassage = false)
         {
             this.all = all;
+            passages = firstOfEachPassage ? [] : null;
             var count = 0;
             foreach (var i in members)
             {
@@ -41,23 +45,13 @@ public sealed partial class AskService
         public static Ranking Exact(IReadOnlyList<ScoredSentence> candidates) =>
             Lazy(candidates, [.. candidates.Select(c => c.Score)], new bool[candidates.Count], i => candidates[i]);
 
+        /// <summary>How many candidates the ranking holds (for <see cref="FirstOfEachPassage"/>: at most how many it hands out).</summary>
         public int Count { get; }
 
         /// <summary>Every candidate, in no particular order, bank match not necessarily computed (for what order does not change).</summary>
         public IReadOnlyList<ScoredSentence> Unordered => all.Items;
 
-        public ScoredSentence this[int place]
-        {
-            get
-            {
-                while (handed.Count <= place)
-                {
-                    handed.Add(Next());
-                }
-
-                return handed[place];
-            }
-        }
+        public ScoredSentence this[int place] => TryGet(place, out var sentence) ? sentence : throw new ArgumentOutOfRangeException(nameof(place));
 
         /// <summary>
         /// The candidates <paramref name="member"/> keeps, in this ranking's order. It reads only what is known before the bank
@@ -66,35 +60,63 @@ public sealed partial class AskService
         public Ranking Among(Func<ScoredSentence, bool> member) =>
             new(all, Enumerable.Range(0, all.Items.Count).Where(i => member(all.Items[i])));
 
+        /// <summary>
+        /// The first sentence of each passage in this ranking's order (as a loop that skips a passage met before reads it): a
+        /// sentence below its passage's first is never matched for it.
+        /// </summary>
+        public Ranking FirstOfEachPassage() => new(all, queue.UnorderedItems.Select(e => e.Element).Order(), firstOfEachPassage: true);
+
         public IEnumerator<ScoredSentence> GetEnumerator()
         {
-            for (var place = 0; place < Count; place++)
+            for (var place = 0; TryGet(place, out var sentence); place++)
             {
-                yield return this[place];
+                yield return sentence;
             }
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        private ScoredSentence Next()
+        private bool TryGet(int place, out ScoredSentence sentence)
         {
-            while (true)
+            while (handed.Count <= place)
             {
-                var i = queue.Dequeue();
+                if (Next() is not { } next)
+                {
+                    sentence = null!;
+                    return false;
+                }
+
+                handed.Add(next);
+            }
+
+            sentence = handed[place];
+            return true;
+        }
+
+        private ScoredSentence? Next()
+        {
+            while (queue.TryDequeue(out var i, out _))
+            {
+                if (passages is not null && passages.Contains(all.Items[i].Hit))
+                {
+                    // A later sentence of a passage already handed out: never read.
+                    continue;
+                }
+
                 if (all.Known(i))
                 {
                     // Exact and first: every other candidate's exact score is at most its bound, which is not above this.
                     if (!queue.TryPeek(out _, out var next) || ByRank.Instance.Compare((all.Exact(i).Score, i), next) <= 0)
                     {
+                        passages?.Add(all.Items[i].Hit);
                         return all.Exact(i);
                     }
-
-                    queue.Enqueue(i, (all.Exact(i).Score, i));
-                    continue;
                 }
 
                 queue.Enqueue(i, (all.Exact(i).Score, i));
             }
+
+            return null;
         }
 
         /// <summary>Higher score first, then earlier candidate (the stable order of OrderByDescending).</summary>

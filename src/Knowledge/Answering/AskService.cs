@@ -463,8 +463,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
             var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
             var used = new HashSet<PassageHit> { best.Hit };
-            // Only sentences close enough to the best one's plain score are cited (below): the others' order is never read.
-            foreach (var next in ranked.Among(x => x.Order != best.Order && x.Plain >= 0.6 * best.Plain))
+            // Only sentences close enough to the best one's plain score are cited, each passage once, by its first sentence
+            // (below): the others' order is never read.
+            foreach (var next in ranked.Among(x => x.Hit != best.Hit && x.Plain >= 0.6 * best.Plain).FirstOfEachPassage())
             {
                 if (citations.Count >= 3)
                 {
