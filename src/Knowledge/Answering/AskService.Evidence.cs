@@ -10,7 +10,7 @@ public sealed partial class AskService
     /// coverage stands above the best sentence of another passage.
     /// </summary>
     private AnswerFeatures WithAnswerKind(AnswerFeatures features, string question, IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking,
-        ScoredSentence best, List<ScoredSentence> ranked, System.Text.RegularExpressions.Regex?[] bound, string answer)
+        ScoredSentence best, Ranking ranked, System.Text.RegularExpressions.Regex?[] bound, string answer)
     {
         var asked = analyzer.Asked(question);
         var kind = AnswerKind.Asked(asked);
@@ -18,7 +18,7 @@ public sealed partial class AskService
         var requirementAsked = RequirementAsk().IsMatch(asked);
         var requirementHeld = requirementAsked && Modal().IsMatch(QuestionAnalyzer.MatchForm(answer));
         var askingCoverages = ranked.Take(10).Select(s => AskingCoverage(terms, weights, asking, s, bound)).ToList();
-        var other = ranked.Skip(1).FirstOrDefault(s => s.Hit != best.Hit);
+        var other = ranked.Among(s => s.Hit != best.Hit).FirstOrDefault();
         return features with
         {
             KindHeld = held,

@@ -22,6 +22,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// </summary>
     public const double BankShare = 1.0;
 
+    /// <summary>
+    /// True to match every candidate sentence's bank questions before ranking (rounds 8–9), instead of only those that can
+    /// reach the places of the ranking an answer reads: the reference the pruned match is tested against (BankPruningTests).
+    /// </summary>
+    internal bool ExhaustiveBank { get; set; }
+
+    /// <summary>How many times a question has been matched with one bank question so far (<see cref="BankMatcher.Matched"/>).</summary>
+    public long BankMatches => bank.Matched;
+
     /// <summary>The asking clauses' content words the scorer weighs (<see cref="AnswerFeatures.Focus"/>).</summary>
     internal FocusCoverage Focus => focus;
 
@@ -240,11 +249,18 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var scored = new List<ScoredSentence>();
+
+        // Per candidate: its bank keys (null when it has none) and what scales its score after the bank's share.
+        var pendingKeys = new List<string[]?>();
+        var scales = new List<(bool Listed, bool OtherLabel, bool Annex)>();
         foreach (var hit in hits)
         {
-            // The bank's questions of each sentence that has some: the best of them against the user's question.
-            var banked = reading is null ? null : hit.Asked.Where(a => a.Sentence >= 0).GroupBy(a => a.Sentence)
-                .ToDictionary(g => g.Key, g => bank.Best(reading, g.Select(a => a.Key), hit.AskedScope));
+            // The bank's questions of each sentence that has some: the best of them against the user's question, computed
+            // here for every sentence only when exhaustive (the reference); else only for the sentences the answer reads
+            // (Ranking).
+            var keysOf = reading is null ? null : hit.Asked.Where(a => a.Sentence >= 0).GroupBy(a => a.Sentence)
+                .ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToArray());
+            var banked = keysOf is null || !ExhaustiveBank ? null : keysOf.ToDictionary(k => k.Key, k => bank.Best(reading!, k.Value, hit.AskedScope));
             var passage = hit.MatchText;
             var context = hit.MatchContext;
             var sentences = hit.SentenceRanges;
@@ -297,35 +313,25 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.1 * allTotal;
                 }
 
+                var keys = keysOf is not null && keysOf.TryGetValue(s, out var held) ? held : null;
                 var bankMatch = banked is not null && banked.TryGetValue(s, out var matched) ? matched : BankMatch.None;
-                var plain = score;
-                score += BankShare * allTotal * bankMatch.Score;
 
+                // "落实“三会一课”、党员民主评议…等" names the term among others; it does not say what it is.
                 var listed = defined is not null && (OnlyListed(hit.Text[sentences[s]], defined) ?? subject is not null && OnlyListedPlain(sentence, subject));
-                if (listed)
-                {
-                    // "落实“三会一课”、党员民主评议…等" names the term among others; it does not say what it is.
-                    score *= 0.3;
-                    plain *= 0.3;
-                }
 
-                if (labelled.Count > 0 && labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label))
-                    && !labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label && m.Groups["n"].Value == l.Number)))
-                {
-                    // "附件2几号前报" against a sentence on 附件9 and 附件8: the same kind of thing, another one of them.
-                    score *= 0.6;
-                    plain *= 0.6;
-                }
+                // "附件2几号前报" against a sentence on 附件9 and 附件8: the same kind of thing, another one of them.
+                var otherLabel = labelled.Count > 0 && labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label))
+                    && !labelled.Any(l => LabelledNumber().Matches(sentence).Any(m => m.Groups["l"].Value == l.Label && m.Groups["n"].Value == l.Number));
 
-                if (!asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal)))
-                {
-                    // "联系安排表见附件2。" names the topic but says nothing about it.
-                    score *= 0.5;
-                    plain *= 0.5;
-                }
-
+                // "联系安排表见附件2。" names the topic but says nothing about it.
+                var annex = !asksWhere && (sentence.Contains("见附件", StringComparison.Ordinal) || sentence.StartsWith("附件", StringComparison.Ordinal));
+                var scale = (listed, otherLabel, annex);
+                var plain = Ranked(score, 0, scale, bankShare: false);
                 var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
-                scored.Add(new ScoredSentence(hit, sentences, s, score, coverage) { Bank = bankMatch, Plain = plain });
+                scored.Add(new ScoredSentence(hit, sentences, s, Ranked(score, bankMatch.Score, scale, bankShare: true), coverage)
+                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score });
+                pendingKeys.Add(banked is null ? keys : null);
+                scales.Add(scale);
             }
         }
 
@@ -334,7 +340,24 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
-        var ranked = scored.OrderByDescending(x => x.Score).ToList();
+        Ranking ranked;
+        if (reading is null || ExhaustiveBank)
+        {
+            ranked = Ranking.Exact([.. scored.OrderByDescending(x => x.Score)]);
+        }
+        else
+        {
+            // Each sentence with bank questions stands at the score its best possible match would give, until read.
+            var pending = pendingKeys.Select(k => k is not null).ToArray();
+            var bounds = scored.Select((x, i) => pendingKeys[i] is { } keys ? Ranked(x.Unscaled, bank.Bound(reading, keys, x.Hit.AskedScope), scales[i], bankShare: true) : x.Score).ToArray();
+            var candidates = scored.Select((x, i) => pending[i] ? x with { Score = bounds[i] } : x).ToList();
+            ranked = Ranking.Lazy(candidates, bounds, pending, i =>
+            {
+                var match = bank.Best(reading, pendingKeys[i]!, scored[i].Hit.AskedScope);
+                return scored[i] with { Score = Ranked(scored[i].Unscaled, match.Score, scales[i], bankShare: true), Bank = match };
+            });
+        }
+
         trace?.AddRange(ranked);
 
         // Two judges (docs/knowledge.md, round 9): a sentence of a passage the bank has questions for is ranked with its bank
@@ -347,7 +370,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             routes.Add(Judge(ranked, Scorer, bankAware: true));
         }
 
-        var plainRanked = reading is null ? ranked : [.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)];
+        var plainRanked = reading is null ? ranked : Ranking.Exact([.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)]);
         if (routes.Count == 0 || plainRanked[0].Hit.Asked.Count == 0)
         {
             routes.Add(Judge(plainRanked, reading is null ? Scorer : PlainScorer, bankAware: false));
@@ -365,7 +388,22 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var confidence = Math.Clamp(Threshold + chosen.Margin, 0, 1);
         return confidence < threshold ? Abstain() : (chosen.Answer, confidence);
 
-        Route Judge(List<ScoredSentence> ranked, AnswerScorer scorer, bool bankAware)
+        // The rank of a sentence: its score before the bank, plus the bank's share of its match, scaled down for what makes it
+        // a poor answer; in this order, so that the exhaustive and the pruned ranking compute the same numbers.
+        double Ranked(double unscaled, double bankScore, (bool Listed, bool OtherLabel, bool Annex) scale, bool bankShare)
+        {
+            var score = unscaled;
+            if (bankShare)
+            {
+                score += BankShare * allTotal * bankScore;
+            }
+
+            score = scale.Listed ? score * 0.3 : score;
+            score = scale.OtherLabel ? score * 0.6 : score;
+            return scale.Annex ? score * 0.5 : score;
+        }
+
+        Route Judge(Ranking ranked, AnswerScorer scorer, bool bankAware)
         {
             var best = ranked[0];
             // "双强六好的标准是什么" against "争创“双强六好”先进基层党组织": the name is there, what is asked of it (标准) is not.
@@ -411,7 +449,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 quoteFrom = 0;
             }
 
-            foreach (var sibling in ranked.Skip(1).Where(x => x.Hit == best.Hit && x.Plain >= 0.85 * best.Plain
+            foreach (var sibling in ranked.Among(x => x.Order != best.Order && x.Hit == best.Hit && x.Plain >= 0.85 * best.Plain
                 && (x.Sentences[x.Index].Start.Value < answerStart || x.Sentences[x.Index].Start.Value >= answerEnd)).Take(1))
             {
                 // A sibling that announces a list ("做到“五个清”：") brings the list with it, as the best sentence would.
@@ -425,7 +463,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
             var citations = new List<Citation> { new(best.Hit.DocumentTitle, best.Hit.Section, QuoteOf(best with { Index = quoteFrom }, answerEnd)) };
             var used = new HashSet<PassageHit> { best.Hit };
-            foreach (var next in ranked.Skip(1))
+            // Only sentences close enough to the best one's plain score are cited, each passage once, by its first sentence
+            // (below): the others' order is never read.
+            foreach (var next in ranked.Among(x => x.Hit != best.Hit && x.Plain >= 0.6 * best.Plain).FirstOfEachPassage())
             {
                 if (citations.Count >= 3)
                 {
@@ -755,7 +795,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// heaviest asking term it leaves out, how much of the asking weight is words no document uses, how specific its best
     /// match is, how far it stands above the best sentence of another passage, and the missing-word signs.
     /// </summary>
-    private AnswerFeatures Measure(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best, List<ScoredSentence> ranked,
+    private AnswerFeatures Measure(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best, Ranking ranked,
         System.Text.RegularExpressions.Regex?[] bound, double judged, bool predicateMissing, bool modifierMissing, bool negationMissing, bool subjectMissing, bool figureMissing)
     {
         var sentence = best.Hit.SentenceForms[best.Index];
@@ -781,8 +821,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
-        var other = ranked.Skip(1).FirstOrDefault(x => x.Hit != best.Hit);
-        var topWordScore = ranked.Max(x => x.Hit.WordScore);
+        var other = ranked.Among(x => x.Hit != best.Hit).FirstOrDefault();
+        var topWordScore = ranked.Unordered.Max(x => x.Hit.WordScore);
         var margin = other is null || best.Score <= 0 ? 1 : Math.Clamp((best.Score - other.Score) / best.Score, 0, 1);
         return new AnswerFeatures(judged, best.Coverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
             predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null,
@@ -1096,6 +1136,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         /// <summary>The best of the bank's questions of this sentence against the user's.</summary>
         public BankMatch Bank { get; init; } = BankMatch.None;
+
+        /// <summary>Place among the candidates as they were scored (passage by passage, sentence by sentence): breaks ties in the ranking.</summary>
+        public int Order { get; init; }
+
+        /// <summary>The score before the bank's share and before it is scaled down (<see cref="Score"/> is computed from it).</summary>
+        public double Unscaled { get; init; }
 
         /// <summary>The score without the bank's share: the sentence as ranked before the bank (round 7).</summary>
         public double Plain { get; init; }
