@@ -105,6 +105,16 @@ internal sealed partial class MessageParser
     /// a request word around it, and no unit named: one act, whose activity words (走访, 到过) are what is counted, not a report.
     /// </summary>
     private bool OnlyFiguresAsked(ProgressMetric? metric, bool export) =>
-        metric is not null && !UsableMentions().Any(m => !m.IsGeneric) && dates.Count == 0
-        && (TableOfFigureAsked(metric) && rules.AsksExport(text) || (AsksByMood() && !clauses.Any(c => !c.IsQuestion && (rules.Visit.ContainsAny(text, c.Start, c.End) || rules.Motion.ContainsAny(text, c.Start, c.End))))) ;
+        metric is not null && !UsableMentions().Any(m => !m.IsGeneric)
+        && ((TableOfFigureAsked(metric) && rules.AsksExport(text))
+            || (dates.Count == 0 && AsksByMood() && !clauses.Any(c => !c.IsQuestion && (rules.Visit.ContainsAny(text, c.Start, c.End) || rules.Motion.ContainsAny(text, c.Start, c.End)))));
+
+    /// <summary>
+    /// "蓝海电商现在65个人、党员0，这种咋整？建啥组织合适", "明税税务所现在台账上是啥情况？调出来我看下": one unit asked about (the
+    /// advice its figures are the premise of, or its card) in two questions or a question and a request, with no record verb and
+    /// no day: one act, not a report and a question.
+    /// </summary>
+    private bool AdviceOnlyAsked() =>
+        (AsksAdviceInText || LedgerCardAsked() is not null) && AsksByMood() && dates.Count == 0 && !rules.Visit.ContainsAny(text) && !rules.Discovery.ContainsAny(text)
+        && !rules.Hire.ContainsAny(text) && UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).Count() <= 1;
 }

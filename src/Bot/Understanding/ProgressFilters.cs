@@ -32,6 +32,11 @@ public static class ProgressFilters
         }
 
         var window = TimeWindow.Find(text, today, campaignStart);
+        if (window is not null && CorrectionMarkers.Select(m => text.LastIndexOf(m, StringComparison.Ordinal)).Max() is var corrected
+            && corrected > text.IndexOf(window.Said, StringComparison.Ordinal) && TimeWindow.Find(text[corrected..], today, campaignStart) is { } later)
+        {
+            window = later; // "这个月 哦不对 上个月各个指导员走访了多少家": the window said after the correction
+        }
         if (TimeWindow.FindDay(text, today) is { } day && (window is null || !window.Said.Contains(day.Said, StringComparison.Ordinal)))
         {
             window = day; // "12月10日我去过几家单位": the day, not its month
@@ -58,6 +63,8 @@ public static class ProgressFilters
             })],
         };
     }
+
+    private static readonly string[] CorrectionMarkers = ["不对", "说错了", "错了", "更正", "应该是"];
 
     private const string NotAWeekdayAfterOne = "共起直下定般些趟次块同样会";
 
