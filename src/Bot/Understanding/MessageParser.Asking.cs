@@ -107,7 +107,7 @@ internal sealed partial class MessageParser
     private bool OnlyFiguresAsked(ProgressMetric? metric, bool export) =>
         metric is not null && !UsableMentions().Any(m => !m.IsGeneric)
         && ((TableOfFigureAsked(metric) && rules.AsksExport(text))
-            || (dates.Count == 0 && AsksByMood() && !clauses.Any(c => !c.IsQuestion && (rules.Visit.ContainsAny(text, c.Start, c.End) || rules.Motion.ContainsAny(text, c.Start, c.End)))));
+            || (!export && dates.Count == 0 && AsksByMood() && !clauses.Any(c => !c.IsQuestion && (rules.Visit.ContainsAny(text, c.Start, c.End) || rules.Motion.ContainsAny(text, c.Start, c.End)))));
 
     /// <summary>
     /// "蓝海电商现在65个人、党员0，这种咋整？建啥组织合适", "明税税务所现在台账上是啥情况？调出来我看下": one unit asked about (the
