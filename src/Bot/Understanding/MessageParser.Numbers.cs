@@ -372,6 +372,12 @@ internal sealed partial class MessageParser
             return true;
         }
 
+        // "仁爱医院党员3个，93个人，建哪种组织比较好": the unit's figures, then the advice question they are the premise of.
+        if (next < text.Length && rules.AsksAdvice(text[next..clauseEnd]))
+        {
+            return true;
+        }
+
         // "安捷电子工会昨天成立了，二百六十号人，入会的有两百多": after a clause that counts no members and finds or hires no
         // one, the head count said on its own is the organisation's too.
         var previousEnd = start;

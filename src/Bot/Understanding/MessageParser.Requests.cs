@@ -28,7 +28,7 @@ internal sealed partial class MessageParser
 
     private ProgressMetric? ProgressMetricAsked()
     {
-        if (rules.PolicyDefinition.ContainsAny(text) || UnitFactAsked() || AsksOnlyInReportedSpeech())
+        if (rules.PolicyDefinition.ContainsAny(text) || UnitFactAsked() || AsksOnlyInReportedSpeech() || DocumentRuleAsked())
         {
             return null; // UnitFactAsked: "…走访华鼎精密制造时所录的职工人数是多少" asks for the unit's card; a question reported asks nothing
         }
@@ -163,6 +163,11 @@ internal sealed partial class MessageParser
         if (PlannedPurpose() || AsksOnlyInReportedSpeech())
         {
             return null;
+        }
+
+        if (LedgerCardAsked() is { } card)
+        {
+            return card; // MessageParser.Asking.cs: "明税税务所现在台账上是啥情况"
         }
 
         var verb = rules.Lookup.FindFirst(text);

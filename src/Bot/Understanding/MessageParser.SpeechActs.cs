@@ -34,6 +34,11 @@ internal sealed partial class MessageParser
             }
 
             var end = StretchEnd(from);
+            if (CapabilityAsked(from, end))
+            {
+                return true; // MessageParser.Asking.cs: "你还有啥用处", "这个机器人会干嘛"
+            }
+
             for (var i = from; i < end; i++)
             {
                 if (Acts.HelpAbilities.MatchAt(text, i, end) is not { } ability)

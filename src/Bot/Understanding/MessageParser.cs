@@ -137,11 +137,11 @@ internal sealed partial class MessageParser
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
         // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
-        var metric = IsReportHeaded() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric();
+        var metric = IsReportHeaded() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric(); // MessageParser.Asking.cs
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
         // word beyond the list words (台账, 表格, 导出) asks for the file.
-        var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords()));
-        if (!isPart && !IsOneAct(undo, metric) && Compound(help || undo || export || metric is not null) is { } compound) // IsOneAct: MessageParser.SpeechActs.cs
+        var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords())) && !TableOfFigureAsked(metric);
+        if (!isPart && !IsOneAct(undo, metric) && !HelpBesidesWork(help) && !DocumentRuleAsked() && !OnlyFiguresAsked(metric, export) && !AdviceOnlyAsked() && Compound(help || undo || export || metric is not null) is { } compound) // IsOneAct: MessageParser.SpeechActs.cs
         {
             return compound;
         }
@@ -156,7 +156,12 @@ internal sealed partial class MessageParser
             return Only(new UnderstoodAction(ActionKind.Undo));
         }
 
-        if (export && !rules.PolicyDefinition.ContainsAny(text) && !UnnamedOrganizationsCard())
+        if (DocumentRuleAsked())
+        {
+            return Only(new UnderstoodAction(ActionKind.PolicyQuestion)); // MessageParser.Asking.cs: a document's rule asked
+        }
+
+        if (export && !rules.PolicyDefinition.ContainsAny(text) && !UnnamedOrganizationsCard() && !UnitsLedgerAsked())
         {
             return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => new UnderstoodAction(ActionKind.Export) { Scope = scope })], []);
         }

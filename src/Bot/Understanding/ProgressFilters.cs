@@ -32,9 +32,22 @@ public static class ProgressFilters
         }
 
         var window = TimeWindow.Find(text, today, campaignStart);
+        if (window is not null && CorrectionMarkers.Select(m => text.LastIndexOf(m, StringComparison.Ordinal)).Max() is var corrected
+            && corrected > text.IndexOf(window.Said, StringComparison.Ordinal) && TimeWindow.Find(text[corrected..], today, campaignStart) is { } later)
+        {
+            window = later; // "这个月 哦不对 上个月各个指导员走访了多少家": the window said after the correction
+        }
         if (TimeWindow.FindDay(text, today) is { } day && (window is null || !window.Said.Contains(day.Said, StringComparison.Ordinal)))
         {
             window = day; // "12月10日我去过几家单位": the day, not its month
+        }
+        else if (window is not null && DayOfWeekSaid(text, window, today) is { } weekday)
+        {
+            window = weekday; // "上周三我都走访了哪几家": the day of that week, not the week
+        }
+        else if (window is null && DateExpressions.Find(text, today).FirstOrDefault(d => text.AsSpan(d.Start, d.Length).Contains('月') && text[d.Start + d.Length - 1] is '号' or '日') is { } said)
+        {
+            window = new TimeWindow(said.Date, said.Date, text.Substring(said.Start, said.Length)); // "我十二月九号到过多少家"
         }
 
         var by = BreakdownOf(text);
@@ -49,6 +62,32 @@ public static class ProgressFilters
                 Person = a.Person ?? person,
             })],
         };
+    }
+
+    private static readonly string[] CorrectionMarkers = ["不对", "说错了", "错了", "更正", "应该是"];
+
+    private const string NotAWeekdayAfterOne = "共起直下定般些趟次块同样会";
+
+    /// <summary>A day said with the window's words as its start ("上周三" over "上周"): that one day.</summary>
+    private static TimeWindow? DayOfWeekSaid(string text, TimeWindow window, DateOnly today)
+    {
+        var at = text.IndexOf(window.Said, StringComparison.Ordinal);
+        if (at < 0 || window.Days != 7)
+        {
+            return null;
+        }
+
+        foreach (var day in DateExpressions.Find(text, today))
+        {
+            var after = day.Start + day.Length;
+            if (day.Start == at && day.Length > window.Said.Length && day.Date >= window.From && day.Date <= window.To
+                && !(text[after - 1] == '一' && after < text.Length && NotAWeekdayAfterOne.Contains(text[after], StringComparison.Ordinal)))
+            {
+                return new TimeWindow(day.Date, day.Date, text.Substring(day.Start, day.Length)); // "上礼拜一共": 一共, not Monday
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The names a progress question may name: registered users and the ledger's instructors.</summary>
@@ -82,6 +121,27 @@ public static class ProgressFilters
         return (SelfWords.Any(w => said.Contains(w, StringComparison.Ordinal)) || SelfBeforeWindow(said)) && sender.Name.Length > 0 ? sender.Name : null;
     }
 
+    private const string WindowCharacters = "上下这本今昨前近个礼拜周星期月年天日号份两三一二四五六七八九十零0123456789的";
+
+    /// <summary>Adverbs between 我 and the verb ("我上月都走访过", "我上个月大概跑了").</summary>
+    private static readonly string[] SelfAdverbs = ["一共", "总共", "累计", "大概", "大约", "到底", "究竟", "总计", "都", "又", "还", "共"];
+
+    private static readonly string[] PlaceSuffixes = ["街道", "社区", "区"];
+
+    /// <summary>The end of a place said after 在 ("在罗岗社区"): up to six characters closed by 街道/社区/区.</summary>
+    private static int? PlaceEnd(string text, int start)
+    {
+        for (var end = start + 2; end <= Math.Min(text.Length, start + 6); end++)
+        {
+            if (PlaceSuffixes.Any(s => text.AsSpan(start, end - start).EndsWith(s, StringComparison.Ordinal)))
+            {
+                return end;
+            }
+        }
+
+        return null;
+    }
+
     private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接"];
 
     /// <summary>First-person words that name the sender (本人, 我), not a group (我们, 我街道 is kept out by the tails).</summary>
@@ -96,10 +156,25 @@ public static class ProgressFilters
             {
                 // "本人本周走访家数", "12月10日我去过几家", "我上礼拜一共跑了几家": the self word, words of a window, a tail.
                 var next = at + self.Length;
-                while (next < text.Length && next - at <= 6 && "上下这本今昨前近个礼拜周星期月年天日两三一二0123456789".Contains(text[next], StringComparison.Ordinal)
-                       && !SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
+                while (next < text.Length && next - at <= 16 && !SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
                 {
-                    next++;
+                    // Words of a window (上礼拜, 十一月份, 12月3号), a place (在罗岗社区), an adverb (都, 一共, 大概) or 的 before the tail.
+                    if (WindowCharacters.Contains(text[next], StringComparison.Ordinal))
+                    {
+                        next++;
+                    }
+                    else if (SelfAdverbs.FirstOrDefault(a => text.AsSpan(next).StartsWith(a, StringComparison.Ordinal)) is { } adverb)
+                    {
+                        next += adverb.Length;
+                    }
+                    else if (text[next] == '在' && PlaceEnd(text, next + 1) is { } place)
+                    {
+                        next = place;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 if (SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))

@@ -201,6 +201,7 @@ internal sealed class SoundAlikes
         // Round 9's form classes (branch r9-uforms): keys, frames and record nouns of notes written as forms.
         nameof(Vocabulary.FormKeys), nameof(Vocabulary.FormFrames), nameof(Vocabulary.FormHeadingNouns), nameof(Vocabulary.FormEmptyValues),
         nameof(Vocabulary.NameClosingWords), nameof(Vocabulary.NamePrecedingWords), nameof(Vocabulary.PersonRoleKeys), nameof(Vocabulary.ElectedVerbs),
+        nameof(Vocabulary.Asking), // round 10 (r10-uask): interrogative mood and the objects asked for
     };
 
     /// <summary>

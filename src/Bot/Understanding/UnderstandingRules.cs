@@ -59,6 +59,7 @@ internal sealed class UnderstandingRules
         AdvicePatterns = [.. v.AdvicePhrases.Where(p => p.Contains('+')).Select(p => p.Split('+').Select(g => new KeywordSet(g.Split('|'))).ToArray())];
         PolicyDefinition = new(v.PolicyDefinitionPhrases);
         SpeechActs = new SpeechActWords(v.SpeechActs);
+        Asking = new AskingWords(v.Asking);
         OwnScope = new(v.OwnScopeWords);
         Forms = new FormNotes(v);
         ClassDescription = new(v.ClassDescriptionMarkers);
@@ -273,25 +274,18 @@ internal sealed class UnderstandingRules
         // 党建 (party-building work) is a noun: "能不能兼任党建指导员" asks nothing about building an organisation.
         text = text.Replace("党建", "党务", StringComparison.Ordinal);
         text = text.Replace("功能", "功用", StringComparison.Ordinal); // 功能型党支部: 能 here is no "can"
-        if (Advice.ContainsAny(text))
-        {
-            return true;
-        }
-
-        foreach (var pattern in AdvicePatterns)
-        {
-            if (MatchesInOrder(text, pattern))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // "建啥组织合适", "适合用啥方式建": a spoken question word read as the written one (啥 = 什么, 咋 = 怎么) as well.
+        return AdviceWords(text) || (Asking.WrittenQuestionWords(text) is { } written && AdviceWords(written));
     }
+
+    private bool AdviceWords(string text) => Advice.ContainsAny(text) || AdvicePatterns.Any(p => MatchesInOrder(text, p));
     public KeywordSet PolicyDefinition { get; }
 
     /// <summary>Word classes of what a message does: help asked in other words, advice asked, a set of units asked for.</summary>
     public SpeechActWords SpeechActs { get; }
+
+    /// <summary>Word classes of asking: the mood of a question or request and the object it asks for (round 10).</summary>
+    public AskingWords Asking { get; }
     public KeywordSet OwnScope { get; }
     public KeywordSet ClassDescription { get; }
     public KeywordSet Singular { get; }

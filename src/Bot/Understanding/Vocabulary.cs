@@ -82,6 +82,9 @@ public sealed record Vocabulary
     /// <summary>Word classes of what a message does (speech acts): see <see cref="SpeechActWords"/>.</summary>
     public IReadOnlyDictionary<string, List<string>> SpeechActs { get; init; } = new Dictionary<string, List<string>>();
 
+    /// <summary>Word classes of asking (mood and the object asked for): see <see cref="AskingWords"/>.</summary>
+    public IReadOnlyDictionary<string, List<string>> Asking { get; init; } = new Dictionary<string, List<string>>();
+
     /// <summary>Words said while speaking that mean nothing (嗯, 那个, 就是): taken out before reading.</summary>
     public IReadOnlyList<string> SpokenFillers { get; init; } = [];
 
