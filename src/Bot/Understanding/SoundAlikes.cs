@@ -201,6 +201,8 @@ internal sealed class SoundAlikes
         // Round 9's form classes (branch r9-uforms): keys, frames and record nouns of notes written as forms.
         nameof(Vocabulary.FormKeys), nameof(Vocabulary.FormFrames), nameof(Vocabulary.FormHeadingNouns), nameof(Vocabulary.FormEmptyValues),
         nameof(Vocabulary.NameClosingWords), nameof(Vocabulary.NamePrecedingWords), nameof(Vocabulary.PersonRoleKeys), nameof(Vocabulary.ElectedVerbs),
+        // Round 10's repair classes (branch r10-urepair): periods, group leads, naming words and unrealized visits.
+        nameof(Vocabulary.PeriodWords), nameof(Vocabulary.RepairGroupLeads), nameof(Vocabulary.NamingVerbs), nameof(Vocabulary.UnrealizedVisitWords),
     };
 
     /// <summary>
@@ -222,6 +224,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.UnitPartNouns), nameof(Vocabulary.SendingVerbs), nameof(Vocabulary.LeaderFollowVerbs), nameof(Vocabulary.StatusDescriptions),
         nameof(Vocabulary.SecretaryServeVerbs), nameof(Vocabulary.StayPlaceVerbs), nameof(Vocabulary.VisitActivityVerbs), nameof(Vocabulary.ConfirmationMarkers), nameof(Vocabulary.StaffNouns), nameof(Vocabulary.CompletionVerbs), nameof(Vocabulary.UnitPlaceNouns),
         nameof(Vocabulary.ChainTitles), nameof(Vocabulary.PredicateRoleNouns), nameof(Vocabulary.SoundAlikeTerms),
+        nameof(Vocabulary.ContactVerbs),
     };
 
     /// <summary>
