@@ -202,6 +202,8 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.FormKeys), nameof(Vocabulary.FormFrames), nameof(Vocabulary.FormHeadingNouns), nameof(Vocabulary.FormEmptyValues),
         nameof(Vocabulary.NameClosingWords), nameof(Vocabulary.NamePrecedingWords), nameof(Vocabulary.PersonRoleKeys), nameof(Vocabulary.ElectedVerbs),
         nameof(Vocabulary.Asking), // round 10 (r10-uask): interrogative mood and the objects asked for
+        // Round 10's repair classes (branch r10-urepair): periods, group leads, naming words and unrealized visits.
+        nameof(Vocabulary.PeriodWords), nameof(Vocabulary.RepairGroupLeads), nameof(Vocabulary.NamingVerbs), nameof(Vocabulary.UnrealizedVisitWords),
     };
 
     /// <summary>
@@ -223,6 +225,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.UnitPartNouns), nameof(Vocabulary.SendingVerbs), nameof(Vocabulary.LeaderFollowVerbs), nameof(Vocabulary.StatusDescriptions),
         nameof(Vocabulary.SecretaryServeVerbs), nameof(Vocabulary.StayPlaceVerbs), nameof(Vocabulary.VisitActivityVerbs), nameof(Vocabulary.ConfirmationMarkers), nameof(Vocabulary.StaffNouns), nameof(Vocabulary.CompletionVerbs), nameof(Vocabulary.UnitPlaceNouns),
         nameof(Vocabulary.ChainTitles), nameof(Vocabulary.PredicateRoleNouns), nameof(Vocabulary.SoundAlikeTerms),
+        nameof(Vocabulary.ContactVerbs),
     };
 
     /// <summary>

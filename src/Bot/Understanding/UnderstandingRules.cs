@@ -121,6 +121,7 @@ internal sealed class UnderstandingRules
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
         PredicateRoles = new(v.PredicateRoleNouns);
+        Repairs = new(v);
         Agents = new(v);
     }
 
@@ -152,6 +153,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>predicate_role_nouns: 书记是X, whose X a correction replaces.</summary>
     public KeywordSet PredicateRoles { get; }
+
+    /// <summary>The slot classes a self-repair can name (round 10).</summary>
+    public Tokens.RepairClasses Repairs { get; }
 
     public Vocabulary Vocabulary { get; }
     public KeywordSet StayAdverbs { get; }

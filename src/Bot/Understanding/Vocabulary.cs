@@ -303,6 +303,21 @@ public sealed record Vocabulary
     /// <summary>书记, 负责人, 联系人…: roles said with 是 and a name ("书记是墨老师"), whose name a correction may replace.</summary>
     public IReadOnlyList<string> PredicateRoleNouns { get; init; } = [];
 
+    /// <summary>打电话, 电话联系, 微信联系…: contact that is no visit; a repair "不是走访 是电话联系的" replaces the visit verb (round 10).</summary>
+    public IReadOnlyList<string> ContactVerbs { get; init; } = [];
+
+    /// <summary>没去成, 没去…: a visit that did not happen, said as a repair of the visit verb ("去了… 哦不对 没去成").</summary>
+    public IReadOnlyList<string> UnrealizedVisitWords { get; init; } = [];
+
+    /// <summary>这周, 上周, 这个月, 上个月…: periods of a request, a slot class a repair can name ("这个月 哦不对 上个月").</summary>
+    public IReadOnlyList<string> PeriodWords { get; init; } = [];
+
+    /// <summary>都是, 全是…: a repair said over a whole group of member categories ("一个流动的一个预备的 哦不对 俩都是流动的").</summary>
+    public IReadOnlyList<string> RepairGroupLeads { get; init; } = [];
+
+    /// <summary>叫, 名叫: a naming word whose name a repair says again ("叫李明 不对 叫李明华").</summary>
+    public IReadOnlyList<string> NamingVerbs { get; init; } = [];
+
     // ---- word class of round 7 (branch r7-uhomo)
 
     /// <summary>The campaign's terms a sound-alike slip is read as (当员 → 党员, 复盖 → 覆盖), beside the word classes the

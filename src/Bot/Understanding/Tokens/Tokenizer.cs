@@ -24,8 +24,9 @@ internal static class Tokenizer
                 continue;
             }
 
-            if (SpanAt(days, i) is { } day)
+            if (SpanAt(days, i) is { } day && !(lexicon.MatchAt(text, i, text.Length) is { Kind: TokenKind.Correction } marker && i + marker.Word.Length > day))
             {
+                // A day that begins a longer correction marker (刚才那个不对) is part of the marker.
                 tokens.Add(new Token(TokenKind.Date, i, day));
                 i = day;
                 continue;
