@@ -97,6 +97,60 @@ internal sealed partial class MessageParser
                 memberPhrases.Add(new NumberPhrase(from, position, GroupCountIn(from, position) ?? 1, false, null));
             }
         }
+
+        FindMembersAmongHires();
+    }
+
+    /// <summary>
+    /// "新入职的质检员里有1名党员", "刚招的三个程序员当中有两个党员": members said to be (有) among people just hired (a hiring or
+    /// newcomer word and a staff noun before 有 in the stretch, 里/中 closing it) are hired members, not the unit's total.
+    /// </summary>
+    private void FindMembersAmongHires()
+    {
+        foreach (var phrase in memberPhrases.Where(p => p.Category is null && !p.Approximate && !p.Consumed).ToList())
+        {
+            if (clauses.FirstOrDefault(c => c.Start <= phrase.Start && phrase.Start < c.End) is not { IsQuestion: false } clause || !ExistentialBefore(clause, phrase.Start))
+            {
+                continue;
+            }
+
+            var has = text.LastIndexOf('有', phrase.Start - 1, phrase.Start - clause.Start);
+            var among = has;
+            while (among > clause.Start && text[among - 1] is ' ')
+            {
+                among--;
+            }
+
+            var from = SegmentStart(clause, among);
+            if (among - from < 3 || !(text[among - 1] is '里' or '中' || text.AsSpan(from, among - from).EndsWith("里面") || text.AsSpan(from, among - from).EndsWith("里头"))
+                || !rules.StaffNouns.ContainsAny(text, from, among)
+                || !(rules.Hire.ContainsAny(text, from, among) || rules.Newcomers.ContainsAny(text, from, among))
+                || text.AsSpan(from, among - from).Contains("党员", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var people in employeePhrases.Where(p => p.Start >= from && p.Start < phrase.End))
+            {
+                people.Consumed = true; // "质检员里有1名": the hires the members are among, not the staff
+            }
+
+            memberPhrases.Remove(phrase);
+            var member = phrase with { Category = "hired" };
+            memberPhrases.Add(member);
+            revealedMembers.Add(member);
+        }
+    }
+
+    /// <summary>
+    /// "员工里有1名党员", "质检员中有两个党员": a figure said after a staff noun and 里/中 (有) and before 党员 counts the members
+    /// among the staff, not the staff ("员工12名党员3名" has nothing between the noun and its figure).
+    /// </summary>
+    private bool MembersAmongStaff(int staffAt, int figureStart, int figureEnd)
+    {
+        var nounEnd = staffAt + (rules.EmployeeWords.MatchAt(text, staffAt)?.Length ?? 0);
+        return nounEnd < figureStart && text.AsSpan(figureEnd).StartsWith("党员")
+            && text.AsSpan(nounEnd, figureStart - nounEnd).IndexOfAny("里中") >= 0;
     }
 
     /// <summary>A member revealed by a clause of his own and taken by no find verb: a find of one at the organisation talked about.</summary>

@@ -57,7 +57,8 @@ internal sealed partial class MessageParser
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
             var countsUnits = i + length < text.Length && text[i + length] == '家'; // "园区里一家科技公司": units, not people
-            if (!IsWordWithOne(i, length) && !countsUnits && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j))
+            if (!IsWordWithOne(i, length) && !countsUnits && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j)
+                && !MembersAmongStaff(staffAt, i, j)) // MessageParser.MemberClauses.cs
             {
                 // "员工十二个 党员没有": a figure belongs to the noun it is said right after, not to the one after it.
                 employeePhrases.Add(new NumberPhrase(staffAt, j, value, approximate, null));

@@ -54,6 +54,30 @@ internal sealed partial class MessageParser
     }
 
     /// <summary>
+    /// The going-over frame: 过去 right before an activity predicate of <c>visit_activity_verbs</c> ("今天过去聊了聊",
+    /// "我过去核对了花名册", "下午过去核了一遍台账") is the sender's visit to the unit the message is about (the last one named
+    /// before it), when no one else is the doer and it is neither negated nor planned. 过去 as "the past" (过去一年, 过去的)
+    /// has no activity right after it.
+    /// </summary>
+    private int? WentOverTo(Clause clause)
+    {
+        for (var at = text.IndexOf("过去", clause.Start, clause.End - clause.Start, StringComparison.Ordinal); at >= 0 && at + 2 < clause.End;
+             at = text.IndexOf("过去", at + 2, clause.End - at - 2, StringComparison.Ordinal))
+        {
+            if (rules.VisitActivities.MatchAt(text, at + 2) is null || IsBlocked(clause, at) || DoerBefore(at) == Agent.Other
+                || MentionsIn(clause).Any(m => m.Start >= at)
+                || !mentions.Any(m => !m.IsGeneric && m.End <= at))
+            {
+                continue;
+            }
+
+            return at;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// "今天过去看了下 有个流动党员", "在诚信会计师事务所开了个座谈会 会计里头有个口袋党员": members of a category (a category is
     /// known only by looking) said to be there (有 + the count) after a visit of the sender's are members found on that visit,
     /// at its unit and day. Without a category ("有两个党员") it stays a figure of the unit.
