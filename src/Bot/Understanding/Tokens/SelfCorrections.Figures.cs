@@ -96,7 +96,8 @@ internal static partial class SelfCorrections
 
         var end = PhraseEnd(text, p);
         var cut = CutBefore(text, tokens, c);
-        if (!IsShortName(text, p, end) || rules.Repairs.Words.FindFirst(text, p, end) is not null || tokens.Exists(t => t.Start >= p && t.Start < end && t.Kind != TokenKind.Word))
+        // A name may hold characters the lexicon classes (小, 文): only entities, figures and markers rule a phrase out.
+        if (!IsShortName(text, p, end) || rules.Repairs.Words.FindFirst(text, p, end) is not null || tokens.Exists(t => t.Start >= p && t.Start < end && t.Kind is TokenKind.Organization or TokenKind.Date or TokenKind.Number or TokenKind.Correction))
         {
             return null;
         }
