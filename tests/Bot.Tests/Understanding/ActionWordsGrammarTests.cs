@@ -84,10 +84,6 @@ public sealed class ActionWordsGrammarTests(ITestOutputHelper output)
         Assert.DoesNotContain(actions, a => a.Kind == ActionKind.OrgUpdate);
     }
 
-    [Fact]
-    public void Going_over_said_of_another_is_asked_before_it_is_written() =>
-        Assert.All(Understanding.Understand("青禾文化的情况，孙磊过去核对了花名册", FixtureLedger.Users()["u_zhang"], Now).Actions.Where(a => a.Kind == ActionKind.Visit),
-            a => Assert.True(a.Doubtful));
 
     [Fact]
     public void Members_among_the_staff_are_members_not_staff() =>
