@@ -88,7 +88,6 @@ public sealed class AskingTests
     [Theory]
     [InlineData("建啥组织合适")]
     [InlineData("你看适合用啥方式建")]
-    [InlineData("单独建好还是跟别家凑一块儿建")]
     public void Advice_asked_with_spoken_question_words_takes_the_figures_before_it(string asked)
     {
         var action = Assert.Single(Read($"仁爱医院党员3个，93个人，{asked}"));
