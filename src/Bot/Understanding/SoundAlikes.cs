@@ -549,6 +549,18 @@ internal sealed class SoundAlikes
     /// </summary>
     private bool Straddles(string text, int at, int end)
     {
+        // A vocabulary word said in full that ends on the run's first character or begins on its last (质检员|里: 员里 is no
+        // slip of 院里) owns that character: the run straddles it.
+        var vocabulary = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var n = 2; n <= 4; n++)
+        {
+            if ((at + 1 - n >= 0 && vocabulary.Contains(text.AsSpan(at + 1 - n, n)))
+                || (end - 1 + n <= text.Length && vocabulary.Contains(text.AsSpan(end - 1, n))))
+            {
+                return true;
+            }
+        }
+
         var wordAfter = false;
         for (var n = 4; n >= 2 && !wordAfter; n--)
         {
