@@ -358,7 +358,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
             foreach (var fold in all.Select(c => own.Fold[c["id"]!.GetValue<string>()]).Distinct())
             {
                 var others = all.Where(c => own.Fold[c["id"]!.GetValue<string>()] != fold).ToList();
-                var best = deltas.Select(d => (d, r: QaScorer.Score(others, Decided(d, others)))).Select(x => (x.d, floor: x.r.AbstainAccuracy >= AnswerScorer.AbstainTarget, x.r.AbstainAccuracy, x.r.PassRate))
+                var best = (name.EndsWith(" d", StringComparison.Ordinal) ? deltas : [0.0]).Select(d => (d, r: QaScorer.Score(others, Decided(d, others)))).Select(x => (x.d, floor: x.r.AbstainAccuracy >= AnswerScorer.AbstainTarget, x.r.AbstainAccuracy, x.r.PassRate))
                     .OrderByDescending(x => x.floor).ThenByDescending(x => x.floor ? x.PassRate : x.AbstainAccuracy).ThenByDescending(x => x.floor ? x.AbstainAccuracy : x.PassRate).First();
                 chosen.Add(string.Create(CultureInfo.InvariantCulture, $"{fold}:{best.d}"));
                 foreach (var (id, answer) in Decided(best.d, all.Where(c => own.Fold[c["id"]!.GetValue<string>()] == fold)))
@@ -369,7 +369,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
 
             output.WriteLine($"{name}: own {QaScorer.Score(own.Gold, predictions)}; blind {QaScorer.Score(own.BlindGold, predictions)}");
             output.WriteLine("  chosen d: " + string.Join(' ', chosen.Distinct().GroupBy(c => c.Split(':')[1]).Select(g => $"{g.Key}×{g.Count()}")));
-            foreach (var batch in OwnQuestionFeatures.BlindBatches.TakeLast(3))
+            foreach (var batch in OwnQuestionFeatures.BlindBatches)
             {
                 output.WriteLine($"  blind {batch}: {QaScorer.Score([.. own.BlindGold.Where(c => own.Fold[c["id"]!.GetValue<string>()] == OwnQuestionFeatures.BlindPrefix + batch)], predictions)}");
             }
