@@ -192,8 +192,17 @@ internal sealed partial class MessageParser
 
         // "员工大概七十来号人 党员有俩": a guess said of a figure is that figure's only (up to its measure and noun).
         var to = op.Mood == Mood.Estimated && estimate is { } e && e.Position == op.Position ? GuessedFigureEnd(e.Position + e.Word.Length, clause.End) : int.MaxValue;
+        // "下个月打算帮他们建工会 党员现在是五名": a word of the present later in the clause (现在/目前), with the words after the last pause
+        // before it, is said of what is.
+        var opEnd = op.Position + 1;
+        if (rules.TotalStates.FindFirst(text, opEnd, clause.End) is { } closer)
+        {
+            var pause = text.LastIndexOf(' ', closer.Position, closer.Position - opEnd);
+            to = Math.Min(to, pause > op.Position ? pause : closer.Position);
+        }
+
         var from = op.Position;
-        if (to != int.MaxValue)
+        if (to != int.MaxValue && op.Mood == Mood.Estimated)
         {
             // "党员八成有五个": the figure's noun may come before the guess word.
             while (from > clause.Start && !IsSeparator(text[from - 1]))

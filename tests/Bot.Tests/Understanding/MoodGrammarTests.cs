@@ -8,8 +8,8 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// <summary>
 /// The generated messages of mood and agent (<see cref="MoodGrammar"/>): every operator × kind × shape the grammar has,
 /// 12 messages a cell, seed 20261206. Prints the rate per operator and per shape and every miss. Target 0.99; measured
-/// 0.988 on 2026-12-06 (docs/understanding.md, round 10): the floor is 0.985 until the formation method stops taking 联合 from
-/// a planned clause beside a happened formation (MessageParser.Formation.cs, not this branch's file; 12 of the 27 misses).
+/// 0.986 on 2026-12-06 (docs/understanding.md, round 10): the floor is 0.985 until the formation method stops taking 联合 from
+/// a planned clause beside a happened formation (MessageParser.Formation.cs, not this branch's file; 12 of the misses).
 /// </summary>
 public sealed class MoodGrammarTests(ITestOutputHelper output)
 {
