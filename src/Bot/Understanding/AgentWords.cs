@@ -6,7 +6,7 @@ namespace InstructorBot.Bot.Understanding;
 /// the one stood in for (stand_in_markers), the sender denied (not_self_markers); and a reference to an earlier record (earlier_record_openers … record_nouns)
 /// with the verbs that take it back (retraction_verbs); the post a person is appointed to (serve_verbs) and who
 /// appoints (appointer_words); what a planned trip is for (purpose_verbs, purpose_leads) and the words that ask the bot
-/// (bot_request_markers). Read by
+/// (bot_request_markers); the operators of mood and their scope (mood_operators). Read by
 /// <see cref="MessageParser"/> (MessageParser.Agents.cs).
 /// </summary>
 internal sealed class AgentWords(Vocabulary v)
@@ -41,4 +41,45 @@ internal sealed class AgentWords(Vocabulary v)
     public KeywordSet PurposeLeads { get; } = new(v.PurposeLeads);
 
     public KeywordSet BotRequests { get; } = new(v.BotRequestMarkers);
+
+    // ---- round 10 (MessageParser.Mood.cs): the operators of mood and the grammar of their scope (vocabulary key mood_operators)
+
+    /// <summary>如果/要是/假如/万一 … 的话: a condition; its clause and the consequence after it are supposed.</summary>
+    public KeywordSet Conditions { get; } = new(Class(v, "conditional").Concat(v.ConditionalMarkers));
+
+    /// <summary>希望/巴不得/但愿: a wish for what follows.</summary>
+    public KeywordSet WishesBefore { get; } = new(Class(v, "optative_before"));
+
+    /// <summary>就好了/该多好: a wish for what came before it in its sentence.</summary>
+    public KeywordSet WishesAfter { get; } = new(Class(v, "optative_after"));
+
+    /// <summary>估计/估摸着/说不定/好像/八成: a guess.</summary>
+    public KeywordSet Estimates { get; } = new(Class(v, "estimative"));
+
+    /// <summary>回头/改天/年后/考虑/原定/本打算: a plan or an intention, said now of later.</summary>
+    public KeywordSet Prospects { get; } = new(Class(v, "prospective"));
+
+    /// <summary>听说/据说/表示/反馈说: what others said.</summary>
+    public KeywordSet Hearsay { get; } = new(Class(v, "hearsay"));
+
+    /// <summary>"据|反映|介绍": an opener, then (within a few characters, no pause) a closer: 据社区网格员反映.</summary>
+    public IReadOnlyList<(string Opener, KeywordSet Closers)> HearsayFrames { get; } =
+        [.. Class(v, "hearsay_frames").Select(f => f.Split('|')).Select(p => (p[0], new KeywordSet(p.Skip(1))))];
+
+    /// <summary>但是/不过/结果/现在/已经: a clause opened by one is said of what happened, whatever came before.</summary>
+    public KeywordSet ScopeClosers { get; } = new(Class(v, "scope_closers"));
+
+    /// <summary>就/那/也/还/都/再: a clause opened by one goes on with the frame before it.</summary>
+    public KeywordSet ScopeJoiners { get; } = new(Class(v, "scope_joiners"));
+
+    /// <summary>啥也没/哪也没: nothing, nowhere; not a question.</summary>
+    public KeywordSet UniversalNegation { get; } = new(Class(v, "universal_negation"));
+
+    /// <summary>没出去/没去/没跑: the sender went nowhere.</summary>
+    public KeywordSet NegatedGoing { get; } = new(Class(v, "negated_going"));
+
+    /// <summary>还没落实/还没开始: what the verb before it names is not done yet ("X的一对一帮扶还没落实").</summary>
+    public KeywordSet UnfinishedAfter { get; } = new(Class(v, "unfinished_after"));
+
+    private static IEnumerable<string> Class(Vocabulary v, string name) => v.MoodOperators.TryGetValue(name, out var words) ? words : [];
 }

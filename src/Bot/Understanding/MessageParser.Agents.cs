@@ -31,7 +31,7 @@ internal sealed partial class MessageParser
         return DoerBefore(position) switch
         {
             Agent.Other => true,
-            Agent.None => IsNamedOthersAct(position), // MessageParser.People.cs: "孙磊昨天去仁爱医院又排查出…"
+            Agent.None => IsNamedOthersAct(position) || FamiliarNameBefore(position), // MessageParser.People.cs, MessageParser.Mood.cs
             _ => false,
         };
     }
@@ -45,12 +45,27 @@ internal sealed partial class MessageParser
             return Agent.None;
         }
 
+        if (CleftDoer(clauses[index], position) is { } cleft)
+        {
+            return cleft; // "今天去青禾文化的是老周": the doer after 的是
+        }
+
+        if (SelfDeniedAfter(index))
+        {
+            return Agent.Other; // "老赵自己去了趟微光软件 我没去"
+        }
+
         for (var k = index; k >= Math.Max(0, index - 2); k--)
         {
             var clause = clauses[k];
             if (k < index && text.AsSpan(clause.End, Math.Max(0, clauses[k + 1].Start - clause.End)).IndexOfAny("。！!？?\n；;") >= 0)
             {
                 break; // another sentence
+            }
+
+            if (k < index && ClosedAt(clauses[k + 1]))
+            {
+                break; // "…是小邓去的 不是我 倒是昨天到云启科技走了一趟": a closer (MessageParser.Mood.cs) starts the sender's own account
             }
 
             if (k == index && AppointeeBefore(clause, position) is { } sent)
@@ -151,6 +166,7 @@ internal sealed partial class MessageParser
             sentenceStart--;
         }
 
+        sentenceStart = Math.Max(sentenceStart, ContrastStart(position)); // MessageParser.Mood.cs: "听…讲 … 结果今天…"
         for (var at = text.IndexOf('听', sentenceStart, position - sentenceStart); at >= 0; at = at + 1 < position ? text.IndexOf('听', at + 1, position - at - 1) : -1)
         {
             if (at + 1 < text.Length && text[at + 1] is '取' or '了')
@@ -329,5 +345,59 @@ internal sealed partial class MessageParser
                 phrase.Consumed = true;
             }
         }
+    }
+
+    /// <summary>"去青禾文化的是老周", "仁爱医院是小邓去的": the doer of a cleft (的是 + the person after the verb, or 是 + the person
+    /// before it with 的 after); null when the clause is no cleft.</summary>
+    private Agent? CleftDoer(Clause clause, int verb)
+    {
+        var after = text.IndexOf("的是", verb, clause.End - verb, StringComparison.Ordinal);
+        if (after > verb)
+        {
+            var at = after + 2;
+            if (at >= clause.End || mentions.Any(m => m.Start <= at && at < m.End + 1))
+            {
+                return null; // "3号去的是佳和餐饮": the place, not the doer
+            }
+
+            return rules.Agents.Self.MatchAt(text, at, clause.End) is not null ? Agent.Self : Agent.Other;
+        }
+
+        var be = text.LastIndexOf('是', verb, Math.Max(0, verb - clause.Start));
+        if (be >= clause.Start && be + 1 < verb && verb - be <= 12 && text.IndexOf('的', verb, clause.End - verb) > verb && !InMention(be)
+            && !mentions.Any(m => m.Start > be && m.Start < verb))
+        {
+            return rules.Agents.Self.MatchAt(text, be + 1, verb) is not null ? Agent.Self : Agent.Other;
+        }
+
+        return null;
+    }
+
+    /// <summary>"…去了趟微光软件 我没去", "…不是我": the clause right after, in the same sentence, denies the sender did it.</summary>
+    private bool SelfDeniedAfter(int index)
+    {
+        if (index + 1 >= clauses.Count)
+        {
+            return false;
+        }
+
+        var next = clauses[index + 1];
+        if (text.AsSpan(clauses[index].End, Math.Max(0, next.Start - clauses[index].End)).IndexOfAny("。！!？?\n；;") >= 0)
+        {
+            return false;
+        }
+
+        var lead = next.Start;
+        while (lead < next.End && text[lead] == ' ')
+        {
+            lead++;
+        }
+
+        if (text.AsSpan(lead).StartsWith("不是我", StringComparison.Ordinal) || text.AsSpan(lead).StartsWith("并不是我", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return rules.Agents.Self.MatchAt(text, lead, next.End) is { } self && rules.Agents.NegatedGoing.MatchAt(text, lead + self.Length, next.End) is not null;
     }
 }

@@ -115,7 +115,7 @@ internal sealed partial class MessageParser
         var from = Math.Max(clause.Start, position - 4);
         foreach (var (at, word) in rules.Negation.FindAll(text, from, position))
         {
-            if (at + word.Length >= position - 3)
+            if (at + word.Length >= position - 3 && rules.Agents.ScopeClosers.MatchAt(text, at, position) is null) // 不过 is no negation
             {
                 return true;
             }
@@ -124,7 +124,8 @@ internal sealed partial class MessageParser
         return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
             || IsHearsay(position) // MessageParser.Discourse.cs
             || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
-            || PlannedByHeading(position); // MessageParser.Items.cs
+            || PlannedByHeading(position) // MessageParser.Items.cs
+            || IsUnrealized(position); // MessageParser.Mood.cs
     }
 
     /// <summary>
@@ -148,6 +149,10 @@ internal sealed partial class MessageParser
             else if (rules.SpokenFillers.MatchAt(text, start) is { } filler)
             {
                 start += filler.Length;
+            }
+            else if (rules.Agents.ScopeClosers.MatchAt(text, start) is { } closer)
+            {
+                start += closer.Length; // "但是前天走访了…": 但是 is no name (MessageParser.Mood.cs)
             }
             else
             {
@@ -195,7 +200,7 @@ internal sealed partial class MessageParser
 
         var previous = clauses[index - 1];
         var between = text.AsSpan(previous.End, Math.Max(0, clauses[index].Start - previous.End));
-        return between.IndexOfAny("。！!？?\n；;") < 0 && HasCondition(previous);
+        return between.IndexOfAny("。！!？?\n；;") < 0 && HasCondition(previous) && !OpensNewFrame(clauses[index]); // OpensNewFrame: MessageParser.Mood.cs
     }
 
     private bool HasCondition(Clause clause) =>
@@ -205,6 +210,11 @@ internal sealed partial class MessageParser
     private bool IsPlanned(int position)
     {
         var clause = ClauseAt(position);
+        if (IsUnrealized(position, fact: true))
+        {
+            return true; // MessageParser.Mood.cs
+        }
+
         if (rules.Plan.FindAll(text, clause.Start, position).LastOrDefault() is not { Word: not null } plan)
         {
             return IsHypothetical(position);

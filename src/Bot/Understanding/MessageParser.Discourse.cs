@@ -471,6 +471,7 @@ internal sealed partial class MessageParser
             sentenceStart--;
         }
 
+        sentenceStart = Math.Max(sentenceStart, ContrastStart(position)); // MessageParser.Mood.cs: "听说… 但今天…"
         var before = text.AsSpan(sentenceStart, position - sentenceStart);
         if (before.Contains("听说", StringComparison.Ordinal) || before.Contains("据说", StringComparison.Ordinal))
         {

@@ -107,7 +107,8 @@ internal sealed partial class MessageParser
         for (var i = clause.Start; i < position - 1; i++)
         {
             var opens = i == clause.Start || text[i - 1] is ' ' or '的' || rules.Names.PrecededAt(text, i);
-            if (!opens || InsideOrAtMention(i) || dates.Any(d => d.Start <= i && i < d.Start + d.Length))
+            if (!opens || InsideOrAtMention(i) || dates.Any(d => d.Start <= i && i < d.Start + d.Length)
+                || rules.Agents.ScopeClosers.MatchAt(text, i, position) is not null) // "但是前天…": 但 is a surname, 但是 no name
             {
                 continue;
             }

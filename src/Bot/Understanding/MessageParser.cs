@@ -137,7 +137,7 @@ internal sealed partial class MessageParser
         var help = IsHelp();
         var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
         // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
-        var metric = IsReportHeaded() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric(); // MessageParser.Asking.cs
+        var metric = IsReportHeaded() || ToldNotAsked() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric(); // MessageParser.Asking.cs; ToldNotAsked: MessageParser.Mood.cs
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
         // word beyond the list words (台账, 表格, 导出) asks for the file.
         var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords())) && !TableOfFigureAsked(metric);
@@ -173,12 +173,13 @@ internal sealed partial class MessageParser
         }
 
         FindLeaderSpans();
-        if (LookupAsked() is { } lookup)
+        if (LookupAsked() is { } lookup && !ToldNotAsked()) // ToldNotAsked: MessageParser.Mood.cs
         {
             return Finish([.. ReportBefore(lookup), lookup]);
         }
 
         FindNumberPhrases();
+        SetUnrealizedFiguresAside(); // MessageParser.Mood.cs
         FindMembersSaidToBe();
         ReadEmphaticNone();
         SetHelpersAside();
@@ -198,7 +199,7 @@ internal sealed partial class MessageParser
         ElaborateDiscoveries(); // MessageParser.Discourse.cs: facts of one action said over the clauses after it
         FindRoundsOfVisits();
         FindFormation();
-        var advice = FindAdvice();
+        var advice = ToldNotAsked() ? null : FindAdvice();
         if (advice is null)
         {
             FindFacts();
@@ -215,7 +216,7 @@ internal sealed partial class MessageParser
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
         var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
-        if (actions.Count == 0 && !PlannedPurpose() && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
+        if (actions.Count == 0 && !PlannedPurpose() && !ToldNotAsked() && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();

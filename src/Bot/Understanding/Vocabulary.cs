@@ -371,6 +371,14 @@ public sealed record Vocabulary
     /// <summary>帮我/请问/你: the message asks the bot something.</summary>
     public IReadOnlyList<string> BotRequestMarkers { get; init; } = [];
 
+    /// <summary>
+    /// Round 10 (branch r10-umood): the operators that say a fact did not happen or is not the sender's to report, by class
+    /// (conditional, optative_before, optative_after, estimative, prospective, hearsay, hearsay_frames as "opener|closer|…"),
+    /// and the grammar of their scope (scope_closers, scope_joiners), with universal_negation (啥也没) and negated_going (没出去).
+    /// Read by <see cref="AgentWords"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> MoodOperators { get; init; } = new Dictionary<string, List<string>>();
+
     // ---- word classes of round 9 (branch r9-uforms): notes written as forms (<see cref="FormNotes"/>)
 
     /// <summary>A form's keys (单位, 时间, 走访人, 职工人数, 备注) and the slot each fills: organization, date, agent, figure
