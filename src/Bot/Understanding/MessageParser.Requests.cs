@@ -337,7 +337,7 @@ internal sealed partial class MessageParser
         }
 
         var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate);
-        var employees = employeePhrases.FirstOrDefault(p => !p.Approximate);
+        var employees = employeePhrases.FirstOrDefault(p => !p.Approximate) ?? PeopleCountBesideMembers(members);
         OrganizationType? type = null;
         foreach (var (position, word) in rules.OrgTypeWords.FindAll(text))
         {
@@ -354,6 +354,63 @@ internal sealed partial class MessageParser
             Employees = employees?.Value,
             OrgType = type,
         }, named ?? UsableMentions().FirstOrDefault());
+    }
+
+    /// <summary>
+    /// The unit's head count said bare beside its member figure in an advice question's premise ("70人2个党员", "2个党员 88个人",
+    /// "一个党员十八个人"): a count of people that touches the member figure (separators between) is the head count. Read for
+    /// advice only, which writes nothing: elsewhere a bare count of people (开会来了10个人) is no head count.
+    /// </summary>
+    private NumberPhrase? PeopleCountBesideMembers(NumberPhrase? members)
+    {
+        if (members is null || members.Approximate)
+        {
+            return null;
+        }
+
+        var after = members.End;
+        while (after < text.Length && IsSeparator(text[after]))
+        {
+            after++;
+        }
+
+        if (after < text.Length && PeopleCountAt(after) is { } next)
+        {
+            return next;
+        }
+
+        var before = members.Start;
+        while (before > 0 && IsSeparator(text[before - 1]))
+        {
+            before--;
+        }
+
+        for (var start = Math.Max(0, before - 6); start < before; start++)
+        {
+            if (PeopleCountAt(start) is { } previous && previous.End == before)
+            {
+                return previous;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A figure of people at <paramref name="position"/>: N人 or N个人, not approximate.</summary>
+    private NumberPhrase? PeopleCountAt(int position)
+    {
+        if (!ChineseNumber.TryReadSpoken(text, position, out _, out _, out _) || ReadNumberAfter(position) is not { Approximate: false } phrase)
+        {
+            return null;
+        }
+
+        var end = phrase.End;
+        if (text[end - 1] == '人')
+        {
+            return phrase;
+        }
+
+        return text[end - 1] == '个' && end < text.Length && text[end] == '人' ? phrase with { End = end + 1 } : null;
     }
 
     [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])[\p{IsCJKUnifiedIdeographs}]{2}(?:街道|社区)|(?<![\p{IsCJKUnifiedIdeographs}])[\p{IsCJKUnifiedIdeographs}]{2}区")]
