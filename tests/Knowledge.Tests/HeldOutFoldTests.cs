@@ -19,13 +19,12 @@ public class OwnQuestionFeatures : IDisposable
 {
     /// <summary>
     /// The blind batches written by other engineers (development evidence since their first run): one fold each, with the
-    /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9,
-    /// r, s, t (round 9's) in round 10.
+    /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9.
     /// </summary>
     public static readonly (string Batch, string Date)[] Blind =
     [
         .. new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n" }.Select(b => (b, "2026-12-05")),
-        .. new[] { "o", "p", "q", "r", "s", "t" }.Select(b => (b, "2026-12-06")),
+        .. new[] { "o", "p", "q" }.Select(b => (b, "2026-12-06")),
     ];
 
     public static readonly string[] BlindBatches = [.. Blind.Select(b => b.Batch)];
@@ -124,7 +123,7 @@ public class OwnQuestionFeatures : IDisposable
     /// <summary>The own questions (qa-own.jsonl).</summary>
     public List<JsonObject> Gold { get; }
 
-    /// <summary>The blind batches' questions (tests/data/blind/qa-{date}-{a..t}.jsonl).</summary>
+    /// <summary>The blind batches' questions (tests/data/blind/qa-{date}-{a..q}.jsonl).</summary>
     public List<JsonObject> BlindGold { get; } = [];
 
     /// <summary>The answer the chosen judge gives whatever its confidence (advice and off-topic replies as they are).</summary>
@@ -176,8 +175,8 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         var pooled = measured.Own;
         var blind = measured.Blind;
         output.WriteLine("pooled held-out, own batches: " + pooled);
-        output.WriteLine("pooled held-out, blind batches a–t: " + blind);
-        output.WriteLine("blind batches a–t answered whatever the confidence (the ceiling the scorers can reach): " + measured.BlindForced);
+        output.WriteLine("pooled held-out, blind batches a–q: " + blind);
+        output.WriteLine("blind batches a–q answered whatever the confidence (the ceiling the scorers can reach): " + measured.BlindForced);
         foreach (var failure in pooled.Failures.Concat(blind.Failures))
         {
             output.WriteLine(failure);
@@ -191,14 +190,14 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         Assert.True(blind.AbstainAccuracy >= BlindAbstainFloor, blind.ToString());
     }
 
-    // Leave-one-batch-out, 2026-12-06 06:42 UTC (r10-qgen: blind a–t each a fit fold, r, s, t joined; two judges, the bank-aware
-    // scorer for passages with bank questions and the plain one for the others): own 0.926 / abstain 0.976 / advice 1.000,
-    // blind a–t 0.642 / 1.000 (docs/knowledge.md, "Round 10, branch r10-qgen"; a–q were 0.665 in round 9: r, s, t held out pass
-    // 0.625, 0.562, 0.625). Own abstention is under issue 12's 0.98: the floor is what is reached, not the target.
+    // Leave-one-batch-out, 2026-12-06 04:45 UTC (r9-qbank at e7801c2: blind a–q each a fit fold; two judges, the bank-aware
+    // scorer for passages with bank questions and the plain one for the others): own 0.927 / abstain 0.976 / advice 1.000,
+    // blind a–q 0.665 / 1.000 (docs/knowledge.md, "Round 9, branch r9-qbank"). Own abstention is under issue 12's 0.98
+    // (round 8's no-bank figure): the floor is what is reached, not the target.
     public const double PassFloor = 0.92;
     public const double AbstainFloor = 0.97;
     public const double RecommendationFloor = 0.99;
-    public const double BlindPassFloor = 0.63;
+    public const double BlindPassFloor = 0.66;
     public const double BlindAbstainFloor = 0.99;
 
     [Fact]
@@ -213,7 +212,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..t}.jsonl, one fold each";
+            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..q}.jsonl, one fold each";
             const string chosen = "leave-one-fold-out confidences (each fold scored by weights fitted without it)";
             var json = fitted.Write(on + ": the questions whose best sentence, ranked with the question bank, is in a passage with bank questions", chosen);
             json["without_bank"] = plain.Write(on + ": every question, ranked without the bank (judges passages without bank questions)", chosen);
@@ -257,8 +256,8 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         }
 
         output.WriteLine("own pooled: without " + off.Own + "; with " + on.Own);
-        output.WriteLine("blind a–t pooled: without " + off.Blind + "; with " + on.Blind);
-        output.WriteLine("blind a–t forced (ceiling): without " + off.BlindForced + "; with " + on.BlindForced);
+        output.WriteLine("blind a–q pooled: without " + off.Blind + "; with " + on.Blind);
+        output.WriteLine("blind a–q forced (ceiling): without " + off.BlindForced + "; with " + on.BlindForced);
         output.WriteLine("own forced (ceiling): without " + off.OwnForced + "; with " + on.OwnForced);
         foreach (var failure in on.Blind.Failures)
         {
@@ -271,7 +270,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         var bankWithheld = QaScorer.Score(in001, withheldPredictions);
         var bankWhole = QaScorer.Score(in001, Predictions(own));
         output.WriteLine($"blind questions answered only in 001 ({in001.Count}): no bank {noBank}; 001's bank withheld {bankWithheld}; whole bank {bankWhole}");
-        output.WriteLine("blind a–t pooled with 001's bank withheld: " + QaScorer.Score(own.BlindGold, withheldPredictions));
+        output.WriteLine("blind a–q pooled with 001's bank withheld: " + QaScorer.Score(own.BlindGold, withheldPredictions));
 
         // Abstention comes first (issue 12): the bank must not make the scorer answer a question the documents do not answer.
         Assert.True(on.Blind.AbstainAccuracy >= BlindAbstainFloor, on.Blind.ToString());
@@ -297,106 +296,6 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         }
 
         Assert.NotEmpty(own.BankCases);
-    }
-
-    /// <summary>
-    /// For tuning (KB_RULES=1): ways for the two judges to decide together, each measured leave-one-batch-out on the held-out
-    /// margins (each question's judges fitted without its batch); a rule's parameter is chosen per held-out batch on the other
-    /// batches' held-out margins (abstention first, then pass). Does nothing without the variable.
-    /// </summary>
-    [Fact]
-    public void Decision_rules_of_the_two_judges_are_measured_held_out_on_request()
-    {
-        Assert.NotEmpty(own.BankCases);
-        if (Environment.GetEnvironmentVariable("KB_RULES") != "1")
-        {
-            return;
-        }
-
-        var margins = HeldOutMargins(own);
-        var all = own.Gold.Concat(own.BlindGold).ToList();
-        if (Environment.GetEnvironmentVariable("KB_MARGINS") is { Length: > 0 } dump)
-        {
-            // One line per question: id, fold, answerable, each judge's held-out margin ("-" where it does not apply) and whether its answer passes.
-            bool Passes(JsonObject c, Dictionary<string, JsonObject> given) => given.TryGetValue(c["id"]!.GetValue<string>(), out var a)
-                && QaScorer.Score([c], new Dictionary<string, JsonObject> { [c["id"]!.GetValue<string>()] = a }).PassRate == 1;
-            File.WriteAllLines(dump, all.Select(c =>
-            {
-                var id = c["id"]!.GetValue<string>();
-                var m = margins.TryGetValue(id, out var x) ? x : (null, null);
-                return string.Join('\t', id, own.Fold[id], c["answered"]!.GetValue<bool>() ? "1" : "0",
-                    m.Bank?.ToString("R", CultureInfo.InvariantCulture) ?? "-", m.Plain?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
-                    Passes(c, own.ForcedBank) ? "1" : "0", Passes(c, own.ForcedPlain) ? "1" : "0", c["question"]!.GetValue<string>());
-            }));
-        }
-
-        var deltas = new[] { 0.0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.3, 1.0 };
-        var rules = new (string Name, Func<double, double?, double?, int> Decide)[]
-        {
-            // 1 = bank judge answers, 2 = plain judge answers, 0 = declined.
-            ("max margin (round 9)", (_, b, p) => Max(b, p)),
-            ("bank judge alone where it applies", (_, b, p) => b is { } x ? (x >= 0 ? 1 : 0) : p >= 0 ? 2 : 0),
-            ("plain as second judge needs margin d", (d, b, p) => b is { } x && p is { } y ? (x >= 0 && x >= y ? 1 : y >= d ? 2 : x >= 0 ? 1 : 0) : Max(b, p)),
-            ("both judges within d", (d, b, p) => b is { } x && p is { } y ? (Math.Min(x, y) >= -d ? Max(b, p) : 0) : Max(b, p)),
-            ("mean margin at least d", (d, b, p) => b is { } x && p is { } y ? ((x + y) / 2 >= d - 0.05 ? (x >= y ? 1 : 2) : 0) : Max(b, p)),
-        };
-        foreach (var (name, decide) in rules)
-        {
-            Dictionary<string, JsonObject> Decided(double d, IEnumerable<JsonObject> cases) => cases.ToDictionary(c => c["id"]!.GetValue<string>(), c =>
-            {
-                var id = c["id"]!.GetValue<string>();
-                if (!margins.TryGetValue(id, out var m))
-                {
-                    return own.Forced[id];
-                }
-
-                return decide(d, m.Bank, m.Plain) switch { 1 => own.ForcedBank[id], 2 => own.ForcedPlain[id], _ => Abstention() };
-            });
-
-            var predictions = new Dictionary<string, JsonObject>();
-            var chosen = new List<string>();
-            foreach (var fold in all.Select(c => own.Fold[c["id"]!.GetValue<string>()]).Distinct())
-            {
-                var others = all.Where(c => own.Fold[c["id"]!.GetValue<string>()] != fold).ToList();
-                var best = (name.EndsWith(" d", StringComparison.Ordinal) ? deltas : [0.0]).Select(d => (d, r: QaScorer.Score(others, Decided(d, others)))).Select(x => (x.d, floor: x.r.AbstainAccuracy >= AnswerScorer.AbstainTarget, x.r.AbstainAccuracy, x.r.PassRate))
-                    .OrderByDescending(x => x.floor).ThenByDescending(x => x.floor ? x.PassRate : x.AbstainAccuracy).ThenByDescending(x => x.floor ? x.AbstainAccuracy : x.PassRate).First();
-                chosen.Add(string.Create(CultureInfo.InvariantCulture, $"{fold}:{best.d}"));
-                foreach (var (id, answer) in Decided(best.d, all.Where(c => own.Fold[c["id"]!.GetValue<string>()] == fold)))
-                {
-                    predictions[id] = answer;
-                }
-            }
-
-            output.WriteLine($"{name}: own {QaScorer.Score(own.Gold, predictions)}; blind {QaScorer.Score(own.BlindGold, predictions)}");
-            output.WriteLine("  chosen d: " + string.Join(' ', chosen.Distinct().GroupBy(c => c.Split(':')[1]).Select(g => $"{g.Key}×{g.Count()}")));
-            foreach (var batch in OwnQuestionFeatures.BlindBatches)
-            {
-                output.WriteLine($"  blind {batch}: {QaScorer.Score([.. own.BlindGold.Where(c => own.Fold[c["id"]!.GetValue<string>()] == OwnQuestionFeatures.BlindPrefix + batch)], predictions)}");
-            }
-
-            foreach (var failure in QaScorer.Score([.. own.Gold.Where(c => !c["answered"]!.GetValue<bool>())], predictions).Failures)
-            {
-                output.WriteLine("  own off-corpus answered: " + failure);
-            }
-        }
-
-        static int Max(double? b, double? p) => (b ?? double.NegativeInfinity) >= (p ?? double.NegativeInfinity)
-            ? (b >= 0 ? 1 : 0)
-            : (p >= 0 ? 2 : 0);
-    }
-
-    /// <summary>Each judged question's held-out margins: each judge that applies, fitted without the question's batch, its confidence less its threshold.</summary>
-    private static Dictionary<string, (double? Bank, double? Plain)> HeldOutMargins(OwnQuestionFeatures features)
-    {
-        var (bank, plain) = FoldScorers(features, features.BankCases);
-        var bankX = features.BankCases.ToDictionary(c => c.Id, c => c.X);
-        var plainX = features.PlainCases.ToDictionary(c => c.Id, c => c.X);
-        return features.Routes.ToDictionary(r => r.Key, r =>
-        {
-            var fold = features.Fold[r.Key];
-            return (r.Value.Bank ? bank[fold].Confidence(bankX[r.Key]) - bank[fold].Threshold : (double?)null,
-                r.Value.Plain ? plain[fold].Confidence(plainX[r.Key]) - plain[fold].Threshold : (double?)null);
-        });
     }
 
     /// <summary>The blind questions whose quote is in 001 (tests/data/documents) and in no shipped document.</summary>
