@@ -395,9 +395,10 @@ internal sealed partial class MessageParser
             from = Math.Max(from, clause.Start);
         }
 
-        var mode = rules.JointModes.FindFirst(text, from) is { } m ? rules.Vocabulary.JointModes[m.Word] : HelperMode(position);
+        // A joint word in a clause that did not happen ("本来想联合建，今天还是单独成立了党支部") says nothing of the form set up.
+        var mode = rules.JointModes.FindAll(text, from).FirstOrDefault(m => !IsUnrealized(m.Position)) is { Word: { } said } ? rules.Vocabulary.JointModes[said] : HelperMode(position);
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
-            : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
+            : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position) && !IsUnrealized(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
             : FormationMethod.Single;
         var level = rules.Vocabulary.PartyOrganizationWords[partyWord] switch
         {

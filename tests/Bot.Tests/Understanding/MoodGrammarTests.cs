@@ -7,9 +7,9 @@ namespace InstructorBot.Bot.Tests.Understanding;
 
 /// <summary>
 /// The generated messages of mood and agent (<see cref="MoodGrammar"/>): every operator × kind × shape the grammar has,
-/// 12 messages a cell, seed 20261206. Prints the rate per operator and per shape and every miss. Target 0.99; measured
-/// 0.986 on 2026-12-06 (docs/understanding.md, round 10): the floor is 0.985 until the formation method stops taking 联合 from
-/// a planned clause beside a happened formation (MessageParser.Formation.cs, not this branch's file; 12 of the misses).
+/// 12 messages a cell, seed 20261206. Prints the rate per operator and per shape and every miss. Floor 0.99: measured 0.986
+/// on 2026-12-06 at the branch, 0.991 once the formation method stopped taking 联合 (or a joint mode) from a clause that did
+/// not happen beside a formation that did (MessageParser.Formation.cs, docs/understanding.md round 10).
 /// </summary>
 public sealed class MoodGrammarTests(ITestOutputHelper output)
 {
@@ -62,6 +62,6 @@ public sealed class MoodGrammarTests(ITestOutputHelper output)
             output.WriteLine(failure);
         }
 
-        Assert.True(all.CaseExact >= 0.985, all.ToString());
+        Assert.True(all.CaseExact >= 0.99, all.ToString());
     }
 }
