@@ -146,7 +146,7 @@ public sealed class SoundAlikesAllTermsTests(ITestOutputHelper output)
         var data = FixtureLedger.DataFile("");
         var files = Directory.GetFiles(data, "understanding-*.jsonl")
             .Where(f => !f.EndsWith("first-readings.jsonl", StringComparison.Ordinal))
-            .Concat(Directory.GetFiles(Path.Combine(data, "blind"), "understanding-*.jsonl"))
+            .Concat(BlindFiles.Understanding())
             .Order(StringComparer.Ordinal);
         return files.SelectMany(File.ReadAllLines).Where(l => l.Trim().Length > 0)
             .Select(l => (string?)JsonNode.Parse(l)!["text"]).OfType<string>();

@@ -255,7 +255,7 @@ public sealed class SoundAlikesTests(ITestOutputHelper output)
         var data = FixtureLedger.DataFile("");
         var files = Directory.GetFiles(data, "understanding-*.jsonl")
             .Where(f => !f.EndsWith("first-readings.jsonl", StringComparison.Ordinal))
-            .Concat(Directory.GetFiles(Path.Combine(data, "blind"), "understanding-*.jsonl"))
+            .Concat(BlindFiles.Understanding())
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {

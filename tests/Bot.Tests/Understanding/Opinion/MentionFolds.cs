@@ -53,7 +53,7 @@ internal static class MentionFolds
     {
         var data = FixtureLedger.DataFile("");
         var branches = Directory.GetFiles(data, "understanding-r*.jsonl").Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        var blind = Directory.GetFiles(Path.Combine(data, "blind"), "understanding-*.jsonl").Select(Path.GetFileName)
+        var blind = BlindFiles.Understanding().Select(Path.GetFileName)
             .Where(f => !Batches.Any(b => f == $"understanding-2026-12-05-{b}.jsonl")).Order(StringComparer.Ordinal)
             .Select(f => Path.Combine("blind", f!));
         return [.. branches!, .. blind];
