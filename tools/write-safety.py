@@ -3,16 +3,20 @@
 
 A recording action (visit, org_update, member_discovery, formation, pairing, work_coverage) is WRONG when
   - no gold action of its case has its kind and organisation ("extra": a record the message does not give), or
-  - it is paired with a gold action of the same kind and organisation and a field the gold names differs ("field").
+  - it is paired with a gold action of the same kind and organisation and a field the gold names differs ("field X"),
+    it gives a figure or state the gold does not (count, members, employees, party_members, status: "adds X", a figure
+    the message does not give), or it lacks a field the gold gives ("lacks X": an incomplete record rather than a false one; counted apart).
 It ASKS when it carries "confirm": true (the conversation shows it and asks before writing); otherwise it is SILENT.
 Pairing follows /work/shared/eval/score.py (kind and organisation first); fields are compared as score.py does.
 
 Usage: tools/write-safety.py OUTDIR [letters...]      (OUTDIR holds u-L.out from /work/wt/run-blind.sh)
        tools/write-safety.py --gold GOLD.jsonl --pred PRED.jsonl
-  --silent   list only the silent wrong actions      --right   also count right actions that ask (the cost)
+  --silent   list only the silent wrong actions   --false   only false ones   --right   also list right actions that ask
   --tsv      one line per listed action: letter, case, kind, organisation, why, asks
-Prints one block per wrong action, then per batch and in total: recording actions, wrong, asked, silent,
-and right actions that ask (the cost of asking).
+Prints one block per wrong action, then per batch (stderr) and in total: recording actions; wrong (all three reasons),
+asked, silent; false (extra, field or adds: a record that writes something untrue), false_silent, false_silent_named (of
+those, with an organisation: an action without one waits for the conversation's question "which unit?"),
+incomplete_silent (only lacks); right_asks (right actions that ask: the cost of asking) and their rate.
 """
 import argparse
 import glob
@@ -24,6 +28,9 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BLIND = os.path.join(ROOT, "tests/data/blind")
+# A figure or state the gold does not name is one the message does not give (methods, levels and units the gold leaves
+# out are often implied: 成立党支部 of one unit is single; those are not counted).
+FIGURES = {"count", "members", "employees", "party_members", "status"}
 RECORDS = {"visit", "org_update", "member_discovery", "formation", "pairing", "work_coverage"}
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]", "【": "[", "】": "]"})
 
@@ -65,8 +72,12 @@ def judge(gold_actions, pred_actions):
             yield p, "extra", None
             continue
         free.remove(g)
-        bad = [f for f, v in g.items() if f != "kind" and not same(f, v, p.get(f))]
-        yield p, ("field " + ",".join(bad)) if bad else None, g
+        differ = [f for f, v in g.items() if f != "kind" and p.get(f) is not None and not same(f, v, p.get(f))]
+        lacks = [f for f, v in g.items() if f != "kind" and p.get(f) is None and v is not None]
+        adds = [f for f, v in p.items() if f not in g and f in FIGURES and v is not None]
+        why = "; ".join(w for w in (("field " + ",".join(differ)) if differ else "", ("adds " + ",".join(adds)) if adds else "",
+                                    ("lacks " + ",".join(lacks)) if lacks else "") if w)
+        yield p, why or None, g
 
 
 def rows_of(gold_path, pred_path, letter):
@@ -85,6 +96,7 @@ def main():
     ap.add_argument("--pred")
     ap.add_argument("--silent", action="store_true")
     ap.add_argument("--right", action="store_true", help="also list right actions that ask")
+    ap.add_argument("--false", action="store_true", help="list only false actions (not those that only lack a field)")
     ap.add_argument("--tsv", action="store_true")
     a = ap.parse_args()
     batches = []
@@ -96,18 +108,24 @@ def main():
             gold = sorted(glob.glob(os.path.join(BLIND, f"understanding-2026-12-0*-{letter}.jsonl")))
             if gold and os.path.exists(os.path.join(a.outdir, f"u-{letter}.out")):
                 batches.append((letter, gold[0], os.path.join(a.outdir, f"u-{letter}.out")))
-    total = {"actions": 0, "wrong": 0, "asked": 0, "silent": 0, "right_asks": 0}
+    keys = ["actions", "wrong", "asked", "silent", "false", "false_silent", "false_silent_named", "incomplete_silent", "right_asks"]
+    total = dict.fromkeys(keys, 0)
     for letter, gold, pred in batches:
-        count = dict.fromkeys(total, 0)
+        count = dict.fromkeys(keys, 0)
         for r in rows_of(gold, pred, letter):
             count["actions"] += 1
             wrong = r["why"] is not None
+            false = wrong and not r["why"].startswith("lacks")
             if wrong:
                 count["wrong"] += 1
                 count["asked" if r["asks"] else "silent"] += 1
+                count["false"] += false
+                if not r["asks"]:
+                    count["false_silent" if false else "incomplete_silent"] += 1
+                    count["false_silent_named"] += false and r["action"].get("organization") is not None
             elif r["asks"]:
                 count["right_asks"] += 1
-            show = (wrong and (r["asks"] is False or not a.silent)) or (a.right and not wrong and r["asks"])
+            show = (wrong and (not r["asks"] or not a.silent) and (false or not a.false)) or (a.right and not wrong and r["asks"])
             if not show:
                 continue
             p = r["action"]
@@ -123,7 +141,6 @@ def main():
     right = total["actions"] - total["wrong"]
     print(f"write-safety: batches={len(batches)} " + " ".join(f"{k}={v}" for k, v in total.items())
           + f" right={right} right_ask_rate={total['right_asks'] / right if right else 0:.3f}")
-
 
 if __name__ == "__main__":
     main()
