@@ -6,7 +6,7 @@ namespace InstructorBot.Bot.Conversation;
 
 /// <summary>
 /// Which writes are surprising enough to show and ask about before making them (<see cref="ConfirmOptions"/>): a member
-/// total going down or jumping, a status of 空壳/僵尸/注销, an organisation the ledger lacks, a formation on a unit that
+/// total going down or jumping, a staff figure under half the ledger's, a status of 空壳/僵尸/注销, an organisation the ledger lacks, a formation on a unit that
 /// has one, a reading understanding doubts. Pure: the caller passes the ledger's organisation (no store access here).
 /// </summary>
 public sealed class ConfirmPolicy(IOptions<ConversationOptions> options)
@@ -50,6 +50,12 @@ public sealed class ConfirmPolicy(IOptions<ConversationOptions> options)
             {
                 reasons.Add(ConfirmReason.MemberJump);
             }
+        }
+
+        if (action.Kind == ActionKind.OrgUpdate && action.Employees is { } staff && organization.Employees is { } before
+            && rules.EmployeeDropRatio > 0 && staff < rules.EmployeeDropRatio * before)
+        {
+            reasons.Add(ConfirmReason.EmployeeDrop);
         }
 
         if (action.Kind == ActionKind.OrgUpdate && action.Status is { } status && status != organization.Status && (rules.Statuses ?? ConfirmOptions.DefaultStatuses).Contains(status))

@@ -26,4 +26,7 @@ public enum ConfirmReason
 
     /// <summary>Understanding marked the reading as doubtful.</summary>
     Doubtful,
+
+    /// <summary>The staff figure falls below the configured share of the ledger's (a figure of a part or of another noun).</summary>
+    EmployeeDrop,
 }

@@ -41,6 +41,12 @@ public sealed class ConfirmOptions
     /// <summary>A formation recorded on a unit that already has a party organisation.</summary>
     public bool ExistingFormation { get; set; } = true;
 
+    /// <summary>
+    /// A staff figure below this share of the ledger's (0.5: less than half) is asked about: a lower figure overwriting the
+    /// ledger's is most often the head count of a part (研发部五十多个人) or of another noun (俩社工); 0 turns it off.
+    /// </summary>
+    public double EmployeeDropRatio { get; set; } = 0.5;
+
     /// <summary>An action understanding marks as doubtful (its second opinion disagrees).</summary>
     public bool Doubtful { get; set; } = true;
 }

@@ -49,6 +49,7 @@ public static class ConfirmReplies
     {
         ConfirmReason.MemberDecrease => $"党员人数将从 {item.Organization?.PartyMembers} 名减为 {item.Action.PartyMembers} 名（如是新发现的党员，请说“发现N名党员”）",
         ConfirmReason.MemberJump => $"党员人数将从 {item.Organization?.PartyMembers} 名变为 {item.Action.PartyMembers} 名，变化超过一半",
+        ConfirmReason.EmployeeDrop => $"职工人数将从 {item.Organization?.Employees} 人减为 {item.Action.Employees} 人，减少超过一半",
         ConfirmReason.Status => $"经营状态将改为 {ChineseFormat.Status(item.Action.Status ?? OperatingStatus.Normal)}",
         ConfirmReason.FormationExists => $"该单位台账上已有党组织（{ChineseFormat.PartyOrganization(item.Organization!.PartyOrganization)}），确认后将改为新的组建情况",
         ConfirmReason.UnknownOrganization => $"台账里没有“{item.Action.Organization}”",

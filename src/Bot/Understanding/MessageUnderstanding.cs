@@ -19,6 +19,7 @@ public sealed class MessageUnderstanding
     private readonly Lock rebuild = new();
     private volatile IndexSnapshot? snapshot;
     private readonly Lazy<SoundAlikes?> soundAlikes;
+    private readonly RecordDoubts doubts;
 
     /// <summary>Over a ledger that may change: <paramref name="version"/> is read per message, the list only when it moves.</summary>
     public MessageUnderstanding(Func<long> version, Func<IReadOnlyList<Organization>> organizations, Vocabulary? vocabulary = null)
@@ -27,6 +28,7 @@ public sealed class MessageUnderstanding
         this.organizations = organizations ?? throw new ArgumentNullException(nameof(organizations));
         this.vocabulary = vocabulary ?? Vocabulary.Default();
         rules = new UnderstandingRules(this.vocabulary);
+        doubts = new RecordDoubts(this.vocabulary);
         soundAlikes = new Lazy<SoundAlikes?>(() => SoundAlikeMerges is { } merges ? new SoundAlikes(this.vocabulary, merges, SoundAlikes.DictionaryFrequency) : null);
     }
 
@@ -83,6 +85,9 @@ public sealed class MessageUnderstanding
     /// </summary>
     internal SoundMerges? SoundAlikeMerges { get; init; } = SoundAlikes.DefaultMerges;
 
+    /// <summary>Whether the signals of <see cref="RecordDoubts"/> mark records doubtful (on by default; off only to measure them).</summary>
+    internal bool RecordsDoubted { get; init; } = true;
+
     /// <summary>The optional language model (issue 17, docs/llm.md); null (the default): the offline reading only.</summary>
     public Llm.ModelUnderstanding? Model { get; init; }
 
@@ -104,6 +109,8 @@ public sealed class MessageUnderstanding
         reading = SecondOpinion?.Mentions is { } mentions ? mentions.Review(reading, normalized, index, DateExpressions.Today(now)) : reading;
         // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.
         reading = SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && rules.SmallTalkOf(normalized) is not null) : reading;
+        // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
+        reading = RecordsDoubted ? doubts.Apply(reading, normalized, DateExpressions.Today(now)) : reading;
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 

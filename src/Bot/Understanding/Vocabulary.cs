@@ -379,6 +379,12 @@ public sealed record Vocabulary
     /// </summary>
     public IReadOnlyDictionary<string, List<string>> MoodOperators { get; init; } = new Dictionary<string, List<string>>();
 
+    /// <summary>
+    /// Round 11 (branch r11-safety): the words of the signals that a recording action may be wrong, so that it is asked
+    /// about before it is written (<see cref="RecordDoubts"/>): unverified, realis_markers, day_words, none_gaps, none_closers.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> WriteDoubts { get; init; } = new Dictionary<string, List<string>>();
+
     // ---- word classes of round 9 (branch r9-uforms): notes written as forms (<see cref="FormNotes"/>)
 
     /// <summary>A form's keys (单位, 时间, 走访人, 职工人数, 备注) and the slot each fills: organization, date, agent, figure

@@ -54,6 +54,20 @@ public sealed class ConfirmPolicyTests
         Assert.Empty(Check(formation));
     }
 
+    /// <summary>Round 11 (r11-safety): a staff figure under half the ledger's is most often a part's or another noun's.</summary>
+    [Theory]
+    [InlineData(49, true)]
+    [InlineData(2, true)]
+    [InlineData(50, false)]
+    [InlineData(120, false)]
+    public void A_staff_figure_under_half_the_ledgers_is_confirmed_unless_the_rule_is_off(int employees, bool asked)
+    {
+        var update = new UnderstoodAction(ActionKind.OrgUpdate) { OrganizationId = Unit.Id, Employees = employees };
+
+        Assert.Equal(asked ? [ConfirmReason.EmployeeDrop] : [], Check(update));
+        Assert.Empty(Check(update, options: new ConfirmOptions { EmployeeDropRatio = 0 }));
+    }
+
     [Fact]
     public void A_doubtful_reading_is_confirmed_unless_the_rule_is_off()
     {

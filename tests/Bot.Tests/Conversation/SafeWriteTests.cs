@@ -43,6 +43,26 @@ public sealed class SafeWriteTests : IDisposable
         Assert.Contains("已记录", done, StringComparison.Ordinal);
     }
 
+    /// <summary>Round 11 (r11-safety): a reading a general signal doubts (RecordDoubts: a figure the negation after it denies,
+    /// a day word not resolved, an unchecked fact) and a staff figure under half the ledger's wait for 确认 like the others.</summary>
+    [Theory]
+    [InlineData("青禾文化员工四十五个 党员一个木有", "这句话我不太确定是否理解对了")]
+    [InlineData("头天去了一趟青禾文化", "这句话我不太确定是否理解对了")]
+    [InlineData("星辰半导体现有职工200人", "职工人数将从 520 人减为 200 人")]
+    public async Task A_doubted_reading_is_shown_and_written_only_after_the_user_confirms(string report, string note)
+    {
+        var chat = await WebChatSession.SignInAsync(host, "u_zhang");
+
+        var asked = await chat.SayAsync(report);
+        Assert.Empty(Records());
+        Assert.Contains(note, asked, StringComparison.Ordinal);
+        Assert.Contains("回复 1 确认，回复 2 取消", asked, StringComparison.Ordinal);
+
+        var done = await chat.SayAsync("确认");
+        Assert.NotEmpty(Records());
+        Assert.Contains("已记录", done, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("金桥投资已经注销了", "2")]
     [InlineData("华鼎精密今天单独组建了党支部", "取消")]
