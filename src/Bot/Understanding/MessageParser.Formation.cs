@@ -336,6 +336,12 @@ internal sealed partial class MessageParser
             return rules.Vocabulary.PartyOrganizationWords.ContainsKey(before.Word) ? before.Word : null;
         }
 
+        // "顺达快递昨天开党员大会选出了书记": a members' assembly that elects a secretary founds a branch, though none is named.
+        if (text.AsSpan(clause.Start, verbAt - clause.Start).Contains("党员大会", StringComparison.Ordinal) && text.AsSpan(verbAt, verbLength).Contains("书记", StringComparison.Ordinal))
+        {
+            return "党支部";
+        }
+
         // "德润物业的党支部从联合支部独立出来了 今天单独成立": the party body is the topic of the clause just before.
         var previous = clauses.LastOrDefault(c => c.End <= clause.Start);
         if (previous is null || previous.IsQuestion || rules.PartyAndMassWords.ContainsAny(text, verbAt, clause.End))

@@ -88,7 +88,8 @@ public sealed class ConstructionClassesTests
     public void An_election_finished_is_the_formation_and_its_secretary(string unit, string name, string person)
     {
         _ = person;
-        foreach (var text in (string[])[$"{unit}党支部今天选举结束，书记王建国", $"{unit}的支部今天选出书记了 叫王建国", $"{unit}的支部书记选出来了，是人事经理王建国"])
+        foreach (var text in (string[])[$"{unit}党支部今天选举结束，书记王建国", $"{unit}的支部今天选出书记了 叫王建国", $"{unit}的支部书记选出来了，是人事经理王建国",
+            $"{unit}昨天开党员大会选出了书记 是总经理助理王建国"])
         {
             var formation = Assert.Single(Read(text), a => a.Kind == ActionKind.Formation);
             Assert.Equal((name, "王建国"), (formation.Organization, formation.Secretary));
