@@ -5,7 +5,7 @@ namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
 /// Finds and resolves the dates a message says, against the day it was sent (Asia/Shanghai):
-/// 今天, 昨天, 前天, 大前天, 明天; 上周五, 周一 (the most recent, or today), 这周三; 上个月12号, 11月16号, 16号,
+/// 今天, 昨天, 前天, 大前天, 明天; 头天/头一天/前一天 (the day before the day just said, else yesterday); 上周五, 周一 (the most recent, or today), 这周三; 上个月12号, 11月16号, 16号,
 /// 2026-11-16, 11.16, 11/16, 12-03, 元月4号; 2026年12月3日, 二〇二六年十二月三日; 3天前, 一周前, 一个月前; 元旦, 国庆节.
 /// A day-of-month or month-day later than today is taken from the previous month/year. 当天/当日 after a date is that
 /// date. A vague part of a month (月初, 中旬, 月底) names no day; times (9:30, 三点半) and a work log's item numbers
@@ -26,6 +26,11 @@ public static partial class DateExpressions
             {
                 // "12月7日走访…，当日成立了工会": the day just said, not the day of sending
                 found.Add(new DateMention(m.Index, m.Length, found[^1].Date));
+            }
+            else if (m.Groups["rel"].Value is "头天" or "头一天" or "前一天")
+            {
+                // 词林 Ca23A07 (前日 前天 前一天 头天): "the day before" the day just said, or before the day of sending.
+                found.Add(new DateMention(m.Index, m.Length, (found.Count > 0 ? found[^1].Date : today).AddDays(-1)));
             }
             else if (Resolve(m, today) is { } date)
             {
@@ -202,7 +207,7 @@ public static partial class DateExpressions
     [GeneratedRegex(
         @"(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*[日号]?" +
         @"|(?<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*(?<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]?" +
-        @"|(?<rel>大前儿个|大前儿|大前天|前儿个|前儿|前天|昨儿个|昨个|昨天|昨日|昨晚|昨早|昨儿|今儿个|今个|今天|今日|今早|今晚|今儿|刚才|刚刚|当天|当日|明儿个|明儿|明天|明日|大后天|后天)" +
+        @"|(?<rel>头一天|头天|前一天|大前儿个|大前儿|大前天|前儿个|前儿|前天|昨儿个|昨个|昨天|昨日|昨晚|昨早|昨儿|今儿个|今个|今天|今日|今早|今晚|今儿|刚才|刚刚|当天|当日|明儿个|明儿|明天|明日|大后天|后天)" +
         @"|(?<ago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})天(?:以)?前" +
         @"|(?<wago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})个?(?:周|星期|礼拜)(?:以)?前" +
         @"|(?<mago>\d{1,2}|[一二两俩仨三四五六七八九十]{1,3})个月(?:以)?前" +

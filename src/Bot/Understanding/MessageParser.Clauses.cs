@@ -77,7 +77,12 @@ internal sealed partial class MessageParser
     private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) || EndsWithNotAfterModal(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
             !(q.Word[0] == '几' && rules.IsFew(text, q.Position)) // 十几个, 好几个月, 这几天, 可能再招几个人: "a few", no question
-            && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1]))); // "今天呢去了…" is a filler
+            && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1])) // "今天呢去了…" is a filler
+            && !IsIndefiniteAfterNone(q.Position, q.Word)); // "都没啥新情况": nothing new, no question
+
+    /// <summary>"没啥新情况", "没有什么变化": 啥/什么 right after a word of none is "anything", not "what?".</summary>
+    private bool IsIndefiniteAfterNone(int position, string word) =>
+        word is "啥" or "什么" && rules.Vocabulary.NoneWords.Any(n => n.Length > 0 && n != "零" && text.AsSpan(0, position).EndsWith(n, StringComparison.Ordinal));
 
     /// <summary>"能建功能型党组织不", "可以单独建不": a modal, then 不 closing the clause, asks yes or no.</summary>
     private bool EndsWithNotAfterModal(int start, int end)

@@ -39,6 +39,7 @@ internal sealed partial class MessageParser
         {
             var j = at + 2;
             j += rules.SettledWords.MatchAt(text, j)?.Length ?? 0; // "书记定的林晓"
+            j = CopulaAfterPause(j); // "选出书记了 叫钟美好", "书记选出来了，是总经理助理陈亮", "书记还是黄鼎新"
             if (j < text.Length && text[j] is '是' or '为' or ':' or '由' or '叫')
             {
                 j++;
@@ -105,6 +106,29 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// After a post word (书记, 书记选出来): the 是/叫 that names its holder when 了 and a pause come first ("书记了 叫…", "选出来了，
+    /// 是…"), or the 是 of 还是/仍是/依然是 ("书记还是黄鼎新": the holder stays); else <paramref name="j"/> unchanged.
+    /// </summary>
+    private int CopulaAfterPause(int j)
+    {
+        foreach (var still in (string[])["还是", "仍是", "依然是", "仍然是", "依旧是"])
+        {
+            if (text.AsSpan(j).StartsWith(still))
+            {
+                return j + still.Length - 1;
+            }
+        }
+
+        var k = j < text.Length && text[j] == '了' ? j + 1 : j;
+        while (k < text.Length && text[k] is ' ' or '，' or ',')
+        {
+            k++;
+        }
+
+        return k > j && k < text.Length && k + 1 < text.Length && text[k] is '是' or '叫' && k - j <= 3 ? k : j;
     }
 
     private bool InsideOrAtMention(int position) => mentions.Any(m => m.Start <= position && position < m.End);
@@ -228,7 +252,8 @@ internal sealed partial class MessageParser
                     || PairedByAgentAfter(clause, position, verb)
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
-                    || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3))) // "支部早就建了": it exists, not set up now
+                    || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3)) // "支部早就建了": it exists, not set up now
+                    || text.AsSpan(clause.Start, position - clause.Start).Contains("换届", StringComparison.Ordinal)) // "党支部换届选举结束": it existed
                 {
                     continue;
                 }
@@ -270,7 +295,7 @@ internal sealed partial class MessageParser
     private (int End, string Party)? SplitFormationAt(Clause clause, int position)
     {
         if (rules.SplitMarkers.MatchAt(text, position, clause.End) is not { } marker || IsBlocked(clause, position)
-            || !(rules.Single.ContainsAny(text, clause.Start, position) || marker.StartsWith('独'))
+            || !(rules.Single.ContainsAny(text, clause.Start, position) || marker.StartsWith('独') || rules.Single.ContainsAny(marker)) // 单独出来
             || rules.PartyAndMassWords.FindAll(text, clause.Start, position).LastOrDefault(w => rules.Vocabulary.PartyOrganizationWords.ContainsKey(w.Word)) is not { Word: { } party }
             || rules.Formation.ContainsAny(text, position + marker.Length))
         {
@@ -309,6 +334,12 @@ internal sealed partial class MessageParser
         if (before.Word is not null)
         {
             return rules.Vocabulary.PartyOrganizationWords.ContainsKey(before.Word) ? before.Word : null;
+        }
+
+        // "顺达快递昨天开党员大会选出了书记": a members' assembly that elects a secretary founds a branch, though none is named.
+        if (text.AsSpan(clause.Start, verbAt - clause.Start).Contains("党员大会", StringComparison.Ordinal) && text.AsSpan(verbAt, verbLength).Contains("书记", StringComparison.Ordinal))
+        {
+            return "党支部";
         }
 
         // "德润物业的党支部从联合支部独立出来了 今天单独成立": the party body is the topic of the clause just before.
@@ -397,6 +428,7 @@ internal sealed partial class MessageParser
 
         // A joint word in a clause that did not happen ("本来想联合建，今天还是单独成立了党支部") says nothing of the form set up.
         var mode = rules.JointModes.FindAll(text, from).FirstOrDefault(m => !IsUnrealized(m.Position)) is { Word: { } said } ? rules.Vocabulary.JointModes[said] : HelperMode(position);
+        units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
             : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position) && !IsUnrealized(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
             : FormationMethod.Single;
@@ -418,7 +450,6 @@ internal sealed partial class MessageParser
             members.Consumed = true;
         }
 
-        units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var first = units.FirstOrDefault();
         var action = Record(ActionKind.Formation, first, position) with
         {

@@ -84,9 +84,11 @@ internal sealed partial class MessageParser
         {
             // "有一名会计刚亮明了党员身份": one person named before the verb that shows him.
             if (clauses.FirstOrDefault(c => c.Start <= position && position < c.End) is { IsQuestion: false } clause
+                && !IsBlocked(clause, position) // "车间主任说愿意带头亮身份": a willingness, no member shown
                 && !memberPhrases.Any(p => p.Start >= clause.Start && p.End <= position)
                 && SegmentStart(clause, position) is var from && (rules.OnePersonMarkers.ContainsAny(text, from, position) || rules.Titles.ContainsAny(text, from, position)
-                    || (rules.StaffNouns.ContainsAny(text, from, position) && GroupCountIn(from, position) is not null)) && !text.AsSpan(from, position - from).Contains("党员", StringComparison.Ordinal))
+                    || (rules.StaffNouns.ContainsAny(text, from, position) && GroupCountIn(from, position) is not null)) && !NamesMembersBefore(from, position)
+                && !revealedMembers.Any(p => p.Start <= from && p.End > position)) // "有个会计这回亮明身份了 是口袋党员": the clause after says him
             {
                 foreach (var people in employeePhrases.Where(p => p.Start >= from && p.End <= position))
                 {
@@ -99,6 +101,16 @@ internal sealed partial class MessageParser
         }
 
         FindMembersAmongHires();
+    }
+
+    /// <summary>
+    /// 党员 said between a person's start and a verb of showing, except right after a word of one person ("有个党员主动报到了":
+    /// that one member is the person shown).
+    /// </summary>
+    private bool NamesMembersBefore(int from, int position)
+    {
+        var at = text.IndexOf("党员", from, position - from, StringComparison.Ordinal);
+        return at >= 0 && !rules.OnePersonMarkers.EndsAt(text, at, from);
     }
 
     /// <summary>

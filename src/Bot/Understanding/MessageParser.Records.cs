@@ -644,7 +644,7 @@ internal sealed partial class MessageParser
     /// <summary>"动员1名隐形党员亮明了身份": members named before the verb that shows them.</summary>
     private void FindShownMembers(Clause clause)
     {
-        foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, shownWord) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
         {
             var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate).ToList();
             if (shown.Count == 0 || IsBlocked(clause with { Start = shown[0].Start }, position))
@@ -660,6 +660,12 @@ internal sealed partial class MessageParser
                 {
                     categories = categories.Plus(category, phrase.Value);
                 }
+            }
+
+            // "两个工人表明了党员身份 以前一直没说": what they were, said after the verb of showing.
+            if (categories.IsEmpty() && shown.Count == 1 && CategorySaidAfter(clause, position + shownWord.Length) is { } said)
+            {
+                categories = categories.Plus(said, shown[0].Value);
             }
 
             foreach (var target in TargetsFor(clause, shown[0].Start, wholeClause: false))

@@ -44,9 +44,22 @@ internal sealed partial class MessageParser
         this.now = now;
         today = DateExpressions.Today(now);
         mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
+        mentions = [.. mentions.Where(m => !InsidePersonName(m))];
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
         ResolveByEarlierMentions();
+    }
+
+    /// <summary>
+    /// "书记是老板罗德润", "总经理李瑞康", "叫钟美好": a unit's short name (two characters) right after a surname, the name read
+    /// whole and closed, after a title, place or unit word or a naming word (是/叫/由/为), is a person's given name, not the unit.
+    /// </summary>
+    private bool InsidePersonName(OrganizationMention mention)
+    {
+        var surname = mention.Start - 1;
+        return mention.Length == 2 && !mention.IsGeneric && surname >= 1 && !mentions.Any(m => m.Start <= surname && surname < m.End)
+            && rules.Names.ReadAt(text, surname) is { } name && name.Length == 3 && surname + 3 == mention.End && rules.Names.ClosedAt(text, mention.End)
+            && (rules.Names.PrecededAt(text, surname) || text[surname - 1] is '是' or '叫' or '由' or '为');
     }
 
     /// <summary>The reader of [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="whole"/>'s message.</summary>

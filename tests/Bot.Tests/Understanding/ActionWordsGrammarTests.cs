@@ -135,7 +135,17 @@ public sealed class ActionWordsGrammarTests(ITestOutputHelper output)
         "unit_place_nouns" => ($"今天走访了青禾文化，{w}里45个人", a => a is { Kind: ActionKind.OrgUpdate, Organization: Qinghe, Employees: 45 }),
         "instructor_verbs" => ($"今天给青禾文化{w}党建指导员，由张伟担任", a => a is { Kind: ActionKind.WorkCoverage, Measure: WorkCoverageMeasure.Instructor, Person: "张伟" }),
         "own_scope_words" => ($"{w}覆盖率多少", a => a is { Kind: ActionKind.ProgressQuery, Scope: null }),
-        "member_descriptions" => ($"今天在青禾文化找到1名党员，{w}", a => a.Kind == ActionKind.MemberDiscovery && value == "pocket" && a.Categories is { Pocket: 1 }),
+        "member_descriptions" => ($"今天在青禾文化找到1名党员，{w}", a => a.Kind == ActionKind.MemberDiscovery
+            && (value == "pocket" ? a.Categories is { Pocket: 1 } : value == "hidden" && a.Categories is { Hidden: 1 })),
+        "pairing_verbs" => ($"青禾文化由我{w}，争取年底前建起党组织", a => a is { Kind: ActionKind.Pairing, Organization: Qinghe, Secretary: "张伟" }),
+        "self_agent_phrases" => ($"青禾文化的一对一帮扶组建{w}了", a => a is { Kind: ActionKind.Pairing, Organization: Qinghe, Secretary: "张伟" }),
+        "discovery_after_verbs" => ($"青禾文化今天有2名党员{w}", a => a is { Kind: ActionKind.MemberDiscovery, Organization: Qinghe, Count: 2 }),
+        "change_verbs" => ($"青禾文化的党支部今天{w}党总支", a => a is { Kind: ActionKind.Formation, Organization: Qinghe, Level: PartyOrganizationLevel.GeneralBranch }),
+        "settled_words" => ($"青禾文化今天成立了党支部，书记{w}，是王建国", a => a is { Kind: ActionKind.Formation, Secretary: "王建国" }),
+        "fact_changes" => ($"青禾文化党员{w}5名", a => a is { Kind: ActionKind.OrgUpdate, PartyMembers: 5 }),
+        "few_words" => ($"青禾文化跟蓝海电商{w}成立了联合党支部", a => a is { Kind: ActionKind.Formation, Method: FormationMethod.Joint }),
+        "correction_markers" => ($"青禾文化员工45人{w}50人", a => a is { Kind: ActionKind.OrgUpdate, Organization: Qinghe, Employees: 50 }),
+        "name_boundaries" => ($"青禾文化的人事{w}公司现在45人", a => a is { Kind: ActionKind.OrgUpdate, Organization: Qinghe, Employees: 45 }),
         _ => throw new ArgumentOutOfRangeException(nameof(wordClass), wordClass, "no frame for this class: add one"),
     };
 }
