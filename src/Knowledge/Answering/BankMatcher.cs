@@ -168,15 +168,19 @@ public sealed class BankMatcher
     /// bigram any of them has, and no more bigrams than it needs; the kind asked held when any of them asks for it. Each is
     /// at least what any one bank question reaches, and the score grows with each, so no bank question scores above it.
     /// </summary>
-    public double Bound(Reading reading, IReadOnlyList<string> keys, string? scope = null)
+    public double Bound(Reading reading, IReadOnlyList<string> keys, string? scope = null) => Bound(reading, new BankKeys(keys, scope));
+
+    /// <inheritdoc cref="Bound(Reading, IReadOnlyList{string}, string?)"/>
+    public double Bound(Reading reading, BankKeys sentenceKeys)
     {
-        var id = string.Join('\n', keys.Prepend(scope ?? "\0"));
+        var (id, keys, scope) = (sentenceKeys.Id, sentenceKeys.Keys, sentenceKeys.Scope);
         if (reading.Bounds.TryGetValue(id, out var known))
         {
             return known;
         }
 
-        var union = unions.GetOrAdd(id, _ =>
+        // Looked up before GetOrAdd: its factory's closure would be allocated on every call.
+        var union = unions.TryGetValue(id, out var made) ? made : unions.GetOrAdd(id, _ =>
         {
             var all = keys.SelectMany(k => bank.Of(k, scope)).Select(q => Of(q.Question)).ToList();
             return new Union(all.Count, string.Join('\n', all.Select(c => c.Form)), [.. all.SelectMany(c => c.Words).Distinct(StringComparer.Ordinal)],
@@ -222,9 +226,12 @@ public sealed class BankMatcher
     private const double BoundSlack = 1e-9;
 
     /// <summary>The best match among the bank questions of <paramref name="keys"/> for a passage of <paramref name="scope"/> (by <see cref="BankMatch.Score"/>).</summary>
-    public BankMatch Best(Reading reading, IReadOnlyList<string> keys, string? scope = null)
+    public BankMatch Best(Reading reading, IReadOnlyList<string> keys, string? scope = null) => Best(reading, new BankKeys(keys, scope));
+
+    /// <inheritdoc cref="Best(Reading, IReadOnlyList{string}, string?)"/>
+    public BankMatch Best(Reading reading, BankKeys sentenceKeys)
     {
-        var id = string.Join('\n', keys.Prepend(scope ?? "\0"));
+        var (id, keys, scope) = (sentenceKeys.Id, sentenceKeys.Keys, sentenceKeys.Scope);
         if (reading.Bests.TryGetValue(id, out var known))
         {
             return known;
@@ -320,7 +327,7 @@ public sealed class BankMatcher
         return Math.Log(1 + (count - df + 0.5) / (df + 0.5));
     }
 
-    private Cut Of(string bankQuestion) => cuts.GetOrAdd(bankQuestion, q =>
+    private Cut Of(string bankQuestion) => cuts.TryGetValue(bankQuestion, out var cut) ? cut : cuts.GetOrAdd(bankQuestion, q =>
     {
         var form = QuestionAnalyzer.MatchForm(q);
         var words = ContentWords(form);
