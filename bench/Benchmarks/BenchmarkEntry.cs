@@ -45,6 +45,17 @@ public static class BenchmarkEntry
             return;
         }
 
+        if (args is ["--profile-ask", var askSeconds, .. var rest])
+        {
+            var documents = rest is [var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 0;
+            foreach (var line in AskProfile.Run(int.Parse(askSeconds, CultureInfo.InvariantCulture), documents))
+            {
+                Console.WriteLine(line);
+            }
+
+            return;
+        }
+
         if (args is ["--ask-timing"])
         {
             foreach (var line in AskTiming.Run())

@@ -228,7 +228,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var topScore = hits.Max(h => h.Score);
         var questionForm = QuestionAnalyzer.MatchForm(question);
         var labelled = LabelledNumber().Matches(questionForm).Select(m => (Label: m.Groups["l"].Value, Number: m.Groups["n"].Value)).ToList();
-        var ownHeading = hits.Distinct().ToDictionary(h => h, h => OwnHeading(h.Section));
+        // Per candidate passage, by its place among the hits (a dictionary by PassageHit would hash its whole text per sentence).
+        var ownHeading = hits.Select(h => OwnHeading(h.Section)).ToArray();
 
         // "联合党组织能覆盖5个单位吗？": a yes/no question proposes a figure; a sentence giving one in the same unit ("不超过3个")
         // answers it, yes or no.
@@ -251,18 +252,26 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var scored = new List<ScoredSentence>();
 
         // Per candidate: its bank keys (null when it has none) and what scales its score after the bank's share.
-        var pendingKeys = new List<string[]?>();
+        var pendingKeys = new List<BankKeys?>();
         var scales = new List<(bool Listed, bool OtherLabel, bool Annex)>();
-        foreach (var hit in hits)
+        // A term's credit in a passage's headings and in its whole text is the same for each of its sentences: read once per
+        // passage, when first needed (NaN: not read yet).
+        var contextCredits = new double[terms.Count];
+        var passageCredits = new double[terms.Count];
+        for (var h = 0; h < hits.Count; h++)
         {
+            var hit = hits[h];
+            Array.Fill(contextCredits, double.NaN);
+            Array.Fill(passageCredits, double.NaN);
             // The bank's questions of each sentence that has some: the best of them against the user's question, computed
             // here for every sentence only when exhaustive (the reference); else only for the sentences the answer reads
             // (Ranking).
-            var keysOf = reading is null ? null : hit.Asked.Where(a => a.Sentence >= 0).GroupBy(a => a.Sentence)
-                .ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToArray());
-            var banked = keysOf is null || !ExhaustiveBank ? null : keysOf.ToDictionary(k => k.Key, k => bank.Best(reading!, k.Value, hit.AskedScope));
+            var keysOf = reading is null ? null : hit.AskedBySentence;
+            var banked = keysOf is null || !ExhaustiveBank ? null : keysOf.ToDictionary(k => k.Key, k => bank.Best(reading!, k.Value));
             var passage = hit.MatchText;
             var context = hit.MatchContext;
+            double ContextCredit(int i) => double.IsNaN(contextCredits[i]) ? contextCredits[i] = terms[i].Credit(context) : contextCredits[i];
+            double PassageCredit(int i) => double.IsNaN(passageCredits[i]) ? passageCredits[i] = terms[i].Credit(passage) : passageCredits[i];
             var sentences = hit.SentenceRanges;
             for (var s = 0; s < sentences.Count; s++)
             {
@@ -274,7 +283,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
                 // "目标任务是什么" is answered by the passage under the heading "一、目标任务": its heading speaks for it.
                 // "集中组建截止哪天" names the heading "抓好集中组建" without its leading verb.
-                var headed = ownHeading[hit] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
+                var headed = ownHeading[h] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
                     || heading.Length >= 6 && questionForm.Contains(heading[2..], StringComparison.Ordinal));
                 var contextCredit = headed ? 1.0 : 0.6;
                 double covered = 0, distinct = 0;
@@ -282,7 +291,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 {
                     var own = terms[i].Credit(sentence);
                     var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
-                        : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(terms[i].Credit(context) * contextCredit, terms[i].Credit(passage) * 0.25));
+                        : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(ContextCredit(i) * contextCredit, PassageCredit(i) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
                 }
@@ -349,11 +358,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         {
             // Each sentence with bank questions stands at the score its best possible match would give, until read.
             var pending = pendingKeys.Select(k => k is not null).ToArray();
-            var bounds = scored.Select((x, i) => pendingKeys[i] is { } keys ? Ranked(x.Unscaled, bank.Bound(reading, keys, x.Hit.AskedScope), scales[i], bankShare: true) : x.Score).ToArray();
+            var bounds = scored.Select((x, i) => pendingKeys[i] is { } keys ? Ranked(x.Unscaled, bank.Bound(reading, keys), scales[i], bankShare: true) : x.Score).ToArray();
             var candidates = scored.Select((x, i) => pending[i] ? x with { Score = bounds[i] } : x).ToList();
             ranked = Ranking.Lazy(candidates, bounds, pending, i =>
             {
-                var match = bank.Best(reading, pendingKeys[i]!, scored[i].Hit.AskedScope);
+                var match = bank.Best(reading, pendingKeys[i]!);
                 return scored[i] with { Score = Ranked(scored[i].Unscaled, match.Score, scales[i], bankShare: true), Bank = match };
             });
         }
@@ -523,8 +532,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         var form = QuestionAnalyzer.MatchForm(question);
         bool Written(string run) => hits.Any(h => h.MatchText.Contains(run, StringComparison.Ordinal));
-        var names = hits.SelectMany(h => QuotedName().Matches(h.Text).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)))
-            .Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk) && !form.Contains(n, StringComparison.Ordinal)).Distinct().ToList();
+        var names = hits.SelectMany(h => QuotedNames(h.Text)).Where(n => !form.Contains(n, StringComparison.Ordinal)).Distinct().ToList();
         foreach (var name in names)
         {
             for (var at = 0; at + name.Length <= form.Length; at++)
@@ -539,8 +547,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
-        var quoted = hits.SelectMany(h => QuotedName().Matches(h.Text).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)))
-            .Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk)).Distinct().ToList();
+        var quoted = hits.SelectMany(h => QuotedNames(h.Text)).Distinct().ToList();
         foreach (var name in quoted)
         {
             var at = form.IndexOf(name, StringComparison.Ordinal);
@@ -562,6 +569,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     }
 
     private const string Numerals = "零一二两三四五六七八九十百千";
+
+    /// <summary>The quoted names of three or more Han characters of each passage text, in match form and in order (read once per text).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> quotedNames = new();
+
+    private string[] QuotedNames(string text) => quotedNames.GetValue(text, static t =>
+        [.. QuotedName().Matches(t).Select(m => QuestionAnalyzer.MatchForm(m.Groups["n"].Value)).Where(n => n.Length >= 3 && n.All(TextCleaner.IsCjk))]);
 
     /// <summary>Weight of a term that only the clauses telling the situation hold ("我们社区有家物业公司，…，该怎么建？").</summary>
     public const double ContextWeight = 0.45;

@@ -36,6 +36,7 @@ public sealed class BankMatcher
     private readonly Lazy<(Dictionary<string, int> Frequency, int Count)> frequencies;
     private readonly ConcurrentDictionary<string, Cut> cuts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Union> unions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Cut[]> keyCuts = new(StringComparer.Ordinal);
 
     public BankMatcher(QuestionBank bank, WordSegmenter segmenter, QuestionAnalyzer analyzer, Vocabulary vocabulary)
     {
@@ -95,7 +96,13 @@ public sealed class BankMatcher
     /// (between line breaks, which no word holds), every content word, every bigram, the fewest bigrams one of them has and
     /// the kinds of thing they ask for.
     /// </summary>
-    private sealed record Union(int Questions, string Forms, string[] Words, HashSet<int> Bigrams, int FewestBigrams, HashSet<AnswerKind.Kind> Kinds);
+    private sealed record Union(int Questions, string Forms, string[] Words, HashSet<int> Bigrams, int FewestBigrams, HashSet<AnswerKind.Kind> Kinds)
+    {
+        /// <summary><see cref="Words"/> as a set, for <see cref="SaidAmong"/>: a union holds many words.</summary>
+        public HashSet<string> WordSet { get; } = new(Words, StringComparer.Ordinal);
+
+        public int LongestWord { get; } = Words.Length == 0 ? 0 : Words.Max(w => w.Length);
+    }
 
     /// <summary>A bank question read once: its match form, content words with their IDF and its bigrams.</summary>
     private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, int[] Bigrams, AnswerKind.Kind Kind);
@@ -168,15 +175,19 @@ public sealed class BankMatcher
     /// bigram any of them has, and no more bigrams than it needs; the kind asked held when any of them asks for it. Each is
     /// at least what any one bank question reaches, and the score grows with each, so no bank question scores above it.
     /// </summary>
-    public double Bound(Reading reading, IReadOnlyList<string> keys, string? scope = null)
+    public double Bound(Reading reading, IReadOnlyList<string> keys, string? scope = null) => Bound(reading, new BankKeys(keys, scope));
+
+    /// <inheritdoc cref="Bound(Reading, IReadOnlyList{string}, string?)"/>
+    public double Bound(Reading reading, BankKeys sentenceKeys)
     {
-        var id = string.Join('\n', keys.Prepend(scope ?? "\0"));
+        var (id, keys, scope) = (sentenceKeys.Id, sentenceKeys.Keys, sentenceKeys.Scope);
         if (reading.Bounds.TryGetValue(id, out var known))
         {
             return known;
         }
 
-        var union = unions.GetOrAdd(id, _ =>
+        // Looked up before GetOrAdd: its factory's closure would be allocated on every call.
+        var union = unions.TryGetValue(id, out var made) ? made : unions.GetOrAdd(id, _ =>
         {
             var all = keys.SelectMany(k => bank.Of(k, scope)).Select(q => Of(q.Question)).ToList();
             return new Union(all.Count, string.Join('\n', all.Select(c => c.Form)), [.. all.SelectMany(c => c.Words).Distinct(StringComparer.Ordinal)],
@@ -192,7 +203,7 @@ public sealed class BankMatcher
             for (var i = 0; i < reading.AskingWords.Count; i++)
             {
                 asked += askingIdf[i];
-                said += askingIdf[i] * Said(reading.AskingWords[i], union.Forms, union.Words);
+                said += askingIdf[i] * SaidAmong(reading.AskingWords[i], union.Forms, union.WordSet, union.LongestWord);
             }
 
             var coverage = share * (asked > 0 ? said / asked : 0);
@@ -222,24 +233,24 @@ public sealed class BankMatcher
     private const double BoundSlack = 1e-9;
 
     /// <summary>The best match among the bank questions of <paramref name="keys"/> for a passage of <paramref name="scope"/> (by <see cref="BankMatch.Score"/>).</summary>
-    public BankMatch Best(Reading reading, IReadOnlyList<string> keys, string? scope = null)
+    public BankMatch Best(Reading reading, IReadOnlyList<string> keys, string? scope = null) => Best(reading, new BankKeys(keys, scope));
+
+    /// <inheritdoc cref="Best(Reading, IReadOnlyList{string}, string?)"/>
+    public BankMatch Best(Reading reading, BankKeys sentenceKeys)
     {
-        var id = string.Join('\n', keys.Prepend(scope ?? "\0"));
+        var id = sentenceKeys.Id;
         if (reading.Bests.TryGetValue(id, out var known))
         {
             return known;
         }
 
         var best = BankMatch.None;
-        foreach (var key in keys)
+        foreach (var cut in CutsOf(sentenceKeys))
         {
-            foreach (var question in bank.Of(key, scope))
+            var match = Match(reading, cut);
+            if (match.Score > best.Score)
             {
-                var match = Match(reading, question.Question);
-                if (match.Score > best.Score)
-                {
-                    best = match;
-                }
+                best = match;
             }
         }
 
@@ -248,10 +259,23 @@ public sealed class BankMatcher
     }
 
     /// <summary>How well <paramref name="reading"/> matches one bank question.</summary>
-    public BankMatch Match(Reading reading, string bankQuestion)
+    public BankMatch Match(Reading reading, string bankQuestion) => Match(reading, Of(bankQuestion));
+
+    /// <summary>The bank questions of a sentence's keys, read (<see cref="Of"/>), key by key in file order: looked up once per key set.</summary>
+    private Cut[] CutsOf(BankKeys sentenceKeys)
+    {
+        if (keyCuts.TryGetValue(sentenceKeys.Id, out var known))
+        {
+            return known;
+        }
+
+        Cut[] all = [.. sentenceKeys.Keys.SelectMany(k => bank.Of(k, sentenceKeys.Scope)).Select(q => Of(q.Question))];
+        return keyCuts.GetOrAdd(sentenceKeys.Id, all);
+    }
+
+    private BankMatch Match(Reading reading, Cut cut)
     {
         Interlocked.Increment(ref matched);
-        var cut = Of(bankQuestion);
         double asked = 0, said = 0;
         var askingIdf = reading.AskingIdf.Length == reading.AskingWords.Count ? reading.AskingIdf : [.. reading.AskingWords.Select(Idf)];
         for (var i = 0; i < reading.AskingWords.Count; i++)
@@ -293,6 +317,32 @@ public sealed class BankMatcher
     /// How far a text says a word: 1 when it writes it (as a word or inside a longer one: "报" in "报上去"), else the share of
     /// the longer of the two that a word of the text and the word share when one holds the other ("报上去" by "报": 1/3).
     /// </summary>
+    /// <summary>
+    /// <see cref="Said"/> against many words: the longest run of <paramref name="word"/> that is one of them gives the same
+    /// share as the longest of them <paramref name="word"/> holds.
+    /// </summary>
+    private static double SaidAmong(string word, string form, HashSet<string> words, int longest)
+    {
+        if (form.Contains(word, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(word.Length, longest); length > 0; length--)
+        {
+            for (var at = 0; at + length <= word.Length; at++)
+            {
+                if (lookup.Contains(word.AsSpan(at, length)))
+                {
+                    return (double)length / word.Length;
+                }
+            }
+        }
+
+        return 0;
+    }
+
     private static double Said(string word, string form, IReadOnlyList<string> words)
     {
         if (form.Contains(word, StringComparison.Ordinal))
@@ -320,7 +370,7 @@ public sealed class BankMatcher
         return Math.Log(1 + (count - df + 0.5) / (df + 0.5));
     }
 
-    private Cut Of(string bankQuestion) => cuts.GetOrAdd(bankQuestion, q =>
+    private Cut Of(string bankQuestion) => cuts.TryGetValue(bankQuestion, out var cut) ? cut : cuts.GetOrAdd(bankQuestion, q =>
     {
         var form = QuestionAnalyzer.MatchForm(q);
         var words = ContentWords(form);

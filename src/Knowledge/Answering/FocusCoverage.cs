@@ -88,6 +88,23 @@ public sealed class FocusCoverage(KnowledgeIndex index, Vocabulary vocabulary, I
     /// </summary>
     public IReadOnlyList<FocusWord> Words(string question)
     {
+        // Each judge of an answer measures the same question: read once per question and index version.
+        var version = index.Version;
+        if (lastWords is { } last && last.Item1 == version && last.Item2 == question)
+        {
+            return last.Item3;
+        }
+
+        var words = Read(question);
+        lastWords = Tuple.Create(version, question, words);
+        return words;
+    }
+
+    /// <summary>The question <see cref="Words"/> read last, with the index version it was read at (one reference: no torn read).</summary>
+    private Tuple<int, string, IReadOnlyList<FocusWord>>? lastWords;
+
+    private IReadOnlyList<FocusWord> Read(string question)
+    {
         var form = QuestionAnalyzer.MatchForm(question);
         var cut = index.Segmenter.Words(form).Select(w => (w.Start, w.End, Word: Content(form, w.Start, w.End))).Where(w => w.Word is not null).ToList();
         var all = cut.Select(w => w.Word!).ToList();

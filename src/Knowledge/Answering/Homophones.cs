@@ -114,7 +114,7 @@ public sealed class Homophones
 
             foreach (var candidate in words)
             {
-                if (candidate.Word == run || !candidate.Word.Where((c, i) => c == run[i]).Any())
+                if (candidate.Word == run || !SharesCharacter(candidate.Word, run))
                 {
                     continue;
                 }
@@ -128,6 +128,20 @@ public sealed class Homophones
         }
 
         return best;
+    }
+
+    /// <summary>True when the two (of the same length) have the same character at some place.</summary>
+    private static bool SharesCharacter(string word, string run)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (word[i] == run[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

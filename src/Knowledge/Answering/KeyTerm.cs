@@ -33,8 +33,27 @@ public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, i
     public bool CoveredBy(string matchText) => Credit(matchText) > 0;
 
     /// <summary>1 when the text holds one of the term's own words, <see cref="ExpansionCredit"/> when only an expansion, else 0.</summary>
-    public double Credit(string matchText) =>
-        Alternatives.Any(a => Holds(matchText, a)) ? 1 : Expansions.Any(a => Holds(matchText, a)) ? ExpansionCredit : 0;
+    public double Credit(string matchText)
+    {
+        // Loops rather than Any: this runs for every term against every candidate sentence of every question.
+        for (var i = 0; i < Alternatives.Count; i++)
+        {
+            if (Holds(matchText, Alternatives[i]))
+            {
+                return 1;
+            }
+        }
+
+        for (var i = 0; i < Expansions.Count; i++)
+        {
+            if (Holds(matchText, Expansions[i]))
+            {
+                return ExpansionCredit;
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>A number is held whole: "附件2" is not in "2021年".</summary>
     private static bool Holds(string text, string word)

@@ -9,7 +9,20 @@ namespace InstructorBot.Knowledge.Answering;
 public sealed class WordSegmenter
 {
     private static readonly object Gate = new();
+
+    /// <summary>Changes whenever a segmenter adds words to jieba's dictionary, which all segmenters share: cuts kept before are stale.</summary>
+    private static int generation;
+
     private readonly JiebaSegmenter segmenter;
+
+    /// <summary>
+    /// The cuts of short texts met lately, with the <see cref="generation"/> they were cut at: a question is cut by several
+    /// readers of it (its terms, the bank's reading, the search, the focus words).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Generation, (int Start, int End)[] Words)> recent = new(StringComparer.Ordinal);
+
+    /// <summary>The longest text whose cut is kept (questions, not passages), and how many are kept before they are all let go.</summary>
+    private const int MaxRecentLength = 300, MaxRecent = 1024;
 
     public WordSegmenter(IEnumerable<string> ownWords)
     {
@@ -17,6 +30,7 @@ public sealed class WordSegmenter
         {
             ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "jieba");
             segmenter = new JiebaSegmenter();
+            generation++;
             foreach (var word in ownWords.Where(w => w.Length >= 2 && w.All(Ingestion.TextCleaner.IsCjk)).Distinct(StringComparer.Ordinal))
             {
                 segmenter.AddWord(word);
@@ -51,10 +65,18 @@ public sealed class WordSegmenter
             return words;
         }
 
+        var keep = text.Length <= MaxRecentLength;
+        if (keep && recent.TryGetValue(text, out var known) && known.Generation == Volatile.Read(ref generation))
+        {
+            return known.Words;
+        }
+
         IEnumerable<string> cut;
+        int cutAt;
         lock (Gate)
         {
             cut = segmenter.Cut(text, cutAll: false, hmm: true).ToList();
+            cutAt = generation;
         }
 
         var at = 0;
@@ -62,6 +84,16 @@ public sealed class WordSegmenter
         {
             words.Add((at, at + word.Length));
             at += word.Length;
+        }
+
+        if (keep)
+        {
+            if (recent.Count >= MaxRecent)
+            {
+                recent.Clear();
+            }
+
+            recent[text] = (cutAt, [.. words]);
         }
 
         return words;

@@ -449,7 +449,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var wanted = PassageQuery.From(question, terms, boosts, words.Segmenter);
-        var wordQuery = Clauses(WordField, wanted.Words, 1);
+        var wordQuery = Clauses(current, WordField, wanted.Words, 1);
         foreach (var ((first, second), weight) in wanted.Phrases)
         {
             var phrase = new PhraseQuery { Boost = weight * PhraseBoost };
@@ -458,9 +458,9 @@ public sealed class KnowledgeIndex : IDisposable
             wordQuery.Add(phrase, Occur.SHOULD);
         }
 
-        var bigramQuery = Clauses(TextField, wanted.Bigrams, BigramBoost);
-        var describedQuery = Clauses(DescribedField, wanted.Words, DescribedBoost);
-        var askedQuery = askedWords is null || bank.Keys.Count == 0 ? new BooleanQuery() : Clauses(AskedField, askedWords, AskedBoost);
+        var bigramQuery = Clauses(current, TextField, wanted.Bigrams, BigramBoost);
+        var describedQuery = Clauses(current, DescribedField, wanted.Words, DescribedBoost);
+        var askedQuery = askedWords is null || bank.Keys.Count == 0 ? new BooleanQuery() : Clauses(current, AskedField, askedWords, AskedBoost);
         var query = new BooleanQuery();
         foreach (var part in new[] { wordQuery, bigramQuery, describedQuery, askedQuery }.Where(q => q.Clauses.Count > 0))
         {
@@ -529,15 +529,35 @@ public sealed class KnowledgeIndex : IDisposable
 
     private static double Idf(int total, int frequency) => Math.Log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 
-    private static BooleanQuery Clauses(string field, IReadOnlyDictionary<string, float> terms, float boost)
+    private BooleanQuery Clauses(IndexSearcher current, string field, IReadOnlyDictionary<string, float> terms, float boost)
     {
         var query = new BooleanQuery();
         foreach (var (term, weight) in terms.OrderBy(t => t.Key, StringComparer.Ordinal).Take(BooleanQuery.MaxClauseCount))
         {
-            query.Add(new TermQuery(new Term(field, term)) { Boost = weight * boost }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(field, term), TermStates(current, field, term)) { Boost = weight * boost }, Occur.SHOULD);
         }
 
         return query;
+    }
+
+    /// <summary>Most terms whose place in each segment's term dictionary is kept per searcher (<see cref="TermStates"/>).</summary>
+    private const int MaxKeptTermStates = 200_000;
+
+    /// <summary>
+    /// A term's statistics and its place in each segment's term dictionary, looked up once per searcher rather than at every
+    /// query that holds it (a TermQuery given them scores exactly as one that looks them up itself).
+    /// </summary>
+    private TermContext TermStates(IndexSearcher current, string field, string text)
+    {
+        var kept = Caches(current).TermStates;
+        var key = (field, text);
+        if (kept.TryGetValue(key, out var states))
+        {
+            return states;
+        }
+
+        states = TermContext.Build(current.TopReaderContext, new Term(field, text));
+        return kept.Count < MaxKeptTermStates ? kept.GetOrAdd(key, states) : states;
     }
 
     /// <summary>The score <paramref name="part"/> alone gives each hit (BM25 has no coordination factor: the parts add up).</summary>
@@ -584,12 +604,15 @@ public sealed class KnowledgeIndex : IDisposable
     {
         var stored = current.Doc(doc);
         var children = stored.Get("children");
+        var asked = ReadAsked(stored.Get(AskedKeysField));
+        var scope = stored.Get(AskedScopeField) is { Length: > 0 } stated ? stated : null;
         return new PassageHit(stored.Get("title"), stored.Get("origin") ?? string.Empty, stored.Get("section"), stored.Get("body"),
             string.IsNullOrEmpty(children) ? [] : children.Split('\u001f'), 0)
         {
             Definitions = InstructorBot.Knowledge.Documents.Definitions.Deserialize(stored.Get("defs")),
-            Asked = ReadAsked(stored.Get(AskedKeysField)),
-            AskedScope = stored.Get(AskedScopeField) is { Length: > 0 } scope ? scope : null,
+            Asked = asked,
+            AskedScope = scope,
+            AskedBySentence = BankKeys.BySentence(asked, scope),
         };
     });
 
@@ -718,6 +741,8 @@ public sealed class KnowledgeIndex : IDisposable
         public ConcurrentDictionary<string, int> Frequencies { get; } = new(StringComparer.Ordinal);
 
         public ConcurrentDictionary<int, PassageHit> Passages { get; } = new();
+
+        public ConcurrentDictionary<(string Field, string Text), TermContext> TermStates { get; } = new();
     }
 
     private List<IndexedDocument> LoadManifest()

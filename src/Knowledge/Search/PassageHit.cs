@@ -79,6 +79,9 @@ public sealed record PassageHit
     /// <summary>The bank document whose lines of those keys are this passage's (<see cref="QuestionBank.ScopeOf"/>; null: every line).</summary>
     internal string? AskedScope { get; init; }
 
+    /// <summary><see cref="Asked"/> by sentence with <see cref="AskedScope"/> (<see cref="BankKeys.BySentence"/>), read with them from the index.</summary>
+    internal IReadOnlyDictionary<int, BankKeys> AskedBySentence { get; init; } = new Dictionary<int, BankKeys>();
+
     /// <summary>Per sentence, the match form of the descriptions of the terms it names ("" when none).</summary>
     internal string[] DescribedForms { get; private init; } = [];
 }
