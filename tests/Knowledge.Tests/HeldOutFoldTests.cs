@@ -101,19 +101,19 @@ public class OwnQuestionFeatures : IDisposable
             Routes[id] = (routes.Any(r => r.BankAware), routes.Any(r => !r.BankAware));
         }
 
-        // KB_DUMP=file appends each case's id, fold, labels, whether the forced answer passes, features (none for advice and off-topic replies, which the scorer
+        // KB_DUMP=file appends each case's id, fold, labels, whether the forced answer passes, the judge whose features follow (bank, plain), features (none for advice and off-topic replies, which the scorer
         // does not judge: "-"), question and the answer given whatever the confidence, one tab-separated line each: for trying
         // feature sets outside the test run (docs/knowledge.md). The first line names the columns.
         if (Environment.GetEnvironmentVariable("KB_DUMP") is { Length: > 0 } dump)
         {
             if (!File.Exists(dump))
             {
-                File.WriteAllText(dump, string.Join('\t', new[] { "id", "fold", "right", "abstain", "forced_pass" }.Concat(AnswerFeatures.Names).Append("question").Append("answer")) + "\n");
+                File.WriteAllText(dump, string.Join('\t', new[] { "id", "fold", "right", "abstain", "forced_pass", "route" }.Concat(AnswerFeatures.Names).Append("question").Append("answer")) + "\n");
             }
 
             var values = features is null ? AnswerFeatures.Names.Select(_ => "-") : features.Vector().Select(v => v.ToString("R", CultureInfo.InvariantCulture));
             var text = prediction["answer"]?.GetValue<string>() ?? string.Empty;
-            File.AppendAllText(dump, string.Join('\t', new[] { id, fold, passes && answerable ? "1" : "0", !answerable ? "1" : "0", passes ? "1" : "0" }.Concat(values)
+            File.AppendAllText(dump, string.Join('\t', new[] { id, fold, passes && answerable ? "1" : "0", !answerable ? "1" : "0", passes ? "1" : "0", routes.Count == 0 ? "-" : routes[0].BankAware ? "bank" : "plain" }.Concat(values)
                 .Append(c["question"]!.GetValue<string>()).Append(text.ReplaceLineEndings(" ").Replace('\t', ' '))) + "\n");
         }
     }
