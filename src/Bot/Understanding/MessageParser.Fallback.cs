@@ -80,19 +80,25 @@ internal sealed partial class MessageParser
             ?? UsableMentions().FirstOrDefault(m => m.IsGeneric || m.IsAmbiguous);
     }
 
-    /// <summary>A record anchored here would not be a fact: planned, negated, supposed, heard, ahead of today.</summary>
-    private bool RelaxedUnsaid(int anchor)
+    /// <summary>
+    /// A record anchored here would not be a fact: planned, negated, supposed, heard, ahead of today; for a visit or a
+    /// discovery also another person's (a name as the subject before it: "孙磊昨天去了瑞康医疗"); for a body (formation, 工会)
+    /// also negated after it in its clause ("团支部还没建起来").
+    /// </summary>
+    private bool RelaxedUnsaid(ActionKind kind, int anchor)
     {
         if (clauses.FirstOrDefault(c => c.Start <= anchor && anchor <= c.End) is not { } clause)
         {
             return true;
         }
 
-        return clause.IsQuestion || IsBlocked(clause, anchor) || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Conditional.ContainsAny(text);
+        return clause.IsQuestion || IsBlocked(clause, anchor) || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Conditional.ContainsAny(text)
+            || (kind is ActionKind.Visit or ActionKind.MemberDiscovery && IsNamedOthersAct(anchor))
+            || (kind is ActionKind.Formation or ActionKind.WorkCoverage && rules.Negation.ContainsAny(text, anchor, clause.End));
     }
 
     private UnderstoodAction? RelaxedRecord(ActionKind kind, OrganizationMention? target, int anchor) =>
-        target is null || RelaxedUnsaid(anchor) ? null : Record(kind, target, anchor);
+        target is null || RelaxedUnsaid(kind, anchor) ? null : Record(kind, target, anchor);
 
     /// <summary>One visit per named unit: the units the reading's records are about, else every unit named.</summary>
     private List<UnderstoodAction> RelaxedVisits(IReadOnlyList<UnderstoodAction> read)
@@ -155,7 +161,8 @@ internal sealed partial class MessageParser
     /// <summary>The unit's figures now: a head count and a member count not already read as found members.</summary>
     private UnderstoodAction? RelaxedUpdate(IReadOnlyList<UnderstoodAction> read)
     {
-        var found = read.Where(a => a.Kind == ActionKind.MemberDiscovery).Select(a => a.Count).OfType<int>().ToHashSet();
+        // Figures the reading gave other actions (found members, a new body's members) are not the unit's totals.
+        var found = read.SelectMany(a => new[] { a.Count, a.Members }).OfType<int>().ToHashSet();
         var employees = employeePhrases.FirstOrDefault(p => !p.Approximate && p.Value > 0 && !IsInQuestion(p.Start));
         var members = memberPhrases.FirstOrDefault(p => !p.Approximate && p.Category is null && !found.Contains(p.Value) && !IsInQuestion(p.Start));
         if (employees is null && members is null)

@@ -164,7 +164,7 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
     /// gives at least <see cref="FillAbove"/> and the reading lacks, the actions <paramref name="frames"/> gives for it (the
     /// parser's relaxed frames: slots from the parts already found, none where an essential slot is missing) are added. A
     /// recording action added so is always <see cref="UnderstoodAction.Doubtful"/> (the conversation asks before writing); a
-    /// progress question only where the reading holds no record and none is added. Beside an added record, a request of the
+    /// progress question only where the reading holds no record and none is added; no record beside an advice request. Beside an added record, a request of the
     /// rules' the classifier rejects (under <see cref="DropBelow"/>) is dropped, as <see cref="Review"/> does beside records.
     /// </summary>
     internal UnderstandingResult Fill(UnderstandingResult reading, string normalized, OrganizationIndex? index,
@@ -180,9 +180,11 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
 
         var scores = Score(normalized, index);
         var added = new List<UnderstoodAction>();
+        // An advice request's figures are its premise ("党员俩 职工八个 该咋建"), not a report: no record beside it.
+        var advice = reading.Actions.Any(a => a.Kind == ActionKind.FormationAdvice);
         foreach (var kind in FillableKinds)
         {
-            if (scores.Of(kind) < FillAbove || reading.Actions.Any(a => a.Kind == kind)
+            if (scores.Of(kind) < FillAbove || reading.Actions.Any(a => a.Kind == kind) || (advice && kind != ActionKind.ProgressQuery)
                 || (kind == ActionKind.ProgressQuery && (reading.Actions.Any(a => a.IsRecord) || added.Count > 0)))
             {
                 continue;
