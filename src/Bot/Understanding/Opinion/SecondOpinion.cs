@@ -166,6 +166,7 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
     /// recording action added so is always <see cref="UnderstoodAction.Doubtful"/> (the conversation asks before writing); a
     /// progress question only where the reading holds no record and none is added; no record beside an advice request. Beside an added record, a request of the
     /// rules' the classifier rejects (under <see cref="DropBelow"/>) is dropped, as <see cref="Review"/> does beside records.
+    /// Predicts only on readings with a record, empty ones, and those holding only policy questions or lookups.
     /// </summary>
     internal UnderstandingResult Fill(UnderstandingResult reading, string normalized, OrganizationIndex? index,
         Func<ActionKind, IReadOnlyList<UnderstoodAction>, IReadOnlyList<UnderstoodAction>> frames, bool smallTalk = false)
@@ -173,7 +174,10 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(frames);
         normalized ??= "";
-        if (FillAbove > 1f || smallTalk || normalized.Length < MinimumRequestLength)
+        // A request the rules read by its own frame (a progress question, an export, help, advice) is left as read and
+        // costs no prediction; their fallback readings of an unrecognised message (a policy question, a lookup) are not.
+        if (FillAbove > 1f || smallTalk || normalized.Length < MinimumRequestLength
+            || reading.Actions.Any(a => !a.IsRecord && a.Kind is not (ActionKind.PolicyQuestion or ActionKind.OrgLookup)))
         {
             return reading;
         }
