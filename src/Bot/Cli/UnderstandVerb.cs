@@ -78,7 +78,7 @@ public sealed class UnderstandVerb : ICliVerb
 
     private sealed record LineFailure(string? Id, string Error);
 
-    /// <summary>The host's settings through the environment: <c>Understanding__SecondOpinion__Enabled</c>, <c>__Threshold</c>, <c>__ModelFolder</c>.</summary>
+    /// <summary>The host's settings through the environment: <c>Understanding__SecondOpinion__Enabled</c>, <c>__Threshold</c>, <c>__FillAbove</c>, <c>__ModelFolder</c>.</summary>
     private static SecondOpinionOptions SecondOpinionSettings()
     {
         var options = new SecondOpinionOptions();
@@ -91,6 +91,12 @@ public sealed class UnderstandVerb : ICliVerb
             && float.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0f and < 1f)
         {
             options.Threshold = value;
+        }
+
+        if (Environment.GetEnvironmentVariable("Understanding__SecondOpinion__FillAbove") is { Length: > 0 } fill
+            && float.TryParse(fill, NumberStyles.Float, CultureInfo.InvariantCulture, out var fillAbove) && fillAbove >= 0f)
+        {
+            options.FillAbove = fillAbove;
         }
 
         options.ModelFolder = Environment.GetEnvironmentVariable("Understanding__SecondOpinion__ModelFolder");

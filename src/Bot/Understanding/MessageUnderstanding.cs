@@ -104,11 +104,19 @@ public sealed class MessageUnderstanding
         ArgumentNullException.ThrowIfNull(sender);
         var index = Index;
         var normalized = Prepared(text, now, index);
-        var reading = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction).Parse();
+        var parser = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction);
+        var reading = parser.Parse();
         // The mention opinion first (per unit), then the kind opinion (per message) on what is left.
         reading = SecondOpinion?.Mentions is { } mentions ? mentions.Review(reading, normalized, index, DateExpressions.Today(now)) : reading;
         // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.
-        reading = SecondOpinion is { } opinion ? opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && rules.SmallTalkOf(normalized) is not null) : reading;
+        if (SecondOpinion is { } opinion)
+        {
+            var smallTalk = rules.SmallTalkOf(normalized) is not null;
+            reading = opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && smallTalk);
+            // Kinds the classifier is sure of and the rules read nothing of: their frames from the message's parts, asked about.
+            reading = opinion.Fill(reading, normalized, index, parser.RelaxedFrames, smallTalk);
+        }
+
         // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
         reading = RecordsDoubted ? doubts.Apply(reading, normalized, DateExpressions.Today(now)) : reading;
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);

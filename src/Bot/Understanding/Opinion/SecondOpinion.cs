@@ -40,6 +40,7 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
         {
             DropBelow = options.DropBelow,
             AddAbove = options.AddAbove,
+            FillAbove = options.FillAbove,
             Mentions = options.Mentions
                 ? new MentionOpinion(() => MentionModelCache.Shipped(folder, log))
                 {
@@ -143,6 +144,69 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
         }
 
         return new UnderstandingResult(kept, kept.Count == 0 ? [] : reading.Missing);
+    }
+
+    /// <summary>
+    /// Where the classifier gives a kind of <see cref="FillableKinds"/> at least this probability and the reading holds no
+    /// action of it, the kind's frame is filled from the message's parts (<see cref="Fill"/>; above 1 switches filling off).
+    /// </summary>
+    public float FillAbove { get; init; } = SecondOpinionOptions.DefaultFillAbove;
+
+    /// <summary>The kinds a missing action of which may be filled: the recording kinds with frames, and progress questions.</summary>
+    public static readonly IReadOnlyList<ActionKind> FillableKinds =
+    [
+        ActionKind.Visit, ActionKind.MemberDiscovery, ActionKind.OrgUpdate, ActionKind.Formation, ActionKind.WorkCoverage, ActionKind.Pairing,
+        ActionKind.ProgressQuery,
+    ];
+
+    /// <summary>
+    /// A second reader where the rules found nothing of a kind: for each kind of <see cref="FillableKinds"/> the classifier
+    /// gives at least <see cref="FillAbove"/> and the reading lacks, the actions <paramref name="frames"/> gives for it (the
+    /// parser's relaxed frames: slots from the parts already found, none where an essential slot is missing) are added. A
+    /// recording action added so is always <see cref="UnderstoodAction.Doubtful"/> (the conversation asks before writing); a
+    /// progress question only where the reading holds no record and none is added; no record beside an advice request. Beside an added record, a request of the
+    /// rules' the classifier rejects (under <see cref="DropBelow"/>) is dropped, as <see cref="Review"/> does beside records.
+    /// Predicts only on readings with a record, empty ones, and those holding only policy questions or lookups.
+    /// </summary>
+    internal UnderstandingResult Fill(UnderstandingResult reading, string normalized, OrganizationIndex? index,
+        Func<ActionKind, IReadOnlyList<UnderstoodAction>, IReadOnlyList<UnderstoodAction>> frames, bool smallTalk = false)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(frames);
+        normalized ??= "";
+        // A request the rules read by its own frame (a progress question, an export, help, advice) is left as read and
+        // costs no prediction; their fallback readings of an unrecognised message (a policy question, a lookup) are not.
+        if (FillAbove > 1f || smallTalk || normalized.Length < MinimumRequestLength
+            || reading.Actions.Any(a => !a.IsRecord && a.Kind is not (ActionKind.PolicyQuestion or ActionKind.OrgLookup)))
+        {
+            return reading;
+        }
+
+        var scores = Score(normalized, index);
+        var added = new List<UnderstoodAction>();
+        // An advice request's figures are its premise ("党员俩 职工八个 该咋建"), not a report: no record beside it.
+        var advice = reading.Actions.Any(a => a.Kind == ActionKind.FormationAdvice);
+        foreach (var kind in FillableKinds)
+        {
+            if (scores.Of(kind) < FillAbove || reading.Actions.Any(a => a.Kind == kind) || (advice && kind != ActionKind.ProgressQuery)
+                || (kind == ActionKind.ProgressQuery && (reading.Actions.Any(a => a.IsRecord) || added.Count > 0)))
+            {
+                continue;
+            }
+
+            added.AddRange(frames(kind, reading.Actions).Select(a => a.IsRecord ? a with { Doubtful = true } : a));
+        }
+
+        if (added.Count == 0)
+        {
+            return reading;
+        }
+
+        var records = added.Any(a => a.IsRecord);
+        var kept = reading.Actions.Where(a => a.IsRecord || !(records || added.Any(n => n.Kind == ActionKind.ProgressQuery))
+            || scores.Of(a.Kind) >= DropBelow).ToList();
+        List<UnderstoodAction> actions = [.. kept, .. added];
+        return new UnderstandingResult(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
     }
 
     /// <summary>The request kinds the classifier may add (and drop beside recording actions); never a recording kind.</summary>

@@ -47,6 +47,15 @@ public sealed class SecondOpinionOptions
     /// <summary>A visit or lookup is added on a unit the rules gave nothing when the mention classifier gives it at least this (above 1: never).</summary>
     public float MentionAddAbove { get; set; } = DefaultMentionAddAbove;
 
+    /// <summary>
+    /// A missing action of a kind the classifier gives at least this probability is filled from the message's parts and
+    /// asked about (<see cref="SecondOpinion.Fill"/>; above 1: never). Chosen leave-one-writer-batch-out over a–w
+    /// (docs/understanding.md, round 11).
+    /// </summary>
+    public float FillAbove { get; set; } = DefaultFillAbove;
+
+    public const float DefaultFillAbove = 0.5f;
+
     public const float DefaultThreshold = 0.10f;
 
     public const float DefaultMentionDropBelow = 0f;

@@ -6,8 +6,8 @@ namespace InstructorBot.Bot.Tests.Understanding.Opinion;
 
 /// <summary>
 /// The shipped training data (src/Bot/Understanding/Opinion/intent-examples.jsonl, embedded) is exactly what the own
-/// and development cases and the eight blind batches of 2026-12-05 give (<see cref="WriterFolds"/>; their held-out
-/// figures come from the leave-one-writer-batch-out models, never from this file's). After changing the cases, regenerate it:
+/// and development cases and the blind batches a–w give (<see cref="FallbackFolds"/>; since round 11 all 23, before it
+/// a–k; their held-out figures come from the leave-one-writer-batch-out models, never from this file's). After changing the cases, regenerate it:
 /// INSTRUCTORBOT_WRITE_INTENT_EXAMPLES=1 dotnet test tests/Bot.Tests --filter FullyQualifiedName~IntentExamplesFile
 /// </summary>
 public sealed class IntentExamplesFileTests
@@ -16,7 +16,7 @@ public sealed class IntentExamplesFileTests
     public void The_shipped_training_data_is_the_own_and_development_cases_and_the_blind_batches_with_names_masked()
     {
         var index = new MessageUnderstanding(FixtureLedger.Organizations()).Index;
-        var examples = OwnCases.Examples(OwnCases.All(), index).Concat(WriterFolds.Examples(WriterFolds.AllCases(), index));
+        var examples = OwnCases.Examples(OwnCases.All(), index).Concat(WriterFolds.Examples(FallbackFolds.AllCases(), index));
         var expected = string.Concat(examples.Select(e => e.ToJsonLine() + "\n"));
         if (Environment.GetEnvironmentVariable("INSTRUCTORBOT_WRITE_INTENT_EXAMPLES") == "1")
         {
@@ -28,7 +28,7 @@ public sealed class IntentExamplesFileTests
         Assert.True(expected == shipped, "intent-examples.jsonl is stale: regenerate it (see this test's summary)");
         // The own and dev cases and the blind batches, one line each, counted from the case files themselves.
         var cases = new[] { "understanding-own.jsonl", "understanding-dev.jsonl" }
-            .Concat(WriterFolds.Batches.Select(b => Path.Combine("blind", $"understanding-2026-12-05-{b}.jsonl")))
+            .Concat(FallbackFolds.Batches.Select(FallbackFolds.File))
             .Sum(file => File.ReadLines(Path.Combine(RepositoryRoot(), "tests", "data", file)).Count(line => line.Trim().Length > 0));
         Assert.Equal(cases, IntentExample.Shipped().Count);
         Assert.DoesNotContain(IntentExample.Shipped(), e => e.Text.Contains("星辰半导体", StringComparison.Ordinal));

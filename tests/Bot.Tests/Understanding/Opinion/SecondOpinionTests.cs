@@ -69,7 +69,8 @@ public sealed class SecondOpinionTests : IDisposable
         var opinion = new SecondOpinion(Shipped.Value);
         var index = new MessageUnderstanding(Ledger).Index;
         const string text = "今天上午走访了星辰半导体，职工120人，党员5名";
-        Assert.Equal("visit", opinion.Score(TextNormalizer.Normalize(text), index).Top);
+        // Since round 11 (a–w in the training data) the top kind here is org_update: any recording kind makes the point.
+        Assert.Contains(opinion.Score(TextNormalizer.Normalize(text), index).Top, new[] { "visit", "org_update" });
 
         Assert.Empty(opinion.Review(UnderstandingResult.Nothing, TextNormalizer.Normalize(text), index).Actions);
     }
