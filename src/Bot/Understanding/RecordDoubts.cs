@@ -13,7 +13,7 @@ namespace InstructorBot.Bot.Understanding;
 /// negation after it denies).</item>
 /// <item><see cref="Signal.UnsaidFigure"/>: a figure of two or more that is no number of the message (nor, for a count,
 /// the sum of its kinds): read from something other than a numeral.</item>
-/// <item><see cref="Signal.UnresolvedDay"/>: a word of a day the date reader did not resolve (头天), and the record took
+/// <item><see cref="Signal.UnresolvedDay"/>: a word of a day the date reader did not resolve (隔天; 头天 until r11-uforms read it as the day before), and the record took
 /// today by default.</item>
 /// <item><see cref="Signal.DayAgainstVisit"/>: a record of a unit dated today beside a visit to that unit on another day,
 /// with no word for today in the message: the day of another clause, or none.</item>

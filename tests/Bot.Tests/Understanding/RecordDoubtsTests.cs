@@ -54,7 +54,7 @@ public sealed class RecordDoubtsTests
     }
 
     [Theory]
-    [InlineData("头天去了一趟佳和餐饮", true)]
+    [InlineData("隔天去了一趟佳和餐饮", true)]
     [InlineData("那天在佳和餐饮待了一下午", true)]
     [InlineData("今天去了一趟佳和餐饮", false)]
     [InlineData("上礼拜三去了一趟佳和餐饮", false)]
@@ -93,7 +93,7 @@ public sealed class RecordDoubtsTests
     /// <summary>The whole reader: the record is kept as read, and asked about before it is written.</summary>
     [Theory]
     [InlineData("青禾文化员工四十五个 党员一个木有", ActionKind.OrgUpdate)]
-    [InlineData("头天去了一趟青禾文化 党员还是一个", ActionKind.Visit)]
+    [InlineData("隔天去了一趟青禾文化 党员还是一个", ActionKind.Visit)]
     [InlineData("云启科技郑总说他们又找到一个口袋党员 我明天过去核实一下", ActionKind.MemberDiscovery)]
     public void A_careless_reading_is_kept_and_marked_doubtful(string text, ActionKind kind)
     {
