@@ -47,7 +47,7 @@ public sealed class SecondOpinionTests : IDisposable
     }
 
     [Fact]
-    public void A_recording_action_the_classifier_rejects_outright_is_dropped_and_the_request_it_is_sure_of_takes_its_place()
+    public void A_recording_action_the_classifier_rejects_outright_gives_way_to_the_request_it_is_sure_of()
     {
         var opinion = new SecondOpinion(Shipped.Value);
         var index = new MessageUnderstanding(Ledger).Index;
@@ -61,6 +61,21 @@ public sealed class SecondOpinionTests : IDisposable
         Assert.DoesNotContain(reviewed.Actions, a => a.Kind == ActionKind.Formation);
         Assert.Equal(ActionKind.ProgressQuery, Assert.Single(reviewed.Actions).Kind);
         Assert.Empty(reviewed.Missing);
+    }
+
+    [Fact]
+    public void A_recording_action_the_classifier_rejects_is_kept_and_asked_when_no_request_takes_its_place()
+    {
+        var opinion = new SecondOpinion(Shipped.Value) { AddAbove = 1.01f };
+        var index = new MessageUnderstanding(Ledger).Index;
+        const string text = "坂田街道的覆盖率现在是多少";
+        var misread = new UnderstandingResult([new UnderstoodAction(ActionKind.Formation) { Organization = "深圳市星辰半导体有限公司", Date = new DateOnly(2026, 11, 18) }], []);
+
+        var reviewed = opinion.Review(misread, TextNormalizer.Normalize(text), index);
+
+        var kept = Assert.Single(reviewed.Actions);
+        Assert.Equal(ActionKind.Formation, kept.Kind);
+        Assert.True(kept.Doubtful);
     }
 
     [Fact]

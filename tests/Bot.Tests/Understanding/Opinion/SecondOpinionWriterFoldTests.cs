@@ -53,11 +53,13 @@ public sealed class SecondOpinionWriterFoldTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training 8 models: {held.Training.TotalSeconds:F1} s"));
         Assert.Equal(WriterFolds.Batches.Length * 50, held.Cases.Count);
 
-        // The basis of the decision rule (SecondOpinionOptions): under DropBelow the rules' kind is wrong far more often
-        // than right; at AddAbove the request kind the classifier adds where the rules found nothing is right more often.
-        var rejected = held.Cases.SelectMany(c => readings[c.Id].Actions.Select(a => IntentScores.Label(a.Kind)).Distinct()
+        // The basis of the decision rule (SecondOpinionOptions). Under DropBelow a request kind of the rules is dropped: it
+        // must be wrong at least as often as right. A record under DropBelow is no longer dropped (round 11: with the rules
+        // reading a-w's constructions it was right 2 times of 4 on a-k, a coin's odds) but kept and asked about, unless a
+        // request the classifier is sure of replaces the whole reading (SecondOpinion.Review); its count is only reported.
+        var rejected = held.Cases.SelectMany(c => readings[c.Id].Actions.Where(a => !a.IsRecord).Select(a => IntentScores.Label(a.Kind)).Distinct()
             .Where(k => held.Scores[c.Id].Of(k) < SecondOpinionOptions.DefaultDropBelow).Select(k => c.Kinds.Contains(k))).ToList();
-        Assert.True(rejected.Count(r => !r) >= 3 * Math.Max(1, rejected.Count(r => r)), $"rejected: {rejected.Count(r => !r)} wrong, {rejected.Count(r => r)} right\n{table}");
+        Assert.True(rejected.Count(r => !r) >= rejected.Count(r => r), $"rejected requests: {rejected.Count(r => !r)} wrong, {rejected.Count(r => r)} right\n{table}");
         var sure = held.Cases.Where(c => readings[c.Id].Actions.Count == 0 && QueryKinds.Contains(held.Scores[c.Id].Top)
             && held.Scores[c.Id].TopProbability >= SecondOpinionOptions.DefaultAddAbove).Select(c => c.Kinds.Contains(held.Scores[c.Id].Top)).ToList();
         // Never wrong more often than right. Once the rules read a batch's requests themselves (batches tuned after their first
@@ -108,7 +110,7 @@ public sealed class SecondOpinionWriterFoldTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_combination_raises_kind_f1_on_held_out_writers_and_lowers_it_on_none()
+    public void The_combination_lowers_kind_f1_on_no_held_out_writer()
     {
         var held = WriterFolds.Get();
         var organizations = FixtureLedger.Organizations();
@@ -141,7 +143,9 @@ public sealed class SecondOpinionWriterFoldTests(ITestOutputHelper output)
         }
 
         output.WriteLine(table.ToString());
-        Assert.True(combinedF1 > rulesF1, table.ToString());
+        // Round 11: the review no longer gains on a-k (the rules now read what it corrected; the gain on new writers is the
+        // fill's, measured over a-w by FallbackFoldTests); over all writers it must lose nothing.
+        Assert.True(combinedF1 >= rulesF1, table.ToString());
     }
 
     private static HashSet<string> KindSet(UnderstandingResult reading) =>
