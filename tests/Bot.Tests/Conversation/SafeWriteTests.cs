@@ -47,7 +47,7 @@ public sealed class SafeWriteTests : IDisposable
     /// a day word not resolved, an unchecked fact) and a staff figure under half the ledger's wait for 确认 like the others.</summary>
     [Theory]
     [InlineData("青禾文化员工四十五个 党员一个木有", "这句话我不太确定是否理解对了")]
-    [InlineData("头天去了一趟青禾文化", "这句话我不太确定是否理解对了")]
+    [InlineData("隔天去了一趟青禾文化", "这句话我不太确定是否理解对了")]
     [InlineData("星辰半导体现有职工200人", "职工人数将从 520 人减为 200 人")]
     public async Task A_doubted_reading_is_shown_and_written_only_after_the_user_confirms(string report, string note)
     {
