@@ -69,8 +69,21 @@ internal sealed partial class RecordDoubts
             return reading;
         }
 
-        var marked = reading.Actions.Select(a => a.IsRecord && !a.Doubtful && Signals(a, reading.Actions, text, today).Count > 0 ? a with { Doubtful = true } : a).ToList();
+        var message = Read(text ?? "", today);
+        var marked = reading.Actions.Select(a => a.IsRecord && !a.Doubtful && Signals(a, reading.Actions, message, today).Count > 0 ? a with { Doubtful = true } : a).ToList();
         return reading with { Actions = marked };
+    }
+
+    /// <summary>What the signals read of the message itself, once per message whatever the number of its records.</summary>
+    private sealed record MessageFacts(List<(int Start, int Value, int Length)> Numbers, List<int> Negated, List<DateMention> Dates,
+        bool Unverified, bool UnresolvedDay, bool Question, bool Realis);
+
+    private MessageFacts Read(string text, DateOnly today)
+    {
+        var numbers = Numbers(text);
+        var dates = DateExpressions.Find(text, today);
+        return new MessageFacts(numbers, NegatedNumbers(text, numbers), dates, unverified.ContainsAny(text), UnresolvedDayWord(text, dates),
+            IsQuestion(text), realis.ContainsAny(text));
     }
 
     /// <summary>The signals that hold for <paramref name="action"/> among <paramref name="actions"/> of <paramref name="text"/>.</summary>
@@ -78,42 +91,45 @@ internal sealed partial class RecordDoubts
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(actions);
-        text ??= "";
+        return Signals(action, actions, Read(text ?? "", today), today);
+    }
+
+    private List<Signal> Signals(UnderstoodAction action, IReadOnlyList<UnderstoodAction> actions, MessageFacts message, DateOnly today)
+    {
         var found = new List<Signal>();
         if (!action.IsRecord)
         {
             return found;
         }
 
-        if (unverified.ContainsAny(text))
+        if (message.Unverified)
         {
             found.Add(Signal.Unverified);
         }
 
         var figures = Figures(action).ToList();
-        if (figures.Count > 0 && NegatedNumbers(text).Intersect(figures).Any())
+        if (figures.Count > 0 && message.Negated.Intersect(figures).Any())
         {
             found.Add(Signal.NegatedFigure);
         }
 
-        if (figures.Count > 0 && UnsaidFigure(action, text))
+        if (figures.Count > 0 && UnsaidFigure(action, message.Numbers))
         {
             found.Add(Signal.UnsaidFigure);
         }
 
-        var dates = DateExpressions.Find(text, today);
-        if (action.Date == today && UnresolvedDayWord(text, dates))
+        if (action.Date == today && message.UnresolvedDay)
         {
             found.Add(Signal.UnresolvedDay);
         }
 
-        if (action.Kind != ActionKind.Visit && action.Date == today && action.OrganizationId is { } unit && !dates.Any(d => d.Date == today)
+        if (action.Kind != ActionKind.Visit && action.Date == today && action.OrganizationId is { } unit && !message.Dates.Any(d => d.Date == today)
             && actions.Any(a => a.Kind == ActionKind.Visit && a.OrganizationId == unit && a.Date is { } day && day != today))
         {
             found.Add(Signal.DayAgainstVisit);
         }
 
-        if (action.Organization is null && IsQuestion(text) && !realis.ContainsAny(text) && dates.Count == 0)
+        if (action.Organization is null && message.Question && !message.Realis && message.Dates.Count == 0)
         {
             found.Add(Signal.QuestionWithoutUnit);
         }
@@ -130,10 +146,10 @@ internal sealed partial class RecordDoubts
         new[] { action.Count, action.Members, action.Employees, action.PartyMembers }.OfType<int>().Where(f => f > 0);
 
     /// <summary>The numbers followed by a none word that closes its clause, across a measure word and 也/都: 一个木有, 两个也没有.</summary>
-    private List<int> NegatedNumbers(string text)
+    private List<int> NegatedNumbers(string text, List<(int Start, int Value, int Length)> numbers)
     {
         var found = new List<int>();
-        foreach (var (start, value, length) in Numbers(text))
+        foreach (var (start, value, length) in numbers)
         {
             var at = start + length;
             while (at < text.Length && noneGaps.MatchAt(text, at) is { } gap)
@@ -160,9 +176,9 @@ internal sealed partial class RecordDoubts
         return at >= text.Length || char.IsWhiteSpace(text[at]) || char.IsPunctuation(text[at]) || char.IsSymbol(text[at]);
     }
 
-    private static bool UnsaidFigure(UnderstoodAction action, string text)
+    private static bool UnsaidFigure(UnderstoodAction action, List<(int Start, int Value, int Length)> numbers)
     {
-        var said = Numbers(text).Select(n => n.Value).ToHashSet();
+        var said = numbers.Select(n => n.Value).ToHashSet();
         var kinds = action.Categories?.NonZero().Sum(c => c.Count) ?? 0;
         bool Unsaid(int? figure, bool isCount = false) =>
             figure is { } f && f > 1 && !said.Contains(f) && !(isCount && f == kinds);
