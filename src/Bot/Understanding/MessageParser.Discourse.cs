@@ -350,7 +350,9 @@ internal sealed partial class MessageParser
             }
         }
 
-        var round = announcedAt >= 0 ? stops.Where(s => s.Clause.Start > announcedAt).ToList() : stops.Count(s => s.PartOfDay) >= 2 ? stops : [];
+        // "上午去了云启科技 下午青禾文化那边": the verb said once, in the first stop; the stop said with it counts toward the round.
+        var partsOfDay = stops.Count(s => s.PartOfDay) + (stops.Any(s => s.PartOfDay) ? clauses.Count(PartOfDayVisit) : 0);
+        var round = announcedAt >= 0 ? stops.Where(s => s.Clause.Start > announcedAt).ToList() : partsOfDay >= 2 ? stops : [];
         foreach (var (clause, mention, _) in round)
         {
             var listed = new List<OrganizationMention> { mention };
@@ -402,6 +404,33 @@ internal sealed partial class MessageParser
 
         var unit = text.AsSpan(at + length, end - at - length).TrimStart("个 ");
         return unit.StartsWith("家") || unit.StartsWith("地方") || unit.StartsWith("处") || unit.StartsWith("单位") || unit.StartsWith("圈") || unit.StartsWith("趟");
+    }
+
+    /// <summary>
+    /// A clause that opens with a part of the day (a day may stand before it) and holds a visit or motion verb of the sender's
+    /// and an organisation ("上午去了云启科技"): a stop of a round whose visit its own verb reads.
+    /// </summary>
+    private bool PartOfDayVisit(Clause clause)
+    {
+        var at = clause.Start;
+        while (at < clause.End && text[at] == ' ')
+        {
+            at++;
+        }
+
+        if (dates.FirstOrDefault(d => d.Start == at) is { } day)
+        {
+            at = day.Start + day.Length;
+        }
+
+        if (!RoundStopLeads.Take(6).Any(l => text.AsSpan(at).StartsWith(l, StringComparison.Ordinal)) || clause.IsQuestion
+            || !MentionsIn(clause).Any(m => !m.IsGeneric || m.Organization is not null))
+        {
+            return false;
+        }
+
+        var verb = rules.Visit.FindFirst(text, clause.Start, clause.End) ?? rules.Motion.FindFirst(text, clause.Start, clause.End);
+        return verb is { } said && !IsBlocked(clause, said.Position);
     }
 
     /// <summary>A clause that opens with a stop's lead (a day may stand before it) and then names an organisation, with no record verb before it.</summary>

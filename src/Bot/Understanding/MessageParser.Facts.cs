@@ -19,6 +19,11 @@ internal sealed partial class MessageParser
 
             foreach (var target in FactTargets(clause, position, all))
             {
+                if (target is not null && IsAnotherUnitReported(target))
+                {
+                    continue; // "德润物业今天去了 罗总说启航学校那边已经有十二个党员了": what the host said of another unit
+                }
+
                 var key = target is null ? "" : Identity(target);
                 if (!updates.TryGetValue(key, out var update))
                 {
@@ -127,6 +132,30 @@ internal sealed partial class MessageParser
                 memberPhrases[k] = phrase with { Value = 0 };
             }
         }
+    }
+
+    /// <summary>
+    /// A unit first named right after a speaker's 说 (a blank or a filler between), in a message that reports a visit to
+    /// another unit before it: "德润物业今天去了 罗总说启航学校那边已经有十二个党员了". Its figures are what the host said of
+    /// a neighbour, not the sender's facts; the visited unit's own ("罗总说他们现在一百二十个人") are.
+    /// </summary>
+    private bool IsAnotherUnitReported(OrganizationMention target)
+    {
+        var at = target.Start;
+        while (at > 0 && text[at - 1] == ' ')
+        {
+            at--;
+        }
+
+        if (at == 0 || text[at - 1] != '说')
+        {
+            return false;
+        }
+
+        var said = at - 1;
+        var before = UsableMentions().Where(m => m.End <= said && !m.IsGeneric).ToList();
+        return before.Count > 0 && before.All(m => Identity(m) != Identity(target))
+            && (rules.Visit.ContainsAny(text, 0, said) || rules.Motion.ContainsAny(text, 0, said));
     }
 
     /// <summary>A none word (<c>none_words</c>: 没有, 没, 无) ending right before <paramref name="start"/>.</summary>

@@ -228,7 +228,8 @@ internal sealed partial class MessageParser
     private int? CountedPointerBefore(Clause clause, int position)
     {
         // The pointer may stand in a clause of its own just before ("…书画家协会，这三家 今天都跑了"), after the last name.
-        var from = Math.Max(clause.Start - 6, UsableMentions().LastOrDefault(m => m.End <= position)?.End ?? 0);
+        var last = UsableMentions().LastOrDefault(m => m.End <= position);
+        var from = Math.Max(clause.Start - 6, last?.End ?? 0);
         for (var i = from; i + 1 < Math.Min(position, clause.End); i++)
         {
             if (text[i] == '这' && (text[i + 1] is '仨' or '俩' or '几' || (ChineseNumber.IsNumeralChar(text[i + 1]) && text[i + 1] != '一')))
@@ -237,8 +238,27 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "微光软件 云启网络 电商协会仨地方都跑了一遍", "顺达 德润两家都去了": a count of places right after the list, no 这.
+        var after = last?.End ?? -1;
+        while (after >= 0 && after < position && text[after] == ' ')
+        {
+            after++;
+        }
+
+        if (after >= 0 && after + 1 < position && (text[after] is '仨' or '俩' or '几' || (ChineseNumber.IsNumeralChar(text[after]) && text[after] != '一')))
+        {
+            var counted = text[(after + 1)..position].TrimStart('个');
+            if (PlaceCountWords.Any(w => counted.StartsWith(w, StringComparison.Ordinal)))
+            {
+                return after;
+            }
+        }
+
         return null;
     }
+
+    /// <summary>The nouns a count of places is said with ("仨地方", "两家", "三个单位").</summary>
+    private static readonly string[] PlaceCountWords = ["家", "地方", "处", "单位"];
 
     /// <summary>The organisations named in the clauses right before <paramref name="clause"/> that say nothing but a name (and a time).</summary>
     private List<OrganizationMention?> NamedInClausesBefore(Clause clause)
@@ -322,6 +342,24 @@ internal sealed partial class MessageParser
         if (acrossBlanks && gap.Length > 0 && gap[0] is '啊' or '呀' or '吧' or '呢' or '嘛')
         {
             gap = gap[1..].Trim(); // "仁爱医院啊 瑞康医疗啊 还有书画家协会": a spoken list marks each name with a particle
+        }
+
+        if (acrossBlanks)
+        {
+            // "顺达、德润，还有那个诚信会计所": a pause before 还有, and a demonstrative before the last name.
+            foreach (var pointer in (string[])["那个", "那家", "这个", "这家"])
+            {
+                if (gap.EndsWith(pointer, StringComparison.Ordinal) && gap.Length > pointer.Length)
+                {
+                    gap = gap[..^pointer.Length].Trim();
+                    break;
+                }
+            }
+
+            if (gap.Length > 1 && gap[0] is '，' or ',' && gap[1..].Trim() is "还有")
+            {
+                gap = gap[1..].Trim();
+            }
         }
 
         return (acrossBlanks && gap.IsEmpty && to > from) || gap is "和" or "、" or "与" or "及" or "跟" or "同" or "以及" or "," or "，" or "还有";

@@ -84,9 +84,20 @@ internal sealed partial class MessageParser
         }
 
         var after = text.AsSpan(at + 2);
-        for (var guard = 0; guard < 3 && rules.Fillers.MatchAt(text, text.Length - after.Length) is { } filler && filler is not ("有" or "是"); guard++)
+        for (var guard = 0; guard < 4; guard++)
         {
-            after = after[filler.Length..]; // "党员还是一个都没有", "党员到现在都没有"
+            if (!after.IsEmpty && after[0] is ' ' or '嘛' or '呢' or '啊' or '呀' or '吧')
+            {
+                after = after[1..]; // "党员嘛还是没有": a spoken particle after the topic
+            }
+            else if (rules.Fillers.MatchAt(text, text.Length - after.Length) is { } filler && filler is not ("有" or "是"))
+            {
+                after = after[filler.Length..]; // "党员还是一个都没有", "党员到现在都没有"
+            }
+            else
+            {
+                break;
+            }
         }
 
         // "党员都没有", "党员一个也没有", "党员一个都冇": (一个/一名/一位) (都/也) + a none word, and the sentence ends there.
@@ -98,7 +109,7 @@ internal sealed partial class MessageParser
             }
 
             var rest = after[one.Length..];
-            foreach (var link in (string[])["都", "也", ""])
+            foreach (var link in (string[])["都还", "也还", "都", "也", "还", ""])
             {
                 if (!rest.StartsWith(link) || (one.Length > 0 && link.Length == 0))
                 {
@@ -136,6 +147,7 @@ internal sealed partial class MessageParser
             else if (rules.Fillers.MatchAt(text, j) is { } filler)
             {
                 j += filler.Length;
+                j += filler is "就" or "只有" or "就只有" or "仅" or "仅有" ? OnlyOneHolder(j) : 0;
             }
             else if (text[j] == ' ')
             {
@@ -200,6 +212,22 @@ internal sealed partial class MessageParser
         }
 
         return new NumberPhrase(position, end, value, approximate, null);
+    }
+
+    /// <summary>
+    /// "党员就他自己一个", "党员就所长一个", "党员只有老板自己一个": after 就/只有, the one person the figure counts (a pronoun or a
+    /// title, 自己 after it) stands before the figure; its length, or 0.
+    /// </summary>
+    private int OnlyOneHolder(int at)
+    {
+        var holder = at < text.Length && text[at] is '他' or '她' ? 1 : rules.Titles.MatchAt(text, at)?.Length ?? 0;
+        if (holder == 0)
+        {
+            return 0;
+        }
+
+        var end = at + holder + (text.AsSpan(at + holder).StartsWith("自己") ? 2 : 0);
+        return end < text.Length && text[end] == '一' && ChineseNumber.TryRead(text, end, out var one, out _) && one == 1 ? end - at : 0;
     }
 
     /// <summary>"30-40人", "30到40人": either end of a range is no figure.</summary>

@@ -48,6 +48,7 @@ internal sealed partial class MessageParser
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
         ResolveByEarlierMentions();
+        FindKindNounReferences(); // MessageParser.References.cs
     }
 
     /// <summary>

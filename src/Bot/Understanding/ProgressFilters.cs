@@ -121,7 +121,7 @@ public static class ProgressFilters
         return (SelfWords.Any(w => said.Contains(w, StringComparison.Ordinal)) || SelfBeforeWindow(said)) && sender.Name.Length > 0 ? sender.Name : null;
     }
 
-    private const string WindowCharacters = "上下这本今昨前近个礼拜周星期月年天日号份两三一二四五六七八九十零0123456789的";
+    private const string WindowCharacters = "上下这本今昨前近个礼拜周星期月年天日号份到至两三一二四五六七八九十零0123456789的";
 
     /// <summary>Adverbs between 我 and the verb ("我上月都走访过", "我上个月大概跑了").</summary>
     private static readonly string[] SelfAdverbs = ["一共", "总共", "累计", "大概", "大约", "到底", "究竟", "总计", "都", "又", "还", "共"];
@@ -159,13 +159,14 @@ public static class ProgressFilters
                 while (next < text.Length && next - at <= 16 && !SelfTails.Any(t => text.AsSpan(next).StartsWith(t, StringComparison.Ordinal)))
                 {
                     // Words of a window (上礼拜, 十一月份, 12月3号), a place (在罗岗社区), an adverb (都, 一共, 大概) or 的 before the tail.
-                    if (WindowCharacters.Contains(text[next], StringComparison.Ordinal))
-                    {
-                        next++;
-                    }
-                    else if (SelfAdverbs.FirstOrDefault(a => text.AsSpan(next).StartsWith(a, StringComparison.Ordinal)) is { } adverb)
+                    // The adverb first: 到底 is no 到 of a range ("我十二月一号到十号跑了").
+                    if (SelfAdverbs.FirstOrDefault(a => text.AsSpan(next).StartsWith(a, StringComparison.Ordinal)) is { } adverb)
                     {
                         next += adverb.Length;
+                    }
+                    else if (WindowCharacters.Contains(text[next], StringComparison.Ordinal))
+                    {
+                        next++;
                     }
                     else if (text[next] == '在' && PlaceEnd(text, next + 1) is { } place)
                     {

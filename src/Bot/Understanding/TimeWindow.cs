@@ -28,6 +28,11 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
             return stated;
         }
 
+        if (SaidRange(text, today) is { } ends)
+        {
+            return ends;
+        }
+
         if (LastDaysPattern().Match(text) is { Success: true } last && Count(last.Groups["n"].Value) is { } n and > 0)
         {
             var days = last.Groups["u"].Value switch
@@ -118,6 +123,64 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
         static bool Valid(int y, int m, int d) => m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
     }
 
+    /// <summary>
+    /// A range said by its two ends in words, each end a day as <see cref="DateExpressions"/> reads it or a word of a window
+    /// or an edge: "从这个月一号到昨天", "上礼拜一到这礼拜三", "十一月十五号到月底", "11月到现在". The start is a day ending right
+    /// before 到/至/一直到 (or a window word: its first day); the end a day starting right after it, 现在/目前/今 (today), or
+    /// 月底/月末/年底 (the end of the start's month or year, as said, even after today). A bare day of the month after a
+    /// month-day ("十二月一号到十号") is read by <see cref="RangePattern"/> first.
+    /// </summary>
+    private static TimeWindow? SaidRange(string text, DateOnly today)
+    {
+        var days = DateExpressions.Find(text, today);
+        foreach (Match link in RangeLinkPattern().Matches(text))
+        {
+            DateOnly? from = null;
+            var start = link.Index;
+            if (days.LastOrDefault(d => d.Start + d.Length == link.Index) is { } first)
+            {
+                (from, start) = (first.Date, first.Start);
+            }
+            else if (Find(text[..link.Index], today) is { } window && text.AsSpan(0, link.Index).EndsWith(window.Said, StringComparison.Ordinal))
+            {
+                (from, start) = (window.From, link.Index - window.Said.Length);
+            }
+
+            if (from is not { } begin)
+            {
+                continue;
+            }
+
+            var after = link.Index + link.Length;
+            DateOnly? to = null;
+            var end = after;
+            if (days.FirstOrDefault(d => d.Start == after) is { } last)
+            {
+                (to, end) = (last.Date, last.Start + last.Length);
+            }
+            else if (RangeEndWords.FirstOrDefault(w => text.AsSpan(after).StartsWith(w, StringComparison.Ordinal)) is { } edge)
+            {
+                end = after + edge.Length;
+                to = edge switch
+                {
+                    "月底" or "月末" => new DateOnly(begin.Year, begin.Month, 1).AddMonths(1).AddDays(-1),
+                    "年底" or "年末" => new DateOnly(begin.Year, 12, 31),
+                    _ => today,
+                };
+            }
+
+            if (to is { } finish && begin <= finish)
+            {
+                return new TimeWindow(begin, finish, text[start..end]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The words that end a range said in words: now (现在, 目前, 今, 当前), a month's or a year's end.</summary>
+    private static readonly string[] RangeEndWords = ["现在", "目前", "当前", "今", "月底", "月末", "年底", "年末"];
+
     private static int? Count(string numeral) =>
         numeral.Length > 0 && ChineseNumber.TryRead(numeral, 0, out var value, out var length) && length == numeral.Length ? value : null;
 
@@ -135,6 +198,9 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
 
     [GeneratedRegex($"(?<![0-9零〇一二两三四五六七八九十百到至~\\-—－])(?<m>{Numeral})月(?<d>{Numeral})[日号](?!以来|起|开始|之后|以后|至今|前|之前|以前|到|至|~|-|—|－|[0-9])")]
     private static partial Regex DayPattern();
+
+    [GeneratedRegex("一直到|截至|截止到|到|至|~|－|—")]
+    private static partial Regex RangeLinkPattern();
 
     [GeneratedRegex($"(?:最近|近|过去|前)(?<n>{Numeral}|一|两|几)(?<u>天|日|周|星期|礼拜|个月|月)")]
     private static partial Regex LastDaysPattern();

@@ -52,7 +52,8 @@ internal static class ClauseStarts
             TokenKind.Date => !listed,
             TokenKind.Place => previous is not { Kind: TokenKind.Organization },
             TokenKind.Organization => !listed && previous is not { Kind: TokenKind.Visit or TokenKind.Discovery or TokenKind.Particle }
-                && (HasOwnPredicate(tokens, k) || (AfterBlank(text, tokens, k) && previous is not { Kind: TokenKind.Organization })),
+                && (HasOwnPredicate(tokens, k) || (AfterBlank(text, tokens, k) && previous is not { Kind: TokenKind.Organization })
+                    || AfterNounFigure(tokens, k)),
             _ => false,
         };
     }
@@ -60,6 +61,32 @@ internal static class ClauseStarts
     /// <summary>"恒信那边…", "德润党员两个", "德润没有": the organisation is the subject of what follows it.</summary>
     private static bool HasOwnPredicate(IReadOnlyList<Token> tokens, int k) =>
         k + 1 < tokens.Count && tokens[k + 1].Kind is TokenKind.Place or TokenKind.Members or TokenKind.Employees or TokenKind.Negation;
+
+    /// <summary>
+    /// "职工三百一党员两个汇通汽车今天去的": a name right after a count noun's figure (党员两个, 职工三百一) closes that fact;
+    /// the name is the subject of the next one, never the figure's noun.
+    /// </summary>
+    private static bool AfterNounFigure(IReadOnlyList<Token> tokens, int k)
+    {
+        var j = k - 1;
+        while (j >= 0 && tokens[j].Kind is TokenKind.Pause or TokenKind.Filler or TokenKind.Measure)
+        {
+            j--;
+        }
+
+        if (j < 1 || tokens[j].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        var noun = j - 1;
+        while (noun >= 0 && tokens[noun].Kind is TokenKind.Particle or TokenKind.Filler)
+        {
+            noun--;
+        }
+
+        return noun >= 0 && tokens[noun].Kind is TokenKind.Members or TokenKind.Employees;
+    }
 
     /// <summary>
     /// "…派了两名党员过来帮建 华鼎物流和智联物流今天建起了…": a name said after a blank, once the clause before has said
