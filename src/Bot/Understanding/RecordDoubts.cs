@@ -51,11 +51,13 @@ internal sealed partial class RecordDoubts
     }
 
     /// <summary>
-    /// The signals that mark a record doubtful: round 11's, and of round 12's those chosen on blind batches a–w
-    /// (docs/understanding.md, round 12: kept where, on a–w, they caught at least one wrong record and cost at most as many
-    /// right ones as they caught). The others are still read (for the measure), not acted on.
+    /// The signals that mark a record doubtful: round 11's, and of round 12's those chosen on blind batches a–z by the rule
+    /// of docs/understanding.md (round 12): a signal acts where it caught at least one wrong record that was written silently
+    /// and made at most as many right ones ask. RepairLeft (a correction word stays in the message whether or not it was
+    /// applied: 0 caught, 8 right asked) and SameKindTwice (two visits on two days are two visits: 0 caught, 1 right asked)
+    /// are read for the measure and do not act.
     /// </summary>
-    public static readonly IReadOnlySet<Signal> Chosen = new HashSet<Signal>(Enum.GetValues<Signal>());
+    public static readonly IReadOnlySet<Signal> Chosen = Enum.GetValues<Signal>().Except([Signal.RepairLeft, Signal.SameKindTwice]).ToHashSet();
 
     private readonly KeywordSet unverified;
     private readonly KeywordSet realis;

@@ -38,6 +38,7 @@ internal sealed class RecordSlotDoubts
     private readonly KeywordSet negations;
     private readonly KeywordSet corrections;
     private readonly KeywordSet goingWords;
+    private readonly KeywordSet timeWords;
     private readonly KeywordSet staffWords;
     private readonly KeywordSet formerMarkers;
     private readonly HashSet<char> surnames;
@@ -59,6 +60,7 @@ internal sealed class RecordSlotDoubts
         negations = new(vocabulary.NegationMarkers);
         corrections = new(vocabulary.CorrectionMarkers);
         goingWords = new(vocabulary.VisitVerbs.Concat(vocabulary.MotionVerbs).Concat(vocabulary.VisitStayVerbs).Concat(vocabulary.VisitActivityVerbs));
+        timeWords = new(vocabulary.SequenceWords.Concat(vocabulary.StayAdverbs));
         staffWords = new(vocabulary.StaffNouns.Concat(vocabulary.EmployeeWords));
         formerMarkers = new(vocabulary.FormerStateMarkers);
         surnames = [.. vocabulary.Surnames];
@@ -290,7 +292,9 @@ internal sealed class RecordSlotDoubts
         var directional = new List<int>();
         for (var i = 1; i < text.Length; i++)
         {
-            if (text[i] == '去' && Directions.Contains(text[i - 1]) && i >= 2 && !char.IsWhiteSpace(text[i - 2]) && !char.IsPunctuation(text[i - 2]))
+            // 晚上去, 早上去: the 上 of a time word, not a direction.
+            if (text[i] == '去' && Directions.Contains(text[i - 1]) && i >= 2 && !char.IsWhiteSpace(text[i - 2]) && !char.IsPunctuation(text[i - 2])
+                && timeWords.LongestEndingAt(text, i) == 0)
             {
                 directional.Add(i);
             }
