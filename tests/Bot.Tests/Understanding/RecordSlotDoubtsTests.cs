@@ -83,7 +83,7 @@ public sealed class RecordSlotDoubtsTests
     {
         UnderstoodAction Visit() => new(ActionKind.Visit) { Organization = "深圳市佳和餐饮管理有限公司", OrganizationId = 7, Date = Today };
         Assert.Contains(Signal.DirectionalGo, Signals("佳和餐饮的申请材料今天交上去了", Visit()));
-        Assert.Contains(Signal.DirectionalGo, Signals("佳和餐饮的党员今天转到德润物业支部上去了", Visit()));
+        Assert.Contains(Signal.DirectionalGo, Signals("佳和餐饮的党员今天并到德润物业支部上去了", Visit()));
         Assert.DoesNotContain(Signal.DirectionalGo, Signals("今天去了佳和餐饮 把材料交上去了", Visit()));
         Assert.DoesNotContain(Signal.DirectionalGo, Signals("今天到佳和餐饮看了看", Visit()));
         Assert.DoesNotContain(Signal.DirectionalGo, Signals("今天晚上去的佳和餐饮", Visit()));
