@@ -31,8 +31,12 @@ public sealed class UnderstandVerb : ICliVerb
 
         using var store = StoreOpener.Open(context);
         using var model = llm is null ? null : EngineOption.Client(context, llm);
+        var seen = new List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)>();
+        var trace = Environment.GetEnvironmentVariable("Understanding__Doubts__Trace") is { Length: > 0 };
         var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary)
         {
+            DoubtSignals = DoubtSignalSettings(),
+            DoubtsSeen = trace ? (action, signals) => seen.Add((action, signals)) : null,
             CampaignStart = DateOnly.TryParse(Environment.GetEnvironmentVariable("Campaign__Start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
             KnownPeople = () => ProgressFilters.PeopleOf(store.Users(), store.Organizations()),
             SecondOpinion = SecondOpinion.BesideDatabase(store.Path, SecondOpinionSettings(), message => context.Error.WriteLine(message)),
@@ -53,6 +57,7 @@ public sealed class UnderstandVerb : ICliVerb
         {
             cancellationToken.ThrowIfCancellationRequested();
             UnderstandingResult result;
+            seen.Clear();
             try
             {
                 result = await understanding.UnderstandAsync(message.Text, users[message.User], message.Now, cancellationToken);
@@ -68,6 +73,12 @@ public sealed class UnderstandVerb : ICliVerb
             var json = UnderstandingJson.ToJson(result, message.Id);
             MarkConfirm(json, result, policy, store);
             await context.Output.WriteLineAsync(json.ToJsonString(JsonOutput));
+            foreach (var (action, signals) in seen)
+            {
+                // The measure of RecordDoubts (tools/write-safety.py --signals): the case id, the record and its signals, no text.
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"doubt-signals\t{message.Id}\t{UnderstandingJson.ToJson(action).ToJsonString(JsonOutput)}\t{string.Join(',', signals)}"));
+            }
         }
 
         return 0;
@@ -101,6 +112,28 @@ public sealed class UnderstandVerb : ICliVerb
 
         options.ModelFolder = Environment.GetEnvironmentVariable("Understanding__SecondOpinion__ModelFolder");
         return options;
+    }
+
+    /// <summary>
+    /// <c>Understanding__Doubts__Signals</c>: the signals of <see cref="RecordDoubts"/> that mark a record doubtful, as a
+    /// comma list of names, <c>all</c> or <c>none</c> (to measure them); unset: <see cref="RecordDoubts.Chosen"/>.
+    /// </summary>
+    private static IReadOnlySet<RecordDoubts.Signal>? DoubtSignalSettings()
+    {
+        var setting = Environment.GetEnvironmentVariable("Understanding__Doubts__Signals");
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            return null;
+        }
+
+        if (setting.Trim() == "all")
+        {
+            return Enum.GetValues<RecordDoubts.Signal>().ToHashSet();
+        }
+
+        return setting.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => Enum.TryParse<RecordDoubts.Signal>(name, ignoreCase: true, out var signal) ? signal : (RecordDoubts.Signal?)null)
+            .OfType<RecordDoubts.Signal>().ToHashSet();
     }
 
     private static readonly JsonSerializerOptions JsonOutput = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

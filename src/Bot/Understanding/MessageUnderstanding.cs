@@ -20,6 +20,7 @@ public sealed class MessageUnderstanding
     private volatile IndexSnapshot? snapshot;
     private readonly Lazy<SoundAlikes?> soundAlikes;
     private readonly RecordDoubts doubts;
+    private readonly IReadOnlySet<RecordDoubts.Signal>? doubtSignals;
 
     /// <summary>Over a ledger that may change: <paramref name="version"/> is read per message, the list only when it moves.</summary>
     public MessageUnderstanding(Func<long> version, Func<IReadOnlyList<Organization>> organizations, Vocabulary? vocabulary = null)
@@ -88,6 +89,20 @@ public sealed class MessageUnderstanding
     /// <summary>Whether the signals of <see cref="RecordDoubts"/> mark records doubtful (on by default; off only to measure them).</summary>
     internal bool RecordsDoubted { get; init; } = true;
 
+    /// <summary>The signals of <see cref="RecordDoubts"/> that mark a record doubtful (default <see cref="RecordDoubts.Chosen"/>; others only to measure).</summary>
+    internal IReadOnlySet<RecordDoubts.Signal>? DoubtSignals
+    {
+        get => doubtSignals;
+        init
+        {
+            doubtSignals = value;
+            doubts = new RecordDoubts(vocabulary, value);
+        }
+    }
+
+    /// <summary>Hears every recording action with every signal of <see cref="RecordDoubts"/> that holds for it (the measure); null: nothing.</summary>
+    internal Action<UnderstoodAction, IReadOnlyList<RecordDoubts.Signal>>? DoubtsSeen { get; init; }
+
     /// <summary>The optional language model (issue 17, docs/llm.md); null (the default): the offline reading only.</summary>
     public Llm.ModelUnderstanding? Model { get; init; }
 
@@ -118,7 +133,7 @@ public sealed class MessageUnderstanding
         }
 
         // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
-        reading = RecordsDoubted ? doubts.Apply(reading, normalized, DateExpressions.Today(now)) : reading;
+        reading = RecordsDoubted ? doubts.Apply(reading, normalized, DateExpressions.Today(now), DoubtsSeen) : reading;
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 

@@ -36,7 +36,28 @@ internal sealed partial class RecordDoubts
         DayAgainstVisit,
         QuestionWithoutUnit,
         UnitNotName,
+
+        // Round 12 (r12-safety): the slots against the message (RecordSlotDoubts).
+        KindUnread,
+        UnsaidKindFigure,
+        FigureUnread,
+        FigureOfOtherNoun,
+        FormerFigure,
+        PersonNotName,
+        PersonMissing,
+        RepairLeft,
+        DirectionalGo,
+        SameKindTwice,
     }
+
+    /// <summary>
+    /// The signals that mark a record doubtful: round 11's, and of round 12's those chosen on blind batches a–z by the rule
+    /// of docs/understanding.md (round 12): a signal acts where it caught at least one wrong record that was written silently
+    /// and made at most as many right ones ask. RepairLeft (a correction word stays in the message whether or not it was
+    /// applied: 0 caught, 8 right asked) and SameKindTwice (two visits on two days are two visits: 0 caught, 1 right asked)
+    /// are read for the measure and do not act.
+    /// </summary>
+    public static readonly IReadOnlySet<Signal> Chosen = Enum.GetValues<Signal>().Except([Signal.RepairLeft, Signal.SameKindTwice]).ToHashSet();
 
     private readonly KeywordSet unverified;
     private readonly KeywordSet realis;
@@ -45,8 +66,10 @@ internal sealed partial class RecordDoubts
     private readonly KeywordSet noneClosers;
     private readonly KeywordSet noneWords;
     private readonly KeywordSet listJoiners;
+    private readonly RecordSlotDoubts slots;
+    private readonly IReadOnlySet<Signal> acted;
 
-    public RecordDoubts(Vocabulary vocabulary)
+    public RecordDoubts(Vocabulary vocabulary, IReadOnlySet<Signal>? acted = null)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         var words = vocabulary.WriteDoubts;
@@ -58,32 +81,47 @@ internal sealed partial class RecordDoubts
         noneClosers = Of("none_closers");
         noneWords = new(vocabulary.NoneWords);
         listJoiners = new(vocabulary.ListJoiners);
+        slots = new RecordSlotDoubts(vocabulary);
+        this.acted = acted ?? Chosen;
     }
 
-    /// <summary>The reading with every recording action a signal holds for marked doubtful.</summary>
-    public UnderstandingResult Apply(UnderstandingResult reading, string text, DateOnly today)
+    /// <summary>
+    /// The reading with every recording action a signal it acts on holds for marked doubtful; <paramref name="seen"/>, when
+    /// given, hears every recording action with all the signals that hold for it (the measure).
+    /// </summary>
+    public UnderstandingResult Apply(UnderstandingResult reading, string text, DateOnly today, Action<UnderstoodAction, IReadOnlyList<Signal>>? seen = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (!reading.Actions.Any(a => a.IsRecord && !a.Doubtful))
+        if (!reading.Actions.Any(a => a.IsRecord && (seen is not null || !a.Doubtful)))
         {
             return reading;
         }
 
         var message = Read(text ?? "", today);
-        var marked = reading.Actions.Select(a => a.IsRecord && !a.Doubtful && Signals(a, reading.Actions, message, today).Count > 0 ? a with { Doubtful = true } : a).ToList();
+        var marked = reading.Actions.Select(a =>
+        {
+            if (!a.IsRecord || (a.Doubtful && seen is null))
+            {
+                return a;
+            }
+
+            var signals = Signals(a, reading.Actions, message, today);
+            seen?.Invoke(a, signals);
+            return !a.Doubtful && signals.Any(acted.Contains) ? a with { Doubtful = true } : a;
+        }).ToList();
         return reading with { Actions = marked };
     }
 
     /// <summary>What the signals read of the message itself, once per message whatever the number of its records.</summary>
     private sealed record MessageFacts(List<(int Start, int Value, int Length)> Numbers, List<int> Negated, List<DateMention> Dates,
-        bool Unverified, bool UnresolvedDay, bool Question, bool Realis);
+        bool Unverified, bool UnresolvedDay, bool Question, bool Realis, RecordSlotDoubts.Facts Slots);
 
     private MessageFacts Read(string text, DateOnly today)
     {
         var numbers = Numbers(text);
         var dates = DateExpressions.Find(text, today);
         return new MessageFacts(numbers, NegatedNumbers(text, numbers), dates, unverified.ContainsAny(text), UnresolvedDayWord(text, dates),
-            IsQuestion(text), realis.ContainsAny(text));
+            IsQuestion(text), realis.ContainsAny(text), slots.Read(text, dates));
     }
 
     /// <summary>The signals that hold for <paramref name="action"/> among <paramref name="actions"/> of <paramref name="text"/>.</summary>
@@ -139,6 +177,7 @@ internal sealed partial class RecordDoubts
             found.Add(Signal.UnitNotName);
         }
 
+        slots.Add(found, action, actions, message.Slots);
         return found;
     }
 
