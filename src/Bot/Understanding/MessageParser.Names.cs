@@ -24,6 +24,13 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "爱联那边有个鑫达五金厂": a unit brought in by 有个/有家 (unit_introducers) is named there when its name has a unit's
+        // shape (UnitNameShape: 鑫达 + 五金 + 厂); "有家物流公司", "有个小公司" name none and the bot asks.
+        foreach (var (position, word) in rules.UnitIntroducers.FindAll(text))
+        {
+            starts.Add(position + word.Length);
+        }
+
         for (var k = 0; k < starts.Count; k++)
         {
             var start = starts[k];
