@@ -22,10 +22,11 @@ internal static partial class SelfCorrections
             if (tokens[k].Kind == TokenKind.Number)
             {
                 restated.Add(tokens[k]);
-                for (restatedEnd = tokens[k].End; k + 1 < tokens.Count && tokens[k + 1].Kind != TokenKind.Pause; k++)
-                {
-                    restatedEnd = tokens[k + 1].End; // the words of the restated figure ("两个口袋")
-                }
+                restatedEnd = tokens[k].End;
+            }
+            else if (restated.Count > 0 && tokens[k].Kind != TokenKind.Pause && restatedEnd == tokens[k].Start)
+            {
+                restatedEnd = tokens[k].End; // the words of the restated figure ("两个口袋")
             }
         }
 
