@@ -16,6 +16,7 @@ internal sealed class EarlierReports(IReadOnlyDictionary<string, List<string>> w
     private readonly KeywordSet tails = new(words.GetValueOrDefault("tails") ?? []);
     private readonly KeywordSet errors = new(words.GetValueOrDefault("errors") ?? []);
     private readonly KeywordSet truths = new(words.GetValueOrDefault("truths") ?? []);
+    private readonly KeywordSet nouns = new(words.GetValueOrDefault("nouns") ?? []);
 
     /// <summary>How far the figure now may stand after the last word of error or truth ("不是九十八 是" is 7).</summary>
     private const int MaxGap = 8;
@@ -93,7 +94,11 @@ internal sealed class EarlierReports(IReadOnlyDictionary<string, List<string>> w
             return null;
         }
 
-        var now = figures[^1];
+        // The figure now: the first after the last word of error or truth ("应该是95人，党员还是2个": 95人).
+        var lastSignal = signals.Count == 0 ? -1 : signals.Where(e => e <= figures[^1].Start).DefaultIfEmpty(-1).Max();
+        // A figure right after 不是 is the one denied ("不是三个，是四个").
+        var now = lastSignal < 0 ? figures[^1]
+            : figures.Where(f => f.Start >= lastSignal && !text.AsSpan(0, f.Start).TrimEnd(' ').EndsWith("不是", StringComparison.Ordinal)).DefaultIfEmpty(figures[^1]).First();
         if (signals.Count > 0 && now.Start - signals.Where(e => e <= now.Start).DefaultIfEmpty(-100).Max() > MaxGap)
         {
             return null; // the figure now stands right after the word of error or truth ("不是三个，是四个"), not in another report
@@ -104,21 +109,9 @@ internal sealed class EarlierReports(IReadOnlyDictionary<string, List<string>> w
         var between = text[reportEnd..stop].TrimEnd(' ', '，', ',', '、');
         var said = text[now.Start..now.End];
         // "瑞康有六个党员 说错了 是八个": the old figure's noun stays with the figure now.
-        var noun = old is { } o && o.End < text.Length && TextNormalizer.IsHan(text[o.End]) && (signal < 0 || o.End < signal)
-            ? text[o.End..NounEnd(text, o.End, signal < 0 ? now.Start : signal)] : "";
+        var noun = old is { } o && (signal < 0 || o.End < signal) ? nouns.MatchAt(text, o.End) ?? "" : "";
         var link = noun.Length > 0 || between.EndsWith('是') || between.EndsWith('有') ? "" : "是";
         return string.Concat(text[..start], between, link, said) + noun + text[now.End..];
-    }
-
-    private static int NounEnd(string text, int from, int limit)
-    {
-        var end = from;
-        while (end < limit && TextNormalizer.IsHan(text[end]))
-        {
-            end++;
-        }
-
-        return end;
     }
 
     /// <summary>The figures (a numeral and its measure 个/名/位/人) in [from, end).</summary>
