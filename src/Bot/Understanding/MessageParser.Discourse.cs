@@ -55,13 +55,21 @@ internal sealed partial class MessageParser
             }
 
             var total = quantities[0];
+            var firstPart = 1;
+            if (draft.Action.Count is { } grouped && grouped > total.Value && PartStart(total.Start, verbEnd) < total.Start)
+            {
+                // "新招了两个员工都是党员 其中一个还是预备的": the group said before is the count, the figure after 其中 a part.
+                total = (verbEnd, verbEnd, grouped);
+                firstPart = 0;
+            }
+
             if (CategorisedPhraseAt(total.Start) is not null)
             {
                 continue; // "发现1名隐形党员和1名流动党员": a list of finds by category, no count to break down
             }
 
             var parts = new List<(int Start, int? Value, string? Category)>();
-            foreach (var quantity in quantities.Skip(1))
+            foreach (var quantity in quantities.Skip(firstPart))
             {
                 if (TotalLeads.Any(w => text.AsSpan(Math.Max(verbEnd, quantity.Start - 4), quantity.Start - Math.Max(verbEnd, quantity.Start - 4)).Contains(w, StringComparison.Ordinal)))
                 {
@@ -145,11 +153,28 @@ internal sealed partial class MessageParser
     /// <summary>A clause that says something other than the members found ends their elaboration.</summary>
     private bool EndsElaboration(Clause clause) =>
         clause.IsQuestion || MentionsIn(clause).Count > 0
-        || rules.Discovery.ContainsAny(text, clause.Start, clause.End) || rules.Visit.ContainsAny(text, clause.Start, clause.End)
+        || rules.Discovery.FindAll(text, clause.Start, clause.End).Any(v => !DescribesMember(v.Position + v.Word.Length))
+        || rules.Visit.ContainsAny(text, clause.Start, clause.End)
         || rules.Formation.ContainsAny(text, clause.Start, clause.End) || rules.Mass.ContainsAny(text, clause.Start, clause.End)
         || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Pairing.ContainsAny(text, clause.Start, clause.End)
         || (rules.Sequence.MatchAt(text, clause.Start) is { } turn && turn is not ("另外" or "同时"))
         || employeePhrases.Any(p => p.Start >= clause.Start && p.Start < clause.End && !p.Approximate && PartStart(p.Start, clause.Start) != clause.Start);
+
+    /// <summary>A find verb closed by 的 and a person noun after it ("一个是刚招进来的店长"): it describes a member, it reports nothing.</summary>
+    private bool DescribesMember(int verbEnd)
+    {
+        var at = verbEnd;
+        foreach (var complement in (string[])["进来", "过来", "出来", "来", "进"])
+        {
+            if (text.AsSpan(at).StartsWith(complement))
+            {
+                at += complement.Length;
+                break;
+            }
+        }
+
+        return at + 1 < text.Length && text[at] == '的' && TextNormalizer.IsHan(text[at + 1]) && !IsSeparator(text[at + 1]);
+    }
 
     /// <summary>
     /// The figures of people in [from, end): a numeral with its measure (个/名/位) or 俩/仨, not the head count of a group
@@ -261,9 +286,9 @@ internal sealed partial class MessageParser
             }
         }
 
-        if (rules.MemberDescriptions.FindFirst(text, from, end) is { } description)
+        if (rules.MemberDescriptionIn(text, from, end) is { } description)
         {
-            candidates.Add((description.Position, rules.Vocabulary.MemberDescriptions[description.Word]));
+            candidates.Add(description);
         }
 
         foreach (var (position, word) in rules.CategoryShortWords.FindAll(text, from, end))

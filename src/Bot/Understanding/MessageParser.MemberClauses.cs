@@ -273,9 +273,9 @@ internal sealed partial class MessageParser
             return category;
         }
 
-        if (rules.MemberDescriptions.FindFirst(text, from, end) is { } description)
+        if (rules.MemberDescriptionIn(text, from, end) is { } description)
         {
-            return rules.Vocabulary.MemberDescriptions[description.Word];
+            return description.Category;
         }
 
         foreach (var (position, shortWord) in rules.CategoryShortWords.FindAll(text, from, end))
@@ -382,7 +382,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private string? DescriptionHeldByAll(int from, int end)
     {
-        if (rules.MemberDescriptions.FindFirst(text, from, end) is not { } description)
+        if (rules.MemberDescriptionIn(text, from, end) is not { } description)
         {
             return null;
         }
@@ -401,7 +401,30 @@ internal sealed partial class MessageParser
             }
         }
 
-        return rules.Vocabulary.MemberDescriptions[description.Word];
+        return description.Category;
+    }
+
+    /// <summary>
+    /// The end of the clauses after <paramref name="clause"/> that go on about the members it found (at most three, none naming
+    /// an organisation, a figure, a question or another record verb): "又摸出来三个党员，都是外地来这边上班的，组织关系还在老家".
+    /// </summary>
+    private int ClausesAboutThem(Clause clause)
+    {
+        var end = clause.End;
+        foreach (var next in clauses.Where(c => c.Start >= clause.End).Take(3))
+        {
+            if (MentionsIn(next).Any() || next.IsQuestion || memberPhrases.Any(p => p.Start >= next.Start && p.Start < next.End)
+                || QuantitiesIn(next.Start, next.End).Count > 0 || employeePhrases.Any(p => p.Start >= next.Start && p.Start < next.End)
+                || rules.Discovery.ContainsAny(text, next.Start, next.End) || rules.Visit.ContainsAny(text, next.Start, next.End)
+                || rules.Formation.ContainsAny(text, next.Start, next.End) || rules.Sequence.ContainsAny(text, next.Start, next.End))
+            {
+                break;
+            }
+
+            end = next.End;
+        }
+
+        return end;
     }
 
     /// <summary>A word of confirmation after him, in his clause or the clauses that go on about him: "有个股东也是党员 今天核实了".</summary>

@@ -24,6 +24,15 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "爱联那边有个鑫达五金厂": a unit brought in by 有个/有家 (unit_introducers) is named there when its name has a unit's
+        // shape (UnitNameShape: 鑫达 + 五金 + 厂); "有家物流公司", "有个小公司" name none and the bot asks.
+        var introduced = new HashSet<int>();
+        foreach (var (position, word) in rules.UnitIntroducers.FindAll(text))
+        {
+            starts.Add(position + word.Length);
+            introduced.Add(position + word.Length);
+        }
+
         for (var k = 0; k < starts.Count; k++)
         {
             var start = starts[k];
@@ -39,7 +48,8 @@ internal sealed partial class MessageParser
 
             var limit = mentions.Where(m => m.Start > start).Select(m => m.Start).DefaultIfEmpty(text.Length).Min();
             if (index.ReadUnknownNameAt(text, start, limit) is { } unknown
-                && (k < verbStarts || rules.ClassNouns.MatchAt(text, unknown.Start + unknown.Length) is null))
+                && (k < verbStarts || rules.ClassNouns.MatchAt(text, unknown.Start + unknown.Length) is null)
+                && (!introduced.Contains(start) || index.NamesUnitAfterIntroducer(unknown.Written)))
             {
                 mentions.Add(unknown);
                 added = true;

@@ -38,9 +38,7 @@ internal sealed partial class MessageParser
 
             if (text[position + length] == '的' && text.AsSpan(position + length + 1).StartsWith("党员") && !InsideMention(position + length))
             {
-                var category = rules.MemberDescriptions.FindFirst(text, position, position + length) is { } description
-                    ? rules.Vocabulary.MemberDescriptions[description.Word]
-                    : null;
+                var category = rules.MemberDescriptionIn(text, position, position + length)?.Category;
                 return (position + length + 3, category);
             }
         }

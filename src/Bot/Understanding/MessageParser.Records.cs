@@ -409,7 +409,7 @@ internal sealed partial class MessageParser
                 }
 
                 // "亮出来两个党员 以前都没跟单位说过自己是党员": a description said of them all (MessageParser.MemberClauses.cs).
-                if (categories.IsEmpty() && DescriptionHeldByAll(verbEnd, scanEnd) is { } described)
+                if (categories.IsEmpty() && DescriptionHeldByAll(verbEnd, Math.Max(scanEnd, ClausesAboutThem(clause))) is { } described)
                 {
                     categories = categories.Plus(described, found);
                 }

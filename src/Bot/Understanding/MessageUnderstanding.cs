@@ -155,6 +155,10 @@ public sealed class MessageUnderstanding
             normalized = sounds.Correct(normalized, said => [.. index.FindMentions(said).Select(m => (m.Start, m.End))]);
         }
 
+        // A name told by its characters ("是立早章的章丽"): the gloss out, the name kept, before a correction replaces a name.
+        normalized = CharacterGlosses.Remove(normalized, rules.GlossRadicals);
+        // A figure corrected about an earlier report ("上回报错了，不是三个，是四个"): read as the figure now.
+        normalized = rules.EarlierReports.Rewrite(normalized);
         if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized))
         {
             // Self-corrections in mid-message ("发现一个流动党员 哦不是 是俩"): the message as meant, read once.

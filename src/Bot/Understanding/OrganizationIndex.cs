@@ -198,6 +198,12 @@ public sealed partial class OrganizationIndex
     }
 
     /// <summary>
+    /// A unit brought in by 有个/有家 is named only when a trade or kind of two characters or more follows its proper name
+    /// (鑫达 + 五金厂, 大运 + 青年志愿者联合会); a product and a shop's kind alone (奶茶 + 店) is how one describes an unnamed unit.
+    /// </summary>
+    public bool NamesUnitAfterIntroducer(string written) => shape.ProperNameOf(written) is { } proper && written.Length - proper.Length >= 2;
+
+    /// <summary>
     /// The length of the place the ledger names at <paramref name="position"/> (a district, street, community, park or
     /// building: 五和社区, 天安云谷), or 0: a dictionary probe per length, no scan.
     /// </summary>

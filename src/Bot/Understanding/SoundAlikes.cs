@@ -204,6 +204,9 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.Asking), // round 10 (r10-uask): interrogative mood and the objects asked for
         // Round 10's repair classes (branch r10-urepair): periods, group leads, naming words and unrealized visits.
         nameof(Vocabulary.PeriodWords), nameof(Vocabulary.RepairGroupLeads), nameof(Vocabulary.NamingVerbs), nameof(Vocabulary.UnrealizedVisitWords),
+        // Round 12 (branch r12-ucats): definitions' parts, name glosses, unit introducers, reversals, earlier reports.
+        nameof(Vocabulary.MemberDefinitions), nameof(Vocabulary.CharacterGlossRadicals), nameof(Vocabulary.UnitIntroducers),
+        nameof(Vocabulary.ReversalMarkers), nameof(Vocabulary.EarlierReports),
     };
 
     /// <summary>

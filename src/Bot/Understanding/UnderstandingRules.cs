@@ -71,6 +71,7 @@ internal sealed class UnderstandingRules
         Corrections = new(v.CorrectionMarkers);
         CorrectionLeads = new(v.CorrectionLeads);
         MemberDescriptions = new(v.MemberDescriptions.Keys);
+        Definitions = new(v.MemberDefinitions);
         CategoryShortWords = new(v.CategoryShortWords.Keys);
         ChangeVerbs = new(v.ChangeVerbs);
         RequestModals = [.. v.RequestModals.OrderByDescending(m => m.Length)];
@@ -80,6 +81,10 @@ internal sealed class UnderstandingRules
         PersonRoleKeys = new(v.PersonRoleKeys);
         HolderServeVerbs = new(v.SecretaryServeVerbs.Concat(v.ServeVerbs).Concat(v.ElectedVerbs));
         SpokenFillers = new(v.SpokenFillers);
+        GlossRadicals = new(v.CharacterGlossRadicals);
+        UnitIntroducers = new(v.UnitIntroducers);
+        Reversals = new(v.ReversalMarkers);
+        EarlierReports = new(v.EarlierReports);
         PauseCorrections = new(v.PauseCorrectionMarkers);
         VisitPlaceMarkers = new(v.VisitPlaceMarkers);
         VisitStayVerbs = new(v.VisitStayVerbs);
@@ -183,6 +188,18 @@ internal sealed class UnderstandingRules
     public KeywordSet LeaderFollowVerbs { get; }
     public KeywordSet StatusDescriptions { get; }
     public KeywordSet SpokenFillers { get; }
+
+    /// <summary>三点水, 草字头: radicals a speaker tells a name's character by (<see cref="CharacterGlosses"/>).</summary>
+    public KeywordSet GlossRadicals { get; }
+
+    /// <summary>有个/有家: words that bring a unit into a report ("有个鑫达五金厂"); a unit's name may follow.</summary>
+    public KeywordSet UnitIntroducers { get; }
+
+    /// <summary>说反了/弄反了: correction markers that say two figures were swapped.</summary>
+    public KeywordSet Reversals { get; }
+
+    /// <summary>上次报的…，实际是…: a figure corrected about an earlier report (<see cref="Understanding.EarlierReports"/>).</summary>
+    public EarlierReports EarlierReports { get; }
     public KeywordSet PauseCorrections { get; }
     public KeywordSet VisitPlaceMarkers { get; }
     public KeywordSet VisitStayVerbs { get; }
@@ -321,6 +338,26 @@ internal sealed class UnderstandingRules
 
     /// <summary>没亮明身份/在外流动: descriptions of members that name their category.</summary>
     public KeywordSet MemberDescriptions { get; }
+
+    /// <summary>Member categories said by their definitions' parts (关系 + 揣在兜里; 关系 + 在湖北老家): <see cref="MemberDefinitions"/>.</summary>
+    public MemberDefinitions Definitions { get; }
+
+    /// <summary>
+    /// The first member description in [from, end): a phrase of <c>member_descriptions</c> or a definition's parts, with its
+    /// category. At one start the phrase wins (the phrases were each read from a case; the definitions read what they lack).
+    /// </summary>
+    public (int Position, string Category)? MemberDescriptionIn(string text, int from, int end)
+    {
+        var phrase = MemberDescriptions.FindFirst(text, from, end);
+        var defined = Definitions.FindFirst(text, from, end);
+        return (phrase, defined) switch
+        {
+            ({ } p, { } d) when d.Position < p.Position => (d.Position, d.Category),
+            ({ } p, _) => (p.Position, Vocabulary.MemberDescriptions[p.Word]),
+            (null, { } d) => (d.Position, d.Category),
+            _ => null,
+        };
+    }
 
     /// <summary>他们/这家/该单位: the organisation just reported on.</summary>
     public KeywordSet Pronouns { get; }

@@ -150,6 +150,21 @@ public sealed record Vocabulary
     /// <summary>"1名没亮明身份的党员": a description before 的党员 and the category it names.</summary>
     public IReadOnlyDictionary<string, string> MemberDescriptions { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Member categories by their definitions' parts, each with its source (round 12, r12-ucats): <see cref="MemberDefinition"/>.</summary>
+    public IReadOnlyList<MemberDefinition> MemberDefinitions { get; init; } = [];
+
+    /// <summary>三点水, 草字头, 木字旁: radicals a speaker tells a name's character by ("是三点水的汪刚"), round 12.</summary>
+    public IReadOnlyList<string> CharacterGlossRadicals { get; init; } = [];
+
+    /// <summary>有个/有家/有所: words that bring a unit into a report; a unit's name may follow ("爱联那边有个鑫达五金厂"), round 12.</summary>
+    public IReadOnlyList<string> UnitIntroducers { get; init; } = [];
+
+    /// <summary>说反了/弄反了: a repair saying two figures were said the wrong way round; also correction markers (round 12).</summary>
+    public IReadOnlyList<string> ReversalMarkers { get; init; } = [];
+
+    /// <summary>The words of a figure corrected about an earlier report, by class (times, addressees, verbs, tails, errors, truths), round 12.</summary>
+    public IReadOnlyDictionary<string, List<string>> EarlierReports { get; init; } = new Dictionary<string, List<string>>();
+
     /// <summary>顺便/另外/对了: the message turns to another matter here.</summary>
     public IReadOnlyList<string> TopicShiftMarkers { get; init; } = [];
     public IReadOnlyList<string> ConditionalMarkers { get; init; } = [];

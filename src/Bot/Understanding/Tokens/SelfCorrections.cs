@@ -46,6 +46,15 @@ internal static partial class SelfCorrections
 
         for (var c = 0; c < tokens.Count; c++)
         {
+            // "不对 说反了 是一个流动两个口袋": a reversal is read before the markers said with it.
+            if (tokens[c].Kind == TokenKind.Correction && ReversalEdit(text, tokens, rules, c) is { } swapped)
+            {
+                return swapped;
+            }
+        }
+
+        for (var c = 0; c < tokens.Count; c++)
+        {
             if (tokens[c].Kind == TokenKind.Correction
                 && (GroupEdit(text, tokens, rules, c) ?? Edit(text, tokens, rules, c) ?? SlotEdit(text, tokens, rules, c)
                     ?? NameEdit(text, tokens, rules, c) ?? NounSwitch(text, tokens, rules, c) ?? FigureStandsAlone(text, tokens, rules, c)) is { } edited)
