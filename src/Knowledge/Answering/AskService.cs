@@ -374,12 +374,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // `index`, a passage the bank's writers left) is ranked and judged as before the bank, by the scorer fitted without
         // it. Each route's best sentence is judged by its own scorer against its own threshold; the larger margin answers.
         var routes = new List<Route>(2);
+        var plainRanked = reading is null ? ranked : Ranking.Exact([.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)]);
         if (reading is not null && ranked[0].Hit.Asked.Count > 0)
         {
             routes.Add(Judge(ranked, Scorer, bankAware: true));
         }
 
-        var plainRanked = reading is null ? ranked : Ranking.Exact([.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)]);
         if (routes.Count == 0 || plainRanked[0].Hit.Asked.Count == 0)
         {
             routes.Add(Judge(plainRanked, reading is null ? Scorer : PlainScorer, bankAware: false));
@@ -511,7 +511,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             var neighbourhood = string.Concat(best.Hit.SentenceForms[Math.Max(best.Index - 1, 0)..Math.Min(best.Index + 2, best.Hit.SentenceForms.Length)]);
             var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
                 with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood), Bank = best.Bank,
-                    SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) },
+                    SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1),
+                    PlainShare = plainRanked[0].Plain <= 0 ? 1 : Math.Clamp(best.Plain / plainRanked[0].Plain, 0, 1) },
                 question, terms, weights, asking, best, ranked, bound, answer);
             return new Route(new Answer(true, answer, citations, null), features, bankAware, scorer.Confidence(features) - scorer.Threshold);
         }
