@@ -99,6 +99,10 @@ public class OwnQuestionFeatures : IDisposable
         if (routes.Count > 0)
         {
             Routes[id] = (routes.Any(r => r.BankAware), routes.Any(r => !r.BankAware));
+            foreach (var route in routes.Where(r => r.Vetoed))
+            {
+                Vetoed.Add((id, route.BankAware));
+            }
         }
 
         // KB_DUMP=file appends each case's id, fold, labels, whether the forced answer passes, the judge whose features follow (bank, plain), features (none for advice and off-topic replies, which the scorer
@@ -119,6 +123,9 @@ public class OwnQuestionFeatures : IDisposable
     }
 
     private static JsonObject Json(Answer answer) => JsonSerializer.SerializeToNode(answer, QaEvaluationTests.Json)!.AsObject();
+
+    /// <summary>The routes the code declines whatever the scorer says (<c>AskService.Route.Vetoed</c>): question id and whether bank-aware.</summary>
+    public HashSet<(string Id, bool BankAware)> Vetoed { get; } = [];
 
     /// <summary>The own questions (qa-own.jsonl).</summary>
     public List<JsonObject> Gold { get; }
@@ -363,12 +370,12 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
             var options = new List<(double Margin, JsonObject Answer)>();
             if (routes.Bank)
             {
-                options.Add((bank[fold].Confidence(bankX[id]) - bank[fold].Threshold, features.ForcedBank[id]));
+                options.Add((features.Vetoed.Contains((id, true)) ? -1 : bank[fold].Confidence(bankX[id]) - bank[fold].Threshold, features.ForcedBank[id]));
             }
 
             if (routes.Plain)
             {
-                options.Add((plain[fold].Confidence(plainX[id]) - plain[fold].Threshold, features.ForcedPlain[id]));
+                options.Add((features.Vetoed.Contains((id, false)) ? -1 : plain[fold].Confidence(plainX[id]) - plain[fold].Threshold, features.ForcedPlain[id]));
             }
 
             var best = options.MaxBy(o => o.Margin);

@@ -286,7 +286,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var headed = ownHeading[h] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
                     || heading.Length >= 6 && questionForm.Contains(heading[2..], StringComparison.Ordinal));
                 var contextCredit = headed ? 1.0 : 0.6;
-                double covered = 0, distinct = 0;
+                double covered = 0, distinct = 0, classGain = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
                     var own = terms[i].Credit(sentence);
@@ -294,6 +294,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                         : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(ContextCredit(i) * contextCredit, PassageCredit(i) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
+                    if (terms[i].UnitClass is not null && !terms[i].Generic)
+                    {
+                        // The judge's coverage (not the ranking's): a unit type the question names is covered by its class.
+                        var byClass = Math.Max(terms[i].ClassCredit(sentence), Math.Max(terms[i].ClassCredit(context), terms[i].ClassCredit(passage)));
+                        classGain += Math.Max(byClass - credit, 0) * weights[i];
+                    }
                 }
 
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
@@ -337,8 +343,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var scale = (listed, otherLabel, annex);
                 var plain = Ranked(score, 0, scale, bankShare: false);
                 var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
+                var judgedCoverage = listed ? 0 : distinctTotal > 0 ? (distinct + classGain) / distinctTotal : (covered + classGain) / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, Ranked(score, bankMatch.Score, scale, bankShare: true), coverage)
-                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score });
+                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score, JudgedCoverage = judgedCoverage, Listed = listed });
                 pendingKeys.Add(banked is null ? keys : null);
                 scales.Add(scale);
             }
@@ -420,7 +427,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             var predicateMissing = predicateIndex >= 0
                 && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
             // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
-            var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best, bound);
+            var judged = asking is null ? best.JudgedCoverage : AskingCoverage(terms, weights, asking, best, bound);
             // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
             // 怎么) is a word they never use.
             var asksAt = analyzer.FirstInterrogative(question);
@@ -514,7 +521,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1),
                     PlainShare = plainRanked[0].Plain <= 0 ? 1 : Math.Clamp(best.Plain / plainRanked[0].Plain, 0, 1) },
                 question, terms, weights, asking, best, ranked, bound, answer);
-            return new Route(new Answer(true, answer, citations, null), features, bankAware, scorer.Confidence(features) - scorer.Threshold);
+            // "三会一课具体指什么" against "落实“三会一课”、民主评议党员…等": the sentence names what is to be defined only as one
+            // item of a list; it says nothing of what it is, however well the bank's questions of it match (no answer).
+            var vetoed = defined is not null && best.Listed;
+            return new Route(new Answer(true, answer, citations, null), features, bankAware, vetoed ? -1 : scorer.Confidence(features) - scorer.Threshold) { Vetoed = vetoed };
         }
     }
 
@@ -522,7 +532,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// One judge's verdict on the best sentence of its ranking: the answer it gives, its features, whether the bank-aware
     /// scorer judged it, and its confidence less that scorer's threshold.
     /// </summary>
-    internal sealed record Route(Answer Answer, AnswerFeatures Features, bool BankAware, double Margin);
+    internal sealed record Route(Answer Answer, AnswerFeatures Features, bool BankAware, double Margin)
+    {
+        /// <summary>Declined whatever the scorer says: a definition asked of a sentence that only lists the term.</summary>
+        public bool Vetoed { get; init; }
+    }
 
     /// <summary>
     /// The question with a name quoted slightly wrong put right: a run the documents never write that is one of their quoted
@@ -798,7 +812,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)) * weights[i];
+            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence)) * weights[i];
         }
 
         return total > 0 ? held / total : 1;
@@ -823,7 +837,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext));
+            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence));
             missing = Math.Max(missing, (1 - credit) * weights[i]);
             if (terms[i].Words.Max(DocumentFrequency) == 0)
             {
@@ -838,7 +852,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var other = ranked.Among(x => x.Hit != best.Hit).FirstOrDefault();
         var topWordScore = ranked.Unordered.Max(x => x.Hit.WordScore);
         var margin = other is null || best.Score <= 0 ? 1 : Math.Clamp((best.Score - other.Score) / best.Score, 0, 1);
-        return new AnswerFeatures(judged, best.Coverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
+        return new AnswerFeatures(judged, best.JudgedCoverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
             predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null,
             best.Hit.HeadingMatch, topWordScore > 0 ? best.Hit.WordScore / topWordScore : 0);
     }
@@ -861,9 +875,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
         var sentence = best.Hit.SentenceForms[best.Index];
         var total = subject.Sum(i => weights[i]);
-        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)) * weights[i]);
+        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence)) * weights[i]);
         return total > 0 ? held / total : 1;
     }
+
+    /// <summary>
+    /// What the answer gives a term inside a unit type the question names (律所) through the unit type's class (社会组织,
+    /// Resources/unit-classes.tsv) in the sentence, its headings or its passage: a passage states its rule for the class, and
+    /// the unit type is one of its members. For the judge's measures only; the ranking reads the term's own words.
+    /// </summary>
+    private static double ClassCredit(KeyTerm term, ScoredSentence best, string sentence) =>
+        term.UnitClass is null ? 0 : Math.Max(term.ClassCredit(sentence), Math.Max(term.ClassCredit(best.Hit.MatchContext), term.ClassCredit(best.Hit.MatchText)));
 
     /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
     private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
@@ -1150,6 +1172,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         /// <summary>The best of the bank's questions of this sentence against the user's.</summary>
         public BankMatch Bank { get; init; } = BankMatch.None;
+
+        /// <summary>
+        /// <see cref="Coverage"/> as the judge reads it: a unit type the question names (律所) covered by its class (社会组织) in
+        /// the sentence, its headings or its passage (Resources/unit-classes.tsv). The ranking keeps <see cref="Coverage"/>.
+        /// </summary>
+        public double JudgedCoverage { get; init; }
+
+        /// <summary>The sentence names what a definition question asks about only as one item of a list (its rank is scaled down).</summary>
+        public bool Listed { get; init; }
 
         /// <summary>Place among the candidates as they were scored (passage by passage, sentence by sentence): breaks ties in the ranking.</summary>
         public int Order { get; init; }
