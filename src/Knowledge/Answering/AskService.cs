@@ -151,6 +151,23 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         return Retrieve(question, threshold, sheet: sheet);
     }
 
+    /// <summary>
+    /// For measuring the ranking (the CLI's KB_TRACE): the <paramref name="top"/> best candidate sentences as the forced
+    /// answer ranks them, with their section and score, and the forced answer's confidence. Empty for advice and off-topic.
+    /// </summary>
+    internal (IReadOnlyList<(string Section, string Sentence, double Score)> Ranked, double Confidence) Trace(string question, int top)
+    {
+        question = Typos().Correct(SpokenBreak().Replace(question.Trim(), "，"), RealWord, Written, CommonCharacter);
+        if (FactExtractor.AsksForAdvice(question, false))
+        {
+            return ([], 1);
+        }
+
+        var trace = new List<ScoredSentence>();
+        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
+        return ([.. trace.Take(top).Select(s => (s.Hit.Section, s.Hit.Text[s.Sentences[s.Index]], s.Score))], confidence);
+    }
+
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
