@@ -116,7 +116,8 @@ public static partial class AnswerKind
     [GeneratedRegex(@"什么时候|什么时间|啥时候|何时|哪天|哪一天|几号|几月|截止|期限|日期|之前")]
     private static partial Regex DateAsk();
 
-    [GeneratedRegex(@"哪些|哪几|包括什么|包括啥|有什么内容|几个方面|几类|几种")]
+    // "哪几" is read with its 几 blanked (QuestionAnalyzer.Asked: no count): "哪|个条件".
+    [GeneratedRegex(@"哪些|哪几|哪\|\p{IsCJKUnifiedIdeographs}|包括什么|包括啥|有什么内容|几个方面|几类|几种")]
     private static partial Regex ListAsk();
 
     // What a text holds. Dates are taken out before a duration or a count is looked for: "2021年" and "8月26日" are days.

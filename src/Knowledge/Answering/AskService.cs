@@ -151,6 +151,23 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         return Retrieve(question, threshold, sheet: sheet);
     }
 
+    /// <summary>
+    /// For measuring the ranking (the CLI's KB_TRACE): the <paramref name="top"/> best candidate sentences as the forced
+    /// answer ranks them, with their section and score, and the forced answer's confidence. Empty for advice and off-topic.
+    /// </summary>
+    internal (IReadOnlyList<(string Section, string Sentence, double Score)> Ranked, double Confidence) Trace(string question, int top)
+    {
+        question = Typos().Correct(SpokenBreak().Replace(question.Trim(), "，"), RealWord, Written, CommonCharacter);
+        if (FactExtractor.AsksForAdvice(question, false))
+        {
+            return ([], 1);
+        }
+
+        var trace = new List<ScoredSentence>();
+        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
+        return ([.. trace.Take(top).Select(s => (s.Hit.Section, s.Hit.Text[s.Sentences[s.Index]], s.Score))], confidence);
+    }
+
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
@@ -200,7 +217,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
-        var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
+        // People are counted in 人, 名 or 位 alike ("多少名党员" is answered by "不超过50人"), and "几个党员" counts people too.
+        var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u
+            ? PersonUnits.Contains(u.Groups["u"].Value, StringComparison.Ordinal) || u.Groups["p"].Success ? PersonUnits : u.Groups["u"].Value
+            : null;
+        // "要具备哪几个条件" asks for items: a sentence listing some ("有场所、有人员、有经营") says what they are.
+        var asksList = AnswerKind.Asked(analyzer.Asked(question)) == AnswerKind.Kind.List;
 
         // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less. The
         // question's content words also meet the bank's questions of each passage.
@@ -249,6 +271,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
+        // A question that negates nothing and asks no yes/no ("要先具备哪几个条件") is not answered by a sentence that holds its
+        // word only negated ("暂不具备条件的"); a yes/no question may be answered no ("党费要交两份吗" ← "不重复交纳党费").
+        var affirmative = !YesNo().IsMatch(questionForm) && !questionForm.Any(c => Negators.Contains(c));
         var scored = new List<ScoredSentence>();
 
         // Per candidate: its bank keys (null when it has none) and what scales its score after the bank's share.
@@ -290,6 +315,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 for (var i = 0; i < terms.Count; i++)
                 {
                     var own = terms[i].Credit(sentence);
+                    if (affirmative && own > 0 && OnlyNegated(terms[i], sentence))
+                    {
+                        // "要具备哪些条件" against "暂不具备条件的，…": the sentence speaks of those who lack what the question asks about.
+                        own *= NegatedCredit;
+                    }
+
                     var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
                         : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(ContextCredit(i) * contextCredit, PassageCredit(i) * 0.25));
                     covered += credit * weights[i];
@@ -309,6 +340,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.3 * allTotal;
                 }
                 else if (asksQuantity && unit is null && HasQuantity(sentence))
+                {
+                    score += 0.12 * allTotal;
+                }
+                else if (asksList && !asksQuantity && (AnswerKind.Holds(AnswerKind.Kind.List, sentence) || Semicolons().Count(sentence) >= 2))
                 {
                     score += 0.12 * allTotal;
                 }
@@ -1134,7 +1169,51 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
-        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + (unit == PersonUnits ? "[人名位]" : System.Text.RegularExpressions.Regex.Escape(unit)));
+
+    /// <summary>Items set apart by semicolons ("登记审批时，同步…；生产运营时，同步…；"): a list of long items.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("[；;]")]
+    private static partial System.Text.RegularExpressions.Regex Semicolons();
+
+    /// <summary>Characters that negate the word right after them (不具备, 未建立, 没有, 无党员; not 非, which makes words: 非公).</summary>
+    private const string Negators = "不未没无";
+
+    /// <summary>What a term held only negated earns of its credit (<see cref="OnlyNegated"/>).</summary>
+    public const double NegatedCredit = 0.5;
+
+    /// <summary>Whether every place <paramref name="sentence"/> holds the term (its own words or their expansions) is negated.</summary>
+    private static bool OnlyNegated(KeyTerm term, string sentence)
+    {
+        var found = false;
+        foreach (var word in term.Words)
+        {
+            if (word.Length == 0 || Negators.Contains(word[0]))
+            {
+                // A word that is itself negated ("不超过" of 最多) is held as it is.
+                if (word.Length > 0 && sentence.Contains(word, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            for (var at = sentence.IndexOf(word, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || !Negators.Contains(sentence[at - 1]))
+                {
+                    return false;
+                }
+
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The measure words that count people: one unit for <see cref="HasCount"/>.</summary>
+    private const string PersonUnits = "人名位";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d+[名人个家]?(及)?以上")]
     private static partial System.Text.RegularExpressions.Regex LeastFigure();
@@ -1152,7 +1231,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<n>\d+)(?<u>[天人名个年月次家项条所周%])")]
     private static partial System.Text.RegularExpressions.Regex ProposedFigure();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名个年月次家项条所周])")]
+    [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名位个年月次家项条所周])(?<p>(?<=多少个)(党员|职工|员工|工人|人))?")]
     private static partial System.Text.RegularExpressions.Regex AskedUnit();
 
     private static bool HasQuantity(string sentence) =>

@@ -451,7 +451,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     [GeneratedRegex(@"^(?=[^,;。?!:]{3,12}[,;。?!:]*$)[^,;。?!:的]+的\p{IsCJKUnifiedIdeographs}{1,4}[,;。?!:]*$")]
     private static partial Regex NounPhrase();
 
-    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎|(不了|没有?|不到|没得)几")]
+    // "哪几样" asks which items, not how many: its 几 is no count (哪 still asks); "哪几天" still asks days.
+    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎|(不了|没有?|不到|没得)几|(?<=哪)几(?![天号日月年周])")]
     private static partial Regex NotAsking();
 
     /// <summary>Words that point back to what was told before: demonstratives and third-person pronouns (not 其他).</summary>
