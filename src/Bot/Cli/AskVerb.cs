@@ -42,12 +42,23 @@ public sealed class AskVerb : ICliVerb
 
         using var model = llm is null ? null : EngineOption.Client(context, llm);
         var answers = model is null ? null : new Llm.ModelAnswers(model, llm!.Mode, knowledge);
+
+        // Diagnostics for measuring the ranking (docs/knowledge.md, round 12): KB_FORCED=1 answers whatever the confidence,
+        // KB_TRACE=FILE writes each question's ten best sentences as ranked (JSON lines). Neither changes the output's form.
+        var forced = Environment.GetEnvironmentVariable("KB_FORCED") == "1";
+        using var trace = Environment.GetEnvironmentVariable("KB_TRACE") is { Length: > 0 } tracePath ? new StreamWriter(tracePath) : null;
         foreach (var (id, question) in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
             var facts = LedgerFacts.For(question, organizations);
-            var answer = knowledge.Ask(question, facts);
+            var answer = forced ? knowledge.Asker.AskScored(question, facts).Answer : knowledge.Ask(question, facts);
+            if (trace is not null)
+            {
+                var (ranked, confidence) = knowledge.Asker.Trace(question, 10);
+                trace.WriteLine(JsonSerializer.Serialize(new { id, confidence, ranked = ranked.Select(r => new { r.Section, r.Sentence, r.Score }) }, CliContext.Json));
+            }
+
             answer = answers is null ? answer : await answers.ReviewAsync(question, answer, facts, cancellationToken);
             context.Output.WriteLine(JsonSerializer.Serialize(
                 new AskLine(id, answer.Answered, answer.Text, answer.Citations, answer.Recommendation), Json));

@@ -116,14 +116,17 @@ public static partial class AnswerKind
     [GeneratedRegex(@"什么时候|什么时间|啥时候|何时|哪天|哪一天|几号|几月|截止|期限|日期|之前")]
     private static partial Regex DateAsk();
 
-    [GeneratedRegex(@"哪些|哪几|包括什么|包括啥|有什么内容|几个方面|几类|几种")]
+    // "哪几" is read with its 几 blanked (QuestionAnalyzer.Asked: no count): "哪|个条件".
+    [GeneratedRegex(@"哪些|哪几|哪\|\p{IsCJKUnifiedIdeographs}|包括什么|包括啥|有什么内容|几个方面|几类|几种")]
     private static partial Regex ListAsk();
 
     // What a text holds. Dates are taken out before a duration or a count is looked for: "2021年" and "8月26日" are days.
     [GeneratedRegex(@"(\d{4}|[〇零一二三四五六七八九]{4})年(\d{1,2}月)?(\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}月(份|底|初|中旬|上旬|下旬)?")]
     private static partial Regex Dates();
 
-    [GeneratedRegex(@"年底|月底|年初|上旬|中旬|下旬|季度|前完成|之前")]
+    // A day of the month of a recurring deadline ("每月15日前", "每月10日、25日前", "第三个月10日前") is a date too; it is not
+    // taken out with Dates() (a duration's "每月" stays).
+    [GeneratedRegex(@"年底|月底|年初|上旬|中旬|下旬|季度|前完成|之前|月\d{1,2}日|\d{1,2}日(前|之前|以前)")]
     private static partial Regex DateWords();
 
     [GeneratedRegex(@"(\d+|[一二两三四五六七八九十百半])(个)?(年|月|天|日|周|星期|小时|工作日)|每(年|月|季|季度|半年|周|天|日)|百日|定期|长期|期满")]

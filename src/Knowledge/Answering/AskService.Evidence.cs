@@ -26,7 +26,7 @@ public sealed partial class AskService
             RequirementHeld = requirementHeld,
             RequirementMissing = requirementAsked && !requirementHeld,
             AskingGap = Math.Clamp(askingCoverages[0] - askingCoverages.Skip(1).DefaultIfEmpty(0).Max(), -1, 1),
-            CoverageGap = Math.Clamp(best.Coverage - (other?.Coverage ?? 0), -1, 1),
+            CoverageGap = Math.Clamp(best.JudgedCoverage - (other?.JudgedCoverage ?? 0), -1, 1),
         };
     }
 

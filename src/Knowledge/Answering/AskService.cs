@@ -151,6 +151,23 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         return Retrieve(question, threshold, sheet: sheet);
     }
 
+    /// <summary>
+    /// For measuring the ranking (the CLI's KB_TRACE): the <paramref name="top"/> best candidate sentences as the forced
+    /// answer ranks them, with their section and score, and the forced answer's confidence. Empty for advice and off-topic.
+    /// </summary>
+    internal (IReadOnlyList<(string Section, string Sentence, double Score)> Ranked, double Confidence) Trace(string question, int top)
+    {
+        question = Typos().Correct(SpokenBreak().Replace(question.Trim(), "，"), RealWord, Written, CommonCharacter);
+        if (FactExtractor.AsksForAdvice(question, false))
+        {
+            return ([], 1);
+        }
+
+        var trace = new List<ScoredSentence>();
+        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
+        return ([.. trace.Take(top).Select(s => (s.Hit.Section, s.Hit.Text[s.Sentences[s.Index]], s.Score))], confidence);
+    }
+
     /// <summary>For tuning: the question's terms with weights, and the best sentences with score and coverage.</summary>
     internal IEnumerable<string> Explain(string question)
     {
@@ -200,7 +217,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         var defined = AsksDefinition(question) ? QuestionAnalyzer.MatchForm(question) : null;
         var subject = defined is null ? null : DefinedSubject(defined);
-        var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u ? u.Groups["u"].Value : null;
+        // People are counted in 人, 名 or 位 alike ("多少名党员" is answered by "不超过50人"), and "几个党员" counts people too.
+        var unit = AskedUnit().Match(analyzer.Asked(question)) is { Success: true } u
+            ? PersonUnits.Contains(u.Groups["u"].Value, StringComparison.Ordinal) || u.Groups["p"].Success ? PersonUnits : u.Groups["u"].Value
+            : null;
+        // "要具备哪几个条件" asks for items: a sentence listing some ("有场所、有人员、有经营") says what they are.
+        var asksList = AnswerKind.Asked(analyzer.Asked(question)) == AnswerKind.Kind.List;
 
         // Words in the word field, bigrams only inside words; the clauses that only tell the situation weigh less. The
         // question's content words also meet the bank's questions of each passage.
@@ -249,6 +271,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
+        // A question that negates nothing and asks no yes/no ("要先具备哪几个条件") is not answered by a sentence that holds its
+        // word only negated ("暂不具备条件的"); a yes/no question may be answered no ("党费要交两份吗" ← "不重复交纳党费").
+        var affirmative = !YesNo().IsMatch(questionForm) && !questionForm.Any(c => Negators.Contains(c));
         var scored = new List<ScoredSentence>();
 
         // Per candidate: its bank keys (null when it has none) and what scales its score after the bank's share.
@@ -286,14 +311,26 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var headed = ownHeading[h] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
                     || heading.Length >= 6 && questionForm.Contains(heading[2..], StringComparison.Ordinal));
                 var contextCredit = headed ? 1.0 : 0.6;
-                double covered = 0, distinct = 0;
+                double covered = 0, distinct = 0, classGain = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
                     var own = terms[i].Credit(sentence);
+                    if (affirmative && own > 0 && OnlyNegated(terms[i], sentence))
+                    {
+                        // "要具备哪些条件" against "暂不具备条件的，…": the sentence speaks of those who lack what the question asks about.
+                        own *= NegatedCredit;
+                    }
+
                     var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
                         : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(ContextCredit(i) * contextCredit, PassageCredit(i) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
+                    if (terms[i].UnitClass is not null && !terms[i].Generic)
+                    {
+                        // The judge's coverage (not the ranking's): a unit type the question names is covered by its class.
+                        var byClass = Math.Max(terms[i].ClassCredit(sentence), Math.Max(terms[i].ClassCredit(context), terms[i].ClassCredit(passage)));
+                        classGain += Math.Max(byClass - credit, 0) * weights[i];
+                    }
                 }
 
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
@@ -303,6 +340,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     score += 0.3 * allTotal;
                 }
                 else if (asksQuantity && unit is null && HasQuantity(sentence))
+                {
+                    score += 0.12 * allTotal;
+                }
+                else if (asksList && !asksQuantity && (AnswerKind.Holds(AnswerKind.Kind.List, sentence) || Semicolons().Count(sentence) >= 2))
                 {
                     score += 0.12 * allTotal;
                 }
@@ -337,8 +378,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var scale = (listed, otherLabel, annex);
                 var plain = Ranked(score, 0, scale, bankShare: false);
                 var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
+                var judgedCoverage = listed ? 0 : distinctTotal > 0 ? (distinct + classGain) / distinctTotal : (covered + classGain) / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, Ranked(score, bankMatch.Score, scale, bankShare: true), coverage)
-                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score });
+                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score, JudgedCoverage = judgedCoverage, Listed = listed });
                 pendingKeys.Add(banked is null ? keys : null);
                 scales.Add(scale);
             }
@@ -374,12 +416,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // `index`, a passage the bank's writers left) is ranked and judged as before the bank, by the scorer fitted without
         // it. Each route's best sentence is judged by its own scorer against its own threshold; the larger margin answers.
         var routes = new List<Route>(2);
+        var plainRanked = reading is null ? ranked : Ranking.Exact([.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)]);
         if (reading is not null && ranked[0].Hit.Asked.Count > 0)
         {
             routes.Add(Judge(ranked, Scorer, bankAware: true));
         }
 
-        var plainRanked = reading is null ? ranked : Ranking.Exact([.. scored.Select(x => x with { Score = x.Plain, Bank = BankMatch.None }).OrderByDescending(x => x.Score)]);
         if (routes.Count == 0 || plainRanked[0].Hit.Asked.Count == 0)
         {
             routes.Add(Judge(plainRanked, reading is null ? Scorer : PlainScorer, bankAware: false));
@@ -420,7 +462,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             var predicateMissing = predicateIndex >= 0
                 && !terms[predicateIndex].CoveredBy(best.Hit.SentenceForms[best.Index]) && !terms[predicateIndex].CoveredBy(best.Hit.MatchContext);
             // A question that tells its situation first is judged by its asking clauses: the situation is the asker's own.
-            var judged = asking is null ? best.Coverage : AskingCoverage(terms, weights, asking, best, bound);
+            var judged = asking is null ? best.JudgedCoverage : AskingCoverage(terms, weights, asking, best, bound);
             // "党员组织关系网上怎么转接": the documents say 转接, but the manner the how-question asks about (网上, right before
             // 怎么) is a word they never use.
             var asksAt = analyzer.FirstInterrogative(question);
@@ -511,9 +553,13 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             var neighbourhood = string.Concat(best.Hit.SentenceForms[Math.Max(best.Index - 1, 0)..Math.Min(best.Index + 2, best.Hit.SentenceForms.Length)]);
             var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
                 with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood), Bank = best.Bank,
-                    SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1) },
+                    SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1),
+                    PlainShare = plainRanked[0].Plain <= 0 ? 1 : Math.Clamp(best.Plain / plainRanked[0].Plain, 0, 1) },
                 question, terms, weights, asking, best, ranked, bound, answer);
-            return new Route(new Answer(true, answer, citations, null), features, bankAware, scorer.Confidence(features) - scorer.Threshold);
+            // "三会一课具体指什么" against "落实“三会一课”、民主评议党员…等": the sentence names what is to be defined only as one
+            // item of a list; it says nothing of what it is, however well the bank's questions of it match (no answer).
+            var vetoed = defined is not null && best.Listed;
+            return new Route(new Answer(true, answer, citations, null), features, bankAware, vetoed ? -1 : scorer.Confidence(features) - scorer.Threshold) { Vetoed = vetoed };
         }
     }
 
@@ -521,7 +567,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// One judge's verdict on the best sentence of its ranking: the answer it gives, its features, whether the bank-aware
     /// scorer judged it, and its confidence less that scorer's threshold.
     /// </summary>
-    internal sealed record Route(Answer Answer, AnswerFeatures Features, bool BankAware, double Margin);
+    internal sealed record Route(Answer Answer, AnswerFeatures Features, bool BankAware, double Margin)
+    {
+        /// <summary>Declined whatever the scorer says: a definition asked of a sentence that only lists the term.</summary>
+        public bool Vetoed { get; init; }
+    }
 
     /// <summary>
     /// The question with a name quoted slightly wrong put right: a run the documents never write that is one of their quoted
@@ -797,7 +847,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)) * weights[i];
+            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence)) * weights[i];
         }
 
         return total > 0 ? held / total : 1;
@@ -822,7 +872,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext));
+            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence));
             missing = Math.Max(missing, (1 - credit) * weights[i]);
             if (terms[i].Words.Max(DocumentFrequency) == 0)
             {
@@ -837,7 +887,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var other = ranked.Among(x => x.Hit != best.Hit).FirstOrDefault();
         var topWordScore = ranked.Unordered.Max(x => x.Hit.WordScore);
         var margin = other is null || best.Score <= 0 ? 1 : Math.Clamp((best.Score - other.Score) / best.Score, 0, 1);
-        return new AnswerFeatures(judged, best.Coverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
+        return new AnswerFeatures(judged, best.JudgedCoverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
             predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null,
             best.Hit.HeadingMatch, topWordScore > 0 ? best.Hit.WordScore / topWordScore : 0);
     }
@@ -860,9 +910,17 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
         var sentence = best.Hit.SentenceForms[best.Index];
         var total = subject.Sum(i => weights[i]);
-        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)) * weights[i]);
+        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence)) * weights[i]);
         return total > 0 ? held / total : 1;
     }
+
+    /// <summary>
+    /// What the answer gives a term inside a unit type the question names (律所) through the unit type's class (社会组织,
+    /// Resources/unit-classes.tsv) in the sentence, its headings or its passage: a passage states its rule for the class, and
+    /// the unit type is one of its members. For the judge's measures only; the ranking reads the term's own words.
+    /// </summary>
+    private static double ClassCredit(KeyTerm term, ScoredSentence best, string sentence) =>
+        term.UnitClass is null ? 0 : Math.Max(term.ClassCredit(sentence), Math.Max(term.ClassCredit(best.Hit.MatchContext), term.ClassCredit(best.Hit.MatchText)));
 
     /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
     private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
@@ -1111,7 +1169,51 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
-        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + System.Text.RegularExpressions.Regex.Escape(unit));
+        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + (unit == PersonUnits ? "[人名位]" : System.Text.RegularExpressions.Regex.Escape(unit)));
+
+    /// <summary>Items set apart by semicolons ("登记审批时，同步…；生产运营时，同步…；"): a list of long items.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("[；;]")]
+    private static partial System.Text.RegularExpressions.Regex Semicolons();
+
+    /// <summary>Characters that negate the word right after them (不具备, 未建立, 没有, 无党员; not 非, which makes words: 非公).</summary>
+    private const string Negators = "不未没无";
+
+    /// <summary>What a term held only negated earns of its credit (<see cref="OnlyNegated"/>).</summary>
+    public const double NegatedCredit = 0.5;
+
+    /// <summary>Whether every place <paramref name="sentence"/> holds the term (its own words or their expansions) is negated.</summary>
+    private static bool OnlyNegated(KeyTerm term, string sentence)
+    {
+        var found = false;
+        foreach (var word in term.Words)
+        {
+            if (word.Length == 0 || Negators.Contains(word[0]))
+            {
+                // A word that is itself negated ("不超过" of 最多) is held as it is.
+                if (word.Length > 0 && sentence.Contains(word, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            for (var at = sentence.IndexOf(word, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || !Negators.Contains(sentence[at - 1]))
+                {
+                    return false;
+                }
+
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The measure words that count people: one unit for <see cref="HasCount"/>.</summary>
+    private const string PersonUnits = "人名位";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d+[名人个家]?(及)?以上")]
     private static partial System.Text.RegularExpressions.Regex LeastFigure();
@@ -1129,7 +1231,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<n>\d+)(?<u>[天人名个年月次家项条所周%])")]
     private static partial System.Text.RegularExpressions.Regex ProposedFigure();
 
-    [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名个年月次家项条所周])")]
+    [System.Text.RegularExpressions.GeneratedRegex("(多少|几)(?<u>[天人名位个年月次家项条所周])(?<p>(?<=多少个)(党员|职工|员工|工人|人))?")]
     private static partial System.Text.RegularExpressions.Regex AskedUnit();
 
     private static bool HasQuantity(string sentence) =>
@@ -1149,6 +1251,15 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         /// <summary>The best of the bank's questions of this sentence against the user's.</summary>
         public BankMatch Bank { get; init; } = BankMatch.None;
+
+        /// <summary>
+        /// <see cref="Coverage"/> as the judge reads it: a unit type the question names (律所) covered by its class (社会组织) in
+        /// the sentence, its headings or its passage (Resources/unit-classes.tsv). The ranking keeps <see cref="Coverage"/>.
+        /// </summary>
+        public double JudgedCoverage { get; init; }
+
+        /// <summary>The sentence names what a definition question asks about only as one item of a list (its rank is scaled down).</summary>
+        public bool Listed { get; init; }
 
         /// <summary>Place among the candidates as they were scored (passage by passage, sentence by sentence): breaks ties in the ranking.</summary>
         public int Order { get; init; }

@@ -38,8 +38,11 @@ public sealed class BankMatcher
     private readonly ConcurrentDictionary<string, Union> unions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Cut[]> keyCuts = new(StringComparer.Ordinal);
 
-    public BankMatcher(QuestionBank bank, WordSegmenter segmenter, QuestionAnalyzer analyzer, Vocabulary vocabulary)
+    private readonly IReadOnlyList<UnitClass> unitTypes;
+
+    public BankMatcher(QuestionBank bank, WordSegmenter segmenter, QuestionAnalyzer analyzer, Vocabulary vocabulary, IReadOnlyList<UnitClass>? unitClasses = null)
     {
+        unitTypes = unitClasses ?? UnitClasses.Default;
         this.bank = bank;
         this.segmenter = segmenter;
         this.analyzer = analyzer;
@@ -89,6 +92,9 @@ public sealed class BankMatcher
         internal Dictionary<string, BankMatch> Bests { get; } = new(StringComparer.Ordinal);
 
         internal Dictionary<string, double> Bounds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The words of the question that lie in a unit type it names (律所 in "没有党员的律所"), with the unit type.</summary>
+        internal Dictionary<string, UnitClass> UnitTypes { get; init; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -121,12 +127,19 @@ public sealed class BankMatcher
         var mask = analyzer.AskingMask(question);
         var words = new List<string>();
         var asking = new List<string>();
+        var named = UnitClasses.Named(form, unitTypes);
+        var unitTypeWords = new Dictionary<string, UnitClass>(StringComparer.Ordinal);
         foreach (var (start, end) in segmenter.Words(form))
         {
             var word = form[start..end];
             if (!IsContent(word))
             {
                 continue;
+            }
+
+            if (named[start] is { } unitType)
+            {
+                unitTypeWords.TryAdd(word, unitType);
             }
 
             words.Add(word);
@@ -151,6 +164,7 @@ public sealed class BankMatcher
             Form = form,
             Kind = AnswerKind.Asked(analyzer.Asked(question)),
             AskingIdf = [.. askingWords.Select(Idf)],
+            UnitTypes = unitTypeWords,
         };
     }
 
@@ -203,7 +217,7 @@ public sealed class BankMatcher
             for (var i = 0; i < reading.AskingWords.Count; i++)
             {
                 asked += askingIdf[i];
-                said += askingIdf[i] * SaidAmong(reading.AskingWords[i], union.Forms, union.WordSet, union.LongestWord);
+                said += askingIdf[i] * Math.Max(SaidAmong(reading.AskingWords[i], union.Forms, union.WordSet, union.LongestWord), ClassSaid(reading, reading.AskingWords[i], union.Forms));
             }
 
             var coverage = share * (asked > 0 ? said / asked : 0);
@@ -281,7 +295,7 @@ public sealed class BankMatcher
         for (var i = 0; i < reading.AskingWords.Count; i++)
         {
             asked += askingIdf[i];
-            said += askingIdf[i] * Said(reading.AskingWords[i], cut.Form, cut.Words);
+            said += askingIdf[i] * Math.Max(Said(reading.AskingWords[i], cut.Form, cut.Words), ClassSaid(reading, reading.AskingWords[i], cut.Form));
         }
 
         double bankSaid = 0;
@@ -309,6 +323,13 @@ public sealed class BankMatcher
         var share = reading.Kind != AnswerKind.Kind.None && cut.Kind != reading.Kind ? OtherKindShare : 1;
         return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (cut.IdfTotal > 0 ? bankSaid / cut.IdfTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
     }
+
+    /// <summary>
+    /// How far a bank question says a unit type the user names (律所) by naming its class (社会组织, Resources/unit-classes.tsv):
+    /// the bank's writers asked for the class, the user for one of its members. 0 for a word of no unit type.
+    /// </summary>
+    private static double ClassSaid(Reading reading, string word, string form) =>
+        reading.UnitTypes.Count == 0 ? 0 : UnitClasses.Credit(reading.UnitTypes.GetValueOrDefault(word), form);
 
     /// <summary>A bigram as one number: two UTF-16 characters side by side.</summary>
     private static int Code(char first, char second) => first << 16 | second;

@@ -12,6 +12,12 @@ public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, i
 
     public double ExpansionCredit { get; init; } = 1;
 
+    /// <summary>The unit type the term lies in (律所 of "没有党员的律所"), whose classes cover it for the judge (<see cref="ClassCredit"/>).</summary>
+    public UnitClass? UnitClass { get; init; }
+
+    /// <summary>What a text naming the unit type's class gives the term (<see cref="UnitClasses.Credit"/>; 0 for a term of no unit type).</summary>
+    public double ClassCredit(string matchText) => UnitClasses.Credit(UnitClass, matchText);
+
     /// <summary>A word of three or four characters of the question ("联络员"), a term of its own when the documents write it.</summary>
     public bool IsWord { get; init; }
 

@@ -8,8 +8,11 @@ namespace InstructorBot.Knowledge.Answering;
 /// Turns a question into the terms evidence must cover: question words are dropped, synonym words become groups,
 /// the rest of the Han text becomes bigrams, numbers stay whole. Generic campaign terms are marked.
 /// </summary>
-public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyList<ThesaurusEntry>? thesaurus = null, WordSegmenter? segmenter = null)
+public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyList<ThesaurusEntry>? thesaurus = null, WordSegmenter? segmenter = null,
+    IReadOnlyList<UnitClass>? unitClasses = null)
 {
+    private readonly IReadOnlyList<UnitClass> unitTypes = unitClasses ?? UnitClasses.Default;
+
     /// <summary>True when the segmenter's dictionary holds <paramref name="word"/> (false without a segmenter).</summary>
     public bool IsWord(string word) => segmenter?.IsWord(word) ?? false;
 
@@ -217,6 +220,16 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
             if (seen.Add(word.Value))
             {
                 terms.Add(new KeyTerm([word.Value], false));
+            }
+        }
+
+        // A term inside a unit type the question names ("没有党员的律所") is covered, for less, by its class (社会组织).
+        var named = UnitClasses.Named(original, unitTypes);
+        for (var k = 0; k < terms.Count; k++)
+        {
+            if (terms[k].Start >= 0 && terms[k].Start < named.Length && named[terms[k].Start] is { } unitType)
+            {
+                terms[k] = terms[k] with { UnitClass = unitType };
             }
         }
 
@@ -438,7 +451,8 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     [GeneratedRegex(@"^(?=[^,;。?!:]{3,12}[,;。?!:]*$)[^,;。?!:的]+的\p{IsCJKUnifiedIdeographs}{1,4}[,;。?!:]*$")]
     private static partial Regex NounPhrase();
 
-    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎|(不了|没有?|不到|没得)几")]
+    // "哪几样" asks which items, not how many: its 几 is no count (哪 still asks); "哪几天" still asks days.
+    [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎|(不了|没有?|不到|没得)几|(?<=哪)几(?![天号日月年周])")]
     private static partial Regex NotAsking();
 
     /// <summary>Words that point back to what was told before: demonstratives and third-person pronouns (not 其他).</summary>
