@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InstructorBot.Knowledge.Answering;
 
 /// <summary>
@@ -16,30 +14,9 @@ public static class UnitClasses
     /// <summary>The shipped table, read once.</summary>
     public static IReadOnlyList<UnitClass> Default => Shipped.Value;
 
-    public static IReadOnlyList<UnitClass> LoadDefault()
-    {
-        using var stream = typeof(UnitClasses).Assembly.GetManifestResourceStream("InstructorBot.Knowledge.unit-classes.tsv")
-            ?? throw new InvalidOperationException("unit-classes.tsv resource missing");
-        using var reader = new StreamReader(stream);
-        var entries = new List<UnitClass>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var cells = line.Split('\t');
-            if (cells.Length < 4)
-            {
-                throw new InvalidOperationException("unit-classes.tsv: four tab-separated cells per line: " + line);
-            }
-
-            entries.Add(new UnitClass(cells[0], cells[1].Split('/'), double.Parse(cells[2], CultureInfo.InvariantCulture), cells[3]));
-        }
-
-        return [.. entries.OrderByDescending(e => e.UnitType.Length)];
-    }
+    public static IReadOnlyList<UnitClass> LoadDefault() =>
+        [.. SourcedTable.Read("unit-classes.tsv", (unitType, classes, credit, source) => new UnitClass(unitType, classes, credit, source))
+            .OrderByDescending(e => e.UnitType.Length)];
 
     /// <summary>
     /// Where a text names unit types: for each character, the unit type named there (null elsewhere), longest first, so
