@@ -52,7 +52,7 @@ public sealed class SafeWriteTests : IDisposable
     // Round 12 (r12-safety, RecordSlotDoubts): a kind of member named and not read, a member figure no record holds, a visit
     // whose only going is a paper handed in.
     [InlineData("华鼎物流新增党员2名，均为招聘进来的。", "这句话我不太确定是否理解对了")]
-    [InlineData("青禾文化员工四十五 党员就老板自己一个", "这句话我不太确定是否理解对了")]
+    [InlineData("青禾文化员工四十五 党员光老板一个", "这句话我不太确定是否理解对了")]
     [InlineData("青禾文化的材料今天交上去了", "这句话我不太确定是否理解对了")]
     public async Task A_doubted_reading_is_shown_and_written_only_after_the_user_confirms(string report, string note)
     {
