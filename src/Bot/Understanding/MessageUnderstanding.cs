@@ -19,8 +19,7 @@ public sealed class MessageUnderstanding
     private readonly Lock rebuild = new();
     private volatile IndexSnapshot? snapshot;
     private readonly Lazy<SoundAlikes?> soundAlikes;
-    private readonly RecordDoubts doubts;
-    private readonly IReadOnlySet<RecordDoubts.Signal>? doubtSignals;
+    private readonly Lazy<RecordDoubts> doubts;
 
     /// <summary>Over a ledger that may change: <paramref name="version"/> is read per message, the list only when it moves.</summary>
     public MessageUnderstanding(Func<long> version, Func<IReadOnlyList<Organization>> organizations, Vocabulary? vocabulary = null)
@@ -29,7 +28,7 @@ public sealed class MessageUnderstanding
         this.organizations = organizations ?? throw new ArgumentNullException(nameof(organizations));
         this.vocabulary = vocabulary ?? Vocabulary.Default();
         rules = new UnderstandingRules(this.vocabulary);
-        doubts = new RecordDoubts(this.vocabulary);
+        doubts = new Lazy<RecordDoubts>(() => new RecordDoubts(this.vocabulary, DoubtSignals));
         soundAlikes = new Lazy<SoundAlikes?>(() => SoundAlikeMerges is { } merges ? new SoundAlikes(this.vocabulary, merges, SoundAlikes.DictionaryFrequency) : null);
     }
 
@@ -90,15 +89,7 @@ public sealed class MessageUnderstanding
     internal bool RecordsDoubted { get; init; } = true;
 
     /// <summary>The signals of <see cref="RecordDoubts"/> that mark a record doubtful (default <see cref="RecordDoubts.Chosen"/>; others only to measure).</summary>
-    internal IReadOnlySet<RecordDoubts.Signal>? DoubtSignals
-    {
-        get => doubtSignals;
-        init
-        {
-            doubtSignals = value;
-            doubts = new RecordDoubts(vocabulary, value);
-        }
-    }
+    internal IReadOnlySet<RecordDoubts.Signal>? DoubtSignals { get; init; }
 
     /// <summary>Hears every recording action with every signal of <see cref="RecordDoubts"/> that holds for it (the measure); null: nothing.</summary>
     internal Action<UnderstoodAction, IReadOnlyList<RecordDoubts.Signal>>? DoubtsSeen { get; init; }
@@ -133,7 +124,7 @@ public sealed class MessageUnderstanding
         }
 
         // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
-        reading = RecordsDoubted ? doubts.Apply(reading, normalized, DateExpressions.Today(now), DoubtsSeen) : reading;
+        reading = RecordsDoubted ? doubts.Value.Apply(reading, normalized, DateExpressions.Today(now), DoubtsSeen) : reading;
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 

@@ -118,10 +118,11 @@ internal sealed partial class RecordDoubts
 
     private MessageFacts Read(string text, DateOnly today)
     {
-        var numbers = Numbers(text);
+        var numerals = RecordSlotDoubts.Numerals(text);
+        var numbers = Numbers(text, numerals);
         var dates = DateExpressions.Find(text, today);
         return new MessageFacts(numbers, NegatedNumbers(text, numbers), dates, unverified.ContainsAny(text), UnresolvedDayWord(text, dates),
-            IsQuestion(text), realis.ContainsAny(text), slots.Read(text, dates));
+            IsQuestion(text), realis.ContainsAny(text), slots.Read(text, dates, numerals));
     }
 
     /// <summary>The signals that hold for <paramref name="action"/> among <paramref name="actions"/> of <paramref name="text"/>.</summary>
@@ -224,26 +225,18 @@ internal sealed partial class RecordDoubts
         return Unsaid(action.Count, isCount: true) || Unsaid(action.Members) || Unsaid(action.Employees) || Unsaid(action.PartyMembers);
     }
 
-    /// <summary>Every numeral of the text (digits, Chinese, spoken: 一百七, 俩), with each of its digits on its own.</summary>
-    private static List<(int Start, int Value, int Length)> Numbers(string text)
+    /// <summary>Every numeral of the text (<see cref="RecordSlotDoubts.Numerals"/>), with each of its digits on its own.</summary>
+    private static List<(int Start, int Value, int Length)> Numbers(string text, List<(int Start, int Value, int Length, bool Approximate)> numerals)
     {
         var found = new List<(int, int, int)>();
-        for (var i = 0; i < text.Length; i++)
+        foreach (var (start, value, length, _) in numerals)
         {
-            if (!ChineseNumber.IsNumeralChar(text[i]) || (i > 0 && ChineseNumber.IsNumeralChar(text[i - 1])))
+            found.Add((start, value, length));
+            for (var k = start; k < start + length; k++)
             {
-                continue;
-            }
-
-            if (ChineseNumber.TryReadSpoken(text, i, out var value, out var length, out _) && length > 0)
-            {
-                found.Add((i, value, length));
-                for (var k = i; k < i + length; k++)
+                if (ChineseNumber.TryRead(text[k].ToString(), 0, out var digit, out _))
                 {
-                    if (ChineseNumber.TryRead(text[k].ToString(), 0, out var digit, out _))
-                    {
-                        found.Add((k, digit, 1));
-                    }
+                    found.Add((k, digit, 1));
                 }
             }
         }

@@ -74,10 +74,10 @@ internal sealed class RecordSlotDoubts
     internal sealed record Facts(string Text, List<(int Start, int Value, int Length, bool Approximate)> Numerals, HashSet<string> Kinds,
         List<int> MemberFigures, bool RepairLeft, bool OnlyDirectionalGoing, HashSet<DateOnly> DirectionalDays, bool NamesPerson);
 
-    public Facts Read(string text, IReadOnlyList<DateMention> dates)
+    public Facts Read(string text, IReadOnlyList<DateMention> dates, List<(int Start, int Value, int Length, bool Approximate)> numerals)
     {
         ArgumentNullException.ThrowIfNull(dates);
-        var numerals = Numerals(text);
+        ArgumentNullException.ThrowIfNull(numerals);
         // The days whose every mention stands in a clause whose only going is a direction (今天把材料交上去了).
         var directionalDays = dates.GroupBy(d => d.Date)
             .Where(g => g.All(d => Clause(text, d.Start) is var (from, to) && OnlyDirectionalGoing(text[from..to])))
@@ -326,7 +326,7 @@ internal sealed class RecordSlotDoubts
     private static bool IsClauseBreak(char c) => char.IsWhiteSpace(c) || c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?' or '、';
 
     /// <summary>Every whole numeral of the text (digits, Chinese, spoken: 一百七, 俩), with whether it is approximate (二十多).</summary>
-    private static List<(int Start, int Value, int Length, bool Approximate)> Numerals(string text)
+    internal static List<(int Start, int Value, int Length, bool Approximate)> Numerals(string text)
     {
         var found = new List<(int, int, int, bool)>();
         for (var i = 0; i < text.Length; i++)
