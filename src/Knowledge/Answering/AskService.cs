@@ -328,7 +328,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     if (terms[i].UnitClass is not null && !terms[i].Generic)
                     {
                         // The judge's coverage (not the ranking's): a unit type the question names is covered by its class.
-                        var byClass = Math.Max(terms[i].ClassCredit(sentence), Math.Max(terms[i].ClassCredit(context), terms[i].ClassCredit(passage)));
+                        var byClass = ClassCredit(terms[i], hit, sentence);
                         classGain += Math.Max(byClass - credit, 0) * weights[i];
                     }
                 }
@@ -847,7 +847,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence)) * weights[i];
+            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best.Hit, sentence)) * weights[i];
         }
 
         return total > 0 ? held / total : 1;
@@ -872,7 +872,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             total += weights[i];
-            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence));
+            var credit = bound[i]?.IsMatch(sentence) == true ? 1 : Math.Max(Math.Max(terms[i].Credit(sentence), 0.6 * terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best.Hit, sentence));
             missing = Math.Max(missing, (1 - credit) * weights[i]);
             if (terms[i].Words.Max(DocumentFrequency) == 0)
             {
@@ -910,7 +910,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             .Where(i => terms[i].Start >= 0 && terms[i].Start < askedAt && !terms[i].Generic && !char.IsAsciiDigit(terms[i].Alternatives[0][0])).ToList();
         var sentence = best.Hit.SentenceForms[best.Index];
         var total = subject.Sum(i => weights[i]);
-        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best, sentence)) * weights[i]);
+        var held = subject.Sum(i => bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(Math.Max(terms[i].Credit(sentence), terms[i].Credit(best.Hit.MatchContext)), ClassCredit(terms[i], best.Hit, sentence)) * weights[i]);
         return total > 0 ? held / total : 1;
     }
 
@@ -919,8 +919,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     /// Resources/unit-classes.tsv) in the sentence, its headings or its passage: a passage states its rule for the class, and
     /// the unit type is one of its members. For the judge's measures only; the ranking reads the term's own words.
     /// </summary>
-    private static double ClassCredit(KeyTerm term, ScoredSentence best, string sentence) =>
-        term.UnitClass is null ? 0 : Math.Max(term.ClassCredit(sentence), Math.Max(term.ClassCredit(best.Hit.MatchContext), term.ClassCredit(best.Hit.MatchText)));
+    private static double ClassCredit(KeyTerm term, PassageHit hit, string sentence) =>
+        term.UnitClass is null ? 0 : Math.Max(term.ClassCredit(sentence), Math.Max(term.ClassCredit(hit.MatchContext), term.ClassCredit(hit.MatchText)));
 
     /// <summary>A bigram with bigrams on both sides ("有条" in "三有条件") mostly joins two words: it counts half.</summary>
     private static bool IsMiddle(KeyTerm term, IReadOnlyList<KeyTerm> terms) =>
