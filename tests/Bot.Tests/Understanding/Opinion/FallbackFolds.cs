@@ -5,14 +5,14 @@ using InstructorBot.Bot.Understanding.Opinion;
 namespace InstructorBot.Bot.Tests.Understanding.Opinion;
 
 /// <summary>
-/// Leave-one-writer-batch-out over all 26 blind batches a–z (tests/data/blind/understanding-2026-12-0*-{a..z}.jsonl): for
-/// each batch, an intent model trained on the own and development cases and the 25 other batches, never the held-out one.
+/// Leave-one-writer-batch-out over all 29 blind batches a–z, aa–ac (tests/data/blind/understanding-2026-12-0*-{a..z,aa..ac}.jsonl): for
+/// each batch, an intent model trained on the own and development cases and the 28 other batches, never the held-out one.
 /// The models are cached by their training data's hash in a temp folder (<see cref="IntentModelCache"/>), so a second run
 /// of the measurement loads them.
 /// </summary>
 internal static class FallbackFolds
 {
-    public static readonly string[] Batches = [.. "abcdefghijklmnopqrstuvwxyz".Select(c => c.ToString())];
+    public static readonly string[] Batches = [.. "abcdefghijklmnopqrstuvwxyz".Select(c => c.ToString()), "aa", "ab", "ac"];
 
     public static readonly string ModelFolder = Path.Combine(Path.GetTempPath(), "instructorbot-tests", "fallback-folds");
 
