@@ -24,22 +24,32 @@ public sealed partial class OrganizationIndex
 
             for (var length = free; length >= OrganizationSoundAlikes.MinLength; length--)
             {
-                var run = text.Substring(i, length);
-                if (aliases.ContainsKey(run) || soundAlikes.HeardAs(run) is not { Count: > 0 } names)
+                if (HeardMention(i, text.Substring(i, length), text.Substring(i, length)) is not { } heard)
                 {
                     continue;
                 }
 
-                var members = names.SelectMany(n => aliases[n].Members).Distinct().ToList();
-                Add(mentions, covered, members.Count == 1
-                    ? new OrganizationMention(i, length, run) { Organization = Organizations[members[0]] }
-                    : new OrganizationMention(i, length, run)
-                    {
-                        Candidates = [.. members.Select(m => new OrganizationCandidate(Organizations[m].Id, Organizations[m].Name))],
-                    });
+                Add(mentions, covered, heard);
                 i += length - 1;
                 break;
             }
         }
+    }
+
+    /// <summary>The mention <paramref name="written"/> makes when <paramref name="run"/> (it or its core) is a ledger name heard alike, or null.</summary>
+    private OrganizationMention? HeardMention(int start, string written, string run)
+    {
+        if (aliases.ContainsKey(run) || soundAlikes.HeardAs(run) is not { Count: > 0 } names)
+        {
+            return null;
+        }
+
+        var members = names.SelectMany(n => aliases[n].Members).Distinct().ToList();
+        return members.Count == 1
+            ? new OrganizationMention(start, written.Length, written) { Organization = Organizations[members[0]] }
+            : new OrganizationMention(start, written.Length, written)
+            {
+                Candidates = [.. members.Select(m => new OrganizationCandidate(Organizations[m].Id, Organizations[m].Name))],
+            };
     }
 }

@@ -321,6 +321,10 @@ public sealed partial class OrganizationIndex
             {
                 Add(mentions, covered, ToMention(known.Start, text[known.Start..end], known.Entry));
             }
+            else if (HeardMention(start, written, core) is { } heard)
+            {
+                Add(mentions, covered, heard); // "深圳市家和餐饮管理有限公司", "争衡律师事务所": a ledger name heard alike
+            }
             else if (shape.Accepts(written))
             {
                 Add(mentions, covered, new OrganizationMention(start, written.Length, written));

@@ -9,8 +9,8 @@ namespace InstructorBot.Bot.Understanding;
 /// <list type="bullet">
 /// <item>its toneless pinyin (<see cref="Pinyin"/>) equals the name's;</item>
 /// <item>its trade words are the name's, written the same: only the proper part is misheard;</item>
-/// <item>its proper part keeps at least one character of the name's in place and changes at most half of them
-/// (嘉禾餐饮 changes both of 佳和: another unit, not a slip);</item>
+/// <item>its proper part changes exactly one character of the name's, the others kept in place (嘉禾餐饮 changes both
+/// of 佳和: another unit, not a slip; a wrong unit is worse than a question);</item>
 /// <item>it is no ledger name itself and no word of the dictionary people write (jieba's, at least
 /// <see cref="SoundAlikes.RealWordFrequency"/>).</item>
 /// </list>
@@ -105,13 +105,13 @@ internal sealed class OrganizationSoundAlikes
             return false; // the trade words are heard right: 恒心建筑 is 恒信建筑, 恒信建住 is nothing
         }
 
-        var changed = 0;
+        var changed = 0; // characters of the proper part heard otherwise
         for (var i = 0; i < name.ProperLength; i++)
         {
             changed += run[i] == name.Text[i] ? 0 : 1;
         }
 
-        return changed >= 1 && changed <= Math.Max(1, name.ProperLength / 2);
+        return changed == 1;
     }
 
     private sealed record Name(string Text, int ProperLength);
