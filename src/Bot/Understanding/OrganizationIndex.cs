@@ -38,6 +38,8 @@ public sealed partial class OrganizationIndex
     private readonly HashSet<string> genericWords;
     private readonly HashSet<string> stopwords;
     private readonly UnitNameShape shape;
+    private readonly OrganizationSoundAlikes soundAlikes = new(SoundAlikes.DictionaryFrequency);
+    private readonly List<(string Name, int ProperLength)> heardNames = [];
 
     public OrganizationIndex(IReadOnlyList<Organization> organizations, Vocabulary vocabulary)
     {
@@ -61,6 +63,11 @@ public sealed partial class OrganizationIndex
         for (var i = 0; i < organizations.Count; i++)
         {
             AddOrganization(i, organizations[i]);
+        }
+
+        foreach (var (name, properLength) in heardNames.Where(h => aliases.ContainsKey(h.Name)))
+        {
+            soundAlikes.Add(name, properLength);
         }
 
         aliasLookup = aliases.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -153,6 +160,7 @@ public sealed partial class OrganizationIndex
             }
         }
 
+        FindHeardNames(text, mentions, covered);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
     }
@@ -313,6 +321,10 @@ public sealed partial class OrganizationIndex
             {
                 Add(mentions, covered, ToMention(known.Start, text[known.Start..end], known.Entry));
             }
+            else if (HeardMention(start, written, core) is { } heard)
+            {
+                Add(mentions, covered, heard); // "深圳市家和餐饮管理有限公司", "争衡律师事务所": a ledger name heard alike
+            }
             else if (shape.Accepts(written))
             {
                 Add(mentions, covered, new OrganizationMention(start, written.Length, written));
@@ -447,9 +459,19 @@ public sealed partial class OrganizationIndex
         foreach (var variant in variants.Distinct())
         {
             AddAlias(variant, index, variant == name ? FullName : Core);
+            var (brand, _, brandIsGeneric) = Decompose(variant);
             foreach (var derived in DerivedAliases(variant))
             {
                 AddAlias(derived, index, Derived);
+                if (!brandIsGeneric && derived.StartsWith(brand, StringComparison.Ordinal))
+                {
+                    heardNames.Add((derived, brand.Length));
+                }
+            }
+
+            if (!brandIsGeneric && variant != name)
+            {
+                heardNames.Add((variant, brand.Length));
             }
         }
     }
