@@ -257,9 +257,9 @@ internal sealed partial class MessageParser
         DateMention? chosen = null;
         foreach (var date in dates)
         {
-            if (date.Start < position)
+            if (date.Start < position && !UnmetPlans().Any(p => p.From <= date.Start && date.Start < p.To && p.To <= position))
             {
-                chosen = date;
+                chosen = date; // "本来…改到明天。下午去了恒信建筑": the day a plan not kept was moved to dates nothing after it
             }
         }
 
