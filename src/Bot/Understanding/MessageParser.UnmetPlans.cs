@@ -72,6 +72,9 @@ internal sealed partial class MessageParser
         return unmetPlans;
     }
 
+    /// <summary>A day said in a plan not kept ("改到明天") that ends before <paramref name="position"/> dates nothing there.</summary>
+    private bool MovedPlanDay(DateMention date, int position) => UnmetPlans().Any(p => p.From <= date.Start && date.Start < p.To && p.To <= position);
+
     private bool EndsSentence(Clause before, Clause next) =>
         text.AsSpan(before.End, Math.Max(0, next.Start - before.End)).IndexOfAny("。！!？?\n；;") >= 0
         || (before.End > 0 && before.End <= text.Length && "。！!？?\n；;".Contains(text[before.End - 1]));
@@ -154,7 +157,7 @@ internal sealed partial class MessageParser
             return false;
         }
 
-        var ba = text.LastIndexOf('把', position, Math.Max(0, position - clause.Start));
+        var ba = text.LastIndexOf('把', position, position - clause.Start + 1);
         if (ba < clause.Start)
         {
             return false;
