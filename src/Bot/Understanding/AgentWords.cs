@@ -81,5 +81,23 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>还没落实/还没开始: what the verb before it names is not done yet ("X的一对一帮扶还没落实").</summary>
     public KeywordSet UnfinishedAfter { get; } = new(Class(v, "unfinished_after"));
 
+    // ---- round 12 (MessageParser.UnmetPlans.cs): a plan said and then not kept, a settling not yet done
+
+    /// <summary>本来/原计划/约好了: a plan said as made before; with an outcome word after it, a plan not kept.</summary>
+    public KeywordSet UnmetPlanOpeners { get; } = new(Class(v, "unmet_plan_openers"));
+
+    /// <summary>没去成/取消了/推迟到/改到: the plan before it was not kept.</summary>
+    public KeywordSet UnmetPlanOutcomes { get; } = new(Class(v, "unmet_plan_outcomes"));
+
+    /// <summary>还没/尚未 (then 最后/正式, then 定/确定/落实): a clause of its own saying the one before is not settled.</summary>
+    public KeywordSet UnsettledNegations { get; } = new(Class(v, "unsettled_negations"));
+
+    public KeywordSet UnsettledAdverbs { get; } = new(Class(v, "unsettled_adverbs"));
+
+    public KeywordSet UnsettledVerbs { get; } = new(Class(v, "unsettled_verbs"));
+
+    /// <summary>帮/帮着/来帮/帮他们: a helper's purpose lead; 把 + a party body + 建起来 after it is what the help is for.</summary>
+    public KeywordSet HelpLeads { get; } = new(Class(v, "help_leads"));
+
     private static IEnumerable<string> Class(Vocabulary v, string name) => v.MoodOperators.TryGetValue(name, out var words) ? words : [];
 }

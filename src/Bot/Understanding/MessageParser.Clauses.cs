@@ -130,7 +130,8 @@ internal sealed partial class MessageParser
             || IsHearsay(position) // MessageParser.Discourse.cs
             || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
             || PlannedByHeading(position) // MessageParser.Items.cs
-            || IsUnrealized(position); // MessageParser.Mood.cs
+            || IsUnrealized(position) // MessageParser.Mood.cs
+            || InUnmetPlan(position) || ((UnsettledNext(clause) || UnsettledAfter(clause, position)) && rules.Visit.MatchAt(text, position) is null && rules.Motion.MatchAt(text, position) is null); // MessageParser.UnmetPlans.cs
     }
 
     /// <summary>

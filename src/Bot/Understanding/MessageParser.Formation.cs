@@ -250,6 +250,7 @@ internal sealed partial class MessageParser
                     || PartyWordNear(clause, position, verb.Length) is not { } party || IsBlocked(clause, position)
                     || rules.Pairing.FindAll(text, clause.Start, position).Any(v => !IsAttributive(v))
                     || PairedByAgentAfter(clause, position, verb)
+                    || IsPairingPurpose(clause, position, verb) // MessageParser.UnmetPlans.cs
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3)) // "支部早就建了": it exists, not set up now

@@ -257,9 +257,9 @@ internal sealed partial class MessageParser
         DateMention? chosen = null;
         foreach (var date in dates)
         {
-            if (date.Start < position)
+            if (date.Start < position && !MovedPlanDay(date, position))
             {
-                chosen = date;
+                chosen = date; // "本来…改到明天。下午去了恒信建筑": the day a plan not kept was moved to dates nothing after it
             }
         }
 
@@ -275,7 +275,7 @@ internal sealed partial class MessageParser
     /// <summary>The day said before <paramref name="position"/>, with the days listed with it ("昨天和今天都去了").</summary>
     private List<DateOnly> DatesFor(int position)
     {
-        var last = dates.FindLastIndex(d => d.Start < position);
+        var last = dates.FindLastIndex(d => d.Start < position && !MovedPlanDay(d, position));
         if (last < 0)
         {
             return [DateFor(position)];
