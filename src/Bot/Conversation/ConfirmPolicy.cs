@@ -29,6 +29,11 @@ public sealed class ConfirmPolicy(IOptions<ConversationOptions> options)
             reasons.Add(ConfirmReason.Doubtful);
         }
 
+        if (rules.UnknownOrganization && action.HeardAs is not null && action.OrganizationId is not null)
+        {
+            reasons.Insert(0, ConfirmReason.NearName);
+        }
+
         if (organization is null)
         {
             if (rules.UnknownOrganization && action.OrganizationId is null && action.Candidates.Count == 0 && action.Organization is { Length: > 0 })

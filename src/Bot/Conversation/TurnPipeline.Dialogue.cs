@@ -125,12 +125,12 @@ public sealed partial class TurnPipeline
             {
                 var organization = Organization(a);
                 var reasons = guards.Policy.Check(a, organization).ToList();
-                if (near is not null && a.OrganizationId == near.Id)
+                if (near is not null && a.OrganizationId == near.Id && !reasons.Contains(ConfirmReason.NearName))
                 {
                     reasons.Insert(0, ConfirmReason.NearName);
                 }
 
-                return new ConfirmReplies.Item(a, organization, reasons, written);
+                return new ConfirmReplies.Item(a, organization, reasons, written ?? a.HeardAs);
             })
             .ToList();
         var question = ConfirmReplies.Ask(items, user, today);

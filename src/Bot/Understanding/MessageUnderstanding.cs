@@ -123,6 +123,8 @@ public sealed class MessageUnderstanding
             reading = opinion.Fill(reading, normalized, index, parser.RelaxedFrames, smallTalk);
         }
 
+        // A unit linked by sound only is offered as a question before anything is written for it.
+        reading = HeardNames.Mark(reading, index.FindMentions(normalized));
         // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
         reading = RecordsDoubted ? doubts.Value.Apply(reading, normalized, DateExpressions.Today(now), DoubtsSeen) : reading;
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
@@ -170,7 +172,7 @@ public sealed class MessageUnderstanding
 
     /// <summary>The ledger organisations a bare name ("云启科技") may mean: one id, several candidates, or none.</summary>
     public IReadOnlyList<int> FindOrganizations(string? text) =>
-        Index.FindMentions(TextNormalizer.Normalize(text)).FirstOrDefault(m => !m.IsGeneric) switch
+        Index.FindMentions(TextNormalizer.Normalize(text)).FirstOrDefault(m => !m.IsGeneric && !m.IsHeard) switch
         {
             { Organization: { } one } => [one.Id],
             { Candidates.Count: > 0 } ambiguous => [.. ambiguous.Candidates.Select(c => c.Id)],

@@ -46,10 +46,11 @@ public sealed partial class OrganizationIndex
 
         var members = names.SelectMany(n => aliases[n].Members).Distinct().ToList();
         return members.Count == 1
-            ? new OrganizationMention(start, written.Length, written) { Organization = Organizations[members[0]] }
+            ? new OrganizationMention(start, written.Length, written) { Organization = Organizations[members[0]], IsHeard = true }
             : new OrganizationMention(start, written.Length, written)
             {
                 Candidates = [.. members.Select(m => new OrganizationCandidate(Organizations[m].Id, Organizations[m].Name))],
+                IsHeard = true,
             };
     }
 }

@@ -15,6 +15,12 @@ public sealed record OrganizationMention(int Start, int Length, string Written)
     /// <summary>"一家企业": an organisation is meant but not named.</summary>
     public bool IsGeneric { get; init; }
 
+    /// <summary>
+    /// Linked by sound, not as written (家和餐饮 for 佳和餐饮, <see cref="OrganizationSoundAlikes"/>): the unit is offered as
+    /// a question ("您是指…吗？") before anything is written for it.
+    /// </summary>
+    public bool IsHeard { get; init; }
+
     public int End => Start + Length;
 
     public bool IsAmbiguous => Organization is null && Candidates.Count > 1;

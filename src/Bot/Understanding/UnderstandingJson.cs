@@ -102,7 +102,7 @@ public static class UnderstandingJson
             json["change"] = true;
         }
 
-        if (action.Doubtful && action.IsRecord)
+        if ((action.Doubtful || action.HeardAs is not null) && action.IsRecord)
         {
             json["confirm"] = true;
         }

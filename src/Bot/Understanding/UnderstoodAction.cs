@@ -73,6 +73,12 @@ public sealed record UnderstoodAction(ActionKind Kind)
     /// </summary>
     public bool Doubtful { get; init; }
 
+    /// <summary>
+    /// The name as the message wrote it when the unit was linked by sound (云起科技 for 云启科技): the conversation asks
+    /// "您是指…吗？" before writing; the JSON carries <c>"confirm": true</c>. Not part of the contract's JSON.
+    /// </summary>
+    public string? HeardAs { get; init; }
+
     /// <summary>一企一策: the plan's measures, and the day by which they are to be done (<see cref="Person"/> answers for it).</summary>
     public string? Measures { get; init; }
     public DateOnly? Due { get; init; }
