@@ -155,6 +155,11 @@ internal sealed partial class MessageParser
 
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
+            if (ChangedToPostBefore(position) is { } made)
+            {
+                return made; // "把我定成他们的党建指导员": 把 + the person + a change link before the post
+            }
+
             var j = position + word.Length;
             var settledAt = SettledAt(j);
             var copula = rules.SettledWords.MatchAt(text, settledAt) is { } settled ? settledAt + settled.Length : j; // "指导员定了，就是我"
@@ -167,6 +172,15 @@ internal sealed partial class MessageParser
             if (copula > j && rules.InstructorVerbs.MatchAt(text, copula) is { } appointed && text.AsSpan(copula + appointed.Length).StartsWith("的是"))
             {
                 copula += appointed.Length + 1; // "指导员也定下来了 派的是黄志强": the appointing verb + 的 before 是
+            }
+            else if (copula > pause && rules.InstructorVerbs.MatchAt(text, copula) is { } sent && HolderAfterPost(copula + sent.Length, selfAllowed: false) is { } sentHolder)
+            {
+                return sentHolder; // "指导员定了 派街道的小谭 谭志远": the appointing verb after the pause, then the holder phrase
+            }
+
+            if (HolderAfterLink(rules.ChangeLinks, j) is { } changedTo)
+            {
+                return changedTo; // "指导员换成小周，周文斌", "指导员换人了 从今天起换成老钱": the post given to another
             }
 
             if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] is '是' or '叫')
@@ -230,6 +244,29 @@ internal sealed partial class MessageParser
         return null;
     }
 
+    /// <summary>
+    /// "今天把我定成他们的党建指导员了", "街道把小邱换成…的指导员": 把 + a person + a change link (<c>holder_phrases.change_links</c>)
+    /// before the post word at <paramref name="post"/>, in its clause.
+    /// </summary>
+    private string? ChangedToPostBefore(int post)
+    {
+        var start = post;
+        while (start > 0 && post - start < 20 && !IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+
+        for (var at = text.IndexOf('把', start, post - start); at >= 0; at = at + 1 < post ? text.IndexOf('把', at + 1, post - at - 1) : -1)
+        {
+            if (PersonAt(at + 1) is { } person && rules.ChangeLinks.MatchAt(text, at + 1 + person.Length, post) is not null)
+            {
+                return person.Name;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Where the word saying the post is settled would start after <paramref name="position"/>: past 也/都/已经.</summary>
     private int SettledAt(int position) =>
         rules.SettledAdverbs.MatchAt(text, position) is { } adverb && rules.SettledWords.MatchAt(text, position + adverb.Length) is not null
@@ -266,7 +303,7 @@ internal sealed partial class MessageParser
         // "德润物业这块的帮扶组建我来负责", "本人自本月起一对一帮扶…": the sender takes it on, said before or after the verb.
         var secretary = rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
             || SelfInRoleKey()
-            ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
+            ? sender.Name : PersonBefore(clause, verb.Position) ?? HolderAfterLink(rules.HandingVerbs, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)

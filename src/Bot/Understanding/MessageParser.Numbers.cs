@@ -253,7 +253,8 @@ internal sealed partial class MessageParser
 
         // one probe per position back from the figure (the staff words are a keyword set, not a list to scan)
         var length = rules.EmployeeWords.LongestEndingAt(text, end);
-        return length > 0 && !text.AsSpan(0, end - length).EndsWith("党员") ? end - length : null;
+        // A staff word inside a unit's name ("阳光社工 五个党员": 社工 of the name) is said with no figure.
+        return length > 0 && !text.AsSpan(0, end - length).EndsWith("党员") && !InsideMention(end - length) ? end - length : null;
     }
 
     /// <summary>"有个快递员是党员", "其中一位店长也是党员": one person said to be a member counts one.</summary>
