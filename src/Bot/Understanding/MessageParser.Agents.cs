@@ -258,14 +258,21 @@ internal sealed partial class MessageParser
                     continue;
                 }
 
-                // The post after the person, in the same stretch of speech: 当/担任 … 指导员.
-                var end = at + person.Length;
-                while (end < text.Length && end - at < 24 && text[end] is not ('，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
+                // The post after the person, in the same stretch of speech (past the pause that closes a name in apposition:
+                // "派社区的小邱，邱文斌，去当…"): 当/担任 … 指导员.
+                var from = at + person.Length;
+                while (from < text.Length && from - at - person.Length < 1 && text[from] is '，' or ',' or ' ')
+                {
+                    from++;
+                }
+
+                var end = from;
+                while (end < text.Length && end - at < 28 && text[end] is not ('，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
                 {
                     end++;
                 }
 
-                if (rules.Agents.ServeVerbs.FindFirst(text, at + person.Length, end) is { } serve
+                if (rules.Agents.ServeVerbs.FindFirst(text, from, end) is { } serve
                     && rules.InstructorWords.ContainsAny(text, serve.Position + serve.Word.Length, end))
                 {
                     return person.Name;

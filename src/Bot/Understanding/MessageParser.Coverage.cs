@@ -214,6 +214,14 @@ internal sealed partial class MessageParser
             }
         }
 
+        foreach (var (position, _) in rules.InstructorWords.FindAll(text))
+        {
+            if (HolderBeforeServe(position) is { } subject)
+            {
+                return subject; // MessageParser.People.cs: "黄志刚去当电商协会的党建指导员", the subject of the serve verb
+            }
+        }
+
         for (var at = text.IndexOf("担任", StringComparison.Ordinal); at >= 0; at = text.IndexOf("担任", at + 2, StringComparison.Ordinal))
         {
             var before = text.AsSpan(0, at);
@@ -350,6 +358,29 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "陈建华今天表态了，智联物流由他来一对一帮扶": a pronoun (by 由) is the person a title named before it.
+        if (end - clause.Start >= 1 && text[end - 1] is '他' or '她' && (end - 1 == clause.Start || !TextNormalizer.IsHan(text[end - 2]) || text[end - 2] == '由'))
+        {
+            return TitledPersonBefore(clause.Start);
+        }
+
         return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) ? rules.Names.ReadBefore(text, end, clause.Start) : null;
+    }
+
+    /// <summary>The last person named after a place, unit or title word ("社区党委书记陈建华") before <paramref name="position"/>.</summary>
+    private string? TitledPersonBefore(int position)
+    {
+        string? found = null;
+        for (var i = 1; i < position; i++)
+        {
+            if (rules.Names.PrecededAt(text, i) && rules.Names.ReadAt(text, i, position) is { Length: >= 2 } name && rules.Names.ClosedAt(text, i + name.Length)
+                && !InsideOrAtMention(i))
+            {
+                found = name;
+                i += name.Length - 1;
+            }
+        }
+
+        return found;
     }
 }

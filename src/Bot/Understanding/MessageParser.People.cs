@@ -44,7 +44,7 @@ internal sealed partial class MessageParser
             // "派了党建指导员，黄晓明同志，今天开始对接": a name in apposition after a pause, alone (closed by 同志 or a pause).
             var at = position + 1;
             return rules.Names.ReadAt(text, at) is { Length: >= 2 } apposed && !apposed.Skip(1).Any(ChineseNumber.IsNumeralChar)
-                && (at + apposed.Length == text.Length || text[at + apposed.Length] is '，' or ',' or '。' or ' ' || text.AsSpan(at + apposed.Length).StartsWith("同志"))
+                && (at + apposed.Length == text.Length || text[at + apposed.Length] is '，' or ',' or '。' or ' ' or '（' or '(' || text.AsSpan(at + apposed.Length).StartsWith("同志"))
                 ? apposed
                 : null;
         }
