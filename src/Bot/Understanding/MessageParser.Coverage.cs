@@ -364,7 +364,9 @@ internal sealed partial class MessageParser
             return TitledPersonBefore(clause.Start);
         }
 
-        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) ? rules.Names.ReadBefore(text, end, clause.Start) : null;
+        // "宏图贸易的一对一帮扶": no name starts inside a unit's name or ends in the particle 的.
+        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) && text[end - 1] != '的'
+            && rules.Names.ReadBefore(text, end, clause.Start) is { } name && !InsideOrAtMention(end - name.Length) ? name : null;
     }
 
     /// <summary>The last person named after a place, unit or title word ("社区党委书记陈建华") before <paramref name="position"/>.</summary>

@@ -74,8 +74,7 @@ public sealed class RoleClassesTests
     {
         Assert.Equal(FormationMethod.Functional, One($"{unit}今天成立了功能性党支部 党员四个", ActionKind.Formation, name).Method);
         Assert.Equal("鲁文清", One($"{unit}今天单独成立了党支部 党员四个 书籍是总经理 叫鲁文清", ActionKind.Formation, name).Secretary);
-        Assert.Equal(WorkCoverageMeasure.TradeUnion,
-            One($"{unit}目前没有党员，他们的公会上周三也已经成立了", ActionKind.WorkCoverage, name).Measure);
+        Assert.Equal(WorkCoverageMeasure.TradeUnion, One($"{unit}目前没有党员，他们的公会这周三也已经成立了", ActionKind.WorkCoverage, name).Measure);
     }
 
     [Theory]
