@@ -264,11 +264,12 @@ internal sealed partial class MessageParser
     }
 
     /// <summary>
-    /// Whether the staff word at <paramref name="position"/> is part of a unit's name: inside a mention, or going on from a
+    /// Whether the staff word at <paramref name="position"/> is part of a unit's name: all of it inside a mention (not 青禾文化公司|里,
+    /// a place word that begins in the name), or going on from a
     /// mention's end with the unit's own name ("阳光社工" said for 阳光社工服务中心: its 社工 is the name's, not the staff).
     /// </summary>
     private bool InUnitsName(int position, int length) =>
-        length > 0 && (InsideMention(position) || mentions.Any(m => m.End == position && m.Organization is { } unit
+        length > 0 && (mentions.Any(m => m.Start < position && position + length <= m.End) || mentions.Any(m => m.End == position && m.Organization is { } unit
             && unit.Name.Contains(text.AsSpan(m.Start, position + length - m.Start), StringComparison.Ordinal)));
 
     /// <summary>"有个快递员是党员", "其中一位店长也是党员": one person said to be a member counts one.</summary>
