@@ -247,22 +247,36 @@ internal sealed partial class MessageParser
                 at++;
             }
 
-            if (PersonAt(at) is not { } person)
+            // "安排了社区党建专干黄晓明当他们的指导员": else a holder phrase (places, 的, titles) before the name.
+            // A name read at the verb that no name boundary closes ("党群服|务中心…") comes after the holder phrase.
+            var direct = PersonAt(at);
+            var closed = direct is not { Name: { } read } || read != rules.Names.ReadAt(text, at) || rules.Names.ClosedAt(text, at + direct.Value.Length);
+            foreach (var candidate in closed ? (ReadOnlySpan<(string? Name, int Length)?>)[direct, HolderPhraseAt(at)] : [HolderPhraseAt(at), direct])
             {
-                continue;
-            }
+                if (candidate is not { } person)
+                {
+                    continue;
+                }
 
-            // The post after the person, in the same stretch of speech: 当/担任 … 指导员.
-            var end = at + person.Length;
-            while (end < text.Length && end - at < 20 && text[end] is not ('，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
-            {
-                end++;
-            }
+                // The post after the person, in the same stretch of speech (past the pause that closes a name in apposition:
+                // "派社区的小邱，邱文斌，去当…"): 当/担任 … 指导员.
+                var from = at + person.Length;
+                while (from < text.Length && from - at - person.Length < 1 && text[from] is '，' or ',' or ' ')
+                {
+                    from++;
+                }
 
-            if (rules.Agents.ServeVerbs.FindFirst(text, at + person.Length, end) is { } serve
-                && rules.InstructorWords.ContainsAny(text, serve.Position + serve.Word.Length, end))
-            {
-                return person.Name;
+                var end = from;
+                while (end < text.Length && end - at < 28 && text[end] is not ('，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
+                {
+                    end++;
+                }
+
+                if (rules.Agents.ServeVerbs.FindFirst(text, from, end) is { } serve
+                    && rules.InstructorWords.ContainsAny(text, serve.Position + serve.Word.Length, end))
+                {
+                    return person.Name;
+                }
             }
         }
 
@@ -283,6 +297,17 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>The name a holder phrase at <paramref name="position"/> ends in, with the phrase's length (PersonNames.ReadHolder).</summary>
+    private (string? Name, int Length)? HolderPhraseAt(int position)
+    {
+        if (rules.Names.ReadHolder(text, position) is not { } name || text.IndexOf(name, position, StringComparison.Ordinal) is var at && at < 0 || InsideOrAtMention(at))
+        {
+            return null;
+        }
+
+        return (name, at + name.Length - position);
     }
 
     /// <summary>The person said at <paramref name="position"/>: 我/本人 (the sender), 他/她 (the person named before), or a name.</summary>

@@ -155,6 +155,11 @@ internal sealed partial class MessageParser
 
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
         {
+            if (ChangedToPostBefore(position) is { } made)
+            {
+                return made; // "把我定成他们的党建指导员": 把 + the person + a change link before the post
+            }
+
             var j = position + word.Length;
             var settledAt = SettledAt(j);
             var copula = rules.SettledWords.MatchAt(text, settledAt) is { } settled ? settledAt + settled.Length : j; // "指导员定了，就是我"
@@ -167,6 +172,15 @@ internal sealed partial class MessageParser
             if (copula > j && rules.InstructorVerbs.MatchAt(text, copula) is { } appointed && text.AsSpan(copula + appointed.Length).StartsWith("的是"))
             {
                 copula += appointed.Length + 1; // "指导员也定下来了 派的是黄志强": the appointing verb + 的 before 是
+            }
+            else if (copula > pause && rules.InstructorVerbs.MatchAt(text, copula) is { } sent && HolderAfterPost(copula + sent.Length, selfAllowed: false) is { } sentHolder)
+            {
+                return sentHolder; // "指导员定了 派街道的小谭 谭志远": the appointing verb after the pause, then the holder phrase
+            }
+
+            if (HolderAfterLink(rules.ChangeLinks, j) is { } changedTo)
+            {
+                return changedTo; // "指导员换成小周，周文斌", "指导员换人了 从今天起换成老钱": the post given to another
             }
 
             if (copula + 1 < text.Length && text[copula] is '就' or '也' && text[copula + 1] is '是' or '叫')
@@ -200,6 +214,14 @@ internal sealed partial class MessageParser
             }
         }
 
+        foreach (var (position, _) in rules.InstructorWords.FindAll(text))
+        {
+            if (HolderBeforeServe(position) is { } subject)
+            {
+                return subject; // MessageParser.People.cs: "黄志刚去当电商协会的党建指导员", the subject of the serve verb
+            }
+        }
+
         for (var at = text.IndexOf("担任", StringComparison.Ordinal); at >= 0; at = text.IndexOf("担任", at + 2, StringComparison.Ordinal))
         {
             var before = text.AsSpan(0, at);
@@ -224,6 +246,29 @@ internal sealed partial class MessageParser
             if (rules.Names.ReadAt(text, position + word.Length) is { } name && FollowedByServe(position + word.Length + name.Length))
             {
                 return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "今天把我定成他们的党建指导员了", "街道把小邱换成…的指导员": 把 + a person + a change link (<c>holder_phrases.change_links</c>)
+    /// before the post word at <paramref name="post"/>, in its clause.
+    /// </summary>
+    private string? ChangedToPostBefore(int post)
+    {
+        var start = post;
+        while (start > 0 && post - start < 20 && !IsSeparator(text[start - 1]))
+        {
+            start--;
+        }
+
+        for (var at = text.IndexOf('把', start, post - start); at >= 0; at = at + 1 < post ? text.IndexOf('把', at + 1, post - at - 1) : -1)
+        {
+            if (PersonAt(at + 1) is { } person && rules.ChangeLinks.MatchAt(text, at + 1 + person.Length, post) is not null)
+            {
+                return person.Name;
             }
         }
 
@@ -266,7 +311,7 @@ internal sealed partial class MessageParser
         // "德润物业这块的帮扶组建我来负责", "本人自本月起一对一帮扶…": the sender takes it on, said before or after the verb.
         var secretary = rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
             || SelfInRoleKey()
-            ? sender.Name : PersonBefore(clause, verb.Position) ?? Secretary();
+            ? sender.Name : PersonBefore(clause, verb.Position) ?? HolderAfterLink(rules.HandingVerbs, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)
@@ -313,6 +358,31 @@ internal sealed partial class MessageParser
             }
         }
 
-        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) ? rules.Names.ReadBefore(text, end, clause.Start) : null;
+        // "陈建华今天表态了，智联物流由他来一对一帮扶": a pronoun (by 由) is the person a title named before it.
+        if (end - clause.Start >= 1 && text[end - 1] is '他' or '她' && (end - 1 == clause.Start || !TextNormalizer.IsHan(text[end - 2]) || text[end - 2] == '由'))
+        {
+            return TitledPersonBefore(clause.Start);
+        }
+
+        // "宏图贸易的一对一帮扶": no name starts inside a unit's name or ends in the particle 的.
+        return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) && text[end - 1] != '的'
+            && rules.Names.ReadBefore(text, end, clause.Start) is { } name && !InsideOrAtMention(end - name.Length) ? name : null;
+    }
+
+    /// <summary>The last person named after a place, unit or title word ("社区党委书记陈建华") before <paramref name="position"/>.</summary>
+    private string? TitledPersonBefore(int position)
+    {
+        string? found = null;
+        for (var i = 1; i < position; i++)
+        {
+            if (rules.Names.PrecededAt(text, i) && rules.Names.ReadAt(text, i, position) is { Length: >= 2 } name && rules.Names.ClosedAt(text, i + name.Length)
+                && !InsideOrAtMention(i))
+            {
+                found = name;
+                i += name.Length - 1;
+            }
+        }
+
+        return found;
     }
 }

@@ -195,7 +195,8 @@ internal sealed partial class MessageParser
 
         foreach (var (position, word) in rules.EmployeeWords.FindAll(text))
         {
-            if (position >= 2 && text.AsSpan(position - 2).StartsWith("党员"))
+            // "阳光社工 五个党员": a staff word inside a unit's name is said with no figure.
+            if ((position >= 2 && text.AsSpan(position - 2).StartsWith("党员")) || InUnitsName(position, word.Length))
             {
                 continue;
             }
@@ -220,6 +221,11 @@ internal sealed partial class MessageParser
         var claimed = new Dictionary<int, int>();
         foreach (var pair in NounFigures.Pair(text, MessageTokens))
         {
+            if (pair.Start < pair.FigureStart && InUnitsName(pair.Start, rules.EmployeeWords.MatchAt(text, pair.Start)?.Length ?? 0))
+            {
+                continue; // "阳光社工 五个党员": the staff word of a unit's name is no noun said with the figure
+            }
+
             var phrase = new NumberPhrase(pair.Start, pair.End, pair.Value, pair.Approximate, pair.Category);
             (pair.Noun == TokenKind.Members ? memberPhrases : employeePhrases).Add(phrase);
             claimed[pair.FigureStart] = pair.End;
@@ -253,8 +259,18 @@ internal sealed partial class MessageParser
 
         // one probe per position back from the figure (the staff words are a keyword set, not a list to scan)
         var length = rules.EmployeeWords.LongestEndingAt(text, end);
-        return length > 0 && !text.AsSpan(0, end - length).EndsWith("党员") ? end - length : null;
+        // A staff word inside a unit's name ("阳光社工 五个党员": 社工 of the name) is said with no figure.
+        return length > 0 && !text.AsSpan(0, end - length).EndsWith("党员") && !InUnitsName(end - length, length) ? end - length : null;
     }
+
+    /// <summary>
+    /// Whether the staff word at <paramref name="position"/> is part of a unit's name: all of it inside a mention (not 青禾文化公司|里,
+    /// a place word that begins in the name), or going on from a
+    /// mention's end with the unit's own name ("阳光社工" said for 阳光社工服务中心: its 社工 is the name's, not the staff).
+    /// </summary>
+    private bool InUnitsName(int position, int length) =>
+        length > 0 && (mentions.Any(m => m.Start < position && position + length <= m.End) || mentions.Any(m => m.End == position && m.Organization is { } unit
+            && unit.Name.Contains(text.AsSpan(m.Start, position + length - m.Start), StringComparison.Ordinal)));
 
     /// <summary>"有个快递员是党员", "其中一位店长也是党员": one person said to be a member counts one.</summary>
     private void OneDescribedMember()

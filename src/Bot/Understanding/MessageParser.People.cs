@@ -44,7 +44,7 @@ internal sealed partial class MessageParser
             // "派了党建指导员，黄晓明同志，今天开始对接": a name in apposition after a pause, alone (closed by 同志 or a pause).
             var at = position + 1;
             return rules.Names.ReadAt(text, at) is { Length: >= 2 } apposed && !apposed.Skip(1).Any(ChineseNumber.IsNumeralChar)
-                && (at + apposed.Length == text.Length || text[at + apposed.Length] is '，' or ',' or '。' or ' ' || text.AsSpan(at + apposed.Length).StartsWith("同志"))
+                && (at + apposed.Length == text.Length || text[at + apposed.Length] is '，' or ',' or '。' or ' ' or '（' or '(' || text.AsSpan(at + apposed.Length).StartsWith("同志"))
                 ? apposed
                 : null;
         }
@@ -59,7 +59,30 @@ internal sealed partial class MessageParser
             return sender.Name;
         }
 
-        return rules.Names.ReadQualified(text, position);
+        return rules.Names.ReadHolder(text, position);
+    }
+
+    /// <summary>
+    /// "一对一帮扶交给街道的邹建华了", "指导员换成小周，周文斌": the holder named after a handing verb or a change link
+    /// (<c>holder_phrases</c>) in the stretch from <paramref name="start"/> to the end of its sentence (at most 24 characters on).
+    /// </summary>
+    private string? HolderAfterLink(KeywordSet linkWords, int start)
+    {
+        var end = start;
+        while (end < text.Length && end - start < 24 && text[end] is not ('。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
+        {
+            end++;
+        }
+
+        foreach (var (position, word) in linkWords.FindAll(text, start, end))
+        {
+            if (!InsideOrAtMention(position) && HolderAfterPost(position + word.Length, selfAllowed: true) is { } holder)
+            {
+                return holder;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

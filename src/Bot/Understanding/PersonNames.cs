@@ -15,6 +15,8 @@ internal sealed class PersonNames(Vocabulary vocabulary)
     private readonly KeywordSet preceding = new(vocabulary.NamePrecedingWords.Concat(vocabulary.Titles).Concat(vocabulary.ChainTitles));
     private readonly KeywordSet places = new(vocabulary.NamePrecedingWords);
     private readonly KeywordSet pointers = new(vocabulary.NameLeadingPointers);
+    private readonly KeywordSet links = new(Holder(vocabulary, "links"));
+    private readonly HashSet<char> nicknamePrefixes = [.. Holder(vocabulary, "nickname_prefixes").Where(w => w.Length == 1).Select(w => w[0])];
     private readonly int longestPreceding = vocabulary.NamePrecedingWords.Concat(vocabulary.Titles).Concat(vocabulary.ChainTitles).Select(w => w.Length).DefaultIfEmpty(1).Max();
 
     /// <summary>The name starting at <paramref name="position"/>, or null when no name starts there.</summary>
@@ -150,4 +152,55 @@ internal sealed class PersonNames(Vocabulary vocabulary)
         // "指导员赵敏帮着…": a name the clause goes on after, unless a place word follows it (龙城街道).
         return ReadAt(text, position) is { Length: >= 2 } open && places.MatchAt(text, position + open.Length) is null ? open : null;
     }
+
+    /// <summary>
+    /// The person a holder phrase names at <paramref name="position"/> (after a post word and its link, an appointing or a
+    /// handing verb). The name's boundary comes from the words that describe a person before it: within one stretch of
+    /// speech as <see cref="ReadQualified"/> reads it (places, units, 的, titles: "街道的邹建华", "党群服务中心专职干事罗海燕");
+    /// across one pause when the stretch before it is a description that ends in a title or a place word ("他们的技术总监，
+    /// 叫龚志强", "主任律师 叫潘文彬"), where a link (叫, 是) may go on, or ends in a nickname (小/老/阿 + a surname) that the
+    /// full name after the pause repeats ("小谭 谭志远", "老钱，钱立新").
+    /// </summary>
+    public string? ReadHolder(string text, int position)
+    {
+        if (ReadQualified(text, position) is { } qualified)
+        {
+            return qualified;
+        }
+
+        var stretchEnd = position;
+        while (stretchEnd < text.Length && stretchEnd - position < 16 && TextNormalizer.IsHan(text[stretchEnd]))
+        {
+            stretchEnd++;
+        }
+
+        var after = stretchEnd;
+        while (after < text.Length && after - stretchEnd < 2 && text[after] is ' ' or '，' or ',' or '、')
+        {
+            after++;
+        }
+
+        if (stretchEnd - position < 2 || after == stretchEnd || after >= text.Length)
+        {
+            return null;
+        }
+
+        char? nickname = nicknamePrefixes.Contains(text[stretchEnd - 2]) && surnames.Contains(text[stretchEnd - 1]) ? text[stretchEnd - 1] : null;
+        if (nickname is null && preceding.LongestEndingAt(text, stretchEnd) == 0)
+        {
+            return null;
+        }
+
+        if (nickname is null && links.MatchAt(text, after) is { } link)
+        {
+            after += link.Length;
+        }
+
+        return ReadAt(text, after) is { Length: >= 2 } full && ClosedAt(text, after + full.Length) && !full.Skip(1).Any(ChineseNumber.IsNumeralChar)
+            && (nickname is null || full[0] == nickname)
+            ? full
+            : null;
+    }
+
+    private static IEnumerable<string> Holder(Vocabulary v, string name) => v.HolderPhrases.TryGetValue(name, out var words) ? words : [];
 }

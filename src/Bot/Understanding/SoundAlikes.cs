@@ -63,6 +63,9 @@ internal sealed class SoundAlikes
     private readonly HashSet<string> roleWords;
     private readonly KeywordSet roleAndTitleWords;
     private readonly string surnames;
+    private readonly HashSet<string> bodyModifiers;
+    private readonly KeywordSet partyBodies;
+    private readonly PersonNames names;
     private readonly Func<string, int> frequency;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> memo = new(StringComparer.Ordinal);
 
@@ -121,6 +124,9 @@ internal sealed class SoundAlikes
         roleWords = [.. vocabulary.PredicateRoleNouns.Concat(vocabulary.ChainTitles)];
         roleAndTitleWords = new KeywordSet(vocabulary.PredicateRoleNouns.Concat(vocabulary.ChainTitles).Concat(vocabulary.Titles).Concat(vocabulary.InstructorWords));
         surnames = vocabulary.Surnames;
+        bodyModifiers = [.. vocabulary.FunctionalWords.Concat(vocabulary.SingleWords).Concat(vocabulary.JointWords).Concat(vocabulary.JointModes.Keys)];
+        partyBodies = new KeywordSet(vocabulary.PartyOrganizationWords.Keys);
+        names = new PersonNames(vocabulary);
     }
 
     /// <summary>The near sounds this reader takes as the same.</summary>
@@ -207,6 +213,7 @@ internal sealed class SoundAlikes
         // Round 12 (branch r12-ucats): definitions' parts, name glosses, unit introducers, reversals, earlier reports.
         nameof(Vocabulary.MemberDefinitions), nameof(Vocabulary.CharacterGlossRadicals), nameof(Vocabulary.UnitIntroducers),
         nameof(Vocabulary.ReversalMarkers), nameof(Vocabulary.EarlierReports),
+        nameof(Vocabulary.HolderPhrases), // round 13 (r13-uroles): links, nickname prefixes, handing and change verbs of a holder phrase
     };
 
     /// <summary>
@@ -471,9 +478,10 @@ internal sealed class SoundAlikes
     }
 
     /// <summary>
-    /// A real word is the slip only in its target's frame: a mass organisation right after its verb (成立了公会) or with its
-    /// verb a few characters on in the clause (公会当天也成立了, 把公会弄起来); a formation verb right before the organisation
-    /// it forms (组件了党支部); a role right before a person's name (书籍周海涛, 书籍是王海).
+    /// A real word is the slip only in its target's frame, the slot it would fill: a mass organisation right after its verb
+    /// (成立了公会) or with its verb later in the clause (公会当天也成立了, 公会上周三也已经成立了, 把公会弄起来); a formation verb
+    /// right before the organisation it forms (组件了党支部); a role right before a person's name or a holder phrase
+    /// (书籍周海涛, 书籍是王海, 书籍是店长 叫梁国栋); a method or mode right before the party body (功能性党支部).
     /// </summary>
     private bool InTargetsFrame(string text, int at, int end, string word)
     {
@@ -488,7 +496,8 @@ internal sealed class SoundAlikes
                 }
             }
 
-            for (var gap = 0; gap <= 4 && end + gap < text.Length && TextNormalizer.IsHan(text[end + gap]); gap++)
+            // The verb said later in the clause, a day and adverbs between (公会上周三也已经成立了).
+            for (var gap = 0; gap <= 8 && end + gap < text.Length && TextNormalizer.IsHan(text[end + gap]); gap++)
             {
                 if (massVerbs.MatchAt(text, end + gap) is not null)
                 {
@@ -513,8 +522,18 @@ internal sealed class SoundAlikes
 
         if (roleWords.Contains(word))
         {
-            var name = end < text.Length && text[end] is '是' or '为' ? end + 1 : end;
-            return name < text.Length && surnames.Contains(text[name], StringComparison.Ordinal);
+            // Its holder after it: a surname, or a holder phrase that describes the person by a title first (书籍是店长 叫梁国栋).
+            var name = end < text.Length && text[end] is '是' or '为' or '叫' ? end + 1 : end;
+            return name < text.Length && (surnames.Contains(text[name], StringComparison.Ordinal)
+                || (names.ReadHolder(text, name) is { } holder && text.IndexOf(holder, name, StringComparison.Ordinal) is var holderAt and > 0
+                    && roleAndTitleWords.ContainsAny(text, name, holderAt)));
+        }
+
+        if (bodyModifiers.Contains(word))
+        {
+            // A method or mode of forming said right before the party body it qualifies (功能性党支部 → 功能型).
+            var next = end < text.Length && text[end] == '的' ? end + 1 : end;
+            return partyBodies.MatchAt(text, next) is not null;
         }
 
         return false;

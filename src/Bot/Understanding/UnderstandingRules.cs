@@ -123,6 +123,8 @@ internal sealed class UnderstandingRules
         RevelationMarkers = new(v.RevelationMarkers);
         OnePersonMarkers = new(v.OnePersonMarkers);
         ChainTitles = new(v.ChainTitles);
+        HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
+        ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
         PredicateRoles = new(v.PredicateRoleNouns);
@@ -365,6 +367,12 @@ internal sealed class UnderstandingRules
     /// <summary>Small-talk phrases and the fillers allowed beside them.</summary>
     public KeywordSet SmallTalk { get; }
     public PersonNames Names { get; }
+
+    /// <summary>交给/交由: a task handed to the person named after it (holder_phrases.handing_verbs).</summary>
+    public KeywordSet HandingVerbs { get; }
+
+    /// <summary>换成/改为: a post given to the person named after it (holder_phrases.change_links).</summary>
+    public KeywordSet ChangeLinks { get; }
 
     /// <summary>Keys of form lines whose value is a person (帮扶人：本人).</summary>
     public KeywordSet PersonRoleKeys { get; }

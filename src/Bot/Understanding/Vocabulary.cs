@@ -395,6 +395,14 @@ public sealed record Vocabulary
     public IReadOnlyDictionary<string, List<string>> MoodOperators { get; init; } = new Dictionary<string, List<string>>();
 
     /// <summary>
+    /// Round 13 (branch r13-uroles): the grammar of a phrase that names a post's holder after the post word or the task:
+    /// links (叫, 是, 就是) that go on after a pause, nickname_prefixes (小/老/阿 + the surname: 小谭 before 谭志远),
+    /// handing_verbs (交给, 交由: the task handed to a person) and change_links (换成, 改为: the post given to another).
+    /// Read by <see cref="PersonNames"/> and the slots that hold a person.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> HolderPhrases { get; init; } = new Dictionary<string, List<string>>();
+
+    /// <summary>
     /// Round 11 (branch r11-safety): the words of the signals that a recording action may be wrong, so that it is asked
     /// about before it is written (<see cref="RecordDoubts"/>): unverified, realis_markers, day_words, none_gaps, none_closers.
     /// </summary>
