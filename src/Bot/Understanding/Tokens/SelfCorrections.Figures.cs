@@ -36,7 +36,7 @@ internal static partial class SelfCorrections
                     : string.Concat(text.AsSpan(0, leadAt), "是", text.AsSpan(leadAt + lead.Length)); // 人数应为18名
             }
 
-            if (tokens[k].Kind == TokenKind.Correction && DeniedInClause(text, tokens, rules, k) is { } denied)
+            if (tokens[k].Kind == TokenKind.Correction && (DeniedInClause(text, tokens, rules, k) ?? DeniedAfterAsserted(text, tokens, k)) is { } denied)
             {
                 return denied;
             }
@@ -61,6 +61,37 @@ internal static partial class SelfCorrections
         }
 
         return string.Concat(text.AsSpan(0, tokens[k].Start), text.AsSpan(p + lead.Length));
+    }
+
+    /// <summary>
+    /// "党员人数应该是68个不是63", "员工是538不是520": the same frame as "不是63，是68" said the other way round, the figure asserted
+    /// (right after 是 or a correction lead) first, then 不是 and the figure denied: the denied one goes.
+    /// </summary>
+    private static string? DeniedAfterAsserted(string text, List<Token> tokens, int k)
+    {
+        if (!text.AsSpan(tokens[k].Start).StartsWith("不是", StringComparison.Ordinal) || k == 0)
+        {
+            return null;
+        }
+
+        var y = k - 1;
+        while (y > 0 && tokens[y].Kind == TokenKind.Pause)
+        {
+            y--;
+        }
+
+        if (tokens[y].Kind == TokenKind.Measure && y > 0 && tokens[y - 1].Kind == TokenKind.Number && tokens[y - 1].End == tokens[y].Start)
+        {
+            y--;
+        }
+
+        if (tokens[y].Kind != TokenKind.Number || tokens[y].Start == 0 || text[tokens[y].Start - 1] != '是' || FigureAt(tokens, tokens[y].Start) is not { } rightEnd)
+        {
+            return null;
+        }
+
+        var wrong = SkipBlank(text, tokens[k].Start + 2);
+        return FigureAt(tokens, wrong) is { } wrongEnd ? string.Concat(text.AsSpan(0, rightEnd), text.AsSpan(wrongEnd)) : null;
     }
 
     /// <summary>"党员人数改一下，是19名": a marker, a lead and a figure, with no figure said before the marker in its sentence.</summary>
