@@ -40,6 +40,7 @@ internal sealed class AskingWords
         ConjunctEllipsisMarkers = Of("conjunct_ellipsis_markers");
         ConjunctShowVerbs = Of("conjunct_show_verbs");
         ConjunctRestatements = Of("conjunct_restatements");
+        ConjunctAdditives = Of("conjunct_additives");
         ConjunctSelfWords = Of("conjunct_self_words");
         RetractionErrorWords = Of("retraction_error_words");
     }
@@ -52,6 +53,9 @@ internal sealed class AskingWords
 
     /// <summary>The verbs of showing or sending a repeated request keeps (列/导/拉/发/报).</summary>
     public KeywordSet ConjunctShowVerbs { get; }
+
+    /// <summary>也/再/还/另外/分别/各: an adverb that adds a request to the one before, or spreads one over several.</summary>
+    public KeywordSet ConjunctAdditives { get; }
 
     /// <summary>就是/也就是/我是说: what follows restates the request before it, it asks nothing new.</summary>
     public KeywordSet ConjunctRestatements { get; }

@@ -19,7 +19,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private UnderstandingResult? RequestConjuncts(UnderstandingResult whole)
     {
-        if (whole.Actions.Count == 0 || !whole.Actions.All(a => IsConjunctRequest(a.Kind)) || HasRecordVerb(0, text.Length))
+        if (whole.Actions.Count == 0 || !whole.Actions.All(a => IsConjunctRequest(a.Kind)))
         {
             return null;
         }
@@ -28,7 +28,7 @@ internal sealed partial class MessageParser
         var start = 0;
         foreach (var boundary in ConjunctBoundaries())
         {
-            if (boundary <= start || RequestsIn(start, boundary) is not { } asked || OpensWithRestatement(boundary)
+            if (boundary <= start || !Overt(boundary) || RequestsIn(start, boundary) is not { } asked || OpensWithRestatement(boundary)
                 || (RequestsIn(boundary, text.Length) is null && Ellipsis(boundary, text.Length) is null))
             {
                 continue;
@@ -120,6 +120,23 @@ internal sealed partial class MessageParser
         return read.Count > 0 && read.All(a => IsConjunctRequest(a.Kind)) ? [.. read] : null;
     }
 
+    /// <summary>
+    /// The coordination is said, not only paused: a joiner at the boundary (和/然后/另外), a sentence ended before it (？/。/！/；),
+    /// a list mark (、), or an adverb that adds or spreads a request (也/再/还/单独/分别/各) in what follows. Two questions said
+    /// with only a pause between ("坂田街道覆盖率到多少了 建了组织的占多少") are one request said again.
+    /// </summary>
+    private bool Overt(int boundary)
+    {
+        var before = boundary;
+        while (before > 0 && text[before - 1] == ' ')
+        {
+            before--;
+        }
+
+        return Asking.ConjunctJoiners.MatchAt(text, boundary) is not null || (before > 0 && text[before - 1] is '？' or '?' or '。' or '！' or '!' or '；' or ';' or '、')
+            || Asking.ConjunctAdditives.ContainsAny(text, boundary);
+    }
+
     /// <summary>"…就是建了组织的占多少": words that open with a restatement say the request before them again.</summary>
     private bool OpensWithRestatement(int at)
     {
@@ -159,7 +176,10 @@ internal sealed partial class MessageParser
             return new Modifier(true, null, null);
         }
 
-        return Asking.ConjunctSelfWords.ContainsAny(text, start, end) && sender.Name.Length > 0 ? new Modifier(false, null, sender.Name) : null;
+        // The sender as the agent of the activity counted ("我自己跑的"), not of the asking ("我要单独看").
+        return sender.Name.Length > 0 && Asking.ConjunctSelfWords.FindAll(text, start, end)
+            .Any(w => Asking.SelfActivityVerbs.FindFirst(text, w.Position + w.Word.Length, Math.Min(end, w.Position + w.Word.Length + 3)) is not null)
+            ? new Modifier(false, null, sender.Name) : null;
     }
 
     private static UnderstoodAction Repeated(UnderstoodAction action, Modifier modifier) =>
@@ -180,7 +200,10 @@ internal sealed partial class MessageParser
             return null;
         }
 
-        var taken = rules.Undo.FindAll(text).Where(u => !IsCorrectionErrorWord(u.Position, u.Word)).Select(u => u.Position + u.Word.Length).DefaultIfEmpty(-1).Max();
+        // The last word that only takes back (撤回/撤销/作废), else the last undo word: what follows it is the record anew.
+        var undone = rules.Undo.FindAll(text);
+        var retractions = undone.Where(u => Asking.RetractionErrorWords.MatchAt(text, u.Position) is null).ToList();
+        var taken = (retractions.Count > 0 ? retractions : undone).Select(u => u.Position + u.Word.Length).DefaultIfEmpty(-1).Max();
         if (taken < 0)
         {
             return null;
@@ -207,11 +230,13 @@ internal sealed partial class MessageParser
     }
 
     /// <summary>
-    /// A word of error that is part of a figure's correction (报错了/记错了 in a message that says a figure as it should be:
-    /// 是/应该是/不是 + a figure), not an undo: "恒信建筑党员数应该是五个 不是四个 之前报错了".
+    /// A word of error that is part of a figure's correction, not an undo: 报错了/记错了 in a message that says a figure as it
+    /// should be (是/应该是 + a figure, or a count noun and its figure) and points at no earlier record (那条, 上一条, 记录):
+    /// "恒信建筑党员数应该是五个 不是四个 之前报错了", "仁爱医院职工不是160是172，前天报错了".
     /// </summary>
     private bool IsCorrectionErrorWord(int position, string word) =>
-        Asking.RetractionErrorWords.MatchAt(text, position) is { } error && error.Length >= word.Length && FigureAsserted();
+        Asking.RetractionErrorWords.MatchAt(text, position) is { } error && error.Length >= word.Length && !rules.Agents.RecordNouns.ContainsAny(text)
+        && (FigureAsserted() || Understanding.Tokens.NounFigures.Pair(text, MessageTokens).Any());
 
     private bool? figureAsserted;
 
