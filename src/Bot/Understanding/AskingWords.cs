@@ -41,6 +41,7 @@ internal sealed class AskingWords
         ConjunctShowVerbs = Of("conjunct_show_verbs");
         ConjunctRestatements = Of("conjunct_restatements");
         ConjunctAdditives = Of("conjunct_additives");
+        ConjunctComparisons = Of("conjunct_comparisons");
         ConjunctSelfWords = Of("conjunct_self_words");
         RetractionErrorWords = Of("retraction_error_words");
     }
@@ -56,6 +57,9 @@ internal sealed class AskingWords
 
     /// <summary>也/再/还/另外/分别/各: an adverb that adds a request to the one before, or spreads one over several.</summary>
     public KeywordSet ConjunctAdditives { get; }
+
+    /// <summary>比/相比/对比: 跟/和/与 before one of these (跟上个月比) introduce what is compared, they join no requests.</summary>
+    public KeywordSet ConjunctComparisons { get; }
 
     /// <summary>就是/也就是/我是说: what follows restates the request before it, it asks nothing new.</summary>
     public KeywordSet ConjunctRestatements { get; }

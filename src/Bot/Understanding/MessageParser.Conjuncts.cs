@@ -19,7 +19,8 @@ internal sealed partial class MessageParser
     /// </summary>
     private UnderstandingResult? RequestConjuncts(UnderstandingResult whole)
     {
-        if (whole.Actions.Count == 0 || !whole.Actions.All(a => IsConjunctRequest(a.Kind)))
+        // A chart or a change within the window compares one figure with itself ("覆盖率跟上个月比提高了多少"): one request.
+        if (whole.Actions.Count == 0 || !whole.Actions.All(a => IsConjunctRequest(a.Kind) && a.Chart is null && !a.Change))
         {
             return null;
         }
@@ -99,13 +100,25 @@ internal sealed partial class MessageParser
                     found.Add(i);
                 }
             }
-            else if (!InsideMention(i) && Asking.ConjunctJoiners.MatchAt(text, i) is not null)
+            else if (!InsideMention(i) && Asking.ConjunctJoiners.MatchAt(text, i) is { } joiner && !ComparisonAfter(i + joiner.Length))
             {
                 found.Add(i);
             }
         }
 
         return [.. found];
+    }
+
+    /// <summary>跟/和 + what is compared + 比 before the next pause: a comparison, not a coordination.</summary>
+    private bool ComparisonAfter(int at)
+    {
+        var end = at;
+        while (end < text.Length && end - at < 8 && !IsSeparator(text[end]))
+        {
+            end++;
+        }
+
+        return Asking.ConjunctComparisons.ContainsAny(text, at, end);
     }
 
     /// <summary>The requests [start, end) asks for read on its own, or null when it asks for none or reports something.</summary>
