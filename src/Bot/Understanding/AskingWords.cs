@@ -36,7 +36,42 @@ internal sealed class AskingWords
         SelfActivityVerbs = Of("self_activity_verbs");
         CoverageNouns = Of("coverage_nouns");
         FormationNouns = Of("formation_nouns");
+        ConjunctJoiners = Of("conjunct_joiners");
+        ConjunctEllipsisMarkers = Of("conjunct_ellipsis_markers");
+        ConjunctShowVerbs = Of("conjunct_show_verbs");
+        ConjunctRestatements = Of("conjunct_restatements");
+        ConjunctAdditives = Of("conjunct_additives");
+        ConjunctComparisons = Of("conjunct_comparisons");
+        ConjunctSelfWords = Of("conjunct_self_words");
+        RetractionErrorWords = Of("retraction_error_words");
     }
+
+    /// <summary>Words that join two requests in one message (和/跟/还有/另外/再/顺便/以及): a conjunct may start at one.</summary>
+    public KeywordSet ConjunctJoiners { get; }
+
+    /// <summary>单独/也/再/分别: a conjunct that repeats the request before it for another scope or person ("坂田的再单独导一个").</summary>
+    public KeywordSet ConjunctEllipsisMarkers { get; }
+
+    /// <summary>The verbs of showing or sending a repeated request keeps (列/导/拉/发/报).</summary>
+    public KeywordSet ConjunctShowVerbs { get; }
+
+    /// <summary>也/再/还/另外/分别/各: an adverb that adds a request to the one before, or spreads one over several.</summary>
+    public KeywordSet ConjunctAdditives { get; }
+
+    /// <summary>比/相比/对比: 跟/和/与 before one of these (跟上个月比) introduce what is compared, they join no requests.</summary>
+    public KeywordSet ConjunctComparisons { get; }
+
+    /// <summary>就是/也就是/我是说: what follows restates the request before it, it asks nothing new.</summary>
+    public KeywordSet ConjunctRestatements { get; }
+
+    /// <summary>我/本人/我自己: the sender as the person of a repeated request ("我自己跑的单独列一下").</summary>
+    public KeywordSet ConjunctSelfWords { get; }
+
+    /// <summary>
+    /// Words of error that also take a record back (报错了, 记错了): with a figure said as it should be (是/应该是 + a figure)
+    /// they are part of the figure's correction, not an undo.
+    /// </summary>
+    public KeywordSet RetractionErrorWords { get; }
 
     /// <summary>啥/咋/干嘛: spoken question words, each standing for a written one (什么/怎么/干什么).</summary>
     public KeywordSet SpokenQuestionWords { get; }

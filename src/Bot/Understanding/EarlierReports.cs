@@ -97,8 +97,10 @@ internal sealed class EarlierReports(IReadOnlyDictionary<string, List<string>> w
         // The figure now: the first after the last word of error or truth ("应该是95人，党员还是2个": 95人).
         var lastSignal = signals.Count == 0 ? -1 : signals.Where(e => e <= figures[^1].Start).DefaultIfEmpty(-1).Max();
         // A figure right after 不是 is the one denied ("不是三个，是四个").
+        // The correction's frame in either order: "不是三个，是四个" and "应该是68个不是63" both deny the figure after 不是.
+        bool Denied((int Start, int End) f) => text.AsSpan(0, f.Start).TrimEnd(' ').EndsWith("不是", StringComparison.Ordinal);
         var now = lastSignal < 0 ? figures[^1]
-            : figures.Where(f => f.Start >= lastSignal && !text.AsSpan(0, f.Start).TrimEnd(' ').EndsWith("不是", StringComparison.Ordinal)).DefaultIfEmpty(figures[^1]).First();
+            : figures.Where(f => f.Start >= lastSignal && !Denied(f)).Concat(figures.Where(f => f.Start >= signal && !Denied(f))).DefaultIfEmpty(figures[^1]).First();
         if (signals.Count > 0 && now.Start - signals.Where(e => e <= now.Start).DefaultIfEmpty(-100).Max() > MaxGap)
         {
             return null; // the figure now stands right after the word of error or truth ("不是三个，是四个"), not in another report
@@ -110,8 +112,16 @@ internal sealed class EarlierReports(IReadOnlyDictionary<string, List<string>> w
         var said = text[now.Start..now.End];
         // "瑞康有六个党员 说错了 是八个": the old figure's noun stays with the figure now.
         var noun = old is { } o && (signal < 0 || o.End < signal) ? nouns.MatchAt(text, o.End) ?? "" : "";
+        // "上次报的不对，职工应该是52人": the count noun said right before the word of truth is the figure's.
+        var truth = signals.Where(e => e <= now.Start).DefaultIfEmpty(-1).Max();
+        var nounBefore = "";
+        if (noun.Length == 0 && truth > reportEnd && (truths.FindAll(text, reportEnd, truth).LastOrDefault() is { Word: not null } t && t.Position + t.Word.Length == truth))
+        {
+            nounBefore = nouns.FindAll(text, reportEnd, t.Position).LastOrDefault(n => n.Position + n.Word.Length == t.Position).Word ?? "";
+        }
+
         var link = noun.Length > 0 || between.EndsWith('是') || between.EndsWith('有') ? "" : "是";
-        return string.Concat(text[..start], between, link, said) + noun + text[now.End..];
+        return string.Concat(text[..start], between, nounBefore, link, said) + noun + text[now.End..];
     }
 
     /// <summary>The figures (a numeral and its measure 个/名/位/人) in [from, end).</summary>

@@ -78,11 +78,38 @@ internal sealed partial class MessageParser
 
         foreach (Match m in ScopePattern().Matches(text))
         {
-            if (!rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每几哪多所诸按分逐".Contains(m.Value[0])
-                && m.Value[1] is not ('个' or '些' or '家' or '条') // "几个街道的覆盖率": a count of scopes names none
-                && m.Value[1] is not ('按' or '分' or '各' or '每' or '逐')) // "请按街道分列": a breakdown by scope names none
+            if (NamesScope(m))
             {
                 return m.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A match of <see cref="ScopePattern"/> that names a scope: not the sender's own, not a count or breakdown of scopes.</summary>
+    private bool NamesScope(Match m) =>
+        !rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每几哪多所诸按分逐两".Contains(m.Value[0])
+        && m.Value[1] is not ('个' or '些' or '家' or '条') // "几个街道的覆盖率", "两个街道的": a count of scopes names none
+        && m.Value[1] is not ('按' or '分' or '各' or '每' or '逐'); // "请按街道分列": a breakdown by scope names none
+
+    /// <summary>A scope name at <paramref name="at"/>: a full one, or one said without its suffix (坂田 for 坂田街道).</summary>
+    private string? ScopeNameAt(int at)
+    {
+        if (index.ScopeNames.FirstOrDefault(n => text.AsSpan(at).StartsWith(n)) is { } full)
+        {
+            return full;
+        }
+
+        foreach (var name in index.ScopeNames)
+        {
+            foreach (var suffix in rules.Vocabulary.ScopeSuffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2 && text.AsSpan(at).StartsWith(name.AsSpan(0, name.Length - suffix.Length))
+                    && !InsideMention(at + 1))
+                {
+                    return name[..^suffix.Length];
+                }
             }
         }
 
@@ -115,8 +142,8 @@ internal sealed partial class MessageParser
                 return scopes;
             }
 
-            var another = index.ScopeNames.FirstOrDefault(n => text.AsSpan(next).StartsWith(n));
-            if (another is null && ScopePattern().Match(text, next) is { Success: true } pattern && pattern.Index == next)
+            var another = ScopeNameAt(next);
+            if (another is null && ScopePattern().Match(text, next) is { Success: true } pattern && pattern.Index == next && NamesScope(pattern))
             {
                 another = pattern.Value;
             }

@@ -130,6 +130,12 @@ internal sealed partial class MessageParser
 
     public UnderstandingResult Parse()
     {
+        var whole = ParseMessage();
+        return isPart ? whole : RequestConjuncts(whole) ?? UndoAndRecord(whole) ?? whole; // MessageParser.Conjuncts.cs
+    }
+
+    private UnderstandingResult ParseMessage()
+    {
         if (!TextNormalizer.HasContent(text) || rules.SmallTalkOf(text) is not null)
         {
             return UnderstandingResult.Nothing; // "你好", "谢谢 辛苦了", "在吗？" ask for nothing
@@ -149,7 +155,7 @@ internal sealed partial class MessageParser
         }
 
         var help = IsHelp();
-        var undo = rules.Undo.ContainsAny(text) || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
+        var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
         // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
         var metric = IsReportHeaded() || ToldNotAsked() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric(); // MessageParser.Asking.cs; ToldNotAsked: MessageParser.Mood.cs
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger

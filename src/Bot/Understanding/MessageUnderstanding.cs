@@ -152,13 +152,14 @@ public sealed class MessageUnderstanding
         normalized = CharacterGlosses.Remove(normalized, rules.GlossRadicals);
         // A figure corrected about an earlier report ("上回报错了，不是三个，是四个"): read as the figure now.
         normalized = rules.EarlierReports.Rewrite(normalized);
-        if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized))
+        var retracted = rules.Undo.ContainsAny(normalized);
+        if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized) || retracted)
         {
             // Self-corrections in mid-message ("发现一个流动党员 哦不是 是俩"): the message as meant, read once.
             var today = DateExpressions.Today(now);
             normalized = Tokens.SelfCorrections.Apply(normalized, rules, said => (
                 [.. index.FindMentions(said).Where(m => !m.IsGeneric).Select(m => (m.Start, m.End))],
-                [.. DateExpressions.Find(said, today).Select(d => (d.Start, d.Start + d.Length))]));
+                [.. DateExpressions.Find(said, today).Select(d => (d.Start, d.Start + d.Length))]), retracted);
         }
 
         // A note written as a form ("走访记录\n单位：顺达快递\n党员：3名"): the sentence it stands for (FormNotes.cs).

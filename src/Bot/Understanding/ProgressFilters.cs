@@ -51,10 +51,15 @@ public static class ProgressFilters
         }
 
         var by = BreakdownOf(text);
-        var person = PersonOf(text, sender, people());
+        var known = people();
+        var person = PersonOf(text, sender, known);
+        var listed = PeopleListed(text, known);
         return result with
         {
-            Actions = [.. result.Actions.Select(a => a.Kind != ActionKind.ProgressQuery ? a : a with
+            Actions = [.. result.Actions.SelectMany(a => a.Kind != ActionKind.ProgressQuery ? [a]
+                // "刘洋和赵敏上周各走访了几家": people listed before one figure asked, one question per person.
+                : a.Person is null && listed.Count > 1 && result.Actions.Count(q => q.Kind == ActionKind.ProgressQuery) == 1 ? listed.Select(p => a with { Person = p })
+                : [a]).Select(a => a.Kind != ActionKind.ProgressQuery ? a : a with
             {
                 From = a.From ?? window?.From,
                 To = a.To ?? window?.To,
@@ -62,6 +67,45 @@ public static class ProgressFilters
                 Person = a.Person ?? person,
             })],
         };
+    }
+
+    private static readonly string[] PersonJoiners = ["和", "跟", "与", "及", "、", "，", ",", "还有", "以及"];
+
+    /// <summary>Known people said one after another, joined by 和/跟/、 (the coordination of the person slot), in the order said.</summary>
+    private static List<string> PeopleListed(string text, IReadOnlyCollection<string> people)
+    {
+        var found = people.Where(p => p.Length >= 2).SelectMany(p => AllIndexes(text, p).Select(at => (At: at, Name: p))).OrderBy(f => f.At).ThenByDescending(f => f.Name.Length).ToList();
+        var list = new List<string>();
+        var end = -1;
+        foreach (var (at, name) in found)
+        {
+            if (at < end)
+            {
+                continue;
+            }
+
+            if (list.Count > 0 && !PersonJoiners.Contains(text[end..at]))
+            {
+                break;
+            }
+
+            if (!list.Contains(name))
+            {
+                list.Add(name);
+            }
+
+            end = at + name.Length;
+        }
+
+        return list;
+    }
+
+    private static IEnumerable<int> AllIndexes(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            yield return at;
+        }
     }
 
     private static readonly string[] CorrectionMarkers = ["不对", "说错了", "错了", "更正", "应该是"];

@@ -102,7 +102,8 @@ internal static class NounFigures
             return token.Kind;
         }
 
-        var standsAlone = k == 0 || tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Organization or TokenKind.Place or TokenKind.Filler or TokenKind.Turn;
+        var standsAlone = k == 0 || tokens[k - 1].Kind is TokenKind.Pause or TokenKind.Organization or TokenKind.Place or TokenKind.Filler or TokenKind.Turn
+            || (k >= 2 && tokens[k - 2].Kind == TokenKind.Organization && tokens[k - 1].Length == 1 && text[tokens[k - 1].Start] == '的'); // "汇通汽车的人数": the unit's
         // "恒信建筑 人数现在五十个": 人数 with no noun of its own before it is the head count.
         var headCount = (token.Kind == TokenKind.Word && token.Length == 1 && text[token.Start] == '人')
             || (token.Kind == TokenKind.Particle && text.AsSpan(token.Start, token.Length).SequenceEqual("人数"));

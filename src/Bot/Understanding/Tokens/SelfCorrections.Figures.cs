@@ -36,7 +36,8 @@ internal static partial class SelfCorrections
                     : string.Concat(text.AsSpan(0, leadAt), "是", text.AsSpan(leadAt + lead.Length)); // 人数应为18名
             }
 
-            if (tokens[k].Kind == TokenKind.Correction && DeniedInClause(text, tokens, rules, k) is { } denied)
+            if (tokens[k].Kind == TokenKind.Correction
+                && (DeniedInClause(text, tokens, rules, k) ?? DeniedAfterAsserted(text, tokens, k) ?? DeniedNameAfterAsserted(text, tokens, rules, k) ?? EchoBeforeMarker(text, tokens, k)) is { } denied)
             {
                 return denied;
             }
@@ -46,21 +47,152 @@ internal static partial class SelfCorrections
     }
 
     /// <summary>"党员不是8，是10": 不是 right after a count noun, a figure, a pause, the lead 是 and a figure: the right one stands.</summary>
+    /// <remarks>
+    /// Round 13: the frame holds with no pause before the lead ("职工不是160是172") and with a word of error between the noun and
+    /// 不是 ("职工数报错了 不是45 是48": the error word is the frame's, it goes with the figure denied).
+    /// </remarks>
     private static string? DeniedInClause(string text, List<Token> tokens, UnderstandingRules rules, int k)
     {
-        if (!text.AsSpan(tokens[k].Start).StartsWith("不是", StringComparison.Ordinal) || k == 0 || !(tokens[k - 1].IsCountNoun || CountNounEnd(text, tokens[k - 1].Start) == tokens[k].Start)
-            || FigureAt(tokens, tokens[k].Start + 2) is not { } wrong)
+        if (!text.AsSpan(tokens[k].Start).StartsWith("不是", StringComparison.Ordinal) || k == 0)
+        {
+            return null;
+        }
+
+        var from = tokens[k].Start;
+        if (!(tokens[k - 1].IsCountNoun || CountNounEnd(text, tokens[k - 1].Start) == tokens[k].Start))
+        {
+            // A word of error right after the noun, then a pause or not: "职工数报错了 不是45".
+            var end = from;
+            while (end > 0 && IsPauseChar(text[end - 1]))
+            {
+                end--;
+            }
+
+            var error = -1;
+            for (var at = Math.Max(0, end - 4); error < 0 && at < end; at++)
+            {
+                if (rules.Asking.RetractionErrorWords.MatchAt(text, at) is { } word && at + word.Length == end)
+                {
+                    error = at;
+                }
+            }
+
+            var before = error < 0 ? -1 : tokens.FindLastIndex(t => t.End <= error);
+            if (before < 0 || tokens[before].End != error || !(tokens[before].IsCountNoun || CountNounEnd(text, tokens[before].Start) == error))
+            {
+                return null;
+            }
+
+            from = error;
+        }
+
+        if (FigureAt(tokens, SkipBlank(text, tokens[k].Start + 2)) is not { } wrong)
         {
             return null;
         }
 
         var p = SkipBlank(text, wrong);
-        if (p == wrong || rules.CorrectionLeads.MatchAt(text, p) is not { } lead || FigureAt(tokens, p + lead.Length) is null)
+        if (rules.CorrectionLeads.MatchAt(text, p) is not { } lead || FigureAt(tokens, p + lead.Length) is null)
         {
             return null;
         }
 
-        return string.Concat(text.AsSpan(0, tokens[k].Start), text.AsSpan(p + lead.Length));
+        return string.Concat(text.AsSpan(0, from), text.AsSpan(p + lead.Length));
+    }
+
+    /// <summary>
+    /// "新冒出来两个党员 两个说错了 应该是三个": the wrong figure said again right before the marker (an echo of a figure said
+    /// earlier in the sentence, the same value): the echo goes, and the marker then repairs the figure said first.
+    /// </summary>
+    private static string? EchoBeforeMarker(string text, List<Token> tokens, int k)
+    {
+        if (text.AsSpan(tokens[k].Start).StartsWith("不是", StringComparison.Ordinal) || k == 0)
+        {
+            return null;
+        }
+
+        var y = k - 1;
+        if (tokens[y].Kind == TokenKind.Measure && y > 0 && tokens[y - 1].Kind == TokenKind.Number && tokens[y - 1].End == tokens[y].Start)
+        {
+            y--;
+        }
+
+        if (tokens[y].Kind != TokenKind.Number || y == 0 || tokens[y - 1].Kind != TokenKind.Pause
+            || !ChineseNumber.TryReadSpoken(text, tokens[y].Start, out var echoed, out _, out _))
+        {
+            return null;
+        }
+
+        var from = SentenceStart(text, tokens[y].Start);
+        var said = tokens.Take(y - 1).Any(t => t.Kind == TokenKind.Number && t.Start >= from
+            && ChineseNumber.TryReadSpoken(text, t.Start, out var value, out _, out _) && value == echoed);
+        return said ? string.Concat(text.AsSpan(0, tokens[y].Start), text.AsSpan(tokens[k].Start)) : null;
+    }
+
+    /// <summary>
+    /// "书记是杨光 不是杨光明": a name said after 是/叫, then 不是 and another name: the name denied goes (the frame of
+    /// "不是杨光明，是杨光" said the other way round).
+    /// </summary>
+    private static string? DeniedNameAfterAsserted(string text, List<Token> tokens, UnderstandingRules rules, int k)
+    {
+        if (!text.AsSpan(tokens[k].Start).StartsWith("不是", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = tokens[k].Start;
+        while (end > 0 && IsPauseChar(text[end - 1]))
+        {
+            end--;
+        }
+
+        var wrong = SkipBlank(text, tokens[k].Start + 2);
+        if (rules.Names.ReadAt(text, wrong) is not { Length: >= 2 } denied || tokens.Exists(t => t.Start >= wrong && t.Start < wrong + denied.Length && t.Kind is TokenKind.Organization or TokenKind.Number))
+        {
+            return null;
+        }
+
+        for (var length = 2; length <= 3; length++)
+        {
+            var start = end - length;
+            if (start >= 1 && text[start - 1] is '是' or '叫' && rules.Names.ReadAt(text, start) is { } right && right.Length == length)
+            {
+                return string.Concat(text.AsSpan(0, end), text.AsSpan(wrong + denied.Length));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "党员人数应该是68个不是63", "员工是538不是520": the same frame as "不是63，是68" said the other way round, the figure asserted
+    /// (right after 是 or a correction lead) first, then 不是 and the figure denied: the denied one goes.
+    /// </summary>
+    private static string? DeniedAfterAsserted(string text, List<Token> tokens, int k)
+    {
+        if (!text.AsSpan(tokens[k].Start).StartsWith("不是", StringComparison.Ordinal) || k == 0)
+        {
+            return null;
+        }
+
+        var y = k - 1;
+        while (y > 0 && tokens[y].Kind == TokenKind.Pause)
+        {
+            y--;
+        }
+
+        if (tokens[y].Kind == TokenKind.Measure && y > 0 && tokens[y - 1].Kind == TokenKind.Number && tokens[y - 1].End == tokens[y].Start)
+        {
+            y--;
+        }
+
+        if (tokens[y].Kind != TokenKind.Number || tokens[y].Start == 0 || text[tokens[y].Start - 1] != '是' || FigureAt(tokens, tokens[y].Start) is not { } rightEnd)
+        {
+            return null;
+        }
+
+        var wrong = SkipBlank(text, tokens[k].Start + 2);
+        return FigureAt(tokens, wrong) is { } wrongEnd ? string.Concat(text.AsSpan(0, rightEnd), text.AsSpan(wrongEnd)) : null;
     }
 
     /// <summary>"党员人数改一下，是19名": a marker, a lead and a figure, with no figure said before the marker in its sentence.</summary>

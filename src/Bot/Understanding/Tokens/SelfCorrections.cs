@@ -17,12 +17,14 @@ internal static partial class SelfCorrections
 
     /// <summary>The message as meant, or <paramref name="text"/> itself when it holds no correction of a known shape.</summary>
     /// <param name="entities">The organisation spans and day spans of a text (recomputed after each edit: positions move).</param>
-    public static string Apply(string text, UnderstandingRules rules, Func<string, (IReadOnlyList<(int Start, int End)> Names, IReadOnlyList<(int Start, int End)> Days)> entities)
+    /// <param name="retracted">The message takes a record back (撤回/作废): what it says after is the record as meant, so a lead
+    /// after a count noun ("党员应该是9个") is read as a repair even with no marker.</param>
+    public static string Apply(string text, UnderstandingRules rules, Func<string, (IReadOnlyList<(int Start, int End)> Names, IReadOnlyList<(int Start, int End)> Days)> entities, bool retracted = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(entities);
-        for (var edit = 0; edit < MaxEdits && (rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text)); edit++)
+        for (var edit = 0; edit < MaxEdits && (retracted || rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text)); edit++)
         {
             var (names, days) = entities(text);
             var tokens = Tokenizer.Tokenize(text, rules.Lexicon, names, days);
