@@ -25,7 +25,7 @@ public sealed class OrganizationPartsLinkingTests
         foreach (var org in FixtureLedger.Organizations().Where(o => o.Name.EndsWith("有限公司", StringComparison.Ordinal)))
         {
             var core = org.Name["深圳市".Length..^"有限公司".Length];
-            var proper = core[..2];
+            var proper = ProperPartOf(core);
             if (!WrittenFrom.Any(w => core.StartsWith(w, StringComparison.Ordinal)) && !core.StartsWith("坂田", StringComparison.Ordinal))
             {
                 data.Add(org.Name, proper, core[proper.Length..]);
@@ -33,6 +33,24 @@ public sealed class OrganizationPartsLinkingTests
         }
 
         return data;
+    }
+
+    // The name without its trailing trade words of the vocabulary (美好时光 of 美好时光家政服务).
+    private static string ProperPartOf(string core)
+    {
+        var words = Vocabulary.Default().GenericWords.OrderByDescending(w => w.Length).ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var word in words.Where(w => core.Length > w.Length + 1 && core.EndsWith(w, StringComparison.Ordinal)))
+            {
+                core = core[..^word.Length];
+                changed = true;
+                break;
+            }
+        }
+
+        return core;
     }
 
     [Theory]
