@@ -34,6 +34,7 @@ internal sealed class OrganizationLinker
     private readonly string[] wordsLongestFirst;
     private readonly HashSet<string> kindWords;
     private readonly KeywordSet nameStops;
+    private readonly HashSet<char> tradeFirsts;
 
     /// <param name="words">trade, kind and legal words of the vocabulary (物业, 事务所, 有限公司…).</param>
     /// <param name="kinds">words that say what kind a unit is, not its trade (公司, 厂, 协会, 店…).</param>
@@ -43,6 +44,7 @@ internal sealed class OrganizationLinker
         wordsLongestFirst = [.. words.Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length)];
         kindWords = [.. kinds];
         nameStops = stops;
+        tradeFirsts = [.. wordsLongestFirst.Where(w => w.Length >= 2 && !kindWords.Contains(w)).Select(w => w[0])];
         properLookup = byProper.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -137,6 +139,11 @@ internal sealed class OrganizationLinker
 
     private bool Contradicts(Unit unit, string text, int end)
     {
+        if (end >= text.Length || !tradeFirsts.Contains(text[end]))
+        {
+            return false;
+        }
+
         foreach (var word in wordsLongestFirst)
         {
             if (word.Length < 2 || kindWords.Contains(word) || !text.AsSpan(end).StartsWith(word, StringComparison.Ordinal))
@@ -190,6 +197,11 @@ internal sealed class OrganizationLinker
     /// <summary>One piece at <paramref name="position"/>: a vocabulary word found in the rest from <paramref name="from"/>, else a shortening.</summary>
     private (int Length, int RestStart, int RestEnd)? Piece(string text, int position, int limit, Unit unit, int from)
     {
+        if (unit.Rest.IndexOf(text[position], from) < 0)
+        {
+            return null; // either piece starts with a character of the rest: most candidates stop here
+        }
+
         foreach (var word in wordsLongestFirst)
         {
             if (word.Length <= limit - position && text.AsSpan(position, word.Length).SequenceEqual(word)
