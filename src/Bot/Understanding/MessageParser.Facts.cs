@@ -192,7 +192,8 @@ internal sealed partial class MessageParser
         }
 
         var last = targets[^1];
-        var between = last is null ? "" : text[last.End..position];
+        // A target may end after the fact ("德润物业跟阳光社工 … 联合党支部 … 党员九个": the list read on from the clause): no words between.
+        var between = last is null || last.End > position ? "" : text[last.End..position];
         return all || between.Contains('都') || between.Contains('均') || between.Contains('各') ? targets : [last];
     }
 }

@@ -40,6 +40,7 @@ public sealed partial class OrganizationIndex
     private readonly UnitNameShape shape;
     private readonly OrganizationSoundAlikes soundAlikes = new(SoundAlikes.DictionaryFrequency);
     private readonly List<(string Name, int ProperLength)> heardNames = [];
+    private readonly OrganizationLinker linker;
 
     public OrganizationIndex(IReadOnlyList<Organization> organizations, Vocabulary vocabulary)
     {
@@ -60,6 +61,9 @@ public sealed partial class OrganizationIndex
         leadingFillers = new KeywordSet(vocabulary.NameLeadingFillers);
         nameStops = new KeywordSet(vocabulary.NameStopwords.Concat(vocabulary.ShortNameStops));
         shape = new UnitNameShape(vocabulary);
+        string[] kinds = [.. vocabulary.LegalForms.Concat(vocabulary.InstitutionSuffixes).Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所", "单位", "企业", "机构"])
+            .Select(TextNormalizer.NormalizeName)];
+        linker = new OrganizationLinker([.. genericWords, .. kinds], kinds, nameStops);
         for (var i = 0; i < organizations.Count; i++)
         {
             AddOrganization(i, organizations[i]);
@@ -137,26 +141,19 @@ public sealed partial class OrganizationIndex
             // "金桥投资那个空壳公司": 那个/那家 right after a name points back at it, it names no other unit.
             if ((genericPhrases.MatchAt(text, i) ?? (text[i] == '那' && i > 0 && covered[i - 1] ? null : GenericAt(text, i))) is { } phrase)
             {
-                Add(mentions, covered, new OrganizationMention(i, phrase.Length, phrase) { IsGeneric = true });
-                i += phrase.Length - 1;
-                continue;
-            }
-
-            if (!longestByFirst.TryGetValue(text[i], out var longest))
-            {
-                continue;
-            }
-
-            for (var length = Math.Min(longest, text.Length - i); length >= 2; length--)
-            {
-                if (covered[i + length - 1] || !aliasLookup.TryGetValue(text.AsSpan(i, length), out var entry))
+                if (!NamedAfterPointer(text, i, phrase.Length, covered))
                 {
-                    continue;
+                    Add(mentions, covered, new OrganizationMention(i, phrase.Length, phrase) { IsGeneric = true });
+                    i += phrase.Length - 1;
                 }
 
-                Add(mentions, covered, ToMention(i, text.Substring(i, length), entry));
-                i += length - 1;
-                break;
+                continue; // "那个优品超市", "那家恒信公司": the pointer goes before a name, which is read where it starts
+            }
+
+            if (NameAt(text, i, covered) is { } named)
+            {
+                Add(mentions, covered, named);
+                i += named.Length - 1;
             }
         }
 
@@ -321,6 +318,10 @@ public sealed partial class OrganizationIndex
             {
                 Add(mentions, covered, ToMention(known.Start, text[known.Start..end], known.Entry));
             }
+            else if (LinkWhole(start, written) is { } linked)
+            {
+                Add(mentions, covered, linked); // "深圳市顺达快递有限公司", "德润物业公司": a ledger unit by the parts of its name
+            }
             else if (HeardMention(start, written, core) is { } heard)
             {
                 Add(mentions, covered, heard); // "深圳市家和餐饮管理有限公司", "争衡律师事务所": a ledger name heard alike
@@ -454,6 +455,12 @@ public sealed partial class OrganizationIndex
                     break;
                 }
             }
+        }
+
+        var (properPart, tradeWords, properIsGeneric) = Decompose(variants[^1]);
+        if (!properIsGeneric)
+        {
+            linker.Add(index, properPart, tradeWords, name[withoutLegal.Length..]);
         }
 
         foreach (var variant in variants.Distinct())
