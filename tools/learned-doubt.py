@@ -110,7 +110,15 @@ def threshold(scored, right_total, budget):
     return best if len(over) <= allowed else min(1.0, best + 1e-9)
 
 
+POPULATION = "silent"
+
+
 def silent(rows):
+    """The rows a model is trained on: the silent ones (the doubt decides only those), or all (--population all)."""
+    return [r for r in rows if POPULATION == "all" or not r["asks"]]
+
+
+def undecided(rows):
     return [r for r in rows if not r["asks"]]
 
 
@@ -122,8 +130,9 @@ def fit_with_threshold(train_rows, groups, budget, inner=4):
     for fold in folds:
         held = set(fold)
         model = train(silent([r for r in train_rows if r["group"] not in held]))
-        scored += [(prob(model, r["features"]), r["wrong"]) for r in silent(r for r in train_rows if r["group"] in held)]
-    right_total = sum(1 for r in train_rows if not r["wrong"])
+        scored += [(prob(model, r["features"]), r["wrong"]) for r in undecided(r for r in train_rows if r["group"] in held)]
+    # The budget counts the right actions of the batches scored (the own cases are trained on, never scored).
+    right_total = sum(1 for r in train_rows if not r["wrong"] and r["group"] in groups)
     return train(silent(train_rows)), threshold(scored, right_total, budget)
 
 
@@ -153,8 +162,12 @@ def main():
     ap.add_argument("--own", nargs=3, metavar=("GOLD", "OUT", "ERR"))
     ap.add_argument("--budget", type=float, default=0.08)
     ap.add_argument("--write")
+    ap.add_argument("--threshold", type=float, help="with --write: this threshold (e.g. the median of a measured run's folds), no held-out run")
+    ap.add_argument("--population", choices=["silent", "all"], default="silent", help="train on the silent records or on all")
     ap.add_argument("--list", action="store_true", help="list the held-out wrong actions caught and right ones asked")
     a = ap.parse_args()
+    global POPULATION
+    POPULATION = a.population
     rows = []
     for letter in a.letters:
         gold = sorted(ws.glob.glob(os.path.join(ws.BLIND, f"understanding-2026-12-0*-{letter}.jsonl")))[0]
@@ -163,6 +176,8 @@ def main():
     print(f"# rows: blind {len(rows)} (wrong {sum(r['wrong'] for r in rows)}, silent wrong {sum(r['wrong'] and not r['asks'] for r in rows)}),"
           f" own {len(own)} (wrong {sum(r['wrong'] for r in own)})", file=sys.stderr)
 
+    if a.write and a.threshold is not None:
+        return write(a, train(silent(rows + own)), a.threshold, own)
     total = collections.Counter()
     oof = []
     print("batch\tactions\twrong\tsilent_wrong\tfalse_silent\tright_asks\tthreshold")
@@ -171,7 +186,7 @@ def main():
         others = [r for r in rows if r["group"] != letter] + own
         model, t = fit_with_threshold(others, {r["group"] for r in others if r["group"] != "own"}, a.budget)
         p = {id(r): prob(model, r["features"]) for r in held}
-        oof += [(p[id(r)], r["wrong"]) for r in silent(held)]
+        oof += [(p[id(r)], r["wrong"]) for r in undecided(held)]
         c = count(held, lambda r: p[id(r)] >= t)
         total.update(c)
         print(f"{letter}\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
@@ -185,16 +200,17 @@ def main():
     print(f"all\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
           f"\t{c['right_ask_before']} -> {c['right_ask_after']} of {c['right']} ({c['right_ask_before'] / c['right']:.3f} -> {c['right_ask_after'] / c['right']:.3f})")
     if a.write:
-        model = train(silent(rows + own))
-        t = threshold(oof, sum(1 for r in rows if not r["wrong"]), a.budget)
-        weights = {f: round(v, 5) for f, v in sorted(model["weights"].items()) if abs(v) >= 1e-4}
-        with open(a.write, "w", encoding="utf-8") as f:
-            json.dump({"about": f"tools/learned-doubt.py over blind {','.join(a.letters)}{' and the own cases' if own else ''};"
-                                f" threshold: right actions newly asking <= {a.budget} of right, leave-one-batch-out",
-                       "bias": round(model["bias"], 5), "threshold": round(t, 5), "weights": weights}, f, ensure_ascii=False, indent=0)
-            f.write("\n")
-        print(f"# wrote {a.write}: {len(weights)} weights, threshold {t:.4f}", file=sys.stderr)
+        write(a, train(silent(rows + own)), threshold(oof, sum(1 for r in rows if not r["wrong"]), a.budget), own)
 
+
+def write(a, model, t, own):
+    weights = {f: round(v, 5) for f, v in sorted(model["weights"].items()) if abs(v) >= 1e-4}
+    with open(a.write, "w", encoding="utf-8") as f:
+        json.dump({"about": f"tools/learned-doubt.py over blind {','.join(a.letters)}{' and the own cases' if own else ''};"
+                            f" threshold: right actions newly asking <= {a.budget} of right, leave-one-batch-out",
+                   "bias": round(model["bias"], 5), "threshold": round(t, 5), "weights": weights}, f, ensure_ascii=False, indent=0)
+        f.write("\n")
+    print(f"# wrote {a.write}: {len(weights)} weights, threshold {t:.4f}", file=sys.stderr)
 
 if __name__ == "__main__":
     main()
