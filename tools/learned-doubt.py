@@ -164,6 +164,7 @@ def main():
     ap.add_argument("--write")
     ap.add_argument("--threshold", type=float, help="with --write: this threshold (e.g. the median of a measured run's folds), no held-out run")
     ap.add_argument("--population", choices=["silent", "all"], default="silent", help="train on the silent records or on all")
+    ap.add_argument("--named-only", action="store_true", help="the doubt acts only on records with a unit (as shipped)")
     ap.add_argument("--list", action="store_true", help="list the held-out wrong actions caught and right ones asked")
     a = ap.parse_args()
     global POPULATION
@@ -187,13 +188,13 @@ def main():
         model, t = fit_with_threshold(others, {r["group"] for r in others if r["group"] != "own"}, a.budget)
         p = {id(r): prob(model, r["features"]) for r in held}
         oof += [(p[id(r)], r["wrong"]) for r in undecided(held)]
-        c = count(held, lambda r: p[id(r)] >= t)
+        c = count(held, lambda r: p[id(r)] >= t and (r["org"] is not None or not a.named_only))
         total.update(c)
         print(f"{letter}\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
               f"\t{c['right_ask_before']} -> {c['right_ask_after']} of {c['right']}\t{t:.3f}")
         if a.list:
             for r in held:
-                if not r["asks"] and p[id(r)] >= t:
+                if not r["asks"] and p[id(r)] >= t and (r["org"] is not None or not a.named_only):
                     print(f"\t{'CAUGHT' if r['wrong'] else 'cost'}\t{r['id']}\t{r['kind']}\t{r['org']}\t{r['why']}\tp={p[id(r)]:.3f}")
         sys.stdout.flush()
     c = total

@@ -130,7 +130,10 @@ public sealed class MessageUnderstanding
             var features = DoubtFeatures.Of(a, reading.Actions, normalized, today, found, scores, spoken, mention);
             var p = learned.Probability(features);
             LearnedDoubtSeen?.Invoke(a, features, p);
-            return !a.Doubtful && p >= learned.Threshold ? a with { Doubtful = true } : a;
+            // A record with no unit waits for the conversation's "which unit?" before anything is written: a confirm on top
+            // would ask twice.
+            var named = a.Organization is not null || a.Candidates.Count > 0;
+            return !a.Doubtful && named && p >= learned.Threshold ? a with { Doubtful = true } : a;
         }).ToList();
         return reading with { Actions = marked };
     }

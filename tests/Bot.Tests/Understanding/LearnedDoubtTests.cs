@@ -48,6 +48,15 @@ public sealed class LearnedDoubtTests
     }
 
     [Fact]
+    public void A_record_with_no_unit_is_not_doubted_since_the_conversation_asks_for_the_unit_first()
+    {
+        var weights = Weights("""{"bias": 5, "threshold": 0.5, "weights": {}}""");
+        var visit = Assert.Single(With(weights).Understand("今天走访了", Zhang, Now).Actions);
+        Assert.Null(visit.Organization);
+        Assert.False(visit.Doubtful);
+    }
+
+    [Fact]
     public void The_features_name_the_kind_the_unit_the_slots_the_figures_and_the_words_around_the_unit()
     {
         var seen = new List<IReadOnlyList<string>>();
