@@ -33,8 +33,13 @@ public sealed class UnderstandVerb : ICliVerb
         using var model = llm is null ? null : EngineOption.Client(context, llm);
         var seen = new List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)>();
         var trace = Environment.GetEnvironmentVariable("Understanding__Doubts__Trace") is { Length: > 0 };
+        var learned = new List<(UnderstoodAction Action, IReadOnlyList<string> Features, double Probability)>();
+        var learnedTrace = Environment.GetEnvironmentVariable("Understanding__Doubts__LearnedTrace") is { Length: > 0 };
         var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary)
         {
+            Learned = LearnedDoubtSettings(),
+            LearnedDoubtSeen = learnedTrace ? (action, features, p) => learned.Add((action, features, p)) : null,
+            LearnedDoubtScores = batch is not null ? LearnedDoubtHoldOut.Scores(messages.Select(m => m.Text), context.Error) : null,
             DoubtSignals = DoubtSignalSettings(),
             DoubtsSeen = trace ? (action, signals) => seen.Add((action, signals)) : null,
             CampaignStart = DateOnly.TryParse(Environment.GetEnvironmentVariable("Campaign__Start"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
@@ -58,6 +63,7 @@ public sealed class UnderstandVerb : ICliVerb
             cancellationToken.ThrowIfCancellationRequested();
             UnderstandingResult result;
             seen.Clear();
+            learned.Clear();
             try
             {
                 result = await understanding.UnderstandAsync(message.Text, users[message.User], message.Now, cancellationToken);
@@ -78,6 +84,14 @@ public sealed class UnderstandVerb : ICliVerb
                 // The measure of RecordDoubts (tools/write-safety.py --signals): the case id, the record and its signals, no text.
                 await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"doubt-signals\t{message.Id}\t{UnderstandingJson.ToJson(action).ToJsonString(JsonOutput)}\t{string.Join(',', signals)}"));
+            }
+
+            foreach (var (action, features, p) in learned)
+            {
+                // The measure of LearnedDoubt (tools/learned-doubt.py): the case id, the record, its probability and features.
+                // The near: bigrams are characters of the message: a measuring trace only, never a host log.
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"doubt-features\t{message.Id}\t{UnderstandingJson.ToJson(action).ToJsonString(JsonOutput)}\t{p:0.######}\t{string.Join('|', features)}"));
             }
         }
 
@@ -112,6 +126,26 @@ public sealed class UnderstandVerb : ICliVerb
 
         options.ModelFolder = Environment.GetEnvironmentVariable("Understanding__SecondOpinion__ModelFolder");
         return options;
+    }
+
+    /// <summary>
+    /// <c>Understanding__Doubts__Learned</c>: <c>false</c> switches the learned doubt off (to measure it), a number sets its
+    /// threshold; unset: the shipped weights and threshold.
+    /// </summary>
+    private static LearnedDoubt? LearnedDoubtSettings()
+    {
+        var setting = Environment.GetEnvironmentVariable("Understanding__Doubts__Learned");
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            return LearnedDoubt.Shipped();
+        }
+
+        if (bool.TryParse(setting, out var on))
+        {
+            return on ? LearnedDoubt.Shipped() : null;
+        }
+
+        return double.TryParse(setting, NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) ? LearnedDoubt.Shipped(threshold) : LearnedDoubt.Shipped();
     }
 
     /// <summary>

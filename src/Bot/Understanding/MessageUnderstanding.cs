@@ -94,6 +94,50 @@ public sealed class MessageUnderstanding
     /// <summary>Hears every recording action with every signal of <see cref="RecordDoubts"/> that holds for it (the measure); null: nothing.</summary>
     internal Action<UnderstoodAction, IReadOnlyList<RecordDoubts.Signal>>? DoubtsSeen { get; init; }
 
+    /// <summary>The learned doubt (<see cref="LearnedDoubt"/>; the shipped weights by default); null: none (to measure it).</summary>
+    public LearnedDoubt? Learned { get; init; } = ShippedDoubt.Value;
+
+    /// <summary>The intent scores the learned doubt reads (the measure puts a model trained without the batch read here); null: the second opinion's.</summary>
+    internal Func<string, OrganizationIndex, Opinion.IntentScores>? LearnedDoubtScores { get; init; }
+
+    /// <summary>Hears every recording action the learned doubt reads: its features and probability (the measure); null: nothing.</summary>
+    internal Action<UnderstoodAction, IReadOnlyList<string>, double>? LearnedDoubtSeen { get; init; }
+
+    private static readonly Lazy<LearnedDoubt> ShippedDoubt = new(LearnedDoubt.Shipped);
+
+    private UnderstandingResult Doubt(UnderstandingResult reading, LearnedDoubt learned, List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)> signals,
+        string? text, string normalized, OrganizationIndex index, DateOnly today)
+    {
+        if (!reading.Actions.Any(a => a.IsRecord && (!a.Doubtful || LearnedDoubtSeen is not null)))
+        {
+            return reading;
+        }
+
+        var scores = LearnedDoubtScores is { } score ? score(normalized, index) : SecondOpinion?.Score(normalized, index);
+        var spoken = rules.SpokenFillers.ContainsAny(TextNormalizer.Normalize(text));
+        var mentions = index.FindMentions(normalized);
+        var marked = reading.Actions.Select(a =>
+        {
+            if (!a.IsRecord || (a.Doubtful && LearnedDoubtSeen is null))
+            {
+                return a;
+            }
+
+            // The signals RecordDoubts found for this record (matched by its fields: the record before it was marked).
+            var found = signals.FirstOrDefault(s => s.Action == a || s.Action == a with { Doubtful = s.Action.Doubtful }).Signals ?? [];
+            var mention = mentions.FirstOrDefault(m => a.OrganizationId is { } id ? m.Organization?.Id == id
+                : a.Candidates.Count > 0 && m.Candidates.Select(c => c.Id).SequenceEqual(a.Candidates.Select(c => c.Id)));
+            var features = DoubtFeatures.Of(a, reading.Actions, normalized, today, found, scores, spoken, mention);
+            var p = learned.Probability(features);
+            LearnedDoubtSeen?.Invoke(a, features, p);
+            // A record with no unit waits for the conversation's "which unit?" before anything is written: a confirm on top
+            // would ask twice.
+            var named = a.Organization is not null || a.Candidates.Count > 0;
+            return !a.Doubtful && named && p >= learned.Threshold ? a with { Doubtful = true } : a;
+        }).ToList();
+        return reading with { Actions = marked };
+    }
+
     /// <summary>The optional language model (issue 17, docs/llm.md); null (the default): the offline reading only.</summary>
     public Llm.ModelUnderstanding? Model { get; init; }
 
@@ -126,7 +170,14 @@ public sealed class MessageUnderstanding
         // A unit linked by sound only is offered as a question before anything is written for it.
         reading = HeardNames.Mark(reading, index.FindMentions(normalized));
         // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
-        reading = RecordsDoubted ? doubts.Value.Apply(reading, normalized, DateExpressions.Today(now), DoubtsSeen) : reading;
+        var signals = new List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)>();
+        reading = RecordsDoubted ? doubts.Value.Apply(reading, normalized, DateExpressions.Today(now), (action, found) =>
+        {
+            signals.Add((action, found));
+            DoubtsSeen?.Invoke(action, found);
+        }) : reading;
+        // Round 13: the learned doubt over the action, its signals and the message, on the records nothing doubted yet.
+        reading = Learned is { } learned ? Doubt(reading, learned, signals, text, normalized, index, DateExpressions.Today(now)) : reading;
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 

@@ -1,0 +1,166 @@
+using System.Globalization;
+using InstructorBot.Bot.Understanding.Opinion;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// What <see cref="LearnedDoubt"/> reads of one recording action and its message: named binary features (a feature holds or
+/// it does not), so the weights file stays readable and a feature the training never saw weighs nothing. Families: the
+/// action (kind, how its unit was found, which slots it fills, its day), how its figures are said, the signals of
+/// <see cref="RecordDoubts"/> (acting or not), the second opinion's probability of its kind, the message's shape (length,
+/// clauses, records beside it, voice), and the characters around the unit's name. Pure.
+/// </summary>
+internal static class DoubtFeatures
+{
+    /// <summary>Characters read on each side of the unit's name for the <c>near:</c> bigrams.</summary>
+    private const int Window = 6;
+
+    /// <summary>
+    /// The features of <paramref name="action"/> among <paramref name="actions"/>: <paramref name="text"/> is the message as the
+    /// parser read it, <paramref name="spoken"/> whether the message held voice fillers, <paramref name="scores"/> the intent
+    /// classifier's reading of the message (null: no second opinion).
+    /// </summary>
+    public static List<string> Of(UnderstoodAction action, IReadOnlyList<UnderstoodAction> actions, string text, DateOnly today,
+        IReadOnlyList<RecordDoubts.Signal> signals, IntentScores? scores, bool spoken, OrganizationMention? mention)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(actions);
+        text ??= "";
+        var kind = IntentScores.Label(action.Kind);
+        var found = new List<string> { "kind:" + kind };
+        var unit = action.OrganizationId is not null ? "ledger" : action.Candidates.Count > 0 ? "candidates" : action.Organization is not null ? "written" : "none";
+        found.Add("unit:" + unit);
+        found.Add($"kind_unit:{kind}:{unit}");
+        // How the unit was found: a mention of the ledger unit in the text (whole name or short), or not (a sound-alike, the
+        // discourse, the second opinion).
+        var said = mention is not null ? (mention.Length >= 4 ? "mention" : "mention_short")
+            : action.Organization is { } written && text.Contains(written, StringComparison.Ordinal) ? "written" : "unsaid";
+        found.Add("unit_found:" + said);
+
+        foreach (var slot in Slots(action))
+        {
+            found.Add($"slot:{kind}:{slot}");
+        }
+
+        found.Add(action.Date is not { } day ? "day:none" : day == today ? "day:today" : day > today ? "day:future" : day >= today.AddDays(-7) ? "day:week" : "day:older");
+        Figures(found, action, text);
+        foreach (var signal in signals.Distinct())
+        {
+            found.Add("signal:" + signal);
+        }
+
+        if (scores is not null)
+        {
+            var p = scores.Of(action.Kind);
+            found.Add("p_kind:" + Bucket(p, [0.05f, 0.1f, 0.2f, 0.4f, 0.6f, 0.8f, 0.95f]));
+            found.Add(scores.Top == kind ? "top:same" : "top:" + scores.Top);
+            found.Add("p_none:" + Bucket(scores.Of(IntentExample.None), [0.05f, 0.2f, 0.5f]));
+        }
+
+        found.Add("length:" + Bucket(text.Length, [12, 20, 35, 60, 100, 160]));
+        found.Add("clauses:" + Bucket(Clauses(text), [1, 2, 3, 5, 8]));
+        var records = actions.Count(a => a.IsRecord);
+        found.Add("records:" + Bucket(records, [1, 2, 3, 5]));
+        if (actions.Count(a => a.Kind == action.Kind) > 1)
+        {
+            found.Add("same_kind_beside");
+        }
+
+        if (actions.Any(a => !a.IsRecord))
+        {
+            found.Add("request_beside");
+        }
+
+        if (spoken)
+        {
+            found.Add("voice:fillers");
+        }
+
+        if (text.Length > 20 && !text.Any(c => c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?'))
+        {
+            found.Add("voice:unpunctuated");
+        }
+
+        if (text.Contains('？', StringComparison.Ordinal) || text.Contains('?', StringComparison.Ordinal))
+        {
+            found.Add("question_mark");
+        }
+
+        Near(found, mention is not null ? (mention.Start, mention.Length) : action.Organization is { Length: >= 2 } name
+            && text.IndexOf(name, StringComparison.Ordinal) is var at and >= 0 ? (at, name.Length) : null, text);
+        return found;
+    }
+
+    private static IEnumerable<string> Slots(UnderstoodAction a) =>
+        new (string Name, bool Filled)[]
+        {
+            ("count", a.Count is not null), ("categories", a.Categories is not null), ("method", a.Method is not null),
+            ("joint_mode", a.JointMode is not null), ("level", a.Level is not null), ("members", a.Members is not null),
+            ("secretary", a.Secretary is not null), ("units", a.Units is not null), ("measure", a.Measure is not null),
+            ("person", a.Person is not null), ("employees", a.Employees is not null), ("party_members", a.PartyMembers is not null),
+            ("status", a.Status is not null), ("org_type", a.OrgType is not null), ("measures", a.Measures is not null),
+        }.Where(s => s.Filled).Select(s => s.Name);
+
+    /// <summary>How each figure of the action is said: as digits, as a Chinese numeral, only as a digit inside one, or not at all.</summary>
+    private static void Figures(List<string> found, UnderstoodAction action, string text)
+    {
+        var numerals = RecordSlotDoubts.Numerals(text);
+        foreach (var (field, figure) in new[] { ("count", action.Count), ("members", action.Members), ("employees", action.Employees), ("party_members", action.PartyMembers) })
+        {
+            if (figure is not { } f)
+            {
+                continue;
+            }
+
+            var said = numerals.Where(n => n.Value == f).ToList();
+            var how = said.Count == 0 ? "unsaid" : said.Any(n => char.IsAsciiDigit(text[n.Start])) ? "digits" : "chinese";
+            found.Add($"figure:{field}:{how}");
+            if (said.Any(n => n.Approximate))
+            {
+                found.Add("figure:approximate");
+            }
+        }
+
+        if (numerals.Count > 4)
+        {
+            found.Add("numerals:many");
+        }
+    }
+
+    /// <summary>Character bigrams within <see cref="Window"/> of where the unit is said.</summary>
+    private static void Near(List<string> found, (int Start, int Length)? span, string text)
+    {
+        if (span is not var (at, length))
+        {
+            return;
+        }
+
+        var before = text[Math.Max(0, at - Window)..at];
+        var after = text[Math.Min(text.Length, at + length)..Math.Min(text.Length, at + length + Window)];
+        for (var i = 0; i + 1 < before.Length; i++)
+        {
+            found.Add("before:" + before.Substring(i, 2));
+        }
+
+        for (var i = 0; i + 1 < after.Length; i++)
+        {
+            found.Add("after:" + after.Substring(i, 2));
+        }
+    }
+
+    private static int Clauses(string text) =>
+        1 + text.Count(c => char.IsWhiteSpace(c) || c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?');
+
+    private static string Bucket(float value, float[] bounds)
+    {
+        foreach (var bound in bounds)
+        {
+            if (value < bound)
+            {
+                return "<" + bound.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return ">=" + bounds[^1].ToString(CultureInfo.InvariantCulture);
+    }
+}
