@@ -262,8 +262,35 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
     }
 
     /// <summary>The classifier's probabilities for a normalised message.</summary>
-    public IntentScores Score(string normalized, OrganizationIndex? index) =>
-        Model.Score(IntentText.Prepare(normalized ?? "", index));
+    /// <summary>
+    /// The model's scores of the message. Review, Fill and the learned doubt each ask for the same message in one reading:
+    /// the last message's scores are kept per thread (keyed by this opinion, its model, the text and the index), so the
+    /// model reads a message once, as <see cref="OrganizationIndex.FindMentions"/> keeps its last lookup.
+    /// </summary>
+    public IntentScores Score(string normalized, OrganizationIndex? index)
+    {
+        normalized ??= "";
+        var model = Model;
+        if (lastScore is { } last && ReferenceEquals(last.Opinion, this) && ReferenceEquals(last.Model, model)
+            && string.Equals(last.Text, normalized, StringComparison.Ordinal) && last.Reads(index))
+        {
+            return last.Scores;
+        }
+
+        var scores = model.Score(IntentText.Prepare(normalized, index));
+        lastScore = new LastScore(this, model, index is null ? null : new WeakReference<OrganizationIndex>(index), normalized, scores);
+        return scores;
+    }
+
+    [ThreadStatic]
+    private static LastScore? lastScore;
+
+    /// <summary>The index is held weakly: a ledger's old index is not kept alive by a thread's last message.</summary>
+    private sealed record LastScore(SecondOpinion Opinion, IntentModel Model, WeakReference<OrganizationIndex>? Index, string Text, IntentScores Scores)
+    {
+        public bool Reads(OrganizationIndex? index) =>
+            index is null ? Index is null : Index is not null && Index.TryGetTarget(out var held) && ReferenceEquals(held, index);
+    }
 
     public bool Doubts(ActionKind kind, IntentScores scores)
     {
