@@ -85,6 +85,36 @@ public sealed partial class OrganizationIndex
 
     public int AliasCount => aliases.Count;
 
+    private Dictionary<char, string[]>? scopeNamesByFirst;
+    private ScopeStemsKept? scopeStems; // a reference, so threads see the suffixes and their stems together
+
+    /// <summary>The scope names whose first character is <paramref name="first"/>, in the order <see cref="ScopeNames"/> gives them.</summary>
+    internal string[] ScopeNamesStartingWith(char first)
+    {
+        var byFirst = scopeNamesByFirst ??= scopeNames.Where(n => n.Length > 0).GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        return byFirst.TryGetValue(first, out var names) ? names : [];
+    }
+
+    /// <summary>
+    /// Each scope name ending with one of <paramref name="suffixes"/> (two characters or more left), with that stem
+    /// (坂田街道 → 坂田), in the order of <see cref="ScopeNames"/> and then of the suffixes: made once, not per message.
+    /// </summary>
+    internal (string Name, string Stem)[] ScopeStems(IReadOnlyList<string> suffixes)
+    {
+        if (scopeStems is { } kept && ReferenceEquals(kept.Suffixes, suffixes))
+        {
+            return kept.Stems;
+        }
+
+        (string Name, string Stem)[] stems = [.. scopeNames.SelectMany(name => suffixes
+            .Where(suffix => name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2)
+            .Select(suffix => (name, name[..^suffix.Length])))];
+        scopeStems = new ScopeStemsKept(suffixes, stems);
+        return stems;
+    }
+
+    private sealed record ScopeStemsKept(IReadOnlyList<string> Suffixes, (string Name, string Stem)[] Stems);
+
     // The last texts each thread looked up, and what they name: one message's stages (the parser, the mention opinion, the
     // intent view, the heard-name mark, the learned doubt) ask about the same prepared text in turn, and the opinion asks
     // about its parts in between (one entry was evicted by them: the message was read again). Held weakly, so a replaced
