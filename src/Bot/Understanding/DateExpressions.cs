@@ -16,9 +16,37 @@ public static partial class DateExpressions
     /// <summary>China has kept UTC+8 without daylight saving since 1991, so Asia/Shanghai is a fixed offset.</summary>
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
+    // The last texts each thread read days in: a message's parser, its self-corrections and its record doubts read the same
+    // prepared text (three regex passes a message before). Mentions are immutable; each caller gets its own list.
+    [ThreadStatic]
+    private static (string Text, DateOnly Today, DateMention[] Found)[]? lastFinds;
+
+    [ThreadStatic]
+    private static int nextFind;
+
+    private const int FindsKept = 4;
+
+    /// <summary>Every day <paramref name="text"/> says, in order, resolved against <paramref name="today"/> (a new list: the caller may change it).</summary>
     public static List<DateMention> Find(string text, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var kept = lastFinds ??= new (string, DateOnly, DateMention[])[FindsKept];
+        foreach (var (seen, day, found) in kept)
+        {
+            if (seen is not null && day == today && string.Equals(seen, text, StringComparison.Ordinal))
+            {
+                return [.. found];
+            }
+        }
+
+        var days = Read(text, today);
+        kept[nextFind] = (text, today, [.. days]);
+        nextFind = (nextFind + 1) % FindsKept;
+        return days;
+    }
+
+    private static List<DateMention> Read(string text, DateOnly today)
+    {
         var found = new List<DateMention>();
         foreach (Match m in DatePattern().Matches(WithoutItemNumbers(text)))
         {

@@ -31,11 +31,35 @@ internal sealed partial class MessageParser
     }
 
     /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>
-    private bool StartsAnotherVisit(int start, int position) =>
-        dates.Any(d => d.Start == position)
-        && (rules.Visit.ContainsAny(text, start, position) || rules.Motion.ContainsAny(text, start, position))
-        && mentions.Any(m => m.Start >= start && m.End <= position)
-        && (rules.Visit.ContainsAny(text, position, Math.Min(text.Length, position + 8)) || rules.Motion.ContainsAny(text, position, Math.Min(text.Length, position + 8)));
+    /// <remarks>Asked at every position of the message: loops, not lambdas (a closure was allocated per position).</remarks>
+    private bool StartsAnotherVisit(int start, int position)
+    {
+        if (!DayStartsAt(position) || !(rules.Visit.ContainsAny(text, start, position) || rules.Motion.ContainsAny(text, start, position)))
+        {
+            return false;
+        }
+
+        var named = false;
+        foreach (var m in mentions)
+        {
+            named |= m.Start >= start && m.End <= position;
+        }
+
+        return named && (rules.Visit.ContainsAny(text, position, Math.Min(text.Length, position + 8)) || rules.Motion.ContainsAny(text, position, Math.Min(text.Length, position + 8)));
+    }
+
+    private bool DayStartsAt(int position)
+    {
+        foreach (var d in dates)
+        {
+            if (d.Start == position)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void AddClause(int start, int end, bool endsWithQuestionMark)
     {

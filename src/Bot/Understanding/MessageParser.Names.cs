@@ -83,7 +83,18 @@ internal sealed partial class MessageParser
         }
     }
 
-    private bool InsideMention(int position) => mentions.Any(m => m.Start < position && position < m.End);
+    private bool InsideMention(int position)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start < position && position < m.End)
+            {
+                return true; // a loop, not a lambda: asked per position, and a closure was allocated per call
+            }
+        }
+
+        return false;
+    }
 
     private void FindLeaderSpans()
     {

@@ -14,8 +14,13 @@ internal sealed partial class MessageParser
     /// </summary>
     private void FindKindNounReferences()
     {
+        if (!ReferencePlaceWords.Any(w => text.Contains(w, StringComparison.Ordinal)))
+        {
+            return; // the reference needs a place word after the noun: most messages have none
+        }
+
         var added = false;
-        foreach (var (noun, forms) in KindNouns())
+        foreach (var (noun, forms) in rules.KindNouns)
         {
             for (var at = text.IndexOf(noun, StringComparison.Ordinal); at >= 0; at = text.IndexOf(noun, at + 1, StringComparison.Ordinal))
             {
@@ -42,10 +47,11 @@ internal sealed partial class MessageParser
         }
     }
 
-    /// <summary>Each kind noun with the forms a ledger name holds it in: 会计所 → 会计所, 会计师事务所.</summary>
-    private IEnumerable<(string Noun, string[] Forms)> KindNouns()
+    /// <summary>Each kind noun with the forms a ledger name holds it in: 会计所 → 会计所, 会计师事务所 (made once per vocabulary).</summary>
+    internal static (string Noun, string[] Forms)[] KindNounsOf(Vocabulary vocabulary) => [.. KindNouns(vocabulary)];
+
+    private static IEnumerable<(string Noun, string[] Forms)> KindNouns(Vocabulary vocabulary)
     {
-        var vocabulary = rules.Vocabulary;
         foreach (var (full, shorts) in vocabulary.Abbreviations)
         {
             foreach (var abbreviation in shorts.Where(s => s.Length >= 2))

@@ -54,7 +54,8 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            foreach (var name in index.ScopeNames)
+            // The scope names starting with this character, in the set's order: the first that starts here, as a scan of all.
+            foreach (var name in index.ScopeNamesStartingWith(text[i]))
             {
                 if (text.AsSpan(i).StartsWith(name, StringComparison.Ordinal))
                 {
@@ -64,15 +65,11 @@ internal sealed partial class MessageParser
         }
 
         // A street or district written without its suffix ("坂田覆盖率多少") is kept as written.
-        foreach (var name in index.ScopeNames)
+        foreach (var (_, stem) in index.ScopeStems(rules.Vocabulary.ScopeSuffixes))
         {
-            foreach (var suffix in rules.Vocabulary.ScopeSuffixes)
+            if (text.Contains(stem, StringComparison.Ordinal) && !mentions.Any(m => m.Written.Contains(stem, StringComparison.Ordinal)))
             {
-                if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2
-                    && text.Contains(name[..^suffix.Length], StringComparison.Ordinal) && !mentions.Any(m => m.Written.Contains(name[..^suffix.Length], StringComparison.Ordinal)))
-                {
-                    return name[..^suffix.Length];
-                }
+                return stem;
             }
         }
 

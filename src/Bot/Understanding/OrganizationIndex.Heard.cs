@@ -24,7 +24,16 @@ public sealed partial class OrganizationIndex
 
             for (var length = free; length >= OrganizationSoundAlikes.MinLength; length--)
             {
-                if (HeardMention(i, text.Substring(i, length), text.Substring(i, length)) is not { } heard)
+                // Cheap checks on the span first (the last character, one character off a name in place), then the
+                // pinyin keys: most runs stop here, with no string made.
+                var run = text.AsSpan(i, length);
+                if (!soundAlikes.MayHear(run) || aliasLookup.ContainsKey(run))
+                {
+                    continue;
+                }
+
+                var written = text.Substring(i, length);
+                if (HeardMention(i, written, written) is not { } heard)
                 {
                     continue;
                 }

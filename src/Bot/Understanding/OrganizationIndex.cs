@@ -85,25 +85,67 @@ public sealed partial class OrganizationIndex
 
     public int AliasCount => aliases.Count;
 
-    // The last text each thread looked up, and what it names: one message's stages (the parser, the mention opinion, the
-    // intent view) ask about the same prepared text in turn. Held weakly, so a replaced index is not kept alive.
+    private Dictionary<char, string[]>? scopeNamesByFirst;
+    private ScopeStemsKept? scopeStems; // a reference, so threads see the suffixes and their stems together
+
+    /// <summary>The scope names whose first character is <paramref name="first"/>, in the order <see cref="ScopeNames"/> gives them.</summary>
+    internal string[] ScopeNamesStartingWith(char first)
+    {
+        var byFirst = scopeNamesByFirst ??= scopeNames.Where(n => n.Length > 0).GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        return byFirst.TryGetValue(first, out var names) ? names : [];
+    }
+
+    /// <summary>
+    /// Each scope name ending with one of <paramref name="suffixes"/> (two characters or more left), with that stem
+    /// (坂田街道 → 坂田), in the order of <see cref="ScopeNames"/> and then of the suffixes: made once, not per message.
+    /// </summary>
+    internal (string Name, string Stem)[] ScopeStems(IReadOnlyList<string> suffixes)
+    {
+        if (scopeStems is { } kept && ReferenceEquals(kept.Suffixes, suffixes))
+        {
+            return kept.Stems;
+        }
+
+        (string Name, string Stem)[] stems = [.. scopeNames.SelectMany(name => suffixes
+            .Where(suffix => name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2)
+            .Select(suffix => (name, name[..^suffix.Length])))];
+        scopeStems = new ScopeStemsKept(suffixes, stems);
+        return stems;
+    }
+
+    private sealed record ScopeStemsKept(IReadOnlyList<string> Suffixes, (string Name, string Stem)[] Stems);
+
+    // The last texts each thread looked up, and what they name: one message's stages (the parser, the mention opinion, the
+    // intent view, the heard-name mark, the learned doubt) ask about the same prepared text in turn, and the opinion asks
+    // about its parts in between (one entry was evicted by them: the message was read again). Held weakly, so a replaced
+    // index is not kept alive.
     [ThreadStatic]
-    private static LastLookup? lastLookup;
+    private static LastLookup[]? lastLookups;
+
+    [ThreadStatic]
+    private static int nextLookup;
+
+    private const int LookupsKept = 8;
 
     /// <summary>Every organisation the text names, in order, not overlapping (a new list: the caller may change it).</summary>
     public List<OrganizationMention> FindMentions(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var last = lastLookup ??= new LastLookup();
-        if (last.Text is { } seen && string.Equals(seen, text, StringComparison.Ordinal) && last.Index.TryGetTarget(out var index) && ReferenceEquals(index, this))
+        var kept = lastLookups ??= [.. Enumerable.Range(0, LookupsKept).Select(_ => new LastLookup())];
+        foreach (var last in kept)
         {
-            return [.. last.Mentions];
+            if (last.Text is { } seen && string.Equals(seen, text, StringComparison.Ordinal) && last.Index.TryGetTarget(out var index) && ReferenceEquals(index, this))
+            {
+                return [.. last.Mentions];
+            }
         }
 
         var found = Find(text);
-        last.Index.SetTarget(this);
-        last.Text = text;
-        last.Mentions = [.. found];
+        var slot = kept[nextLookup];
+        nextLookup = (nextLookup + 1) % LookupsKept;
+        slot.Index.SetTarget(this);
+        slot.Text = text;
+        slot.Mentions = [.. found];
         return found;
     }
 
@@ -121,11 +163,15 @@ public sealed partial class OrganizationIndex
         var mentions = new List<OrganizationMention>();
         var covered = new bool[text.Length];
 
-        foreach (Match code in CreditCodePattern().Matches(text.ToUpperInvariant()))
+        // A credit code holds six digits in a row: a text with none is not upper-cased and searched.
+        if (HasSixDigitsInARow(text))
         {
-            if (byCreditCode.TryGetValue(code.Value, out var org))
+            foreach (Match code in CreditCodePattern().Matches(text.ToUpperInvariant()))
             {
-                Add(mentions, covered, new OrganizationMention(code.Index, code.Length, code.Value) { Organization = org });
+                if (byCreditCode.TryGetValue(code.Value, out var org))
+                {
+                    Add(mentions, covered, new OrganizationMention(code.Index, code.Length, code.Value) { Organization = org });
+                }
             }
         }
 
@@ -160,6 +206,22 @@ public sealed partial class OrganizationIndex
         FindHeardNames(text, mentions, covered);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    /// <summary>True when six characters in a row are digits (the pattern's \d: any decimal digit, as char.IsDigit).</summary>
+    private static bool HasSixDigitsInARow(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsDigit(c) ? run + 1 : 0;
+            if (run == 6)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

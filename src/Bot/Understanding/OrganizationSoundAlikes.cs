@@ -27,6 +27,7 @@ internal sealed class OrganizationSoundAlikes
 
     private readonly Dictionary<string, List<Name>> byKey = new(StringComparer.Ordinal);
     private readonly HashSet<char> lastCharacters = [];
+    private readonly HashSet<ulong> oneOff = []; // each name with one character of its proper part masked (MaskedHash)
     private readonly Func<string, int> frequency;
 
     public OrganizationSoundAlikes(Func<string, int> frequency)
@@ -59,7 +60,56 @@ internal sealed class OrganizationSoundAlikes
         }
 
         lastCharacters.Add(name[^1]);
+        for (var p = 0; p < properLength; p++)
+        {
+            oneOff.Add(MaskedHash(name, p));
+        }
+
         Longest = Math.Max(Longest, name.Length);
+    }
+
+    /// <summary>
+    /// False when <paramref name="run"/> can be heard as no name of the map: its last character ends none, it is not all
+    /// Han, or it differs from every name of its length in more than one place (a hash of the run with one character masked,
+    /// probed per place: no allocation). True says only that <see cref="HeardAs"/> may find one.
+    /// </summary>
+    public bool MayHear(ReadOnlySpan<char> run)
+    {
+        if (run.Length < MinLength || !lastCharacters.Contains(run[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in run)
+        {
+            if (!TextNormalizer.IsHan(c))
+            {
+                return false;
+            }
+        }
+
+        // A slip keeps the trade words and changes one character of the proper part, so the last is never the one changed.
+        for (var p = 0; p < run.Length - 1; p++)
+        {
+            if (oneOff.Contains(MaskedHash(run, p)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>FNV-1a over the characters with the one at <paramref name="masked"/> left out, and the length.</summary>
+    private static ulong MaskedHash(ReadOnlySpan<char> text, int masked)
+    {
+        var hash = 14695981039346656037UL ^ (ulong)text.Length;
+        for (var i = 0; i < text.Length; i++)
+        {
+            hash = (hash ^ (i == masked ? 0xFFFFu : text[i])) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ internal sealed class UnderstandingRules
         Pronouns = new(v.OrganizationPronouns);
         SmallTalk = new(v.SmallTalk.Keys.Concat(v.SmallTalkFillers));
         Names = new PersonNames(v);
+        KindNouns = MessageParser.KindNounsOf(v);
         PersonRoleKeys = new(v.PersonRoleKeys);
         HolderServeVerbs = new(v.SecretaryServeVerbs.Concat(v.ServeVerbs).Concat(v.ElectedVerbs));
         SpokenFillers = new(v.SpokenFillers);
@@ -367,6 +368,9 @@ internal sealed class UnderstandingRules
     /// <summary>Small-talk phrases and the fillers allowed beside them.</summary>
     public KeywordSet SmallTalk { get; }
     public PersonNames Names { get; }
+
+    /// <summary>The nouns of a unit's kind a reference may use (会计所那边), with the forms a ledger name holds them in.</summary>
+    public (string Noun, string[] Forms)[] KindNouns { get; }
 
     /// <summary>交给/交由: a task handed to the person named after it (holder_phrases.handing_verbs).</summary>
     public KeywordSet HandingVerbs { get; }
