@@ -187,7 +187,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? LookupAsked()
     {
-        if (PlannedPurpose() || AsksOnlyInReportedSpeech())
+        if (PlannedPurpose() || AsksOnlyInReportedSpeech() || StatusMarkedInLedger()) // StatusMarkedInLedger: MessageParser.RequestsInOtherWords.cs
         {
             return null;
         }

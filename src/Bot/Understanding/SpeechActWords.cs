@@ -16,6 +16,7 @@ internal sealed class SpeechActWords
         HelpObjects = Of("help_objects");
         HelpFirstUse = Of("help_first_use");
         HelpToolPointers = Of("help_tool_pointers");
+        LedgerMarkingRequests = Of("ledger_marking_requests");
         HelpRecordDoings = Of("help_record_doings");
         SetHeadNouns = Of("set_head_nouns");
         HelpHow = Of("help_how");
@@ -49,6 +50,9 @@ internal sealed class SpeechActWords
 
     /// <summary>什么/哪些事项: the object asked, closing the question.</summary>
     public KeywordSet HelpObjects { get; }
+
+    /// <summary>标一下/改成/更新一下: the ledger asked to take a fact said, not shown.</summary>
+    public KeywordSet LedgerMarkingRequests { get; }
 
     /// <summary>这个/这东西/这玩意儿: the tool pointed at, as the subject of 咋用/怎么用.</summary>
     public KeywordSet HelpToolPointers { get; }
