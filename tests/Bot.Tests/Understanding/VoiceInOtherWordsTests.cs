@@ -135,4 +135,21 @@ public sealed class VoiceInOtherWordsTests
             Assert.Equal((name, (int?)3), (update.Organization, update.PartyMembers));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Units))]
+    public void A_status_with_the_ledger_asked_to_take_it_is_the_status_and_a_visit_by_finding_out_is_a_visit(string user, string unit, string name, string person)
+    {
+        _ = person;
+        var actions = Read($"{unit}上个月就注销了 台账里标一下", user);
+        Assert.DoesNotContain(actions, a => a.Kind == ActionKind.OrgLookup);
+        Assert.Equal((name, (OperatingStatus?)OperatingStatus.Deregistered), Assert.Single(actions, a => a.Kind == ActionKind.OrgUpdate) is var update ? (update.Organization, update.Status) : default);
+
+        actions = Read($"{unit}今天按地址去找了 根本没这家 是个空壳", user);
+        Assert.Equal(name, Assert.Single(actions, a => a.Kind == ActionKind.Visit).Organization);
+        Assert.Equal(OperatingStatus.Shell, Assert.Single(actions, a => a.Kind == ActionKind.OrgUpdate).Status);
+
+        // Control: the card asked for with no status said is a lookup.
+        Assert.Equal(name, Assert.Single(Read($"{unit}的台账调出来我看一下", user), a => a.Kind == ActionKind.OrgLookup).Organization);
+    }
 }
