@@ -83,13 +83,14 @@ internal sealed partial class MessageParser
 
     /// <summary>
     /// "布吉街道50人以上没党员的企业": a set of units described (unformed_set_nouns) and its head noun (set_head_nouns) said alone,
-    /// ending the message, is the request for that set, as "…有哪些" would be. No unit named.
+    /// ending the message, is the request for that set, as "…有哪些" would be. No unit named, nothing reported (a visit, a find).
     /// </summary>
     private bool UnformedSetNamedAlone()
     {
-        if (Acts.UnformedSetNouns.FindFirst(text) is not { } set || UsableMentions().Any(m => !m.IsGeneric))
+        if (Acts.UnformedSetNouns.FindFirst(text) is not { } set || UsableMentions().Any(m => !m.IsGeneric)
+            || rules.Visit.ContainsAny(text) || rules.Motion.ContainsAny(text) || rules.Discovery.ContainsAny(text))
         {
-            return false;
+            return false; // "今天走访了一家没党员的企业": a unit described in a report, no set asked
         }
 
         var at = set.Position + set.Word.Length;
