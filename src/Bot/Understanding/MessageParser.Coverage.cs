@@ -67,7 +67,7 @@ internal sealed partial class MessageParser
             var settledOnly = rules.InstructorVerbs.FindFirst(text, clause.Start, position) is null && rules.SettledWords.MatchAt(text, settledAt) is not null;
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
-                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = WorkCoverageMeasure.Instructor, Person = person, Doubtful = settledOnly });
+                Add(at, Record(ActionKind.WorkCoverage, target, at) with { Date = AppointmentDay(clause, at), Measure = WorkCoverageMeasure.Instructor, Person = person, Doubtful = settledOnly }); // MessageParser.AppointmentDays.cs
             }
 
             return;

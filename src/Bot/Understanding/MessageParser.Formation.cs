@@ -8,6 +8,11 @@ internal sealed partial class MessageParser
 {
     private string? Secretary()
     {
+        if (SecretarySaidAgain() is { } again)
+        {
+            return again; // MessageParser.PostSaidAgain.cs: the post said again after a repair
+        }
+
         // 由智国栋担任书记 / 由陈晨同志任党支部书记.
         for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
         {
@@ -42,7 +47,7 @@ internal sealed partial class MessageParser
             j = CopulaAfterPause(j); // "选出书记了 叫钟美好", "书记选出来了，是总经理助理陈亮", "书记还是黄鼎新"
             if (j < text.Length && text[j] is '是' or '为' or ':' or '由' or '叫')
             {
-                j++;
+                j = AfterHesitation(j + 1); // "书记是 嗯 社区派的周敏"
             }
 
             if (NameAfterTitleChain(j) is { } chainedName)

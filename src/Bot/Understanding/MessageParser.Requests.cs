@@ -15,7 +15,7 @@ internal sealed partial class MessageParser
             return true;
         }
 
-        return rules.HelpWords.Contains(BareText()) || HelpAskedInOtherWords(); // MessageParser.SpeechActs.cs
+        return rules.HelpWords.Contains(BareText()) || HelpAskedInOtherWords() || HelpAskedOfTheTool(); // MessageParser.SpeechActs.cs, MessageParser.RequestsInOtherWords.cs
     }
 
     /// <summary>"你能帮我做些什么", "能干点啥": 些/点 between the verb and what is asked changes nothing.</summary>
@@ -41,7 +41,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        return UnformedSetAsked() ? ProgressMetric.Unformed : null; // MessageParser.SpeechActs.cs
+        return UnformedSetAsked() || UnformedSetNamedAlone() ? ProgressMetric.Unformed : null; // MessageParser.SpeechActs.cs, MessageParser.RequestsInOtherWords.cs
     }
 
     private string? FindScope()
@@ -184,7 +184,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? LookupAsked()
     {
-        if (PlannedPurpose() || AsksOnlyInReportedSpeech())
+        if (PlannedPurpose() || AsksOnlyInReportedSpeech() || StatusMarkedInLedger()) // StatusMarkedInLedger: MessageParser.RequestsInOtherWords.cs
         {
             return null;
         }

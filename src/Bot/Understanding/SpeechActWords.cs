@@ -15,6 +15,10 @@ internal sealed class SpeechActWords
         HelpDoings = Of("help_doings");
         HelpObjects = Of("help_objects");
         HelpFirstUse = Of("help_first_use");
+        HelpToolPointers = Of("help_tool_pointers");
+        LedgerMarkingRequests = Of("ledger_marking_requests");
+        HelpRecordDoings = Of("help_record_doings");
+        SetHeadNouns = Of("set_head_nouns");
         HelpHow = Of("help_how");
         AskModals = Of("ask_modals");
         FormingVerbs = Of("forming_verbs");
@@ -46,6 +50,18 @@ internal sealed class SpeechActWords
 
     /// <summary>什么/哪些事项: the object asked, closing the question.</summary>
     public KeywordSet HelpObjects { get; }
+
+    /// <summary>标一下/改成/更新一下: the ledger asked to take a fact said, not shown.</summary>
+    public KeywordSet LedgerMarkingRequests { get; }
+
+    /// <summary>这个/这东西/这玩意儿: the tool pointed at, as the subject of 咋用/怎么用.</summary>
+    public KeywordSet HelpToolPointers { get; }
+
+    /// <summary>记/录/查: what the bot is asked to do for the sender in "能帮我记些啥".</summary>
+    public KeywordSet HelpRecordDoings { get; }
+
+    /// <summary>企业/单位/社会组织: the head noun of a set of units described ("没党员的企业").</summary>
+    public KeywordSet SetHeadNouns { get; }
 
     /// <summary>第一次用/初次使用: the sender is new to the bot …</summary>
     public KeywordSet HelpFirstUse { get; }
