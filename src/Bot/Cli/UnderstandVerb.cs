@@ -38,6 +38,7 @@ public sealed class UnderstandVerb : ICliVerb
         var understanding = new MessageUnderstanding(() => store.OrganizationNamesVersion, store.Organizations, vocabulary)
         {
             Learned = LearnedDoubtSettings(),
+            Filter = ActionFilterSettings(),
             LearnedDoubtSeen = learnedTrace ? (action, features, p) => learned.Add((action, features, p)) : null,
             LearnedDoubtScores = batch is not null ? LearnedDoubtHoldOut.Scores(messages.Select(m => m.Text), context.Error) : null,
             DoubtSignals = DoubtSignalSettings(),
@@ -146,6 +147,26 @@ public sealed class UnderstandVerb : ICliVerb
         }
 
         return double.TryParse(setting, NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) ? LearnedDoubt.Shipped(threshold) : LearnedDoubt.Shipped();
+    }
+
+    /// <summary>
+    /// <c>Understanding__Filter</c>: <c>false</c> switches the action filter off (to measure it), a number sets its drop
+    /// threshold; unset: the shipped weights and threshold. The filter acts where the learned doubt does.
+    /// </summary>
+    private static ActionFilter? ActionFilterSettings()
+    {
+        var setting = Environment.GetEnvironmentVariable("Understanding__Filter");
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            return ActionFilter.Shipped();
+        }
+
+        if (bool.TryParse(setting, out var on))
+        {
+            return on ? ActionFilter.Shipped() : null;
+        }
+
+        return double.TryParse(setting, NumberStyles.Float, CultureInfo.InvariantCulture, out var drop) ? ActionFilter.Shipped(drop) : ActionFilter.Shipped();
     }
 
     /// <summary>

@@ -18,10 +18,11 @@ internal static class DoubtFeatures
     /// <summary>
     /// The features of <paramref name="action"/> among <paramref name="actions"/>: <paramref name="text"/> is the message as the
     /// parser read it, <paramref name="spoken"/> whether the message held voice fillers, <paramref name="scores"/> the intent
-    /// classifier's reading of the message (null: no second opinion).
+    /// classifier's reading of the message (null: no second opinion), <paramref name="clause"/> whether to add
+    /// <see cref="ClauseFeatures"/> (the action filter's, only when it can drop or a trace reads them).
     /// </summary>
     public static List<string> Of(UnderstoodAction action, IReadOnlyList<UnderstoodAction> actions, string text, DateOnly today,
-        IReadOnlyList<RecordDoubts.Signal> signals, IntentScores? scores, bool spoken, OrganizationMention? mention)
+        IReadOnlyList<RecordDoubts.Signal> signals, IntentScores? scores, bool spoken, OrganizationMention? mention, bool clause = false)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(actions);
@@ -86,8 +87,14 @@ internal static class DoubtFeatures
             found.Add("question_mark");
         }
 
-        Near(found, mention is not null ? (mention.Start, mention.Length) : action.Organization is { Length: >= 2 } name
-            && text.IndexOf(name, StringComparison.Ordinal) is var at and >= 0 ? (at, name.Length) : null, text);
+        var span = mention is not null ? (mention.Start, mention.Length) : action.Organization is { Length: >= 2 } name
+            && text.IndexOf(name, StringComparison.Ordinal) is var at and >= 0 ? (at, name.Length) : ((int, int)?)null;
+        Near(found, span, text);
+        if (clause)
+        {
+            ClauseFeatures.Add(found, kind, action.Organization, span, text);
+        }
+
         return found;
     }
 

@@ -105,10 +105,16 @@ public sealed class MessageUnderstanding
 
     private static readonly Lazy<LearnedDoubt> ShippedDoubt = new(LearnedDoubt.Shipped);
 
+    /// <summary>The action filter (<see cref="ActionFilter"/>; the shipped weights by default): drops a recording action it is sure the message does not give; null: none.</summary>
+    public ActionFilter? Filter { get; init; } = ShippedFilter.Value;
+
+    private static readonly Lazy<ActionFilter> ShippedFilter = new(ActionFilter.Shipped);
+
     private UnderstandingResult Doubt(UnderstandingResult reading, LearnedDoubt learned, List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)> signals,
         string? text, string normalized, OrganizationIndex index, DateOnly today)
     {
-        if (!reading.Actions.Any(a => a.IsRecord && (!a.Doubtful || LearnedDoubtSeen is not null)))
+        var filtering = Filter is { Drop: <= 1 };
+        if (!reading.Actions.Any(a => a.IsRecord && (!a.Doubtful || LearnedDoubtSeen is not null || filtering)))
         {
             return reading;
         }
@@ -118,7 +124,7 @@ public sealed class MessageUnderstanding
         var mentions = index.FindMentions(normalized);
         var marked = reading.Actions.Select(a =>
         {
-            if (!a.IsRecord || (a.Doubtful && LearnedDoubtSeen is null))
+            if (!a.IsRecord || (a.Doubtful && LearnedDoubtSeen is null && !filtering))
             {
                 return a;
             }
@@ -127,14 +133,20 @@ public sealed class MessageUnderstanding
             var found = signals.FirstOrDefault(s => s.Action == a || s.Action == a with { Doubtful = s.Action.Doubtful }).Signals ?? [];
             var mention = mentions.FirstOrDefault(m => a.OrganizationId is { } id ? m.Organization?.Id == id
                 : a.Candidates.Count > 0 && m.Candidates.Select(c => c.Id).SequenceEqual(a.Candidates.Select(c => c.Id)));
-            var features = DoubtFeatures.Of(a, reading.Actions, normalized, today, found, scores, spoken, mention);
+            var features = DoubtFeatures.Of(a, reading.Actions, normalized, today, found, scores, spoken, mention, filtering || LearnedDoubtSeen is not null);
             var p = learned.Probability(features);
             LearnedDoubtSeen?.Invoke(a, features, p);
+            // Round 14: a record the filter is sure the message does not give (background, a plan, a pending step) is dropped.
+            if (filtering && Filter!.Drops(features))
+            {
+                return null;
+            }
+
             // A record with no unit waits for the conversation's "which unit?" before anything is written: a confirm on top
             // would ask twice.
             var named = a.Organization is not null || a.Candidates.Count > 0;
             return !a.Doubtful && named && p >= learned.Threshold ? a with { Doubtful = true } : a;
-        }).ToList();
+        }).OfType<UnderstoodAction>().ToList();
         return reading with { Actions = marked };
     }
 
