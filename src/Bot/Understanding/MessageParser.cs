@@ -199,6 +199,7 @@ internal sealed partial class MessageParser
         }
 
         FindNumberPhrases();
+        ReadComparedFigures(); // MessageParser.Comparisons.cs: 党员比上次多了两个
         SetUnrealizedFiguresAside(); // MessageParser.Mood.cs
         FindMembersSaidToBe();
         ReadEmphaticNone();
