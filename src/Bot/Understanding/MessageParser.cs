@@ -161,7 +161,7 @@ internal sealed partial class MessageParser
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
         // word beyond the list words (台账, 表格, 导出) asks for the file.
         var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords())) && !TableOfFigureAsked(metric);
-        if (!isPart && !IsOneAct(undo, metric) && !HelpBesidesWork(help) && !DocumentRuleAsked() && !OnlyFiguresAsked(metric, export) && !AdviceOnlyAsked() && Compound(help || undo || export || metric is not null) is { } compound) // IsOneAct: MessageParser.SpeechActs.cs
+        if (!isPart && !IsOneAct(undo, metric) && !HelpBesidesWork(help) && !DocumentRuleAsked() && !OnlyFiguresAsked(metric, export) && !AdviceOnlyAsked() && !AdviceAskedByAlternatives() && Compound(help || undo || export || metric is not null) is { } compound) // IsOneAct: MessageParser.SpeechActs.cs
         {
             return compound;
         }
@@ -193,7 +193,7 @@ internal sealed partial class MessageParser
         }
 
         FindLeaderSpans();
-        if (LookupAsked() is { } lookup && !ToldNotAsked()) // ToldNotAsked: MessageParser.Mood.cs
+        if (LookupAsked() is { } lookup && !ToldNotAsked() && !AdviceAskedByAlternatives()) // ToldNotAsked: MessageParser.Mood.cs; MessageParser.Alternatives.cs
         {
             return Finish([.. ReportBefore(lookup), lookup]);
         }

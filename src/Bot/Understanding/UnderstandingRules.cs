@@ -132,6 +132,7 @@ internal sealed class UnderstandingRules
         Agents = new(v);
         Aspect = new(v);
         Comparison = new(v);
+        Alternatives = new(v);
     }
 
     /// <summary>Who did a verb: the sender, someone else, or a person the verb is done with or for.</summary>
@@ -142,6 +143,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>A member figure said by comparison: the increase after 比's reference, the leads of a total said after it.</summary>
     public ComparisonWords Comparison { get; }
+
+    /// <summary>An alternative question: the words opening the second alternative, the ways of covering a unit it may name.</summary>
+    public AlternativeWords Alternatives { get; }
 
     private (string Word, int Few)[] FewWords { get; }
     private KeywordSet FewContexts { get; }
