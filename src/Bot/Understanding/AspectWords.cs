@@ -12,7 +12,7 @@ internal sealed class AspectWords(Vocabulary v)
     /// <summary>去年, 前年, 早在, 多年前: a time before this year; a formation said with it is background, not news.</summary>
     public KeywordSet BackgroundTimes { get; } = new(Class(v, "background_times"));
 
-    /// <summary>材料, 申请, 报告, 事: "建支部的材料" names the paperwork of a formation, not a formation.</summary>
+    /// <summary>材料, 申请, 报告, 请示: "建支部的材料" names the paperwork of a formation, not a formation.</summary>
     public KeywordSet PendingNouns { get; } = new(Class(v, "pending_nouns"));
 
     /// <summary>还在等批复, 在走审批, 批复还没下来: what the sentence sets up is awaiting approval.</summary>

@@ -5,7 +5,7 @@ namespace InstructorBot.Bot.Understanding;
 // formation now when it is
 // - background: a time before this year said before it in its clause ("他们是功能型支部 去年就建起来了", "早在2019年就
 //   建了党支部", "党支部是前年成立的");
-// - paperwork: the verb phrase modifies a noun of paperwork or business (V + object + 的 + 材料/申请/报告/事: "建支部的
+// - paperwork: the verb phrase modifies a noun of paperwork (V + object + 的 + 材料/申请/报告/请示: "建支部的
 //   材料已经交到街道了"), a relative clause, no event;
 // - pending: its sentence says approval is still awaited ("还在等批复", "批复还没下来");
 // - prospective: an effort or a deadline ahead governs it (争取/力争/春节前 before it in its clause), or it is the bare
@@ -43,7 +43,7 @@ internal sealed partial class MessageParser
         return false;
     }
 
-    /// <summary>"建支部的材料", "建党总支的报告", "谈建支部的事": the verb phrase, then 的 and a noun of paperwork, within reach.</summary>
+    /// <summary>"建支部的材料", "建党总支的报告", "成立党支部的请示": the verb phrase, then 的 and a noun of paperwork, within reach.</summary>
     private bool IsPaperworkOf(Clause clause, int verbEnd)
     {
         var end = Math.Min(clause.End, verbEnd + ObjectReach);
@@ -144,13 +144,13 @@ internal sealed partial class MessageParser
         return any;
     }
 
-    /// <summary>"书记陈建国", "叫王建军": the character at <paramref name="position"/> is inside a person's name after a title or naming word.</summary>
+    /// <summary>"书记陈建国", "叫王建军": the character at <paramref name="position"/> is inside a person's name right after a title or 叫 (a unit's name before it, "…有限公司单独建了", is no title).</summary>
     private bool InPersonName(int position)
     {
         for (var surname = Math.Max(0, position - 2); surname < position; surname++)
         {
             if (rules.Names.ReadAt(text, surname) is { } name && surname + name.Length > position
-                && (rules.Names.PrecededAt(text, surname) || (surname > 0 && text[surname - 1] is '是' or '叫' or '由' or '陪' or '跟' or '和')))
+                && surname > 0 && !InMention(surname - 1) && (rules.Names.PrecededAt(text, surname) || text[surname - 1] is '叫'))
             {
                 return true;
             }

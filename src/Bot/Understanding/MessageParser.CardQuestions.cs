@@ -8,5 +8,9 @@ namespace InstructorBot.Bot.Understanding;
 internal sealed partial class MessageParser
 {
     /// <summary>True where the message asks one named unit's card (LedgerCardAsked) and names no scope of its own.</summary>
-    private bool UnitsCardAsked() => LedgerCardAsked() is not null && FindScope() is null;
+    /// The card must be what the message opens by asking: a request said before the unit's sentence ("按行业拆开看看覆盖率…？
+    /// 另外仁爱医院台账上怎么记的也调出来") stays a request of its own.
+    private bool UnitsCardAsked() =>
+        LedgerCardAsked() is { } card && FindScope() is null && UsableMentions().FirstOrDefault(m => !m.IsGeneric) is { } named
+        && text.AsSpan(0, named.Start).IndexOfAny("。！!？?；;") < 0 && card.Organization is not null;
 }
