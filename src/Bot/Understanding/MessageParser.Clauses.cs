@@ -28,6 +28,8 @@ internal sealed partial class MessageParser
             AddClause(start, i, !atEnd && text[i] is '?');
             start = i + 1;
         }
+
+        MarkAlternativeQuestions(); // MessageParser.Alternatives.cs: "联合建，还是挂靠社区好？"
     }
 
     /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>

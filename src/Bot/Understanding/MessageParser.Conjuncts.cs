@@ -20,7 +20,8 @@ internal sealed partial class MessageParser
     private UnderstandingResult? RequestConjuncts(UnderstandingResult whole)
     {
         // A chart or a change within the window compares one figure with itself ("覆盖率跟上个月比提高了多少"): one request.
-        if (whole.Actions.Count == 0 || !whole.Actions.All(a => IsConjunctRequest(a.Kind) && a.Chart is null && !a.Change))
+        if (whole.Actions.Count == 0 || !whole.Actions.All(a => IsConjunctRequest(a.Kind) && a.Chart is null && !a.Change)
+            || UnitsCardAsked()) // MessageParser.CardQuestions.cs: the card's fields listed are no requests of their own
         {
             return null;
         }

@@ -95,7 +95,8 @@ internal sealed partial class MessageParser
         return clause.IsQuestion || IsBlocked(clause, anchor) || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Conditional.ContainsAny(text)
             || (kind is ActionKind.Visit or ActionKind.MemberDiscovery && IsNamedOthersAct(anchor))
             || (kind is ActionKind.Formation or ActionKind.WorkCoverage && rules.Negation.ContainsAny(text, anchor, clause.End))
-            || (kind is ActionKind.Formation && rules.Formation.FindFirst(text, anchor, clause.End) is { } verb && IsPairingPurpose(clause, verb.Position, verb.Word));
+            || (kind is ActionKind.Formation && rules.Formation.FindFirst(text, anchor, clause.End) is { } verb && IsPairingPurpose(clause, verb.Position, verb.Word))
+            || (kind is ActionKind.Formation && NoSettingUpNowSaid()); // MessageParser.Aspect.cs
     }
 
     private UnderstoodAction? RelaxedRecord(ActionKind kind, OrganizationMention? target, int anchor) =>

@@ -292,7 +292,8 @@ internal sealed partial class MessageParser
             clause = clause with { End = among.End };
         }
 
-        foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End)))
+        foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End))
+            .Concat(ComparedIncreasesIn(clause.Start, clause.End))) // MessageParser.Comparisons.cs
         {
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
@@ -302,7 +303,7 @@ internal sealed partial class MessageParser
                 memberPhrases.Add(relative.Phrase); // "新排查出来的有两个": the count of the members found
                 clause = clause with { End = Math.Max(clause.End, relative.ClauseEnd) };
             }
-            else if (partyWord < 0 && !memberPhrases.Any(p => p.Start >= verbEnd && p.Start < clause.End && p.Category is not null))
+            else if (partyWord < 0 && !IsComparedIncrease(position) && !memberPhrases.Any(p => p.Start >= verbEnd && p.Start < clause.End && p.Category is not null))
             {
                 continue; // "亮出来一名隐形的": a category said without 党员 counts members too
             }

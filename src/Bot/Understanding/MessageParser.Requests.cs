@@ -344,7 +344,7 @@ internal sealed partial class MessageParser
     private UnderstoodAction? FindAdvice()
     {
         if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0))
-            && !AdviceAskedByGrammar())
+            && !AdviceAskedByGrammar() && !AdviceAskedByAlternatives()) // MessageParser.Alternatives.cs
         {
             return null;
         }

@@ -157,11 +157,11 @@ internal sealed partial class MessageParser
         var help = IsHelp();
         var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
         // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
-        var metric = IsReportHeaded() || ToldNotAsked() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric() ?? BreakdownFigureMetric(); // MessageParser.Asking.cs; ToldNotAsked: MessageParser.Mood.cs
+        var metric = IsReportHeaded() || ToldNotAsked() || UnitsCardAsked() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric() ?? BreakdownFigureMetric(); // MessageParser.Asking.cs; ToldNotAsked: MessageParser.Mood.cs; UnitsCardAsked: MessageParser.CardQuestions.cs
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger
         // word beyond the list words (台账, 表格, 导出) asks for the file.
         var export = rules.AsksExport(text) && !(metric is ProgressMetric.Unformed && !rules.AsksExport(WithoutListWords())) && !TableOfFigureAsked(metric);
-        if (!isPart && !IsOneAct(undo, metric) && !HelpBesidesWork(help) && !DocumentRuleAsked() && !OnlyFiguresAsked(metric, export) && !AdviceOnlyAsked() && Compound(help || undo || export || metric is not null) is { } compound) // IsOneAct: MessageParser.SpeechActs.cs
+        if (!isPart && !IsOneAct(undo, metric) && !HelpBesidesWork(help) && !DocumentRuleAsked() && !OnlyFiguresAsked(metric, export) && !AdviceOnlyAsked() && !AdviceAskedByAlternatives() && Compound(help || undo || export || metric is not null) is { } compound) // IsOneAct: MessageParser.SpeechActs.cs
         {
             return compound;
         }
@@ -193,12 +193,13 @@ internal sealed partial class MessageParser
         }
 
         FindLeaderSpans();
-        if (LookupAsked() is { } lookup && !ToldNotAsked()) // ToldNotAsked: MessageParser.Mood.cs
+        if (LookupAsked() is { } lookup && !ToldNotAsked() && !AdviceAskedByAlternatives()) // ToldNotAsked: MessageParser.Mood.cs; MessageParser.Alternatives.cs
         {
             return Finish([.. ReportBefore(lookup), lookup]);
         }
 
         FindNumberPhrases();
+        ReadComparedFigures(); // MessageParser.Comparisons.cs: 党员比上次多了两个
         SetUnrealizedFiguresAside(); // MessageParser.Mood.cs
         FindMembersSaidToBe();
         ReadEmphaticNone();

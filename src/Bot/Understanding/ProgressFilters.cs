@@ -31,23 +31,25 @@ public static class ProgressFilters
             return result;
         }
 
-        var window = TimeWindow.Find(text, today, campaignStart);
-        if (window is not null && CorrectionMarkers.Select(m => text.LastIndexOf(m, StringComparison.Ordinal)).Max() is var corrected
-            && corrected > text.IndexOf(window.Said, StringComparison.Ordinal) && TimeWindow.Find(text[corrected..], today, campaignStart) is { } later)
+        // "11月份一共新建了几个？我要跟这个月的对比一下。": the window of the question sentence (QuestionSentences.cs).
+        var asked = QuestionSentences.WindowText(text, today, campaignStart);
+        var window = TimeWindow.Find(asked, today, campaignStart);
+        if (window is not null && CorrectionMarkers.Select(m => asked.LastIndexOf(m, StringComparison.Ordinal)).Max() is var corrected
+            && corrected > asked.IndexOf(window.Said, StringComparison.Ordinal) && TimeWindow.Find(asked[corrected..], today, campaignStart) is { } later)
         {
             window = later; // "这个月 哦不对 上个月各个指导员走访了多少家": the window said after the correction
         }
-        if (TimeWindow.FindDay(text, today) is { } day && (window is null || !window.Said.Contains(day.Said, StringComparison.Ordinal)))
+        if (TimeWindow.FindDay(asked, today) is { } day && (window is null || !window.Said.Contains(day.Said, StringComparison.Ordinal)))
         {
             window = day; // "12月10日我去过几家单位": the day, not its month
         }
-        else if (window is not null && DayOfWeekSaid(text, window, today) is { } weekday)
+        else if (window is not null && DayOfWeekSaid(asked, window, today) is { } weekday)
         {
             window = weekday; // "上周三我都走访了哪几家": the day of that week, not the week
         }
-        else if (window is null && DateExpressions.Find(text, today).FirstOrDefault(d => text.AsSpan(d.Start, d.Length).Contains('月') && text[d.Start + d.Length - 1] is '号' or '日') is { } said)
+        else if (window is null && DateExpressions.Find(asked, today).FirstOrDefault(d => asked.AsSpan(d.Start, d.Length).Contains('月') && asked[d.Start + d.Length - 1] is '号' or '日') is { } said)
         {
-            window = new TimeWindow(said.Date, said.Date, text.Substring(said.Start, said.Length)); // "我十二月九号到过多少家"
+            window = new TimeWindow(said.Date, said.Date, asked.Substring(said.Start, said.Length)); // "我十二月九号到过多少家"
         }
 
         var by = BreakdownOf(text);

@@ -131,10 +131,22 @@ internal sealed class UnderstandingRules
         PredicateRoles = new(v.PredicateRoleNouns);
         Repairs = new(v);
         Agents = new(v);
+        Aspect = new(v);
+        Comparison = new(v);
+        Alternatives = new(v);
     }
 
     /// <summary>Who did a verb: the sender, someone else, or a person the verb is done with or for.</summary>
     public AgentWords Agents { get; }
+
+    /// <summary>When a body was set up, or that it is not yet: background times, paperwork, approval awaited, efforts ahead.</summary>
+    public AspectWords Aspect { get; }
+
+    /// <summary>A member figure said by comparison: the increase after 比's reference, the leads of a total said after it.</summary>
+    public ComparisonWords Comparison { get; }
+
+    /// <summary>An alternative question: the words opening the second alternative, the ways of covering a unit it may name.</summary>
+    public AlternativeWords Alternatives { get; }
 
     private (string Word, int Few)[] FewWords { get; }
     private KeywordSet FewContexts { get; }
