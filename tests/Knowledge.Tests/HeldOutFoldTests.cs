@@ -20,12 +20,12 @@ public class OwnQuestionFeatures : IDisposable
     /// <summary>
     /// The blind batches written by other engineers (development evidence since their first run): one fold each, with the
     /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9, r–w (rounds 9–10's) in round 11, x–z (round 11's) in round 12,
-    /// aa–ac (round 12's) in round 13.
+    /// aa–ac (round 12's) in round 13, ad–af (round 13's) in round 14.
     /// </summary>
     public static readonly (string Batch, string Date)[] Blind =
     [
         .. new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n" }.Select(b => (b, "2026-12-05")),
-        .. new[] { "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac" }.Select(b => (b, "2026-12-06")),
+        .. new[] { "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "aa", "ab", "ac", "ad", "ae", "af" }.Select(b => (b, "2026-12-06")),
     ];
 
     public static readonly string[] BlindBatches = [.. Blind.Select(b => b.Batch)];
@@ -221,7 +221,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..z,aa,ab,ac}.jsonl, one fold each";
+            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..z,aa..af}.jsonl, one fold each";
             const string chosen = "leave-one-fold-out confidences (each fold scored by weights fitted without it)";
             var json = fitted.Write(on + ": the questions whose best sentence, ranked with the question bank, is in a passage with bank questions", chosen);
             json["without_bank"] = plain.Write(on + ": every question, ranked without the bank (judges passages without bank questions)", chosen);
