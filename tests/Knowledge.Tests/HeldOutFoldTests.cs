@@ -51,10 +51,11 @@ public class OwnQuestionFeatures : IDisposable
             .SelectMany(f => f!["ids"]!.AsArray().Select(i => (Id: i!.GetValue<string>(), Fold: f["fold"]!.GetValue<string>())))
             .ToDictionary(x => x.Id, x => x.Fold);
         Gold = QaScorer.Load(TestFolder.Data("qa-own.jsonl"));
+        var cases = new List<(JsonObject Case, string Fold)>();
         foreach (var c in Gold)
         {
             var id = c["id"]!.GetValue<string>();
-            Add(knowledge, c, folds.TryGetValue(id, out var fold) ? fold : throw new InvalidOperationException($"{id} is in no fold of qa-own-folds.json"));
+            cases.Add((c, folds.TryGetValue(id, out var fold) ? fold : throw new InvalidOperationException($"{id} is in no fold of qa-own-folds.json")));
         }
 
         foreach (var (batch, date) in Blind)
@@ -64,15 +65,50 @@ public class OwnQuestionFeatures : IDisposable
                 // Some blind ids (qf01…) are own ids too: a blind case is known by its batch and id.
                 c["id"] = $"{batch}:{c["id"]!.GetValue<string>()}";
                 BlindGold.Add(c);
-                Add(knowledge, c, BlindPrefix + batch);
+                cases.Add((c, BlindPrefix + batch));
             }
         }
+
+        // Users' words (round 14): each question is asked with the words learned from the other folds' questions only, so
+        // the figures on its fold are held out; the judge is then fitted on these features (a question's own fold never
+        // lent its words). KB_USER_WORDS=off asks every question without any (the code before the words, for comparing).
+        foreach (var (c, fold) in cases.Where(x => x.Case["answered"]!.GetValue<bool>() && x.Case["quote_any"] is JsonArray { Count: > 0 }))
+        {
+            UserLines.Add((fold, [.. c["quote_any"]!.AsArray().Select(q => q!.GetValue<string>())], knowledge.Asker.AskingWords(c["question"]!.GetValue<string>())));
+        }
+
+        var off = Environment.GetEnvironmentVariable("KB_USER_WORDS") == "off";
+        var byFold = cases.Select(x => x.Fold).Distinct().ToDictionary(f => f, f => off ? UserWords.Empty
+            : new UserWords(UserLines.Where(l => l.Fold != f).Select(l => (l.Keys, l.Words))));
+        foreach (var (c, fold) in cases)
+        {
+            knowledge.Asker.UserWords = byFold[fold];
+            Add(knowledge, c, fold);
+        }
     }
+
+    /// <summary>Per answered question with quotes: its fold, its quotes and its asking words (<see cref="AskService.AskingWords"/>).</summary>
+    public List<(string Fold, IReadOnlyList<string> Keys, IReadOnlyList<string> Words)> UserLines { get; } = [];
+
+    /// <summary>
+    /// Per answerable question with quotes, where the right sentence stands in the ranking the answer is taken from (1–10;
+    /// 0: not in the top ten; -1: advice or off-topic, no ranking): a sentence holding a quote or lying inside one.
+    /// </summary>
+    public Dictionary<string, int> GoldRank { get; } = [];
 
     private void Add(KnowledgeBase knowledge, JsonObject c, string fold)
     {
         var id = c["id"]!.GetValue<string>();
         var (answer, routes, plain) = knowledge.Asker.Judged(c["question"]!.GetValue<string>());
+        if (c["answered"]!.GetValue<bool>() && c["quote_any"] is JsonArray { Count: > 0 } quoteAny)
+        {
+            var quotes = quoteAny.Select(q => QaScorer.Norm(q!.GetValue<string>())).ToList();
+            var (ranked, _) = knowledge.Asker.Trace(c["question"]!.GetValue<string>(), 10);
+            var at = ranked.Select(r => QaScorer.Norm(r.Sentence)).ToList()
+                .FindIndex(r => quotes.Any(q => r.Contains(q, StringComparison.Ordinal) || r.Length >= 6 && q.Contains(r, StringComparison.Ordinal)));
+            GoldRank[id] = ranked.Count == 0 ? -1 : at + 1;
+        }
+
         var prediction = Json(answer);
         Forced.Add(id, prediction);
         Fold[id] = fold;
@@ -169,7 +205,7 @@ public class OwnQuestionFeatures : IDisposable
 /// apart: the blind ones were written by another engineer, so they measure how the scorer carries to other writers. The shipped weights and threshold are those the same
 /// procedure gives on every batch (Resources/answer-scorer.json): the test refits them and fails when the file is stale.
 /// </summary>
-public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper output) : IClassFixture<OwnQuestionFeatures>
+public sealed partial class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper output) : IClassFixture<OwnQuestionFeatures>
 {
     [Fact]
     public void Passes_the_questions_of_each_batch_with_weights_and_threshold_chosen_without_it()
@@ -189,6 +225,8 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         {
             output.WriteLine(failure);
         }
+
+        WhereTheMissesAre(own, measured.Predictions, output);
 
         // Issue 12 asks 0.95 / 0.98 / 1.0; the floors below are just under what leave-one-batch-out reaches now (docs/knowledge.md).
         Assert.True(pooled.PassRate >= PassFloor, pooled.ToString());
@@ -319,7 +357,11 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
 
     private sealed record Measured(
         Dictionary<string, (QaScorer.Result HeldOut, string Thresholds, QaScorer.Result Forced)> Folds,
-        QaScorer.Result Own, QaScorer.Result Blind, QaScorer.Result OwnForced, QaScorer.Result BlindForced);
+        QaScorer.Result Own, QaScorer.Result Blind, QaScorer.Result OwnForced, QaScorer.Result BlindForced)
+    {
+        /// <summary>Each question's held-out answer.</summary>
+        public Dictionary<string, JsonObject> Predictions { get; init; } = [];
+    }
 
     private static Measured Measure(OwnQuestionFeatures features)
     {
@@ -332,7 +374,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
                 string.Create(CultureInfo.InvariantCulture, $"{(features.BankCases.Count > 0 ? bank[g.Key].Threshold : double.NaN):F3} / {plain[g.Key].Threshold:F3}"),
                 QaScorer.Score([.. g], features.Forced)));
         return new Measured(folds, QaScorer.Score(features.Gold, predictions), QaScorer.Score(features.BlindGold, predictions),
-            QaScorer.Score(features.Gold, features.Forced), QaScorer.Score(features.BlindGold, features.Forced));
+            QaScorer.Score(features.Gold, features.Forced), QaScorer.Score(features.BlindGold, features.Forced)) { Predictions = predictions };
     }
 
     /// <summary>Per fold, the two scorers fitted without it (<see cref="AnswerScorer.FitAll"/> on the other folds' cases).</summary>
