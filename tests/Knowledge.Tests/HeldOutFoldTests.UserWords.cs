@@ -28,6 +28,13 @@ public sealed partial class HeldOutFoldTests
             return;
         }
 
+        if (UserWords.Default.Count == 0)
+        {
+            // Shipped disabled (no file): the answers are the code's without words, and the judge is fitted without them.
+            output.WriteLine("no Resources/user-words.tsv shipped: the users' words are disabled");
+            return;
+        }
+
         Assert.True(UserWords.Default.Write(UserWordsHeader) == built, "Resources/user-words.tsv is stale: rebuild with tools/build-user-words.sh");
     }
 

@@ -71,13 +71,14 @@ public class OwnQuestionFeatures : IDisposable
 
         // Users' words (round 14): each question is asked with the words learned from the other folds' questions only, so
         // the figures on its fold are held out; the judge is then fitted on these features (a question's own fold never
-        // lent its words). KB_USER_WORDS=off asks every question without any (the code before the words, for comparing).
+        // lent its words). Without a shipped Resources/user-words.tsv (the words disabled) every question is asked without
+        // any, as the shipped code answers; KB_USER_WORDS=on or off says otherwise (tools/build-user-words.sh turns them on).
         foreach (var (c, fold) in cases.Where(x => x.Case["answered"]!.GetValue<bool>() && x.Case["quote_any"] is JsonArray { Count: > 0 }))
         {
             UserLines.Add((fold, [.. c["quote_any"]!.AsArray().Select(q => q!.GetValue<string>())], knowledge.Asker.AskingWords(c["question"]!.GetValue<string>())));
         }
 
-        var off = Environment.GetEnvironmentVariable("KB_USER_WORDS") == "off";
+        var off = Environment.GetEnvironmentVariable("KB_USER_WORDS") switch { "off" => true, "on" => false, _ => UserWords.Default.Count == 0 };
         var byFold = cases.Select(x => x.Fold).Distinct().ToDictionary(f => f, f => off ? UserWords.Empty
             : new UserWords(UserLines.Where(l => l.Fold != f).Select(l => (l.Keys, l.Words))));
         foreach (var (c, fold) in cases)
