@@ -10,20 +10,19 @@ namespace InstructorBot.Knowledge.Tests;
 /// The question bank's match is computed only for the sentences that can reach the places of the ranking an answer reads
 /// (docs/knowledge.md, round 10, r10-qcost): every answer must be the one the exhaustive match (every candidate sentence's
 /// bank questions, as rounds 8–9 did) gives. Both paths run side by side over every question file of the repository (own
-/// sets, the development set, the blind batches a–z and aa–af; sealed batches are never run), on the shipped corpus
+/// sets, the development set, the blind batches a–t; this round's sealed batches u–w are never run), on the shipped corpus
 /// and with 001 indexed, and each question's answer, citations, confidence and both judges' features must agree.
 /// </summary>
 public sealed class BankPruningTests(ITestOutputHelper output)
 {
-    /// <summary>The blind batches that are development evidence (a–z, aa–af; round 14).</summary>
+    /// <summary>The blind batches that are development evidence (a–t); u, v, w are this round's sealed batches.</summary>
     private static readonly string[] BlindBatches =
     [
         .. "abcdefghijklmn".Select(b => $"qa-2026-12-05-{b}.jsonl"),
-        .. "opqrstuvwxyz".Select(b => $"qa-2026-12-06-{b}.jsonl"),
-        .. new[] { "aa", "ab", "ac", "ad", "ae", "af" }.Select(b => $"qa-2026-12-06-{b}.jsonl"),
+        .. "opqrst".Select(b => $"qa-2026-12-06-{b}.jsonl"),
     ];
 
-    /// <summary>Every question of every question file: own sets and the development set (tests/data/qa-*.jsonl) and blind a–z, aa–af.</summary>
+    /// <summary>Every question of every question file: own sets and the development set (tests/data/qa-*.jsonl) and blind a–t.</summary>
     internal static IReadOnlyList<(string Id, string Question)> Questions()
     {
         var files = Directory.GetFiles(TestFolder.Data(), "qa-*.jsonl").Order(StringComparer.Ordinal)

@@ -66,12 +66,6 @@ public sealed record AnswerFeatures(
     /// </summary>
     public BankMatch Bank { get; init; } = BankMatch.None;
 
-    /// <summary>
-    /// Share (by weight) of the asking terms among the words users asked the best sentence by (<see cref="Answering.UserWords"/>;
-    /// round 14): 0 for a sentence no user's question had as its answer.
-    /// </summary>
-    public double UserWords { get; init; }
-
     /// <summary>The asking coverage halved for each missing-word sign: the product the earlier hand scorer used, as one feature.</summary>
     public double Vetoed => AskingCoverage * (PredicateMissing ? 0.5 : 1) * (ModifierMissing ? 0.5 : 1) * (NegationMissing ? 0.5 : 1) * (SubjectMissing ? 0.5 : 1);
 
@@ -88,7 +82,6 @@ public sealed record AnswerFeatures(
         "kind_missing", "requirement_missing", "requirement_held", "focus_neighbourhood_coverage", "asking_gap", "coverage_gap",
         "bank_coverage", "bank_dice",
         "kind_held", "plain_share",
-        "user_words",
     ];
 
     public double[] Vector() =>
@@ -100,7 +93,6 @@ public sealed record AnswerFeatures(
         KindMissing ? 1 : 0, RequirementMissing ? 1 : 0, RequirementHeld ? 1 : 0, Focus?.NeighbourhoodCoverage ?? AskingCoverage, AskingGap, CoverageGap,
         Bank.Coverage, Bank.Dice,
         KindHeld ? 1 : 0, PlainShare,
-        UserWords,
     ];
 }
 

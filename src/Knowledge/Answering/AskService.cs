@@ -282,7 +282,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A term's credit in a passage's headings and in its whole text is the same for each of its sentences: read once per
         // passage, when first needed (NaN: not read yet).
         var contextCredits = new double[terms.Count];
-        var (userAsked, userTotal) = UserAsking(terms, weights, asking);
         var passageCredits = new double[terms.Count];
         for (var h = 0; h < hits.Count; h++)
         {
@@ -335,9 +334,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
-                // What users call the sentence (round 14): their words for it that the question's asking clauses say.
-                var user = UserCredit(sentence, terms, weights, userAsked, userTotal);
-                score += UserShare * allTotal * user;
                 if (asksQuantity && unit is not null && HasCount(sentence, unit))
                 {
                     // "多少天" and a sentence saying "100天": the strongest sign there is that it answers.
@@ -384,7 +380,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var coverage = listed ? 0 : distinctTotal > 0 ? distinct / distinctTotal : covered / allTotal;
                 var judgedCoverage = listed ? 0 : distinctTotal > 0 ? (distinct + classGain) / distinctTotal : (covered + classGain) / allTotal;
                 scored.Add(new ScoredSentence(hit, sentences, s, Ranked(score, bankMatch.Score, scale, bankShare: true), coverage)
-                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score, JudgedCoverage = judgedCoverage, Listed = listed, User = user });
+                    { Bank = bankMatch, Plain = plain, Order = scored.Count, Unscaled = score, JudgedCoverage = judgedCoverage, Listed = listed });
                 pendingKeys.Add(banked is null ? keys : null);
                 scales.Add(scale);
             }
@@ -558,7 +554,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             var features = WithAnswerKind(Measure(terms, weights, asking, best, ranked, bound, judged, predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing)
                 with { Focus = focus.Measure(question, best.Hit.SentenceForms[best.Index], best.Hit.MatchContext, best.Hit.MatchText, neighbourhood), Bank = best.Bank,
                     SentenceMargin = ranked.Count < 2 || best.Score <= 0 ? 1 : Math.Clamp((best.Score - ranked[1].Score) / best.Score, 0, 1),
-                    PlainShare = plainRanked[0].Plain <= 0 ? 1 : Math.Clamp(best.Plain / plainRanked[0].Plain, 0, 1), UserWords = best.User },
+                    PlainShare = plainRanked[0].Plain <= 0 ? 1 : Math.Clamp(best.Plain / plainRanked[0].Plain, 0, 1) },
                 question, terms, weights, asking, best, ranked, bound, answer);
             // "三会一课具体指什么" against "落实“三会一课”、民主评议党员…等": the sentence names what is to be defined only as one
             // item of a list; it says nothing of what it is, however well the bank's questions of it match (no answer).
@@ -1273,8 +1269,5 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         /// <summary>The score without the bank's share: the sentence as ranked before the bank (round 7).</summary>
         public double Plain { get; init; }
-
-        /// <summary>Share of the asking terms among the words users asked this sentence by (<see cref="UserCredit"/>).</summary>
-        public double User { get; init; }
     }
 }
