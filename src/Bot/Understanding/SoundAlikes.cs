@@ -52,6 +52,10 @@ internal sealed class SoundAlikes
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, string[]> byKey = [];
     private readonly Dictionary<ulong, string[]> byMergedKey = [];
+
+    /// <summary>The keys of <see cref="byKey"/> and <see cref="byMergedKey"/> as bits of a 2^20-bit filter (<see cref="KeyBit"/>): most keys a run reads are no word's, and a bit test turns them away before the dictionary.</summary>
+    private readonly ulong[] keyFilter = new ulong[1 << 14];
+    private readonly ulong[] mergedKeyFilter = new ulong[1 << 14];
     /// <summary>Per character, the places (length and index) where it stands in a vocabulary word: bit <see cref="PlaceBit"/>; one array read per probe.</summary>
     private readonly ushort[] placesOf = new ushort[char.MaxValue + 1];
     private readonly HashSet<char> verbStarts;
@@ -111,6 +115,16 @@ internal sealed class SoundAlikes
             {
                 byMergedKey[key] = byMergedKey.TryGetValue(key, out var near) ? [.. near, word] : [word];
             }
+        }
+
+        foreach (var key in byKey.Keys)
+        {
+            keyFilter[KeyBit(key) >> 6] |= 1UL << (int)(KeyBit(key) & 63);
+        }
+
+        foreach (var key in byMergedKey.Keys)
+        {
+            mergedKeyFilter[KeyBit(key) >> 6] |= 1UL << (int)(KeyBit(key) & 63);
         }
 
         IEnumerable<string>[] verbs =
@@ -345,10 +359,13 @@ internal sealed class SoundAlikes
             return null;
         }
 
-        return Find(text, at, n, syllables, byKey) ?? (Merges == SoundMerges.None ? null : Find(text, at, n, mergedSyllables, byMergedKey));
+        return Find(text, at, n, syllables, byKey, keyFilter) ?? (Merges == SoundMerges.None ? null : Find(text, at, n, mergedSyllables, byMergedKey, mergedKeyFilter));
     }
 
-    private static string? Find(string text, int at, int n, int[]?[] table, Dictionary<ulong, string[]> keyed)
+    /// <summary>A key's bit in the 2^20-bit filters (Fibonacci hashing: the top 20 bits of the key times 2^64/φ).</summary>
+    private static ulong KeyBit(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> 44;
+
+    private static string? Find(string text, int at, int n, int[]?[] table, Dictionary<ulong, string[]> keyed, ulong[] filter)
     {
         Span<ulong> keys = stackalloc ulong[MaxKeys];
         keys[0] = 0;
@@ -370,7 +387,9 @@ internal sealed class SoundAlikes
         var bestShared = 0;
         for (var k = 0; k < count; k++)
         {
-            if (!keyed.TryGetValue(keys[k] * 8 + (ulong)n, out var same))
+            var key = keys[k] * 8 + (ulong)n;
+            var bit = KeyBit(key);
+            if ((filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0 || !keyed.TryGetValue(key, out var same))
             {
                 continue;
             }
