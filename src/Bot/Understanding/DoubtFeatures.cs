@@ -38,9 +38,20 @@ internal static class DoubtFeatures
             : action.Organization is { } written && text.Contains(written, StringComparison.Ordinal) ? "written" : "unsaid";
         found.Add("unit_found:" + said);
 
-        foreach (var slot in Slots(action))
+        ReadOnlySpan<(string Name, bool Filled)> slots =
+        [
+            ("count", action.Count is not null), ("categories", action.Categories is not null), ("method", action.Method is not null),
+            ("joint_mode", action.JointMode is not null), ("level", action.Level is not null), ("members", action.Members is not null),
+            ("secretary", action.Secretary is not null), ("units", action.Units is not null), ("measure", action.Measure is not null),
+            ("person", action.Person is not null), ("employees", action.Employees is not null), ("party_members", action.PartyMembers is not null),
+            ("status", action.Status is not null), ("org_type", action.OrgType is not null), ("measures", action.Measures is not null),
+        ];
+        foreach (var (slot, filled) in slots)
         {
-            found.Add($"slot:{kind}:{slot}");
+            if (filled)
+            {
+                found.Add($"slot:{kind}:{slot}");
+            }
         }
 
         found.Add(action.Date is not { } day ? "day:none" : day == today ? "day:today" : day > today ? "day:future" : day >= today.AddDays(-7) ? "day:week" : "day:older");
@@ -98,21 +109,12 @@ internal static class DoubtFeatures
         return found;
     }
 
-    private static IEnumerable<string> Slots(UnderstoodAction a) =>
-        new (string Name, bool Filled)[]
-        {
-            ("count", a.Count is not null), ("categories", a.Categories is not null), ("method", a.Method is not null),
-            ("joint_mode", a.JointMode is not null), ("level", a.Level is not null), ("members", a.Members is not null),
-            ("secretary", a.Secretary is not null), ("units", a.Units is not null), ("measure", a.Measure is not null),
-            ("person", a.Person is not null), ("employees", a.Employees is not null), ("party_members", a.PartyMembers is not null),
-            ("status", a.Status is not null), ("org_type", a.OrgType is not null), ("measures", a.Measures is not null),
-        }.Where(s => s.Filled).Select(s => s.Name);
-
     /// <summary>How each figure of the action is said: as digits, as a Chinese numeral, only as a digit inside one, or not at all.</summary>
     private static void Figures(List<string> found, UnderstoodAction action, string text)
     {
         var numerals = RecordSlotDoubts.Numerals(text);
-        foreach (var (field, figure) in new[] { ("count", action.Count), ("members", action.Members), ("employees", action.Employees), ("party_members", action.PartyMembers) })
+        ReadOnlySpan<(string Field, int? Figure)> figures = [("count", action.Count), ("members", action.Members), ("employees", action.Employees), ("party_members", action.PartyMembers)];
+        foreach (var (field, figure) in figures)
         {
             if (figure is not { } f)
             {
@@ -142,23 +144,25 @@ internal static class DoubtFeatures
             return;
         }
 
-        var before = text[Math.Max(0, at - Window)..at];
-        var after = text[Math.Min(text.Length, at + length)..Math.Min(text.Length, at + length + Window)];
+        // Spans, so each feature is one string (was a substring of the window and one of the bigram besides).
+        var before = text.AsSpan()[Math.Max(0, at - Window)..at];
+        var after = text.AsSpan()[Math.Min(text.Length, at + length)..Math.Min(text.Length, at + length + Window)];
         for (var i = 0; i + 1 < before.Length; i++)
         {
-            found.Add("before:" + before.Substring(i, 2));
+            found.Add(string.Concat("before:", before.Slice(i, 2)));
         }
 
         for (var i = 0; i + 1 < after.Length; i++)
         {
-            found.Add("after:" + after.Substring(i, 2));
+            found.Add(string.Concat("after:", after.Slice(i, 2)));
         }
     }
 
     private static int Clauses(string text) =>
         1 + text.Count(c => char.IsWhiteSpace(c) || c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?');
 
-    private static string Bucket(float value, float[] bounds)
+    /// <summary>The bucket of a value; the bounds a span (the callers' constant lists are static data, no array per call).</summary>
+    private static string Bucket(float value, ReadOnlySpan<float> bounds)
     {
         foreach (var bound in bounds)
         {

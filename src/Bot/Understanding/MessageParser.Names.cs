@@ -157,7 +157,10 @@ internal sealed partial class MessageParser
         return false;
     }
 
-    private IEnumerable<OrganizationMention> UsableMentions() => mentions.Where(m => !InLeaderSpan(m.Start));
+    /// <summary>The mentions outside the leaders' spans (read anew at each call: the spans grow); the filter made once a parser, not a closure a call.</summary>
+    private IEnumerable<OrganizationMention> UsableMentions() => mentions.Where(usable ??= m => !InLeaderSpan(m.Start));
+
+    private Func<OrganizationMention, bool>? usable;
 
     private OrganizationMention PreferOwnJurisdiction(OrganizationMention mention)
     {

@@ -130,7 +130,8 @@ public sealed class MessageUnderstanding
             }
 
             // The signals RecordDoubts found for this record (matched by its fields: the record before it was marked).
-            var found = signals.FirstOrDefault(s => s.Action == a || s.Action == a with { Doubtful = s.Action.Doubtful }).Signals ?? [];
+            // (A copy of the action is made only where the marks differ: with equal marks it is the action itself.)
+            var found = signals.FirstOrDefault(s => s.Action == a || (s.Action.Doubtful != a.Doubtful && s.Action == a with { Doubtful = s.Action.Doubtful })).Signals ?? [];
             var mention = mentions.FirstOrDefault(m => a.OrganizationId is { } id ? m.Organization?.Id == id
                 : a.Candidates.Count > 0 && m.Candidates.Select(c => c.Id).SequenceEqual(a.Candidates.Select(c => c.Id)));
             var features = DoubtFeatures.Of(a, reading.Actions, normalized, today, found, scores, spoken, mention, filtering || LearnedDoubtSeen is not null);

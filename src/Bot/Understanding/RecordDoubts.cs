@@ -252,11 +252,13 @@ internal sealed partial class RecordDoubts
             || Weekday().Matches(text).Any(m => !Covered(m.Index, m.Length));
     }
 
+    /// <summary>The closing marks a question is read without (made once, not a params array per call).</summary>
+    private static readonly char[] ClosingMarks = [' ', '。', '!', '！', '~', '～'];
+
     private static bool IsQuestion(string text)
     {
-        var trimmed = text.TrimEnd(' ', '。', '!', '！', '~', '～');
-        return trimmed.Contains('？', StringComparison.Ordinal) || trimmed.Contains('?', StringComparison.Ordinal)
-            || trimmed.EndsWith('吗') || trimmed.EndsWith('呢') || trimmed.EndsWith('么');
+        var trimmed = text.AsSpan().TrimEnd(ClosingMarks);
+        return trimmed.IndexOfAny('？', '?') >= 0 || trimmed is [.., '吗' or '呢' or '么'];
     }
 
     [GeneratedRegex("(?:上上|上|这|本|下)?个?(?:礼拜|星期|周)[一二三四五六日天]")]

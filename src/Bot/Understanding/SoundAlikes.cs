@@ -52,10 +52,16 @@ internal sealed class SoundAlikes
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, string[]> byKey = [];
     private readonly Dictionary<ulong, string[]> byMergedKey = [];
-    private readonly HashSet<int> charAtPlace = [];
+
+    /// <summary>The keys of <see cref="byKey"/> and <see cref="byMergedKey"/> as bits of a 2^20-bit filter (<see cref="KeyBit"/>): most keys a run reads are no word's, and a bit test turns them away before the dictionary.</summary>
+    private readonly ulong[] keyFilter = new ulong[1 << 14];
+    private readonly ulong[] mergedKeyFilter = new ulong[1 << 14];
+    /// <summary>Per character, the places (length and index) where it stands in a vocabulary word: bit <see cref="PlaceBit"/>; one array read per probe.</summary>
+    private readonly ushort[] placesOf = new ushort[char.MaxValue + 1];
     private readonly HashSet<char> verbStarts;
-    private readonly Dictionary<char, int[]> syllables = [];
-    private readonly Dictionary<char, int[]> mergedSyllables = [];
+    /// <summary>A character's syllable ids (null when the table reads none), indexed by the character: no hashing per character.</summary>
+    private readonly int[]?[] syllables = new int[]?[char.MaxValue + 1];
+    private readonly int[]?[] mergedSyllables = new int[]?[char.MaxValue + 1];
     private readonly HashSet<string> massWords;
     private readonly HashSet<string> formationVerbs;
     private readonly KeywordSet formedObjects;
@@ -95,7 +101,7 @@ internal sealed class SoundAlikes
 
             for (var i = 0; i < word.Length; i++)
             {
-                charAtPlace.Add(Place(word.Length, i, word[i]));
+                placesOf[word[i]] |= PlaceBit(word.Length, i);
             }
 
 
@@ -109,6 +115,16 @@ internal sealed class SoundAlikes
             {
                 byMergedKey[key] = byMergedKey.TryGetValue(key, out var near) ? [.. near, word] : [word];
             }
+        }
+
+        foreach (var key in byKey.Keys)
+        {
+            keyFilter[KeyBit(key) >> 6] |= 1UL << (int)(KeyBit(key) & 63);
+        }
+
+        foreach (var key in byMergedKey.Keys)
+        {
+            mergedKeyFilter[KeyBit(key) >> 6] |= 1UL << (int)(KeyBit(key) & 63);
         }
 
         IEnumerable<string>[] verbs =
@@ -295,7 +311,7 @@ internal sealed class SoundAlikes
         readable[text.Length] = 0;
         for (var i = text.Length - 1; i >= 0; i--)
         {
-            readable[i] = TextNormalizer.IsHan(text[i]) && syllables.ContainsKey(text[i]) ? (byte)Math.Min(MaxLength, readable[i + 1] + 1) : (byte)0;
+            readable[i] = TextNormalizer.IsHan(text[i]) && syllables[text[i]] is not null ? (byte)Math.Min(MaxLength, readable[i + 1] + 1) : (byte)0;
         }
 
         for (var at = 0; at + 1 < text.Length; at++)
@@ -329,7 +345,7 @@ internal sealed class SoundAlikes
         var shares = false;
         for (var i = 0; i < n && !shares; i++)
         {
-            shares = charAtPlace.Contains(Place(n, i, text[at + i]));
+            shares = (placesOf[text[at + i]] & PlaceBit(n, i)) != 0;
         }
 
         if (!shares)
@@ -343,17 +359,20 @@ internal sealed class SoundAlikes
             return null;
         }
 
-        return Find(text, at, n, syllables, byKey) ?? (Merges == SoundMerges.None ? null : Find(text, at, n, mergedSyllables, byMergedKey));
+        return Find(text, at, n, syllables, byKey, keyFilter) ?? (Merges == SoundMerges.None ? null : Find(text, at, n, mergedSyllables, byMergedKey, mergedKeyFilter));
     }
 
-    private static string? Find(string text, int at, int n, Dictionary<char, int[]> table, Dictionary<ulong, string[]> keyed)
+    /// <summary>A key's bit in the 2^20-bit filters (Fibonacci hashing: the top 20 bits of the key times 2^64/φ).</summary>
+    private static ulong KeyBit(ulong key) => (key * 0x9E3779B97F4A7C15UL) >> 44;
+
+    private static string? Find(string text, int at, int n, int[]?[] table, Dictionary<ulong, string[]> keyed, ulong[] filter)
     {
         Span<ulong> keys = stackalloc ulong[MaxKeys];
         keys[0] = 0;
         var count = 1;
         for (var i = 0; i < n; i++)
         {
-            var ids = table[text[at + i]];
+            var ids = table[text[at + i]]!;
             var next = Math.Min(MaxKeys, count * ids.Length);
             // Expand in place from the end so each old key is read before it is overwritten.
             for (var k = next - 1; k >= 0; k--)
@@ -368,7 +387,9 @@ internal sealed class SoundAlikes
         var bestShared = 0;
         for (var k = 0; k < count; k++)
         {
-            if (!keyed.TryGetValue(keys[k] * 8 + (ulong)n, out var same))
+            var key = keys[k] * 8 + (ulong)n;
+            var bit = KeyBit(key);
+            if ((filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0 || !keyed.TryGetValue(key, out var same))
             {
                 continue;
             }
@@ -435,7 +456,7 @@ internal sealed class SoundAlikes
 
             // A frequent character (≥ 10,000 as a word) is heard by its commonest reading: 些 read suo (楚辞) is no slip of 所
             // (会些 is no 会所). A rare one may be heard by any reading.
-            if (Array.IndexOf(syllables[word[i]], syllables[text[at + i]][0]) < 0 && mergedSyllables[text[at + i]][0] != mergedSyllables[word[i]][0]
+            if (Array.IndexOf(syllables[word[i]]!, syllables[text[at + i]]![0]) < 0 && mergedSyllables[text[at + i]]![0] != mergedSyllables[word[i]]![0]
                 && Frequency(text.AsSpan(at + i, 1)) >= 10_000)
             {
                 return false;
@@ -693,7 +714,8 @@ internal sealed class SoundAlikes
         return false;
     }
 
-    private static int Place(int length, int index, char c) => (length << 20) | (index << 16) | c;
+    /// <summary>The bit of a place in a word of 2–4 characters (length − 2) × 4 + index: 12 bits.</summary>
+    private static ushort PlaceBit(int length, int index) => (ushort)(1 << (((length - 2) * 4) + index));
 
     private static int Id(Dictionary<string, int> ids, string syllable)
     {
@@ -705,12 +727,12 @@ internal sealed class SoundAlikes
         return id;
     }
 
-    private static IEnumerable<ulong> Keys(string word, Dictionary<char, int[]> table)
+    private static IEnumerable<ulong> Keys(string word, int[]?[] table)
     {
         var keys = new List<ulong> { 0 };
         foreach (var c in word)
         {
-            var ids = table[c];
+            var ids = table[c]!;
             keys = [.. keys.SelectMany(k => ids.Select(id => k * 1024 + (ulong)(id + 1))).Take(MaxKeys)];
         }
 
