@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
@@ -15,13 +13,16 @@ public sealed class ActionFilter
 {
     private const string ResourceName = "InstructorBot.Bot.Understanding.action-filter.json";
 
-    private readonly IReadOnlyDictionary<string, double> weights;
-    private readonly double bias;
+    private readonly LogisticWeights model;
 
     public ActionFilter(IReadOnlyDictionary<string, double> weights, double bias, double drop)
+        : this(new LogisticWeights(weights, bias), drop)
     {
-        this.weights = weights ?? throw new ArgumentNullException(nameof(weights));
-        this.bias = bias;
+    }
+
+    private ActionFilter(LogisticWeights model, double drop)
+    {
+        this.model = model;
         Drop = drop;
     }
 
@@ -34,28 +35,19 @@ public sealed class ActionFilter
     /// <summary>The shipped weights with another drop threshold (null: the shipped one): to measure the trade-off.</summary>
     public static ActionFilter Shipped(double? drop)
     {
-        using var stream = typeof(ActionFilter).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        var filter = Load(stream);
-        return drop is { } t ? new ActionFilter(filter.weights, filter.bias, t) : filter;
+        var (model, shipped) = LogisticWeights.Embedded(ResourceName, "drop");
+        return new ActionFilter(model, drop ?? shipped);
     }
 
     /// <summary>Weights as the trainer writes them: <c>{"bias": b, "drop": t, "weights": {"feature": w, …}}</c>.</summary>
     public static ActionFilter Load(Stream json)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var weights = root.GetProperty("weights").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
-        return new ActionFilter(weights, root.GetProperty("bias").GetDouble(), root.GetProperty("drop").GetDouble());
+        var (model, drop) = LogisticWeights.Load(json, "drop");
+        return new ActionFilter(model, drop);
     }
 
     /// <summary>The probability that the action these features describe is a record the message does not give.</summary>
-    public double Probability(IEnumerable<string> features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var z = bias + features.Distinct(StringComparer.Ordinal).Sum(f => weights.TryGetValue(f, out var w) ? w : 0);
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public double Probability(IEnumerable<string> features) => model.Probability(features);
 
     /// <summary>Whether an action of these features is dropped.</summary>
     public bool Drops(IEnumerable<string> features) => Probability(features) >= Drop;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
@@ -14,13 +12,16 @@ public sealed class LearnedDoubt
 {
     private const string ResourceName = "InstructorBot.Bot.Understanding.learned-doubt.json";
 
-    private readonly IReadOnlyDictionary<string, double> weights;
-    private readonly double bias;
+    private readonly LogisticWeights model;
 
     public LearnedDoubt(IReadOnlyDictionary<string, double> weights, double bias, double threshold)
+        : this(new LogisticWeights(weights, bias), threshold)
     {
-        this.weights = weights ?? throw new ArgumentNullException(nameof(weights));
-        this.bias = bias;
+    }
+
+    private LearnedDoubt(LogisticWeights model, double threshold)
+    {
+        this.model = model;
         Threshold = threshold;
     }
 
@@ -33,28 +34,19 @@ public sealed class LearnedDoubt
     /// <summary>The shipped weights with another threshold (null: the shipped one): to measure the trade-off.</summary>
     public static LearnedDoubt Shipped(double? threshold)
     {
-        using var stream = typeof(LearnedDoubt).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        var doubt = Load(stream);
-        return threshold is { } t ? new LearnedDoubt(doubt.weights, doubt.bias, t) : doubt;
+        var (model, shipped) = LogisticWeights.Embedded(ResourceName, "threshold");
+        return new LearnedDoubt(model, threshold ?? shipped);
     }
 
     /// <summary>Weights as the trainer writes them: <c>{"bias": b, "threshold": t, "weights": {"feature": w, …}}</c>.</summary>
     public static LearnedDoubt Load(Stream json)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var weights = root.GetProperty("weights").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
-        return new LearnedDoubt(weights, root.GetProperty("bias").GetDouble(), root.GetProperty("threshold").GetDouble());
+        var (model, threshold) = LogisticWeights.Load(json, "threshold");
+        return new LearnedDoubt(model, threshold);
     }
 
     /// <summary>The probability that the action these features describe is wrong.</summary>
-    public double Probability(IEnumerable<string> features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var z = bias + features.Distinct(StringComparer.Ordinal).Sum(f => weights.TryGetValue(f, out var w) ? w : 0);
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public double Probability(IEnumerable<string> features) => model.Probability(features);
 
     /// <summary>Whether a record of these features asks first.</summary>
     public bool Doubts(IEnumerable<string> features) => Probability(features) >= Threshold;

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace InstructorBot.Bot.Understanding;
+
+/// <summary>
+/// A logistic model over named binary features, as tools/learned-doubt.py and tools/action-filter.py write it:
+/// <c>{"bias": b, "&lt;threshold name&gt;": t, "weights": {"feature": w, …}}</c>, embedded in the assembly. Shared by
+/// <see cref="LearnedDoubt"/> and <see cref="ActionFilter"/>, which differ only in what their threshold decides. Pure.
+/// </summary>
+internal sealed class LogisticWeights(IReadOnlyDictionary<string, double> weights, double bias)
+{
+    private readonly IReadOnlyDictionary<string, double> weights = weights ?? throw new ArgumentNullException(nameof(weights));
+
+    /// <summary>The model and the threshold stored under <paramref name="thresholdName"/>.</summary>
+    public static (LogisticWeights Model, double Threshold) Load(Stream json, string thresholdName)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var weights = root.GetProperty("weights").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        return (new LogisticWeights(weights, root.GetProperty("bias").GetDouble()), root.GetProperty(thresholdName).GetDouble());
+    }
+
+    /// <summary>The model embedded as <paramref name="resourceName"/>.</summary>
+    public static (LogisticWeights Model, double Threshold) Embedded(string resourceName, string thresholdName)
+    {
+        using var stream = typeof(LogisticWeights).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"embedded resource {resourceName} is missing");
+        return Load(stream, thresholdName);
+    }
+
+    /// <summary>The logistic of the bias plus the weights of the distinct features named.</summary>
+    public double Probability(IEnumerable<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var z = bias + features.Distinct(StringComparer.Ordinal).Sum(f => weights.TryGetValue(f, out var w) ? w : 0);
+        return 1 / (1 + Math.Exp(-z));
+    }
+}
