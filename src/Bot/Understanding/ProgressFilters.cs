@@ -52,10 +52,18 @@ public static class ProgressFilters
             window = new TimeWindow(said.Date, said.Date, asked.Substring(said.Start, said.Length)); // "我十二月九号到过多少家"
         }
 
+        // "到目前为止赵敏走访了多少次", "截至昨天的覆盖率": the window's end alone, no start said (TimeWindow.Grammar.cs).
+        var end = TimeWindow.FindEnd(asked, today, campaignStart);
+        if (end is not null)
+        {
+            window = null;
+        }
+
         var by = BreakdownOf(text);
         var known = people();
         var person = PersonOf(text, sender, known);
-        var listed = PeopleListed(text, known);
+        // "孙磊跟赵敏上礼拜各走访了几家 按人分一下": the people listed are the rows of one breakdown by person, not questions.
+        var listed = by == BreakdownLevel.Instructor ? new List<string>() : PeopleListed(text, known);
         return result with
         {
             Actions = [.. result.Actions.SelectMany(a => a.Kind != ActionKind.ProgressQuery ? [a]
@@ -64,9 +72,9 @@ public static class ProgressFilters
                 : [a]).Select(a => a.Kind != ActionKind.ProgressQuery ? a : a with
             {
                 From = a.From ?? window?.From,
-                To = a.To ?? window?.To,
+                To = a.To ?? window?.To ?? end,
                 By = a.By ?? by,
-                Person = a.Person ?? person,
+                Person = a.Person ?? (by == BreakdownLevel.Instructor && PeopleListed(text, known).Count > 1 ? null : person),
             })],
         };
     }
@@ -150,8 +158,47 @@ public static class ProgressFilters
             }
         }
 
+        return BreakdownSaid(text);
+    }
+
+    /// <summary>The nouns a breakdown is said by, longest first, and their level.</summary>
+    private static readonly (string Noun, BreakdownLevel Level)[] BreakdownNouns =
+    [
+        ("指导员", BreakdownLevel.Instructor), ("指导", BreakdownLevel.Instructor), ("人头", BreakdownLevel.Instructor), ("个人", BreakdownLevel.Instructor),
+        ("人员", BreakdownLevel.Instructor), ("人", BreakdownLevel.Instructor), ("街道", BreakdownLevel.Street), ("社区", BreakdownLevel.Community),
+        ("行业", BreakdownLevel.Industry),
+    ];
+
+    /// <summary>Characters before 分 that make it part of another word (部分, 充分, 区分, 划分, 评分, 积分, 十分, 过分).</summary>
+    private const string NotBreakdownBeforeFen = "部充区划评积十百过得记";
+
+    /// <summary>
+    /// A breakdown as grammar: 按/按照/分 and then a breakdown noun ("按人分一下", "按指导分", "按人头排", "分街道"), the word lists
+    /// above being its common forms. 分 inside another word (部分人) is no marker.
+    /// </summary>
+    private static BreakdownLevel? BreakdownSaid(string text)
+    {
+        for (var at = text.IndexOfAny(BreakdownMarkers); at >= 0; at = text.IndexOfAny(BreakdownMarkers, at + 1))
+        {
+            if (text[at] == '分' && at > 0 && NotBreakdownBeforeFen.Contains(text[at - 1], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var next = at + 1 < text.Length && text[at] == '按' && text[at + 1] == '照' ? at + 2 : at + 1;
+            foreach (var (noun, level) in BreakdownNouns)
+            {
+                if (text.AsSpan(next).StartsWith(noun, StringComparison.Ordinal))
+                {
+                    return level;
+                }
+            }
+        }
+
         return null;
     }
+
+    private static readonly char[] BreakdownMarkers = ['按', '分'];
 
     /// <summary>A known person's name in the text (longest first), else the sender for 我 before a verb of the campaign.</summary>
     private static string? PersonOf(string text, User sender, IReadOnlyCollection<string> people)
