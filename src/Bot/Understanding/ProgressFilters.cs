@@ -64,9 +64,10 @@ public static class ProgressFilters
         var person = PersonOf(text, sender, known);
         // "孙磊跟赵敏上礼拜各走访了几家 按人分一下": the people listed are the rows of one breakdown by person, not questions.
         var listed = by == BreakdownLevel.Instructor ? new List<string>() : PeopleListed(text, known);
+        var rows = by is BreakdownLevel.Street or BreakdownLevel.Community ? RowsNamedAfterBreakdown(result, text) : [];
         return result with
         {
-            Actions = [.. result.Actions.SelectMany(a => a.Kind != ActionKind.ProgressQuery ? [a]
+            Actions = [.. result.Actions.Where(a => !rows.Contains(a)).SelectMany(a => a.Kind != ActionKind.ProgressQuery ? [a]
                 // "刘洋和赵敏上周各走访了几家": people listed before one figure asked, one question per person.
                 : a.Person is null && listed.Count > 1 && result.Actions.Count(q => q.Kind == ActionKind.ProgressQuery) == 1 ? listed.Select(p => a with { Person = p })
                 : [a]).Select(a => a.Kind != ActionKind.ProgressQuery ? a : a with
@@ -77,6 +78,25 @@ public static class ProgressFilters
                 Person = a.Person ?? (by == BreakdownLevel.Instructor && PeopleListed(text, known).Count > 1 ? null : person),
             })],
         };
+    }
+
+    /// <summary>
+    /// "坂田的覆盖率 按社区分开给我看一下 五和 岗头 杨美 分别多少": a breakdown by place said over a scope, and places named after
+    /// the breakdown word with the same figure asked: those places are the breakdown's rows, not questions of their own.
+    /// Queries whose scope is said only after the breakdown word, beside one whose scope is said before it, are dropped.
+    /// </summary>
+    private static List<UnderstoodAction> RowsNamedAfterBreakdown(UnderstandingResult result, string text)
+    {
+        var queries = result.Actions.Where(a => a.Kind == ActionKind.ProgressQuery).ToList();
+        var marker = Breakdowns.Where(b => b.Level is BreakdownLevel.Street or BreakdownLevel.Community)
+            .SelectMany(b => b.Words).Select(w => text.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (queries.Count < 2 || marker < 0 || queries.Select(q => q.Metric).Distinct().Count() > 1)
+        {
+            return [];
+        }
+
+        bool Before(UnderstoodAction q) => q.Scope is { Length: > 0 } scope && text.IndexOf(scope, StringComparison.Ordinal) is >= 0 and var at && at < marker;
+        return queries.Any(Before) ? [.. queries.Where(q => q.Scope is { Length: > 0 } && !Before(q))] : [];
     }
 
     private static readonly string[] PersonJoiners = ["和", "跟", "与", "及", "、", "，", ",", "还有", "以及"];
@@ -235,7 +255,7 @@ public static class ProgressFilters
         return null;
     }
 
-    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接"];
+    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接", "去的", "跑的"];
 
     /// <summary>First-person words that name the sender (本人, 我), not a group (我们, 我街道 is kept out by the tails).</summary>
     private static readonly string[] SelfSubjects = ["本人", "我"];

@@ -101,6 +101,23 @@ public sealed class WindowGrammarTests
     }
 
     [Fact]
+    public void Places_named_after_a_breakdown_by_place_are_its_rows()
+    {
+        var query = Assert.Single(Read("横岗街道的覆盖率 按社区分开看看 六约 荷坳 分别多少"));
+
+        Assert.Equal(("横岗街道", BreakdownLevel.Community), (query.Scope, query.By));
+    }
+
+    [Fact]
+    public void I_before_a_window_and_a_visit_said_with_de_is_the_sender()
+    {
+        var asked = new UnderstandingResult([new UnderstoodAction(ActionKind.ProgressQuery) { Metric = ProgressMetric.Visits }], []);
+        var query = Assert.Single(ProgressFilters.Apply(asked, "我上礼拜三去的是哪家来着 你查查", FixtureLedger.Users()["u_zhao"], Today, null, () => ["赵敏"]).Actions);
+
+        Assert.Equal(("赵敏", Day("2026-11-25")), (query.Person, query.From));
+    }
+
+    [Fact]
     public void A_day_said_alone_after_a_report_dates_it_though_advice_follows()
     {
         var visit = Assert.Single(Read("微光软件我去过了 嗯 就是上礼拜二 负责人说可以考虑建个支部", "u_sun"), a => a.Kind == ActionKind.Visit);
