@@ -68,7 +68,8 @@ internal sealed partial class MessageParser
 
             var next = parts.FindIndex(i, p => p != Part.Neutral);
             var previous = parts.FindLastIndex(i, p => p != Part.Neutral);
-            var premise = next >= 0 && parts[next] == Part.Request && AsksAdviceAfter(units, i, next);
+            // "那家公司我去过了 就是上礼拜五 老板说可以考虑建支部": a unit that says only a day dates the report before it.
+            var premise = next >= 0 && parts[next] == Part.Request && !(previous >= 0 && OnlyADay(units[i])) && AsksAdviceAfter(units, i, next);
             // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
             var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
             parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];

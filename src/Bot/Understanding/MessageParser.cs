@@ -188,8 +188,9 @@ internal sealed partial class MessageParser
 
         if (metric is not null)
         {
-            // "民治街道和大浪街道的覆盖率分别是多少": one query per scope listed.
-            return new UnderstandingResult([.. ScopesListed(FindScope()).Select(scope => WithChartOrChange(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = scope, Metric = metric }))], []);
+            // "民治街道和大浪街道的覆盖率分别是多少": one query per scope listed; "走访量和新建党组织数": per figure listed (MessageParser.MetricsListed.cs).
+            var metrics = MetricsListed(metric.Value);
+            return new UnderstandingResult([.. ScopesListed(FindScope()).SelectMany(scope => metrics.Select(m => WithChartOrChange(new UnderstoodAction(ActionKind.ProgressQuery) { Scope = scope, Metric = m })))], []);
         }
 
         FindLeaderSpans();

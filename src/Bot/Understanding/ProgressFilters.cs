@@ -52,23 +52,51 @@ public static class ProgressFilters
             window = new TimeWindow(said.Date, said.Date, asked.Substring(said.Start, said.Length)); // "我十二月九号到过多少家"
         }
 
+        // "到目前为止赵敏走访了多少次", "截至昨天的覆盖率": the window's end alone, no start said (TimeWindow.Grammar.cs).
+        var end = TimeWindow.FindEnd(asked, today, campaignStart);
+        if (end is not null)
+        {
+            window = null;
+        }
+
         var by = BreakdownOf(text);
         var known = people();
         var person = PersonOf(text, sender, known);
-        var listed = PeopleListed(text, known);
+        // "孙磊跟赵敏上礼拜各走访了几家 按人分一下": the people listed are the rows of one breakdown by person, not questions.
+        var listed = by == BreakdownLevel.Instructor ? new List<string>() : PeopleListed(text, known);
+        var rows = by is BreakdownLevel.Street or BreakdownLevel.Community ? RowsNamedAfterBreakdown(result, text) : [];
         return result with
         {
-            Actions = [.. result.Actions.SelectMany(a => a.Kind != ActionKind.ProgressQuery ? [a]
+            Actions = [.. result.Actions.Where(a => !rows.Contains(a)).SelectMany(a => a.Kind != ActionKind.ProgressQuery ? [a]
                 // "刘洋和赵敏上周各走访了几家": people listed before one figure asked, one question per person.
                 : a.Person is null && listed.Count > 1 && result.Actions.Count(q => q.Kind == ActionKind.ProgressQuery) == 1 ? listed.Select(p => a with { Person = p })
                 : [a]).Select(a => a.Kind != ActionKind.ProgressQuery ? a : a with
             {
                 From = a.From ?? window?.From,
-                To = a.To ?? window?.To,
+                To = a.To ?? window?.To ?? end,
                 By = a.By ?? by,
-                Person = a.Person ?? person,
+                Person = a.Person ?? (by == BreakdownLevel.Instructor && PeopleListed(text, known).Count > 1 ? null : person),
             })],
         };
+    }
+
+    /// <summary>
+    /// "坂田的覆盖率 按社区分开给我看一下 五和 岗头 杨美 分别多少": a breakdown by place said over a scope, and places named after
+    /// the breakdown word with the same figure asked: those places are the breakdown's rows, not questions of their own.
+    /// Queries whose scope is said only after the breakdown word, beside one whose scope is said before it, are dropped.
+    /// </summary>
+    private static List<UnderstoodAction> RowsNamedAfterBreakdown(UnderstandingResult result, string text)
+    {
+        var queries = result.Actions.Where(a => a.Kind == ActionKind.ProgressQuery).ToList();
+        var marker = Breakdowns.Where(b => b.Level is BreakdownLevel.Street or BreakdownLevel.Community)
+            .SelectMany(b => b.Words).Select(w => text.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (queries.Count < 2 || marker < 0 || queries.Select(q => q.Metric).Distinct().Count() > 1)
+        {
+            return [];
+        }
+
+        bool Before(UnderstoodAction q) => q.Scope is { Length: > 0 } scope && text.IndexOf(scope, StringComparison.Ordinal) is >= 0 and var at && at < marker;
+        return queries.Any(Before) ? [.. queries.Where(q => q.Scope is { Length: > 0 } && !Before(q))] : [];
     }
 
     private static readonly string[] PersonJoiners = ["和", "跟", "与", "及", "、", "，", ",", "还有", "以及"];
@@ -150,8 +178,47 @@ public static class ProgressFilters
             }
         }
 
+        return BreakdownSaid(text);
+    }
+
+    /// <summary>The nouns a breakdown is said by, longest first, and their level.</summary>
+    private static readonly (string Noun, BreakdownLevel Level)[] BreakdownNouns =
+    [
+        ("指导员", BreakdownLevel.Instructor), ("指导", BreakdownLevel.Instructor), ("人头", BreakdownLevel.Instructor), ("个人", BreakdownLevel.Instructor),
+        ("人员", BreakdownLevel.Instructor), ("人", BreakdownLevel.Instructor), ("街道", BreakdownLevel.Street), ("社区", BreakdownLevel.Community),
+        ("行业", BreakdownLevel.Industry),
+    ];
+
+    /// <summary>Characters before 分 that make it part of another word (部分, 充分, 区分, 划分, 评分, 积分, 十分, 过分).</summary>
+    private const string NotBreakdownBeforeFen = "部充区划评积十百过得记";
+
+    /// <summary>
+    /// A breakdown as grammar: 按/按照/分 and then a breakdown noun ("按人分一下", "按指导分", "按人头排", "分街道"), the word lists
+    /// above being its common forms. 分 inside another word (部分人) is no marker.
+    /// </summary>
+    private static BreakdownLevel? BreakdownSaid(string text)
+    {
+        for (var at = text.IndexOfAny(BreakdownMarkers); at >= 0; at = text.IndexOfAny(BreakdownMarkers, at + 1))
+        {
+            if (text[at] == '分' && at > 0 && NotBreakdownBeforeFen.Contains(text[at - 1], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var next = at + 1 < text.Length && text[at] == '按' && text[at + 1] == '照' ? at + 2 : at + 1;
+            foreach (var (noun, level) in BreakdownNouns)
+            {
+                if (text.AsSpan(next).StartsWith(noun, StringComparison.Ordinal))
+                {
+                    return level;
+                }
+            }
+        }
+
         return null;
     }
+
+    private static readonly char[] BreakdownMarkers = ['按', '分'];
 
     /// <summary>A known person's name in the text (longest first), else the sender for 我 before a verb of the campaign.</summary>
     private static string? PersonOf(string text, User sender, IReadOnlyCollection<string> people)
@@ -188,7 +255,7 @@ public static class ProgressFilters
         return null;
     }
 
-    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接"];
+    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接", "去的", "跑的"];
 
     /// <summary>First-person words that name the sender (本人, 我), not a group (我们, 我街道 is kept out by the tails).</summary>
     private static readonly string[] SelfSubjects = ["本人", "我"];

@@ -33,6 +33,11 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
             return ends;
         }
 
+        if ((Anchored(text, today, campaignStart) ?? ThisWeeks(text, today)) is { } opened)
+        {
+            return opened; // TimeWindow.Grammar.cs: "国庆以后", "12月以来", "这两周"
+        }
+
         if (LastDaysPattern().Match(text) is { Success: true } last && Count(last.Groups["n"].Value) is { } n and > 0)
         {
             var days = last.Groups["u"].Value switch
@@ -45,6 +50,11 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
             return new TimeWindow(from, today, last.Value);
         }
 
+        if (PartOfMonth(text, today) is { } part)
+        {
+            return part; // "11月下旬", "本月中旬"
+        }
+
         if (WordPattern().Match(text) is { Success: true } word)
         {
             var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -54,6 +64,7 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
                 "今天" or "今日" or "当天" => (today, today),
                 "昨天" or "昨日" => (today.AddDays(-1), today.AddDays(-1)),
                 "本周" or "这周" or "这一周" or "这个星期" or "本星期" or "这星期" or "这礼拜" or "这个礼拜" => (monday, today),
+                "上上周" or "上上个星期" or "上上星期" or "上上礼拜" or "上上个礼拜" => (monday.AddDays(-14), monday.AddDays(-8)),
                 "上周" or "上个星期" or "上星期" or "上礼拜" or "上个礼拜" or "上一周" => (monday.AddDays(-7), monday.AddDays(-1)),
                 "本月" or "这个月" or "这月" or "当月" or "本月度" => (firstOfMonth, today),
                 "上个月" or "上月" or "上一个月" => (firstOfMonth.AddMonths(-1), firstOfMonth.AddDays(-1)),
@@ -165,6 +176,9 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
                 {
                     "月底" or "月末" => new DateOnly(begin.Year, begin.Month, 1).AddMonths(1).AddDays(-1),
                     "年底" or "年末" => new DateOnly(begin.Year, 12, 31),
+                    "上旬" => new DateOnly(begin.Year, begin.Month, 10), // "11月上旬到中旬": the part of the start's month
+                    "中旬" => new DateOnly(begin.Year, begin.Month, 20),
+                    "下旬" => new DateOnly(begin.Year, begin.Month, 1).AddMonths(1).AddDays(-1),
                     _ => today,
                 };
             }
@@ -178,8 +192,8 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
         return null;
     }
 
-    /// <summary>The words that end a range said in words: now (现在, 目前, 今, 当前), a month's or a year's end.</summary>
-    private static readonly string[] RangeEndWords = ["现在", "目前", "当前", "今", "月底", "月末", "年底", "年末"];
+    /// <summary>The words that end a range said in words: now (现在, 目前, 今, 当前), a month's or a year's end, a part of the start's month.</summary>
+    private static readonly string[] RangeEndWords = ["现在", "目前", "当前", "今", "月底", "月末", "年底", "年末", "上旬", "中旬", "下旬"];
 
     private static int? Count(string numeral) =>
         numeral.Length > 0 && ChineseNumber.TryRead(numeral, 0, out var value, out var length) && length == numeral.Length ? value : null;
@@ -205,7 +219,7 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
     [GeneratedRegex($"(?:最近|近|过去|前)(?<n>{Numeral}|一|两|几)(?<u>天|日|周|星期|礼拜|个月|月)")]
     private static partial Regex LastDaysPattern();
 
-    [GeneratedRegex("(?<w>今年以来|本年度|今年|本年|去年|本月度|本月|这个月|这月|当月|上一个月|上个月|上月|本周|这一周|这周|这个星期|本星期|这星期|这个礼拜|这礼拜|上个星期|上星期|上个礼拜|上礼拜|上一周|上周|今天|今日|当天|昨天|昨日|攻坚以来|行动以来|开展以来|活动以来|启动以来)")]
+    [GeneratedRegex("(?<w>今年以来|本年度|今年|本年|去年|本月度|本月|这个月|这月|当月|上一个月|上个月|上月|本周|这一周|这周|这个星期|本星期|这星期|这个礼拜|这礼拜|上上个星期|上上星期|上上个礼拜|上上礼拜|上上周|上个星期|上星期|上个礼拜|上礼拜|上一周|上周|今天|今日|当天|昨天|昨日|攻坚以来|行动以来|开展以来|活动以来|启动以来)")]
     private static partial Regex WordPattern();
 
     [GeneratedRegex($"{YearSaid}(?<m>{Numeral})月(?![0-9零〇一二两三四五六七八九十百]+[日号])(?!份?以来)")]
