@@ -64,6 +64,12 @@ internal sealed partial class MessageParser
     /// </summary>
     private (int End, string Party)? HostBodyAfter(int start, int end)
     {
+        // "脱离了原来挂靠的党支部": a marker with 的 after it modifies the body, it attaches nothing now.
+        if (start < text.Length && text[start] == '的')
+        {
+            return null;
+        }
+
         // The host: a unit, a place the ledger names, a community or street by its suffix, or none ("挂靠到联合党支部").
         var unit = mentions.FirstOrDefault(m => m.Start >= start && m.Start <= start + 1);
         return (unit is not null ? BodiesFrom(unit.End, end) : null)
