@@ -160,6 +160,11 @@ internal sealed partial class MessageParser
                 return made; // "把我定成他们的党建指导员": 把 + the person + a change link before the post
             }
 
+            if (HolderAfterPostLink(position + word.Length) is { } linked)
+            {
+                return linked; // "配个党建指导员 就周建国吧", "指导员就我 孙磊", "选派指导员了 定的是刘洋"
+            }
+
             var j = position + word.Length;
             var settledAt = SettledAt(j);
             var copula = rules.SettledWords.MatchAt(text, settledAt) is { } settled ? settledAt + settled.Length : j; // "指导员定了，就是我"
@@ -250,6 +255,49 @@ internal sealed partial class MessageParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The holder named after an instructor post by a link: 就 or 是 ("配个党建指导员 就周建国吧", "指导员就我 孙磊", "派党建指导员过去
+    /// 就是我"), or a settled word + 的是 ("选派指导员了 定的是刘洋"), past a motion word (post_holder_gaps), 了 and a pause; 我 is the
+    /// sender. Null where no such link follows (the other readers of <see cref="InstructorPerson"/> go on).
+    /// </summary>
+    private string? HolderAfterPostLink(int j)
+    {
+        var k = j + (rules.PostHolderGaps.MatchAt(text, j)?.Length ?? 0);
+        if (k < text.Length && text[k] == '了')
+        {
+            k++;
+        }
+
+        var pause = k;
+        while (k < text.Length && k - pause < 2 && text[k] is '，' or ',' or ' ')
+        {
+            k++;
+        }
+
+        var linked = false;
+        if (rules.SettledWords.MatchAt(text, k) is { } settled && settled.EndsWith('的') && k + settled.Length < text.Length && text[k + settled.Length] == '是')
+        {
+            k += settled.Length; // "定的是": the 是 is read next
+        }
+
+        if (k < text.Length && text[k] == '就')
+        {
+            (k, linked) = (k + 1, true);
+        }
+
+        if (k < text.Length && text[k] == '是')
+        {
+            (k, linked) = (k + 1, true);
+        }
+
+        if (!linked || k >= text.Length)
+        {
+            return null;
+        }
+
+        return text.AsSpan(k).StartsWith("我") && !text.AsSpan(k).StartsWith("我们") ? sender.Name : HolderAfterPost(k, selfAllowed: false);
     }
 
     /// <summary>

@@ -233,7 +233,7 @@ internal sealed partial class MessageParser
             {
                 if (HostedFormationAt(clause, position) is { } hostParty)
                 {
-                    AddFormation(clause, position, hostParty);
+                    AddFormation(clause, position, hostParty, hosted: true);
                     return;
                 }
 
@@ -269,29 +269,6 @@ internal sealed partial class MessageParser
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// "汇通汽车挂靠到恒信建筑党支部了": a unit named before a host marker whose host (an organisation and its party body)
-    /// follows, with no formation verb of its own after it, is a hosted formation; the host marker stands for the verb.
-    /// </summary>
-    private string? HostedFormationAt(Clause clause, int position)
-    {
-        if (rules.HostMarkers.MatchAt(text, position, clause.End) is not { } marker
-            || !MentionsIn(clause).Any(m => m.End <= position && !m.IsGeneric))
-        {
-            return null;
-        }
-
-        var host = mentions.FirstOrDefault(m => m.Start >= position + marker.Length && m.Start <= position + marker.Length + 1);
-        if (host is null || rules.PartyAndMassWords.MatchAt(text, host.End) is not { } party
-            || !rules.Vocabulary.PartyOrganizationWords.ContainsKey(party)
-            || rules.Formation.ContainsAny(text, host.End + party.Length, clause.End))
-        {
-            return null;
-        }
-
-        return party;
     }
 
     /// <summary>
@@ -361,7 +338,7 @@ internal sealed partial class MessageParser
             && !rules.Formation.ContainsAny(text, previous.Start, previous.End) ? topic.Word : null;
     }
 
-    private void AddFormation(Clause clause, int position, string partyWord)
+    private void AddFormation(Clause clause, int position, string partyWord, bool hosted = false)
     {
         var units = MentionsIn(clause);
         if (units.Count > 0 && units[0].Start - clause.Start <= 1 && ListBefore(units[0].End) is { Count: > 1 } spoken
@@ -434,7 +411,8 @@ internal sealed partial class MessageParser
         }
 
         // A joint word in a clause that did not happen ("本来想联合建，今天还是单独成立了党支部") says nothing of the form set up.
-        var mode = rules.JointModes.FindAll(text, from).FirstOrDefault(m => !IsUnrealized(m.Position)) is { Word: { } said } ? rules.Vocabulary.JointModes[said] : HelperMode(position);
+        var mode = rules.JointModes.FindAll(text, from).FirstOrDefault(m => !IsUnrealized(m.Position)) is { Word: { } said } ? rules.Vocabulary.JointModes[said]
+            : HelperMode(position) ?? (hosted ? "affiliated" : null); // a unit attached to a host's body is affiliated, said or not
         units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
             : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position) && !IsUnrealized(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint

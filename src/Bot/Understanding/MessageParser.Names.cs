@@ -24,6 +24,15 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "两家小装修公司——美居装饰和宏泰建材——": units said in apposition between dashes (or after a colon) start there too.
+        for (var i = text.IndexOfAny(AppositionMarks); i >= 0 && i + 1 < text.Length; i = text.IndexOfAny(AppositionMarks, i + 1))
+        {
+            if (TextNormalizer.IsHan(text[i + 1]))
+            {
+                starts.Add(i + 1);
+            }
+        }
+
         // "爱联那边有个鑫达五金厂": a unit brought in by 有个/有家 (unit_introducers) is named there when its name has a unit's
         // shape (UnitNameShape: 鑫达 + 五金 + 厂); "有家物流公司", "有个小公司" name none and the bot asks.
         var introduced = new HashSet<int>();
@@ -63,6 +72,11 @@ internal sealed partial class MessageParser
             foreach (var joiner in (string[])["和", "、", "与", "及", "以及"])
             {
                 var start = end + joiner.Length;
+                if (text.AsSpan(end).StartsWith(joiner) && RelationPhraseLength(start) is var relation and > 0)
+                {
+                    start += relation; // "物流行业协会和它的会员单位鹏远货运": the next unit named by its tie to the one before
+                }
+
                 if (!text.AsSpan(end).StartsWith(joiner) || mentions.Any(m => m.Start <= start && start < m.End) || mentions[k].IsGeneric)
                 {
                     continue;
@@ -81,6 +95,18 @@ internal sealed partial class MessageParser
         {
             mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
+    }
+
+    private static readonly char[] AppositionMarks = ['—', '－', '：', ':'];
+
+    /// <summary>
+    /// The length of a relation phrase at <paramref name="at"/> (forming_phrases: 它的 + 会员单位, 其 + 配套企业, 供应商): what
+    /// names the next unit of a list by its tie to the one before; 0 when none stands there.
+    /// </summary>
+    private int RelationPhraseLength(int at)
+    {
+        var pronoun = rules.RelationPronouns.MatchAt(text, at)?.Length ?? 0;
+        return rules.RelationNouns.MatchAt(text, at + pronoun) is { } noun ? pronoun + noun.Length : 0;
     }
 
     private bool InsideMention(int position)
@@ -140,6 +166,10 @@ internal sealed partial class MessageParser
             if (host is not null && rules.PartyAndMassWords.MatchAt(text, host.End) is { } party)
             {
                 leaderSpans.Add((position, host.End + party.Length));
+            }
+            else if (host is not null && HostBodyAfter(position + word.Length, text.Length) is { } body)
+            {
+                leaderSpans.Add((position, body.End)); // "挂到恒信建筑的党支部": the host through a host link (MessageParser.Formation.cs)
             }
         }
     }

@@ -8,10 +8,11 @@ internal sealed partial class MessageParser
     private void FindVisits(Clause clause)
     {
         int? trigger = null;
+        var attached = HostAttachedAt(clause); // "挂到恒信建筑的党支部去了": the going after a host's body is the unit's, nobody visited
         foreach (var (position, verb) in rules.Visit.FindAll(text, clause.Start, clause.End))
         {
             // "走访计划取消了", "走访任务": the verb is a noun's modifier here, not a visit made.
-            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null)
+            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null && !(position > attached))
             {
                 trigger = position;
                 break;
@@ -47,7 +48,7 @@ internal sealed partial class MessageParser
         }
 
         var doubtful = false;
-        if (trigger is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
+        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
         {
             trigger = stay;
             doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written

@@ -212,6 +212,8 @@ public sealed class MessageUnderstanding
             normalized = sounds.Correct(normalized, said => [.. index.FindMentions(said).Select(m => (m.Start, m.End))]);
         }
 
+        // A party body or a post cut short ("单独建了党支 6个党员", "派了指导 王芳"): read as the word whole (CutNouns.cs).
+        normalized = rules.CutNouns.Restore(normalized);
         // A name told by its characters ("是立早章的章丽"): the gloss out, the name kept, before a correction replaces a name.
         normalized = CharacterGlosses.Remove(normalized, rules.GlossRadicals);
         // A figure corrected about an earlier report ("上回报错了，不是三个，是四个"): read as the figure now.

@@ -126,6 +126,11 @@ internal sealed class UnderstandingRules
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
+        HostLinks = new(Forming(v, "host_links"));
+        RelationPronouns = new(Forming(v, "relation_pronouns"));
+        RelationNouns = new(Forming(v, "relation_nouns"));
+        PostHolderGaps = new(Forming(v, "post_holder_gaps"));
+        CutNouns = new CutNouns(v, Formation);
         VisitDayGapWords = new(v.VisitDayGapWords);
         FormerStateMarkers = new(v.FormerStateMarkers);
         PredicateRoles = new(v.PredicateRoleNouns);
@@ -389,6 +394,23 @@ internal sealed class UnderstandingRules
 
     /// <summary>换成/改为: a post given to the person named after it (holder_phrases.change_links).</summary>
     public KeywordSet ChangeLinks { get; }
+
+    /// <summary>的, 下面的, 那个: between a host (a unit or a place) and the party body a unit attaches to (forming_phrases.host_links).</summary>
+    public KeywordSet HostLinks { get; }
+
+    /// <summary>它的, 其: before a relation noun that names the next unit by its tie to the one before (forming_phrases.relation_pronouns).</summary>
+    public KeywordSet RelationPronouns { get; }
+
+    /// <summary>会员单位, 供应商: a unit named by its tie to the unit before it (forming_phrases.relation_nouns).</summary>
+    public KeywordSet RelationNouns { get; }
+
+    /// <summary>过去/过来: a motion word between an instructor post and its holder (forming_phrases.post_holder_gaps).</summary>
+    public KeywordSet PostHolderGaps { get; }
+
+    /// <summary>Party bodies and posts cut short by the writer (党支, 指导), read as their full words.</summary>
+    public CutNouns CutNouns { get; }
+
+    private static IEnumerable<string> Forming(Vocabulary v, string key) => v.FormingPhrases.TryGetValue(key, out var words) ? words : [];
 
     /// <summary>Keys of form lines whose value is a person (帮扶人：本人).</summary>
     public KeywordSet PersonRoleKeys { get; }

@@ -403,6 +403,16 @@ public sealed record Vocabulary
     public IReadOnlyDictionary<string, List<string>> HolderPhrases { get; init; } = new Dictionary<string, List<string>>();
 
     /// <summary>
+    /// Round 15 (branch r15-uform): how writers say forming, assigning and pairing in other words. cut_nouns and
+    /// cut_post_nouns: a party body or a post cut short (党支, 联合党支, 指导), each read as the shortest word of its class it
+    /// begins (党支部, 指导员) where the cut is no other word (cut_follows, cut_post_leads, cut_post_follows: <see cref="CutNouns"/>);
+    /// host_links: what stands between a host and the body a unit attaches to (恒信建筑的党支部, 社区党委下面的联合党支部);
+    /// relation_pronouns + relation_nouns: a unit named as another's member or supplier (和它的会员单位鹏远货运);
+    /// post_holder_gaps: a motion word between the post and its holder (派党建指导员过去 就是我).
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> FormingPhrases { get; init; } = new Dictionary<string, List<string>>();
+
+    /// <summary>
     /// Round 11 (branch r11-safety): the words of the signals that a recording action may be wrong, so that it is asked
     /// about before it is written (<see cref="RecordDoubts"/>): unverified, realis_markers, day_words, none_gaps, none_closers.
     /// </summary>
