@@ -61,7 +61,7 @@ public sealed class SecondOpinionOptions
     /// </summary>
     public float RetakeAbove { get; set; } = DefaultRetakeAbove;
 
-    public const float DefaultRetakeAbove = 1.01f;
+    public const float DefaultRetakeAbove = 0.70f;
 
     public const float DefaultFillAbove = 0.5f;
 
