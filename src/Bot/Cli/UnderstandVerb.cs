@@ -104,7 +104,7 @@ public sealed class UnderstandVerb : ICliVerb
 
     private sealed record LineFailure(string? Id, string Error);
 
-    /// <summary>The host's settings through the environment: <c>Understanding__SecondOpinion__Enabled</c>, <c>__Threshold</c>, <c>__FillAbove</c>, <c>__ModelFolder</c>.</summary>
+    /// <summary>The host's settings through the environment: <c>Understanding__SecondOpinion__Enabled</c>, <c>__Threshold</c>, <c>__FillAbove</c>, <c>__RetakeAbove</c>, <c>__ModelFolder</c>.</summary>
     private static SecondOpinionOptions SecondOpinionSettings()
     {
         var options = new SecondOpinionOptions();
@@ -123,6 +123,12 @@ public sealed class UnderstandVerb : ICliVerb
             && float.TryParse(fill, NumberStyles.Float, CultureInfo.InvariantCulture, out var fillAbove) && fillAbove >= 0f)
         {
             options.FillAbove = fillAbove;
+        }
+
+        if (Environment.GetEnvironmentVariable("Understanding__SecondOpinion__RetakeAbove") is { Length: > 0 } retake
+            && float.TryParse(retake, NumberStyles.Float, CultureInfo.InvariantCulture, out var retakeAbove) && retakeAbove >= 0f)
+        {
+            options.RetakeAbove = retakeAbove;
         }
 
         options.ModelFolder = Environment.GetEnvironmentVariable("Understanding__SecondOpinion__ModelFolder");

@@ -420,6 +420,7 @@ internal sealed partial class MessageParser
             if (index >= 0 && ClauseMoods()[index] is { Mood: not (Mood.Happened or Mood.Reported) } mood && phrase.Start >= mood.From && phrase.Start < mood.To)
             {
                 phrase.Consumed = true;
+                phrase.Supposed = mood.Mood == Mood.Supposed;
             }
         }
     }

@@ -360,7 +360,14 @@ internal sealed partial class MessageParser
             return null;
         }
 
-        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate);
+        return AdviceWithPremise(named ?? UsableMentions().FirstOrDefault());
+    }
+
+    /// <summary>An advice request about <paramref name="unit"/>, its premise the figures and the type of unit the message says.</summary>
+    private UnderstoodAction AdviceWithPremise(OrganizationMention? unit)
+    {
+        // "德润物业要是党员到8个了，能…单独建吗": the case supposed is the question's premise.
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate) ?? memberPhrases.FirstOrDefault(p => p.Supposed && !p.Approximate);
         var employees = employeePhrases.FirstOrDefault(p => !p.Approximate) ?? PeopleCountBesideMembers(members);
         OrganizationType? type = null;
         foreach (var (position, word) in rules.OrgTypeWords.FindAll(text))
@@ -377,7 +384,7 @@ internal sealed partial class MessageParser
             PartyMembers = members?.Value,
             Employees = employees?.Value,
             OrgType = type,
-        }, named ?? UsableMentions().FirstOrDefault());
+        }, unit);
     }
 
     /// <summary>

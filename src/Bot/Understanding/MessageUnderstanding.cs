@@ -178,6 +178,8 @@ public sealed class MessageUnderstanding
             reading = opinion.Review(reading, normalized, index, reading.Actions.Count == 0 && smallTalk);
             // Kinds the classifier is sure of and the rules read nothing of: their frames from the message's parts, asked about.
             reading = opinion.Fill(reading, normalized, index, parser.RelaxedFrames, smallTalk);
+            // Round 15: where the rules only fell back (a lookup, a policy question) or read nothing, a request kind it is sure of.
+            reading = opinion.Retake(reading, normalized, index, parser.RelaxedRequest, smallTalk);
         }
 
         // A unit linked by sound only is offered as a question before anything is written for it.

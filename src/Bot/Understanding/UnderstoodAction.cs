@@ -86,6 +86,13 @@ public sealed record UnderstoodAction(ActionKind Kind)
     /// <summary>An export of the monthly progress report (extension field <c>month</c>): the month's first day.</summary>
     public DateOnly? ReportMonth { get; init; }
 
+    /// <summary>
+    /// The rules' reading of a message no frame recognised (a question about one unit is its card, any other goes to the
+    /// documents): the second opinion may take another request kind it is sure of in its place
+    /// (<see cref="Opinion.SecondOpinion.Retake"/>). Not part of the contract's JSON.
+    /// </summary>
+    public bool IsFallback { get; init; }
+
     public bool IsRecord => Kind <= ActionKind.FormationPlan;
 
     /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>

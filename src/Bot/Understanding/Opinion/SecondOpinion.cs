@@ -8,7 +8,7 @@ namespace InstructorBot.Bot.Understanding.Opinion;
 /// an action's fields. Thresholds measured leave-one-writer-batch-out (docs/understanding.md §Second opinion).
 /// Thread-safe; the model is trained or loaded on first use.
 /// </summary>
-public sealed class SecondOpinion(Func<IntentModel> model, float threshold = SecondOpinionOptions.DefaultThreshold)
+public sealed partial class SecondOpinion(Func<IntentModel> model, float threshold = SecondOpinionOptions.DefaultThreshold)
 {
     private readonly Lock loading = new();
     private volatile IntentModel? loaded;
@@ -41,6 +41,7 @@ public sealed class SecondOpinion(Func<IntentModel> model, float threshold = Sec
             DropBelow = options.DropBelow,
             AddAbove = options.AddAbove,
             FillAbove = options.FillAbove,
+            RetakeAbove = options.RetakeAbove,
             Mentions = options.Mentions
                 ? new MentionOpinion(() => MentionModelCache.Shipped(folder, log))
                 {

@@ -54,6 +54,15 @@ public sealed class SecondOpinionOptions
     /// </summary>
     public float FillAbove { get; set; } = DefaultFillAbove;
 
+    /// <summary>
+    /// Where the rules fell back on their default reading (a lookup, a policy question) or read nothing, a request kind the
+    /// classifier gives at least this probability takes its place (<see cref="SecondOpinion.Retake"/>; above 1: never).
+    /// Chosen leave-one-writer-batch-out over a–ai by a rule fixed in advance (docs/understanding.md, round 15).
+    /// </summary>
+    public float RetakeAbove { get; set; } = DefaultRetakeAbove;
+
+    public const float DefaultRetakeAbove = 0.70f;
+
     public const float DefaultFillAbove = 0.5f;
 
     public const float DefaultThreshold = 0.10f;
