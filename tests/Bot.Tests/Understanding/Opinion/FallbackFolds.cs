@@ -12,7 +12,7 @@ namespace InstructorBot.Bot.Tests.Understanding.Opinion;
 /// </summary>
 internal static class FallbackFolds
 {
-    public static readonly string[] Batches = [.. "abcdefghijklmnopqrstuvwxyz".Select(c => c.ToString()), "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai"];
+    public static readonly string[] Batches = [.. "abcdefghijklmnopqrstuvwxyz".Select(c => c.ToString()), "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al"];
 
     public static readonly string ModelFolder = Path.Combine(Path.GetTempPath(), "instructorbot-tests", "fallback-folds");
 
@@ -20,7 +20,7 @@ internal static class FallbackFolds
 
     private static readonly Lazy<IReadOnlyDictionary<string, IntentModel>> Trained = new(Train);
 
-    /// <summary>The file of batch <paramref name="batch"/> (dated 2026-12-05 or 2026-12-06).</summary>
+    /// <summary>The file of batch <paramref name="batch"/> (dated 2026-12-05, 2026-12-06 or 2026-12-07).</summary>
     public static string File(string batch) =>
         Path.Combine("blind", Path.GetFileName(Directory.GetFiles(FixtureLedger.DataFile("blind"), $"understanding-2026-12-0?-{batch}.jsonl").Single()));
 
