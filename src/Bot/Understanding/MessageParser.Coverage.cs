@@ -215,6 +215,12 @@ internal sealed partial class MessageParser
                 return sender.Name; // 指导员是我
             }
 
+            if (j == position + word.Length && copula > pause && rules.SettledWords.MatchAt(text, settledAt) is not null
+                && HolderAfterPost(pause, selfAllowed: false) is { } settledHolder)
+            {
+                return settledHolder; // "指导员定了，就是谷雨萌" (就是 out as a spoken filler): the name in apposition after the settled post
+            }
+
             if (j < text.Length && text[j] == ' ')
             {
                 j++; // voice input: "党建指导员 吴刚"
