@@ -49,7 +49,8 @@ internal sealed partial class PersonNames(Vocabulary vocabulary)
             given++;
         }
 
-        return given == 0 ? null : text[position..i];
+        // "李建国说他来…" read back from 他: 国说 is no name, a one-character stopword (说, 在, 有) is no whole given name.
+        return given == 0 || (given == 1 && stopwords.MatchAt(text, i - 1, i) is not null) ? null : text[position..i];
     }
 
     /// <summary>"书记何佳和" closing its clause: a conjunction joins nothing there, so it is the given name's last character.</summary>
