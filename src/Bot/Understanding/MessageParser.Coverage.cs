@@ -142,7 +142,7 @@ internal sealed partial class MessageParser
         // 由赵敏同志担任 / 指导员是赵敏 / 选派赵敏同志担任指导员.
         for (var i = text.IndexOf('由'); i >= 0; i = text.IndexOf('由', i + 1))
         {
-            if (text.AsSpan(i + 1).StartsWith("我"))
+            if (text.AsSpan(i + 1).StartsWith("我") && !text.AsSpan(i + 1).StartsWith("我们"))
             {
                 return sender.Name;
             }
@@ -150,6 +150,13 @@ internal sealed partial class MessageParser
             if (rules.Names.ReadAt(text, i + 1) is { } name && FollowedByServe(i + 1 + name.Length))
             {
                 return name;
+            }
+
+            // "由街道党群中心的王晓燕负责联系", "由我们布吉街道党建办的副主任江海鹰来当…": 由 + a description + the name + a duty taken on.
+            if (rules.Names.ReadDescribed(text, i + 1, ClauseEndAfter(i)) is { } described && !InsideOrAtMention(described.Start)
+                && (FollowedByServe(described.Start + described.Name.Length) || rules.Names.DutyAt(text, described.Start + described.Name.Length)))
+            {
+                return described.Name;
             }
         }
 
@@ -206,6 +213,12 @@ internal sealed partial class MessageParser
             if (j > position + word.Length && text.AsSpan(j).StartsWith("我") && !text.AsSpan(j).StartsWith("我们"))
             {
                 return sender.Name; // 指导员是我
+            }
+
+            if (j == position + word.Length && copula > pause && rules.SettledWords.MatchAt(text, settledAt) is not null
+                && HolderAfterPost(pause, selfAllowed: false) is { } settledHolder)
+            {
+                return settledHolder; // "指导员定了，就是谷雨萌" (就是 out as a spoken filler): the name in apposition after the settled post
             }
 
             if (j < text.Length && text[j] == ' ')
@@ -290,6 +303,10 @@ internal sealed partial class MessageParser
         if (k < text.Length && text[k] == '是')
         {
             (k, linked) = (k + 1, true);
+        }
+        else if (!linked && rules.HolderLinks.MatchAt(text, k) is { } naming && naming.Contains('叫'))
+        {
+            (k, linked) = (k + naming.Length, true); // "派了个指导员过去叫那个陈晓东": the naming link after the motion word
         }
 
         if (!linked || k >= text.Length)
@@ -409,12 +426,40 @@ internal sealed partial class MessageParser
         // "陈建华今天表态了，智联物流由他来一对一帮扶": a pronoun (by 由) is the person a title named before it.
         if (end - clause.Start >= 1 && text[end - 1] is '他' or '她' && (end - 1 == clause.Start || !TextNormalizer.IsHan(text[end - 2]) || text[end - 2] == '由'))
         {
-            return TitledPersonBefore(clause.Start);
+            return NameBeforePronoun(SentenceStartBefore(clause.Start), end - 1) ?? TitledPersonBefore(clause.Start);
         }
 
         // "宏图贸易的一对一帮扶": no name starts inside a unit's name or ends in the particle 的.
         return end - clause.Start >= 2 && !mentions.Any(m => m.Start < end && end <= m.End) && text[end - 1] != '的'
             && rules.Names.ReadBefore(text, end, clause.Start) is { } name && !InsideOrAtMention(end - name.Length) ? name : null;
+    }
+
+    /// <summary>
+    /// "德兴社区的老鲍 鲍建勋 他来一对一帮扶": the pronoun after a pause resumes the name said right before it (a nickname the full name
+    /// repeats, or a description, read as <see cref="PersonNames.ReadDescribed"/> reads it), else null.
+    /// </summary>
+    private string? NameBeforePronoun(int start, int pronoun)
+    {
+        var end = pronoun;
+        while (end > start && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return end - start >= 2 && rules.Names.ReadBefore(text, end, start) is { } name && !InsideOrAtMention(end - name.Length)
+            && rules.Names.ReadDescribed(text, start, end) is { } described && described.Name == name ? name : null;
+    }
+
+    /// <summary>Where the sentence holding <paramref name="position"/> starts (after 。；！？ or a line break), at most 32 characters back.</summary>
+    private int SentenceStartBefore(int position)
+    {
+        var start = position;
+        while (start > 0 && position - start < 32 && text[start - 1] is not ('。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        return start;
     }
 
     /// <summary>The last person named after a place, unit or title word ("社区党委书记陈建华") before <paramref name="position"/>.</summary>

@@ -43,9 +43,16 @@ internal sealed partial class MessageParser
         {
             // "派了党建指导员，黄晓明同志，今天开始对接": a name in apposition after a pause, alone (closed by 同志 or a pause).
             var at = position + 1;
-            return rules.Names.ReadAt(text, at) is { Length: >= 2 } apposed && !apposed.Skip(1).Any(ChineseNumber.IsNumeralChar)
-                && (at + apposed.Length == text.Length || text[at + apposed.Length] is '，' or ',' or '。' or ' ' or '（' or '(' || text.AsSpan(at + apposed.Length).StartsWith("同志"))
-                ? apposed
+            if (rules.Names.ReadAt(text, at) is { Length: >= 2 } apposed && !apposed.Skip(1).Any(ChineseNumber.IsNumeralChar)
+                && ClosesApposition(at + apposed.Length))
+            {
+                return apposed;
+            }
+
+            // "派驻了个党建指导员，街道党建办的陈晓东，", "选派了指导员，区财政局下派的何佳琪": a description, then the name alone.
+            return rules.Names.ReadDescribed(text, at, ClauseEndAfter(at)) is { } described && described.Start > at && !InsideOrAtMention(described.Start)
+                && ClosesApposition(described.Start + described.Name.Length)
+                ? described.Name
                 : null;
         }
 
@@ -60,6 +67,22 @@ internal sealed partial class MessageParser
         }
 
         return rules.Names.ReadHolder(text, position);
+    }
+
+    /// <summary>A name in apposition closes at the end, a pause, a parenthesis or 同志.</summary>
+    private bool ClosesApposition(int end) =>
+        end == text.Length || text[end] is '，' or ',' or '。' or ' ' or '（' or '(' || text.AsSpan(end).StartsWith("同志");
+
+    /// <summary>Where the sentence that goes on at <paramref name="position"/> ends (。；！？ or a line break), at most 32 characters on.</summary>
+    private int ClauseEndAfter(int position)
+    {
+        var end = position;
+        while (end < text.Length && end - position < 32 && text[end] is not ('。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>

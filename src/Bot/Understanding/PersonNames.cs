@@ -6,7 +6,7 @@ namespace InstructorBot.Bot.Understanding;
 /// <c>name_closing_words</c>: 同志, 书记, 这回, 自己, 当, 兼任) and it starts after a place, unit or title word
 /// (<c>name_preceding_words</c>, <c>titles</c>, <c>chain_titles</c>: 社区, 党委, 主任), never on that word's last character.
 /// </summary>
-internal sealed class PersonNames(Vocabulary vocabulary)
+internal sealed partial class PersonNames(Vocabulary vocabulary)
 {
     private readonly HashSet<char> surnames = [.. vocabulary.Surnames];
     private readonly KeywordSet compound = new(vocabulary.CompoundSurnames);
@@ -17,6 +17,7 @@ internal sealed class PersonNames(Vocabulary vocabulary)
     private readonly KeywordSet pointers = new(vocabulary.NameLeadingPointers);
     private readonly KeywordSet links = new(Holder(vocabulary, "links"));
     private readonly HashSet<char> nicknamePrefixes = [.. Holder(vocabulary, "nickname_prefixes").Where(w => w.Length == 1).Select(w => w[0])];
+    private readonly HashSet<char> neverGiven = [.. Holder(vocabulary, "never_given").Where(w => w.Length == 1).Select(w => w[0])];
     private readonly int longestPreceding = vocabulary.NamePrecedingWords.Concat(vocabulary.Titles).Concat(vocabulary.ChainTitles).Select(w => w.Length).DefaultIfEmpty(1).Max();
 
     /// <summary>The name starting at <paramref name="position"/>, or null when no name starts there.</summary>
@@ -37,7 +38,7 @@ internal sealed class PersonNames(Vocabulary vocabulary)
 
         var i = position + surnameLength;
         var given = 0;
-        while (i < end && given < 2 && TextNormalizer.IsHan(text[i]) && (given == 0 || (stopwords.MatchAt(text, i, end) is null && closing.MatchAt(text, i) is null) || ConjunctionClosing(text, i, end)))
+        while (i < end && given < 2 && TextNormalizer.IsHan(text[i]) && !neverGiven.Contains(text[i]) && (given == 0 || (stopwords.MatchAt(text, i, end) is null && closing.MatchAt(text, i) is null) || ConjunctionClosing(text, i, end)))
         {
             if (given == 0 && (stopwords.MatchAt(text, i, end) is { Length: > 1 } || closing.MatchAt(text, i) is { Length: > 1 }))
             {
@@ -48,7 +49,8 @@ internal sealed class PersonNames(Vocabulary vocabulary)
             given++;
         }
 
-        return given == 0 ? null : text[position..i];
+        // "李建国说他来…" read back from 他: 国说 is no name, a one-character stopword (说, 在, 有) is no whole given name.
+        return given == 0 || (given == 1 && stopwords.MatchAt(text, i - 1, i) is not null) ? null : text[position..i];
     }
 
     /// <summary>"书记何佳和" closing its clause: a conjunction joins nothing there, so it is the given name's last character.</summary>
@@ -135,7 +137,8 @@ internal sealed class PersonNames(Vocabulary vocabulary)
     /// </summary>
     public string? ReadQualified(string text, int position)
     {
-        if (ReadAt(text, position) is { Length: >= 2 } direct && ClosedAt(text, position + direct.Length) && places.MatchAt(text, position + direct.Length) is null)
+        if (ReadAt(text, position) is { Length: >= 2 } direct && ClosedAt(text, position + direct.Length) && places.MatchAt(text, position + direct.Length) is null
+            && !InsidePrecedingWord(text, position) && !DescribesNext(text, position + direct.Length))
         {
             return direct;
         }
@@ -143,7 +146,8 @@ internal sealed class PersonNames(Vocabulary vocabulary)
         for (var i = position; i < text.Length && i - position < 16 && (TextNormalizer.IsHan(text[i]) || text[i] is '：' or ':'); i++)
         {
             var after = text[i] is '的' or '：' or ':' ? i + 1 : preceding.MatchAt(text, i) is { } word ? i + word.Length : -1;
-            if (after > 0 && ReadAt(text, after) is { Length: >= 2 } name && ClosedAt(text, after + name.Length) && !InsidePrecedingWord(text, after))
+            if (after > 0 && ReadAt(text, after) is { Length: >= 2 } name && ClosedAt(text, after + name.Length) && !InsidePrecedingWord(text, after)
+                && !DescribesNext(text, after + name.Length))
             {
                 return name;
             }
@@ -163,6 +167,11 @@ internal sealed class PersonNames(Vocabulary vocabulary)
     /// </summary>
     public string? ReadHolder(string text, int position)
     {
+        if (ReadDescribed(text, position) is { } described)
+        {
+            return described.Name; // PersonNames.Described.cs: "街道党群中心的王晓燕", "我们街道的小刘刘海燕", "那个陈晓东"
+        }
+
         if (ReadQualified(text, position) is { } qualified)
         {
             return qualified;

@@ -561,7 +561,7 @@ internal sealed class SoundAlikes
         return false;
     }
 
-    /// <summary>A surname right after a role or title (书记陈立, 书记是刘东, 由…) starts a person's name, never a slip.</summary>
+    /// <summary>A surname right after a role or title (书记陈立, 书记是刘东, 由…, 工会主席 陈立 with a spoken space) starts a person's name, never a slip.</summary>
     private bool IsPersonsName(string text, int at)
     {
         if (!surnames.Contains(text[at], StringComparison.Ordinal) || at == 0)
@@ -569,7 +569,8 @@ internal sealed class SoundAlikes
             return false;
         }
 
-        var before = text[at - 1] is '是' or '为' or '叫' ? at - 1 : at;
+        var spaced = at >= 2 && text[at - 1] == ' ' ? at - 1 : at;
+        var before = text[spaced - 1] is '是' or '为' or '叫' ? spaced - 1 : spaced;
         if (text[at - 1] == '由')
         {
             return true;

@@ -126,6 +126,7 @@ internal sealed class UnderstandingRules
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
+        HolderLinks = new(v.HolderPhrases.TryGetValue("links", out var links) ? links : []);
         HostLinks = new(Forming(v, "host_links"));
         RelationPronouns = new(Forming(v, "relation_pronouns"));
         RelationNouns = new(Forming(v, "relation_nouns"));
@@ -394,6 +395,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>换成/改为: a post given to the person named after it (holder_phrases.change_links).</summary>
     public KeywordSet ChangeLinks { get; }
+
+    /// <summary>The links that name a holder (<c>holder_phrases.links</c>: 叫, 名叫, 就是, 是).</summary>
+    public KeywordSet HolderLinks { get; }
 
     /// <summary>的, 下面的, 那个: between a host (a unit or a place) and the party body a unit attaches to (forming_phrases.host_links).</summary>
     public KeywordSet HostLinks { get; }
