@@ -127,6 +127,30 @@ internal sealed partial class MessageParser
             && TripToldDone(clause, position) && !IsBlocked(clause, position) && DoerBefore(position) != Agent.Other;
     }
 
+    /// <summary>"下午顺便过去跟老板打了个招呼": after 过去, 跟/和 + the one met (up to five characters, no pause) + an activity.</summary>
+    private bool MetAfterGoingOver(int from, int end)
+    {
+        if (from >= end || text[from] is not ('跟' or '和' or '同' or '给'))
+        {
+            return false;
+        }
+
+        for (var at = from + 2; at < end && at <= from + 6; at++)
+        {
+            if (IsSeparator(text[at - 1]))
+            {
+                return false;
+            }
+
+            if (rules.VisitActivities.MatchAt(text, at, end) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Nothing but blanks, fillers and days between <paramref name="from"/> and <paramref name="to"/>.</summary>
     private bool OnlyDaysBetween(int from, int to)
     {
