@@ -127,6 +127,9 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>电话/微信/群里 and the contact verbs: a talk with a unit's people not held there.</summary>
     public KeywordSet RemoteWords { get; } = new(Class(v, "remote_words").Concat(v.ContactVerbs));
 
+    /// <summary>开了/召开了/举办了: after a unit as topic with no 我 said, what the unit did (开了个会), not the sender's stay.</summary>
+    public KeywordSet UnitActs { get; } = new(Class(v, "unit_acts"));
+
     /// <summary>厂/店/公司/协会/学校: a unit's kind said alone, no name.</summary>
     public KeywordSet UnitNouns { get; } = new(v.UnitPlaceNouns.Concat(v.OrgTypeWords.Keys));
 

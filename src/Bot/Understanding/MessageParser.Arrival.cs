@@ -10,8 +10,8 @@ internal sealed partial class MessageParser
 {
     /// <summary>
     /// The unit as the topic: a named unit opening its clause (a day and fillers may stand before it), then only words of
-    /// <c>presence_gaps</c> (那边, 我, 刚, 上午) and days, then arrival or leaving (到了, 出来), a stay or activity with 了
-    /// (坐了, 聊了聊) or one finished (聊完). The sender is the one there: no one else is the doer.
+    /// <c>presence_gaps</c> (那边, 我, 刚, 上午) and days, then arrival or leaving (到了, 出来), a stay with 了 (坐了, 聊了聊), an
+    /// activity with 了 when 我 is said (我上午核对了), or one finished (聊完). The sender is the one there: no one else is the doer.
     /// </summary>
     private int? PresenceAsTopic(Clause clause)
     {
@@ -25,15 +25,21 @@ internal sealed partial class MessageParser
         // "顺达快递那边我 | 下午坐了一个钟头": a clause cut at a part of the day with no pause goes on to the verb.
         var end = StretchEnd(mention.End, clause.End); // MessageParser.Agenda.cs
         var at = mention.End;
+        var selfSaid = false;
         for (var guard = 0; guard < 6 && at < end; guard++)
         {
             if (dates.FirstOrDefault(d => d.Start == at) is { } day)
             {
                 at += day.Length;
             }
-            else if ((rules.Agents.Self.MatchAt(text, at, end) ?? rules.Agents.PresenceGaps.MatchAt(text, at, end)) is { } gap)
+            else if (rules.Agents.Self.MatchAt(text, at, end) is { } self)
             {
-                at += gap.Length + (gap == "我" && at + 1 < end && text[at + 1] == '们' ? 1 : 0);
+                at += self.Length + (at + self.Length < end && text[at + self.Length] == '们' ? 1 : 0);
+                selfSaid = true;
+            }
+            else if (rules.Agents.PresenceGaps.MatchAt(text, at, end) is { } gap)
+            {
+                at += gap.Length;
             }
             else
             {
@@ -57,7 +63,13 @@ internal sealed partial class MessageParser
             return at;
         }
 
-        return (rules.VisitStayVerbs.MatchAt(text, at, end) ?? rules.VisitActivities.MatchAt(text, at, end)) is { } did
+        // "阳光社工今儿开了个会": with no 我 said, an activity (开了, 搞了) is the unit's own; only a stay places the sender there.
+        if (!selfSaid && rules.Agents.UnitActs.MatchAt(text, at, end) is not null)
+        {
+            return null;
+        }
+
+        return (rules.VisitStayVerbs.MatchAt(text, at, end) ?? (selfSaid ? rules.VisitActivities.MatchAt(text, at, end) : null)) is { } did
             && text.AsSpan(at, did.Length).Contains('了') ? at : null;
     }
 
