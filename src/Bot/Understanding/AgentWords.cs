@@ -99,5 +99,42 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>帮/帮着/来帮/帮他们: a helper's purpose lead; 把 + a party body + 建起来 after it is what the help is for.</summary>
     public KeywordSet HelpLeads { get; } = new(Class(v, "help_leads"));
 
+    // ---- round 16 (MessageParser.Agenda.cs): a day's agenda said before a trip, and the aspect that says it was done
+
+    /// <summary>先/再/要/一会儿/待会儿: said right before a trip with no perfective after it, the trip is the day's agenda.</summary>
+    public KeywordSet AgendaOperators { get; } = new(Class(v, "agenda_operators"));
+
+    /// <summary>然后/接着: the next step of an agenda said in the clause before.</summary>
+    public KeywordSet AgendaSequence { get; } = new(Class(v, "agenda_sequence"));
+
+    /// <summary>我/上午/都/顺便: words that may stand between an agenda operator and the trip.</summary>
+    public KeywordSet AgendaSteps { get; } = new(Class(v, "agenda_steps"));
+
+    /// <summary>了解/为了/除了: 了 inside a word, no aspect.</summary>
+    public KeywordSet NotAspect { get; } = new(Class(v, "not_aspect"));
+
+    // ---- round 16 (MessageParser.Arrival.cs): the sender at a unit said with no visit verb
+
+    /// <summary>那边/我/刚/上午: words between a unit said as the topic and what the sender did there.</summary>
+    public KeywordSet PresenceGaps { get; } = new(Class(v, "presence_gaps").Concat(v.TopicPlaceWords));
+
+    /// <summary>到了/出来/回来: arrived at or come out of the unit just named.</summary>
+    public KeywordSet PresenceVerbs { get; } = new(Class(v, "presence_verbs"));
+
+    /// <summary>聊完/谈完/对接完: an activity there, finished.</summary>
+    public KeywordSet FinishedActivities { get; } = new(Class(v, "finished_activities"));
+
+    /// <summary>电话/微信/群里 and the contact verbs: a talk with a unit's people not held there.</summary>
+    public KeywordSet RemoteWords { get; } = new(Class(v, "remote_words").Concat(v.ContactVerbs));
+
+    /// <summary>开了/召开了/举办了: after a unit as topic with no 我 said, what the unit did (开了个会), not the sender's stay.</summary>
+    public KeywordSet UnitActs { get; } = new(Class(v, "unit_acts"));
+
+    /// <summary>厂/店/公司/协会/学校: a unit's kind said alone, no name.</summary>
+    public KeywordSet UnitNouns { get; } = new(v.UnitPlaceNouns.Concat(v.OrgTypeWords.Keys));
+
+    /// <summary>发语音/打字/听懂: how the sender talks to the bot; asked about, the bot's use (help).</summary>
+    public KeywordSet InputModes { get; } = new(Class(v, "input_modes"));
+
     private static IEnumerable<string> Class(Vocabulary v, string name) => v.MoodOperators.TryGetValue(name, out var words) ? words : [];
 }

@@ -146,7 +146,9 @@ internal sealed partial class MessageParser
         var from = Math.Max(clause.Start, position - 4);
         foreach (var (at, word) in rules.Negation.FindAll(text, from, position))
         {
-            if (at + word.Length >= position - 3 && rules.Agents.ScopeClosers.MatchAt(text, at, position) is null) // 不过 is no negation
+            // 不过 is no negation; "我也没闲着去德润物业…": a negated state closed by 着 is a predicate of its own, not the verb's.
+            if (at + word.Length >= position - 3 && rules.Agents.ScopeClosers.MatchAt(text, at, position) is null
+                && text.IndexOf('着', at + word.Length, Math.Max(0, position - at - word.Length)) < 0)
             {
                 return true;
             }
@@ -156,6 +158,7 @@ internal sealed partial class MessageParser
             || IsHearsay(position) // MessageParser.Discourse.cs
             || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
             || PlannedByHeading(position) // MessageParser.Items.cs
+            || IsAgendaTrip(clause, position) // MessageParser.Agenda.cs
             || IsUnrealized(position) // MessageParser.Mood.cs
             || InUnmetPlan(position) || ((UnsettledNext(clause) || UnsettledAfter(clause, position)) && rules.Visit.MatchAt(text, position) is null && rules.Motion.MatchAt(text, position) is null); // MessageParser.UnmetPlans.cs
     }

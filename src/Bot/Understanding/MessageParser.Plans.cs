@@ -462,13 +462,22 @@ internal sealed partial class MessageParser
             return false;
         }
 
+        // "明天要去正衡律师所看看": the plan word may hold the motion (要去, 再去); "待会儿先去汇通汽车 再去…": an agenda plans too.
         var first = clauses[0];
-        if (rules.Plan.FindFirst(text, first.Start, first.End) is not { } plan)
+        int afterPlan;
+        if (rules.Plan.FindFirst(text, first.Start, first.End) is { } plan)
+        {
+            afterPlan = plan.Position;
+        }
+        else if (IsAgendaClause(first)) // MessageParser.Agenda.cs
+        {
+            afterPlan = first.Start;
+        }
+        else
         {
             return false;
         }
 
-        var afterPlan = plan.Position + plan.Word.Length;
         var go = rules.Motion.FindFirst(text, afterPlan, first.End) ?? rules.Visit.FindFirst(text, afterPlan, first.End);
         if (go is not { } trip || DoerBefore(trip.Position) == Agent.Other)
         {

@@ -64,7 +64,7 @@ internal sealed partial class MessageParser
         for (var at = text.IndexOf("过去", clause.Start, clause.End - clause.Start, StringComparison.Ordinal); at >= 0 && at + 2 < clause.End;
              at = text.IndexOf("过去", at + 2, clause.End - at - 2, StringComparison.Ordinal))
         {
-            if (rules.VisitActivities.MatchAt(text, at + 2) is null || IsBlocked(clause, at) || DoerBefore(at) == Agent.Other
+            if ((rules.VisitActivities.MatchAt(text, at + 2) is null && !MetAfterGoingOver(at + 2, clause.End)) || IsBlocked(clause, at) || DoerBefore(at) == Agent.Other
                 || MentionsIn(clause).Any(m => m.Start >= at)
                 || !mentions.Any(m => !m.IsGeneric && m.End <= at))
             {

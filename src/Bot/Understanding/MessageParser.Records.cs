@@ -44,11 +44,17 @@ internal sealed partial class MessageParser
                     trigger = position;
                     break;
                 }
+
+                if (UnnamedUnitAfterMotion(clause, position, next) && !rules.SendingVerbs.EndsAt(text, position, Math.Max(clause.Start, position - 4)) && !InLeaderSpan(position))
+                {
+                    trigger = position; // MessageParser.Arrival.cs: "上午去的那个协会", "去事务所把花名册核对了一遍"
+                    break;
+                }
             }
         }
 
         var doubtful = false;
-        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
+        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause) ?? PresenceAsTopic(clause) ?? MetWithUnitsPeople(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
         {
             trigger = stay;
             doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written

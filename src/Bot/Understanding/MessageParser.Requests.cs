@@ -15,7 +15,7 @@ internal sealed partial class MessageParser
             return true;
         }
 
-        return rules.HelpWords.Contains(BareText()) || HelpAskedInOtherWords() || HelpAskedOfTheTool(); // MessageParser.SpeechActs.cs, MessageParser.RequestsInOtherWords.cs
+        return rules.HelpWords.Contains(BareText()) || HelpAskedInOtherWords() || HelpAskedOfTheTool() || InputModeAsked(); // InputModeAsked: MessageParser.Lookups.cs // MessageParser.SpeechActs.cs, MessageParser.RequestsInOtherWords.cs
     }
 
     /// <summary>"你能帮我做些什么", "能干点啥": 些/点 between the verb and what is asked changes nothing.</summary>
@@ -240,6 +240,13 @@ internal sealed partial class MessageParser
     /// </summary>
     private bool PlannedPurpose()
     {
+        // "一会儿去佳和餐饮那边坐坐 看看他们工会弄得怎么样了": a trip on the day's agenda, then what it is for (MessageParser.Agenda.cs).
+        if (clauses.FindIndex(IsAgendaClause) is var agenda and >= 0
+            && clauses.Skip(agenda + 1).Any(c => rules.Lookup.MatchAt(text, c.Start, c.End) is not null || rules.Agents.PurposeVerbs.MatchAt(text, c.Start, c.End) is not null))
+        {
+            return true;
+        }
+
         if (rules.Plan.FindFirst(text) is not { } plan || rules.Motion.FindFirst(text, plan.Position + plan.Word.Length) is not { } go
             || go.Position - plan.Position - plan.Word.Length > 2)
         {

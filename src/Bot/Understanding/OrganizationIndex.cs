@@ -721,13 +721,14 @@ public sealed partial class OrganizationIndex
         return match.Success && match.Index == position ? match.Value : null;
     }
 
-    // "一家做跨境直播的公司", "一个做游戏的工作室": a unit described by a relative clause (…的) before its kind is unnamed too.
-    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的)(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
+    // "一家做跨境直播的公司", "一个做游戏的工作室": a unit described by a relative clause (…的) before its kind is unnamed too;
+    // a size or age word may stand between ("一家搞货运的小公司", round 16).
+    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的(?:小|大|新)?)(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
     private static partial Regex GenericPattern();
 
     /// <summary>"六约社区那个汽修厂", "那家做游戏的工作室": 那个/那家 before a unit's kind with a trade of one or two characters or a
     /// relative clause between (a name is longer: "那家华鼎物流公司" stays a name; "那家公司" points back at one named).</summary>
-    [GeneratedRegex(@"\G(?:那家|那个)(?:[\p{IsCJKUnifiedIdeographs}]{1,2}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的)(?:企业|公司|单位|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
+    [GeneratedRegex(@"\G(?:那家|那个)(?:[\p{IsCJKUnifiedIdeographs}]{1,2}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的(?:小|大|新)?)(?:企业|公司|单位|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
     private static partial Regex PointedGenericPattern();
 
     [GeneratedRegex(@"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")]
