@@ -154,6 +154,13 @@ internal sealed partial class MessageParser
             {
                 return name;
             }
+
+            // "由街道党群中心的王晓燕负责联系他们": 由 + the body the holder comes from + 的 + the name + a serve verb (round 16).
+            if (rules.Names.ReadHolder(text, i + 1) is { Length: >= 2 } holder && text.IndexOf("的" + holder, i + 1, Math.Min(14, text.Length - i - 1), StringComparison.Ordinal) is var held and >= 0
+                && (FollowedByServe(held + 1 + holder.Length) || text.AsSpan(held + 1 + holder.Length).StartsWith("负责")))
+            {
+                return holder;
+            }
         }
 
         foreach (var (position, word) in rules.InstructorWords.FindAll(text))
@@ -288,6 +295,18 @@ internal sealed partial class MessageParser
         if (k < text.Length && text[k] == '就')
         {
             (k, linked) = (k + 1, true);
+        }
+
+        if (!linked && k < text.Length && text[k] == '叫' && k > j)
+        {
+            // "派了个指导员过去叫那个陈晓东": past a motion word or 了, 叫 names the holder; 那个/这个 before the name are fillers (round 16).
+            k++;
+            if (text.AsSpan(k).StartsWith("那个") || text.AsSpan(k).StartsWith("这个"))
+            {
+                k += 2;
+            }
+
+            return k < text.Length ? rules.Names.ReadAt(text, k) is { Length: >= 2 } called ? called : null : null;
         }
 
         if (k < text.Length && text[k] == '是')

@@ -46,7 +46,7 @@ internal sealed partial class MessageParser
             return rules.Names.ReadAt(text, at) is { Length: >= 2 } apposed && !apposed.Skip(1).Any(ChineseNumber.IsNumeralChar)
                 && (at + apposed.Length == text.Length || text[at + apposed.Length] is '，' or ',' or '。' or ' ' or '（' or '(' || text.AsSpan(at + apposed.Length).StartsWith("同志"))
                 ? apposed
-                : null;
+                : AffiliatedHolderAt(at); // round 16: "派驻了个党建指导员，街道党建办的陈晓东", "选派了指导员，区财政局下派的何佳琪"
         }
 
         if (position < text.Length && text[position] is '让' or '请' or '叫' or '由' or '是' or '为')
@@ -60,6 +60,24 @@ internal sealed partial class MessageParser
         }
 
         return rules.Names.ReadHolder(text, position);
+    }
+
+    /// <summary>
+    /// A holder said with the body they come from, closed by 的, right after a pause ("街道党建办的陈晓东", "区财政局下派的何佳琪"):
+    /// the name right after the 的 of an unbroken stretch of at most ten characters; null where none.
+    /// </summary>
+    private string? AffiliatedHolderAt(int at)
+    {
+        var of = -1;
+        for (var k = at; k < text.Length && k - at < 10 && !IsSeparator(text[k]); k++)
+        {
+            if (text[k] == '的')
+            {
+                of = k;
+            }
+        }
+
+        return of > at && rules.Names.ReadHolder(text, at) is { Length: >= 2 } name && text.AsSpan(of + 1).StartsWith(name, StringComparison.Ordinal) ? name : null;
     }
 
     /// <summary>
