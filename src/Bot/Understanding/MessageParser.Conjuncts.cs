@@ -82,7 +82,8 @@ internal sealed partial class MessageParser
         return Finish(actions);
     }
 
-    private static bool IsConjunctRequest(ActionKind kind) => kind is ActionKind.ProgressQuery or ActionKind.Export or ActionKind.OrgLookup;
+    // Round 16: help is a request among others ("这个助手除了记录还能干啥？另外11月份全区建了几个联合支部？").
+    private static bool IsConjunctRequest(ActionKind kind) => kind is ActionKind.ProgressQuery or ActionKind.Export or ActionKind.OrgLookup or ActionKind.Help;
 
     private static bool SameRequest(UnderstoodAction a, UnderstoodAction b) =>
         a.Kind == b.Kind && a.Metric == b.Metric && a.Scope == b.Scope && a.Organization == b.Organization && a.Person == b.Person
@@ -148,7 +149,7 @@ internal sealed partial class MessageParser
         }
 
         return Asking.ConjunctJoiners.MatchAt(text, boundary) is not null || (before > 0 && text[before - 1] is '？' or '?' or '。' or '！' or '!' or '；' or ';' or '、')
-            || Asking.ConjunctAdditives.ContainsAny(text, boundary);
+            || Asking.ConjunctAdditives.ContainsAny(text, boundary) || AskedAgainWithNe(boundary, text.Length);
     }
 
     /// <summary>"…就是建了组织的占多少": words that open with a restatement say the request before them again.</summary>
@@ -175,7 +176,8 @@ internal sealed partial class MessageParser
     /// </summary>
     private Modifier? Ellipsis(int start, int end)
     {
-        if (RequestsIn(start, end) is not null || !Asking.ConjunctEllipsisMarkers.ContainsAny(text, start, end) || !Asking.ConjunctShowVerbs.ContainsAny(text, start, end))
+        if (RequestsIn(start, end) is not null
+            || (!(Asking.ConjunctEllipsisMarkers.ContainsAny(text, start, end) && Asking.ConjunctShowVerbs.ContainsAny(text, start, end)) && !AskedAgainWithNe(start, end)))
         {
             return null;
         }
@@ -194,6 +196,21 @@ internal sealed partial class MessageParser
         return sender.Name.Length > 0 && Asking.ConjunctSelfWords.FindAll(text, start, end)
             .Any(w => Asking.SelfActivityVerbs.FindFirst(text, w.Position + w.Word.Length, Math.Min(end, w.Position + w.Word.Length + 3)) is not null)
             ? new Modifier(false, null, sender.Name) : null;
+    }
+
+    /// <summary>
+    /// "横岗街道呢？", "坂田的呢": a fragment closed by the particle 呢 asks the question before it again for what it names
+    /// (ellipsis of the predicate); its scope is read by <see cref="Ellipsis"/>. At most nine characters before 呢.
+    /// </summary>
+    private bool AskedAgainWithNe(int start, int end)
+    {
+        var last = end - 1;
+        while (last > start && IsSeparator(text[last]))
+        {
+            last--;
+        }
+
+        return last > start && text[last] == '呢' && last - start <= 9;
     }
 
     private static UnderstoodAction Repeated(UnderstoodAction action, Modifier modifier) =>

@@ -30,16 +30,18 @@ internal sealed partial class MessageParser
             var verbAt = verb.Word is not null ? verb.Position
                 : rules.MassVerbs.FindFirst(text, listEnd, Math.Min(clause.End, listEnd + 8))?.Position;
             var verbClause = clause;
-            if (verbAt is null && VerbOfBodyInNextClause(clause, position + word.Length) is { } carried)
+            if (verbAt is null && VerbOfBodyInNextClause(clause, listEnd) is { } carried)
             {
-                (verbClause, verbAt) = carried; // "他们的团支部 | 今天也成立了": the body closes its clause, its day and verb open the next
+                (verbClause, verbAt) = carried; // "他们的团支部 | 今天也成立了", "团支部和妇委会 | 同时挂牌了": the body (or the list) closes its clause, its day and verb open the next
             }
 
-            if (verbAt is { } at && !IsBlocked(verbClause, at))
+            if (verbAt is { } at && !MassBodyBlocked(verbClause, at) && !CorrectedAway(position, word))
             {
+                // "今天成立工会了哦不对不是工会是团支部": the slot's value as corrected later in the message (MessageParser.MeasureFrames.cs).
+                var said = CorrectedMeasure(position, word) ?? measure;
                 foreach (var target in TargetsFor(clause, position, wholeClause: false))
                 {
-                    Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = ParseMeasure(measure) });
+                    Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = ParseMeasure(said) });
                 }
             }
         }
@@ -117,7 +119,8 @@ internal sealed partial class MessageParser
     /// </summary>
     private (Clause Clause, int Verb)? VerbOfBodyInNextClause(Clause clause, int bodyEnd)
     {
-        if (text.AsSpan(bodyEnd, clause.End - bodyEnd).Trim().Length > 0 && !dates.Any(d => d.Start >= bodyEnd && d.Start + d.Length >= clause.End - 1))
+        if (text.AsSpan(bodyEnd, clause.End - bodyEnd).Trim().Length > 0 && !dates.Any(d => d.Start >= bodyEnd && d.Start + d.Length >= clause.End - 1)
+            && !OnlyAdverbsBetween(bodyEnd, clause.End)) // "妇委会也 | 同时成立了": an adverb after the body, the verb after 同时
         {
             return null;
         }
@@ -298,6 +301,18 @@ internal sealed partial class MessageParser
         if (k < text.Length && text[k] == '就')
         {
             (k, linked) = (k + 1, true);
+        }
+
+        if (!linked && k < text.Length && text[k] == '叫' && k > j)
+        {
+            // "派了个指导员过去叫那个陈晓东": past a motion word or 了, 叫 names the holder; 那个/这个 before the name are fillers (round 16).
+            k++;
+            if (text.AsSpan(k).StartsWith("那个") || text.AsSpan(k).StartsWith("这个"))
+            {
+                k += 2;
+            }
+
+            return k < text.Length ? rules.Names.ReadAt(text, k) is { Length: >= 2 } called ? called : null : null;
         }
 
         if (k < text.Length && text[k] == '是')

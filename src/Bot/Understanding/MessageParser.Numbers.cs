@@ -57,8 +57,17 @@ internal sealed partial class MessageParser
             var k = j < text.Length && text[j] is '是' or '为' ? j + 1 : j;
             var countsPeople = j > i + length && text[j - 1] == '人' && k == j;
             var countsUnits = i + length < text.Length && text[i + length] == '家'; // "园区里一家科技公司": units, not people
+            if (!countsUnits && j == i + length && j + 1 < text.Length && text[j] == '的' && rules.EmployeeWords.MatchAt(text, j + 1) is { } boundNoun)
+            {
+                // "一百四的员工就一个党员", "八十五的工人": a figure said with 的 before a staff noun is that noun's (round 16).
+                employeePhrases.Add(new NumberPhrase(i, j + 1 + boundNoun.Length, value, approximate, null));
+                i = j + boundNoun.Length;
+                continue;
+            }
+
             if (!IsWordWithOne(i, length) && !countsUnits && EmployeeNounBefore(i) is { } staffAt && SaidWithNounBefore(i + length, j) && !IsPossessedGroup(i, j)
-                && !MembersAmongStaff(staffAt, i, j)) // MessageParser.MemberClauses.cs
+                && !MembersAmongStaff(staffAt, i, j) // MessageParser.MemberClauses.cs
+                && !employeePhrases.Exists(p => p.Start < staffAt && staffAt < p.End)) // the noun has its figure before it ("一百四的员工就一个党员")
             {
                 // "员工十二个 党员没有": a figure belongs to the noun it is said right after, not to the one after it.
                 employeePhrases.Add(new NumberPhrase(staffAt, j, value, approximate, null));

@@ -8,7 +8,7 @@ namespace InstructorBot.Bot.Understanding;
 /// (<c>person</c>: a known person named, or the sender for 我) and the breakdown (<c>by</c>). A stage after the actions
 /// are read: it only adds fields to <see cref="ActionKind.ProgressQuery"/> actions, never changes their kind.
 /// </summary>
-public static class ProgressFilters
+public static partial class ProgressFilters
 {
     // 各街道/每个社区/分街道/按行业 ask for a table; 谁走访得多/指导员排名 rank the instructors.
     private static readonly (string[] Words, BreakdownLevel Level)[] Breakdowns =
@@ -64,6 +64,11 @@ public static class ProgressFilters
         var person = PersonOf(text, sender, known);
         // "孙磊跟赵敏上礼拜各走访了几家 按人分一下": the people listed are the rows of one breakdown by person, not questions.
         var listed = by == BreakdownLevel.Instructor ? new List<string>() : PeopleListed(text, known);
+        if (by != BreakdownLevel.Instructor && PeopleAskedInTurn(text, known) is { Count: > 1 } inTurn)
+        {
+            listed = inTurn; // "刘洋这周跑了几家？赵敏和张伟呢？": the question again for the people of each elliptical fragment (ProgressFilters.InTurn.cs)
+        }
+
         var rows = by is BreakdownLevel.Street or BreakdownLevel.Community ? RowsNamedAfterBreakdown(result, text) : [];
         return result with
         {

@@ -57,7 +57,7 @@ internal static partial class SelfCorrections
 
         for (var c = 0; c < tokens.Count; c++)
         {
-            if (tokens[c].Kind == TokenKind.Correction
+            if (tokens[c].Kind == TokenKind.Correction && !StrikesMassBody(text, tokens[c].Start + tokens[c].Length, rules)
                 && (GroupEdit(text, tokens, rules, c) ?? Edit(text, tokens, rules, c) ?? SlotEdit(text, tokens, rules, c)
                     ?? NameEdit(text, tokens, rules, c) ?? NounSwitch(text, tokens, rules, c) ?? FigureStandsAlone(text, tokens, rules, c)) is { } edited)
             {
@@ -66,6 +66,42 @@ internal static partial class SelfCorrections
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "哦不对不是工会是团支部", "哦不是团支部是工会": a work measure struck and another said in its place is the measure slot's
+    /// correction, read on the frame (MessageParser.MeasureFrames.cs); the text is left as said (round 16).
+    /// </summary>
+    private static bool StrikesMassBody(string text, int at, UnderstandingRules rules)
+    {
+        at = SkipBlanks(text, at);
+        if (text.AsSpan(at).StartsWith("不是", StringComparison.Ordinal))
+        {
+            at += 2;
+        }
+
+        if (rules.PartyAndMassWords.MatchAt(text, at) is not { } struck || !rules.Vocabulary.MassOrganizations.ContainsKey(struck))
+        {
+            return false;
+        }
+
+        at = SkipBlanks(text, at + struck.Length);
+        if (rules.CorrectionLeads.MatchAt(text, at) is { } lead)
+        {
+            at = SkipBlanks(text, at + lead.Length);
+        }
+
+        return rules.PartyAndMassWords.MatchAt(text, at) is { } value && rules.Vocabulary.MassOrganizations.ContainsKey(value);
+    }
+
+    private static int SkipBlanks(string text, int at)
+    {
+        while (at < text.Length && text[at] is ' ' or '，' or ',')
+        {
+            at++;
+        }
+
+        return at;
     }
 
     private static string? Edit(string text, List<Token> tokens, UnderstandingRules rules, int c)
