@@ -132,7 +132,10 @@ internal sealed partial class MessageParser
                 phrase.Consumed = true; // the parts' figures are the discovery's
             }
 
-            var merged = draft.Action.Categories ?? new MemberCategories();
+            // "排查出两名党员：一位…揣在兜里没交；另一位…还没转正": every member told one by one; a category the reading gave them
+            // all that is one part's is that part's, not all of them (the parts are the breakdown).
+            var merged = draft.Action.Categories is { } given && said == total.Value && given.NonZero().ToList() is [var one] && one.Count == total.Value
+                && categories.NonZero().Any(c => c.Key == one.Key) ? new MemberCategories() : draft.Action.Categories ?? new MemberCategories();
             foreach (var (category, value) in categories.NonZero())
             {
                 var before = merged.NonZero().FirstOrDefault(c => c.Key == category).Count;

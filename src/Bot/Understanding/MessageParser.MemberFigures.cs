@@ -48,9 +48,9 @@ internal sealed partial class MessageParser
             // "现在一共五个了", "现在只剩两个了": a bare count of the noun said before it in the sentence.
             if (ReadNumberAfter(position + word.Length) is not { Approximate: false } count || count.End - position > 10 || !ClosesBareFigure(count.End)
                 || memberPhrases.Concat(employeePhrases).Any(p => p.Start < count.End && p.End > position)
-                || NounCountedBefore(position) is not { } members)
+                || (NounCountedBefore(position) ?? (text[count.End - 1] == '人' ? false : null)) is not { } members)
             {
-                continue;
+                continue; // with no noun before it, "现在20人" is a head count: the staff
             }
 
             var now = new NumberPhrase(position, count.End, count.Value, false, null);
@@ -171,22 +171,28 @@ internal sealed partial class MessageParser
         to > from && text.AsSpan(from, to - from).IndexOfAny("。！？；!?;\n") >= 0;
 
     /// <summary>
-    /// A group said to be members after what they are ("有三个修车师傅以前从没跟公司提过自己是党员", "有个保安一直没告诉单位自己
-    /// 是党员"): a count of people (or one person), a description of a category (member_descriptions, member_definitions),
-    /// then 是党员 — that many members of the category, revealed (a find). Runs before the clauses of one member are read.
+    /// A group said to be members of a category ("有三个修车师傅以前从没跟公司提过自己是党员", "他们有两个老师是预备党员", "有个保安
+    /// 一直没告诉单位自己是党员"): a count of people (or one person), then a category word before 党员 or a description of one
+    /// (member_descriptions, member_definitions), then (是)党员 — that many members of the category, revealed (a find). Not
+    /// where the people are a container of the members (员工里有两个是党员). Runs before the clauses of one member are read.
     /// </summary>
     private void FindGroupsDescribed()
     {
-        for (var at = text.IndexOf("是党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("是党员", at + 3, StringComparison.Ordinal))
+        for (var at = text.IndexOf("党员", StringComparison.Ordinal); at >= 0; at = text.IndexOf("党员", at + 2, StringComparison.Ordinal))
         {
-            if (clauses.FirstOrDefault(c => c.Start <= at && at < c.End) is not { IsQuestion: false } clause || IsBlocked(clause, at))
+            if (clauses.FirstOrDefault(c => c.Start <= at && at < c.End) is not { IsQuestion: false } clause || IsBlocked(clause, at)
+                || CopulaBefore(clause, at) is not { } copula)
             {
                 continue;
             }
 
-            var from = SegmentStart(clause, at);
-            if (memberPhrases.Any(p => p.Start < at + 3 && p.End > from) || rules.MemberDescriptionIn(text, from, at + 3) is not { } description
-                || (GroupCountIn(from, description.Position) ?? (rules.OnePersonMarkers.ContainsAny(text, from, description.Position) ? 1 : null)) is not { } count)
+            var from = SegmentStart(clause, copula.Position);
+            var described = copula.Category is null ? rules.MemberDescriptionIn(text, from, at + 2) : null;
+            var category = copula.Category ?? described?.Category;
+            var groupEnd = described?.Position ?? copula.Position;
+            if (category is null || groupEnd <= from || memberPhrases.Any(p => p.Start < at + 2 && p.End > from)
+                || text.AsSpan(from, groupEnd - from).IndexOfAny("里中") >= 0
+                || (GroupCountIn(from, groupEnd) ?? (described is not null && rules.OnePersonMarkers.ContainsAny(text, from, groupEnd) ? 1 : null)) is not { } count)
             {
                 continue;
             }
@@ -196,7 +202,7 @@ internal sealed partial class MessageParser
                 people.Consumed = true; // "三个修车师傅": the members, not the staff
             }
 
-            var member = new NumberPhrase(from, at + 3, count, false, description.Category);
+            var member = new NumberPhrase(from, at + 2, count, false, category);
             memberPhrases.Add(member);
             revealedMembers.Add(member);
         }
@@ -282,4 +288,7 @@ internal sealed partial class MessageParser
         var staff = rules.EmployeeWords.FindAll(text, sentence, position).Where(w => !InUnitsName(w.Position, w.Word.Length)).Select(w => w.Position).DefaultIfEmpty(-1).Max();
         return party < 0 && staff < 0 ? null : party > staff;
     }
+
+    /// <summary>A verb of finding by its result (出, 到, 着: 找着, 亮出来, 查到) or its stem (找, 查, 摸, 挖, 现), not one of coming (又来了).</summary>
+    private static bool IsVerbOfFinding(string verb) => verb.AsSpan().IndexOfAny("出到着找查摸挖现亮") >= 0;
 }

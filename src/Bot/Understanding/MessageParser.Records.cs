@@ -299,10 +299,13 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0 && MembersTopicBefore(position) && ReadNumberAfter(verbEnd) is { Approximate: false } topical && text[topical.End - 1] is '个' or '名' or '位'
+            if (partyWord < 0 && ReadNumberAfter(verbEnd) is { Approximate: false } topical && text[topical.End - 1] is '个' or '名' or '位' or '俩' or '仨'
+                && (MembersTopicBefore(position) || (ClosesBareFigure(topical.End) && IsVerbOfFinding(word) && text.LastIndexOf("党员", position, StringComparison.Ordinal) >= 0))
                 && !memberPhrases.Any(p => p.Start < topical.End && topical.Start < p.End))
             {
-                memberPhrases.Add(topical); // "党员新找到两个": the members as the topic before the verb, the count after it (MessageParser.MemberFigures.cs)
+                // "党员新找到两个", "党员亮身份活动 又亮出来仨": the members as the topic before the verb, a bare count after it
+                // closing its clause (MessageParser.MemberFigures.cs).
+                memberPhrases.Add(topical);
             }
             else if (partyWord < 0 && RelativeFindCount(clause, verbEnd) is { } relative && !memberPhrases.Any(p => p.Start < relative.Phrase.End && relative.Phrase.Start < p.End))
             {
