@@ -191,7 +191,7 @@ internal sealed partial class MessageParser
             var category = copula.Category ?? described?.Category;
             var groupEnd = described?.Position ?? copula.Position;
             if (category is null || groupEnd <= from || memberPhrases.Any(p => p.Start < at + 2 && p.End > from)
-                || text.AsSpan(from, groupEnd - from).IndexOfAny("里中") >= 0
+                || IsContainer(from, groupEnd)
                 || (GroupCountIn(from, groupEnd) ?? (described is not null && rules.OnePersonMarkers.ContainsAny(text, from, groupEnd) ? 1 : null)) is not { } count)
             {
                 continue;
@@ -291,4 +291,18 @@ internal sealed partial class MessageParser
 
     /// <summary>A verb of finding by its result (出, 到, 着: 找着, 亮出来, 查到) or its stem (找, 查, 摸, 挖, 现), not one of coming (又来了).</summary>
     private static bool IsVerbOfFinding(string verb) => verb.AsSpan().IndexOfAny("出到着找查摸挖现亮") >= 0;
+
+    /// <summary>里/中 in the stretch (员工里, 老师中), not 其中: the people named are those the members are among.</summary>
+    private bool IsContainer(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] == '里' || (text[i] == '中' && (i == 0 || text[i - 1] != '其')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
