@@ -78,6 +78,13 @@ internal sealed class FormNotes
             }
         }
 
+        // "今天又排查出两名党员：一位是…；另一位…": a heading that is a report itself (the frame word, then a count of people) opens
+        // the parts it goes on to tell; with no slot it is a sentence, not a form's heading.
+        if (slots == 0 && template is not null && CountsAfterFrame(heading))
+        {
+            return null;
+        }
+
         // Items alone make a form only of one unit's note: a work log's items ("走访记录：1. 上午瑞康医疗… 2. 下午…") are read
         // item by item by the grammar (MessageParser.Items.cs).
         if (!(slots >= 2 || (template is not null && (slots >= 1 || (items >= 2 && unitsIn(text).Count <= 1))))
@@ -192,6 +199,21 @@ internal sealed class FormNotes
         sentence.Append((template ?? "{org}，").Replace("{agent}", agent, StringComparison.Ordinal).Replace("{org}", org ?? "", StringComparison.Ordinal));
         sentence.Append(string.Join('，', facts));
         return Tidied(sentence.ToString());
+    }
+
+    /// <summary>A count of people (a figure and 名/个/位/人) after the heading's frame word.</summary>
+    private bool CountsAfterFrame(string heading)
+    {
+        var at = frames.Select(f => heading.IndexOf(f.Word, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        for (var i = Math.Max(0, at); at >= 0 && i < heading.Length; i++)
+        {
+            if (ChineseNumber.TryRead(heading, i, out _, out var length) && i + length < heading.Length && heading[i + length] is '名' or '个' or '位' or '人')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Tidied(string sentence)

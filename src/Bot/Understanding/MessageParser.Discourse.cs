@@ -132,7 +132,12 @@ internal sealed partial class MessageParser
                 phrase.Consumed = true; // the parts' figures are the discovery's
             }
 
-            var merged = draft.Action.Categories ?? new MemberCategories();
+            // "排查出两名党员：一位…揣在兜里没交；另一位…还没转正": every member told one by one; a category the reading gave them
+            // all that is one part's is that part's, not all of them (the parts are the breakdown).
+            // Where each part has its category, the parts are the whole breakdown.
+            var told = said == total.Value && (categories.NonZero().Sum(c => c.Count) == total.Value
+                || (draft.Action.Categories is { } given && given.NonZero().ToList() is [var one] && one.Count == total.Value && categories.NonZero().Any(c => c.Key == one.Key)));
+            var merged = told ? new MemberCategories() : draft.Action.Categories ?? new MemberCategories();
             foreach (var (category, value) in categories.NonZero())
             {
                 var before = merged.NonZero().FirstOrDefault(c => c.Key == category).Count;
@@ -300,7 +305,9 @@ internal sealed partial class MessageParser
             }
         }
 
-        if (rules.Hire.FindFirst(text, from, end) is { } hire)
+        // "一位是去年入职的数学老师，组织关系介绍信一直揣在自己手上没交": what the member is (pocket) counts over when he joined
+        // the unit; a hire is the part's category only where nothing else is said of him.
+        if (candidates.Count == 0 && rules.Hire.FindFirst(text, from, end) is { } hire)
         {
             candidates.Add((hire.Position, "hired"));
         }

@@ -444,12 +444,12 @@ internal sealed partial class MessageParser
         return rules.Confirmations.FindAll(text, from, end).Any(c => !IsBlocked(clauses.First(k => k.Start <= c.Position && c.Position < k.End), c.Position));
     }
 
-    /// <summary>是 in the stretch right before <paramref name="position"/> (at most 8 characters, no pause): "是从别的单位招聘过来的".</summary>
+    /// <summary>是 (为, 系: 均为新招录的) in the stretch right before <paramref name="position"/> (at most 8 characters, no pause): "是从别的单位招聘过来的".</summary>
     private bool IsSaidToBe(int from, int position)
     {
         for (var i = position - 1; i >= Math.Max(from, position - 8) && !IsSeparator(text[i]); i--)
         {
-            if (text[i] == '是')
+            if (text[i] is '是' || (text[i] is '为' or '系' && i > from && text[i - 1] is '均' or '都' or '皆' or '全'))
             {
                 return true;
             }

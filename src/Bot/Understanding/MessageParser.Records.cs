@@ -305,7 +305,15 @@ internal sealed partial class MessageParser
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
-            if (partyWord < 0 && RelativeFindCount(clause, verbEnd) is { } relative && !memberPhrases.Any(p => p.Start < relative.Phrase.End && relative.Phrase.Start < p.End))
+            if (partyWord < 0 && ReadNumberAfter(verbEnd) is { Approximate: false } topical && text[topical.End - 1] is '个' or '名' or '位' or '俩' or '仨'
+                && (MembersTopicBefore(position) || (ClosesBareFigure(topical.End) && IsVerbOfFinding(word) && text.LastIndexOf("党员", position, StringComparison.Ordinal) >= 0))
+                && !memberPhrases.Any(p => p.Start < topical.End && topical.Start < p.End))
+            {
+                // "党员新找到两个", "党员亮身份活动 又亮出来仨": the members as the topic before the verb, a bare count after it
+                // closing its clause (MessageParser.MemberFigures.cs).
+                memberPhrases.Add(topical);
+            }
+            else if (partyWord < 0 && RelativeFindCount(clause, verbEnd) is { } relative && !memberPhrases.Any(p => p.Start < relative.Phrase.End && relative.Phrase.Start < p.End))
             {
                 memberPhrases.Add(relative.Phrase); // "新排查出来的有两个": the count of the members found
                 clause = clause with { End = Math.Max(clause.End, relative.ClauseEnd) };

@@ -202,6 +202,9 @@ internal sealed partial class MessageParser
         FindNumberPhrases();
         ReadComparedFigures(); // MessageParser.Comparisons.cs: 党员比上次多了两个
         SetUnrealizedFiguresAside(); // MessageParser.Mood.cs
+        ReadFiguresInTime(); // MessageParser.MemberFigures.cs: 原来三个 现在只剩两个; 在编96人 另外有14个
+        FindGroupsDescribed(); // MessageParser.MemberFigures.cs: 有三个师傅一直没跟公司提过自己是党员
+        FindHiredGroups(); // 招进来三个分析员，全都是党员
         FindMembersSaidToBe();
         ReadEmphaticNone();
         SetHelpersAside();

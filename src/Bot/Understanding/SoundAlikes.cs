@@ -189,7 +189,7 @@ internal sealed class SoundAlikes
     /// </summary>
     public static readonly IReadOnlySet<string> MarkerClasses = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(Vocabulary.TotalStateWords), nameof(Vocabulary.ListJoiners),
+        nameof(Vocabulary.TotalStateWords), nameof(Vocabulary.ListJoiners), nameof(Vocabulary.MemberFigures),
         nameof(Vocabulary.RegionPrefixes), nameof(Vocabulary.LegalForms), nameof(Vocabulary.GenericWords), nameof(Vocabulary.Abbreviations),
         nameof(Vocabulary.AliasStopwords), nameof(Vocabulary.NameBoundaries), nameof(Vocabulary.NameRejects), nameof(Vocabulary.NameLeadingFillers),
         nameof(Vocabulary.ShortNameStops), nameof(Vocabulary.GenericOrganizationPhrases), nameof(Vocabulary.NegationMarkers),

@@ -86,6 +86,7 @@ internal sealed class UnderstandingRules
         UnitIntroducers = new(v.UnitIntroducers);
         Reversals = new(v.ReversalMarkers);
         EarlierReports = new(v.EarlierReports);
+        MemberFigures = new(v.MemberFigures);
         PauseCorrections = new(v.PauseCorrectionMarkers);
         VisitPlaceMarkers = new(v.VisitPlaceMarkers);
         VisitStayVerbs = new(v.VisitStayVerbs);
@@ -221,6 +222,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>上次报的…，实际是…: a figure corrected about an earlier report (<see cref="Understanding.EarlierReports"/>).</summary>
     public EarlierReports EarlierReports { get; }
+
+    /// <summary>现在/只剩/原来/另外有/不算: a figure's time and sum (<see cref="MemberFigureWords"/>).</summary>
+    public MemberFigureWords MemberFigures { get; }
     public KeywordSet PauseCorrections { get; }
     public KeywordSet VisitPlaceMarkers { get; }
     public KeywordSet VisitStayVerbs { get; }

@@ -165,6 +165,9 @@ public sealed record Vocabulary
     /// <summary>The words of a figure corrected about an earlier report, by class (times, addressees, verbs, tails, errors, truths), round 12.</summary>
     public IReadOnlyDictionary<string, List<string>> EarlierReports { get; init; } = new Dictionary<string, List<string>>();
 
+    /// <summary>Words of a figure's time and sum (now, left, before, adds, excludes): <see cref="MemberFigureWords"/>, round 16.</summary>
+    public IReadOnlyDictionary<string, List<string>> MemberFigures { get; init; } = new Dictionary<string, List<string>>();
+
     /// <summary>顺便/另外/对了: the message turns to another matter here.</summary>
     public IReadOnlyList<string> TopicShiftMarkers { get; init; } = [];
     public IReadOnlyList<string> ConditionalMarkers { get; init; } = [];
