@@ -110,29 +110,7 @@ public static partial class ProgressFilters
     private static List<string> PeopleListed(string text, IReadOnlyCollection<string> people)
     {
         var found = people.Where(p => p.Length >= 2).SelectMany(p => AllIndexes(text, p).Select(at => (At: at, Name: p))).OrderBy(f => f.At).ThenByDescending(f => f.Name.Length).ToList();
-        var list = new List<string>();
-        var end = -1;
-        foreach (var (at, name) in found)
-        {
-            if (at < end)
-            {
-                continue;
-            }
-
-            if (list.Count > 0 && !PersonJoiners.Contains(text[end..at]))
-            {
-                break;
-            }
-
-            if (!list.Contains(name))
-            {
-                list.Add(name);
-            }
-
-            end = at + name.Length;
-        }
-
-        return list;
+        return Joined(text, found);
     }
 
     private static IEnumerable<int> AllIndexes(string text, string word)
