@@ -50,8 +50,9 @@ public sealed class SafeWriteTests : IDisposable
     [InlineData("隔天去了一趟青禾文化", "这句话我不太确定是否理解对了")]
     [InlineData("星辰半导体现有职工200人", "职工人数将从 520 人减为 200 人")]
     // Round 12 (r12-safety, RecordSlotDoubts): a kind of member named and not read, a member figure no record holds, a visit
-    // whose only going is a paper handed in.
-    [InlineData("华鼎物流新增党员2名，均为招聘进来的。", "这句话我不太确定是否理解对了")]
+    // whose only going is a paper handed in. (Round 16: r16-ufacts reads 均为招聘进来的 as hired, so the kind named and not
+    // read is now 预备的 said as a stage.)
+    [InlineData("华鼎物流新增党员2名，都还在预备的阶段", "这句话我不太确定是否理解对了")]
     [InlineData("青禾文化员工四十五 党员光老板一个", "这句话我不太确定是否理解对了")]
     [InlineData("青禾文化的材料今天交上去了", "这句话我不太确定是否理解对了")]
     public async Task A_doubted_reading_is_shown_and_written_only_after_the_user_confirms(string report, string note)
