@@ -73,11 +73,11 @@ internal sealed partial class MessageParser
     private bool ClosesApposition(int end) =>
         end == text.Length || text[end] is '，' or ',' or '。' or ' ' or '（' or '(' || text.AsSpan(end).StartsWith("同志");
 
-    /// <summary>Where the sentence that goes on at <paramref name="position"/> ends (。；！？ or a line break), at most 32 characters on.</summary>
-    private int ClauseEndAfter(int position)
+    /// <summary>Where the sentence that goes on at <paramref name="position"/> ends (。；！？ or a line break), at most <paramref name="reach"/> characters on.</summary>
+    private int ClauseEndAfter(int position, int reach = 32)
     {
         var end = position;
-        while (end < text.Length && end - position < 32 && text[end] is not ('。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
+        while (end < text.Length && end - position < reach && text[end] is not ('。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
         {
             end++;
         }
@@ -91,12 +91,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private string? HolderAfterLink(KeywordSet linkWords, int start)
     {
-        var end = start;
-        while (end < text.Length && end - start < 24 && text[end] is not ('。' or '；' or ';' or '！' or '!' or '？' or '?' or '\n'))
-        {
-            end++;
-        }
-
+        var end = ClauseEndAfter(start, reach: 24);
         foreach (var (position, word) in linkWords.FindAll(text, start, end))
         {
             if (!InsideOrAtMention(position) && HolderAfterPost(position + word.Length, selfAllowed: true) is { } holder)
