@@ -30,7 +30,7 @@ internal static partial class SelfCorrections
             return string.Concat(text.AsSpan(0, opening), Apply(text[opening..], rules, entities, retracted));
         }
 
-        for (var edit = 0; edit < MaxEdits && (retracted || rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text)); edit++)
+        for (var edit = 0; edit < MaxEdits && (retracted || rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text) || text.Contains('哦')); edit++)
         {
             var (names, days) = entities(text);
             var tokens = Tokenizer.Tokenize(text, rules.Lexicon, names, days);
@@ -47,6 +47,11 @@ internal static partial class SelfCorrections
 
     private static string? FirstEdit(string text, List<Token> tokens, UnderstandingRules rules)
     {
+        if (RestatedAfterInterjection(text, tokens) is { } echoed)
+        {
+            return echoed; // SelfCorrections.Restated.cs: "员工一百四 哦一百四十个"
+        }
+
         if (FigureEdit(text, tokens, rules) is { } restated)
         {
             return restated;
