@@ -215,6 +215,11 @@ internal sealed partial class MessageParser
                 }
             }
 
+            if (opener < 0 && rules.Agents.EarlierRecordOpeners.MatchAt(text, at) is { } self && self.Length == noun.Length)
+            {
+                opener = at; // "上条删了": a record noun that names the earlier record by itself (上条, 上一条)
+            }
+
             var end = at + noun.Length;
             if (opener >= 0 && rules.Agents.Retractions.ContainsAny(text, end, Math.Min(text.Length, end + 16)))
             {

@@ -235,6 +235,10 @@ internal sealed partial class MessageParser
         var undone = rules.Undo.FindAll(text);
         var retractions = undone.Where(u => Asking.RetractionErrorWords.MatchAt(text, u.Position) is null).ToList();
         var taken = (retractions.Count > 0 ? retractions : undone).Select(u => u.Position + u.Word.Length).DefaultIfEmpty(-1).Max();
+        if (RetractedRecord() is { } record && rules.Agents.Retractions.FindFirst(text, record.End, Math.Min(text.Length, record.End + 16)) is { } verb)
+        {
+            taken = Math.Max(taken, verb.Position + verb.Word.Length); // "不对 上条删了 安捷是6个党员": the record anew after 删了
+        }
         if (taken < 0)
         {
             return null;
@@ -275,6 +279,25 @@ internal sealed partial class MessageParser
     private bool FigureAsserted() => figureAsserted ??= Enumerable.Range(1, Math.Max(0, text.Length - 1)).Any(i =>
         rules.CorrectionLeads.EndsAt(text, i, Math.Max(0, i - 5)) && (char.IsAsciiDigit(text[i]) || ChineseNumber.IsNumeralChar(text[i]))
         && ChineseNumber.TryReadSpoken(text, i, out _, out _, out var approximate) && !approximate);
+
+    /// <summary>
+    /// Round 17: "刚才说错了，今天去的是微光软件，不是瑞康", "刚才报的不对 昨天走访的是华鼎物流 不是华鼎精密": a message whose opening
+    /// clause only says the earlier message was wrong (an earlier-record opener, 刚才/上条…, a few words, and a correction
+    /// marker ending the clause) and whose rest reads as an event record (a visit, members found, a formation, a measure)
+    /// takes the earlier record back and records what follows as meant: the undo, then the records of the rest. A figure of
+    /// the ledger corrected that way ("上条错了 云启科技员工是158不是185") overwrites itself and needs no undo: left as read.
+    /// </summary>
+    private UnderstandingResult? EarlierMessageRedone()
+    {
+        var cut = Understanding.Tokens.SelfCorrections.EarlierWrongClauseEnd(text, rules);
+        if (cut == 0 || text.Length - cut < 4)
+        {
+            return null;
+        }
+
+        var records = ReaderOf(cut, text.Length, topic: null).Parse().Actions.Where(a => a.IsRecord).ToList();
+        return records.Exists(a => a.Kind != ActionKind.OrgUpdate) ? Finish([new UnderstoodAction(ActionKind.Undo), .. records]) : null;
+    }
 
     /// <summary>The undo phrases of the message that take a record back, leaving out the error words of a figure's correction.</summary>
     private bool UndoSaid() => rules.Undo.FindAll(text).Any(u => !IsCorrectionErrorWord(u.Position, u.Word));

@@ -156,6 +156,11 @@ internal sealed partial class MessageParser
 
         var help = IsHelp();
         var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
+        if (!isPart && !undo && EarlierMessageRedone() is { } redone)
+        {
+            return redone; // MessageParser.Conjuncts.cs: "刚才说错了，今天去的是微光软件，不是瑞康": undo, then the record as meant
+        }
+
         // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
         var metric = IsReportHeaded() || ToldNotAsked() || UnitsCardAsked() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric() ?? BreakdownFigureMetric(); // MessageParser.Asking.cs; ToldNotAsked: MessageParser.Mood.cs; UnitsCardAsked: MessageParser.CardQuestions.cs
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger

@@ -219,9 +219,11 @@ public sealed class MessageUnderstanding
         // A name told by its characters ("是立早章的章丽"): the gloss out, the name kept, before a correction replaces a name.
         normalized = CharacterGlosses.Remove(normalized, rules.GlossRadicals);
         // A figure corrected about an earlier report ("上回报错了，不是三个，是四个"): read as the figure now.
-        normalized = rules.EarlierReports.Rewrite(normalized);
+        // Round 17: after "刚才说错了，" (the earlier message taken back) only the rest is read for an earlier report.
+        var opening = Tokens.SelfCorrections.EarlierWrongClauseEnd(normalized, rules);
+        normalized = opening > 0 ? string.Concat(normalized.AsSpan(0, opening), rules.EarlierReports.Rewrite(normalized[opening..])) : rules.EarlierReports.Rewrite(normalized);
         var retracted = rules.Undo.ContainsAny(normalized);
-        if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized) || retracted)
+        if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized) || retracted || normalized.Contains('哦'))
         {
             // Self-corrections in mid-message ("发现一个流动党员 哦不是 是俩"): the message as meant, read once.
             var today = DateExpressions.Today(now);

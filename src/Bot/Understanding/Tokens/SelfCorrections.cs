@@ -24,7 +24,13 @@ internal static partial class SelfCorrections
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(entities);
-        for (var edit = 0; edit < MaxEdits && (retracted || rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text)); edit++)
+        if (EarlierWrongClauseEnd(text, rules) is > 0 and var opening)
+        {
+            // "刚才说错了，今天去的是A，不是B": the opening clause speaks of the earlier message; the rest is corrected on its own.
+            return string.Concat(text.AsSpan(0, opening), Apply(text[opening..], rules, entities, retracted));
+        }
+
+        for (var edit = 0; edit < MaxEdits && (retracted || rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text) || text.Contains('哦')); edit++)
         {
             var (names, days) = entities(text);
             var tokens = Tokenizer.Tokenize(text, rules.Lexicon, names, days);
@@ -41,6 +47,11 @@ internal static partial class SelfCorrections
 
     private static string? FirstEdit(string text, List<Token> tokens, UnderstandingRules rules)
     {
+        if (RestatedAfterInterjection(text, tokens) is { } echoed)
+        {
+            return echoed; // SelfCorrections.Restated.cs: "员工一百四 哦一百四十个"
+        }
+
         if (FigureEdit(text, tokens, rules) is { } restated)
         {
             return restated;
@@ -58,7 +69,7 @@ internal static partial class SelfCorrections
         for (var c = 0; c < tokens.Count; c++)
         {
             if (tokens[c].Kind == TokenKind.Correction && !StrikesMassBody(text, tokens[c].Start + tokens[c].Length, rules)
-                && (GroupEdit(text, tokens, rules, c) ?? Edit(text, tokens, rules, c) ?? SlotEdit(text, tokens, rules, c)
+                && (GroupEdit(text, tokens, rules, c) ?? CategoryDenied(text, tokens, rules, c) ?? Edit(text, tokens, rules, c) ?? SlotEdit(text, tokens, rules, c)
                     ?? NameEdit(text, tokens, rules, c) ?? NounSwitch(text, tokens, rules, c) ?? FigureStandsAlone(text, tokens, rules, c)) is { } edited)
             {
                 return edited;
@@ -108,7 +119,9 @@ internal static partial class SelfCorrections
     {
         var marker = tokens[c];
         var full = rules.Corrections.MatchAt(text, marker.Start) is { } word && word.Length == marker.Length;
-        var pauseBefore = c > 0 && tokens[c - 1].Kind == TokenKind.Pause;
+        // "去的是坂田手造咖啡不是宏图贸易": 不是 between two organisations denies the second, pause or not (round 17).
+        var pauseBefore = c > 0 && (tokens[c - 1].Kind == TokenKind.Pause
+            || (tokens[c - 1].Kind == TokenKind.Organization && c + 1 < tokens.Count && tokens[c + 1].Kind == TokenKind.Organization && tokens[c + 1].Start == tokens[c].End));
         if (!full && !pauseBefore)
         {
             return null; // "他不是党员": 不是 inside a clause denies, it corrects nothing
@@ -139,20 +152,34 @@ internal static partial class SelfCorrections
             return afterLead is { } lead ? PredicateReplaced(text, tokens, rules, lead, cut) : null;
         }
 
-        if (MovedToAnotherDay(text, tokens, c, replacement) is { } moved)
+        if ((MovedToAnotherDay(text, tokens, c, replacement) ?? WithdrawnFromList(text, tokens, c, replacement)) is { } moved)
         {
             return moved;
         }
 
-        if (Replaced(text, tokens, c, replacement) is not { } replaced)
+        // Round 17: "职工一百二 党员十一个 哦说错了 是一百二十三个职工": a figure with its count noun after it replaces the figure of
+        // that noun said before the marker, not the figure said last; the noun goes with the replacement.
+        var nounAfter = NounAfterFigure(tokens, replacement);
+        var replacedOfNoun = nounAfter is { } noun ? Replaced(text, tokens, c, replacement with { Noun = tokens[noun] }) : null;
+        if ((replacedOfNoun ?? Replaced(text, tokens, c, replacement)) is not { } replaced)
         {
             return null;
         }
 
-
-        var restEnd = RestEnd(text, tokens, replacement.Index);
-        restEnd = Echo(text, tokens, replacement, restEnd);
         var said = text[tokens[replacement.Index].Start..tokens[replacement.Index].End];
+        var restEnd = replacedOfNoun is not null ? tokens[nounAfter!.Value].End : RestEnd(text, tokens, replacement.Index);
+        if (tokens[replacement.Index].Kind == TokenKind.Number && rules.PredicateRoles.FindFirst(text, tokens[replacement.Index].End, restEnd) is { } role)
+        {
+            restEnd = role.Position; // "准确说是六个书记叫杨光明": a role said after the figure starts a clause of its own
+        }
+
+        if (tokens[replacement.Index].Kind == TokenKind.Number && afterLead is not null && HedgeStart(text, replaced.Start) is var hedge && hedge < replaced.Start)
+        {
+            replaced = (hedge, replaced.End); // "党员说是五个 嗯不对应该是七个": the speaker's figure, said as a fact
+            said = "是" + said;
+        }
+
+        restEnd = Echo(text, tokens, replacement, restEnd);
         if (SaysNewAfter(text, tokens[replacement.Index], restEnd, replaced.End, cut))
         {
             restEnd = tokens[replacement.Index].End; // "宏图贸易今天 不对 是大前天去的": 去的 was not said before the marker, it stays
@@ -255,10 +282,23 @@ internal static partial class SelfCorrections
         }
 
         var before = LastBefore(tokens, c, t => t.Kind == kind && (kind != TokenKind.Members || t.Key is not null));
-        return before is null || echoOnly ? null : string.Concat(text.AsSpan(0, cut), text.AsSpan(tokens[b].End));
+        return before is null || echoOnly ? null : string.Concat(text.AsSpan(0, cut), text.AsSpan(tokens[itemEnd - 1].End)); // "不是3名": with its measure
     }
 
     private readonly record struct Item(int Index, Token? Noun);
+
+    /// <summary>The count noun right after a replacing figure and its measure word ("一百二十三个职工"), else null.</summary>
+    private static int? NounAfterFigure(List<Token> tokens, Item replacement)
+    {
+        var k = replacement.Index;
+        if (replacement.Noun is not null || tokens[k].Kind != TokenKind.Number)
+        {
+            return null;
+        }
+
+        var n = k + 1 < tokens.Count && tokens[k + 1].Kind == TokenKind.Measure && tokens[k + 1].Start == tokens[k].End ? k + 2 : k + 1;
+        return n < tokens.Count && tokens[n].IsCountNoun && tokens[n].Start == tokens[n - 1].End ? n : null;
+    }
 
     private static bool IsItem(Token token) =>
         token.Kind is TokenKind.Date or TokenKind.Organization or TokenKind.Number || (token.Kind == TokenKind.Members && token.Key is not null);
