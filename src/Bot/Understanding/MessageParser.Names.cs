@@ -171,6 +171,10 @@ internal sealed partial class MessageParser
             {
                 leaderSpans.Add((position, body.End)); // "挂到恒信建筑的党支部": the host through a host link (MessageParser.Formation.cs)
             }
+            else if (host is not null && HostSaidAsPlace(position, word, host) is { } placeEnd)
+            {
+                leaderSpans.Add((position, placeEnd)); // "挂靠到恒信建筑那边 成立了联合党支部": the host, not a unit, and nobody went there (MessageParser.VisitsOtherWords.cs)
+            }
         }
     }
 
