@@ -30,5 +30,8 @@ internal sealed class AspectWords(Vocabulary v)
     /// </summary>
     public KeywordSet VisitDisowners { get; } = new(Class(v, "visit_disowners"));
 
+    /// <summary>的时候我在, 我也在场: the sender was there while the unit named before held its meeting (round 17).</summary>
+    public KeywordSet MeetingPresence { get; } = new(Class(v, "meeting_presence"));
+
     private static IEnumerable<string> Class(Vocabulary v, string name) => v.MoodOperators.TryGetValue(name, out var words) ? words : [];
 }

@@ -132,6 +132,10 @@ internal sealed partial class MessageParser
             {
                 leaderSpans.Add((i, marker.Position + marker.Word.Length));
             }
+            else if (LeadByUnitAt(i) is { } leadEnd)
+            {
+                leaderSpans.Add((i, leadEnd)); // "由星辰半导体党总支带": MessageParser.VisitsOtherWords.cs
+            }
         }
 
         // "星辰半导体带着华鼎物流和手造咖啡建起了联合党支部", "瑞康医疗党支部派人到仁爱医院和阳光社工帮建": the organisation

@@ -60,7 +60,7 @@ internal sealed partial class MessageParser
         }
 
         var doubtful = false;
-        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause) ?? PresenceAsTopic(clause) ?? MetWithUnitsPeople(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
+        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause) ?? PresenceAsTopic(clause) ?? MetWithUnitsPeople(clause) ?? PresentAtUnitsMeeting(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
         {
             trigger = stay;
             doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written

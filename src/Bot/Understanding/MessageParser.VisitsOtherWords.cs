@@ -43,6 +43,30 @@ internal sealed partial class MessageParser
         return false;
     }
 
+    /// <summary>
+    /// "正衡律所前天开合伙人会的时候我在", "书画家协会开理事会 我也在场": a unit named before a word of the sender's presence
+    /// (meeting_presence) in its clause was visited; where the phrase stands.
+    /// </summary>
+    private int? PresentAtUnitsMeeting(Clause clause) =>
+        rules.Aspect.MeetingPresence.FindFirst(text, clause.Start, clause.End) is { } said
+        && mentions.Any(m => m.Start >= clause.Start && m.End <= said.Position && !m.IsGeneric && !InLeaderSpan(m.Start)) ? said.Position : null;
+
+    /// <summary>
+    /// "由星辰半导体党总支带", "由恒信建筑带着": 由 + a named unit (+ its party body) + 带 leads the joint body; where the lead
+    /// ends, or null. The leader is not one of the units (the markers 带建, 牵头 are read in MessageParser.Names.cs).
+    /// </summary>
+    private int? LeadByUnitAt(int at)
+    {
+        if (mentions.FirstOrDefault(m => m.Start == at + 1 && !m.IsGeneric) is not { } leader)
+        {
+            return null;
+        }
+
+        var after = leader.End + (rules.PartyAndMassWords.MatchAt(text, leader.End)?.Length ?? 0);
+        return rules.LeaderFollowVerbs.MatchAt(text, after) is { } lead ? after + lead.Length
+            : after < text.Length && text[after] == '带' ? after + 1 : null;
+    }
+
     /// <summary>"这条不用记我的走访", "他们的调研": a visit verb right after 的 is a noun, no visit told.</summary>
     private bool IsVisitNoun(int position) => position > 0 && text[position - 1] == '的' && !InMention(position - 1);
 
