@@ -21,6 +21,9 @@ internal sealed class AspectWords(Vocabulary v)
     /// <summary>争取, 力争, 春节前, 开春: an effort or a deadline ahead governs the verb after it.</summary>
     public KeywordSet ProspectiveEfforts { get; } = new(Class(v, "prospective_efforts"));
 
+    /// <summary>事, 问题, 想法: "聊了聊建支部的事" names the topic of a talk told done, not a formation (round 17).</summary>
+    public KeywordSet TopicNouns { get; } = new(Class(v, "topic_nouns"));
+
     /// <summary>不了, 不起来, 不成: a potential complement negated right after the verb ("暂时建不了支部") says it cannot be done.</summary>
     public KeywordSet PotentialNegatives { get; } = new(Class(v, "potential_negatives"));
 

@@ -58,7 +58,8 @@ internal sealed partial class MessageParser
 
             if (text[i] == '的')
             {
-                return rules.Aspect.PendingNouns.MatchAt(text, i + 1, clause.End) is not null;
+                return rules.Aspect.PendingNouns.MatchAt(text, i + 1, clause.End) is not null
+                    || (rules.Aspect.TopicNouns.MatchAt(text, i + 1, clause.End) is not null && text.AsSpan(clause.Start, verbEnd - clause.Start).Contains('了')); // "聊了聊建支部的事": a talk told done
             }
         }
 

@@ -14,6 +14,8 @@ internal sealed partial class MessageParser
         if (rules.HostMarkers.MatchAt(text, position, clause.End) is not { } marker
             || HostBodyAfter(position + marker.Length, clause.End) is not { } host
             || IsBlocked(clause, position)
+            || rules.FormerStateMarkers.ContainsAny(text, clause.Start, position) // "原来挂在园区那个联合支部里": the form left, not set up now
+            || (position > 0 && text[position - 1] is '还' or '仍' || text.AsSpan(clause.Start, position - clause.Start).EndsWith("一直", StringComparison.Ordinal)) // "现在还挂在联合支部里头": a state
             || !UsableMentions().Any(m => m.End <= position && !m.IsGeneric)
             || rules.Formation.ContainsAny(text, host.End, clause.End))
         {
@@ -87,6 +89,11 @@ internal sealed partial class MessageParser
     {
         for (var length = 2; length <= 8 && start + length < end && TextNormalizer.IsHan(text[start + length - 1]) && text[start + length - 1] is not ('了' or '的'); length++)
         {
+            if (rules.Joint.ContainsAny(text, start, start + length))
+            {
+                return null; // "挂在联合支部里头": 联合 is the body's own word, no host
+            }
+
             if (BodiesFrom(start + length, end) is { } body)
             {
                 return body;
