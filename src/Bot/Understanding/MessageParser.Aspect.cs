@@ -5,8 +5,9 @@ namespace InstructorBot.Bot.Understanding;
 // formation now when it is
 // - background: a time before this year said before it in its clause ("他们是功能型支部 去年就建起来了", "早在2019年就
 //   建了党支部", "党支部是前年成立的");
-// - paperwork: the verb phrase modifies a noun of paperwork (V + object + 的 + 材料/申请/报告/请示: "建支部的
-//   材料已经交到街道了"), a relative clause, no event;
+// - paperwork or topic: the verb phrase modifies a noun of paperwork or of talk (V + object + 的 + 材料/申请/报告/事/问题:
+//   "建支部的材料已经交到街道了", "跟会长聊了聊建支部的事"), a relative clause, no event;
+// - potential: a negated potential complement right after the verb ("暂时建不了支部", "支部一时建不起来");
 // - pending: its sentence says approval is still awaited ("还在等批复", "批复还没下来");
 // - prospective: an effort or a deadline ahead governs it (争取/力争/春节前 before it in its clause), or it is the bare
 //   result of a 把 construction with no perfective 了 after it and no 已 in its clause ("争取年底前把支部建起来").
@@ -20,7 +21,8 @@ internal sealed partial class MessageParser
     /// <summary>True where the formation verb at <paramref name="position"/> says no body set up now (background, paperwork, pending, ahead).</summary>
     private bool IsNoSettingUpNow(Clause clause, int position, int verbLength) =>
         IsBackgroundSetUp(clause, position) || IsPaperworkOf(clause, position + verbLength) || IsPendingApproval(clause)
-        || IsProspectiveSetUp(clause, position, verbLength);
+        || IsProspectiveSetUp(clause, position, verbLength)
+        || rules.Aspect.PotentialNegatives.MatchAt(text, position + verbLength, clause.End) is not null; // "暂时建不了支部": it cannot be done
 
     /// <summary>"去年就建起来了", "早在2019年就建了", "是前年成立的": a time before this year before the verb in its clause.</summary>
     private bool IsBackgroundSetUp(Clause clause, int position)
@@ -56,7 +58,8 @@ internal sealed partial class MessageParser
 
             if (text[i] == '的')
             {
-                return rules.Aspect.PendingNouns.MatchAt(text, i + 1, clause.End) is not null;
+                return rules.Aspect.PendingNouns.MatchAt(text, i + 1, clause.End) is not null
+                    || (rules.Aspect.TopicNouns.MatchAt(text, i + 1, clause.End) is not null && text.AsSpan(clause.Start, verbEnd - clause.Start).Contains('了')); // "聊了聊建支部的事": a talk told done
             }
         }
 

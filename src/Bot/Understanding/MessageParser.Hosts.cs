@@ -14,6 +14,8 @@ internal sealed partial class MessageParser
         if (rules.HostMarkers.MatchAt(text, position, clause.End) is not { } marker
             || HostBodyAfter(position + marker.Length, clause.End) is not { } host
             || IsBlocked(clause, position)
+            || rules.FormerStateMarkers.ContainsAny(text, clause.Start, position) // "原来挂在园区那个联合支部里": the form left, not set up now
+            || (position > 0 && text[position - 1] is '还' or '仍' || text.AsSpan(clause.Start, position - clause.Start).EndsWith("一直", StringComparison.Ordinal)) // "现在还挂在联合支部里头": a state
             || !UsableMentions().Any(m => m.End <= position && !m.IsGeneric)
             || rules.Formation.ContainsAny(text, host.End, clause.End))
         {
@@ -75,7 +77,30 @@ internal sealed partial class MessageParser
         return (unit is not null ? BodiesFrom(unit.End, end) : null)
             ?? (index.PlaceLengthAt(text, start) is var place and > 0 ? BodiesFrom(start + place, end) : null)
             ?? (ScopeNameLength(start, end) is var scope and > 0 ? BodiesFrom(start + scope, end) : null)
-            ?? BodiesFrom(start, end);
+            ?? BodiesFrom(start, end)
+            ?? UnnamedHostBodies(start, end);
+    }
+
+    /// <summary>
+    /// "挂靠到软件小镇那个联合党支部", "挂到园区里的党支部": a host the ledger does not name (two to eight Han characters, no 了
+    /// or 的), then party bodies, with or without a host link: the last body and its end (round 17, branch r17-uvisit).
+    /// </summary>
+    private (int End, string Party)? UnnamedHostBodies(int start, int end)
+    {
+        for (var length = 2; length <= 8 && start + length < end && TextNormalizer.IsHan(text[start + length - 1]) && text[start + length - 1] is not ('了' or '的'); length++)
+        {
+            if (rules.Joint.ContainsAny(text, start, start + length))
+            {
+                return null; // "挂在联合支部里头": 联合 is the body's own word, no host
+            }
+
+            if (BodiesFrom(start + length, end) is { } body)
+            {
+                return body;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Party bodies joined by host links from <paramref name="at"/> (党委 + 下面的 + 联合党支部): the last one and its end.</summary>

@@ -132,6 +132,10 @@ internal sealed partial class MessageParser
             {
                 leaderSpans.Add((i, marker.Position + marker.Word.Length));
             }
+            else if (LeadByUnitAt(i) is { } leadEnd)
+            {
+                leaderSpans.Add((i, leadEnd)); // "由星辰半导体党总支带": MessageParser.VisitsOtherWords.cs
+            }
         }
 
         // "星辰半导体带着华鼎物流和手造咖啡建起了联合党支部", "瑞康医疗党支部派人到仁爱医院和阳光社工帮建": the organisation
@@ -170,6 +174,10 @@ internal sealed partial class MessageParser
             else if (host is not null && HostBodyAfter(position + word.Length, text.Length) is { } body)
             {
                 leaderSpans.Add((position, body.End)); // "挂到恒信建筑的党支部": the host through a host link (MessageParser.Formation.cs)
+            }
+            else if (host is not null && HostSaidAsPlace(position, word, host) is { } placeEnd)
+            {
+                leaderSpans.Add((position, placeEnd)); // "挂靠到恒信建筑那边 成立了联合党支部": the host, not a unit, and nobody went there (MessageParser.VisitsOtherWords.cs)
             }
         }
     }

@@ -7,12 +7,18 @@ internal sealed partial class MessageParser
 {
     private void FindVisits(Clause clause)
     {
+        if (VisitsDisownedAfter(clause))
+        {
+            return; // "这几个之前都报过了", "（非本人走访）": MessageParser.VisitsOtherWords.cs
+        }
+
         int? trigger = null;
         var attached = HostAttachedAt(clause); // "挂到恒信建筑的党支部去了": the going after a host's body is the unit's, nobody visited
         foreach (var (position, verb) in rules.Visit.FindAll(text, clause.Start, clause.End))
         {
             // "走访计划取消了", "走访任务": the verb is a noun's modifier here, not a visit made.
-            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null && !(position > attached))
+            if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null && !(position > attached)
+                && !IsVisitNoun(position))
             {
                 trigger = position;
                 break;
@@ -54,7 +60,7 @@ internal sealed partial class MessageParser
         }
 
         var doubtful = false;
-        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause) ?? PresenceAsTopic(clause) ?? MetWithUnitsPeople(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
+        if (trigger is null && attached is null && (StayedAt(clause) ?? ActivityAt(clause) ?? WentOverTo(clause) ?? PresenceAsTopic(clause) ?? MetWithUnitsPeople(clause) ?? PresentAtUnitsMeeting(clause)) is { } stay && DoerBefore(stay) != Agent.Other && !IsAnothersPresence(clause, stay)) // MessageParser.Presence.cs
         {
             trigger = stay;
             doubtful = stayedByAdverb.Contains(stay); // a stay said only by 一直/都 + 在: asked before it is written
@@ -136,6 +142,11 @@ internal sealed partial class MessageParser
                 if (end > figure && end < clause.End && text[end] == '家' && !IsBlocked(clause, at))
                 {
                     return at;
+                }
+
+                if (end == figure && WalkedUnitsAt(clause, at, figure))
+                {
+                    return at; // "今天小镇里走了微光软件和云启网络": MessageParser.VisitsOtherWords.cs
                 }
             }
         }

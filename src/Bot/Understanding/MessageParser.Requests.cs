@@ -242,7 +242,8 @@ internal sealed partial class MessageParser
     {
         // "一会儿去佳和餐饮那边坐坐 看看他们工会弄得怎么样了": a trip on the day's agenda, then what it is for (MessageParser.Agenda.cs).
         if (clauses.FindIndex(IsAgendaClause) is var agenda and >= 0
-            && clauses.Skip(agenda + 1).Any(c => rules.Lookup.MatchAt(text, c.Start, c.End) is not null || rules.Agents.PurposeVerbs.MatchAt(text, c.Start, c.End) is not null))
+            && clauses.Skip(agenda + 1).Any(c => rules.Lookup.MatchAt(text, c.Start, c.End) is not null || rules.Agents.PurposeVerbs.MatchAt(text, c.Start, c.End) is not null
+                || rules.Agents.PurposeLeads.MatchAt(text, c.Start, c.End) is { } lead && rules.Agents.PurposeVerbs.MatchAt(text, c.Start + lead.Length, c.End) is not null)) // "顺便问问他们建支部的事" (round 17)
         {
             return true;
         }
