@@ -766,8 +766,9 @@ public sealed partial class OrganizationIndex
     }
 
     // "一家做跨境直播的公司", "一个做游戏的工作室": a unit described by a relative clause (…的) before its kind is unnamed too;
-    // a size or age word may stand between ("一家搞货运的小公司", round 16), or a product of two characters ("一家新开的奶茶店").
-    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的[\p{IsCJKUnifiedIdeographs}]{0,2}?)(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|馆|超市|诊所|作坊)")]
+    // a size or age word may stand between ("一家搞货运的小公司", round 16), or, after 一家, a product of two characters
+    // ("一家新开的奶茶店"; not after 一个, which may count a member: "一个党员都没有的家政公司" is a class).
+    [GeneratedRegex(@"\G(?:(?:一家|某家)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的[\p{IsCJKUnifiedIdeographs}]{0,2}?)|(?:一个|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的(?:小|大|新)?))(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|馆|超市|诊所|作坊)")]
     private static partial Regex GenericPattern();
 
     /// <summary>"六约社区那个汽修厂", "那家做游戏的工作室": 那个/那家 before a unit's kind with a trade of one or two characters or a
