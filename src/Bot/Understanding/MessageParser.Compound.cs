@@ -363,7 +363,26 @@ internal sealed partial class MessageParser
     private bool? asksAdvice;
 
     /// <summary>The whole message asks how an organisation should form (read once).</summary>
-    private bool AsksAdviceInText => asksAdvice ??= rules.AsksAdvice(text);
+    private bool AsksAdviceInText => asksAdvice ??= rules.AsksAdvice(WithNamesBlanked());
+
+    /// <summary>
+    /// The text with each named unit blanked out: a modal inside a name ("深圳市横岗新能源电池有限公司今天成立了党支部": 能) asks
+    /// nothing. The text itself when no name is read (no copy).
+    /// </summary>
+    private string WithNamesBlanked()
+    {
+        char[]? blanked = null;
+        foreach (var m in mentions)
+        {
+            if (!m.IsGeneric)
+            {
+                blanked ??= text.ToCharArray();
+                Array.Fill(blanked, '＿', m.Start, Math.Min(m.Length, text.Length - m.Start));
+            }
+        }
+
+        return blanked is null ? text : new string(blanked);
+    }
 
     /// <summary>True when <paramref name="words"/> hold a request that is no question: help, undo, export, a lookup, advice, progress.</summary>
     private bool AsksSomethingBesidesQuestions(string words)

@@ -11,16 +11,13 @@ internal sealed partial class MessageParser
         var added = false;
         var starts = rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)).Select(v => v.Position + v.Word.Length).ToList();
         var verbStarts = starts.Count;
-        if (!rules.Question.ContainsAny(text))
+        // "新锐物流今天成立了党支部": a name that starts the message or a clause of a report (not a question about a class); a
+        // question elsewhere in the message leaves a report's clause a report ("宏泰建材是家民营企业，…，怎么建？").
+        for (var i = 0; i < text.Length; i++)
         {
-            // "新锐物流今天成立了党支部": a name that starts the message or a clause of a report (not a question about a class).
-            starts.Add(0);
-            for (var i = 1; i < text.Length; i++)
+            if ((i == 0 || (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))) && !ClauseAsks(i))
             {
-                if (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))
-                {
-                    starts.Add(i);
-                }
+                starts.Add(i);
             }
         }
 
@@ -38,8 +35,35 @@ internal sealed partial class MessageParser
         var introduced = new HashSet<int>();
         foreach (var (position, word) in rules.UnitIntroducers.FindAll(text))
         {
-            starts.Add(position + word.Length);
-            introduced.Add(position + word.Length);
+            var at = position + word.Length;
+            at += rules.NamingVerbs.MatchAt(text, at)?.Length ?? 0; // "有家叫星火青年志愿者协会的": the name after the naming word
+            starts.Add(at);
+            introduced.Add(at);
+        }
+
+        // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does.
+        foreach (var (position, word) in rules.NamingVerbs.FindAll(text))
+        {
+            if (position > 0 && text[position - 1] is '家' or '个' or '所' or '间')
+            {
+                starts.Add(position + word.Length);
+                introduced.Add(position + word.Length);
+            }
+        }
+
+        // "龙岗区温州商会": a place the index reads as a short name (or several units' share of one) run into a name of a
+        // unit's shape is that unit's first part, not a unit of its own.
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            if (!m.IsGeneric && index.PlaceLengthAt(text, m.Start) == m.Length && m.End < text.Length && !IsSeparator(text[m.End]))
+            {
+                var limit = k + 1 < mentions.Count ? mentions[k + 1].Start : text.Length;
+                if (index.ReadUnknownNameAt(text, m.Start, limit) is { } whole && whole.End > m.End)
+                {
+                    mentions[k] = whole;
+                }
+            }
         }
 
         for (var k = 0; k < starts.Count; k++)
@@ -95,6 +119,29 @@ internal sealed partial class MessageParser
         {
             mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
+    }
+
+    /// <summary>
+    /// True when the clause that starts at <paramref name="start"/> asks something: a question marker before the next
+    /// separator, not one of 好几 ("年检好几年没过了" says many years, it asks nothing).
+    /// </summary>
+    private bool ClauseAsks(int start)
+    {
+        var end = start;
+        while (end < text.Length && !IsSeparator(text[end]))
+        {
+            end++;
+        }
+
+        for (var at = start; rules.Question.FindFirst(text, at, end) is { } marker; at = marker.Position + 1)
+        {
+            if (marker.Position == 0 || text[marker.Position - 1] != '好')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly char[] AppositionMarks = ['—', '－', '：', ':'];

@@ -392,8 +392,15 @@ internal sealed partial class MessageParser
             PartyMembers = members?.Value,
             Employees = employees?.Value,
             OrgType = type,
+            AboutDescribedUnit = unit is null || (unit.IsGeneric && (rules.UnitIntroducers.ContainsAny(text) || !PointsAtOneUnit(unit))),
         }, unit);
     }
+
+    /// <summary>
+    /// "那家律所", "这家公司": a generic noun led by a pointer means one unit the sender has in mind, which the bot must ask
+    /// for; "一家培训学校", "社会组织" describe one (unless a unit brought in by 有家/有个 is what the pointer points back at).
+    /// </summary>
+    private static bool PointsAtOneUnit(OrganizationMention unit) => unit.Written.Length > 0 && unit.Written[0] is '那' or '这' or '该';
 
     /// <summary>
     /// The unit's head count said bare beside its member figure in an advice question's premise ("70人2个党员", "2个党员 88个人",

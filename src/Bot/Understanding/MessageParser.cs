@@ -262,7 +262,7 @@ internal sealed partial class MessageParser
     private static UnderstandingResult Only(UnderstoodAction action) => new([action], []);
 
     private static UnderstandingResult Finish(List<UnderstoodAction> actions) =>
-        new(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
+        new(actions, actions.Any(a => a.AwaitsOrganization) ? ["organization"] : []);
 
     /// <summary>
     /// The day said last before <paramref name="position"/>; with none before it, the first day said after it ("走访了云启科技，

@@ -32,6 +32,7 @@ public sealed partial class OrganizationIndex
     private readonly KeywordSet regions;
     private readonly KeywordSet genericPhrases;
     private readonly KeywordSet leadingFillers;
+    private readonly KeywordSet positionModifiers;
     private readonly KeywordSet nameStops;
     private readonly string[] genericWordsLongestFirst;
     private readonly string[] legalFormsLongestFirst;
@@ -59,6 +60,7 @@ public sealed partial class OrganizationIndex
         regions = new KeywordSet(vocabulary.RegionPrefixes);
         genericPhrases = new KeywordSet(vocabulary.GenericOrganizationPhrases);
         leadingFillers = new KeywordSet(vocabulary.NameLeadingFillers);
+        positionModifiers = new KeywordSet(vocabulary.UnitPositionModifiers);
         nameStops = new KeywordSet(vocabulary.NameStopwords.Concat(vocabulary.ShortNameStops));
         shape = new UnitNameShape(vocabulary);
         string[] kinds = [.. vocabulary.LegalForms.Concat(vocabulary.InstitutionSuffixes).Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所", "单位", "企业", "机构"])
@@ -230,6 +232,43 @@ public sealed partial class OrganizationIndex
     /// </summary>
     public OrganizationMention? ReadUnknownNameAt(string text, int position, int limit)
     {
+        if (positionModifiers.MatchAt(text, position, limit) is { } where)
+        {
+            // "隔壁的宏发超市", "对面德衡税务师事务所": where the unit stands is said before its name, no part of it.
+            var after = position + where.Length + (position + where.Length < text.Length && text[position + where.Length] == '的' ? 1 : 0);
+            return after < limit ? ReadNameAfterPlace(text, after, limit) : null;
+        }
+
+        return ReadNameAfterPlace(text, position, limit);
+    }
+
+    /// <summary>
+    /// A place the ledger names at <paramref name="position"/>: with 的 after it, it says where the unit is ("六约社区的宏泰建材"
+    /// names 宏泰建材); run into a name that has a unit's shape, it is the name's first part ("罗岗惠民大药房", "龙岗区潮汕商会");
+    /// followed by anything else ("大运软件小镇里一家做游戏的"), it names no unit.
+    /// </summary>
+    private OrganizationMention? ReadNameAfterPlace(string text, int position, int limit)
+    {
+        var place = PlaceLengthAt(text, position);
+        if (place == 0)
+        {
+            return ReadNameAt(text, position, limit);
+        }
+
+        var after = position + place;
+        if (after < limit && text[after] == '的')
+        {
+            return after + 1 < limit ? ReadNameAt(text, after + 1, limit) : null;
+        }
+
+        return after < limit && PlaceLengthAt(text, after) == 0 && ReadNameAt(text, after, limit) is { } named
+            && named.Start + named.Length - position <= 16
+            ? new OrganizationMention(position, named.Start + named.Length - position, text[position..(named.Start + named.Length)])
+            : null;
+    }
+
+    private OrganizationMention? ReadNameAt(string text, int position, int limit)
+    {
         if (PlaceLengthAt(text, position) > 0)
         {
             return null; // "大运软件小镇里一家做游戏的": a park or community the ledger names is where a unit is, not its name
@@ -343,7 +382,12 @@ public sealed partial class OrganizationIndex
                 start = wider; // "深圳市佳和餐饮管理有限公司", "深圳市和美家居有限公司": 和 inside a full name
             }
 
-            while (start < position && leadingFillers.MatchAt(text, start, position) is { } filler)
+            if (start > 0 && positionModifiers.MatchAt(text, start - 1, position) is { } split && split.Length > 1)
+            {
+                start += split.Length - 1; // "对面德衡税务师事务所": 对 ends the stretch as a boundary, 面 is no part of the name
+            }
+
+            while (start < position && (leadingFillers.MatchAt(text, start, position) ?? positionModifiers.MatchAt(text, start, position)) is { } filler)
             {
                 start += filler.Length;
             }
@@ -722,8 +766,9 @@ public sealed partial class OrganizationIndex
     }
 
     // "一家做跨境直播的公司", "一个做游戏的工作室": a unit described by a relative clause (…的) before its kind is unnamed too;
-    // a size or age word may stand between ("一家搞货运的小公司", round 16).
-    [GeneratedRegex(@"\G(?:一家|一个|某家|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的(?:小|大|新)?)(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|超市|诊所|作坊)")]
+    // a size or age word may stand between ("一家搞货运的小公司", round 16), or, after 一家, a product of two characters
+    // ("一家新开的奶茶店"; not after 一个, which may count a member: "一个党员都没有的家政公司" is a class).
+    [GeneratedRegex(@"\G(?:(?:一家|某家)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的[\p{IsCJKUnifiedIdeographs}]{0,2}?)|(?:一个|某个|某)(?:[\p{IsCJKUnifiedIdeographs}]{0,4}?|[\p{IsCJKUnifiedIdeographs}]{1,8}?的(?:小|大|新)?))(?:企业|公司|单位|社会组织|协会|商会|机构|门店|店|学校|医院|律所|事务所|工作室|工厂|厂|饭馆|餐馆|馆|超市|诊所|作坊)")]
     private static partial Regex GenericPattern();
 
     /// <summary>"六约社区那个汽修厂", "那家做游戏的工作室": 那个/那家 before a unit's kind with a trade of one or two characters or a

@@ -84,6 +84,7 @@ internal sealed class UnderstandingRules
         SpokenFillers = new(v.SpokenFillers);
         GlossRadicals = new(v.CharacterGlossRadicals);
         UnitIntroducers = new(v.UnitIntroducers);
+        NamingVerbs = new(v.NamingVerbs);
         Reversals = new(v.ReversalMarkers);
         EarlierReports = new(v.EarlierReports);
         MemberFigures = new(v.MemberFigures);
@@ -216,6 +217,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>有个/有家: words that bring a unit into a report ("有个鑫达五金厂"); a unit's name may follow.</summary>
     public KeywordSet UnitIntroducers { get; }
+
+    /// <summary>叫/名叫/叫做 (naming_verbs): after a unit's classifier, the unit's name follows ("一家叫鹏程公益基金会的").</summary>
+    public KeywordSet NamingVerbs { get; }
 
     /// <summary>说反了/弄反了: correction markers that say two figures were swapped.</summary>
     public KeywordSet Reversals { get; }

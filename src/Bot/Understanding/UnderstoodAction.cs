@@ -97,4 +97,14 @@ public sealed record UnderstoodAction(ActionKind Kind)
 
     /// <summary>Kinds that concern one organisation and cannot go ahead without it.</summary>
     public bool NeedsOrganization => IsRecord || Kind is ActionKind.FormationAdvice or ActionKind.OrgLookup;
+
+    /// <summary>
+    /// Advice about a unit the message describes and does not name ("有家民办幼儿园，三十几个老师，两个党员，该怎么建"): its
+    /// figures are the premise and it writes nothing, so no organisation is asked for (the blind README's convention from
+    /// batch x on). Not part of the contract's JSON.
+    /// </summary>
+    public bool AboutDescribedUnit { get; init; }
+
+    /// <summary>True when the bot must ask which organisation is meant before this action can go ahead (<c>missing</c>).</summary>
+    public bool AwaitsOrganization => NeedsOrganization && Organization is null && !AboutDescribedUnit;
 }

@@ -159,6 +159,9 @@ public sealed record Vocabulary
     /// <summary>有个/有家/有所: words that bring a unit into a report; a unit's name may follow ("爱联那边有个鑫达五金厂"), round 12.</summary>
     public IReadOnlyList<string> UnitIntroducers { get; init; } = [];
 
+    /// <summary>隔壁/对面/楼下: where a unit stands, said before its name and no part of it ("隔壁德衡税务师事务所"), round 17.</summary>
+    public IReadOnlyList<string> UnitPositionModifiers { get; init; } = [];
+
     /// <summary>说反了/弄反了: a repair saying two figures were said the wrong way round; also correction markers (round 12).</summary>
     public IReadOnlyList<string> ReversalMarkers { get; init; } = [];
 

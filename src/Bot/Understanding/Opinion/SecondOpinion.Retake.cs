@@ -47,7 +47,7 @@ public sealed partial class SecondOpinion
             return reading;
         }
 
-        return new UnderstandingResult([taken], taken.NeedsOrganization && taken.Organization is null && taken.Candidates.Count == 0 ? ["organization"] : []);
+        return new UnderstandingResult([taken], taken.AwaitsOrganization ? ["organization"] : []);
     }
 
     private static ActionKind? KindOf(string label) =>

@@ -147,7 +147,7 @@ public sealed partial class SecondOpinion(Func<IntentModel> model, float thresho
 
         if (kept.Count == rejected.Count && Added(scores, [.. dropped, .. rejected]) is { } added)
         {
-            return new UnderstandingResult([added], added.NeedsOrganization && added.Organization is null && added.Candidates.Count == 0 ? ["organization"] : []);
+            return new UnderstandingResult([added], added.AwaitsOrganization ? ["organization"] : []);
         }
 
         if (!changed)
@@ -218,7 +218,7 @@ public sealed partial class SecondOpinion(Func<IntentModel> model, float thresho
         var kept = reading.Actions.Where(a => a.IsRecord || !(records || added.Any(n => n.Kind == ActionKind.ProgressQuery))
             || scores.Of(a.Kind) >= DropBelow).ToList();
         List<UnderstoodAction> actions = [.. kept, .. added];
-        return new UnderstandingResult(actions, actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : []);
+        return new UnderstandingResult(actions, actions.Any(a => a.AwaitsOrganization) ? ["organization"] : []);
     }
 
     /// <summary>The request kinds the classifier may add (and drop beside recording actions); never a recording kind.</summary>
