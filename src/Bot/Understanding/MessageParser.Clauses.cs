@@ -104,7 +104,20 @@ internal sealed partial class MessageParser
         rules.Question.FindAll(text, start, end).Any(q =>
             !(q.Word[0] == '几' && (rules.IsFew(text, q.Position) || IsSeveralAsSubject(start, end, q.Position))) // 十几个, 好几个月, 这几天, 可能再招几个人: "a few", no question
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1])) // "今天呢去了…" is a filler
+            && !(q.Word == "呢" && IsDeclarativeNe(start, q.Position))
             && !IsIndefiniteAfterNone(q.Position, q.Word)); // "都没啥新情况": nothing new, no question
+
+    /// <summary>
+    /// 呢 that asks nothing: of a state that goes on (还/着/正 before it in the clause: "关系还揣兜里呢", "口袋里揣着关系呢",
+    /// "还没建呢"), or a topic's pause with the sentence going on after a comma ("另外一个呢，组织关系一直放在老家"). A clause
+    /// with a question word of its own is still asked by that word.
+    /// </summary>
+    private bool IsDeclarativeNe(int start, int at)
+    {
+        var before = text.AsSpan(start, at - start);
+        return before.IndexOfAny('还', '着', '正') >= 0
+            || (at + 2 < text.Length && text[at + 1] is '，' or ',' && TextNormalizer.IsHan(text[at + 2]));
+    }
 
     /// <summary>"没啥新情况", "没有什么变化": 啥/什么 right after a word of none is "anything", not "what?".</summary>
     private bool IsIndefiniteAfterNone(int position, string word) =>

@@ -34,36 +34,49 @@ internal sealed partial class MessageParser
         for (var d = 0; d < drafts.Count; d++)
         {
             var draft = drafts[d];
-            if (draft.Action.Kind != ActionKind.MemberDiscovery
-                || (rules.Discovery.MatchAt(text, draft.Position) ?? rules.Hire.MatchAt(text, draft.Position)) is not { } verb
+            var verb = draft.Action.Kind == ActionKind.MemberDiscovery ? rules.Discovery.MatchAt(text, draft.Position) ?? rules.Hire.MatchAt(text, draft.Position) : null;
+            // "新招了仨，都是党员，其中俩是预备的": a group revealed to be members (MessageParser.MemberFigures.cs) is told about
+            // in the clauses after it as a find verb's members are.
+            var revealed = verb is null && draft.Action.Kind == ActionKind.MemberDiscovery && draft.Action.Count is > 1
+                ? revealedMembers.FirstOrDefault(m => m.Start == draft.Position) : null;
+            if ((verb is null && revealed is null)
                 || clauses.FindIndex(c => c.Start <= draft.Position && draft.Position < c.End) is not (>= 0 and var k))
             {
                 continue;
             }
 
-            var verbEnd = draft.Position + verb.Length;
-            var stretchEnd = clauses[k].End;
+            var verbEnd = verb is not null ? draft.Position + verb.Length : revealed!.End;
+            while (k + 1 < clauses.Count && clauses[k].End < verbEnd)
+            {
+                k++; // a group revealed over more than one clause ("有三个会员都亮出来了 说自己是党员")
+            }
+
+            var stretchEnd = Math.Max(clauses[k].End, verbEnd);
             for (var j = k + 1; j < clauses.Count && !EndsElaboration(clauses[j]); j++)
             {
                 stretchEnd = clauses[j].End;
             }
 
             var quantities = QuantitiesIn(verbEnd, stretchEnd);
-            if (quantities.Count == 0)
+            if (quantities.Count == 0 && draft.Action.Count is { } countBefore && revealed is null)
+            {
+                quantities.Add((verbEnd, verbEnd, countBefore)); // "有三个会员都亮出来了 …以前都没亮过身份": the count said before the verb
+            }
+            else if (quantities.Count == 0 && revealed is null)
             {
                 continue;
             }
 
-            var total = quantities[0];
-            var firstPart = 1;
-            if (draft.Action.Count is { } grouped && grouped > total.Value && PartStart(total.Start, verbEnd) < total.Start)
+            (int Start, int End, int Value) total = revealed is not null ? (verbEnd, verbEnd, revealed.Value) : quantities[0];
+            var firstPart = revealed is not null ? 0 : 1; // a group's count was said before it: every figure after it is a part
+            if (revealed is null && draft.Action.Count is { } grouped && grouped > total.Value && PartStart(total.Start, verbEnd) < total.Start)
             {
                 // "新招了两个员工都是党员 其中一个还是预备的": the group said before is the count, the figure after 其中 a part.
                 total = (verbEnd, verbEnd, grouped);
                 firstPart = 0;
             }
 
-            if (CategorisedPhraseAt(total.Start) is not null)
+            if (CategorisedPhraseAt(total.Start) is { } listed && !revealedMembers.Contains(listed))
             {
                 continue; // "发现1名隐形党员和1名流动党员": a list of finds by category, no count to break down
             }
@@ -115,9 +128,9 @@ internal sealed partial class MessageParser
                 said = total.Value;
             }
 
-            if (parts.Count == 0 && draft.Action.Categories is null && CategoryHeldByAll(total.End, stretchEnd) is { } all)
+            if (parts.Count == 0 && draft.Action.Categories is null && (CategoryHeldByAll(total.End, stretchEnd) ?? DescriptionHeldByAll(total.End, stretchEnd)) is { } all)
             {
-                categories = categories.Plus(all, total.Value); // "又冒出来一个党员，之前在外地上班，…，算流动的吧"
+                categories = categories.Plus(all, total.Value); // "又冒出来一个党员，之前在外地上班，…，算流动的吧", "…以前都没亮过身份"
             }
 
             if (categories.IsEmpty() || said > total.Value || categories.NonZero().Sum(c => c.Count) > total.Value)
@@ -552,3 +565,4 @@ internal sealed partial class MessageParser
         return false;
     }
 }
+

@@ -413,7 +413,7 @@ internal sealed partial class MessageParser
                 foreach (var (at, categoryWord) in rules.Categories.FindAll(text, verbEnd, scanEnd))
                 {
                     if (CategoryOf(categoryWord) is { } category && category != "hired" && !memberPhrases.Any(p => p.Start <= at && at < p.End)
-                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && (text.AsSpan(0, at).EndsWith("是") || text.AsSpan(0, at).EndsWith("系") || text.AsSpan(0, at).EndsWith("为")))))
+                        && (rules.AllMarkers.EndsAt(text, at, Math.Max(0, at - 4)) || (found == 1 && (text.AsSpan(0, at).EndsWith("是") || text.AsSpan(0, at).EndsWith("系") || text.AsSpan(0, at).EndsWith("为") || OpensAside(at)))))
                     {
                         categories = categories.Plus(category, found);
                         break;
@@ -422,7 +422,7 @@ internal sealed partial class MessageParser
 
                 // "发现党员3名，都是流动的": a category said without 党员, after 都是.
                 if (categories.IsEmpty() && rules.CategoryShortWords.FindAll(text, verbEnd, scanEnd)
-                        .FirstOrDefault(c => rules.AllMarkers.EndsAt(text, c.Position, Math.Max(0, c.Position - 4))) is { Word: not null } said
+                        .FirstOrDefault(c => rules.AllMarkers.EndsAt(text, c.Position, Math.Max(0, c.Position - 4)) || (found == 1 && OpensAside(c.Position))) is { Word: not null } said
                     && (said.Position + said.Word.Length == text.Length || text[said.Position + said.Word.Length] is '的' || IsSeparator(text[said.Position + said.Word.Length])))
                 {
                     categories = categories.Plus(rules.Vocabulary.CategoryShortWords[said.Word], found);
@@ -439,6 +439,14 @@ internal sealed partial class MessageParser
                 if (categories.IsEmpty() && DescriptionHeldByAll(verbEnd, Math.Max(scanEnd, ClausesAboutThem(clause))) is { } described)
                 {
                     categories = categories.Plus(described, found);
+                }
+
+                // "扒拉出来一个党员 口袋里揣着关系呢": one member found, and what is said of him in the clauses that go on about
+                // him is his category (a category word, a description or definition, a short word closed by 的); never a hire
+                // said there (一个是刚招进来的 belongs to the breakdown readers).
+                if (categories.IsEmpty() && found == 1 && exact && CategorySaidIn(counted.Count > 0 ? counted[^1].End : verbEnd, breakdownEnd < clause.End ? breakdownEnd : Math.Max(breakdownEnd, ClausesAboutThem(clause))) is { } his and not "hired")
+                {
+                    categories = categories.Plus(his, 1);
                 }
             }
 
@@ -524,6 +532,9 @@ internal sealed partial class MessageParser
 
         return end >= text.Length || IsSeparator(text[end]) || text[end] is '，' or '。' ? (new NumberPhrase(at, end, value, false, null), clauseEnd) : null;
     }
+
+    /// <summary>A word that opens an aside right after a pause or a bracket: "发现党员1名（预备党员）", "找到1个党员 预备的".</summary>
+    private bool OpensAside(int at) => at > 0 && (IsSeparator(text[at - 1]) || text[at - 1] is '（' or '(' or '：' or ':' or '、');
 
     /// <summary>"一个流动一个隐形", "两个口袋的一个预备的": counts each followed by a short category word (流动/口袋/预备).</summary>
     private MemberCategories? ShortBreakdown(int from, int end)
