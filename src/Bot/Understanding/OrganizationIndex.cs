@@ -131,22 +131,53 @@ public sealed partial class OrganizationIndex
     public List<OrganizationMention> FindMentions(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (Kept(text) is { } known)
+        {
+            return [.. known];
+        }
+
+        var found = Find(text);
+        Remember(text, found);
+        return found;
+    }
+
+    /// <summary>
+    /// The same as <see cref="FindMentions"/>, read only: the kept lookup itself, not a copy. One message's stages read the
+    /// same text's mentions several times; a copy each time was a fifth of the lookup's cost.
+    /// </summary>
+    internal IReadOnlyList<OrganizationMention> MentionsOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Kept(text) is { } known)
+        {
+            return known;
+        }
+
+        return Remember(text, Find(text));
+    }
+
+    private OrganizationMention[]? Kept(string text)
+    {
         var kept = lastLookups ??= [.. Enumerable.Range(0, LookupsKept).Select(_ => new LastLookup())];
         foreach (var last in kept)
         {
             if (last.Text is { } seen && string.Equals(seen, text, StringComparison.Ordinal) && last.Index.TryGetTarget(out var index) && ReferenceEquals(index, this))
             {
-                return [.. last.Mentions];
+                return last.Mentions;
             }
         }
 
-        var found = Find(text);
-        var slot = kept[nextLookup];
+        return null;
+    }
+
+    private OrganizationMention[] Remember(string text, List<OrganizationMention> found)
+    {
+        var slot = lastLookups![nextLookup];
         nextLookup = (nextLookup + 1) % LookupsKept;
         slot.Index.SetTarget(this);
         slot.Text = text;
         slot.Mentions = [.. found];
-        return found;
+        return slot.Mentions;
     }
 
     private sealed class LastLookup
