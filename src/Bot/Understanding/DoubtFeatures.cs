@@ -168,10 +168,20 @@ internal static class DoubtFeatures
         {
             if (value < bound)
             {
-                return "<" + bound.ToString(CultureInfo.InvariantCulture);
+                var below = bucketsBelow ??= [];
+                return below.TryGetValue(bound, out var label) ? label : below[bound] = "<" + bound.ToString(CultureInfo.InvariantCulture);
             }
         }
 
-        return ">=" + bounds[^1].ToString(CultureInfo.InvariantCulture);
+        var atLeast = bucketsAtLeast ??= [];
+        return atLeast.TryGetValue(bounds[^1], out var top) ? top : atLeast[bounds[^1]] = ">=" + bounds[^1].ToString(CultureInfo.InvariantCulture);
     }
+
+    // A bucket's name made once per bound and thread (the bounds are the callers' constants): two strings a feature were made
+    // per record read.
+    [ThreadStatic]
+    private static Dictionary<float, string>? bucketsBelow;
+
+    [ThreadStatic]
+    private static Dictionary<float, string>? bucketsAtLeast;
 }
