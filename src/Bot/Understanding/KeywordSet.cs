@@ -78,6 +78,49 @@ internal sealed class KeywordSet
         return null;
     }
 
+    /// <summary>
+    /// The first occurrence <see cref="FindAll"/> gives in [start, end) whose word <paramref name="keep"/> accepts (with
+    /// <paramref name="state"/>), or null: the same answer as <c>FindAll(...).First(keep)</c>, without the list.
+    /// </summary>
+    public (int Position, string Word)? FindFirst<TState>(string text, int start, int end, TState state, Func<TState, string, bool> keep)
+    {
+        end = Math.Min(end, text.Length);
+        for (var i = Math.Max(start, 0); i < end; i++)
+        {
+            if (MatchAt(text, i, end) is { } word)
+            {
+                if (keep(state, word))
+                {
+                    return (i, word);
+                }
+
+                i += word.Length - 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when an occurrence <see cref="FindAll"/> gives in [start, end) covers <paramref name="position"/>, without the list.</summary>
+    public bool Covers(string text, int start, int end, int position)
+    {
+        end = Math.Min(end, text.Length);
+        for (var i = Math.Max(start, 0); i < end && i <= position; i++)
+        {
+            if (MatchAt(text, i, end) is { } word)
+            {
+                if (position < i + word.Length)
+                {
+                    return true;
+                }
+
+                i += word.Length - 1;
+            }
+        }
+
+        return false;
+    }
+
     public bool ContainsAny(string text, int start = 0, int end = int.MaxValue) => FindFirst(text, start, end) is not null;
 
     /// <summary>The length of the longest word ending exactly at <paramref name="end"/>, or 0.</summary>

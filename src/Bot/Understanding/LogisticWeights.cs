@@ -32,7 +32,44 @@ internal sealed class LogisticWeights(IReadOnlyDictionary<string, double> weight
     public double Probability(IEnumerable<string> features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var z = bias + features.Distinct(StringComparer.Ordinal).Sum(f => weights.TryGetValue(f, out var w) ? w : 0);
+        // Summed in the order the features first occur, as Distinct + Sum did, so the probability is the same to the bit;
+        // the set that skips repeats is the thread's own, cleared after use (it was a new set a call, on every record read).
+        var seen = distinct ??= new HashSet<string>(StringComparer.Ordinal);
+        var sum = 0.0;
+        try
+        {
+            if (features is IReadOnlyList<string> list)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (seen.Add(list[i]))
+                    {
+                        sum += Weight(list[i]);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var feature in features)
+                {
+                    if (seen.Add(feature))
+                    {
+                        sum += Weight(feature);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            seen.Clear();
+        }
+
+        var z = bias + sum;
         return 1 / (1 + Math.Exp(-z));
     }
+
+    private double Weight(string feature) => weights.TryGetValue(feature, out var w) ? w : 0;
+
+    [ThreadStatic]
+    private static HashSet<string>? distinct;
 }

@@ -106,15 +106,19 @@ internal sealed partial class MessageParser
     private int? HelpingAt(Clause clause)
     {
         var (start, end) = (clause.Start, clause.End);
+        // The earliest of each word class's first occurrence (was four lists and their concatenation per clause).
         int? first = null;
-        foreach (var (position, _) in rules.LeaderFollowVerbs.FindAll(text, start, end).Concat(rules.SendingVerbs.FindAll(text, start, end))
-            .Concat(rules.LeaderMarkers.FindAll(text, start, end))
-            .Concat(rules.JointModes.FindAll(text, start, end).Where(m => rules.Vocabulary.JointModes[m.Word] is "dispatched" or "leading")))
+        foreach (var found in (ReadOnlySpan<(int Position, string Word)?>)[
+            rules.LeaderFollowVerbs.FindFirst(text, start, end), rules.SendingVerbs.FindFirst(text, start, end), rules.LeaderMarkers.FindFirst(text, start, end),
+            rules.JointModes.FindFirst(text, start, end, rules.Vocabulary.JointModes, static (modes, word) => modes[word] is "dispatched" or "leading")])
         {
-            first = Math.Min(first ?? position, position);
+            if (found is { } hit)
+            {
+                first = Math.Min(first ?? hit.Position, hit.Position);
+            }
         }
 
-        if (mentions.FirstOrDefault(m => m.Start >= start && m.Start - start <= 1 && !m.IsGeneric) is { } subject)
+        if (FirstMentionAt(start) is { } subject)
         {
             var after = subject.End + (rules.PartyAndMassWords.MatchAt(text, subject.End)?.Length ?? 0);
             if (after < end && text[after] is '派' or '带')
@@ -132,9 +136,51 @@ internal sealed partial class MessageParser
     /// </summary>
     private bool FormsItself(int start, int end)
     {
-        var helpWords = rules.JointModes.FindAll(text, start, end).Concat(rules.LeaderMarkers.FindAll(text, start, end)).ToList();
-        return rules.Formation.FindAll(text, start, end).Any(v => !helpWords.Any(h => h.Position <= v.Position && v.Position < h.Position + h.Word.Length)
-            && !mentions.Any(m => m.Start <= v.Position && v.Position < m.End)); // 建 inside 恒信建筑 is no verb
+        // Walked as FindAll walks, without its lists (this runs per clause of every message).
+        for (var i = Math.Max(start, 0); i < Math.Min(end, text.Length); i++)
+        {
+            if (rules.Formation.MatchAt(text, i, end) is not { } verb)
+            {
+                continue;
+            }
+
+            if (!rules.JointModes.Covers(text, start, end, i) && !rules.LeaderMarkers.Covers(text, start, end, i) && !MentionCovers(i))
+            {
+                return true; // 建 inside 恒信建筑 is no verb
+            }
+
+            i += verb.Length - 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a mention covers <paramref name="position"/>, its first character included.</summary>
+    private bool MentionCovers(int position)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start <= position && position < m.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first non-generic mention starting at <paramref name="start"/> or one character after it (no closure per clause).</summary>
+    private OrganizationMention? FirstMentionAt(int start)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start >= start && m.Start - start <= 1 && !m.IsGeneric)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The joint mode a helper before the formation names by its verb: sending is dispatched, leading is leading.</summary>

@@ -43,7 +43,7 @@ internal sealed partial class MessageParser
         this.text = text;
         this.now = now;
         today = DateExpressions.Today(now);
-        mentions = [.. index.FindMentions(text).Select(PreferOwnJurisdiction)];
+        mentions = [.. index.MentionsOf(text).Select(PreferOwnJurisdiction)];
         mentions = [.. mentions.Where(m => !InsidePersonName(m))];
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();

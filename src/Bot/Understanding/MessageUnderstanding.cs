@@ -121,7 +121,7 @@ public sealed class MessageUnderstanding
 
         var scores = LearnedDoubtScores is { } score ? score(normalized, index) : SecondOpinion?.Score(normalized, index);
         var spoken = rules.SpokenFillers.ContainsAny(TextNormalizer.Normalize(text));
-        var mentions = index.FindMentions(normalized);
+        var mentions = index.MentionsOf(normalized);
         var marked = reading.Actions.Select(a =>
         {
             if (!a.IsRecord || (a.Doubtful && LearnedDoubtSeen is null && !filtering))
@@ -183,7 +183,7 @@ public sealed class MessageUnderstanding
         }
 
         // A unit linked by sound only is offered as a question before anything is written for it.
-        reading = HeardNames.Mark(reading, index.FindMentions(normalized));
+        reading = HeardNames.Mark(reading, index.MentionsOf(normalized));
         // Round 11: general signals that a record may be wrong mark it doubtful (asked before it is written), after every reader.
         var signals = new List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)>();
         reading = RecordsDoubted ? doubts.Value.Apply(reading, normalized, DateExpressions.Today(now), (action, found) =>
@@ -205,13 +205,13 @@ public sealed class MessageUnderstanding
         if (rules.SpokenFillers.ContainsAny(normalized))
         {
             // Voice input: fillers out, ledger names kept whole.
-            normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.FindMentions(normalized).Select(m => (m.Start, m.End))]);
+            normalized = SpokenFillers.Remove(normalized, rules.SpokenFillers, [.. index.MentionsOf(normalized).Select(m => (m.Start, m.End))]);
         }
 
         if (soundAlikes.Value is { } sounds)
         {
             // Speech recognition and IME slips (当员, 之部, 公会 + 成立): read as the vocabulary's words, names kept as written.
-            normalized = sounds.Correct(normalized, said => [.. index.FindMentions(said).Select(m => (m.Start, m.End))]);
+            normalized = sounds.Correct(normalized, said => [.. index.MentionsOf(said).Select(m => (m.Start, m.End))]);
         }
 
         // A party body or a post cut short ("单独建了党支 6个党员", "派了指导 王芳"): read as the word whole (CutNouns.cs).
@@ -228,12 +228,12 @@ public sealed class MessageUnderstanding
             // Self-corrections in mid-message ("发现一个流动党员 哦不是 是俩"): the message as meant, read once.
             var today = DateExpressions.Today(now);
             normalized = Tokens.SelfCorrections.Apply(normalized, rules, said => (
-                [.. index.FindMentions(said).Where(m => !m.IsGeneric).Select(m => (m.Start, m.End))],
+                [.. index.MentionsOf(said).Where(m => !m.IsGeneric).Select(m => (m.Start, m.End))],
                 [.. DateExpressions.Find(said, today).Select(d => (d.Start, d.Start + d.Length))]), retracted);
         }
 
         // A note written as a form ("走访记录\n单位：顺达快递\n党员：3名"): the sentence it stands for (FormNotes.cs).
-        if (rules.Forms.Rewrite(normalized, said => [.. index.FindMentions(said).Where(m => !m.IsGeneric && m.Length > 0).Select(m => (m.Start, m.Length))]) is { } sentence)
+        if (rules.Forms.Rewrite(normalized, said => [.. index.MentionsOf(said).Where(m => !m.IsGeneric && m.Length > 0).Select(m => (m.Start, m.Length))]) is { } sentence)
         {
             normalized = sentence;
         }

@@ -165,6 +165,20 @@ internal sealed class OrganizationLinker
     }
 
     /// <summary>How far the pieces after the proper part reach for <paramref name="unit"/>, and how many trade characters went unsaid.</summary>
+    /// <summary>The pointer (那个, 这家…) the span starts with, or null: a loop, not a closure per candidate position.</summary>
+    private static string? PointerAt(ReadOnlySpan<char> span)
+    {
+        foreach (var pointer in Pointers)
+        {
+            if (span.StartsWith(pointer, StringComparison.Ordinal))
+            {
+                return pointer;
+            }
+        }
+
+        return null;
+    }
+
     private (int End, int Unsaid)? Explain(string text, int position, int limit, Unit unit)
     {
         var at = 0; // where in the unit's rest the next piece may start
@@ -173,7 +187,7 @@ internal sealed class OrganizationLinker
         var pointerUsed = false;
         while (position < limit)
         {
-            if (!pointerUsed && Pointers.FirstOrDefault(p => text.AsSpan(position, limit - position).StartsWith(p, StringComparison.Ordinal)) is { } pointer)
+            if (!pointerUsed && PointerAt(text.AsSpan(position, limit - position)) is { } pointer)
             {
                 pointerUsed = true;
                 position += pointer.Length;

@@ -13,7 +13,7 @@ public static class IntentText
     public static string Prepare(string normalized, OrganizationIndex? index)
     {
         ArgumentNullException.ThrowIfNull(normalized);
-        var mentions = index?.FindMentions(normalized) ?? [];
+        var mentions = index?.MentionsOf(normalized) ?? [];
         var builder = new System.Text.StringBuilder(normalized.Length);
         var next = 0;
         var blank = false;

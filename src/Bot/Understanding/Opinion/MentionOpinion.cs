@@ -64,7 +64,7 @@ public sealed class MentionOpinion(Func<MentionModel> model)
     {
         ArgumentNullException.ThrowIfNull(normalized);
         var spans = new List<(int Start, int End, string Key, OrganizationMention? Mention)>();
-        foreach (var mention in index?.FindMentions(normalized) ?? [])
+        foreach (var mention in index?.MentionsOf(normalized) ?? [])
         {
             spans.Add((mention.Start, mention.End, Key(mention.ReportedName), mention));
         }

@@ -13,7 +13,7 @@ internal static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(lexicon);
-        var tokens = new List<Token>(text.Length / 2 + 1);
+        var tokens = new List<Token>(text.Length + 1); // a token takes one character or more: never grown (half the length was, most messages)
         var i = 0;
         while (i < text.Length)
         {
