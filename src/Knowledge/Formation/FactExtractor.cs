@@ -373,7 +373,7 @@ public static partial class FactExtractor
     /// </summary>
     [GeneratedRegex(@"(?<!预备|流动|正式)党员[^，,。？?\d零一二两三四五六七八九十]{0,6}?从" + Count + @"(名|个|位)?[^，,。？?\d]{0,6}?到(了)?" + Count + "((名|个|位|人)|" + FigureEnd + ")"
         + "|" + Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|(?<!预备|流动|正式)党员" + MemberAdverbs + @"(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|还有|就|才|只剩下|只剩|就剩|还剩|剩下|剩|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了|是|为)?(了)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
-        + "|" + Count + @"(个人|个|人|名|位)\p{IsCJKUnifiedIdeographs}{0,3}?是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,]" + MemberAdverbs + @"(有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
+        + "|" + Count + @"(个人|个|人|名|位)((?![都全也均])\p{IsCJKUnifiedIdeographs}){0,3}?是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,]" + MemberAdverbs + @"(有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
         + "|" + @"(?<!预备|流动|正式)党员[^，,。？?\d]{0,12}?" + Count + @"(个人|人|个|名|位)(?=$|[，,。？?！!；;])"
         + "|" + Count + @"(个|名|位)\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员")]
     private static partial Regex PartyMembers();
