@@ -5,6 +5,18 @@ namespace InstructorBot.Knowledge.Tests;
 /// <summary>How the advice reads a question's figures, whether it asks for advice, and the level it takes from them (issue 12, round 5).</summary>
 public sealed class FactReadingTests(AdviceKnowledge fixture) : IClassFixture<AdviceKnowledge>
 {
+    /// <summary>Round 17's classes stated with sentences of their own (none from a batch).</summary>
+    [Theory]
+    [InlineData("有个家具厂 工人八十来个 党员就俩 该用啥法子", FormationMethod.Joint)] // 俩 = 两个; a way noun asks
+    [InlineData("这家电子厂之前一个党员都没有 今年排查出四个正式党员 怎么设比较好", FormationMethod.Single)] // none was earlier
+    [InlineData("有个仓库 搬运工里有六个是流动党员 关系都在外省老家 走哪条路合适", FormationMethod.Functional)]
+    [InlineData("有一家花店、一家理发店，每家都只有一个党员，怎么建合适", FormationMethod.Joint)] // units counted one by one
+    [InlineData("这家律所正式党员现在有五个 该怎么设置", FormationMethod.Single)]
+    [InlineData("一家修车厂二十来人 一个党员都没有 下一步走什么路子", FormationMethod.WorkCoverage)]
+    [InlineData("有家奶茶店暂时建不了支部 能不能先把工会搞起来", null)] // mass organisations first: a policy question
+    public void Reads_colloquial_requests_and_loosely_said_facts(string question, FormationMethod? method) =>
+        Assert.Equal(method, fixture.Knowledge.Ask(question).Recommendation?.Method);
+
     [Theory]
     [InlineData("一家外资企业党员五十五个，其中预备党员八个，该建什么级别的党组织", FormationMethod.Single, OrganizationLevel.GeneralBranch)] // 47 正式 decide single, 55 党员 the level (001: 党员人数超过50名)
     [InlineData("有家制衣厂 工人三百多 党员五十好几个 应该建支部还是总支", FormationMethod.Single, OrganizationLevel.GeneralBranch)] // at least 51

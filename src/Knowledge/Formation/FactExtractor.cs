@@ -40,7 +40,8 @@ public static partial class FactExtractor
         int? flowing = flowingSaid?.Exact;
         int? full = First(text, FullMembers());
         // "大多数商户都没有党员" tells of a class of units, not of the unit asked about.
-        var none = NoMembers().Matches(text).Any(m => !SomeOf().IsMatch(text[..m.Index]));
+        // "之前一个党员都没有，这个月排查出两个党员": none said as the earlier state, a count after it is now's.
+        var none = NoMembers().Matches(text).Any(m => !SomeOf().IsMatch(text[..m.Index]) && !(EarlierNone(text, m) && Figure(text[(m.Index + m.Length)..], PartyMembers()) is not null));
 
         // "原来有3名党员…现在只剩1名党员": the count the question ends on is the unit's now.
         // "新来了一个党员，加上原来的一共三个了": a sum the question arrives at is the unit's count now.
@@ -58,6 +59,13 @@ public static partial class FactExtractor
         if (members is not null && full is not null && members == full)
         {
             members = null;
+        }
+
+        // "有五六个是党员，关系都还在老家": a rough count of members whose relations are all elsewhere is a rough count of flowing ones.
+        var flowingAbout = flowingSaid?.About is { Low: > 0 } saidRange ? saidRange : null;
+        if (flowing is null && flowingAbout is null && members is null && stated?.About is { Low: > 0 } roughly && AllFlowing().IsMatch(text))
+        {
+            flowingAbout = roughly;
         }
 
         // "4名党员，都是流动党员": every member counted is a flowing one.
@@ -105,7 +113,7 @@ public static partial class FactExtractor
             Deregistered: DeregisteredWords().IsMatch(text) ? true : null,
             PartyMembersAbout: members is null ? stated?.About : null,
             EmployeesAbout: staff?.About,
-            FlowingMembersAbout: flowingSaid?.About is { Low: > 0 } range ? range : null,
+            FlowingMembersAbout: flowingAbout,
             AddedMembers: added);
     }
 
@@ -116,14 +124,16 @@ public static partial class FactExtractor
     public static bool AsksForAdvice(string question, bool namedInLedger)
     {
         var text = Read(question);
-        if (!AdviceIntent().IsMatch(text) && !Clauses().Split(text).Any(AsksAboutFormation) && !AsksWayAfterPurpose(text))
+        // "一个党员都没有，下一步走哪条路？": a way asked with no formation word, of a unit whose members are told.
+        if (!AdviceIntent().IsMatch(text) && !Clauses().Split(text).Any(AsksAboutFormation) && !AsksWayAfterPurpose(text) && !(WayAsk().IsMatch(text) && KnowsMembers(text)))
         {
             return false;
         }
 
         // A message that asks nothing ("下周准备帮它们联合组建党支部。") reports a plan; one that asks when, who, or how a
         // unit was formed ("当初是哪年单独组建的") asks a past fact. Neither asks which way fits.
-        if (!AsksSomething().IsMatch(text) || AsksTimeOrPerson().IsMatch(text) || AsksThreshold().IsMatch(AskingSentence(text)) || PastFormation().IsMatch(text))
+        // Asking about something beside the method ("先建个工会行不行", "挑搭伙的单位有啥讲究") is a policy question.
+        if (!AsksSomething().IsMatch(text) || AsksBeside().IsMatch(text) || AsksTimeOrPerson().IsMatch(text) || AsksThreshold().IsMatch(AskingSentence(text)) || PastFormation().IsMatch(text))
         {
             return false;
         }
@@ -131,7 +141,8 @@ public static partial class FactExtractor
         // Facts said of several units describe a class, unless the question asks for them to be formed together ("三家…能不能放
         // 一起建一个支部"): then they are the one joint organisation asked about. A plan told before another question ("想把五家
         // 拢到一起搞一个联合支部。一个联合的能带这么多家吗？") asks that other question.
-        if (!namedInLedger && SeveralUnits().IsMatch(text) && !Together().IsMatch(AskingSentence(text)))
+        // Units counted one by one ("有一家面馆、一家修车铺、一家小超市，每家都只有一个党员") are the ones asked about, together.
+        if (!namedInLedger && SeveralUnits().IsMatch(text) && !Together().IsMatch(AskingSentence(text)) && !EnumeratedUnits().IsMatch(text))
         {
             return false;
         }
@@ -175,7 +186,7 @@ public static partial class FactExtractor
     }
 
     private static bool KnowsMembers(string text) =>
-        NoMembers().IsMatch(text) || Figure(text, PartyMembers()) is not null || First(text, FullMembers()) is not null || First(text, FlowingMembers()) is not null;
+        NoMembers().IsMatch(text) || PublicStaff().IsMatch(text) || Figure(text, PartyMembers()) is not null || First(text, FullMembers()) is not null || First(text, FlowingMembers()) is not null;
 
     /// <summary>
     /// "华鼎精密有12名党员，该建支部还是总支？": a unit the question opens with (not a class such as "党员不足3名的企业")
@@ -289,11 +300,15 @@ public static partial class FactExtractor
     /// patterns read; elsewhere (a name such as 陆家) the text is left alone.
     /// </summary>
     private static string FoldNumerals(string text) =>
-        FinancialCount().Replace(text, m => string.Concat(m.Value.Select(c => c switch
+        FinancialCount().Replace(SpokenPair().Replace(text, m => m.Value == "俩" ? "两个" : "三个"), m => string.Concat(m.Value.Select(c => c switch
         {
             '壹' => '一', '贰' or '貳' => '二', '叁' or '仨' => '三', '肆' => '四', '伍' => '五', '陆' => '六', '柒' => '七',
             '捌' => '八', '玖' => '九', '拾' => '十', '佰' => '百', '仟' => '千', '俩' => '两', _ => c,
         })));
+
+    /// <summary>俩 and 仨 are 两个 and 三个, classifier included ("就俩党员", "也是俩"): read so wherever no classifier follows.</summary>
+    [GeneratedRegex(@"[俩仨](?![个名位])")]
+    private static partial Regex SpokenPair();
 
     [GeneratedRegex(@"(?<=(党员|职工|员工|从业人员|人数)(有|共|共有|为|是)?)[零壹贰貳叁肆伍陆柒捌玖拾佰仟仨俩一二两三四五六七八九十百]+|[零壹贰貳叁肆伍陆柒捌玖拾佰仟仨俩一二两三四五六七八九十百]+(?=(名|个|位|人|党员))")]
     private static partial Regex FinancialCount();
@@ -342,13 +357,13 @@ public static partial class FactExtractor
         return total + (pending && !zero && lastPlace >= 100 ? current * lastPlace / 10 : current);
     }
 
-    [GeneratedRegex(Count + @"(名|个|位)?流动党员|流动党员" + MemberAdverbs + "(有|共|共有)?" + Count + "(名|个|位|人)")]
+    [GeneratedRegex(Count + @"(名|个|位)?(是)?流动党员|流动党员" + MemberAdverbs + "(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex FlowingMembers();
 
-    [GeneratedRegex(Count + @"(名|个|位)?(是)?预备党员|预备党员(有|共|共有)?" + Count + "(名|个|位|人)")]
+    [GeneratedRegex(Count + @"(名|个|位)?(还|也|都)?(是)?预备(党员|的)|预备党员(有|共|共有)?" + Count + "(名|个|位|人)")]
     private static partial Regex ProbationaryMembers();
 
-    [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员(已经有|已有|已经|有|够|满|达到|共|共有)?" + Count + "(名|个|位|人)")]
+    [GeneratedRegex(Count + @"(名|个|位)正式党员|正式党员" + MemberAdverbs + "(已有|有|够|满|达到|共|共有)?(了)?" + Count + "(名|个|位|人)")]
     private static partial Regex FullMembers();
 
     /// <summary>
@@ -358,10 +373,19 @@ public static partial class FactExtractor
     /// </summary>
     [GeneratedRegex(@"(?<!预备|流动|正式)党员[^，,。？?\d零一二两三四五六七八九十]{0,6}?从" + Count + @"(名|个|位)?[^，,。？?\d]{0,6}?到(了)?" + Count + "((名|个|位|人)|" + FigureEnd + ")"
         + "|" + Count + @"(名|个|位)(党员|中共党员)|有" + Count + @"个?党员|(?<!预备|流动|正式)党员" + MemberAdverbs + @"(已经有|已有|有|够|满|共|共有|一共|总共|只有|就有|才有|还有|就|才|只剩下|只剩|就剩|还剩|剩下|剩|人数|人数为|数为|增加到|达到|发展到|增长到|涨到|增至|变成|到了|是|为)?(了)?" + Count + "((名|个|位|人)(?!以上|以下)|" + FigureEnd + ")"
-        + "|" + Count + @"(个人|个|人|名|位)是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,]" + MemberAdverbs + @"(有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
+        + "|" + Count + @"(个人|个|人|名|位)((?![都全也均])\p{IsCJKUnifiedIdeographs}){0,3}?是(中共)?(正式)?党员|(?<!预备|流动)党员[^，,。？?]{0,16}[，,]" + MemberAdverbs + @"(有|共|一共|共有|是|就|才|只有|大概|大约)?" + Count + @"(个|名|位|人)(?!\p{IsCJKUnifiedIdeographs})"
         + "|" + @"(?<!预备|流动|正式)党员[^，,。？?\d]{0,12}?" + Count + @"(个人|人|个|名|位)(?=$|[，,。？?！!；;])"
         + "|" + Count + @"(个|名|位)\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员")]
     private static partial Regex PartyMembers();
+
+    /// <summary>The nouns a way of forming is asked by ("走哪条路", "用啥法子", "何种方式"): vocabulary, one list.</summary>
+    private const string WayNouns = "路子|路数|路|办法|方法|法子|方式|模式|形式|招儿|招|门路";
+
+    /// <summary>
+    /// Public bodies said together, one of them a 机关 or 事业单位 in all but name ("机关和学校", "街道、学校", "学校和机关"): whose
+    /// serving or retired staff make up a body that a 功能型 organisation fits (003 §二(四)4). A school alone is no such list.
+    /// </summary>
+    private const string PublicBodies = "((机关|事业单位|街道|政府)(和|或|、|及|跟)(学校|医院|机关|事业单位|街道|社区)|(学校|医院)(和|或|、|及|跟)(机关|事业单位|街道|政府))";
 
     /// <summary>Adverbs between the members' noun and their figure ("党员其实现在只剩两个").</summary>
     private const string MemberAdverbs = "(其实|现在|目前|已经|如今|实际上|实际|眼下|还|也|都|大概|大约|差不多|估计)*";
@@ -371,7 +395,7 @@ public static partial class FactExtractor
     /// clause's end (the members being the topic): "又转进来两个正式党员", "新招了4个退伍军人，都是正式党员", "原来有1个党员，
     /// 后来又转进来两个". A count of staff hired ("新招了20个工人") is no member.
     /// </summary>
-    [GeneratedRegex(@"(又|新|刚|再|另外|今年|最近|陆续|后来)[^，,。？?\d]{0,4}?(转进来|转进|转入|转来|调来|调入|调进|进了|进来了|进来|来了|招了|招进|招来|发展了|吸收了|加入了|入职了)(了)?" + Count + @"(名|个|位)((中共)?(正式)?党员|\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员|(?=$|[，,。？?！!；;了]))")]
+    [GeneratedRegex(@"(又|新|刚|再|另外|今年|最近|陆续|后来)[^，,。？?\d]{0,4}?(转进来|转进|转入|转来|调来|调入|调进|进了|进来了|进来|来了|招了|招进来|招进|招来|发展了|吸收了|加入了|入职了)(了)?" + Count + @"(名|个|位)((中共)?(正式)?党员|\p{IsCJKUnifiedIdeographs}{1,6}[，,](都|全|全部|均)(是|为)(中共)?(正式)?党员|(?=$|[，,。？?！!；;了]))")]
     private static partial Regex AddedMembers();
 
     /// <summary>A count marked as the earlier one ("原来有1个党员", not "原来挂在…"), to which members who came since are added.</summary>
@@ -385,6 +409,13 @@ public static partial class FactExtractor
     /// <summary>Something is asked: a question mark, a question word or particle, a modal of advice, or a plea to look.</summary>
     [GeneratedRegex(@"[？?]|吗|么|呢|怎|咋|啥|什么|哪|如何|能否|能不能|可不可以|是否|还是|行不行|要不要|需不需要|该|合适|适合|够不够|好不好|可否|看看|建议|请问|想问|问一下|咨询|不知道|(不|没|可以|行)$")]
     private static partial Regex AsksSomething();
+
+    /// <summary>
+    /// Asking about something beside the formation method: mass organisations set up first ("先把工会、团支部搞起来", 004 §二(四)),
+    /// or the principle of choosing partners ("有啥讲究", "按什么原则凑").
+    /// </summary>
+    [GeneratedRegex(@"讲究|原则|注意什么|注意哪些|先[^，,。？?！!]{0,6}(工会|团支部|群团|妇联|妇委会|共青团|团组织|团委)")]
+    private static partial Regex AsksBeside();
 
     /// <summary>Asking when or who rather than which way: "哪年", "什么时候", "谁来牵头".</summary>
     [GeneratedRegex(@"哪年|哪一年|什么时候|啥时候|何时|几时|哪天|几月|哪个月|多久|多长时间|谁")]
@@ -441,7 +472,7 @@ public static partial class FactExtractor
     /// </summary>
     private const string Negation = @"(没有|木有|莫有|没得|冇|无(?![法论])|没(?=$|[\s，,。？?！!了呢啊呀哦咋怎]))"; // bare 没 only at a clause end: "也没用" is not one
 
-    [GeneratedRegex(@"(没有|木有|莫有|没得|没|冇|无)(中共)?党员|(一个|一名|一位|1个|1名|1位)(中共)?党员(都|也)?(还)?" + Negation + @"|党员(人数)?(为|是)?(0|零)(?![\d一二三四五六七八九十])|(?<!\d)0名党员|零党员|党员(一个|1个)(都|也)?(还)?" + Negation + @"|党员(都|也|还|目前|现在)?(还)?(没有|木有|莫有|没得|冇)(?=$|[\s，,。？?！!了呢啊呀])")]
+    [GeneratedRegex(@"(没有|木有|莫有|没得|没|冇|无)(中共)?党员|(一个|一名|一位|1个|1名|1位)(中共)?党员(都|也)?(还)?" + Negation + @"|党员" + EarlierWords + "?(一个|1个)(都|也)?(还)?" + Negation + @"|党员(人数)?(为|是)?(0|零)(?![\d一二三四五六七八九十])|(?<!\d)0名党员|零党员|党员(一个|1个)(都|也)?(还)?" + Negation + @"|党员(都|也|还|目前|现在)?(还)?(没有|木有|莫有|没得|冇)(?=$|[\s，,。？?！!了呢啊呀])")]
     private static partial Regex NoMembers();
 
     [GeneratedRegex(@"(教职工|职工|员工|从业人员|从业|工人|雇员|工作人员|专职人员|员工人数|职工人数|老师)(有|共|共有|一共|总共|加起来|人数|数|达|达到)?" + Count + "((人|名|个|号人)|" + FigureEnd + ")|" + Count + "(名|个|位|号)?(职工|员工|从业人员|工人|雇员|律师|工作人员)"
@@ -455,7 +486,7 @@ public static partial class FactExtractor
     private static partial Regex EnterpriseWords();
 
     /// <summary>Members who are (or were) 机关事业单位 staff: a 功能型 organisation fits them (003 §二(四)4).</summary>
-    [GeneratedRegex(@"机关(和|或|、|及)?事业单位|(离休|退休)前[^，,。]{0,3}(机关|事业单位)|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休|退下来)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部")]
+    [GeneratedRegex(@"机关(和|或|、|及)?事业单位|(离休|退休)前[^，,。]{0,3}(机关|事业单位)|机关干部|(机关|事业单位)(离退休|退休|在职)?(人员|职工|干部)|(机关|事业单位)[^，,。]{0,3}(离退休|退休|退下来)|公务员|(离)?退休(的)?(干部|老干部|公务员|教师)|老干部|" + PublicBodies + @"[^，,。]{0,6}(在职|退休|离退休|离休|退下来|干部|人员|职工|老师|教师)")]
     private static partial Regex PublicStaff();
 
     /// <summary>"3名党员但有1名是预备党员，怎么建": an exact count of one unit's members, not a class ("3名以上…的企业").</summary>
@@ -468,12 +499,33 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(都|全|全部|均)(是|为)?正式(党员|的)|党员[，,](都是)?正式的")]
     private static partial Regex AllFull();
 
-    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员|(组织)?关系(都|全|全部|均)(还)?(在原单位|在原来(的)?单位|在各自(的)?(工作)?单位|在(自己|各自|本人)?(的)?工作单位|在外地|在老家|不在本单位)|党员(都|全|全部|均)(是|为)?[^，,。？?]{0,6}流动")]
+    [GeneratedRegex(@"(都|全|全部|均)(是|为)流动党员|(组织)?关系(都|全|全部|均)(还)?(在原单位|在原来(的)?单位|在各自(的)?\p{IsCJKUnifiedIdeographs}{0,4}?(单位|企业|公司|学校|老家)|在(自己|各自|本人)?(的)?工作单位|在(外地|外省|外市|原籍)?(的)?老家|在外地|在外省|在原籍|不在(本单位|本地|本市|这边|这里|深圳))|党员(都|全|全部|均)(是|为)?[^，,。？?]{0,6}流动")]
     private static partial Regex AllFlowing();
 
     /// <summary>Facts said of several units at once ("每家就一两个党员", "好多小企业一个党员都没有"): a class, not one unit.</summary>
     [GeneratedRegex(@"每家|各家|好多|许多|这些(企业|单位|公司|社会组织)")]
     private static partial Regex SeveralUnits();
+
+    /// <summary>Units counted one by one: "一家面馆、一家修车铺", "一家奶茶店，一家打印店".</summary>
+    [GeneratedRegex(@"(一|1)家[^，,、。？?！!]{1,10}[、，,](还有|和|跟)?(一|1)家")]
+    private static partial Regex EnumeratedUnits();
+
+    /// <summary>A way asked for by its noun, with or without a formation word ("走哪条路", "该用啥法子", "采取何种方式").</summary>
+    [GeneratedRegex(@"(走|用|选|采取|采用|使)(哪|啥|什么|何种)(条|一条|种|个|一个)?(" + WayNouns + ")")]
+    private static partial Regex WayAsk();
+
+    /// <summary>Words marking a state as the earlier one ("之前", "原来"): a later count is the unit's now.</summary>
+    private const string EarlierWords = "(之前|原来|以前|本来|过去|原先|早先|去年|一开始)";
+
+    [GeneratedRegex(EarlierWords)]
+    private static partial Regex EarlierMarker();
+
+    /// <summary>"之前一个党员都没有", "党员原来一个没有": none said in a clause marked as the earlier state.</summary>
+    private static bool EarlierNone(string text, Match none)
+    {
+        var start = none.Index == 0 ? 0 : text.LastIndexOfAny(['，', ',', '。', '？', '?', '！', '!', '；', ';'], none.Index - 1) + 1;
+        return EarlierMarker().IsMatch(text.AsSpan(start, none.Index + none.Length - start));
+    }
 
     [GeneratedRegex(@"[，,。？?！!；;\s]+")]
     private static partial Regex Clauses();
@@ -482,7 +534,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<![党基])建(?!议)|成立|(弄|搞|整)(个|一个)[^，,。？?]{0,2}组织|(?<!团)(支部|总支)(?!书记|副书记|委员)|党委(?!书记|副书记|委员)|联合|单独|功能型|覆盖|挂靠|升格")]
     private static partial Regex FormationWord();
 
-    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|哪(条|一条|个|一个)(路子|路|办法|方式|模式|形式)|(什么|啥)(路子|路数)|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
+    [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|(哪|何)(条|一条|个|一个|种)?(" + WayNouns + @")|(什么|啥|何种)(" + WayNouns + @")|何种|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
     private static partial Regex KindAsk();
 
     [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|(吗|么|不|没|不行)$")]
@@ -499,22 +551,22 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<!挂靠到|加入|建立|成立|组建)(联合党组织|联合党支部|联合支部|联建)|挂靠在|已(经)?挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?([这那该][家个]的?)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何|咋|怎样)(怎么|如何|咋|怎样)?调整|(从哪|从哪里|从哪儿|从何)(下手|入手|着手|起步)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
+    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?([这那该][家个]的?)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何|咋|怎样)(怎么|如何|咋|怎样)?调整|(从哪|从哪里|从哪儿|从哪头|从何)(下手|入手|着手|起步)|(怎么|如何|咋|怎样)(来)?(设置|设立|设(?![计备施立置定])|安排)|(怎么|如何|咋|怎样)(帮|给|替|带)(他们|她们|它们|人家|他|她|它|这家|那家)?(搞|弄|建|整|做|覆盖)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|(一起|一块儿|一块|合起来|放一起|凑一起)(弄|搞|建|整|办)(吗|么|不|行不行|可以吗|行吗)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
     private static partial Regex AdviceIntent();
 
-    [GeneratedRegex(@"这家|那家|一家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|这种情况|这种情形|这个情况|这样的情况")]
+    [GeneratedRegex(@"这家|那家|一家|(?<=[开来进])了家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|这种情况|这种情形|这个情况|这样的情况")]
     private static partial Regex Deictic();
 
-    [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中)")]
+    [GeneratedRegex(@"^(?<name>[^，,。？?！!：:；;]{2,30}?)(现在|目前|已经|现有|共有|一共|只有|还没有|没有|有|职工|员工|从业人员|的党员|党员|里|中|(?=(\d+|[零一二两三四五六七八九十百千]+)(多|来|几|余)?(个|号)?人))")]
     private static partial Regex NamePrefix();
 
-    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,16}?(有限公司|公司|物业|快递|超市|事务所|协会|商会|学会|基金会|学校|医院|幼儿园|集团|中心|酒店|餐厅|工作室|研究院|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆))")]
+    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,16}?(有限公司|公司|物业|快递|超市|事务所|协会|商会|学会|基金会|学校|医院|幼儿园|集团|中心|酒店|餐厅|工作室|研究院|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆|养老院))")]
     private static partial Regex NamedUnit();
 
     [GeneratedRegex(@"^(请问|我想问|想问|问一下|咨询|关于|那么|那|这家|那家|该)+")]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆")]
+    [GeneratedRegex(@"公司|企业|厂|超市|快递|物业|店|集团|科技|餐饮|酒店|工作室|商行|协会|商会|学会|基金会|事务所|学校|医院|幼儿园|中心|研究院|研究会|联合会|促进会|物流|电商|网络|律所|文化|传媒|贸易|商贸|实业|咨询|装饰|药房|诊所|餐馆|养老院")]
     private static partial Regex OrgSuffix();
 
     [GeneratedRegex(@"^(党员|企业|公司|非公|社会组织|两新|一个|如果|假如|对于|没有|一般|所有|哪些|什么|小微|民营|私营|外资|规模|律师事务所|会计师事务所|税务师事务所|民办|辖区|园区|社区|街道|楼宇|商圈)")]

@@ -29,9 +29,10 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         OrganizationLevel? level = null;
         IReadOnlyList<JointFormationMode>? modes = null;
 
-        if (facts.Type == OrganizationType.SocialOrg && facts.MostlyPublicStaff == true)
+        if (facts.Type != OrganizationType.Enterprise && facts.MostlyPublicStaff == true)
         {
-            // 003 §二(四)4: 以机关事业单位人员为主体组成的社会组织 → 功能型党组织.
+            // 003 §二(四)4: 以机关事业单位人员为主体组成的社会组织 → 功能型党组织. A body of unknown kind described by its
+            // members' public posts ("合唱团", "养老院的党员都是机关事业单位退休的") is read as such a social organisation.
             method = FormationMethod.Functional;
             level = LevelFor(size ?? Count.Exactly(0), reasons, quiet: true);
             Reason(reasons, "functional_public_staff", "该社会组织以机关事业单位人员为主体");
