@@ -119,6 +119,11 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
             }
         }
 
+        // "每个支部能有80人吗": a modal right before 有 (能有, 会有, 得有) asks whether, as 可以 and 要 do (question words);
+        // it is no content word. Only a modal that starts a word of the cut: 工会有 is 工会 + 有, 可能有 is 可能 + 有.
+        var cut = segmenter?.Words(original);
+        BlankModals(text, original, cut);
+
         foreach (var word in questionWords)
         {
             Blank(text, word, kept);
@@ -158,7 +163,6 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         }
 
         // A bigram across two words ("党员有" → 员有) is an artefact of reading two characters at a time: none is a term.
-        var cut = segmenter?.Words(original);
         var boundaries = cut is null ? null : WordSegmenter.Boundaries(cut, original.Length);
         var guessed = cut is null ? null : GuessedJoins(cut, original);
         var runs = HanRun().Matches(rest).ToList();
@@ -382,6 +386,27 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
 
         var rest = PointsBack().Replace(new string(prefix), m => new string('|', m.Length));
         return HanRun().Matches(JoiningCharacters().Replace(rest, "|")).Any(m => m.Length >= 2);
+    }
+
+    /// <summary>Blanks each modal of the vocabulary (能, 会, 得) that starts a word of <paramref name="cut"/> right before 有.</summary>
+    private void BlankModals(char[] text, string original, IReadOnlyList<(int Start, int End)>? cut)
+    {
+        if (cut is null || vocabulary.ModalWords is not { Count: > 0 } modals)
+        {
+            return;
+        }
+
+        foreach (var (start, _) in cut)
+        {
+            foreach (var modal in modals)
+            {
+                var end = start + modal.Length;
+                if (end < original.Length && original[end] == '有' && string.CompareOrdinal(original, start, modal, 0, modal.Length) == 0)
+                {
+                    Array.Fill(text, '|', start, modal.Length);
+                }
+            }
+        }
     }
 
     private static void Blank(char[] text, string word, bool[]? kept = null)

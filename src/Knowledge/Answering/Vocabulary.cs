@@ -6,7 +6,8 @@ namespace InstructorBot.Knowledge.Answering;
 /// The words question analysis needs, as data: synonym groups, question words, generic campaign terms, and the words the
 /// documents use for a verb a question says in one character ("怎么选" → 选举/选拔/产生), and the words that make a clause
 /// ask (什么, 怎么, 几, 吗…) rather than tell, and the nouns that name the kind of answer asked for rather than its subject
-/// ("要走哪些程序", "有没有具体标准", "需要什么条件": 程序, 标准, 条件), which are no asking word of <see cref="FocusCoverage"/>.
+/// ("要走哪些程序", "有没有具体标准", "需要什么条件": 程序, 标准, 条件), which are no asking word of <see cref="FocusCoverage"/>,
+/// and the modals that ask whether before 有 ("能有80人吗": 能, 会, 得), which are no content word.
 /// </summary>
 public sealed record Vocabulary(
     IReadOnlyList<IReadOnlyList<string>> Synonyms,
@@ -17,7 +18,8 @@ public sealed record Vocabulary(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? LoneWords = null,
     IReadOnlyList<string>? KeptWords = null,
     IReadOnlyList<string>? Interrogatives = null,
-    IReadOnlyList<string>? AnswerKindWords = null)
+    IReadOnlyList<string>? AnswerKindWords = null,
+    IReadOnlyList<string>? ModalWords = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
