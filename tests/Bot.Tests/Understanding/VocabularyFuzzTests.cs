@@ -63,7 +63,7 @@ public sealed class VocabularyFuzzTests(Xunit.Abstractions.ITestOutputHelper out
             }
 
             Assert.All(result.Actions, a => Assert.True(!a.IsRecord || a.Date is not null, text));
-            Assert.Equal(result.Actions.Any(a => a.NeedsOrganization && a.Organization is null) ? ["organization"] : [], result.Missing);
+            Assert.Equal(result.Actions.Any(a => a.AwaitsOrganization) ? ["organization"] : [], result.Missing);
         }
 
         shortTimes.Sort();
