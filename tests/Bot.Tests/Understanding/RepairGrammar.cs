@@ -276,7 +276,7 @@ internal static class RepairGrammar
             var staff = 20 + random.Next(100);
             var members = 1 + random.Next(2);
             var text = Start + "有个" + w.Word + Gap + Repair(w.Word, r.Word) + Gap + "职工" + Num(staff) + "人" + Gap + "党员" + Num(members) + (voice ? "个" : "名") + Gap + (voice ? "该怎么建" : "建议用什么方式建党组织");
-            return (text, [Act("formation_advice", ("organization", null), ("employees", staff), ("party_members", members), ("org_type", r.Key))], true);
+            return (text, [Act("formation_advice", ("organization", null), ("employees", staff), ("party_members", members), ("org_type", r.Key))], false); // advice about a described unit writes nothing: nothing to ask (round 17's convention)
         }
 
         private (string, JsonArray, bool) SecretaryRepair((string Short, string Full) u, (string Word, int Back) d)
