@@ -223,7 +223,7 @@ public sealed class MessageUnderstanding
         var opening = Tokens.SelfCorrections.EarlierWrongClauseEnd(normalized, rules);
         normalized = opening > 0 ? string.Concat(normalized.AsSpan(0, opening), rules.EarlierReports.Rewrite(normalized[opening..])) : rules.EarlierReports.Rewrite(normalized);
         var retracted = rules.Undo.ContainsAny(normalized);
-        if (rules.Corrections.ContainsAny(normalized) || rules.PauseCorrections.ContainsAny(normalized) || retracted || normalized.Contains('哦'))
+        if (retracted || Tokens.SelfCorrections.MayCorrect(normalized, rules))
         {
             // Self-corrections in mid-message ("发现一个流动党员 哦不是 是俩"): the message as meant, read once.
             var today = DateExpressions.Today(now);

@@ -30,7 +30,7 @@ internal static partial class SelfCorrections
             return string.Concat(text.AsSpan(0, opening), Apply(text[opening..], rules, entities, retracted));
         }
 
-        for (var edit = 0; edit < MaxEdits && (retracted || rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text) || text.Contains('哦')); edit++)
+        for (var edit = 0; edit < MaxEdits && (retracted || MayCorrect(text, rules)); edit++)
         {
             var (names, days) = entities(text);
             var tokens = Tokenizer.Tokenize(text, rules.Lexicon, names, days);
@@ -44,6 +44,13 @@ internal static partial class SelfCorrections
 
         return text;
     }
+
+    /// <summary>
+    /// True where the text may correct itself: a correction marker, a pause correction, or 哦 (a figure said again after it:
+    /// "员工一百四 哦一百四十个"). The gate of <see cref="Apply"/>, asked by its caller too before it builds the entity spans.
+    /// </summary>
+    public static bool MayCorrect(string text, UnderstandingRules rules) =>
+        rules.Corrections.ContainsAny(text) || rules.PauseCorrections.ContainsAny(text) || text.Contains('哦');
 
     private static string? FirstEdit(string text, List<Token> tokens, UnderstandingRules rules)
     {
