@@ -136,5 +136,8 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>发语音/打字/听懂: how the sender talks to the bot; asked about, the bot's use (help).</summary>
     public KeywordSet InputModes { get; } = new(Class(v, "input_modes"));
 
+    /// <summary>报备/汇报/登记 right after a need or plan word ("另有一事需要报备："): the need is the message's own telling, no plan.</summary>
+    public KeywordSet ReportObjects { get; } = new(Class(v, "report_objects"));
+
     private static IEnumerable<string> Class(Vocabulary v, string name) => v.MoodOperators.TryGetValue(name, out var words) ? words : [];
 }

@@ -133,9 +133,13 @@ internal sealed partial class MessageParser
     private bool PlannedByHeading(int position)
     {
         var end = HeadingEnd();
-        return end > 0 && position > end && rules.Plan.ContainsAny(text, 0, end) && !mentions.Any(m => m.Start < end)
+        return end > 0 && position > end && rules.Plan.FindAll(text, 0, end).Any(p => !TellsThisMessage(p)) && !mentions.Any(m => m.Start < end)
             && !dates.Any(d => d.Start < end && d.Date <= today);
     }
+
+    /// <summary>"另有一事需要报备：", "有个情况要汇报一下：": a need or plan word whose object is the telling (<c>report_objects</c>) plans nothing.</summary>
+    private bool TellsThisMessage((int Position, string Word) marker) =>
+        rules.Agents.ReportObjects.MatchAt(text, marker.Position + marker.Word.Length) is not null;
 
     /// <summary>The end of the text before <paramref name="end"/> without the blanks and a day said last ("工作日志 12月10日").</summary>
     private int TrimmedEnd(int end)

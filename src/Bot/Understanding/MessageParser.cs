@@ -223,6 +223,7 @@ internal sealed partial class MessageParser
             FindRevealedMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
+            FindPairingsContinued(clause); // MessageParser.PairingsContinued.cs
         }
 
         FindMembersMetOnAVisit(); // MessageParser.Presence.cs
