@@ -139,5 +139,8 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>报备/汇报/登记 right after a need or plan word ("另有一事需要报备："): the need is the message's own telling, no plan.</summary>
     public KeywordSet ReportObjects { get; } = new(Class(v, "report_objects"));
 
+    /// <summary>也是同一天/也是当天 right after a mass body: set up the day a body said before was (MessageParser.AlsoContinued.cs).</summary>
+    public KeywordSet SameDayAsBefore { get; } = new(Class(v, "same_day_as_before"));
+
     private static IEnumerable<string> Class(Vocabulary v, string name) => v.MoodOperators.TryGetValue(name, out var words) ? words : [];
 }

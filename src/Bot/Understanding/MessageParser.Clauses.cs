@@ -167,7 +167,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
+        return PlannedInClause(clause, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
             || IsHearsay(position) // MessageParser.Discourse.cs
             || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
             || PlannedByHeading(position) // MessageParser.Items.cs

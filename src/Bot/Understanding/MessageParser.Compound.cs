@@ -72,7 +72,8 @@ internal sealed partial class MessageParser
             var premise = next >= 0 && parts[next] == Part.Request && !(previous >= 0 && OnlyADay(units[i])) && AsksAdviceAfter(units, i, next);
             // "…另外微光软件的台账 | 帮我调出来看看": a unit that opens with a turn goes with what follows it.
             var opensTurn = rules.TopicShift.MatchAt(text, units[i].Start, units[i].End) is not null && next >= 0;
-            parts[i] = premise || opensTurn || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
+            var afterUndo = previous >= 0 && next >= 0 && parts[next] == Part.Report && UndoesOnly(units[previous]); // MessageParser.UndoneThenSaid.cs
+            parts[i] = premise || opensTurn || afterUndo || previous < 0 ? (next >= 0 ? parts[next] : Part.Neutral) : parts[previous];
         }
 
         // One request turning to another ("覆盖率多少？顺便把台账导出来") starts a part of its own.

@@ -35,13 +35,16 @@ internal sealed partial class MessageParser
                 (verbClause, verbAt) = carried; // "他们的团支部 | 今天也成立了", "团支部和妇委会 | 同时挂牌了": the body (or the list) closes its clause, its day and verb open the next
             }
 
+            var sameDay = verbAt is null ? SameDayAsBodyBefore(listEnd, clause.End) : null; // MessageParser.AlsoContinued.cs
+            verbAt ??= sameDay is null ? null : listEnd;
             if (verbAt is { } at && !MassBodyBlocked(verbClause, at) && !CorrectedAway(position, word))
             {
                 // "今天成立工会了哦不对不是工会是团支部": the slot's value as corrected later in the message (MessageParser.MeasureFrames.cs).
                 var said = CorrectedMeasure(position, word) ?? measure;
                 foreach (var target in TargetsFor(clause, position, wholeClause: false))
                 {
-                    Add(at, Record(ActionKind.WorkCoverage, target, at) with { Measure = ParseMeasure(said) });
+                    var action = Record(ActionKind.WorkCoverage, target, at) with { Measure = ParseMeasure(said) };
+                    Add(at, sameDay is { } day ? action with { Date = day } : action);
                 }
             }
         }

@@ -137,6 +137,10 @@ internal sealed partial class MessageParser
             && !dates.Any(d => d.Start < end && d.Date <= today);
     }
 
+    /// <summary>A plan word before <paramref name="position"/> in its clause, other than a need to tell this message (<see cref="TellsThisMessage"/>).</summary>
+    private bool PlannedInClause(Clause clause, int position) =>
+        rules.Plan.ContainsAny(text, clause.Start, position) && rules.Plan.FindAll(text, clause.Start, position).Any(p => !TellsThisMessage(p));
+
     /// <summary>"另有一事需要报备：", "有个情况要汇报一下：": a need or plan word whose object is the telling (<c>report_objects</c>) plans nothing.</summary>
     private bool TellsThisMessage((int Position, string Word) marker) =>
         rules.Agents.ReportObjects.MatchAt(text, marker.Position + marker.Word.Length) is not null;

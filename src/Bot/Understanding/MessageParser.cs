@@ -223,7 +223,7 @@ internal sealed partial class MessageParser
             FindRevealedMembers(clause);
             FindWorkCoverage(clause);
             FindPairings(clause);
-            FindPairingsContinued(clause); // MessageParser.PairingsContinued.cs
+            FindPairingsContinued(clause); // MessageParser.AlsoContinued.cs
         }
 
         FindMembersMetOnAVisit(); // MessageParser.Presence.cs

@@ -2,7 +2,8 @@ using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
 
-// Stage: record frames for pairings (round 18, r18-umissed): more units taken on in a clause after a pairing.
+// Stage: record frames continued with 也 (round 18, r18-umissed): more units taken on after a pairing, another body set up
+// the same day as one said before.
 internal sealed partial class MessageParser
 {
     /// <summary>
@@ -32,5 +33,21 @@ internal sealed partial class MessageParser
                 Add(also, Record(ActionKind.Pairing, unit, also) with { Secretary = earlier.Action.Secretary });
             }
         }
+    }
+
+    /// <summary>
+    /// "团支部昨天成立了，妇委会也是同一天", "工会上周五挂牌 妇委会也是那天": a mass body with no verb of its own followed by a
+    /// <c>same_day_as_before</c> phrase (也是同一天, 也是当天) after a body set up earlier in the message was set up too, that day.
+    /// Null when the words after the body say no such thing or no body was set up before it.
+    /// </summary>
+    private DateOnly? SameDayAsBodyBefore(int at, int end)
+    {
+        while (at < end && text[at] == ' ')
+        {
+            at++;
+        }
+
+        return rules.Agents.SameDayAsBefore.MatchAt(text, at, end) is null ? null
+            : drafts.LastOrDefault(d => d.Action.Kind == ActionKind.WorkCoverage && d.Action.Measure != WorkCoverageMeasure.Instructor && d.Position < at)?.Action.Date;
     }
 }
