@@ -139,6 +139,9 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>报备/汇报/登记 right after a need or plan word ("另有一事需要报备："): the need is the message's own telling, no plan.</summary>
     public KeywordSet ReportObjects { get; } = new(Class(v, "report_objects"));
 
+    /// <summary>帮我记一下/登记一下: the sender asks the bot to record what the message says (MessageParser.MembersTold.cs).</summary>
+    public KeywordSet RecordRequests { get; } = new(Class(v, "record_requests"));
+
     /// <summary>也是同一天/也是当天 right after a mass body: set up the day a body said before was (MessageParser.AlsoContinued.cs).</summary>
     public KeywordSet SameDayAsBefore { get; } = new(Class(v, "same_day_as_before"));
 

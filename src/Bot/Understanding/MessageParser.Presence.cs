@@ -84,7 +84,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private void FindMembersMetOnAVisit()
     {
-        if (!drafts.Any(d => d.Action.Kind == ActionKind.Visit))
+        if (!drafts.Any(d => d.Action.Kind == ActionKind.Visit) && !RecordAsked()) // MessageParser.MembersTold.cs
         {
             return;
         }
@@ -113,9 +113,9 @@ internal sealed partial class MessageParser
         foreach (var phrase in memberPhrases.Where(p => p.Category is not null and not "hired" && !p.Consumed && !p.Approximate).ToList())
         {
             if (clauses.FirstOrDefault(c => c.Start <= phrase.Start && phrase.Start < c.End) is not { IsQuestion: false } clause
-                || drafts.LastOrDefault(d => d.Action.Kind == ActionKind.Visit && d.Position <= phrase.Start) is not { } visit
+                || (drafts.LastOrDefault(d => d.Action.Kind == ActionKind.Visit && d.Position <= phrase.Start)?.Action ?? ToldToRecord(clause, phrase.Start)) is not { } visit
                 || !ExistentialBefore(clause, phrase.Start) || IsBlocked(clause, phrase.Start)
-                || MentionsIn(clause).Any(m => m.Start < phrase.Start && m.ReportedName != visit.Action.Organization))
+                || MentionsIn(clause).Any(m => m.Start < phrase.Start && m.ReportedName != visit.Organization))
             {
                 continue;
             }
@@ -123,10 +123,10 @@ internal sealed partial class MessageParser
             phrase.Consumed = true;
             AddDiscovery(phrase.Start, new UnderstoodAction(ActionKind.MemberDiscovery)
             {
-                Organization = visit.Action.Organization,
-                OrganizationId = visit.Action.OrganizationId,
-                Candidates = visit.Action.Candidates,
-                Date = visit.Action.Date,
+                Organization = visit.Organization,
+                OrganizationId = visit.OrganizationId,
+                Candidates = visit.Candidates,
+                Date = visit.Date,
                 Count = phrase.Value,
                 Categories = new MemberCategories().Plus(phrase.Category!, phrase.Value),
             });
