@@ -139,6 +139,9 @@ internal sealed class AgentWords(Vocabulary v)
     /// <summary>报备/汇报/登记 right after a need or plan word ("另有一事需要报备："): the need is the message's own telling, no plan.</summary>
     public KeywordSet ReportObjects { get; } = new(Class(v, "report_objects"));
 
+    /// <summary>加起来/合起来/一共 after 几 + a measure: several things summed, not asked (MessageParser.AlsoContinued.cs).</summary>
+    public KeywordSet SumWords { get; } = new(Class(v, "sum_words"));
+
     /// <summary>帮我记一下/登记一下: the sender asks the bot to record what the message says (MessageParser.MembersTold.cs).</summary>
     public KeywordSet RecordRequests { get; } = new(Class(v, "record_requests"));
 

@@ -3,7 +3,7 @@ using InstructorBot.Store.Domain;
 namespace InstructorBot.Bot.Understanding;
 
 // Stage: record frames continued with 也 (round 18, r18-umissed): more units taken on after a pairing, another body set up
-// the same day as one said before.
+// the same day as one said before; and several things summed (几个门店加起来), said, not asked.
 internal sealed partial class MessageParser
 {
     /// <summary>
@@ -49,5 +49,21 @@ internal sealed partial class MessageParser
 
         return rules.Agents.SameDayAsBefore.MatchAt(text, at, end) is null ? null
             : drafts.LastOrDefault(d => d.Action.Kind == ActionKind.WorkCoverage && d.Action.Measure != WorkCoverageMeasure.Instructor && d.Position < at)?.Action.Date;
+    }
+
+    /// <summary>
+    /// "他们几个门店加起来员工一百四五十号人", "几家分店合起来": 几 + a measure + what is counted, then a word that sums them
+    /// (<c>sum_words</c>: 加起来, 合起来, 一共) within a few characters, in a clause that ends with no question mark: several
+    /// things summed, said, not asked (the sum's figure is the unit's).
+    /// </summary>
+    private bool IsSeveralSummed(int start, int end, int position)
+    {
+        if (position + 1 >= end || text[position + 1] is not ('个' or '家' or '位' or '名' or '所' or '间')
+            || (end < text.Length && text[end] is '？' or '?') || text[end - 1] is '吗' or '呢' or '？' or '?')
+        {
+            return false;
+        }
+
+        return rules.Agents.SumWords.FindFirst(text, position + 2, Math.Min(end, position + 8)) is not null;
     }
 }

@@ -102,7 +102,7 @@ internal sealed partial class MessageParser
 
     private bool IsQuestion(int start, int end) => IsEitherOrQuestion(start, end) || EndsWithNotAfterModal(start, end) ||
         rules.Question.FindAll(text, start, end).Any(q =>
-            !(q.Word[0] == '几' && (rules.IsFew(text, q.Position) || IsSeveralAsSubject(start, end, q.Position))) // 十几个, 好几个月, 这几天, 可能再招几个人: "a few", no question
+            !(q.Word[0] == '几' && (rules.IsFew(text, q.Position) || IsSeveralAsSubject(start, end, q.Position) || IsSeveralSummed(start, end, q.Position))) // 十几个, 好几个月, 这几天, 可能再招几个人: "a few", no question
             && !(q.Word is "呢" or "吗" && q.Position + 1 < end && TextNormalizer.IsHan(text[q.Position + 1])) // "今天呢去了…" is a filler
             && !(q.Word == "呢" && IsDeclarativeNe(start, q.Position))
             && !IsIndefiniteAfterNone(q.Position, q.Word)); // "都没啥新情况": nothing new, no question
