@@ -7,7 +7,7 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// unit's staff noun (秘书处) or 在职; the formal companion 我同…一道; pairings by 归我包 and more units taken on with 也算我的;
 /// a mass body set up 也是同一天 as the one before; a need to report (需要报备：) plans nothing; the unit and day between an
 /// undo and the record anew are the record's; members of a category told to the sender who asks to
-/// record them (帮我记一下) are found. Units and wordings other than the evidence's (a–ar) and the branch batch's
+/// record them (帮我记一下) are found; 的时候 is no person's name; 几个…加起来 is several things summed, not a question. Units and wordings other than the evidence's (a–ar) and the branch batch's
 /// (tests/data/understanding-r18-umissed.jsonl), with controls.
 /// </summary>
 public sealed class FactsSaidClassesTests
@@ -89,6 +89,20 @@ public sealed class FactsSaidClassesTests
         var found = Assert.IsType<UnderstoodAction>(Of("金桥投资的店长说员工里有个口袋党员 帮我记一下", ActionKind.MemberDiscovery));
         Assert.Equal(1, found.Categories?.Pocket);
         Assert.Null(Of("金桥投资老板说店里有个口袋党员", ActionKind.MemberDiscovery));
+    }
+
+    [Fact]
+    public void A_time_noun_after_de_is_no_finder_and_a_person_with_that_surname_still_is()
+    {
+        Assert.Equal(2, Of("瑞康医疗开会的时候又亮出来两个隐形党员", ActionKind.MemberDiscovery)?.Count);
+        Assert.Null(Of("社区的时建国发现一个党员", ActionKind.MemberDiscovery));
+    }
+
+    [Fact]
+    public void Several_things_summed_are_said_and_a_sum_asked_for_is_asked()
+    {
+        Assert.Equal(90, Of("汇通汽车几个门店加起来员工九十个", ActionKind.OrgUpdate)?.Employees);
+        Assert.NotNull(Of("汇通汽车几个门店加起来员工有多少？", ActionKind.OrgLookup));
     }
 
     [Fact]
