@@ -2,7 +2,8 @@ using InstructorBot.Store.Domain;
 
 namespace InstructorBot.Bot.Understanding;
 
-// Stage: record frames for members found (round 18, r18-umissed): members of a category told to the sender, who asks to record them.
+// Stage: record frames for members found (round 18, r18-umissed): members of a category told to the sender who asks to record
+// them, or said to be at another unit after a find.
 internal sealed partial class MessageParser
 {
     private bool? recordAsked;
@@ -19,4 +20,21 @@ internal sealed partial class MessageParser
     /// </summary>
     private UnderstoodAction? ToldToRecord(Clause clause, int position) =>
         RecordAsked() ? Record(ActionKind.MemberDiscovery, TargetsFor(clause, position, wholeClause: true).FirstOrDefault(), position) : null;
+
+    /// <summary>
+    /// "阳光社工那边站出来两个隐形党员 然后顺达快递那边有一个流动党员": after members found at one unit, a clause that names
+    /// another unit and says members of a category are there (有个流动党员) is a find at that unit too, on the same day. Null
+    /// when no find comes before it or the clause names no unit of its own other than the one found at.
+    /// </summary>
+    private UnderstoodAction? FoundAtAnotherUnit(Clause clause, int position)
+    {
+        if (drafts.LastOrDefault(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Position < clause.Start) is not { } found
+            || MentionsIn(clause).LastOrDefault(m => m.End <= position && !m.IsGeneric) is not { } unit
+            || unit.ReportedName is null || unit.ReportedName == found.Action.Organization)
+        {
+            return null;
+        }
+
+        return Record(ActionKind.MemberDiscovery, unit, position) with { Date = found.Action.Date };
+    }
 }

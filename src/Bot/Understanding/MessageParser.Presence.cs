@@ -84,7 +84,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private void FindMembersMetOnAVisit()
     {
-        if (!drafts.Any(d => d.Action.Kind == ActionKind.Visit) && !RecordAsked()) // MessageParser.MembersTold.cs
+        if (!drafts.Any(d => d.Action.Kind is ActionKind.Visit or ActionKind.MemberDiscovery) && !RecordAsked()) // MessageParser.MembersTold.cs
         {
             return;
         }
@@ -113,7 +113,7 @@ internal sealed partial class MessageParser
         foreach (var phrase in memberPhrases.Where(p => p.Category is not null and not "hired" && !p.Consumed && !p.Approximate).ToList())
         {
             if (clauses.FirstOrDefault(c => c.Start <= phrase.Start && phrase.Start < c.End) is not { IsQuestion: false } clause
-                || (drafts.LastOrDefault(d => d.Action.Kind == ActionKind.Visit && d.Position <= phrase.Start)?.Action ?? ToldToRecord(clause, phrase.Start)) is not { } visit
+                || (drafts.LastOrDefault(d => d.Action.Kind == ActionKind.Visit && d.Position <= phrase.Start)?.Action ?? ToldToRecord(clause, phrase.Start) ?? FoundAtAnotherUnit(clause, phrase.Start)) is not { } visit
                 || !ExistentialBefore(clause, phrase.Start) || IsBlocked(clause, phrase.Start)
                 || MentionsIn(clause).Any(m => m.Start < phrase.Start && m.ReportedName != visit.Organization))
             {

@@ -7,7 +7,7 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// unit's staff noun (秘书处) or 在职; the formal companion 我同…一道; pairings by 归我包 and more units taken on with 也算我的;
 /// a mass body set up 也是同一天 as the one before; a need to report (需要报备：) plans nothing; the unit and day between an
 /// undo and the record anew are the record's; members of a category told to the sender who asks to
-/// record them (帮我记一下) are found; 的时候 is no person's name; 几个…加起来 is several things summed, not a question. Units and wordings other than the evidence's (a–ar) and the branch batch's
+/// record them (帮我记一下) are found, and so are those said to be at another unit after a find; 的时候 is no person's name; 几个…加起来 is several things summed, not a question. Units and wordings other than the evidence's (a–ar) and the branch batch's
 /// (tests/data/understanding-r18-umissed.jsonl), with controls.
 /// </summary>
 public sealed class FactsSaidClassesTests
@@ -89,6 +89,16 @@ public sealed class FactsSaidClassesTests
         var found = Assert.IsType<UnderstoodAction>(Of("金桥投资的店长说员工里有个口袋党员 帮我记一下", ActionKind.MemberDiscovery));
         Assert.Equal(1, found.Categories?.Pocket);
         Assert.Null(Of("金桥投资老板说店里有个口袋党员", ActionKind.MemberDiscovery));
+    }
+
+    [Fact]
+    public void Members_of_a_category_at_another_unit_after_a_find_are_found_there_and_more_at_the_same_unit_are_not_a_second_find()
+    {
+        var found = Read("今天开了个见面会 金桥投资站出来一个隐形党员 然后宏图贸易有两个流动党员").Where(a => a.Kind == ActionKind.MemberDiscovery).ToList();
+        Assert.Equal(2, found.Count);
+        Assert.Equal("深圳市宏图贸易有限公司", found[1].Organization);
+        Assert.Equal(2, found[1].Categories?.Flowing);
+        Assert.Single(Read("宏图贸易发现两名党员，还有个流动党员"), a => a.Kind == ActionKind.MemberDiscovery);
     }
 
     [Fact]
