@@ -30,6 +30,7 @@ internal sealed partial class MessageParser
         }
 
         MarkAlternativeQuestions(); // MessageParser.Alternatives.cs: "联合建，还是挂靠社区好？"
+        MarkQuestionLeads(); // MessageParser.Unmeant.cs: "建了功能型党组织以后，党费交哪里"
     }
 
     /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>

@@ -229,6 +229,7 @@ internal sealed partial class MessageParser
         ElaborateDiscoveries(); // MessageParser.Discourse.cs: facts of one action said over the clauses after it
         FindRoundsOfVisits();
         FindFormation();
+        MembersFromThosePresent(); // MessageParser.Unmeant.cs: "一共7个人参加"
         var advice = ToldNotAsked() ? null : FindAdvice();
         if (advice is null)
         {

@@ -1,0 +1,97 @@
+namespace InstructorBot.Bot.Understanding;
+
+// Stage (round 18, branch r18-uextra): records the user did not mean. Each class is a piece of grammar the mood, aspect
+// and facts stages ask here, with its words as data (vocabulary unmeant_records, UnmeantWords):
+// - a question's lead: a clause ending with a subordinator (以后/之后) right before a question clause of its sentence is
+//   part of the question ("社会组织建了功能型党组织以后，里面党员的党费交哪里"), unless it tells a day (今天/昨天);
+// - a talk's topic: a formation verb phrase + 的 + a topic noun after a talk verb ("跟老板聊聊建支部的事") names what is
+//   talked about, told done or not;
+// - no progress: a set-up said meant, then 没动静/没下文 after it in its sentence ("说月初就把工会弄起来 到现在还没动静");
+// - those present: a count right before an attendance verb ("5个党员都到了", "一共7个人参加") is no unit's total; in a
+//   formation's sentence it is the new body's members where none other is said.
+internal sealed partial class MessageParser
+{
+    /// <summary>How far after a count its attendance verb may stand ("7个人都参加了": 都 between).</summary>
+    private const int AttendanceReach = 3;
+
+    /// <summary>Marks a clause that leads into the question after it (a subordinator at its end, no told day in it) as asked.</summary>
+    private void MarkQuestionLeads()
+    {
+        for (var k = clauses.Count - 2; k >= 0; k--)
+        {
+            var (lead, next) = (clauses[k], clauses[k + 1]);
+            if (lead.IsQuestion || !next.IsQuestion || EndsSentence(lead, next))
+            {
+                continue;
+            }
+
+            var words = text[lead.Start..lead.End].TrimEnd(' ', '，', ',', '、');
+            if (rules.Unmeant.QuestionSubordinators.Any(s => words.EndsWith(s, StringComparison.Ordinal))
+                && !dates.Any(d => d.Start >= lead.Start && d.Start < lead.End && d.Date <= today))
+            {
+                clauses[k] = lead with { IsQuestion = true };
+            }
+        }
+    }
+
+    /// <summary>The clauses of [<paramref name="start"/>, <paramref name="end"/>) are all a question's lead (<see cref="MarkQuestionLeads"/>).</summary>
+    private bool LeadsIntoQuestion(int start, int end)
+    {
+        var inside = clauses.Where(c => c.Start >= start && c.End <= end).ToList();
+        return inside.Count > 0 && inside.All(c => c.IsQuestion);
+    }
+
+    /// <summary>"跟老板聊聊建支部的事": a talk verb before the formation verb in its clause.</summary>
+    private bool IsTalkedAbout(Clause clause, int verbStart) =>
+        rules.Unmeant.TalkVerbs.FindAll(text, clause.Start, verbStart).Any(w => !InMention(w.Position));
+
+    /// <summary>"到现在还没动静": a no-progress word after <paramref name="position"/> in its sentence.</summary>
+    private bool NoProgressAfter(Clause clause, int position)
+    {
+        var (_, end) = SentenceAround(clause);
+        return rules.Unmeant.NoProgress.FindAll(text, position, end).Any(w => !InMention(w.Position));
+    }
+
+    /// <summary>"5个党员都到了", "一共7个人参加": an attendance verb within reach after the count, in its clause.</summary>
+    private bool CountsThosePresent(NumberPhrase phrase)
+    {
+        var clause = ClauseAt(phrase.Start);
+        var end = Math.Min(clause.End, phrase.End + AttendanceReach + 2);
+        for (var at = phrase.End; at < end && at <= phrase.End + AttendanceReach; at++)
+        {
+            if (rules.Unmeant.AttendanceVerbs.MatchAt(text, at, clause.End) is not null)
+            {
+                return true;
+            }
+
+            if (!TextNormalizer.IsHan(text[at]) || ChineseNumber.IsNumeralChar(text[at]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A formation with no members said takes the count of those present said in its sentence ("一共7个人参加").</summary>
+    private void MembersFromThosePresent()
+    {
+        for (var k = 0; k < drafts.Count; k++)
+        {
+            var draft = drafts[k];
+            if (draft.Action is not { Kind: ActionKind.Formation, Members: null })
+            {
+                continue;
+            }
+
+            var (start, end) = SentenceAround(ClauseAt(draft.Position));
+            var present = memberPhrases.Concat(employeePhrases)
+                .Where(p => !p.Consumed && !p.Approximate && p.Start >= start && p.End <= end && CountsThosePresent(p)).ToList();
+            if (present.Count == 1)
+            {
+                present[0].Consumed = true;
+                drafts[k] = draft with { Action = draft.Action with { Members = present[0].Value } };
+            }
+        }
+    }
+}
