@@ -59,7 +59,7 @@ internal sealed partial class MessageParser
             if (text[i] == '的')
             {
                 return rules.Aspect.PendingNouns.MatchAt(text, i + 1, clause.End) is not null
-                    || (rules.Aspect.TopicNouns.MatchAt(text, i + 1, clause.End) is not null && (text.AsSpan(clause.Start, verbEnd - clause.Start).Contains('了') || IsTalkedAbout(clause, verbEnd))); // "聊了聊建支部的事": a talk told done; "聊聊建支部的事" (MessageParser.Unmeant.cs)
+                    || (rules.Aspect.TopicNouns.MatchAt(text, i + 1, clause.End) is not null && text.AsSpan(clause.Start, verbEnd - clause.Start).Contains('了')); // "聊了聊建支部的事": a talk told done
             }
         }
 

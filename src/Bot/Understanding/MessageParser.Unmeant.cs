@@ -26,7 +26,8 @@ internal sealed partial class MessageParser
             }
 
             var words = text[lead.Start..lead.End].TrimEnd(' ', '，', ',', '、');
-            if (rules.Unmeant.QuestionSubordinators.Any(s => words.EndsWith(s, StringComparison.Ordinal))
+            if (rules.Unmeant.QuestionSubordinators.Any(s => words.EndsWith(s, StringComparison.Ordinal) && words.Length > s.Length + 1)
+                && rules.Sequence.MatchAt(text, lead.Start) is null && rules.Sequence.FindFirst(text, lead.End - 3, lead.End) is null
                 && !dates.Any(d => d.Start >= lead.Start && d.Start < lead.End && d.Date <= today))
             {
                 clauses[k] = lead with { IsQuestion = true };
@@ -41,9 +42,34 @@ internal sealed partial class MessageParser
         return inside.Count > 0 && inside.All(c => c.IsQuestion);
     }
 
-    /// <summary>"跟老板聊聊建支部的事": a talk verb before the formation verb in its clause.</summary>
-    private bool IsTalkedAbout(Clause clause, int verbStart) =>
-        rules.Unmeant.TalkVerbs.FindAll(text, clause.Start, verbStart).Any(w => !InMention(w.Position));
+    /// <summary>
+    /// "跟老板聊聊建支部的事": a talk verb before the formation verb in its clause, and the verb phrase + 的 + a topic noun after
+    /// it within reach (no 了, pause or blank between). Asked by the formation frame only: the relaxed frame keeps its own
+    /// test, so a message the classifier reads as a formation still has its frame for the action filter to judge.
+    /// </summary>
+    private bool IsTalkTopic(Clause clause, int position, int verbLength)
+    {
+        if (!rules.Unmeant.TalkVerbs.FindAll(text, clause.Start, position).Any(w => !InMention(w.Position)))
+        {
+            return false;
+        }
+
+        var end = Math.Min(clause.End, position + verbLength + ObjectReach);
+        for (var i = position + verbLength; i < end; i++)
+        {
+            if (text[i] is '了' or '，' or ' ')
+            {
+                return false;
+            }
+
+            if (text[i] == '的')
+            {
+                return rules.Aspect.TopicNouns.MatchAt(text, i + 1, clause.End) is not null;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"到现在还没动静": a no-progress word after <paramref name="position"/> in its sentence.</summary>
     private bool NoProgressAfter(Clause clause, int position)
@@ -71,6 +97,50 @@ internal sealed partial class MessageParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "顺达快递（党员2名）与诚信会计师事务所（党员1名）…成立了联合党支部，共有党员3名", "俩单位一共十个党员": in a joint
+    /// formation's sentence a member figure said after a sum word (一共/共有/合计) is the new body's members; the units' own
+    /// figures said in that sentence are its parts, no unit's total (no org_update beside the formation).
+    /// </summary>
+    private void JointMembersSummed()
+    {
+        for (var k = 0; k < drafts.Count; k++)
+        {
+            var draft = drafts[k];
+            if (draft.Action is not { Kind: ActionKind.Formation, Method: Store.Domain.FormationMethod.Joint })
+            {
+                continue;
+            }
+
+            var (start, end) = SentenceAround(ClauseAt(draft.Position));
+            var inSentence = memberPhrases.Where(p => !p.Approximate && p.Category is null && p.Start >= start && p.End <= end).ToList();
+            var sums = inSentence.Where(SaidAfterSumWord).ToList();
+            if (sums.Count != 1)
+            {
+                continue;
+            }
+
+            foreach (var part in inSentence)
+            {
+                part.Consumed = true;
+            }
+
+            drafts[k] = draft with { Action = draft.Action with { Members = sums[0].Value } };
+        }
+    }
+
+    /// <summary>"共有党员3名", "一共4名党员", "俩单位一共十个党员": a sum word right before the figure, or before 党员/有 and the figure.</summary>
+    private bool SaidAfterSumWord(NumberPhrase phrase)
+    {
+        var before = text[Math.Max(0, phrase.Start - 8)..phrase.Start].TrimEnd(' ');
+        foreach (var gap in new[] { "党员", "有", "是", "为" })
+        {
+            before = before.EndsWith(gap, StringComparison.Ordinal) ? before[..^gap.Length].TrimEnd(' ') : before;
+        }
+
+        return rules.Unmeant.SumWords.Any(w => before.EndsWith(w, StringComparison.Ordinal));
     }
 
     /// <summary>A formation with no members said takes the count of those present said in its sentence ("一共7个人参加").</summary>

@@ -9,7 +9,10 @@ internal sealed class UnmeantWords(Vocabulary v)
     /// <summary>未能成行, 没能去成: the plan said before it was not kept (joined to the unmet-plan outcomes).</summary>
     public IReadOnlyList<string> FailedOutcomes { get; } = Class(v, "failed_outcomes");
 
-    /// <summary>聊聊, 商量, 沟通: a talk verb before "建支部的事" makes the formation the topic of the talk, told done or not.</summary>
+    /// <summary>
+    /// 聊聊, 商量, 沟通: a talk verb before "建支部的事" makes the formation the topic of the talk, told done or not. Not 问问/说说:
+    /// said to the bot they ask about the topic ("问问建支部的事"), a request the rules read on their own.
+    /// </summary>
     public KeywordSet TalkVerbs { get; } = new(Class(v, "talk_verbs"));
 
     /// <summary>参加, 出席, 都到了: a count said right before it counts those present, not a unit's total.</summary>
@@ -20,6 +23,9 @@ internal sealed class UnmeantWords(Vocabulary v)
 
     /// <summary>以后, 之后, 的时候: a clause ending with one leads into the clause after it; with that a question, it is asked too.</summary>
     public IReadOnlyList<string> QuestionSubordinators { get; } = Class(v, "question_subordinators");
+
+    /// <summary>一共, 共有, 合计: in a joint formation's sentence the figure said after one sums the units: the new body's members.</summary>
+    public IReadOnlyList<string> SumWords { get; } = Class(v, "sum_words");
 
     private static List<string> Class(Vocabulary v, string name) => v.UnmeantRecords.TryGetValue(name, out var words) ? words : [];
 }
