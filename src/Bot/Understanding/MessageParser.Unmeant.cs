@@ -14,6 +14,9 @@ internal sealed partial class MessageParser
     /// <summary>How far after a count its attendance verb may stand ("7个人都参加了": 都 between).</summary>
     private const int AttendanceReach = 3;
 
+    /// <summary>How far before a head count its hire verb may end ("新招聘社工3名": the noun between).</summary>
+    private const int HireReach = 8;
+
     /// <summary>Marks a clause that leads into the question after it (a subordinator at its end, no told day in it) as asked.</summary>
     private void MarkQuestionLeads()
     {
@@ -142,6 +145,39 @@ internal sealed partial class MessageParser
 
         return rules.Unmeant.SumWords.Any(w => before.EndsWith(w, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// "新招聘社工3名", "新入职了5个人": a head count right after a hire verb (its noun, 了 or blanks between, no figure and
+    /// no 现在) counts those hired, a change, not the unit's total.
+    /// </summary>
+    private bool CountsThoseHired(NumberPhrase phrase)
+    {
+        var from = Math.Max(ClauseAt(phrase.Start).Start, phrase.Start - HireReach);
+        foreach (var (at, word) in rules.Hire.FindAll(text, from, phrase.Start))
+        {
+            var between = text.AsSpan(at + word.Length, phrase.Start - at - word.Length);
+            if (at + word.Length <= phrase.Start && !InMention(at) && !between.ContainsAny("0123456789一二两三四五六七八九十百俩仨") && !between.Contains("现在", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "新招聘社工3名，其中党员1名", "新入职了5个人，其中2个是党员": members counted among those hired (a subset word, 其中/当中/
+    /// 里面, right after the hire count) are members who came with the hire, not the unit's total.
+    /// </summary>
+    private bool CountedAmongThoseHired(NumberPhrase phrase) =>
+        employeePhrases.Any(hired => hired.End <= phrase.Start && phrase.Start - hired.End <= SubsetReach && CountsThoseHired(hired)
+            && SubsetWords.Any(w => text.IndexOf(w, hired.End, phrase.Start - hired.End, StringComparison.Ordinal) >= 0));
+
+    /// <summary>The words that take a part of the group counted before them.</summary>
+    private static readonly string[] SubsetWords = ["其中", "当中", "里面", "里头", "这里面"];
+
+    /// <summary>How far after the hire count the members among them may be said ("，其中党员").</summary>
+    private const int SubsetReach = 6;
 
     /// <summary>A formation with no members said takes the count of those present said in its sentence ("一共7个人参加").</summary>
     private void MembersFromThosePresent()
