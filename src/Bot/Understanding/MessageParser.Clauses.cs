@@ -170,6 +170,7 @@ internal sealed partial class MessageParser
 
         return rules.Plan.ContainsAny(text, clause.Start, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
             || IsHearsay(position) // MessageParser.Discourse.cs
+            || IsDeparture(position) // MessageParser.Unmeant.cs: "党员律师跳槽去了福田"
             || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
             || PlannedByHeading(position) // MessageParser.Items.cs
             || IsAgendaTrip(clause, position) // MessageParser.Agenda.cs

@@ -95,6 +95,7 @@ internal sealed partial class MessageParser
         return clause.IsQuestion || IsBlocked(clause, anchor) || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Conditional.ContainsAny(text)
             || (kind is ActionKind.Visit or ActionKind.MemberDiscovery && IsNamedOthersAct(anchor))
             || (kind is ActionKind.Visit && FirstTripIn(clause) is { } trip && IsAgendaTrip(clause, trip)) // MessageParser.Agenda.cs
+            || (kind is ActionKind.Visit && OnlyDeparturesMove()) // MessageParser.Unmeant.cs: "党员律师跳槽去了福田"
             || (kind is ActionKind.Formation or ActionKind.WorkCoverage && rules.Negation.ContainsAny(text, anchor, clause.End))
             || (kind is ActionKind.Formation && rules.Formation.FindFirst(text, anchor, clause.End) is { } verb && IsPairingPurpose(clause, verb.Position, verb.Word))
             || (kind is ActionKind.Formation && NoSettingUpNowSaid()); // MessageParser.Aspect.cs

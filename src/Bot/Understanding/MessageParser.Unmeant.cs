@@ -17,26 +17,43 @@ internal sealed partial class MessageParser
     /// <summary>How far before a head count its hire verb may end ("新招聘社工3名": the noun between).</summary>
     private const int HireReach = 8;
 
-    /// <summary>Marks a clause that leads into the question after it (a subordinator at its end, no told day in it) as asked.</summary>
+    /// <summary>
+    /// Marks a clause that leads into the question after it (a subordinator at its end, no told day in it) as asked. A
+    /// subordinator that is a sequence word (之后) is cut off as a clause of its own: then the clause before it leads, where
+    /// it tells nothing done (no 了/过: "去了云启科技 之后 老板问…" is a narrative).
+    /// </summary>
     private void MarkQuestionLeads()
     {
         for (var k = clauses.Count - 2; k >= 0; k--)
         {
             var (lead, next) = (clauses[k], clauses[k + 1]);
-            if (lead.IsQuestion || !next.IsQuestion || EndsSentence(lead, next))
+            if (lead.IsQuestion || !next.IsQuestion || EndsSentence(lead, next) || TellsADay(lead))
             {
                 continue;
             }
 
-            var words = text[lead.Start..lead.End].TrimEnd(' ', '，', ',', '、');
+            var words = text[lead.Start..lead.End].Trim(' ', '，', ',', '、');
+            if (rules.Unmeant.QuestionSubordinators.Contains(words))
+            {
+                clauses[k] = lead with { IsQuestion = true };
+                if (k > 0 && clauses[k - 1] is { IsQuestion: false } before && !EndsSentence(before, lead) && !TellsADay(before)
+                    && text.AsSpan(before.Start, before.End - before.Start).IndexOfAny("了过") < 0)
+                {
+                    clauses[k - 1] = before with { IsQuestion = true };
+                }
+
+                continue;
+            }
+
             if (rules.Unmeant.QuestionSubordinators.Any(s => words.EndsWith(s, StringComparison.Ordinal) && words.Length > s.Length + 1)
-                && rules.Sequence.MatchAt(text, lead.Start) is null && rules.Sequence.FindFirst(text, lead.End - 3, lead.End) is null
-                && !dates.Any(d => d.Start >= lead.Start && d.Start < lead.End && d.Date <= today))
+                && rules.Sequence.MatchAt(text, lead.Start) is null)
             {
                 clauses[k] = lead with { IsQuestion = true };
             }
         }
     }
+
+    private bool TellsADay(Clause clause) => dates.Any(d => d.Start >= clause.Start && d.Start < clause.End && d.Date <= today);
 
     /// <summary>The clauses of [<paramref name="start"/>, <paramref name="end"/>) are all a question's lead (<see cref="MarkQuestionLeads"/>).</summary>
     private bool LeadsIntoQuestion(int start, int end)
@@ -178,6 +195,20 @@ internal sealed partial class MessageParser
 
     /// <summary>How far after the hire count the members among them may be said ("，其中党员").</summary>
     private const int SubsetReach = 6;
+
+    /// <summary>"一名党员律师跳槽去了福田", "有个党员司机调去了北站": a departure verb ending right at the motion verb.</summary>
+    private bool IsDeparture(int motionAt) =>
+        rules.Motion.MatchAt(text, motionAt) is not null && rules.Unmeant.DepartureVerbs.LongestEndingAt(text, motionAt) > 0 && !InMention(motionAt - 1);
+
+    /// <summary>
+    /// The message moves only members leaving: motion verbs, each a departure, and no visit verb. The relaxed visit frame
+    /// (anchored at the units named) then reads no visit.
+    /// </summary>
+    private bool OnlyDeparturesMove()
+    {
+        var motions = rules.Motion.FindAll(text).Where(m => !InMention(m.Position)).ToList();
+        return motions.Count > 0 && motions.All(m => IsDeparture(m.Position)) && !rules.Visit.FindAll(text).Any(v => !InMention(v.Position));
+    }
 
     /// <summary>A formation with no members said takes the count of those present said in its sentence ("一共7个人参加").</summary>
     private void MembersFromThosePresent()

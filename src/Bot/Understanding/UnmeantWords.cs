@@ -27,5 +27,8 @@ internal sealed class UnmeantWords(Vocabulary v)
     /// <summary>一共, 共有, 合计: in a joint formation's sentence the figure said after one sums the units: the new body's members.</summary>
     public IReadOnlyList<string> SumWords { get; } = Class(v, "sum_words");
 
+    /// <summary>跳槽, 调, 离职: right before a motion verb ("党员律师跳槽去了福田") a member leaving, no trip of the sender's.</summary>
+    public KeywordSet DepartureVerbs { get; } = new(Class(v, "departure_verbs"));
+
     private static List<string> Class(Vocabulary v, string name) => v.UnmeantRecords.TryGetValue(name, out var words) ? words : [];
 }
