@@ -72,8 +72,9 @@ public sealed class UnmeantRecordsTests
     [Fact]
     public void The_branch_batch_keeps_its_score()
     {
-        // Through the CLI: first run 0.577 on the unchanged code (main 47daa07); see docs/understanding.md, round 18.
+        // Through the CLI: first run 0.577 on the unchanged code (main 47daa07), 0.769 after the branch; ux18-01, -02, -04,
+        // -05, -06 (members found, missed: r18-umissed's area) and -17 (none said as context) miss (docs/understanding.md).
         var score = UnderstandingScorer.EvaluateFile("understanding-r18-uextra.jsonl", Understanding);
-        Assert.True(score.CaseExact >= 0.70, $"{score}\n{string.Join("\n", score.Failures)}");
+        Assert.True(score.CaseExact >= 0.76, $"{score}\n{string.Join("\n", score.Failures)}");
     }
 }
