@@ -87,7 +87,7 @@ internal sealed class AgentWords(Vocabulary v)
     public KeywordSet UnmetPlanOpeners { get; } = new(Class(v, "unmet_plan_openers"));
 
     /// <summary>没去成/取消了/推迟到/改到: the plan before it was not kept.</summary>
-    public KeywordSet UnmetPlanOutcomes { get; } = new(Class(v, "unmet_plan_outcomes"));
+    public KeywordSet UnmetPlanOutcomes { get; } = new(Class(v, "unmet_plan_outcomes").Concat(new UnmeantWords(v).FailedOutcomes)); // 未能成行: round 18
 
     /// <summary>还没/尚未 (then 最后/正式, then 定/确定/落实): a clause of its own saying the one before is not settled.</summary>
     public KeywordSet UnsettledNegations { get; } = new(Class(v, "unsettled_negations"));

@@ -30,6 +30,7 @@ internal sealed partial class MessageParser
         }
 
         MarkAlternativeQuestions(); // MessageParser.Alternatives.cs: "联合建，还是挂靠社区好？"
+        MarkQuestionLeads(); // MessageParser.Unmeant.cs: "建了功能型党组织以后，党费交哪里"
     }
 
     /// <summary>"昨天去了云启科技今天去了青禾文化": a date after a visit to a named organisation starts the next visit.</summary>
@@ -169,6 +170,7 @@ internal sealed partial class MessageParser
 
         return PlannedInClause(clause, position) || DateFor(position) > today || IsHypothetical(position) || IsAnothersTrip(clause, position)
             || IsHearsay(position) // MessageParser.Discourse.cs
+            || IsDeparture(position) // MessageParser.Unmeant.cs: "党员律师跳槽去了福田"
             || IsHeardFromOthers(position) || IsAnothersAct(position) || InRetractedRecord(position) // MessageParser.Agents.cs
             || PlannedByHeading(position) // MessageParser.Items.cs
             || IsAgendaTrip(clause, position) // MessageParser.Agenda.cs

@@ -410,7 +410,7 @@ internal sealed partial class MessageParser
 
         // "顺便问一下帮扶期限是多久": a unit that opens with 问一下/请问 (after 顺便/另外) asks, whatever verb it holds.
         var opening = rules.TopicShift.MatchAt(text, start, end) is { } turn ? start + turn.Length : start;
-        if (unit.EndsWithQuestionMark || IsQuestion(start, end) || rules.RequestMarkers.MatchAt(text, opening, end) is not null)
+        if (unit.EndsWithQuestionMark || IsQuestion(start, end) || rules.RequestMarkers.MatchAt(text, opening, end) is not null || LeadsIntoQuestion(start, end))
         {
             return Part.Request;
         }

@@ -72,13 +72,13 @@ internal sealed partial class MessageParser
             }
         }
 
-        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !p.Consumed && !IsPlanned(p.Start)))
+        foreach (var phrase in employeePhrases.Where(p => !p.Approximate && !p.Consumed && !IsPlanned(p.Start) && !CountsThosePresent(p) && !CountsThoseHired(p)))
         {
             // A figure said as the total now (现在…, 只剩…) replaces one said before it; one read from parts or what is left is asked.
             Fact(phrase.Start, a => a with { Employees = figuresNow.Contains(phrase.Start) ? phrase.Value : a.Employees ?? phrase.Value, Doubtful = a.Doubtful || figuresInferred.Contains(phrase.Start) });
         }
 
-        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null && !IsPlanned(p.Start)))
+        foreach (var phrase in memberPhrases.Where(p => !p.Consumed && !p.Approximate && p.Category is null && !IsPlanned(p.Start) && !CountsThosePresent(p) && !CountedAmongThoseHired(p)))
         {
             Fact(phrase.Start, a => a with { PartyMembers = figuresNow.Contains(phrase.Start) ? phrase.Value : a.PartyMembers ?? phrase.Value, Doubtful = a.Doubtful || figuresInferred.Contains(phrase.Start) });
         }

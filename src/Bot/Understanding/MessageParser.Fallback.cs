@@ -95,6 +95,7 @@ internal sealed partial class MessageParser
         return clause.IsQuestion || IsBlocked(clause, anchor) || rules.Plan.ContainsAny(text, clause.Start, clause.End) || rules.Conditional.ContainsAny(text)
             || (kind is ActionKind.Visit or ActionKind.MemberDiscovery && IsNamedOthersAct(anchor))
             || (kind is ActionKind.Visit && FirstTripIn(clause) is { } trip && IsAgendaTrip(clause, trip)) // MessageParser.Agenda.cs
+            || (kind is ActionKind.Visit && OnlyDeparturesMove()) // MessageParser.Unmeant.cs: "党员律师跳槽去了福田"
             || (kind is ActionKind.Formation or ActionKind.WorkCoverage && rules.Negation.ContainsAny(text, anchor, clause.End))
             || (kind is ActionKind.Formation && rules.Formation.FindFirst(text, anchor, clause.End) is { } verb && IsPairingPurpose(clause, verb.Position, verb.Word))
             || (kind is ActionKind.Formation && NoSettingUpNowSaid()); // MessageParser.Aspect.cs
@@ -166,8 +167,10 @@ internal sealed partial class MessageParser
     {
         // Figures the reading gave other actions (found members, a new body's members) are not the unit's totals.
         var found = read.SelectMany(a => new[] { a.Count, a.Members }).OfType<int>().ToHashSet();
-        var employees = employeePhrases.FirstOrDefault(p => !p.Approximate && p.Value > 0 && !IsInQuestion(p.Start));
-        var members = memberPhrases.FirstOrDefault(p => !p.Approximate && p.Category is null && !found.Contains(p.Value) && !IsInQuestion(p.Start));
+        // Round 18 (MessageParser.Unmeant.cs): nor a figure a stage of the reading gave its frame (Consumed: a hire, a group
+        // found, a formation's members) or a count of those present.
+        var employees = employeePhrases.FirstOrDefault(p => !p.Approximate && !p.Consumed && p.Value > 0 && !IsInQuestion(p.Start) && !CountsThosePresent(p) && !CountsThoseHired(p));
+        var members = memberPhrases.FirstOrDefault(p => !p.Approximate && !p.Consumed && p.Category is null && !found.Contains(p.Value) && !IsInQuestion(p.Start) && !CountsThosePresent(p) && !CountedAmongThoseHired(p));
         if (employees is null && members is null)
         {
             return null;

@@ -257,6 +257,7 @@ internal sealed partial class MessageParser
                     || PairedByAgentAfter(clause, position, verb)
                     || IsPairingPurpose(clause, position, verb) // MessageParser.UnmetPlans.cs
                     || InPersonName(position) || IsNoSettingUpNow(clause, position, verb.Length) // MessageParser.Aspect.cs: 建 of 陈建国; background, paperwork, pending, ahead
+                    || IsTalkTopic(clause, position, verb.Length) // MessageParser.Unmeant.cs: "跟老板聊聊建支部的事"
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3)) // "支部早就建了": it exists, not set up now

@@ -97,6 +97,11 @@ internal sealed partial class MessageParser
     /// </summary>
     private bool MassBodyBlocked(Clause clause, int at)
     {
+        if (NoProgressAfter(clause, at))
+        {
+            return true; // MessageParser.Unmeant.cs: "说月初就把工会弄起来 到现在还没动静"
+        }
+
         if (!IsBlocked(clause, at))
         {
             return false;

@@ -230,6 +230,8 @@ internal sealed partial class MessageParser
         ElaborateDiscoveries(); // MessageParser.Discourse.cs: facts of one action said over the clauses after it
         FindRoundsOfVisits();
         FindFormation();
+        MembersFromThosePresent(); // MessageParser.Unmeant.cs: "一共7个人参加"
+        JointMembersSummed(); // MessageParser.Unmeant.cs: "顺达快递（党员2名）与诚信（党员1名）…成立了联合党支部，共有党员3名"
         var advice = ToldNotAsked() ? null : FindAdvice();
         if (advice is null)
         {

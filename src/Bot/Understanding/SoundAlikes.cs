@@ -220,6 +220,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
         nameof(Vocabulary.ServeVerbs), nameof(Vocabulary.AppointerWords), nameof(Vocabulary.PurposeVerbs), nameof(Vocabulary.PurposeLeads),
         nameof(Vocabulary.BotRequestMarkers), nameof(Vocabulary.RoundHeadingWords), nameof(Vocabulary.NewcomerMarkers), nameof(Vocabulary.MoodOperators), nameof(Vocabulary.WriteDoubts),
+        nameof(Vocabulary.UnmeantRecords), // round 18 (r18-uextra): failed outcomes, talk verbs, attendance, no progress, question subordinators
         // Round 9's form classes (branch r9-uforms): keys, frames and record nouns of notes written as forms.
         nameof(Vocabulary.FormKeys), nameof(Vocabulary.FormFrames), nameof(Vocabulary.FormHeadingNouns), nameof(Vocabulary.FormEmptyValues),
         nameof(Vocabulary.NameClosingWords), nameof(Vocabulary.NamePrecedingWords), nameof(Vocabulary.PersonRoleKeys), nameof(Vocabulary.ElectedVerbs),

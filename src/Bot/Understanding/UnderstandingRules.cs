@@ -140,6 +140,7 @@ internal sealed class UnderstandingRules
         Repairs = new(v);
         Agents = new(v);
         Aspect = new(v);
+        Unmeant = new(v);
         Comparison = new(v);
         Alternatives = new(v);
     }
@@ -149,6 +150,9 @@ internal sealed class UnderstandingRules
 
     /// <summary>When a body was set up, or that it is not yet: background times, paperwork, approval awaited, efforts ahead.</summary>
     public AspectWords Aspect { get; }
+
+    /// <summary>Records the user did not mean: a plan not kept, a talk's topic, those present, no progress, a question's lead (round 18).</summary>
+    public UnmeantWords Unmeant { get; }
 
     /// <summary>A member figure said by comparison: the increase after 比's reference, the leads of a total said after it.</summary>
     public ComparisonWords Comparison { get; }

@@ -424,6 +424,14 @@ public sealed record Vocabulary
     /// </summary>
     public IReadOnlyDictionary<string, List<string>> WriteDoubts { get; init; } = new Dictionary<string, List<string>>();
 
+    /// <summary>
+    /// Round 18 (branch r18-uextra): the words of records the user did not mean: failed_outcomes (未能成行: a plan not
+    /// kept), talk_verbs (聊聊/商量: a formation named as the topic of a talk), attendance_verbs (参加/都到了: a count of those
+    /// present, not a total), no_progress_after (没动静: an intended set-up not done), question_subordinators (以后/的时候:
+    /// a clause leading into a question is part of it). Read by <see cref="UnmeantWords"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> UnmeantRecords { get; init; } = new Dictionary<string, List<string>>();
+
     // ---- word classes of round 9 (branch r9-uforms): notes written as forms (<see cref="FormNotes"/>)
 
     /// <summary>A form's keys (单位, 时间, 走访人, 职工人数, 备注) and the slot each fills: organization, date, agent, figure
