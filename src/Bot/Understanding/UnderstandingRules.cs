@@ -1,7 +1,7 @@
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>The vocabulary turned into matchers, built once per vocabulary.</summary>
-internal sealed class UnderstandingRules
+internal sealed partial class UnderstandingRules
 {
     public UnderstandingRules(Vocabulary v)
     {
@@ -132,6 +132,8 @@ internal sealed class UnderstandingRules
         HostLinks = new(Forming(v, "host_links"));
         RelationPronouns = new(Forming(v, "relation_pronouns"));
         RelationNouns = new(Forming(v, "relation_nouns"));
+        PerUnitMarkers = new(Forming(v, "per_unit_markers"));
+        FigureOnlyFollowers = new(Forming(v, "figure_only_followers"));
         PostHolderGaps = new(Forming(v, "post_holder_gaps"));
         CutNouns = new CutNouns(v, Formation);
         VisitDayGapWords = new(v.VisitDayGapWords);
@@ -416,6 +418,12 @@ internal sealed class UnderstandingRules
     /// <summary>会员单位, 供应商: a unit named by its tie to the unit before it (forming_phrases.relation_nouns).</summary>
     public KeywordSet RelationNouns { get; }
 
+    /// <summary>各有, 分别有: a figure said of each unit of a joint body, not of the body (forming_phrases.per_unit_markers).</summary>
+    public KeywordSet PerUnitMarkers { get; }
+
+    /// <summary>参加, 编入: what may follow a bare people figure that is the body's members (forming_phrases.figure_only_followers).</summary>
+    public KeywordSet FigureOnlyFollowers { get; }
+
     /// <summary>过去/过来: a motion word between an instructor post and its holder (forming_phrases.post_holder_gaps).</summary>
     public KeywordSet PostHolderGaps { get; }
 
@@ -529,7 +537,7 @@ internal sealed class UnderstandingRules
             return true;
         }
 
-        return text[position - 1] == '了' && GoesOnToReport(text, position);
+        return (text[position - 1] == '了' && GoesOnToReport(text, position)) || IsSeveralBeforeTotal(text, position);
     }
 
     /// <summary>After the stretch holding <paramref name="position"/>, the message reports more (a count noun or a visit) and asks nothing.</summary>

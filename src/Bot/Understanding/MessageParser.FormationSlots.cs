@@ -1,0 +1,139 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: the formation frame's slots said in the forms of a written report (round 18, branch r18-uform).
+internal sealed partial class MessageParser
+{
+    /// <summary>
+    /// "选举许文静同志为支部书记", "推选刘建同志为书记": an electing verb (the head of an <c>elected_verbs</c> entry ending in 为:
+    /// 选举为 → 选举) with its object between the verb and 为, then the post (a party body word may name whose post it is).
+    /// The object is the holder.
+    /// </summary>
+    private string? ElectedHolderBefore(int post)
+    {
+        var end = post;
+        if (rules.PartyAndMassWords.LongestEndingAt(text, end) is > 0 and var body)
+        {
+            end -= body; // "为支部书记": the body's post
+        }
+
+        if (end < 4 || text[end - 1] != '为')
+        {
+            return null;
+        }
+
+        end--;
+        var nameEnd = text.AsSpan(0, end).EndsWith("同志") ? end - 2 : end;
+        if (rules.Names.ReadBefore(text, nameEnd, Math.Max(0, nameEnd - 4)) is not { Length: >= 2 } name)
+        {
+            return null;
+        }
+
+        var verbEnd = nameEnd - name.Length;
+        foreach (var elected in rules.Vocabulary.ElectedVerbs)
+        {
+            if (elected.Length > 1 && elected[^1] == '为' && text.AsSpan(0, verbEnd).EndsWith(elected.AsSpan(0, elected.Length - 1)))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The members of the body set up: the first member figure of its item or after it, except one said as a unit's total now
+    /// (党员到五十二个了) and one said of each unit of a joint body ("顺达快递（党员2名）与诚信会计师事务所（党员1名）…共有党员3名",
+    /// "各有2个党员，…一共4名党员"): those are the units' own, set aside (no record of their own either); with none, a people
+    /// figure said as a clause of its own in a functional or joint body's sentence ("专门管厂里的流动党员，8个人").
+    /// </summary>
+    private NumberPhrase? BodyMembers(Clause clause, List<OrganizationMention> units, FormationMethod method)
+    {
+        if (method == FormationMethod.Joint)
+        {
+            foreach (var own in memberPhrases.Where(p => !p.Consumed && IsUnitsOwnFigure(p, units)))
+            {
+                own.Consumed = true;
+            }
+        }
+
+        // A figure in an item before the formation's ("一共十个人，党员还是两名；跟…联合支部成立了") is that item's total.
+        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start)
+            && !SaidAsTotalNow(p) && !IsUnitsOwnFigure(p, units)) ?? BodyMembersAsPeople(clause, method);
+        if (members is not null)
+        {
+            members.Consumed = true;
+        }
+
+        return members;
+    }
+
+    /// <summary>A member figure in brackets right after a unit of the body, or after 各有/分别有 (per_unit_markers).</summary>
+    private bool IsUnitsOwnFigure(NumberPhrase phrase, List<OrganizationMention> units)
+    {
+        var open = text.LastIndexOfAny(['（', '('], Math.Max(0, phrase.Start - 1));
+        if (open >= 0 && phrase.Start - open <= 4 && text.IndexOfAny(['）', ')'], open) is var close && close >= phrase.End
+            && (units.Any(u => u.End == open) || mentions.Any(m => m.End == open && !m.IsGeneric)))
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, phrase.Start - 4);
+        return rules.PerUnitMarkers.FindAll(text, from, phrase.Start + 2).Any(m => m.Position + m.Word.Length <= phrase.Start + 2
+            && !text.AsSpan(m.Position, phrase.Start - m.Position).ContainsAny('，', '。', ' '));
+    }
+
+    /// <summary>
+    /// "专门管厂里的流动党员，8个人", "一共7个人参加": in a functional or joint body's sentence, after its members are spoken of
+    /// (党员 said before), a people figure that is a clause of its own (a total word before it, 参加/编入 after it, nothing else)
+    /// counts the body's members; an employee figure read there is taken back.
+    /// </summary>
+    private NumberPhrase? BodyMembersAsPeople(Clause clause, FormationMethod method)
+    {
+        if (method == FormationMethod.Single)
+        {
+            return null;
+        }
+
+        var sentenceEnd = text.IndexOfAny(['。', '！', '？', '!', '?', '\n'], clause.Start) is var stop and >= 0 ? stop : text.Length;
+        var sentenceStart = clause.Start == 0 ? 0 : text.LastIndexOfAny(['。', '！', '？', '!', '?', '\n'], clause.Start - 1) + 1;
+        for (var start = sentenceStart; start < sentenceEnd; start++)
+        {
+            if (start > sentenceStart && !IsSeparator(text[start - 1]))
+            {
+                continue;
+            }
+
+            var end = start;
+            while (end < sentenceEnd && !IsSeparator(text[end]))
+            {
+                end++;
+            }
+
+            var i = start + (rules.TotalWords.MatchAt(text, start, end)?.Length ?? 0);
+            if (!ChineseNumber.TryReadSpoken(text, i, out var value, out var length, out var approximately) || approximately || value <= 0)
+            {
+                continue;
+            }
+
+            var j = i + length;
+            j += text.AsSpan(j).StartsWith("个人") ? 2 : text.AsSpan(j).StartsWith("人") || text.AsSpan(j).StartsWith("名") ? 1 : 0;
+            if (j == i + length || !text.AsSpan(sentenceStart, start - sentenceStart).Contains("党员", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            j += rules.FigureOnlyFollowers.MatchAt(text, j, end)?.Length ?? 0;
+            if (j != end)
+            {
+                continue;
+            }
+
+            employeePhrases.RemoveAll(p => p.Start >= start && p.End <= end);
+            return new NumberPhrase(i, j, value, false, null);
+        }
+
+        return null;
+    }
+}
