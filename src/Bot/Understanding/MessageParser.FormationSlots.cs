@@ -136,4 +136,34 @@ internal sealed partial class MessageParser
 
         return null;
     }
+
+    private static readonly string[] PlainUnitJoiners = ["和", "、", "与", "及", "以及"];
+
+    /// <summary>
+    /// The joiners a list of units goes on after: 和, 、, 与, 及, 以及; in a message that speaks of a joint or hosted body (a joint
+    /// word, a joint mode, a host marker) also the others of <c>unit_joiners</c> (跟, 同, 加上, 还有), which elsewhere join people
+    /// and talk ("跟老板聊了"). Longer joiners first (以及 before 及).
+    /// </summary>
+    private IReadOnlyList<string> UnitJoinersHere() =>
+        rules.UnitJoiners.Count > 0 && (rules.Joint.ContainsAny(text) || rules.JointModes.ContainsAny(text) || rules.HostMarkers.ContainsAny(text))
+            ? rules.UnitJoiners
+            : PlainUnitJoiners;
+
+    /// <summary>
+    /// "加上楼里新搬来的星河动画": after a list joiner, a short stretch (a place word at most) ending in a newcomer's word
+    /// (<c>unit_newcomer_leads</c>: 新搬来的, 新开的) before the next unit's name; its length, or 0.
+    /// </summary>
+    private int NewcomerLeadLength(int at)
+    {
+        var reach = Math.Min(text.Length, at + 10);
+        for (var i = at; i < reach && i - at <= 4 && TextNormalizer.IsHan(text[i]); i++)
+        {
+            if (rules.UnitNewcomerLeads.MatchAt(text, i) is { } lead)
+            {
+                return i + lead.Length - at;
+            }
+        }
+
+        return 0;
+    }
 }

@@ -134,6 +134,8 @@ internal sealed partial class UnderstandingRules
         RelationNouns = new(Forming(v, "relation_nouns"));
         PerUnitMarkers = new(Forming(v, "per_unit_markers"));
         FigureOnlyFollowers = new(Forming(v, "figure_only_followers"));
+        UnitJoiners = [.. Forming(v, "unit_joiners")];
+        UnitNewcomerLeads = new(Forming(v, "unit_newcomer_leads"));
         PostHolderGaps = new(Forming(v, "post_holder_gaps"));
         CutNouns = new CutNouns(v, Formation);
         VisitDayGapWords = new(v.VisitDayGapWords);
@@ -423,6 +425,12 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>参加, 编入: what may follow a bare people figure that is the body's members (forming_phrases.figure_only_followers).</summary>
     public KeywordSet FigureOnlyFollowers { get; }
+
+    /// <summary>和, 跟, 加上: what joins the units of a joint body in a list (forming_phrases.unit_joiners).</summary>
+    public IReadOnlyList<string> UnitJoiners { get; }
+
+    /// <summary>新搬来的, 新开的: a unit's newness said between a list joiner and its name (forming_phrases.unit_newcomer_leads).</summary>
+    public KeywordSet UnitNewcomerLeads { get; }
 
     /// <summary>过去/过来: a motion word between an instructor post and its holder (forming_phrases.post_holder_gaps).</summary>
     public KeywordSet PostHolderGaps { get; }
