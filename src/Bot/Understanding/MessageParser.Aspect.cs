@@ -21,7 +21,7 @@ internal sealed partial class MessageParser
     /// <summary>True where the formation verb at <paramref name="position"/> says no body set up now (background, paperwork, pending, ahead).</summary>
     private bool IsNoSettingUpNow(Clause clause, int position, int verbLength) =>
         IsBackgroundSetUp(clause, position) || IsPaperworkOf(clause, position + verbLength) || IsPendingApproval(clause)
-        || IsProspectiveSetUp(clause, position, verbLength)
+        || IsProspectiveSetUp(clause, position, verbLength) || IsFormerForm(clause, position) // MessageParser.FormationSlots.cs
         || rules.Aspect.PotentialNegatives.MatchAt(text, position + verbLength, clause.End) is not null; // "暂时建不了支部": it cannot be done
 
     /// <summary>"去年就建起来了", "早在2019年就建了", "是前年成立的": a time before this year before the verb in its clause.</summary>

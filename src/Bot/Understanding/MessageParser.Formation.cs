@@ -238,7 +238,7 @@ internal sealed partial class MessageParser
             {
                 if (HostedFormationAt(clause, position) is { } hostParty)
                 {
-                    AddFormation(clause, position, hostParty, hosted: true);
+                    AddFormation(clause, position, BodySetUpAfterHost(clause) ?? hostParty, hosted: true); // MessageParser.FormationSlots.cs
                     return;
                 }
 

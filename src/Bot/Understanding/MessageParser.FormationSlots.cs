@@ -166,4 +166,76 @@ internal sealed partial class MessageParser
 
         return 0;
     }
+
+    /// <summary>
+    /// "该公司原与另外两家小微企业联合组建党支部。…于上周五从联合党支部中分出，单独成立党支部", "原来跟另外两家联合建的支部，今天
+    /// 分出来…": a formation verb after a former-state marker in its clause (原来, 以前, 原与) tells the form the unit had, when the
+    /// message goes on to tell a change after that clause (a split marker, a single word or another formation verb).
+    /// </summary>
+    private bool IsFormerForm(Clause clause, int position)
+    {
+        // The stretch from the last comma or stop (a clause may open at 另外 inside it: "原来跟另外两家小公司联合建的支部").
+        var from = text.LastIndexOfAny(['，', ',', '。', '；', ';', '！', '？', '!', '?', ' ', '\n'], Math.Max(0, Math.Min(clause.Start, position - 1))) + 1;
+        if (rules.FormerStateMarkers.FindAll(text, from, position).All(m => InsideOrAtMention(m.Position)))
+        {
+            return false;
+        }
+
+        return rules.SplitMarkers.ContainsAny(text, clause.End) || rules.Single.ContainsAny(text, clause.End)
+            || rules.Formation.ContainsAny(text, clause.End);
+    }
+
+    /// <summary>
+    /// "俩都挂靠到坂田社区党委 成立了联合党支部": a clause right after the host's that opens with a formation verb names the body set
+    /// up under the host (its level is that body's, not the host's); null when the next clause says no such thing.
+    /// </summary>
+    private string? BodySetUpAfterHost(Clause clause)
+    {
+        if (clauses.FirstOrDefault(c => c.Start >= clause.End) is not { IsQuestion: false } next
+            || rules.Formation.FindFirst(text, next.Start, Math.Min(next.End, next.Start + 3)) is not { } verb)
+        {
+            return null;
+        }
+
+        return PartyWordNear(next, verb.Position, verb.Word.Length);
+    }
+
+    /// <summary>
+    /// In a message about a joint body: a unit (and its party body) right before 派 sends help ("恒信建筑派了个党员过去帮汇通汽车",
+    /// "瑞康医疗党支部派了两名党员"), and a unit said to be the leading one ("瑞康医疗是我们这边的龙头": 是, then a leading mode word
+    /// of <c>joint_modes</c> in its clause); neither is one of the body's units.
+    /// </summary>
+    private void FindHelpersAndLeadersSaid()
+    {
+        if (!rules.Joint.ContainsAny(text) && !rules.JointModes.ContainsAny(text))
+        {
+            return;
+        }
+
+        foreach (var mention in mentions.Where(m => !m.IsGeneric))
+        {
+            var after = mention.End + (rules.PartyAndMassWords.MatchAt(text, mention.End)?.Length ?? 0);
+            if (after < text.Length && text[after] == '派')
+            {
+                leaderSpans.Add((mention.Start, after + 1));
+                continue;
+            }
+
+            if (after >= text.Length || text[after] != '是')
+            {
+                continue;
+            }
+
+            var clauseEnd = after;
+            while (clauseEnd < text.Length && !IsSeparator(text[clauseEnd]))
+            {
+                clauseEnd++;
+            }
+
+            if (rules.JointModes.FindAll(text, after, clauseEnd).Any(m => rules.Vocabulary.JointModes[m.Word] == "leading"))
+            {
+                leaderSpans.Add((mention.Start, mention.End));
+            }
+        }
+    }
 }

@@ -216,6 +216,8 @@ internal sealed partial class MessageParser
             }
         }
 
+        FindHelpersAndLeadersSaid(); // MessageParser.FormationSlots.cs: "恒信建筑派了个党员过去帮…", "瑞康医疗是我们这边的龙头"
+
         // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
         foreach (var (position, word) in rules.HostMarkers.FindAll(text))
         {
