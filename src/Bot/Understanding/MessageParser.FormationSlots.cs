@@ -176,13 +176,15 @@ internal sealed partial class MessageParser
     {
         // The stretch from the last comma or stop (a clause may open at 另外 inside it: "原来跟另外两家小公司联合建的支部").
         var from = text.LastIndexOfAny(['，', ',', '。', '；', ';', '！', '？', '!', '?', ' ', '\n'], Math.Max(0, Math.Min(clause.Start, position - 1))) + 1;
-        if (rules.FormerStateMarkers.FindAll(text, from, position).All(m => InsideOrAtMention(m.Position)))
+        // 原来的 modifies a noun ("从原来的联合支部里拆出来单独建的"); a split marker after the marker is the change told itself.
+        if (rules.FormerStateMarkers.FindAll(text, from, position).All(m => InsideOrAtMention(m.Position) || text.AsSpan(m.Position + m.Word.Length).StartsWith("的"))
+            || rules.SplitMarkers.ContainsAny(text, from, position))
         {
             return false;
         }
 
         return rules.SplitMarkers.ContainsAny(text, clause.End) || rules.Single.ContainsAny(text, clause.End)
-            || rules.Formation.ContainsAny(text, clause.End);
+            || rules.Formation.FindAll(text, clause.End).Any(v => !InPersonName(v.Position));
     }
 
     /// <summary>
@@ -215,7 +217,7 @@ internal sealed partial class MessageParser
         foreach (var mention in mentions.Where(m => !m.IsGeneric))
         {
             var after = mention.End + (rules.PartyAndMassWords.MatchAt(text, mention.End)?.Length ?? 0);
-            if (after < text.Length && text[after] == '派')
+            if (after < text.Length && text[after] == '派' && rules.JointModes.MatchAt(text, after) is null) // not 派驻帮建, a mode
             {
                 leaderSpans.Add((mention.Start, after + 1));
                 continue;
@@ -237,5 +239,29 @@ internal sealed partial class MessageParser
                 leaderSpans.Add((mention.Start, mention.End));
             }
         }
+    }
+
+    /// <summary>
+    /// "那5个组织关系都在外地的流动党员", "4个关系在老家的流动党员": after a count, a description of up to ten characters, 的 and a
+    /// member category word (流动党员, 口袋党员: member_categories): members of that category; the end and the category, or null.
+    /// </summary>
+    private (int End, string? Category)? DescribedMembersOfCategoryAt(int position)
+    {
+        for (var length = 1; length <= 10 && position + length + 3 <= text.Length; length++)
+        {
+            var c = text[position + length - 1];
+            if (!TextNormalizer.IsHan(c) || c is '名' or '个' or '位' or '和' || (ChineseNumber.IsNumeralChar(c) && c != '一'))
+            {
+                return null;
+            }
+
+            if (text[position + length] == '的' && rules.Categories.MatchAt(text, position + length + 1) is { } word && word.EndsWith("党员", StringComparison.Ordinal)
+                && !InsideMention(position + length))
+            {
+                return (position + length + 1 + word.Length, CategoryOf(word));
+            }
+        }
+
+        return null;
     }
 }
