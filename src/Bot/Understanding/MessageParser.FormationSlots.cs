@@ -264,4 +264,23 @@ internal sealed partial class MessageParser
 
         return null;
     }
+
+    /// <summary>
+    /// "深圳市荷坳众创科技有限公司、汇通汽车两家派驻帮建": units listed and summed up by a count of units (两家, 三家) right before
+    /// a helping word are the units helped, the subject of the mode, not a helper.
+    /// </summary>
+    private bool UnitsSummedBefore(int helping)
+    {
+        if (helping < 3 || text[helping - 1] != '家' || !ChineseNumber.IsNumeralChar(text[helping - 2]))
+        {
+            return false;
+        }
+
+        var count = helping - 2;
+        return mentions.Any(m => !m.IsGeneric && (m.End == count || (m.End == count - 1 && text[m.End] == ' ')));
+    }
+
+    /// <summary>"那家新开的超市", "这家店": a unit the message points at (那/这 opening its words) without naming it.</summary>
+    private bool IsPointedUnit(OrganizationMention mention) =>
+        mention.IsGeneric && mention.Length > 2 && text[mention.Start] is '那' or '这';
 }
