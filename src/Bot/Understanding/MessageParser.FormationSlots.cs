@@ -279,8 +279,4 @@ internal sealed partial class MessageParser
         var count = helping - 2;
         return mentions.Any(m => !m.IsGeneric && (m.End == count || (m.End == count - 1 && text[m.End] == ' ')));
     }
-
-    /// <summary>"那家新开的超市", "这家店": a unit the message points at (那/这 opening its words) without naming it.</summary>
-    private bool IsPointedUnit(OrganizationMention mention) =>
-        mention.IsGeneric && mention.Length > 2 && text[mention.Start] is '那' or '这';
 }

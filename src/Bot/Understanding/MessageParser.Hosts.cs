@@ -16,7 +16,7 @@ internal sealed partial class MessageParser
             || IsBlocked(clause, position)
             || rules.FormerStateMarkers.ContainsAny(text, clause.Start, position) // "原来挂在园区那个联合支部里": the form left, not set up now
             || (position > 0 && text[position - 1] is '还' or '仍' || text.AsSpan(clause.Start, position - clause.Start).EndsWith("一直", StringComparison.Ordinal)) // "现在还挂在联合支部里头": a state
-            || !UsableMentions().Any(m => m.End <= position && (!m.IsGeneric || IsPointedUnit(m))) // "那家新开的超市…挂靠到": asked for (MessageParser.FormationSlots.cs)
+            || !UsableMentions().Any(m => m.End <= position && !m.IsGeneric)
             || rules.Formation.ContainsAny(text, host.End, clause.End))
         {
             return null;

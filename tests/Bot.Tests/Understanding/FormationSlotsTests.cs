@@ -10,9 +10,8 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// a total is "several"; the form a unit had (原来…联合建的支部, then a change) is no setting up; the body set up under a host
 /// names the level; a unit that sends help (X派…) is no unit of the body; units listed after 跟/加上 and a newcomer's word;
 /// members described before their category (那5个关系在外地的流动党员); 我 + a formation verb in a progress question; a time
-/// before 街道/区 names no scope; units summed up by a count before a helping word (A、B两家派驻帮建) are the units helped; a
-/// unit pointed at (那家新开的…) attached to a host's body is asked for. Units and names other than the evidence's and the
-/// branch batch's, with controls.
+/// before 街道/区 names no scope; units summed up by a count before a helping word (A、B两家派驻帮建) are the units helped.
+/// Units and names other than the evidence's and the branch batch's, with controls.
 /// </summary>
 public sealed class FormationSlotsTests
 {
@@ -107,15 +106,6 @@ public sealed class FormationSlotsTests
         var formation = Formation($"{unit}、宏图贸易两家派驻帮建，联合党支部今天成立");
         Assert.Equal([name, "深圳市宏图贸易有限公司"], formation.Units);
         Assert.Equal(JointMode.Dispatched, formation.JointMode);
-    }
-
-    [Fact]
-    public void A_unit_pointed_at_and_attached_to_a_hosts_body_is_asked_for()
-    {
-        var result = Read("那家新开的奶茶店今天挂靠到社区的联合党支部了");
-        var formation = Assert.Single(result.Actions, a => a.Kind == ActionKind.Formation);
-        Assert.Equal((null, FormationMethod.Joint, JointMode.Affiliated), (formation.Organization, formation.Method, formation.JointMode));
-        Assert.Equal(["organization"], result.Missing);
     }
 
     [Theory]
