@@ -22,6 +22,7 @@ internal sealed partial class MessageParser
     private bool IsNoSettingUpNow(Clause clause, int position, int verbLength) =>
         IsBackgroundSetUp(clause, position) || IsPaperworkOf(clause, position + verbLength) || IsPendingApproval(clause)
         || IsProspectiveSetUp(clause, position, verbLength) || NoProgressAfter(clause, position + verbLength) // MessageParser.Unmeant.cs: "…到现在还没动静"
+        || IsFormerForm(clause, position) // MessageParser.FormationSlots.cs
         || rules.Aspect.PotentialNegatives.MatchAt(text, position + verbLength, clause.End) is not null; // "暂时建不了支部": it cannot be done
 
     /// <summary>"去年就建起来了", "早在2019年就建了", "是前年成立的": a time before this year before the verb in its clause.</summary>

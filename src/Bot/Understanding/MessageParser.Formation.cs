@@ -70,6 +70,11 @@ internal sealed partial class MessageParser
                 return name; // MessageParser.People.cs: "书记让汇通的汤志刚来干"
             }
 
+            if (ElectedHolderBefore(at) is { } elected)
+            {
+                return elected; // MessageParser.FormationSlots.cs: "选举许文静同志为支部书记"
+            }
+
             var nameEnd = at;
             // "孙磊当书记", "陈明来当书记": the serving verbs of the vocabulary (secretary_serve_verbs), then 当选/任/为/是.
             foreach (var link in rules.Vocabulary.SecretaryServeVerbs.Concat(["当选", "任", "为", "是"]).OrderByDescending(w => w.Length))
@@ -233,7 +238,7 @@ internal sealed partial class MessageParser
             {
                 if (HostedFormationAt(clause, position) is { } hostParty)
                 {
-                    AddFormation(clause, position, hostParty, hosted: true);
+                    AddFormation(clause, position, BodySetUpAfterHost(clause) ?? hostParty, hosted: true); // MessageParser.FormationSlots.cs
                     return;
                 }
 
@@ -429,12 +434,7 @@ internal sealed partial class MessageParser
         // A figure in an item before the formation's ("一共十个人，党员还是两名；跟…联合支部成立了") is that item's total.
         // "党员到五十二个了", "党员现在是一百零三个了": a figure said with a change or state word is the unit's total now
         // (its org_update), not the new body's members.
-        var members = memberPhrases.FirstOrDefault(p => !p.Consumed && !p.Approximate && !IsInQuestion(p.Start) && ItemOf(p.Start) >= ItemOf(clause.Start)
-            && !SaidAsTotalNow(p));
-        if (members is not null)
-        {
-            members.Consumed = true;
-        }
+        var members = BodyMembers(clause, units, method); // MessageParser.FormationSlots.cs
 
         var first = units.FirstOrDefault();
         var action = Record(ActionKind.Formation, first, position) with

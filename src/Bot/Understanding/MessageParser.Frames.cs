@@ -223,7 +223,7 @@ internal sealed partial class MessageParser
 
         for (var k = 0; k < clauses.Count; k++)
         {
-            if (FrameTypes[k] != FrameType.Helper)
+            if (FrameTypes[k] != FrameType.Helper || UnitsSummedBefore(HelpingAt(clauses[k]) ?? clauses[k].Start)) // MessageParser.FormationSlots.cs
             {
                 continue;
             }

@@ -89,16 +89,22 @@ internal sealed partial class MessageParser
             }
         }
 
-        // "云启科技和新锐物流": a list goes on after a joiner.
+        // "云启科技和新锐物流": a list goes on after a joiner; in a message about a joint body also after 跟/加上 and a newcomer's
+        // word ("蓝海跨境加上楼里新来的极光动漫": MessageParser.FormationSlots.cs).
+        var joiners = UnitJoinersHere();
         for (var k = 0; k < mentions.Count && k < 32; k++)
         {
             var end = mentions[k].End;
-            foreach (var joiner in (string[])["和", "、", "与", "及", "以及"])
+            foreach (var joiner in joiners)
             {
                 var start = end + joiner.Length;
                 if (text.AsSpan(end).StartsWith(joiner) && RelationPhraseLength(start) is var relation and > 0)
                 {
                     start += relation; // "物流行业协会和它的会员单位鹏远货运": the next unit named by its tie to the one before
+                }
+                else if (text.AsSpan(end).StartsWith(joiner) && NewcomerLeadLength(start) is var newcomer and > 0)
+                {
+                    start += newcomer;
                 }
 
                 if (!text.AsSpan(end).StartsWith(joiner) || mentions.Any(m => m.Start <= start && start < m.End) || mentions[k].IsGeneric)
@@ -209,6 +215,8 @@ internal sealed partial class MessageParser
                 leaderSpans.Add((from, position + word.Length));
             }
         }
+
+        FindHelpersAndLeadersSaid(); // MessageParser.FormationSlots.cs: "恒信建筑派了个党员过去帮…", "瑞康医疗是我们这边的龙头"
 
         // "挂靠星辰半导体党委成立联合党支部": the host the units attach to is not one of them.
         foreach (var (position, word) in rules.HostMarkers.FindAll(text))

@@ -43,7 +43,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        return null;
+        return DescribedMembersOfCategoryAt(position); // MessageParser.FormationSlots.cs: "5个组织关系都在外地的流动党员"
     }
 
     /// <summary>"组织蓝海电商的3名党员开了个会": members someone did something with, not a total.</summary>

@@ -88,7 +88,11 @@ internal sealed partial class MessageParser
     private bool NamesScope(Match m) =>
         !rules.OwnScope.ContainsAny(text, Math.Max(0, m.Index - 1), m.Index + m.Length) && !"把给在到的和与我你他这那全本该各每几哪多所诸按分逐两".Contains(m.Value[0])
         && m.Value[1] is not ('个' or '些' or '家' or '条') // "几个街道的覆盖率", "两个街道的": a count of scopes names none
-        && m.Value[1] is not ('按' or '分' or '各' or '每' or '逐'); // "请按街道分列": a breakdown by scope names none
+        && m.Value[1] is not ('按' or '分' or '各' or '每' or '逐') // "请按街道分列": a breakdown by scope names none
+        && !dates.Any(d => d.Start <= m.Index && m.Index < d.Start + d.Length) && !DayParts.Contains(m.Value[..2]); // "明天区里开会", "下午街道开会": a time, then where
+
+    /// <summary>Parts of a day said before 区/街道 of a meeting ("下午街道开会要问"), no scope's name.</summary>
+    private static readonly string[] DayParts = ["上午", "下午", "中午", "晚上", "早上", "傍晚", "明早", "今早", "今晚", "明晚"];
 
     /// <summary>A scope name at <paramref name="at"/>: a full one, or one said without its suffix (坂田 for 坂田街道).</summary>
     private string? ScopeNameAt(int at)

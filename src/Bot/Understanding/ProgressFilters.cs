@@ -238,7 +238,8 @@ public static partial class ProgressFilters
         return null;
     }
 
-    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接", "去的", "跑的"];
+    private static readonly string[] SelfTails = ["走访", "一共", "总共", "累计", "跑了", "去了", "组建", "去过", "跑过", "到过", "发现", "排查", "找到", "帮扶", "对接", "去的", "跑的",
+        "建了", "新建", "建起", "成立了", "帮建", "建成"]; // round 18: "这周我建了几个支部" asks of the sender's formations
 
     /// <summary>First-person words that name the sender (本人, 我), not a group (我们, 我街道 is kept out by the tails).</summary>
     private static readonly string[] SelfSubjects = ["本人", "我"];

@@ -1,7 +1,7 @@
 namespace InstructorBot.Bot.Understanding;
 
 /// <summary>The vocabulary turned into matchers, built once per vocabulary.</summary>
-internal sealed class UnderstandingRules
+internal sealed partial class UnderstandingRules
 {
     public UnderstandingRules(Vocabulary v)
     {
@@ -132,6 +132,10 @@ internal sealed class UnderstandingRules
         HostLinks = new(Forming(v, "host_links"));
         RelationPronouns = new(Forming(v, "relation_pronouns"));
         RelationNouns = new(Forming(v, "relation_nouns"));
+        PerUnitMarkers = new(Forming(v, "per_unit_markers"));
+        FigureOnlyFollowers = new(Forming(v, "figure_only_followers"));
+        UnitJoiners = [.. Forming(v, "unit_joiners")];
+        UnitNewcomerLeads = new(Forming(v, "unit_newcomer_leads"));
         PostHolderGaps = new(Forming(v, "post_holder_gaps"));
         CutNouns = new CutNouns(v, Formation);
         VisitDayGapWords = new(v.VisitDayGapWords);
@@ -420,6 +424,18 @@ internal sealed class UnderstandingRules
     /// <summary>会员单位, 供应商: a unit named by its tie to the unit before it (forming_phrases.relation_nouns).</summary>
     public KeywordSet RelationNouns { get; }
 
+    /// <summary>各有, 分别有: a figure said of each unit of a joint body, not of the body (forming_phrases.per_unit_markers).</summary>
+    public KeywordSet PerUnitMarkers { get; }
+
+    /// <summary>参加, 编入: what may follow a bare people figure that is the body's members (forming_phrases.figure_only_followers).</summary>
+    public KeywordSet FigureOnlyFollowers { get; }
+
+    /// <summary>和, 跟, 加上: what joins the units of a joint body in a list (forming_phrases.unit_joiners).</summary>
+    public IReadOnlyList<string> UnitJoiners { get; }
+
+    /// <summary>新搬来的, 新开的: a unit's newness said between a list joiner and its name (forming_phrases.unit_newcomer_leads).</summary>
+    public KeywordSet UnitNewcomerLeads { get; }
+
     /// <summary>过去/过来: a motion word between an instructor post and its holder (forming_phrases.post_holder_gaps).</summary>
     public KeywordSet PostHolderGaps { get; }
 
@@ -533,7 +549,7 @@ internal sealed class UnderstandingRules
             return true;
         }
 
-        return text[position - 1] == '了' && GoesOnToReport(text, position);
+        return (text[position - 1] == '了' && GoesOnToReport(text, position)) || IsSeveralBeforeTotal(text, position);
     }
 
     /// <summary>After the stretch holding <paramref name="position"/>, the message reports more (a count noun or a visit) and asks nothing.</summary>
