@@ -44,9 +44,11 @@ public sealed class AskVerb : ICliVerb
         var answers = model is null ? null : new Llm.ModelAnswers(model, llm!.Mode, knowledge);
 
         // Diagnostics for measuring the ranking (docs/knowledge.md, round 12): KB_FORCED=1 answers whatever the confidence,
-        // KB_TRACE=FILE writes each question's ten best sentences as ranked (JSON lines). Neither changes the output's form.
+        // KB_TRACE=FILE writes each question's ten best sentences as ranked (JSON lines); KB_EXPLAIN=FILE the question's terms,
+        // weights and best sentences as the tuning view reads them (round 18). None changes the output's form.
         var forced = Environment.GetEnvironmentVariable("KB_FORCED") == "1";
         using var trace = Environment.GetEnvironmentVariable("KB_TRACE") is { Length: > 0 } tracePath ? new StreamWriter(tracePath) : null;
+        using var explain = Environment.GetEnvironmentVariable("KB_EXPLAIN") is { Length: > 0 } explainPath ? new StreamWriter(explainPath) : null;
         foreach (var (id, question) in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,6 +59,15 @@ public sealed class AskVerb : ICliVerb
             {
                 var (ranked, confidence) = knowledge.Asker.Trace(question, 10);
                 trace.WriteLine(JsonSerializer.Serialize(new { id, confidence, ranked = ranked.Select(r => new { r.Section, r.Sentence, r.Score }) }, CliContext.Json));
+            }
+
+            if (explain is not null)
+            {
+                explain.WriteLine($"== {id} {question}");
+                foreach (var line in knowledge.Asker.Explain(question))
+                {
+                    explain.WriteLine(line);
+                }
             }
 
             answer = answers is null ? answer : await answers.ReviewAsync(question, answer, facts, cancellationToken);

@@ -274,6 +274,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         // A question that negates nothing and asks no yes/no ("要先具备哪几个条件") is not answered by a sentence that holds its
         // word only negated ("暂不具备条件的"); a yes/no question may be answered no ("党费要交两份吗" ← "不重复交纳党费").
         var affirmative = !YesNo().IsMatch(questionForm) && !questionForm.Any(c => Negators.Contains(c));
+        // "多少人以上就得建支部" asks for the least figure: "30人以上" answers it, "不超过50人" does not.
+        var askedBound = asksQuantity && unit is not null ? AskedBound(questionForm) : null;
         var scored = new List<ScoredSentence>();
 
         // Per candidate: its bank keys (null when it has none) and what scales its score after the bank's share.
@@ -321,6 +323,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                         own *= NegatedCredit;
                     }
 
+                    if (own > 0 && OnlyInAdverb(terms[i], sentence, questionForm))
+                    {
+                        // "遵循什么原则" against "原则上，每个联合党组织…": 原则上 says "as a rule", it states no 原则.
+                        own *= AdverbCredit;
+                    }
+
                     var credit = own >= 1 || bound[i] is { } figure && figure.IsMatch(sentence) ? 1.0 : proposed[i] is { } proposedUnit && HasCount(sentence, proposedUnit) ? Math.Max(own, 0.8)
                         : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(ContextCredit(i) * contextCredit, PassageCredit(i) * 0.25));
                     covered += credit * weights[i];
@@ -334,7 +342,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 }
 
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
-                if (asksQuantity && unit is not null && HasCount(sentence, unit))
+                if (asksQuantity && unit is not null && HasCount(sentence, unit) && (askedBound is null || HasBoundedCount(sentence, unit, askedBound)))
                 {
                     // "多少天" and a sentence saying "100天": the strongest sign there is that it answers.
                     score += 0.3 * allTotal;
@@ -546,7 +554,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
 
             // A phone shows the answer, not the document's numbering: "4、建立功能型党组织…" reads "建立功能型党组织…" (quotes keep it).
-            var answer = LeadingNumber().Replace(string.Join('\n', answerParts), string.Empty);
+            var answer = LeadingNumber().Replace(string.Join('\n', Once(answerParts)), string.Empty);
 
             // "多久开一次？" answered by a sentence with no figure or date is likely not answered.
             var figureMissing = (asksQuantity || asksTime) && !HasQuantity(answer) && !HasDate(answer);

@@ -7,7 +7,9 @@ namespace InstructorBot.Knowledge.Answering;
 /// documents use for a verb a question says in one character ("怎么选" → 选举/选拔/产生), and the words that make a clause
 /// ask (什么, 怎么, 几, 吗…) rather than tell, and the nouns that name the kind of answer asked for rather than its subject
 /// ("要走哪些程序", "有没有具体标准", "需要什么条件": 程序, 标准, 条件), which are no asking word of <see cref="FocusCoverage"/>,
-/// and the modals that ask whether before 有 ("能有80人吗": 能, 会, 得), which are no content word.
+/// and the modals that ask whether before 有 ("能有80人吗": 能, 会, 得), which are no content word, and the adverbs made of a
+/// noun and 上 ("原则上", "基本上": "in principle", "mostly"), which say how, not the noun: a sentence holding 原则 only in
+/// 原则上 does not speak of a 原则.
 /// </summary>
 public sealed record Vocabulary(
     IReadOnlyList<IReadOnlyList<string>> Synonyms,
@@ -19,7 +21,8 @@ public sealed record Vocabulary(
     IReadOnlyList<string>? KeptWords = null,
     IReadOnlyList<string>? Interrogatives = null,
     IReadOnlyList<string>? AnswerKindWords = null,
-    IReadOnlyList<string>? ModalWords = null)
+    IReadOnlyList<string>? ModalWords = null,
+    IReadOnlyList<string>? AdverbWords = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
