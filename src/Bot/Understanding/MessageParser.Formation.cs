@@ -211,6 +211,15 @@ internal sealed partial class MessageParser
             }
         }
 
+        // A pairing verb that says its own agent ("组建党组织归我包", "…由我包") after the formation verb in the clause.
+        for (var at = position + verb.Length; at < clause.End; at++)
+        {
+            if (text[at] is '由' or '归' && rules.Pairing.MatchAt(text, at, clause.End) is not null)
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

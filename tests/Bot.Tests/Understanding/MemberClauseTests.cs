@@ -129,9 +129,15 @@ public sealed class MemberClauseTests
     [MemberData(nameof(PairingVerbs))]
     public void A_formation_said_as_the_task_a_pairing_takes_on_sets_nothing_up(string verb)
     {
-        var pairing = Assert.Single(Read($"汇通汽车组建党组织由我{verb}"));
+        // A verb that says its own agent (归我包, 由我包) takes no other: the sender's frame is the verb alone, the named
+        // person's frame does not apply to it.
+        var ownAgent = verb.Contains('我', StringComparison.Ordinal);
+        var pairing = Assert.Single(Read(ownAgent ? $"汇通汽车组建党组织{verb}" : $"汇通汽车组建党组织由我{verb}"));
         Assert.Equal((ActionKind.Pairing, Huitong, "张伟"), (pairing.Kind, pairing.Organization, pairing.Secretary));
-        Assert.Single(Read($"汇通汽车建党支部的事 由横岗街道党工委副书记王海燕{verb}"), a => a.Kind == ActionKind.Pairing && a.Secretary == "王海燕");
+        if (!ownAgent)
+        {
+            Assert.Single(Read($"汇通汽车建党支部的事 由横岗街道党工委副书记王海燕{verb}"), a => a.Kind == ActionKind.Pairing && a.Secretary == "王海燕");
+        }
     }
 
     [Theory]
