@@ -73,7 +73,7 @@ public sealed partial class AskService
     /// <summary>A count in <paramref name="unit"/> followed by the bound (以上 / 以下, "及以上" too).</summary>
     private static bool HasBoundedCount(string sentence, string unit, string bound) =>
         System.Text.RegularExpressions.Regex.IsMatch(sentence,
-            @"(\d|[一二两三四五六七八九十百千])" + (unit == PersonUnits ? "[人名位]" : System.Text.RegularExpressions.Regex.Escape(unit)) + "(及)?" + bound);
+            @"(\d|[一二两三四五六七八九十百千])" + UnitPattern(unit) + "(及)?" + bound);
 
     [System.Text.RegularExpressions.GeneratedRegex("(多少|几)[个名位家]?(人|党员|职工|员工)?(及)?(?<b>以上|以下)")]
     private static partial System.Text.RegularExpressions.Regex AskedBoundPattern();

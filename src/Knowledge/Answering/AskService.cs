@@ -1177,7 +1177,10 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     /// <summary>A count in the unit the question asks for: "多少天" is answered by "100天左右", not by "40号".</summary>
     private static bool HasCount(string sentence, string unit) =>
-        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + (unit == PersonUnits ? "[人名位]" : System.Text.RegularExpressions.Regex.Escape(unit)));
+        System.Text.RegularExpressions.Regex.IsMatch(sentence, @"(\d|[一二两三四五六七八九十百千半])" + UnitPattern(unit));
+
+    /// <summary>The pattern of a count's unit: any of 人/名/位 for <see cref="PersonUnits"/>, else the unit itself.</summary>
+    private static string UnitPattern(string unit) => unit == PersonUnits ? "[人名位]" : System.Text.RegularExpressions.Regex.Escape(unit);
 
     /// <summary>Items set apart by semicolons ("登记审批时，同步…；生产运营时，同步…；"): a list of long items.</summary>
     [System.Text.RegularExpressions.GeneratedRegex("[；;]")]
