@@ -210,7 +210,9 @@ internal sealed partial class MessageParser
                 continue;
             }
 
-            if (employeePhrases.All(p => p.End <= position || p.Start > position) && ReadNumberAfter(position + word.Length) is { } phrase)
+            // "厂里有一个党员": the figure is said with 党员, a member figure, not the workplace's staff.
+            if (employeePhrases.All(p => p.End <= position || p.Start > position) && ReadNumberAfter(position + word.Length) is { } phrase
+                && !memberPhrases.Any(m => m.Start < phrase.End && phrase.Start < m.End))
             {
                 employeePhrases.Add(phrase with { Start = position });
             }
