@@ -11,11 +11,19 @@ public static partial class FactExtractor
     /// <summary>
     /// True when the question asks about something beside the formation method: a post (who becomes 书记, whether a
     /// 指导员 still comes), a procedure (程序, 审批, who approves), what else besides a known step (除了…还), the requirements
-    /// of a rule (有啥要求), a supposed future past a rule's bound ("以后要是过了100人，能不能成立党委"), or many units at
+    /// of a rule (有啥要求), a mass organisation in the asking sentence, a supposed future past a rule's bound ("以后要是过了100人，能不能成立党委"), or many units at
     /// once (几十家, 企业扎堆: a building or a street, not one unit).
     /// </summary>
     private static bool AsksBesideTheMethod(string text) =>
-        AsksAboutPost().IsMatch(text) || AsksProcedure().IsMatch(text) || SupposedBound().IsMatch(text) || ManyUnits().IsMatch(text);
+        AsksAboutPost().IsMatch(text) || AsksProcedure().IsMatch(text) || SupposedBound().IsMatch(text) || ManyUnits().IsMatch(text)
+        || MassOrganisation().IsMatch(AskingSentence(text));
+
+    /// <summary>
+    /// The asking sentence names a mass organisation ("工会团委这些是不是也得跟着一块建"): its forming words are about that
+    /// organisation, not the party's. A fact said in an earlier sentence ("团支部已经建了。…怎么实现覆盖？") does not count.
+    /// </summary>
+    [GeneratedRegex("工会|团委|团支部|共青团|妇联|妇委会|群团")]
+    private static partial Regex MassOrganisation();
 
     /// <summary>
     /// A post as the thing asked: 书记 or 指导员 followed, within its clause, by a question word or a verb of choosing

@@ -537,7 +537,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|(哪|何)(条|一条|个|一个|种)?(" + WayNouns + @")|(什么|啥|何种)(" + WayNouns + @")|何种|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
     private static partial Regex KindAsk();
 
-    [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|是不是|(吗|么|不|没|不行)$")]
+    [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|是不是[^，,。？?]{0,6}(建|成立|单独|联合|组建|挂靠|升格|覆盖|分出来|拆出来)|(吗|么|不|没|不行)$")]
     private static partial Regex YesNoAsk();
 
     /// <summary>"律所三十五个人 党员零": a question opening with a kind of unit and, right after it, the unit's figures.</summary>
