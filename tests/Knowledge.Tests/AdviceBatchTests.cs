@@ -54,6 +54,7 @@ public sealed class AdviceBatchTests(AdviceKnowledge fixture, ITestOutputHelper 
     [InlineData("qa-r6-qadvice.jsonl", 1.0)]
     [InlineData("qa-r6-qadvice-2.jsonl", 1.0)]
     [InlineData("qa-r17-qadvice.jsonl", 1.0)]
+    [InlineData("qa-r19-uadvice.jsonl", 1.0)]
     public void Recommends_the_gold_method_and_level_for_every_advice_request_of_the_file(string file, double floor)
     {
         var cases = QaScorer.Load(TestFolder.Data(file)).Where(c => c["recommendation"] is JsonObject { Count: > 0 }).ToList();
@@ -88,6 +89,7 @@ public sealed class NonRequestBatchTests(AdviceKnowledge fixture, ITestOutputHel
     [InlineData("qa-r6-qadvice.jsonl", 1.0)]
     [InlineData("qa-r6-qadvice-2.jsonl", 1.0)]
     [InlineData("qa-r17-qadvice.jsonl", 1.0)]
+    [InlineData("qa-r19-uadvice.jsonl", 1.0)]
     public void Gives_no_advice_for_a_question_that_only_looks_like_an_advice_request(string file, double floor)
     {
         var cases = QaScorer.Load(TestFolder.Data(file)).Where(c => c["recommendation"] is null).ToList();

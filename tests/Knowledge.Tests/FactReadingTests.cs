@@ -91,7 +91,7 @@ public sealed class FactReadingTests(AdviceKnowledge fixture) : IClassFixture<Ad
     [Theory]
     [InlineData("这家超市八十多名员工，党员一个也没有，我该从哪入手？", FormationMethod.WorkCoverage, null)] // where to begin
     [InlineData("有家做物流的企业，正式党员一百二十多名，现在只有一个支部，应该怎么调整？", FormationMethod.Single, OrganizationLevel.Committee)] // 该咋调整
-    [InlineData("这家餐馆有两个党员，想成立党组织，哪种方式好", FormationMethod.Joint, null)] // the purpose told, then the way asked
+    [InlineData("这家餐馆有两个党员，想成立党组织，哪种方式好", FormationMethod.Joint, OrganizationLevel.Branch)] // the purpose told, then the way asked
     [InlineData("有个培训公司，在这上班的党员有四个，组织关系都在老家，想给他们搞个组织，用什么路子？", FormationMethod.Functional, OrganizationLevel.Branch)] // 搞个组织, 什么路子; a unit introduced by 有个/有家
     [InlineData("有家咨询公司，党员有四个，关系全在外地，想给他们弄个组织，走哪条路？", FormationMethod.Functional, OrganizationLevel.Branch)]
     public void Recognises_an_advice_request_asked_as_where_to_begin_how_to_adjust_or_which_way_after_the_purpose(

@@ -156,7 +156,21 @@ internal sealed partial class MessageParser
     /// </summary>
     private bool DescribesClass(string words) =>
         rules.ClassDescription.FindAll(words).Any(c => !(c.Word is "这种" or "这类"
-            && (words.AsSpan(c.Position + c.Word.Length).StartsWith("情况") || rules.Pronouns.EndsAt(words, c.Position))));
+            && (words.AsSpan(c.Position + c.Word.Length).StartsWith("情况") || rules.Pronouns.EndsAt(words, c.Position)
+                || AsksRightAfter(words, c.Position + c.Word.Length))));
+
+    /// <summary>
+    /// "这种咋弄", "这种的该怎么建", "这种是不是必须单独建": 这种 with no noun after it, the question following at once (a 的
+    /// between), stands for the case just told, not for a class ("这种企业").
+    /// </summary>
+    private bool AsksRightAfter(string words, int after)
+    {
+        var rest = words[after..].TrimStart('的', ' ');
+        return rest.Length == 0 || (AskingOpeners.Contains(rest[0]) && (rules.AsksAdvice(rest) || AsksAdviceWithFigures(rest)));
+    }
+
+    /// <summary>The first characters of a question or a modal that can follow 这种 at once: 咋/怎么, 该, 能, 可以, 是不是, 要, 适合, 如何, 应该, 还, 得.</summary>
+    private const string AskingOpeners = "咋怎该能可是要适如应还得";
 
     /// <summary>
     /// The units after <paramref name="figures"/> up to the request at <paramref name="request"/> ask for advice about the
@@ -171,8 +185,15 @@ internal sealed partial class MessageParser
         }
 
         var asked = text[units[Math.Min(figures + 1, request)].Start..units[request].End];
-        return rules.AsksAdvice(asked) && !DescribesClass(asked);
+        return (rules.AsksAdvice(asked) || AsksAdviceWithFigures(asked)) && !DescribesClass(asked);
     }
+
+    /// <summary>
+    /// "这种咋弄", "这种情况怎么办": a bare how-to-handle (advice_with_figures_phrases, spoken 咋 read as 怎么 as well) asks for
+    /// advice when the unit's figures are told before it (round 19).
+    /// </summary>
+    private bool AsksAdviceWithFigures(string words) =>
+        rules.AdviceWithFigures.ContainsAny(words) || (rules.Asking.WrittenQuestionWords(words) is { } written && rules.AdviceWithFigures.ContainsAny(written));
 
     /// <summary>
     /// "今天去了微光软件 党员六个 职工一百五 这种情况能单独建支部吗": a report whose unit goes on, after a pause, with figures

@@ -355,13 +355,13 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? FindAdvice()
     {
-        if (!AsksAdviceInText && !(rules.AdviceWithFigures.ContainsAny(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0))
+        if (!AsksAdviceInText && !(AsksAdviceWithFigures(text) && (memberPhrases.Count > 0 || employeePhrases.Count > 0))
             && !AdviceAskedByGrammar() && !AdviceAskedByAlternatives()) // MessageParser.Alternatives.cs
         {
             return null;
         }
 
-        if (IsStatedSupposition() || AsksOnlyInReportedSpeech())
+        if (IsStatedSupposition() || AsksOnlyInReportedSpeech() || SupposesPastABound()) // MessageParser.SupposedBound.cs
         {
             return null; // "程老板问能不能单独建支部，我说要先看党员人数": his question, reported
         }

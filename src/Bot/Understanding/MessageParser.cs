@@ -254,7 +254,8 @@ internal sealed partial class MessageParser
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();
-            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text) && !rules.How.ContainsAny(text)
+            // A supposed future past a rule's bound asks the rule, not the card ("瑞康以后党员要是过50了，能升总支吗": MessageParser.SupposedBound.cs).
+            actions.Add(named.Count == 1 && !rules.PolicyDefinition.ContainsAny(text) && !rules.How.ContainsAny(text) && !SupposesPastABound()
                 ? WithOrganization(new UnderstoodAction(ActionKind.OrgLookup) { IsFallback = true }, named[0])
                 : new UnderstoodAction(ActionKind.PolicyQuestion) { IsFallback = true });
         }

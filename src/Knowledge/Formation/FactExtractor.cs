@@ -133,7 +133,7 @@ public static partial class FactExtractor
         // A message that asks nothing ("下周准备帮它们联合组建党支部。") reports a plan; one that asks when, who, or how a
         // unit was formed ("当初是哪年单独组建的") asks a past fact. Neither asks which way fits.
         // Asking about something beside the method ("先建个工会行不行", "挑搭伙的单位有啥讲究") is a policy question.
-        if (!AsksSomething().IsMatch(text) || AsksBeside().IsMatch(text) || AsksTimeOrPerson().IsMatch(text) || AsksThreshold().IsMatch(AskingSentence(text)) || PastFormation().IsMatch(text))
+        if (!AsksSomething().IsMatch(text) || AsksBeside().IsMatch(text) || AsksBesideTheMethod(text) || AsksTimeOrPerson().IsMatch(text) || AsksThreshold().IsMatch(AskingSentence(text)) || PastFormation().IsMatch(text))
         {
             return false;
         }
@@ -186,7 +186,7 @@ public static partial class FactExtractor
     }
 
     private static bool KnowsMembers(string text) =>
-        NoMembers().IsMatch(text) || PublicStaff().IsMatch(text) || Figure(text, PartyMembers()) is not null || First(text, FullMembers()) is not null || First(text, FlowingMembers()) is not null;
+        NoMembers().IsMatch(text) || PublicStaff().IsMatch(text) || Figure(text, PartyMembers()) is not null || First(text, FullMembers()) is not null || Figure(text, FlowingMembers()) is not null; // "流动党员有五六个": a range counts
 
     /// <summary>
     /// "华鼎精密有12名党员，该建支部还是总支？": a unit the question opens with (not a class such as "党员不足3名的企业")
@@ -407,7 +407,7 @@ public static partial class FactExtractor
     private static partial Regex LedgerSays();
 
     /// <summary>Something is asked: a question mark, a question word or particle, a modal of advice, or a plea to look.</summary>
-    [GeneratedRegex(@"[？?]|吗|么|呢|怎|咋|啥|什么|哪|如何|能否|能不能|可不可以|是否|还是|行不行|要不要|需不需要|该|合适|适合|够不够|好不好|可否|看看|建议|请问|想问|问一下|咨询|不知道|(不|没|可以|行)$")]
+    [GeneratedRegex(@"[？?]|吗|么|呢|怎|咋|啥|什么|哪|如何|能否|能不能|可不可以|是否|是不是|还是|行不行|要不要|需不需要|该|合适|适合|够不够|好不好|可否|看看|建议|请问|想问|问一下|咨询|不知道|(不|没|可以|行)$")]
     private static partial Regex AsksSomething();
 
     /// <summary>
@@ -537,7 +537,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"啥样|什么样|哪种|哪类|哪一种|哪样|什么形式|啥形式|什么方式|啥方式|什么级别|哪一级|哪个级别|什么类型|(哪|何)(条|一条|个|一个|种)?(" + WayNouns + @")|(什么|啥|何种)(" + WayNouns + @")|何种|(建|成立|组建)(个|一个)?(啥|什么)|(啥|什么|哪种|哪个)\p{IsCJKUnifiedIdeographs}{0,4}?(合适|适合|比较好|更好|好)")]
     private static partial Regex KindAsk();
 
-    [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|(吗|么|不|没|不行)$")]
+    [GeneratedRegex(@"能不能|能否|可不可以|可以|要不要|需不需要|该不该|应不应该|够不够|行不行|是否|是不是[^，,。？?]{0,6}(建|成立|单独|联合|组建|挂靠|升格|覆盖|分出来|拆出来)|(吗|么|不|没|不行)$")]
     private static partial Regex YesNoAsk();
 
     /// <summary>"律所三十五个人 党员零": a question opening with a kind of unit and, right after it, the unit's figures.</summary>
@@ -551,7 +551,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<!挂靠到|加入|建立|成立|组建)(联合党组织|联合党支部|联合支部|联建)|挂靠在|已(经)?挂靠")]
     private static partial Regex InJoint();
 
-    [GeneratedRegex(@"怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?([这那该][家个]的?)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何|咋|怎样)(怎么|如何|咋|怎样)?调整|(从哪|从哪里|从哪儿|从哪头|从何)(下手|入手|着手|起步)|(怎么|如何|咋|怎样)(来)?(设置|设立|设(?![计备施立置定])|安排)|(怎么|如何|咋|怎样)(帮|给|替|带)(他们|她们|它们|人家|他|她|它|这家|那家)?(搞|弄|建|整|做|覆盖)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|(一起|一块儿|一块|合起来|放一起|凑一起)(弄|搞|建|整|办)(吗|么|不|行不行|可以吗|行吗)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
+    [GeneratedRegex(@"(给|出|提)(个|一个|点)?(建议|主意|意见)|怎么建|怎样建|如何建|咋建|该建|怎么组建|如何组建|怎样组建|怎么成立|如何成立|怎么覆盖|如何覆盖|实现覆盖|适合|什么方式|哪种方式|什么形式|哪种形式|单独建|单独组建|单独成立|联合组建|能不能建|能否建|可以建|可不可以建|要不要建|需不需要建|需要建|能建|建什么|成立什么|建支部|成立支部|成立党支部|建总支|建党总支|成立总支|成立党总支|建党委|成立党委|能成立|可以成立|能不能成立|建党支部|建党组织|怎么办|怎么弄|怎么搞|怎么整|怎么做|如何做|(怎么|如何|咋)(开展|推进|入手|下手|起步)|(怎么|如何|咋|怎样)(才能|才)?(把|让)?([这那该][家个]的?)?(党的工作|党建工作|党建|党组织)[^，,。？?]{0,3}(做|开展|建|覆盖|搞|推|带|延伸)(进去|进来|起来|到位|过去)|咋(建|组建|成立|覆盖|办|弄|搞|整|做)|(该|要|需要|要不要|需不需要|应该|应不应该|怎么|如何|咋|怎样)(怎么|如何|咋|怎样)?调整|(从哪|从哪里|从哪儿|从哪头|从何)(下手|入手|着手|起步)|(怎么|如何|咋|怎样)(来)?(设置|设立|设(?![计备施立置定])|安排)|(怎么|如何|咋|怎样)(帮|给|替|带)(他们|她们|它们|人家|他|她|它|这家|那家)?(搞|弄|建|整|做|覆盖)|行不行|挂靠|(要|需要|要不要|需不需要)(覆盖|组建)|(一起|一块儿|一块|合起来|放一起|凑一起)(弄|搞|建|整|办)(吗|么|不|行不行|可以吗|行吗)|单独出来|分出来|(还|仍)(要|得|需要|能|可以|用)[^，,。？?]{0,14}(吗|不|么)[？?]?$")]
     private static partial Regex AdviceIntent();
 
     [GeneratedRegex(@"这家|那家|一家|(?<=[开来进])了家|(?<![所没])有(一)?家|有(一)?个\p{IsCJKUnifiedIdeographs}{0,8}?(" + UnitNouns + @")|(一|这|那)个\p{IsCJKUnifiedIdeographs}{0,6}?(" + UnitNouns + @")|某(一)?(家|个)?\p{IsCJKUnifiedIdeographs}{0,6}?(组织|" + UnitNouns + @")|该(企业|公司|单位|协会|组织)|我们(公司|单位|企业|协会|学校|医院|这|有|现在|目前|已经|一共|共有)|咱们|我(公司|单位)|本(公司|单位|企业)|这种情况|这种情形|这个情况|这样的情况")]

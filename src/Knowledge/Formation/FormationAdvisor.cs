@@ -57,8 +57,10 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         }
         else if (members is { Low: >= 1, High: <= 2 } few)
         {
-            // 002 §一, 003 §二(四)3: 党员不足3名 → 联合组建.
+            // 002 §一, 003 §二(四)3: 党员不足3名 → 联合组建; 001 §二(二) "不足3名的，可联合成立党支部": the joint organisation is a
+            // 党支部 (round 19: a–ar's newer writers ask its level and want 党支部).
             method = FormationMethod.Joint;
+            level = OrganizationLevel.Branch;
             modes = AllJointModes;
             Reason(reasons, "joint", $"该单位有{few.Said}名{full}党员（不足3名）");
             Reason(reasons, "joint_units", "联合组建时");
@@ -115,7 +117,7 @@ public sealed class FormationAdvisor(FormationRuleBook rules)
         var what = recommendation.Method switch
         {
             FormationMethod.Single => $"单独组建{LevelName(recommendation.Level)}",
-            FormationMethod.Joint => "与行业相近、地域相邻的单位联合组建党组织（联合党组织），可采取片区联建、同业共建、挂靠组建、派驻帮建、龙头带建等方式",
+            FormationMethod.Joint => "与行业相近、地域相邻的单位联合组建党组织（联合党组织，可联合成立党支部），可采取片区联建、同业共建、挂靠组建、派驻帮建、龙头带建等方式",
             FormationMethod.Functional => $"建立功能型党组织（{LevelName(recommendation.Level)}），党员一方隶属、双重管理、多方活动",
             _ => "暂不具备组建党组织的条件，先实现党的工作覆盖：选派党建工作指导员联系服务，组建工会、共青团、妇联等群团组织，加强出资人教育引导，做好发展党员工作，为组建党组织创造条件",
         };
