@@ -74,6 +74,11 @@ internal sealed partial class MessageParser
                 start++;
             }
 
+            while (start < text.Length && text[start] == ' ')
+            {
+                start++; // "今天跑了 巧手缝纫铺 清泉茶社": voice input spaces the verb from the first name
+            }
+
             if (mentions.Any(m => m.Start <= start && start < m.End) || dates.Any(d => d.Start == start))
             {
                 continue;
@@ -95,6 +100,11 @@ internal sealed partial class MessageParser
         for (var k = 0; k < mentions.Count && k < 32; k++)
         {
             var end = mentions[k].End;
+            if (end + 1 < text.Length && text[end] is '，' or ',' && rules.ListJoiners.MatchAt(text, end + 1) is { Length: > 1 })
+            {
+                end++; // "福满楼酒楼、清泉茶社，还有金达汽修服务部": a pause before a joiner of two characters (还有, 以及)
+            }
+
             foreach (var joiner in joiners)
             {
                 var start = end + joiner.Length;
@@ -301,6 +311,10 @@ internal sealed partial class MessageParser
                 if (inClause[^1].End == clause.End && rules.ListIntro.ContainsAny(text, clause.Start, inClause[0].Start) && ListAfter(clause) is { Count: > 0 } more)
                 {
                     all.AddRange(more.Where(m => all.All(a => Identity(a!) != Identity(m!))));
+                }
+                else if (ListGoesOnAfterPause(clause, inClause[^1]) is { Count: > 0 } goesOn)
+                {
+                    all.AddRange(goesOn.Where(m => all.All(a => Identity(a!) != Identity(m))));
                 }
 
                 return all;

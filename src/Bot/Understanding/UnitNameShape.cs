@@ -18,6 +18,7 @@ internal sealed class UnitNameShape
     public UnitNameShape(Vocabulary vocabulary)
     {
         endings = [.. vocabulary.LegalForms.Concat(vocabulary.InstitutionSuffixes).Concat(vocabulary.GenericWords)
+            .Concat(vocabulary.UnitHeadNouns).Concat(vocabulary.UnitTradeWords).Concat(vocabulary.UnitHeadCharacters)
             .Concat(vocabulary.Abbreviations.Keys).Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所", "单位", "企业", "机构"])
             .Select(TextNormalizer.NormalizeName).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length)];
         regions = [.. vocabulary.RegionPrefixes.OrderByDescending(r => r.Length)];
