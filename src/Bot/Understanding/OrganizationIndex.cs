@@ -326,13 +326,13 @@ public sealed partial class OrganizationIndex
             // 汽修); the name is not cut before it. A one-character head (馆, 铺, 轩) ends it only where the stretch ends
             // ("巧手缝纫铺，…"), never inside a longer word ("…馆长说").
             if (!genericWordsLongestFirst.Any(w => candidate.EndsWith(w, StringComparison.Ordinal)) && !institutionSuffixes.EndsAt(candidate, candidate.Length, 2)
-                && !tradeEndings.EndsAt(candidate, candidate.Length, 2) && !(cut == end && headCharacters.Contains(candidate[^1])))
+                && !tradeEndings.EndsAt(candidate, candidate.Length, 2) && !EndsWithHeadCharacter(candidate, cut == end))
             {
                 continue;
             }
 
             var (brand, _, brandIsGeneric) = Decompose(candidate);
-            if (brandIsGeneric || brand.Length < 2 || RejectedBrand(brand) || stopwords.Contains(brand) || !shape.Accepts(candidate))
+            if (brandIsGeneric || brand.Length < 2 || rejects.ContainsAny(brand) || stopwords.Contains(brand) || !shape.Accepts(candidate))
             {
                 return null;
             }
@@ -341,29 +341,6 @@ public sealed partial class OrganizationIndex
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// True when a determiner or count word of <c>name_rejects</c> stands in <paramref name="brand"/> as one: a word of two
-    /// characters or more anywhere (空壳, 企业, 什么), one character at its start or end (这家物流 → 这家, 两家餐饮店 → 两家, 三个).
-    /// A character inside a longer proper name is part of it (万家福, 百个味): brands of three characters or more only.
-    /// </summary>
-    private bool RejectedBrand(string brand)
-    {
-        if (brand.Length < 3)
-        {
-            return rejects.ContainsAny(brand);
-        }
-
-        for (var i = 0; i < brand.Length; i++)
-        {
-            if (rejects.MatchAt(brand, i) is { } word && (word.Length > 1 || i == 0 || i == brand.Length - 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
