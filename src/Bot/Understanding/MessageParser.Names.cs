@@ -15,9 +15,9 @@ internal sealed partial class MessageParser
         // question elsewhere in the message leaves a report's clause a report ("宏泰建材是家民营企业，…，怎么建？").
         for (var i = 0; i < text.Length; i++)
         {
-            if ((i == 0 || (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))) && !ClauseAsks(i))
+            if ((i == 0 || (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))) && !ClauseAsks(i) && rules.NamingVerbs.MatchAt(text, i) is null)
             {
-                starts.Add(i);
+                starts.Add(i); // a clause opened by 叫 names its unit after it (below), 叫 is no part of the name
             }
         }
 
@@ -41,10 +41,12 @@ internal sealed partial class MessageParser
             introduced.Add(at);
         }
 
-        // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does.
+        // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does; so
+        // does a naming word after a pause, a unit's kind or a relative clause (MessageParser.UnitLists.cs: "新开了个家政公司
+        // 叫好帮手家政", "还有一家新开的叫鑫盛五金制品厂").
         foreach (var (position, word) in rules.NamingVerbs.FindAll(text))
         {
-            if (position > 0 && text[position - 1] is '家' or '个' or '所' or '间')
+            if (position > 0 && (text[position - 1] is '家' or '个' or '所' or '间' || NamesAfterPauseOrKind(position)))
             {
                 starts.Add(position + word.Length);
                 introduced.Add(position + word.Length);

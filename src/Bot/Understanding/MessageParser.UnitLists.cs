@@ -28,7 +28,7 @@ internal sealed partial class MessageParser
             // IsListJoiner reads the pointer before a name too).
             var paused = added.Count > 0
                 || (text[previous.End] is '，' or ',' && rules.ListJoiners.MatchAt(text, previous.End + 1) is { Length: > 1 });
-            if (!paused || !IsListJoiner(previous.End, next.Start, acrossBlanks: true))
+            if (!paused || !(IsListJoiner(previous.End, next.Start, acrossBlanks: true) || (added.Count == 0 && IntroducedAfterJoiner(previous.End + 1, next.Start))))
             {
                 break;
             }
@@ -39,5 +39,61 @@ internal sealed partial class MessageParser
 
         // The names must end their clause: nothing but a separator (or the message's end) after the last one.
         return added.Count > 0 && (previous.End == text.Length || IsSeparator(text[previous.End])) ? added : [];
+    }
+
+    /// <summary>
+    /// True when the stretch from <paramref name="from"/> to <paramref name="to"/> is a joiner of two characters and an
+    /// introduction ending in a naming word: "还有一家新开的叫" + 鑫盛五金制品厂, "以及一个叫" + …
+    /// </summary>
+    private bool IntroducedAfterJoiner(int from, int to)
+    {
+        if (rules.ListJoiners.MatchAt(text, from) is not { Length: > 1 } joiner || to - from > joiner.Length + 10)
+        {
+            return false;
+        }
+
+        var at = from + joiner.Length;
+        var intro = text.AsSpan(at, to - at);
+        return intro.Length >= 2 && (intro.StartsWith("一家") || intro.StartsWith("一个") || intro[0] is '个' or '家')
+            && rules.NamingVerbs.EndsAt(text, to, at) && !intro.ContainsAny("，,。；;");
+    }
+
+    /// <summary>
+    /// True when the naming word at <paramref name="position"/> follows a pause, a unit's kind (家政公司 叫…) or a relative
+    /// clause's 的 after a classifier (一家新开的叫…): it introduces the unit's name, as after 一家/有个.
+    /// </summary>
+    private bool NamesAfterPauseOrKind(int position)
+    {
+        var before = position;
+        while (before > 0 && text[before - 1] == ' ')
+        {
+            before--;
+        }
+
+        if (before == 0 || (before < position && IsSeparator(text[before - 1])) || text[before - 1] is '，' or ',' or '：' or ':')
+        {
+            return true;
+        }
+
+        if (rules.ClassNouns.EndsAt(text, before, Math.Max(0, before - 4)))
+        {
+            return true; // "开了个家政公司 叫好帮手家政"
+        }
+
+        // "一家新开的叫…": 的 closes a short relative clause opened by a classifier.
+        if (text[before - 1] != '的')
+        {
+            return false;
+        }
+
+        for (var i = before - 2; i >= Math.Max(0, before - 9); i--)
+        {
+            if (text[i] is '家' or '个' && i > 0 && (ChineseNumber.IsNumeralChar(text[i - 1]) || text[i - 1] == '有'))
+            {
+                return !text.AsSpan(i, before - i).ContainsAny("，,。；; ");
+            }
+        }
+
+        return false;
     }
 }
