@@ -49,7 +49,7 @@ internal sealed class UnitNameShape
 
         // A one-character head (聚贤阁, 巧手缝纫铺) ends the written name only: taken off once, before the kinds and trade
         // words; never again inside (美居装饰 keeps 美居).
-        if (rest.Length > 3 && headCharacters.Contains(rest[^1]))
+        if (rest.Length > 2 && headCharacters.Contains(rest[^1]))
         {
             rest = rest[..^1];
         }
