@@ -26,7 +26,7 @@ internal sealed class UnitNameShape
         rejects = [.. vocabulary.UnitNameRejects];
         headCharacters = [.. vocabulary.UnitHeadCharacters.Where(h => h.Length == 1).Select(h => h[0])];
         leadingRejects = [.. vocabulary.UnitNameRejects.Where(r => r.Length >= 1 && "这那该本某各每整".Contains(r[0]))
-            .Concat(vocabulary.NameLeadingPointers).Distinct().OrderByDescending(r => r.Length)];
+            .Concat(vocabulary.NameLeadingPointers).Concat(vocabulary.UnitNameLeadingRejects).Distinct().OrderByDescending(r => r.Length)];
     }
 
     /// <summary>The proper name inside <paramref name="written"/> (荷坳 in 深圳市荷坳五金制品厂), or null when there is none.</summary>

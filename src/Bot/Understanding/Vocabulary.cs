@@ -109,6 +109,9 @@ public sealed record Vocabulary
     /// <summary>One-character heads (馆, 铺, 楼, 轩, 坊, 社, 行): they end a name only where its stretch of characters ends.</summary>
     public IReadOnlyList<string> UnitHeadCharacters { get; init; } = [];
 
+    /// <summary>Words a name never starts with besides pointers: a time (同日, 当天) or a place with 里 (社区里, 园区里): "同日学校成立了…".</summary>
+    public IReadOnlyList<string> UnitNameLeadingRejects { get; init; } = [];
+
     /// <summary>Industry words that end short names without a head (汽修, 口腔, 烘焙, 洗衣: 金达汽修), besides <see cref="GenericWords"/>.</summary>
     public IReadOnlyList<string> UnitTradeWords { get; init; } = [];
 

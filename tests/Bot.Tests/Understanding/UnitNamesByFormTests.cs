@@ -8,7 +8,8 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// with a head noun of business names (<c>unit_head_nouns</c>: 面馆, 托育中心; a one-character head of
 /// <c>unit_head_characters</c> only where its stretch ends: 聚贤阁) or an industry word (<c>unit_trade_words</c>: 汽配);
 /// lists go on after 跟, 还有, a blank (voice input) and a pause before 还有; a head noun after a ledger unit's proper part
-/// names another unit; generic places and nouns stay out and the bot asks.
+/// names another unit; generic places and nouns stay out and the bot asks, and so do a time or a place with 里 before a
+/// kind (<c>unit_name_leading_rejects</c>: 同日学校) and a kind of ownership (外包公司, in <c>unit_name_rejects</c>).
 /// </summary>
 public sealed class UnitNamesByFormTests
 {
@@ -72,6 +73,13 @@ public sealed class UnitNamesByFormTests
         Assert.All(result.Actions, a => Assert.Null(a.Organization));
         Assert.Equal(["organization"], result.Missing);
     }
+
+    [Theory]
+    [InlineData("今天走访了仁爱医院，当天医院成立了工会", "当天")]
+    [InlineData("园区里好多小公司都没有党员，按规定该怎么建？", "园区里")]
+    [InlineData("汇通汽车员工80人，保安是外资公司派来的不算", "外资")]
+    public void A_time_a_place_with_li_or_a_kind_of_ownership_starts_no_name(string text, string word) =>
+        Assert.DoesNotContain(Read(text).Actions, a => a.Organization?.Contains(word, StringComparison.Ordinal) == true);
 
     [Theory]
     [InlineData("今天去了星辰酒楼", "星辰酒楼")]
