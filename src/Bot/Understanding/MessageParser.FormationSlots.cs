@@ -137,7 +137,9 @@ internal sealed partial class MessageParser
         return null;
     }
 
-    private static readonly string[] PlainUnitJoiners = ["和", "、", "与", "及", "以及"];
+    // 跟/还有 join units in any message when what follows has a unit's shape (川湘小厨, not 老板): the reader asks for that shape.
+    // A blank joins names in voice input ("巧手缝纫铺 清泉茶社 华鼎物流"); the name after it must have that shape too.
+    private static readonly string[] PlainUnitJoiners = ["以及", "还有", "和", "、", "与", "及", "跟", " "];
 
     /// <summary>
     /// The joiners a list of units goes on after: 和, 、, 与, 及, 以及; in a message that speaks of a joint or hosted body (a joint
@@ -146,7 +148,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private IReadOnlyList<string> UnitJoinersHere() =>
         rules.UnitJoiners.Count > 0 && (rules.Joint.ContainsAny(text) || rules.JointModes.ContainsAny(text) || rules.HostMarkers.ContainsAny(text))
-            ? rules.UnitJoiners
+            ? [.. rules.UnitJoiners, " "]
             : PlainUnitJoiners;
 
     /// <summary>

@@ -15,9 +15,9 @@ internal sealed partial class MessageParser
         // question elsewhere in the message leaves a report's clause a report ("宏泰建材是家民营企业，…，怎么建？").
         for (var i = 0; i < text.Length; i++)
         {
-            if ((i == 0 || (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))) && !ClauseAsks(i))
+            if ((i == 0 || (IsSeparator(text[i - 1]) && !IsSeparator(text[i]))) && !ClauseAsks(i) && rules.NamingVerbs.MatchAt(text, i) is null)
             {
-                starts.Add(i);
+                starts.Add(i); // a clause opened by 叫 names its unit after it (below), 叫 is no part of the name
             }
         }
 
@@ -41,10 +41,12 @@ internal sealed partial class MessageParser
             introduced.Add(at);
         }
 
-        // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does.
+        // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does; so
+        // does a naming word after a pause, a unit's kind or a relative clause (MessageParser.UnitLists.cs: "新开了个家政公司
+        // 叫好帮手家政", "还有一家新开的叫鑫盛五金制品厂").
         foreach (var (position, word) in rules.NamingVerbs.FindAll(text))
         {
-            if (position > 0 && text[position - 1] is '家' or '个' or '所' or '间')
+            if (position > 0 && (text[position - 1] is '家' or '个' or '所' or '间' || NamesAfterPauseOrKind(position)))
             {
                 starts.Add(position + word.Length);
                 introduced.Add(position + word.Length);
@@ -74,6 +76,11 @@ internal sealed partial class MessageParser
                 start++;
             }
 
+            while (start < text.Length && text[start] == ' ')
+            {
+                start++; // "今天跑了 巧手缝纫铺 清泉茶社": voice input spaces the verb from the first name
+            }
+
             if (mentions.Any(m => m.Start <= start && start < m.End) || dates.Any(d => d.Start == start))
             {
                 continue;
@@ -95,6 +102,11 @@ internal sealed partial class MessageParser
         for (var k = 0; k < mentions.Count && k < 32; k++)
         {
             var end = mentions[k].End;
+            if (end + 1 < text.Length && text[end] is '，' or ',' && rules.ListJoiners.MatchAt(text, end + 1) is { Length: > 1 })
+            {
+                end++; // "福满楼酒楼、清泉茶社，还有金达汽修服务部": a pause before a joiner of two characters (还有, 以及)
+            }
+
             foreach (var joiner in joiners)
             {
                 var start = end + joiner.Length;
@@ -301,6 +313,10 @@ internal sealed partial class MessageParser
                 if (inClause[^1].End == clause.End && rules.ListIntro.ContainsAny(text, clause.Start, inClause[0].Start) && ListAfter(clause) is { Count: > 0 } more)
                 {
                     all.AddRange(more.Where(m => all.All(a => Identity(a!) != Identity(m!))));
+                }
+                else if (ListGoesOnAfterPause(clause, inClause[^1]) is { Count: > 0 } goesOn)
+                {
+                    all.AddRange(goesOn.Where(m => all.All(a => Identity(a!) != Identity(m))));
                 }
 
                 return all;

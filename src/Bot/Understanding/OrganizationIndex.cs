@@ -27,6 +27,8 @@ public sealed partial class OrganizationIndex
     private readonly KeywordSet legalSuffixes;
     private readonly KeywordSet employeeWords;
     private readonly KeywordSet institutionSuffixes;
+    private readonly KeywordSet tradeEndings;
+    private readonly HashSet<char> headCharacters;
     private readonly KeywordSet boundaries;
     private readonly KeywordSet rejects;
     private readonly KeywordSet regions;
@@ -53,7 +55,9 @@ public sealed partial class OrganizationIndex
         genericWords = [.. genericWordsLongestFirst, .. vocabulary.Abbreviations.Values.SelectMany(v => v)];
         stopwords = [.. vocabulary.AliasStopwords];
         legalSuffixes = new KeywordSet(vocabulary.LegalForms.Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所"]));
-        institutionSuffixes = new KeywordSet(vocabulary.InstitutionSuffixes);
+        institutionSuffixes = new KeywordSet(vocabulary.InstitutionSuffixes.Concat(vocabulary.UnitHeadNouns));
+        tradeEndings = new KeywordSet(vocabulary.UnitTradeWords);
+        headCharacters = [.. vocabulary.UnitHeadCharacters.Where(h => h.Length == 1).Select(h => h[0])];
         employeeWords = new KeywordSet(vocabulary.EmployeeWords);
         boundaries = new KeywordSet(vocabulary.NameBoundaries);
         rejects = new KeywordSet(vocabulary.NameRejects);
@@ -65,7 +69,9 @@ public sealed partial class OrganizationIndex
         shape = new UnitNameShape(vocabulary);
         string[] kinds = [.. vocabulary.LegalForms.Concat(vocabulary.InstitutionSuffixes).Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所", "单位", "企业", "机构"])
             .Select(TextNormalizer.NormalizeName)];
-        linker = new OrganizationLinker([.. genericWords, .. kinds], kinds, nameStops);
+        // Head nouns the kinds lack (酒楼, 校友会) are words a unit's name may lack: said after a ledger unit's proper part
+        // ("启航校友会"), they name another unit, as a trade word does (OrganizationLinker.Contradicts).
+        linker = new OrganizationLinker([.. genericWords, .. kinds, .. vocabulary.UnitHeadNouns], kinds, nameStops);
         for (var i = 0; i < organizations.Count; i++)
         {
             AddOrganization(i, organizations[i]);
@@ -316,8 +322,11 @@ public sealed partial class OrganizationIndex
         for (var cut = end; cut - position >= 3; cut--)
         {
             var candidate = text[position..cut];
-            // "宏发五金厂": a unit's kind (厂, 店, 协会) ends the name as a trade word does; the name is not cut before it.
-            if (!genericWordsLongestFirst.Any(w => candidate.EndsWith(w, StringComparison.Ordinal)) && !institutionSuffixes.EndsAt(candidate, candidate.Length, 2))
+            // "宏发五金厂", "川湘小厨": a unit's kind or head noun (厂, 店, 协会, 小厨) ends the name as a trade word does (物流,
+            // 汽修); the name is not cut before it. A one-character head (馆, 铺, 轩) ends it only where the stretch ends
+            // ("巧手缝纫铺，…"), never inside a longer word ("…馆长说").
+            if (!genericWordsLongestFirst.Any(w => candidate.EndsWith(w, StringComparison.Ordinal)) && !institutionSuffixes.EndsAt(candidate, candidate.Length, 2)
+                && !tradeEndings.EndsAt(candidate, candidate.Length, 2) && !EndsWithHeadCharacter(candidate, cut == end))
             {
                 continue;
             }

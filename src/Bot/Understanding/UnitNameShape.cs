@@ -14,16 +14,19 @@ internal sealed class UnitNameShape
     private readonly string[] regions;
     private readonly HashSet<string> rejects;
     private readonly string[] leadingRejects;
+    private readonly HashSet<char> headCharacters;
 
     public UnitNameShape(Vocabulary vocabulary)
     {
         endings = [.. vocabulary.LegalForms.Concat(vocabulary.InstitutionSuffixes).Concat(vocabulary.GenericWords)
+            .Concat(vocabulary.UnitHeadNouns).Concat(vocabulary.UnitTradeWords)
             .Concat(vocabulary.Abbreviations.Keys).Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所", "单位", "企业", "机构"])
             .Select(TextNormalizer.NormalizeName).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length)];
         regions = [.. vocabulary.RegionPrefixes.OrderByDescending(r => r.Length)];
         rejects = [.. vocabulary.UnitNameRejects];
+        headCharacters = [.. vocabulary.UnitHeadCharacters.Where(h => h.Length == 1).Select(h => h[0])];
         leadingRejects = [.. vocabulary.UnitNameRejects.Where(r => r.Length >= 1 && "这那该本某各每整".Contains(r[0]))
-            .Concat(vocabulary.NameLeadingPointers).Distinct().OrderByDescending(r => r.Length)];
+            .Concat(vocabulary.NameLeadingPointers).Concat(vocabulary.UnitNameLeadingRejects).Distinct().OrderByDescending(r => r.Length)];
     }
 
     /// <summary>The proper name inside <paramref name="written"/> (荷坳 in 深圳市荷坳五金制品厂), or null when there is none.</summary>
@@ -42,6 +45,13 @@ internal sealed class UnitNameShape
                 rest = rest[region.Length..];
                 break;
             }
+        }
+
+        // A one-character head (聚贤阁, 巧手缝纫铺) ends the written name only: taken off once, before the kinds and trade
+        // words; never again inside (美居装饰 keeps 美居).
+        if (rest.Length > 2 && headCharacters.Contains(rest[^1]))
+        {
+            rest = rest[..^1];
         }
 
         for (var changed = true; changed;)

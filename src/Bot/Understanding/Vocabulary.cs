@@ -100,6 +100,21 @@ public sealed record Vocabulary
     /// <summary>"从联合党支部里分出来": the form named before these words is the one left.</summary>
     public IReadOnlyList<string> SplitMarkers { get; init; } = [];
 
+    /// <summary>
+    /// Head nouns of Chinese business names beyond <see cref="InstitutionSuffixes"/> (酒楼, 食府, 小厨, 中医馆, 服务部, 校友会):
+    /// a name the ledger lacks may end with one, after a proper part of its own (福满楼酒楼, 川湘小厨).
+    /// </summary>
+    public IReadOnlyList<string> UnitHeadNouns { get; init; } = [];
+
+    /// <summary>One-character heads (馆, 铺, 楼, 轩, 坊, 社, 行): they end a name only where its stretch of characters ends.</summary>
+    public IReadOnlyList<string> UnitHeadCharacters { get; init; } = [];
+
+    /// <summary>Words a name never starts with besides pointers: a time (同日, 当天) or a place with 里 (社区里, 园区里): "同日学校成立了…".</summary>
+    public IReadOnlyList<string> UnitNameLeadingRejects { get; init; } = [];
+
+    /// <summary>Industry words that end short names without a head (汽修, 口腔, 烘焙, 洗衣: 金达汽修), besides <see cref="GenericWords"/>.</summary>
+    public IReadOnlyList<string> UnitTradeWords { get; init; } = [];
+
     /// <summary>Words that are no proper name before an organisation word (小公司, 皮包公司, 整个单位).</summary>
     public IReadOnlyList<string> UnitNameRejects { get; init; } = [];
 
