@@ -19,12 +19,15 @@ public class OwnQuestionFeatures : IDisposable
 {
     /// <summary>
     /// The blind batches written by other engineers (development evidence since their first run): one fold each, with the
-    /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9, r–w (rounds 9–10's) in round 11, x–z (round 11's) in round 12.
+    /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9, r–w (rounds 9–10's) in round 11, x–z (round 11's) in round 12,
+    /// aa–ar (rounds 12–17's, every unsealed batch; never as, at, au: tests/data/blind/sealed.txt) in round 18.
     /// </summary>
     public static readonly (string Batch, string Date)[] Blind =
     [
         .. new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n" }.Select(b => (b, "2026-12-05")),
         .. new[] { "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z" }.Select(b => (b, "2026-12-06")),
+        .. new[] { "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai" }.Select(b => (b, "2026-12-06")),
+        .. new[] { "aj", "ak", "al", "am", "an", "ao", "ap", "aq", "ar" }.Select(b => (b, "2026-12-07")),
     ];
 
     public static readonly string[] BlindBatches = [.. Blind.Select(b => b.Batch)];
@@ -94,6 +97,36 @@ public class OwnQuestionFeatures : IDisposable
             var given = Json(plain.Answer);
             PlainCases.Add(new AnswerScorer.FitCase(id, fold, plain.Features.Vector(), answerable && Passes(given), !answerable));
             ForcedPlain[id] = given;
+        }
+
+        // KB_DUMP_ROUTES=file: one line per judge verdict (the bank-aware route, the plain route, and the plain verdict fitted on
+        // but not asked: "plain-fit"), with its labels, veto, features and answer: what a replica of the fit needs.
+        if (Environment.GetEnvironmentVariable("KB_DUMP_ROUTES") is { Length: > 0 } routeDump)
+        {
+            if (!File.Exists(routeDump))
+            {
+                File.WriteAllText(routeDump, string.Join('\t', new[] { "id", "fold", "answerable", "forced_pass", "route", "vetoed", "right" }.Concat(AnswerFeatures.Names).Append("question").Append("answer")) + "\n");
+            }
+
+            var lines = routes.Select(r => (Name: r.BankAware ? "bank" : "plain", Route: r)).ToList();
+            if (plain is not null && !routes.Contains(plain))
+            {
+                lines.Add(("plain-fit", plain));
+            }
+
+            if (lines.Count == 0)
+            {
+                lines.Add(("-", null!));
+            }
+
+            foreach (var (name, route) in lines)
+            {
+                var given = route is null ? prediction : Json(route.Answer);
+                var values = route is null ? AnswerFeatures.Names.Select(_ => "-") : route.Features.Vector().Select(v => v.ToString("R", CultureInfo.InvariantCulture));
+                var text = given["answer"]?.GetValue<string>() ?? string.Empty;
+                File.AppendAllText(routeDump, string.Join('\t', new[] { id, fold, answerable ? "1" : "0", passes ? "1" : "0", name, route is { Vetoed: true } ? "1" : "0", answerable && Passes(given) ? "1" : "0" }.Concat(values)
+                    .Append(c["question"]!.GetValue<string>()).Append(text.ReplaceLineEndings(" ").Replace('\t', ' '))) + "\n");
+            }
         }
 
         if (routes.Count > 0)
@@ -220,7 +253,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..z}.jsonl, one fold each";
+            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..ar}.jsonl, one fold each";
             const string chosen = "leave-one-fold-out confidences (each fold scored by weights fitted without it)";
             var json = fitted.Write(on + ": the questions whose best sentence, ranked with the question bank, is in a passage with bank questions", chosen);
             json["without_bank"] = plain.Write(on + ": every question, ranked without the bank (judges passages without bank questions)", chosen);
