@@ -32,6 +32,14 @@ public class OwnQuestionFeatures : IDisposable
 
     public static readonly string[] BlindBatches = [.. Blind.Select(b => b.Batch)];
 
+    /// <summary>
+    /// The held-out check of round 19 (as, at, au: development batches read only by their summary line until a branch's work is
+    /// done): loaded and judged, never a fit fold, never dumped; scored by the scorers fitted on every fit fold (<see cref="ThresholdRuleTests"/>).
+    /// </summary>
+    public static readonly (string Batch, string Date)[] Check = [.. new[] { "as", "at", "au" }.Select(b => (b, "2026-12-07"))];
+
+    public const string CheckPrefix = "check-";
+
     public const string BlindPrefix = "blind-";
 
     private readonly TestFolder folder = new();
@@ -69,6 +77,26 @@ public class OwnQuestionFeatures : IDisposable
                 Add(knowledge, c, BlindPrefix + batch);
             }
         }
+
+        foreach (var (batch, date) in Check)
+        {
+            foreach (var c in QaScorer.Load(TestFolder.Data("blind", $"qa-{date}-{batch}.jsonl")))
+            {
+                c["id"] = $"{batch}:{c["id"]!.GetValue<string>()}";
+                CheckGold.Add(c);
+                Add(knowledge, c, CheckPrefix + batch);
+            }
+        }
+
+        // The check batches are judged like the rest but kept out of every fit (their cases are set apart here).
+        CheckBankCases.AddRange(BankCases.Where(c => c.Fold.StartsWith(CheckPrefix, StringComparison.Ordinal)));
+        CheckPlainCases.AddRange(PlainCases.Where(c => c.Fold.StartsWith(CheckPrefix, StringComparison.Ordinal)));
+        BankCases.RemoveAll(c => c.Fold.StartsWith(CheckPrefix, StringComparison.Ordinal));
+        PlainCases.RemoveAll(c => c.Fold.StartsWith(CheckPrefix, StringComparison.Ordinal));
+        foreach (var id in CheckGold.Select(c => c["id"]!.GetValue<string>()))
+        {
+            Fold.Remove(id);
+        }
     }
 
     private void Add(KnowledgeBase knowledge, JsonObject c, string fold)
@@ -101,7 +129,7 @@ public class OwnQuestionFeatures : IDisposable
 
         // KB_DUMP_ROUTES=file: one line per judge verdict (the bank-aware route, the plain route, and the plain verdict fitted on
         // but not asked: "plain-fit"), with its labels, veto, features and answer: what a replica of the fit needs.
-        if (Environment.GetEnvironmentVariable("KB_DUMP_ROUTES") is { Length: > 0 } routeDump)
+        if (Environment.GetEnvironmentVariable("KB_DUMP_ROUTES") is { Length: > 0 } routeDump && !fold.StartsWith(CheckPrefix, StringComparison.Ordinal))
         {
             if (!File.Exists(routeDump))
             {
@@ -141,7 +169,7 @@ public class OwnQuestionFeatures : IDisposable
         // KB_DUMP=file appends each case's id, fold, labels, whether the forced answer passes, the judge whose features follow (bank, plain), features (none for advice and off-topic replies, which the scorer
         // does not judge: "-"), question and the answer given whatever the confidence, one tab-separated line each: for trying
         // feature sets outside the test run (docs/knowledge.md). The first line names the columns.
-        if (Environment.GetEnvironmentVariable("KB_DUMP") is { Length: > 0 } dump)
+        if (Environment.GetEnvironmentVariable("KB_DUMP") is { Length: > 0 } dump && !fold.StartsWith(CheckPrefix, StringComparison.Ordinal))
         {
             if (!File.Exists(dump))
             {
@@ -165,6 +193,13 @@ public class OwnQuestionFeatures : IDisposable
 
     /// <summary>The blind batches' questions (tests/data/blind/qa-{date}-{a..z}.jsonl).</summary>
     public List<JsonObject> BlindGold { get; } = [];
+
+    /// <summary>The held-out check batches' questions (<see cref="Check"/>), with their cases kept out of the fit.</summary>
+    public List<JsonObject> CheckGold { get; } = [];
+
+    public List<AnswerScorer.FitCase> CheckBankCases { get; } = [];
+
+    public List<AnswerScorer.FitCase> CheckPlainCases { get; } = [];
 
     /// <summary>The answer the chosen judge gives whatever its confidence (advice and off-topic replies as they are).</summary>
     public Dictionary<string, JsonObject> Forced { get; } = [];
