@@ -288,7 +288,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..ar}.jsonl, one fold each";
+            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..ar}.jsonl, one fold each (never as, at, au: the held-out check of round 19)";
             const string chosen = "leave-one-fold-out confidences (each fold scored by weights fitted without it)";
             var json = fitted.Write(on + ": the questions whose best sentence, ranked with the question bank, is in a passage with bank questions", chosen);
             json["without_bank"] = plain.Write(on + ": every question, ranked without the bank (judges passages without bank questions)", chosen);
@@ -303,6 +303,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         foreach (var (made, shipped) in new[] { (fitted, AnswerScorer.Default), (plain, AnswerScorer.Plain) })
         {
             Assert.True(Math.Abs(shipped.Threshold - made.Threshold) < 0.02, refit);
+            Assert.True(Math.Abs(shipped.Sure - made.Sure) < 0.02, refit);
             Assert.All(made.Weights.Zip(shipped.Weights), w => Assert.True(Math.Abs(w.First - w.Second) < 0.02, refit));
             Assert.True(Math.Abs(made.Bias - shipped.Bias) < 0.02, refit);
         }
