@@ -270,11 +270,15 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
     // r12-qfind's merge (docs/knowledge.md, "Round 12, branch r12-qjudge"; main's judge on the same folds: own 0.924 / 0.968,
     // blind 0.614 / 1.000); after r12-qfind's merge own 0.927 / 0.968, blind 0.659 / 1.000 (w13 let through, x05 declined).
     // Own abstention is under issue 12's 0.98 (main reaches 0.968 on a–z folds too): the floor is what is reached, not the target.
+    // Round 19 (r19-qjudge, docs/knowledge.md): blind a–ar became fit folds and the threshold is chosen by an explicit trade
+    // (ThresholdRule.Answer: right − 4·no-answer answered − 1·wrong, abstention ≥ 0.90) instead of abstention ≥ 0.98 first.
+    // Leave-one-batch-out on own + a–ar folds: own 0.924 / 0.992 → 0.927 / 0.881, blind a–ar 0.666 / 0.983 → 0.801 / 0.954.
+    // The abstention floors moved with the rule (it trades abstention for pass on purpose), the pass floors with the folds.
     public const double PassFloor = 0.92;
-    public const double AbstainFloor = 0.96;
+    public const double AbstainFloor = 0.87;
     public const double RecommendationFloor = 0.99;
-    public const double BlindPassFloor = 0.64;
-    public const double BlindAbstainFloor = 0.99;
+    public const double BlindPassFloor = 0.79;
+    public const double BlindAbstainFloor = 0.95;
 
     [Fact]
     public void The_shipped_weights_and_threshold_are_the_fit_on_every_batch()

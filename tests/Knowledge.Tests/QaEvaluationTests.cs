@@ -22,10 +22,13 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     /// <summary>
     /// qa-own is the scorer's own fitting set: a fitted scorer trades a few wrong answers to off-corpus questions for many
     /// right answers to context-first ones, so its abstention there is a floor, not 1.0 (held out: <see cref="HeldOutFoldTests"/>).
+    /// Round 19 (r19-qjudge) chose the threshold by an explicit trade (<see cref="ThresholdRule.Answer"/>: a no-answer question
+    /// answered costs four right answers) instead of abstention first: own abstention 0.93 → 0.897 (most of the answered ones
+    /// hedged: <see cref="AskService.Hedge"/>), pass 0.931; the floor moved with the rule, not with a case.
     /// </summary>
     [Theory]
     [InlineData("qa-dev.jsonl", 1.0)]
-    [InlineData("qa-own.jsonl", 0.93)]
+    [InlineData("qa-own.jsonl", 0.88)]
     public void Answers_the_question_file_above_the_bar_with_001_added_through_index(string file, double abstainFloor)
     {
         using var folder = new TestFolder();

@@ -40,7 +40,7 @@ public sealed class ThresholdRuleTests(OwnQuestionFeatures own, ITestOutputHelpe
             return;
         }
 
-        var rules = new[] { ("round 18 (sure)", ThresholdRule.Sure), ("round 19 (answer)", ThresholdRule.Answer) };
+        var rules = new[] { ("round 18 (sure)", ThresholdRule.Sure), ("round 19 (answer)", ThresholdRule.Answer), ("k = 8, floor 0.95 (sensitivity, not shipped)", new ThresholdRule(8, 1, 0.95)) };
         const string All = "all";
         var folds = own.Fold.Values.Distinct().Append(All).ToList();
         var scorers = rules.ToDictionary(r => r.Item1, _ => new Dictionary<string, (AnswerScorer Bank, AnswerScorer Plain)>());
