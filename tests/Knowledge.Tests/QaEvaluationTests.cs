@@ -85,8 +85,11 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         Assert.True(result.AbstainAccuracy >= abstainFloor, result.ToString());
     }
 
-    private const double PassFloorR19 = 0.0;
-    private const double AbstainFloorR19 = 0.0;
+    // First run (main 66c1da8): 0.846 / abstain 1.000 (forced: 17 of 18 answerable right); after the round-19 rule and refit
+    // 0.808 / 0.875: jd24 (流动党员转组织关系要带哪些材料) answered, hedged, with a sentence on 流动党员; the four declined right
+    // answers (jd02, jd06, jd09, jd10) are still under the lower threshold.
+    private const double PassFloorR19 = 0.80;
+    private const double AbstainFloorR19 = 0.87;
 
     [Theory]
     [InlineData("qa-own-c.jsonl")]
