@@ -20,6 +20,16 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     };
 
     /// <summary>
+    /// Not answered as if the documents said it: declined (no citation), or answered under the sure threshold with
+    /// <see cref="AskService.Hedge"/> before it. Round 19 (r19-qjudge) lowered the answer threshold by an explicit trade
+    /// (<see cref="ThresholdRule.Answer"/>); a few questions these tests had declined ("双强六好的标准是什么", "党员领导干部可以在企业兼职吗",
+    /// a changed notice's old 联席会议) are now in the hedged band, whose reply says the documents do not say it and gives the
+    /// closest passage. A changed criterion, with its reason in docs/knowledge.md; the strict one returns with a higher threshold.
+    /// </summary>
+    public static bool DeclinedOrHedged(Answer answer) =>
+        answer.Answered ? answer.Text.StartsWith(AskService.Hedge, StringComparison.Ordinal) : answer.Citations.Count == 0;
+
+    /// <summary>
     /// qa-own is the scorer's own fitting set: a fitted scorer trades a few wrong answers to off-corpus questions for many
     /// right answers to context-first ones, so its abstention there is a floor, not 1.0 (held out: <see cref="HeldOutFoldTests"/>).
     /// Round 19 (r19-qjudge) chose the threshold by an explicit trade (<see cref="ThresholdRule.Answer"/>: a no-answer question
@@ -122,8 +132,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     {
         var answer = AskWithPlan(question);
 
-        Assert.False(answer.Answered, answer.Text);
-        Assert.Empty(answer.Citations);
+        Assert.True(DeclinedOrHedged(answer), answer.Text);
     }
 
     [Theory]
@@ -158,8 +167,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     {
         var answer = AskWithPlan(question);
 
-        Assert.False(answer.Answered, answer.Text);
-        Assert.Empty(answer.Citations);
+        Assert.True(DeclinedOrHedged(answer), answer.Text);
     }
 
     [Fact]

@@ -9,29 +9,12 @@ namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
 /// The rule the answer threshold is chosen by (<see cref="ThresholdRule"/>, docs/knowledge.md, round 19, r19-qjudge): a unit
-/// check of the rule on made-up confidences, and on request (KB_RULES=1, minutes) the round-18 rule and round 19's compared
+/// check of the rule is <see cref="ThresholdRuleChoiceTests"/>; on request (KB_RULES=1, minutes) the round-18 rule and round 19's compared
 /// leave-one-batch-out on the own and blind a–ar folds, and on the check batches as–au (scorers fitted on every fit fold),
 /// with the curve threshold → answered right / wrong / no-answer answered pooled over the held-out folds (KB_CURVE=file).
 /// </summary>
 public sealed class ThresholdRuleTests(OwnQuestionFeatures own, ITestOutputHelper output) : IClassFixture<OwnQuestionFeatures>
 {
-    [Fact]
-    public void The_old_rule_declines_every_no_answer_question_and_the_cost_rule_trades_one_for_many_right_answers()
-    {
-        // Ten right answers at 0.92–0.965, one no-answer question at 0.97 and twenty at 0.5.
-        var cases = Enumerable.Range(0, 10).Select(i => (0.92 + (0.005 * i), true, false))
-            .Append((0.97, false, true)).Concat(Enumerable.Range(0, 20).Select(_ => (0.5, false, true))).ToList();
-
-        // Abstention first (≥ 0.98 of 21 declined): only a threshold above 0.97 declines them all, and answers nothing.
-        Assert.True(ThresholdRule.Sure.Choose(cases) > 0.97);
-        // Round 19's rule: ten right answers for one no-answer question answered (U = 10 − 4 = 6 against 0), abstention 20/21 ≥ 0.9.
-        Assert.InRange(ThresholdRule.Answer.Choose(cases), 0.5, 0.92);
-        Assert.Equal(6, ThresholdRule.Answer.Utility(cases, 0.7));
-        // The guard: with only three no-answer questions at 0.5, one answered is abstention 0.75 < 0.9, whatever it buys.
-        var few = cases.Take(13).ToList();
-        Assert.True(ThresholdRule.Answer.Choose(few) > 0.97);
-    }
-
     [Fact]
     public void The_rules_are_compared_held_out_on_request()
     {
@@ -136,5 +119,26 @@ public sealed class ThresholdRuleTests(OwnQuestionFeatures own, ITestOutputHelpe
             return best.Answer;
         });
         return (predictions, hedged);
+    }
+}
+
+/// <summary>The rule on made-up confidences (<see cref="ThresholdRule"/>): no index, no fixture.</summary>
+public sealed class ThresholdRuleChoiceTests
+{
+    [Fact]
+    public void The_old_rule_declines_every_no_answer_question_and_the_cost_rule_trades_one_for_many_right_answers()
+    {
+        // Ten right answers at 0.92–0.965, one no-answer question at 0.97 and twenty at 0.5.
+        var cases = Enumerable.Range(0, 10).Select(i => (0.92 + (0.005 * i), true, false))
+            .Append((0.97, false, true)).Concat(Enumerable.Range(0, 20).Select(_ => (0.5, false, true))).ToList();
+
+        // Abstention first (≥ 0.98 of 21 declined): only a threshold above 0.97 declines them all, and answers nothing.
+        Assert.True(ThresholdRule.Sure.Choose(cases) > 0.97);
+        // Round 19's rule: ten right answers for one no-answer question answered (U = 10 − 4 = 6 against 0), abstention 20/21 ≥ 0.9.
+        Assert.InRange(ThresholdRule.Answer.Choose(cases), 0.5, 0.92);
+        Assert.Equal(6, ThresholdRule.Answer.Utility(cases, 0.7));
+        // The guard: with only three no-answer questions at 0.5, one answered is abstention 0.75 < 0.9, whatever it buys.
+        var few = cases.Take(13).ToList();
+        Assert.True(ThresholdRule.Answer.Choose(few) > 0.97);
     }
 }
