@@ -10,160 +10,9 @@ using Xunit.Abstractions;
 namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
-/// The questions the scorer is fitted on, with their answer features, once per test run: the own questions by the folds of
-/// tests/data/qa-own-folds.json (the batch each was written in) and the blind batches a–z of 2026-12-05 and 06 (written by
-/// other engineers, each a fold of its own: "blind-a"…"blind-n"), the features of the best evidence, and whether answering
-/// or abstaining is right. With the shipped question bank, or without it (<see cref="KnowledgeOptions.UseQuestionBank"/>).
-/// </summary>
-public class OwnQuestionFeatures : IDisposable
-{
-    /// <summary>
-    /// The blind batches written by other engineers (development evidence since their first run): one fold each, with the
-    /// date they were written. l, m, n (round 7's new writers) joined the fit folds in round 8, o, p, q (round 8's) in round 9, r–w (rounds 9–10's) in round 11, x–z (round 11's) in round 12.
-    /// </summary>
-    public static readonly (string Batch, string Date)[] Blind =
-    [
-        .. new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n" }.Select(b => (b, "2026-12-05")),
-        .. new[] { "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z" }.Select(b => (b, "2026-12-06")),
-    ];
-
-    public static readonly string[] BlindBatches = [.. Blind.Select(b => b.Batch)];
-
-    public const string BlindPrefix = "blind-";
-
-    private readonly TestFolder folder = new();
-
-    public OwnQuestionFeatures()
-        : this(questionBank: true)
-    {
-    }
-
-    /// <param name="questionBank">Whether the index has a question bank.</param>
-    /// <param name="bank">The bank to use instead of the shipped one (a bank with a document's lines withheld).</param>
-    internal OwnQuestionFeatures(bool questionBank, QuestionBank? bank = null)
-    {
-        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus, new KnowledgeOptions { UseQuestionBank = questionBank, QuestionBank = bank });
-        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
-        knowledge.EnsureCorpus();
-
-        var folds = JsonNode.Parse(File.ReadAllText(TestFolder.Data("qa-own-folds.json")))!["folds"]!.AsArray()
-            .SelectMany(f => f!["ids"]!.AsArray().Select(i => (Id: i!.GetValue<string>(), Fold: f["fold"]!.GetValue<string>())))
-            .ToDictionary(x => x.Id, x => x.Fold);
-        Gold = QaScorer.Load(TestFolder.Data("qa-own.jsonl"));
-        foreach (var c in Gold)
-        {
-            var id = c["id"]!.GetValue<string>();
-            Add(knowledge, c, folds.TryGetValue(id, out var fold) ? fold : throw new InvalidOperationException($"{id} is in no fold of qa-own-folds.json"));
-        }
-
-        foreach (var (batch, date) in Blind)
-        {
-            foreach (var c in QaScorer.Load(TestFolder.Data("blind", $"qa-{date}-{batch}.jsonl")))
-            {
-                // Some blind ids (qf01…) are own ids too: a blind case is known by its batch and id.
-                c["id"] = $"{batch}:{c["id"]!.GetValue<string>()}";
-                BlindGold.Add(c);
-                Add(knowledge, c, BlindPrefix + batch);
-            }
-        }
-    }
-
-    private void Add(KnowledgeBase knowledge, JsonObject c, string fold)
-    {
-        var id = c["id"]!.GetValue<string>();
-        var (answer, routes, plain) = knowledge.Asker.Judged(c["question"]!.GetValue<string>());
-        var prediction = Json(answer);
-        Forced.Add(id, prediction);
-        Fold[id] = fold;
-        var answerable = c["answered"]!.GetValue<bool>();
-        bool Passes(JsonObject given) => QaScorer.Score([c], new Dictionary<string, JsonObject> { [id] = given }).PassRate == 1;
-        var passes = Passes(prediction);
-        AnswerFeatures? features = null;
-        foreach (var route in routes)
-        {
-            var given = Json(route.Answer);
-            var right = answerable && Passes(given);
-            (route.BankAware ? BankCases : PlainCases).Add(new AnswerScorer.FitCase(id, fold, route.Features.Vector(), right, !answerable));
-            (route.BankAware ? ForcedBank : ForcedPlain)[id] = given;
-            features ??= route.Features;
-        }
-
-        if (plain is not null && !routes.Contains(plain))
-        {
-            // The plain scorer is fitted on every question's plain verdict, as round 7's was; it judges only where the route applies.
-            var given = Json(plain.Answer);
-            PlainCases.Add(new AnswerScorer.FitCase(id, fold, plain.Features.Vector(), answerable && Passes(given), !answerable));
-            ForcedPlain[id] = given;
-        }
-
-        if (routes.Count > 0)
-        {
-            Routes[id] = (routes.Any(r => r.BankAware), routes.Any(r => !r.BankAware));
-            foreach (var route in routes.Where(r => r.Vetoed))
-            {
-                Vetoed.Add((id, route.BankAware));
-            }
-        }
-
-        // KB_DUMP=file appends each case's id, fold, labels, whether the forced answer passes, the judge whose features follow (bank, plain), features (none for advice and off-topic replies, which the scorer
-        // does not judge: "-"), question and the answer given whatever the confidence, one tab-separated line each: for trying
-        // feature sets outside the test run (docs/knowledge.md). The first line names the columns.
-        if (Environment.GetEnvironmentVariable("KB_DUMP") is { Length: > 0 } dump)
-        {
-            if (!File.Exists(dump))
-            {
-                File.WriteAllText(dump, string.Join('\t', new[] { "id", "fold", "right", "abstain", "forced_pass", "route" }.Concat(AnswerFeatures.Names).Append("question").Append("answer")) + "\n");
-            }
-
-            var values = features is null ? AnswerFeatures.Names.Select(_ => "-") : features.Vector().Select(v => v.ToString("R", CultureInfo.InvariantCulture));
-            var text = prediction["answer"]?.GetValue<string>() ?? string.Empty;
-            File.AppendAllText(dump, string.Join('\t', new[] { id, fold, passes && answerable ? "1" : "0", !answerable ? "1" : "0", passes ? "1" : "0", routes.Count == 0 ? "-" : routes[0].BankAware ? "bank" : "plain" }.Concat(values)
-                .Append(c["question"]!.GetValue<string>()).Append(text.ReplaceLineEndings(" ").Replace('\t', ' '))) + "\n");
-        }
-    }
-
-    private static JsonObject Json(Answer answer) => JsonSerializer.SerializeToNode(answer, QaEvaluationTests.Json)!.AsObject();
-
-    /// <summary>The routes the code declines whatever the scorer says (<c>AskService.Route.Vetoed</c>): question id and whether bank-aware.</summary>
-    public HashSet<(string Id, bool BankAware)> Vetoed { get; } = [];
-
-    /// <summary>The own questions (qa-own.jsonl).</summary>
-    public List<JsonObject> Gold { get; }
-
-    /// <summary>The blind batches' questions (tests/data/blind/qa-{date}-{a..z}.jsonl).</summary>
-    public List<JsonObject> BlindGold { get; } = [];
-
-    /// <summary>The answer the chosen judge gives whatever its confidence (advice and off-topic replies as they are).</summary>
-    public Dictionary<string, JsonObject> Forced { get; } = [];
-
-    /// <summary>The bank-aware judge's answer, where it judges (<see cref="AskService.Route"/>).</summary>
-    public Dictionary<string, JsonObject> ForcedBank { get; } = [];
-
-    /// <summary>The plain judge's answer, for every question the scorers judge.</summary>
-    public Dictionary<string, JsonObject> ForcedPlain { get; } = [];
-
-    /// <summary>Per question the scorers judge: whether the bank-aware judge applies, and whether the plain one does.</summary>
-    public Dictionary<string, (bool Bank, bool Plain)> Routes { get; } = [];
-
-    public Dictionary<string, string> Fold { get; } = [];
-
-    /// <summary>The bank-aware scorer's cases: the questions whose best sentence ranked with the bank has bank questions.</summary>
-    public List<AnswerScorer.FitCase> BankCases { get; } = [];
-
-    /// <summary>The plain scorer's cases: every question the scorers judge (not advice, not off-topic), ranked without the bank.</summary>
-    public List<AnswerScorer.FitCase> PlainCases { get; } = [];
-
-    public void Dispose()
-    {
-        folder.Dispose();
-        GC.SuppressFinalize(this);
-    }
-}
-
-/// <summary>
 /// The answer scorer on questions it was not fitted on: for each batch (the own batches of qa-own-folds.json and the twenty-six
 /// blind batches, each its own fold), the logistic regression is fitted on the other batches (the tuning split), its
-/// abstention threshold chosen on their leave-one-batch-out confidences (a held-out split: abstain accuracy first, then
+/// abstention threshold chosen on their leave-one-batch-out confidences (a held-out split: <see cref="ThresholdRule.Answer"/>, before round 19 abstain accuracy first, then
 /// pass, <see cref="AnswerScorer.ChooseThreshold"/>), and the batch scored with both. Own and blind batches are reported
 /// apart: the blind ones were written by another engineer, so they measure how the scorer carries to other writers. The shipped weights and threshold are those the same
 /// procedure gives on every batch (Resources/answer-scorer.json): the test refits them and fails when the file is stale.
@@ -182,8 +31,8 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         var pooled = measured.Own;
         var blind = measured.Blind;
         output.WriteLine("pooled held-out, own batches: " + pooled);
-        output.WriteLine("pooled held-out, blind batches a–z: " + blind);
-        output.WriteLine("blind batches a–z answered whatever the confidence (the ceiling the scorers can reach): " + measured.BlindForced);
+        output.WriteLine("pooled held-out, blind batches a–ar: " + blind);
+        output.WriteLine("blind batches a–ar answered whatever the confidence (the ceiling the scorers can reach): " + measured.BlindForced);
         foreach (var failure in pooled.Failures.Concat(blind.Failures))
         {
             output.WriteLine(failure);
@@ -202,11 +51,15 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
     // r12-qfind's merge (docs/knowledge.md, "Round 12, branch r12-qjudge"; main's judge on the same folds: own 0.924 / 0.968,
     // blind 0.614 / 1.000); after r12-qfind's merge own 0.927 / 0.968, blind 0.659 / 1.000 (w13 let through, x05 declined).
     // Own abstention is under issue 12's 0.98 (main reaches 0.968 on a–z folds too): the floor is what is reached, not the target.
+    // Round 19 (r19-qjudge, docs/knowledge.md): blind a–ar became fit folds and the threshold is chosen by an explicit trade
+    // (ThresholdRule.Answer: right − 4·no-answer answered − 1·wrong, abstention ≥ 0.90) instead of abstention ≥ 0.98 first.
+    // Leave-one-batch-out on own + a–ar folds: own 0.924 / 0.992 → 0.927 / 0.881, blind a–ar 0.666 / 0.983 → 0.801 / 0.954.
+    // The abstention floors moved with the rule (it trades abstention for pass on purpose), the pass floors with the folds.
     public const double PassFloor = 0.92;
-    public const double AbstainFloor = 0.96;
+    public const double AbstainFloor = 0.87;
     public const double RecommendationFloor = 0.99;
-    public const double BlindPassFloor = 0.64;
-    public const double BlindAbstainFloor = 0.99;
+    public const double BlindPassFloor = 0.79;
+    public const double BlindAbstainFloor = 0.95;
 
     [Fact]
     public void The_shipped_weights_and_threshold_are_the_fit_on_every_batch()
@@ -220,7 +73,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         if (Environment.GetEnvironmentVariable("KB_REFIT") == "1")
         {
             var file = Path.Combine(RepositoryRoot(), "src", "Knowledge", "Resources", "answer-scorer.json");
-            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..z}.jsonl, one fold each";
+            const string on = "qa-own.jsonl, every fold of qa-own-folds.json, and the blind batches tests/data/blind/qa-*-{a..ar}.jsonl, one fold each (never as, at, au: the held-out check of round 19)";
             const string chosen = "leave-one-fold-out confidences (each fold scored by weights fitted without it)";
             var json = fitted.Write(on + ": the questions whose best sentence, ranked with the question bank, is in a passage with bank questions", chosen);
             json["without_bank"] = plain.Write(on + ": every question, ranked without the bank (judges passages without bank questions)", chosen);
@@ -235,6 +88,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         foreach (var (made, shipped) in new[] { (fitted, AnswerScorer.Default), (plain, AnswerScorer.Plain) })
         {
             Assert.True(Math.Abs(shipped.Threshold - made.Threshold) < 0.02, refit);
+            Assert.True(Math.Abs(shipped.Sure - made.Sure) < 0.02, refit);
             Assert.All(made.Weights.Zip(shipped.Weights), w => Assert.True(Math.Abs(w.First - w.Second) < 0.02, refit));
             Assert.True(Math.Abs(made.Bias - shipped.Bias) < 0.02, refit);
         }
@@ -267,8 +121,8 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         }
 
         output.WriteLine("own pooled: without " + off.Own + "; with " + on.Own);
-        output.WriteLine("blind a–z pooled: without " + off.Blind + "; with " + on.Blind);
-        output.WriteLine("blind a–z forced (ceiling): without " + off.BlindForced + "; with " + on.BlindForced);
+        output.WriteLine("blind a–ar pooled: without " + off.Blind + "; with " + on.Blind);
+        output.WriteLine("blind a–ar forced (ceiling): without " + off.BlindForced + "; with " + on.BlindForced);
         output.WriteLine("own forced (ceiling): without " + off.OwnForced + "; with " + on.OwnForced);
         foreach (var failure in on.Blind.Failures)
         {
@@ -281,7 +135,7 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
         var bankWithheld = QaScorer.Score(in001, withheldPredictions);
         var bankWhole = QaScorer.Score(in001, Predictions(own));
         output.WriteLine($"blind questions answered only in 001 ({in001.Count}): no bank {noBank}; 001's bank withheld {bankWithheld}; whole bank {bankWhole}");
-        output.WriteLine("blind a–z pooled with 001's bank withheld: " + QaScorer.Score(own.BlindGold, withheldPredictions));
+        output.WriteLine("blind a–ar pooled with 001's bank withheld: " + QaScorer.Score(own.BlindGold, withheldPredictions));
 
         // Abstention comes first (issue 12): the bank must not make the scorer answer a question the documents do not answer.
         Assert.True(on.Blind.AbstainAccuracy >= BlindAbstainFloor, on.Blind.ToString());

@@ -24,7 +24,7 @@ public sealed class IndexTests
 
         Assert.Equal(before, knowledge.Index.PassageCount);
         Assert.Single(knowledge.Index.Documents);
-        Assert.False(knowledge.Ask("楼宇党建试点单位多久召开一次联席会议？").Answered);
+        Assert.True(QaEvaluationTests.DeclinedOrHedged(knowledge.Ask("楼宇党建试点单位多久召开一次联席会议？")));
         Assert.Contains("每月召开一次党群服务例会", knowledge.Ask("楼宇党建试点单位多久召开一次党群服务例会？").Citations[0].Quote, StringComparison.Ordinal);
     }
 

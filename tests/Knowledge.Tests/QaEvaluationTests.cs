@@ -20,12 +20,25 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     };
 
     /// <summary>
+    /// Not answered as if the documents said it: declined (no citation), or answered under the sure threshold with
+    /// <see cref="AskService.Hedge"/> before it. Round 19 (r19-qjudge) lowered the answer threshold by an explicit trade
+    /// (<see cref="ThresholdRule.Answer"/>); a few questions these tests had declined ("双强六好的标准是什么", "党员领导干部可以在企业兼职吗",
+    /// a changed notice's old 联席会议) are now in the hedged band, whose reply says the documents do not say it and gives the
+    /// closest passage. A changed criterion, with its reason in docs/knowledge.md; the strict one returns with a higher threshold.
+    /// </summary>
+    public static bool DeclinedOrHedged(Answer answer) =>
+        answer.Answered ? answer.Text.StartsWith(AskService.Hedge, StringComparison.Ordinal) : answer.Citations.Count == 0;
+
+    /// <summary>
     /// qa-own is the scorer's own fitting set: a fitted scorer trades a few wrong answers to off-corpus questions for many
     /// right answers to context-first ones, so its abstention there is a floor, not 1.0 (held out: <see cref="HeldOutFoldTests"/>).
+    /// Round 19 (r19-qjudge) chose the threshold by an explicit trade (<see cref="ThresholdRule.Answer"/>: a no-answer question
+    /// answered costs four right answers) instead of abstention first: own abstention 0.93 → 0.897 (most of the answered ones
+    /// hedged: <see cref="AskService.Hedge"/>), pass 0.931; the floor moved with the rule, not with a case.
     /// </summary>
     [Theory]
     [InlineData("qa-dev.jsonl", 1.0)]
-    [InlineData("qa-own.jsonl", 0.93)]
+    [InlineData("qa-own.jsonl", 0.88)]
     public void Answers_the_question_file_above_the_bar_with_001_added_through_index(string file, double abstainFloor)
     {
         using var folder = new TestFolder();
@@ -48,6 +61,45 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         Assert.True(result.AbstainAccuracy >= abstainFloor, result.ToString());
         Assert.Equal(1.0, result.RecommendationAccuracy);
     }
+
+    /// <summary>
+    /// A round's own batch asked as the CLI asks it (001 added through <c>index</c>), at the floor it reaches when written up:
+    /// qa-r19-qjudge.jsonl (round 19: when to answer; 18 questions the documents answer in other words, 8 whose topic is near
+    /// the documents but not in them; first run on main 66c1da8 in docs/knowledge.md, "Round 19, branch r19-qjudge"). The
+    /// forced answers (whatever the confidence) are reported beside: the ceiling the judge can reach.
+    /// </summary>
+    [Theory]
+    [InlineData("qa-r19-qjudge.jsonl", PassFloorR19, AbstainFloorR19)]
+    public void Answers_a_round_batch_at_its_floor(string file, double passFloor, double abstainFloor)
+    {
+        using var folder = new TestFolder();
+        using var knowledge = new KnowledgeBase(folder.File("index"), TestFolder.Corpus);
+        knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
+
+        var gold = QaScorer.Load(TestFolder.Data(file));
+        var result = QaScorer.Score(gold, gold.ToDictionary(
+            c => c["id"]!.GetValue<string>(),
+            c => JsonSerializer.SerializeToNode(knowledge.Ask(c["question"]!.GetValue<string>()), Json)!.AsObject()));
+        var forced = QaScorer.Score(gold, gold.ToDictionary(
+            c => c["id"]!.GetValue<string>(),
+            c => JsonSerializer.SerializeToNode(knowledge.Asker.AskScored(c["question"]!.GetValue<string>()).Answer, Json)!.AsObject()));
+
+        output.WriteLine(result.ToString());
+        output.WriteLine("forced: " + forced);
+        foreach (var failure in result.Failures)
+        {
+            output.WriteLine(failure);
+        }
+
+        Assert.True(result.PassRate >= passFloor, result + "\n" + string.Join('\n', result.Failures));
+        Assert.True(result.AbstainAccuracy >= abstainFloor, result.ToString());
+    }
+
+    // First run (main 66c1da8): 0.846 / abstain 1.000 (forced: 17 of 18 answerable right); after the round-19 rule and refit
+    // 0.808 / 0.875: jd24 (流动党员转组织关系要带哪些材料) answered, hedged, with a sentence on 流动党员; the four declined right
+    // answers (jd02, jd06, jd09, jd10) are still under the lower threshold.
+    private const double PassFloorR19 = 0.80;
+    private const double AbstainFloorR19 = 0.87;
 
     [Theory]
     [InlineData("qa-own-c.jsonl")]
@@ -80,8 +132,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     {
         var answer = AskWithPlan(question);
 
-        Assert.False(answer.Answered, answer.Text);
-        Assert.Empty(answer.Citations);
+        Assert.True(DeclinedOrHedged(answer), answer.Text);
     }
 
     [Theory]
@@ -116,8 +167,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
     {
         var answer = AskWithPlan(question);
 
-        Assert.False(answer.Answered, answer.Text);
-        Assert.Empty(answer.Citations);
+        Assert.True(DeclinedOrHedged(answer), answer.Text);
     }
 
     [Fact]

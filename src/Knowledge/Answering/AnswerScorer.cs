@@ -102,7 +102,7 @@ public sealed record AnswerFeatures(
 /// Resources/answer-scorer.json; tests/Knowledge.Tests/HeldOutFoldTests.cs refits them and says how to rewrite the
 /// file; docs/knowledge.md reports them). Fitting is Newton's method from zero: deterministic, no seed needed.
 /// </summary>
-public sealed class AnswerScorer(double[] weights, double bias, double threshold)
+public sealed class AnswerScorer(double[] weights, double bias, double threshold, double? sure = null)
 {
     public IReadOnlyList<double> Weights { get; } = weights;
 
@@ -110,6 +110,12 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
 
     /// <summary>The confidence below which the answer is "no answer": chosen on held-out folds, not typed.</summary>
     public double Threshold { get; } = threshold;
+
+    /// <summary>
+    /// The confidence from which the answer is given plainly (<see cref="ThresholdRule.Sure"/>, chosen on the same held-out
+    /// confidences): between <see cref="Threshold"/> and it the reply says the documents do not say it in these words (round 19).
+    /// </summary>
+    public double Sure { get; } = Math.Max(sure ?? threshold, threshold);
 
     public double Confidence(AnswerFeatures features) => Confidence(features.Vector());
 
@@ -166,7 +172,7 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
 
         // A file fitted before features were added at the end weighs them 0 until the refit (HeldOutFoldTests says it is stale).
         double[] weights = [.. json["weights"]!.AsArray().Select(n => n!.GetValue<double>()), .. new double[AnswerFeatures.Names.Length - names.Length]];
-        return new AnswerScorer(weights, json["bias"]!.GetValue<double>(), json["threshold"]!.GetValue<double>());
+        return new AnswerScorer(weights, json["bias"]!.GetValue<double>(), json["threshold"]!.GetValue<double>(), json["sure"]?.GetValue<double>());
     }
 
     public JsonObject Write(string fittedOn, string thresholdChosenOn) => new()
@@ -179,6 +185,9 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
         ["weights"] = new JsonArray([.. Weights.Select(w => JsonValue.Create(Math.Round(w, 6)))]),
         ["bias"] = Math.Round(Bias, 6),
         ["threshold"] = Math.Round(Threshold, 6),
+        ["threshold_rule"] = ThresholdRule.Answer.ToString(),
+        ["sure"] = Math.Round(Sure, 6),
+        ["sure_rule"] = ThresholdRule.Sure.ToString(),
     };
 
     /// <summary>
@@ -296,53 +305,28 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
         return x;
     }
 
-    /// <summary>
-    /// The share of questions the documents do not answer that the held-out confidences must leave unanswered: chosen first
-    /// (a wrong answer misleads; "no answer" only sends the asker to the documents), the pass rate second (issue 12: ≥ 0.98).
-    /// </summary>
-    public const double AbstainTarget = 0.98;
-
-    /// <summary>
-    /// The threshold for held-out cases (each its confidence, whether answering is right and whether abstaining is right):
-    /// among the thresholds that abstain on at least <see cref="AbstainTarget"/> of the off-corpus questions (or, when none
-    /// does, those that abstain on the most), the one that passes most cases. Ties go to the middle of the best run of
-    /// thresholds, so the choice does not sit on one case.
-    /// </summary>
-    public static double ChooseThreshold(IReadOnlyList<(double Confidence, bool AnswerRight, bool AbstainRight)> cases)
-    {
-        var candidates = cases.Select(c => c.Confidence).Where(c => c is > 0 and < 1).Distinct().Order().ToList();
-        if (candidates.Count == 0)
-        {
-            return 0.5;
-        }
-
-        // A threshold t between two neighbouring confidences: midpoints, so a case exactly at a candidate is not on the edge.
-        var points = new List<double> { candidates[0] / 2 };
-        points.AddRange(candidates.Zip(candidates.Skip(1), (a, c) => (a + c) / 2));
-        points.Add((candidates[^1] + 1) / 2);
-        var offCorpus = Math.Max(cases.Count(c => c.AbstainRight), 1);
-        var abstained = points.Select(t => (double)cases.Count(c => c.AbstainRight && c.Confidence < t) / offCorpus).ToList();
-        var floor = Math.Min(AbstainTarget, abstained.Max());
-        var passes = points.Select((t, i) => abstained[i] < floor ? -1 : cases.Count(c => c.Confidence >= t ? c.AnswerRight : c.AbstainRight)).ToList();
-        var best = passes.Max();
-        var first = passes.IndexOf(best);
-        var last = first;
-        while (last + 1 < passes.Count && passes[last + 1] == best)
-        {
-            last++;
-        }
-
-        return points[(first + last) / 2];
-    }
+    /// <summary>The answer threshold for held-out cases: <see cref="ThresholdRule.Answer"/> (round 19; before it, <see cref="ThresholdRule.Sure"/>).</summary>
+    public static double ChooseThreshold(IReadOnlyList<(double Confidence, bool AnswerRight, bool AbstainRight)> cases) => ThresholdRule.Answer.Choose(cases);
 
     /// <summary>One own question for fitting: its fold (the batch it was written in), features, and what is right for it.</summary>
     public sealed record FitCase(string Id, string Fold, double[] X, bool AnswerRight, bool AbstainRight);
 
     /// <summary>
-    /// The shipped scorer: weights fitted on every fold; threshold chosen on leave-one-fold-out confidences (each fold
-    /// scored by weights fitted without it), so the threshold is chosen on predictions for questions the weights never saw.
+    /// The shipped scorer: weights fitted on every fold; threshold and sure threshold chosen on leave-one-fold-out confidences
+    /// (each fold scored by weights fitted without it), so they are chosen on predictions for questions the weights never saw.
     /// </summary>
-    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases)
+    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases) => FitAll(cases, ThresholdRule.Answer);
+
+    /// <summary><see cref="FitAll(IReadOnlyList{FitCase})"/> with the answer threshold chosen by <paramref name="rule"/> (for measuring rules).</summary>
+    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases, ThresholdRule rule)
+    {
+        var outOfFold = OutOfFold(cases);
+        var (weights, bias) = Fit(Labelled(cases));
+        return new AnswerScorer(weights, bias, rule.Choose(outOfFold), ThresholdRule.Sure.Choose(outOfFold));
+    }
+
+    /// <summary>Each case's confidence under weights fitted without its fold, with its labels: what thresholds are chosen on.</summary>
+    public static List<(double Confidence, bool AnswerRight, bool AbstainRight)> OutOfFold(IReadOnlyList<FitCase> cases)
     {
         var outOfFold = new List<(double, bool, bool)>();
         foreach (var fold in cases.Select(c => c.Fold).Distinct())
@@ -352,15 +336,14 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
             outOfFold.AddRange(cases.Where(c => c.Fold == fold).Select(c => (scorer.Confidence(c.X), c.AnswerRight, c.AbstainRight)));
         }
 
-        var (weights, bias) = Fit(Labelled(cases));
-        return new AnswerScorer(weights, bias, ChooseThreshold(outOfFold));
+        return outOfFold;
     }
 
     /// <summary>
     /// The cases the scorer has a choice on: an answer that is right (1) or a question the documents do not answer (0). A
     /// question answered with the wrong passage fails whatever the scorer says; it is left out rather than taught as "abstain".
     /// </summary>
-    private static List<(double[] X, bool Y)> Labelled(IEnumerable<FitCase> cases) =>
+    internal static List<(double[] X, bool Y)> Labelled(IEnumerable<FitCase> cases) =>
         [.. cases.Where(c => c.AnswerRight || c.AbstainRight).Select(c => (c.X, c.AnswerRight))];
 
     /// <summary>
@@ -380,5 +363,5 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"bias {Bias:F3}; {string.Join(", ", AnswerFeatures.Names.Zip(Weights, (n, w) => $"{n} {w:F3}"))}; threshold {Threshold:F3}");
+        $"bias {Bias:F3}; {string.Join(", ", AnswerFeatures.Names.Zip(Weights, (n, w) => $"{n} {w:F3}"))}; threshold {Threshold:F3}; sure {Sure:F3}");
 }

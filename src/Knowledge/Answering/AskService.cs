@@ -47,6 +47,12 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
     public const string NoAnswer = "已收录的文件里没有找到这方面的规定。";
 
+    /// <summary>
+    /// Before an answer the judge is not sure of (confidence between <see cref="AnswerScorer.Threshold"/> and
+    /// <see cref="AnswerScorer.Sure"/>): the documents do not say it in these words; what follows is the closest passage.
+    /// </summary>
+    public const string Hedge = "文件里没有直接这样说，最接近的是这一段：\n";
+
     /// <summary>The reply to a question none of whose words the documents use ("今天天气怎么样"): what the bot can do instead.</summary>
     public const string OffTopic = "这个问题不在“两个覆盖”工作文件的范围内。我可以解答两新组织党建的政策问题、建议单位怎么组建党组织，也可以登记走访和组建进展。发送“帮助”查看示例。";
 
@@ -445,7 +451,14 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
 
         // On the bank-aware scorer's scale: its threshold plus the chosen route's margin over its own.
         var confidence = Math.Clamp(Threshold + chosen.Margin, 0, 1);
-        return confidence < threshold ? Abstain() : (chosen.Answer, confidence);
+        if (confidence < threshold)
+        {
+            return Abstain();
+        }
+
+        // Between the threshold and the sure one (round 19): answered, saying plainly that this is the closest passage, not the
+        // documents' words for what was asked. The forced answer (no threshold: fitting, traces) stays as the judge gave it.
+        return (chosen.Hedged && !double.IsNegativeInfinity(threshold) ? chosen.Answer with { Text = Hedge + chosen.Answer.Text } : chosen.Answer, confidence);
 
         // The rank of a sentence: its score before the bank, plus the bank's share of its match, scaled down for what makes it
         // a poor answer; in this order, so that the exhaustive and the pruned ranking compute the same numbers.
@@ -567,7 +580,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             // "三会一课具体指什么" against "落实“三会一课”、民主评议党员…等": the sentence names what is to be defined only as one
             // item of a list; it says nothing of what it is, however well the bank's questions of it match (no answer).
             var vetoed = defined is not null && best.Listed;
-            return new Route(new Answer(true, answer, citations, null), features, bankAware, vetoed ? -1 : scorer.Confidence(features) - scorer.Threshold) { Vetoed = vetoed };
+            var confidence = scorer.Confidence(features);
+            return new Route(new Answer(true, answer, citations, null), features, bankAware, vetoed ? -1 : confidence - scorer.Threshold)
+                { Vetoed = vetoed, Hedged = confidence < scorer.Sure };
         }
     }
 
@@ -579,6 +594,9 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         /// <summary>Declined whatever the scorer says: a definition asked of a sentence that only lists the term.</summary>
         public bool Vetoed { get; init; }
+
+        /// <summary>Its confidence is under its scorer's <see cref="AnswerScorer.Sure"/>: answered, with <see cref="Hedge"/> before it.</summary>
+        public bool Hedged { get; init; }
     }
 
     /// <summary>
