@@ -77,12 +77,8 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
 
         var gold = QaScorer.Load(TestFolder.Data(file));
-        var result = QaScorer.Score(gold, gold.ToDictionary(
-            c => c["id"]!.GetValue<string>(),
-            c => JsonSerializer.SerializeToNode(knowledge.Ask(c["question"]!.GetValue<string>()), Json)!.AsObject()));
-        var forced = QaScorer.Score(gold, gold.ToDictionary(
-            c => c["id"]!.GetValue<string>(),
-            c => JsonSerializer.SerializeToNode(knowledge.Asker.AskScored(c["question"]!.GetValue<string>()).Answer, Json)!.AsObject()));
+        var result = QaScorer.Score(gold, Answers(gold, question => knowledge.Ask(question)));
+        var forced = QaScorer.Score(gold, Answers(gold, question => knowledge.Asker.AskScored(question).Answer));
 
         output.WriteLine(result.ToString());
         output.WriteLine("forced: " + forced);
@@ -94,6 +90,10 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         Assert.True(result.PassRate >= passFloor, result + "\n" + string.Join('\n', result.Failures));
         Assert.True(result.AbstainAccuracy >= abstainFloor, result.ToString());
     }
+
+    /// <summary>Each gold question's answer by <paramref name="ask"/>, as the JSON the scorer reads, by id.</summary>
+    private static Dictionary<string, JsonObject> Answers(List<JsonObject> gold, Func<string, Answer> ask) =>
+        gold.ToDictionary(c => c["id"]!.GetValue<string>(), c => JsonSerializer.SerializeToNode(ask(c["question"]!.GetValue<string>()), Json)!.AsObject());
 
     // First run (main 66c1da8): 0.846 / abstain 1.000 (forced: 17 of 18 answerable right); after the round-19 rule and refit
     // 0.808 / 0.875: jd24 (流动党员转组织关系要带哪些材料) answered, hedged, with a sentence on 流动党员; the four declined right
@@ -112,9 +112,7 @@ public sealed class QaEvaluationTests(ITestOutputHelper output)
         knowledge.AddDocuments([TestFolder.Data("documents", "001-quality-plan.txt")]);
 
         var gold = QaScorer.Load(TestFolder.Data(file));
-        var result = QaScorer.Score(gold, gold.ToDictionary(
-            c => c["id"]!.GetValue<string>(),
-            c => JsonSerializer.SerializeToNode(knowledge.Ask(c["question"]!.GetValue<string>()), Json)!.AsObject()));
+        var result = QaScorer.Score(gold, Answers(gold, question => knowledge.Ask(question)));
 
         output.WriteLine(result.ToString());
         foreach (var failure in result.Failures)
