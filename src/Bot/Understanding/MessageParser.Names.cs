@@ -102,7 +102,7 @@ internal sealed partial class MessageParser
         for (var k = 0; k < mentions.Count && k < 32; k++)
         {
             var end = mentions[k].End;
-            if (end + 1 < text.Length && text[end] is '，' or ',' && rules.ListJoiners.MatchAt(text, end + 1) is { Length: > 1 })
+            if (PauseBeforeLongJoiner(end))
             {
                 end++; // "福满楼酒楼、清泉茶社，还有金达汽修服务部": a pause before a joiner of two characters (还有, 以及)
             }

@@ -26,8 +26,7 @@ internal sealed partial class MessageParser
 
             // The first added name comes after a pause and 还有/以及; the others join it as any list does ("，还有那个诚信会计所":
             // IsListJoiner reads the pointer before a name too).
-            var paused = added.Count > 0
-                || (text[previous.End] is '，' or ',' && rules.ListJoiners.MatchAt(text, previous.End + 1) is { Length: > 1 });
+            var paused = added.Count > 0 || PauseBeforeLongJoiner(previous.End);
             if (!paused || !(IsListJoiner(previous.End, next.Start, acrossBlanks: true) || (added.Count == 0 && IntroducedAfterJoiner(previous.End + 1, next.Start))))
             {
                 break;
@@ -40,6 +39,10 @@ internal sealed partial class MessageParser
         // The names must end their clause: nothing but a separator (or the message's end) after the last one.
         return added.Count > 0 && (previous.End == text.Length || IsSeparator(text[previous.End])) ? added : [];
     }
+
+    /// <summary>A pause at <paramref name="at"/> and a joiner of two characters right after it ("，还有", "，以及").</summary>
+    private bool PauseBeforeLongJoiner(int at) =>
+        at + 1 < text.Length && text[at] is '，' or ',' && rules.ListJoiners.MatchAt(text, at + 1) is { Length: > 1 };
 
     /// <summary>
     /// True when the stretch from <paramref name="from"/> to <paramref name="to"/> is a joiner of two characters and an

@@ -57,7 +57,7 @@ public sealed partial class OrganizationIndex
         legalSuffixes = new KeywordSet(vocabulary.LegalForms.Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所"]));
         institutionSuffixes = new KeywordSet(vocabulary.InstitutionSuffixes.Concat(vocabulary.UnitHeadNouns));
         tradeEndings = new KeywordSet(vocabulary.UnitTradeWords);
-        headCharacters = [.. vocabulary.UnitHeadCharacters.Where(h => h.Length == 1).Select(h => h[0])];
+        headCharacters = vocabulary.UnitHeadCharacterSet();
         employeeWords = new KeywordSet(vocabulary.EmployeeWords);
         boundaries = new KeywordSet(vocabulary.NameBoundaries);
         rejects = new KeywordSet(vocabulary.NameRejects);

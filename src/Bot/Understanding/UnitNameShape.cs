@@ -24,7 +24,7 @@ internal sealed class UnitNameShape
             .Select(TextNormalizer.NormalizeName).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length)];
         regions = [.. vocabulary.RegionPrefixes.OrderByDescending(r => r.Length)];
         rejects = [.. vocabulary.UnitNameRejects];
-        headCharacters = [.. vocabulary.UnitHeadCharacters.Where(h => h.Length == 1).Select(h => h[0])];
+        headCharacters = vocabulary.UnitHeadCharacterSet();
         leadingRejects = [.. vocabulary.UnitNameRejects.Where(r => r.Length >= 1 && "这那该本某各每整".Contains(r[0]))
             .Concat(vocabulary.NameLeadingPointers).Concat(vocabulary.UnitNameLeadingRejects).Distinct().OrderByDescending(r => r.Length)];
     }

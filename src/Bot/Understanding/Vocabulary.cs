@@ -109,6 +109,9 @@ public sealed record Vocabulary
     /// <summary>One-character heads (馆, 铺, 楼, 轩, 坊, 社, 行): they end a name only where its stretch of characters ends.</summary>
     public IReadOnlyList<string> UnitHeadCharacters { get; init; } = [];
 
+    /// <summary><see cref="UnitHeadCharacters"/> as characters (its one-character entries), for the readers that test a name's last one.</summary>
+    public HashSet<char> UnitHeadCharacterSet() => [.. UnitHeadCharacters.Where(h => h.Length == 1).Select(h => h[0])];
+
     /// <summary>Words a name never starts with besides pointers: a time (同日, 当天) or a place with 里 (社区里, 园区里): "同日学校成立了…".</summary>
     public IReadOnlyList<string> UnitNameLeadingRejects { get; init; } = [];
 

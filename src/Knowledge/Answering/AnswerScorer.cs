@@ -113,7 +113,7 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
 
     /// <summary>
     /// The confidence from which the answer is given plainly (<see cref="ThresholdRule.Sure"/>, chosen on the same held-out
-    /// confidences): between <see cref="Threshold"/> and it the reply says the documents do not say it in these words (round 19).
+    /// confidences): between <see cref="Threshold"/> and it the reply is hedged (<see cref="AskService.Hedge"/>: the passage may not answer exactly what was asked; round 19).
     /// </summary>
     public double Sure { get; } = Math.Max(sure ?? threshold, threshold);
 

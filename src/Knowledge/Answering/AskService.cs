@@ -457,8 +457,8 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             return Abstain();
         }
 
-        // Between the threshold and the sure one (round 19): answered, saying plainly that this is the closest passage, not the
-        // documents' words for what was asked. The forced answer (no threshold: fitting, traces) stays as the judge gave it.
+        // Between the threshold and the sure one (round 19): answered, with the bot's doubt said before it (Hedge). The forced
+        // answer (no threshold: fitting, traces) stays as the judge gave it.
         return (chosen.Hedged && !double.IsNegativeInfinity(threshold) ? chosen.Answer with { Text = Hedge + chosen.Answer.Text } : chosen.Answer, confidence);
 
         // The rank of a sentence: its score before the bank, plus the bank's share of its match, scaled down for what makes it
