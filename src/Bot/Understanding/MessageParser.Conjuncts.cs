@@ -296,6 +296,11 @@ internal sealed partial class MessageParser
         }
 
         var records = ReaderOf(cut, text.Length, topic: null).Parse().Actions.Where(a => a.IsRecord).ToList();
+        if (records.TrueForAll(a => a.Kind is ActionKind.MemberDiscovery or ActionKind.OrgUpdate) && RestatedFind(cut) is { } restated)
+        {
+            return Finish([new UnderstoodAction(ActionKind.Undo), restated]); // MessageParser.RestatedFinds.cs: "…那俩不是流动的 是预备党员"
+        }
+
         return records.Exists(a => a.Kind != ActionKind.OrgUpdate) ? Finish([new UnderstoodAction(ActionKind.Undo), .. records]) : null;
     }
 

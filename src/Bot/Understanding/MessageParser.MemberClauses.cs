@@ -82,6 +82,7 @@ internal sealed partial class MessageParser
 
         foreach (var (position, _) in rules.DiscoveryAfter.FindAll(text))
         {
+            SetShownPeopleAside(position); // round 20: "协会两个工作人员主动亮了身份": the people shown, not the staff
             // "有一名会计刚亮明了党员身份": one person named before the verb that shows him.
             if (clauses.FirstOrDefault(c => c.Start <= position && position < c.End) is { IsQuestion: false } clause
                 && !IsBlocked(clause, position) // "车间主任说愿意带头亮身份": a willingness, no member shown

@@ -190,6 +190,11 @@ internal sealed partial class MessageParser
             var described = copula.Category is null ? rules.MemberDescriptionIn(text, from, at + 2) : null;
             var category = copula.Category ?? described?.Category;
             var groupEnd = described?.Position ?? copula.Position;
+            if (category is null && PeopleSaidToBeMembers(clause, from, copula.Position, at))
+            {
+                continue; // round 20: "又找到3个兼职社工是党员", "有两个员工主动说自己是党员"
+            }
+
             if (category is null || groupEnd <= from || memberPhrases.Any(p => p.Start < at + 2 && p.End > from)
                 || IsContainer(from, groupEnd)
                 || (GroupCountIn(from, groupEnd) ?? (described is not null && rules.OnePersonMarkers.ContainsAny(text, from, groupEnd) ? 1 : null)) is not { } count)

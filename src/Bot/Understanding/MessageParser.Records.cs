@@ -691,6 +691,11 @@ internal sealed partial class MessageParser
             }
 
             var categories = new MemberCategories();
+            foreach (var people in employeePhrases.Where(e => shown.Any(p => e.Start < p.End && p.Start < e.End)))
+            {
+                people.Consumed = true; // "协会两个工作人员主动亮了身份": the people who showed themselves are the members, not the staff
+            }
+
             foreach (var phrase in shown)
             {
                 phrase.Consumed = true;

@@ -161,6 +161,11 @@ internal sealed partial class MessageParser
             return redone; // MessageParser.Conjuncts.cs: "刚才说错了，今天去的是微光软件，不是瑞康": undo, then the record as meant
         }
 
+        if (!isPart && undo && UndoneAndRestated() is { } restated)
+        {
+            return restated; // MessageParser.RestatedFinds.cs: "刚才那条记错了 金桥投资那个不是口袋党员 是流动党员"
+        }
+
         // "12.10 走访记录：1. 上午瑞康医疗…": a report's title asks for no figures (MessageParser.Items.cs).
         var metric = IsReportHeaded() || ToldNotAsked() || UnitsCardAsked() ? null : ProgressMetricAsked() ?? ChartOrChangeMetric() ?? BreakdownTableMetric() ?? BreakdownFigureMetric(); // MessageParser.Asking.cs; ToldNotAsked: MessageParser.Mood.cs; UnitsCardAsked: MessageParser.CardQuestions.cs
         // "该建没建的 你给我拉个单子": asking for a list of the units a progress figure counts shows that list; only a ledger

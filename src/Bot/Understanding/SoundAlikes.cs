@@ -217,7 +217,7 @@ internal sealed class SoundAlikes
         // whose same-sound neighbours are everyday words (哪家 → 那家 had turned advice asked as 走哪条路 into a record).
         nameof(Vocabulary.SpeechActs), nameof(Vocabulary.ReportHeadingWords), nameof(Vocabulary.SelfAgentWords),
         nameof(Vocabulary.OtherAgentWords), nameof(Vocabulary.CompanionMarkers), nameof(Vocabulary.StandInMarkers),
-        nameof(Vocabulary.NotSelfMarkers), nameof(Vocabulary.HeardFromVerbs), nameof(Vocabulary.FinderlessDiscoveryVerbs),
+        nameof(Vocabulary.NotSelfMarkers), nameof(Vocabulary.HeardFromVerbs), nameof(Vocabulary.FinderlessDiscoveryVerbs), nameof(Vocabulary.SelfDeclarationVerbs),
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
         nameof(Vocabulary.ServeVerbs), nameof(Vocabulary.AppointerWords), nameof(Vocabulary.PurposeVerbs), nameof(Vocabulary.PurposeLeads),
         nameof(Vocabulary.BotRequestMarkers), nameof(Vocabulary.RoundHeadingWords), nameof(Vocabulary.NewcomerMarkers), nameof(Vocabulary.MoodOperators), nameof(Vocabulary.WriteDoubts),

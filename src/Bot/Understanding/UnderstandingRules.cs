@@ -125,6 +125,7 @@ internal sealed partial class UnderstandingRules
         SettledAdverbs = new(v.SettledAdverbs);
         RevelationMarkers = new(v.RevelationMarkers);
         OnePersonMarkers = new(v.OnePersonMarkers);
+        SelfDeclarations = new(v.SelfDeclarationVerbs);
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
@@ -179,6 +180,9 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>有个/一名/有位: one person said by a measure word.</summary>
     public KeywordSet OnePersonMarkers { get; }
+
+    /// <summary>self_declaration_verbs: 说自己/承认自己 right before 是党员.</summary>
+    public KeywordSet SelfDeclarations { get; }
 
     /// <summary>副书记/委员/主席: titles in a party or mass body that end a chain of titles before a name.</summary>
     public KeywordSet ChainTitles { get; }

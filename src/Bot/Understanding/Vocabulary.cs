@@ -386,6 +386,9 @@ public sealed record Vocabulary
     /// <summary>新来了/新增/发展了: discovery verbs whose subject is the member or the unit, not a finder.</summary>
     public IReadOnlyList<string> FinderlessDiscoveryVerbs { get; init; } = [];
 
+    /// <summary>说自己/承认自己/自称: right before 是党员, people declare themselves members (a find, round 20).</summary>
+    public IReadOnlyList<string> SelfDeclarationVerbs { get; init; } = [];
+
     /// <summary>刚才/前面/所报/发的: opens a reference to a record the sender sent before ("刚才所报顺达快递走访一条").</summary>
     public IReadOnlyList<string> EarlierRecordOpeners { get; init; } = [];
 

@@ -22,6 +22,15 @@ internal static partial class SelfCorrections
             start++;
         }
 
+        if (start < text.Length && IsInterjection(text[start]))
+        {
+            start++; // "哦刚才说错了": one interjection before the opener (round 20)
+            while (start < text.Length && IsPauseChar(text[start]))
+            {
+                start++;
+            }
+        }
+
         if (rules.Agents.EarlierRecordOpeners.MatchAt(text, start) is not { } opener)
         {
             return 0;
@@ -159,4 +168,7 @@ internal static partial class SelfCorrections
     }
 
     private static int SkipDe(string text, int at) => at < text.Length && text[at] == '的' ? at + 1 : at;
+
+    /// <summary>哦/噢/哎/唉/诶/啊/呃/嗯: an interjection that may open a message before what it says.</summary>
+    private static bool IsInterjection(char c) => c is '哦' or '噢' or '哎' or '唉' or '诶' or '啊' or '呃' or '嗯';
 }
