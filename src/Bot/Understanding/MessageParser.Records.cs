@@ -378,6 +378,11 @@ internal sealed partial class MessageParser
                 countEnd = Math.Min(countEnd, another.Start);
             }
 
+            // "又发现一个党员 现在一共6个了": a figure said as the total now (MessageParser.MemberFigures.cs) is the unit's total, never
+            // a part of the find (round 20); it is left for the update.
+            countEnd = FirstTotalNowIn(verbEnd, countEnd) ?? countEnd;
+            breakdownEnd = Math.Min(breakdownEnd, FirstTotalNowIn(verbEnd, breakdownEnd) ?? breakdownEnd);
+
             // "发现了三个党员一个预备的两个流动的": a count with no category, then categories that add up to no more than it,
             // is the count and its breakdown, not a sum.
             var counted = memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd && !p.Consumed).OrderBy(p => p.Start).ToList();
@@ -581,6 +586,27 @@ internal sealed partial class MessageParser
             {
                 return value;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The start of the first member figure said as the total now in [from, end), after a find's first figure: read as a total
+    /// (现在一共六个), or said with a state, change or sum word between its noun and it ("一个党员 目前6个": 党员 also heads the
+    /// figure after it).
+    /// </summary>
+    private int? FirstTotalNowIn(int from, int end)
+    {
+        var first = true;
+        foreach (var phrase in memberPhrases.Where(p => p.Start >= from && p.Start < end && !p.Consumed).OrderBy(p => p.Start))
+        {
+            if (!first && (figuresNow.Contains(phrase.Start) || SaidAsTotalNow(phrase) || rules.TotalWords.ContainsAny(text, phrase.Start, phrase.End)))
+            {
+                return phrase.Start;
+            }
+
+            first = false;
         }
 
         return null;
