@@ -102,7 +102,8 @@ internal sealed partial class MessageParser
             {
                 memberPhrases.Add(new NumberPhrase(i, membersEnd, value, approximate, null)); // "3名律师是党员"
             }
-            else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员")))
+            else if (rules.EmployeeWords.MatchAt(text, j) is { } employees && (i == 0 || !text.AsSpan(0, i).EndsWith("党员"))
+                && rules.InstructorWords.MatchAt(text, j + employees.Length) is null) // "派了一名专职指导员": the instructor sent, not staff (round 20)
             {
                 employeePhrases.Add(new NumberPhrase(i, j + employees.Length, value, approximate, null));
             }
