@@ -41,6 +41,8 @@ internal sealed partial class MessageParser
             introduced.Add(at);
         }
 
+        AddObjectStarts(starts); // MessageParser.UnitLists.cs: after a preposition, after a visit's measure or modifier
+
         // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does; so
         // does a naming word after a pause, a unit's kind or a relative clause (MessageParser.UnitLists.cs: "新开了个家政公司
         // 叫好帮手家政", "还有一家新开的叫鑫盛五金制品厂").

@@ -28,4 +28,29 @@ public sealed partial class OrganizationIndex
 
         return true;
     }
+
+    // What may stand before a classifier (家, 个) when it counts or points (两家, 几家, 这家, 每个): a classifier after any other
+    // character of a brand is part of the name (惠家, 万家福), and a doubled one is a brand's (家家旺).
+    private const string ClassifierLeads = "一二两三四五六七八九十几多每这那哪某各整好数半俩仨";
+
+    /// <summary>
+    /// True when <paramref name="brand"/> holds a determiner or classifier of <c>name_rejects</c> (这, 该, 一家…): the words
+    /// name no unit. A one-character classifier counts only where it counts or starts the brand undoubled ("家小店"), not
+    /// after a brand's own character ("惠家便利店") or doubled ("家家旺超市") (round 20, branch r20-uunits).
+    /// </summary>
+    private bool BrandRejected(string brand)
+    {
+        foreach (var (position, word) in rejects.FindAll(brand))
+        {
+            var classifier = word.Length == 1 && word[0] is '家' or '个';
+            var doubled = position + 1 < brand.Length && brand[position + 1] == word[0] || position > 0 && brand[position - 1] == word[0];
+            var counted = position == 0 || ClassifierLeads.Contains(brand[position - 1], StringComparison.Ordinal);
+            if (!classifier || (counted && !doubled))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
