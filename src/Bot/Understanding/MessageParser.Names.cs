@@ -41,7 +41,9 @@ internal sealed partial class MessageParser
             introduced.Add(at);
         }
 
-        AddObjectStarts(starts); // MessageParser.UnitLists.cs: after a preposition, after a visit's measure or modifier
+        // MessageParser.UnitStarts.cs: after a preposition, a visit's measure or modifier; read there as after an introducer
+        // (a product and a one-character kind, 奶茶店, is how one describes an unnamed unit).
+        AddObjectStarts(starts, introduced);
 
         // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does; so
         // does a naming word after a pause, a unit's kind or a relative clause (MessageParser.UnitLists.cs: "新开了个家政公司
@@ -247,6 +249,10 @@ internal sealed partial class MessageParser
             else if (host is not null && HostSaidAsPlace(position, word, host) is { } placeEnd)
             {
                 leaderSpans.Add((position, placeEnd)); // "挂靠到恒信建筑那边 成立了联合党支部": the host, not a unit, and nobody went there (MessageParser.VisitsOtherWords.cs)
+            }
+            else if (host is not null && rules.Formation.ContainsAny(text, host.End))
+            {
+                leaderSpans.Add((position, host.End)); // "挂靠德润物业组建了联合党支部", "依托电商协会，…成立了联合党支部": the host, no unit (r20-uunits)
             }
         }
     }

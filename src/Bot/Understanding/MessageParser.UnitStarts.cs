@@ -13,7 +13,7 @@ internal sealed partial class MessageParser
     /// compounds, no preposition), and after a visit verb's measure or a modifier with 的 in the visit verb's clause ("跑了一趟
     /// 罗岗新开的康和口腔门诊部"). The name read there must still have a unit's shape (OrganizationIndex.ReadUnknownNameAt).
     /// </summary>
-    private void AddObjectStarts(List<int> starts)
+    private void AddObjectStarts(List<int> starts, HashSet<int> introduced)
     {
         var prepositions = rules.Vocabulary.UnitObjectPrepositions;
         foreach (var (position, word) in rules.UnitObjectPrepositions.FindAll(text))
@@ -21,6 +21,7 @@ internal sealed partial class MessageParser
             if (prepositions.Contains(word))
             {
                 starts.Add(position + word.Length);
+                introduced.Add(position + word.Length);
             }
         }
 
@@ -32,6 +33,7 @@ internal sealed partial class MessageParser
             {
                 at += measure.Length;
                 starts.Add(at);
+                introduced.Add(at);
             }
 
             for (var i = at; i < text.Length && i - at < 12 && !IsSeparator(text[i]); i++)
@@ -39,7 +41,33 @@ internal sealed partial class MessageParser
                 if (text[i] == '的' && i + 1 < text.Length && TextNormalizer.IsHan(text[i + 1]))
                 {
                     starts.Add(i + 1);
+                    introduced.Add(i + 1);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "鑫源五金今天成立了团支部，就是深圳市鑫源五金制品有限公司", "走访了深圳市龙城启智教育科技有限公司，启智教育现在…": a short
+    /// name the ledger lacks whose proper part (鑫源, 启智) stands in the one full name the message gives of a unit the ledger
+    /// lacks is that unit, said short: it is reported by the full name.
+    /// </summary>
+    private void NameShortByFullNames()
+    {
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            if (m.Organization is not null || m.Candidates.Count > 0 || m.IsGeneric || index.IsFullName(m.Written)
+                || index.ProperNameOf(m.Written) is not { } proper)
+            {
+                continue;
+            }
+
+            var full = mentions.Where(f => f.Organization is null && f.Candidates.Count == 0 && !f.IsGeneric && f.Written.Length > m.Written.Length
+                && index.IsFullName(f.Written) && f.Written.Contains(proper, StringComparison.Ordinal)).Select(f => f.Written).Distinct().ToList();
+            if (full.Count == 1)
+            {
+                mentions[k] = m with { Written = full[0] };
             }
         }
     }

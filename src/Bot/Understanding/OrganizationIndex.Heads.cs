@@ -18,6 +18,11 @@ public sealed partial class OrganizationIndex
             return false;
         }
 
+        if (candidate.Length > 1 && ChineseNumber.IsNumeralChar(candidate[^2]))
+        {
+            return false; // "横岗大厦三楼": a floor, not a name (round 20)
+        }
+
         for (var i = 0; i + 1 < candidate.Length - 1; i++)
         {
             if ((ChineseNumber.IsNumeralChar(candidate[i])) && PlaceMeasures.Contains(candidate[i + 1], StringComparison.Ordinal))
@@ -29,9 +34,9 @@ public sealed partial class OrganizationIndex
         return true;
     }
 
-    // What may stand before a classifier (家, 个) when it counts or points (两家, 几家, 这家, 每个): a classifier after any other
+    // What may stand before a classifier (家, 个) when it counts or points (两家, 几家, 这家, 每个, 有个, 是家): a classifier after any other
     // character of a brand is part of the name (惠家, 万家福), and a doubled one is a brand's (家家旺).
-    private const string ClassifierLeads = "一二两三四五六七八九十几多每这那哪某各整好数半俩仨";
+    private const string ClassifierLeads = "一二两三四五六七八九十几多每这那哪某各整好数半俩仨有是了";
 
     /// <summary>
     /// True when <paramref name="brand"/> holds a determiner or classifier of <c>name_rejects</c> (这, 该, 一家…): the words
@@ -53,4 +58,11 @@ public sealed partial class OrganizationIndex
 
         return false;
     }
+
+    /// <summary>The proper part of a name the ledger lacks (鑫源 in 鑫源五金), or null when it has no unit's shape.</summary>
+    public string? ProperNameOf(string written) => shape.ProperNameOf(written);
+
+    /// <summary>True when <paramref name="written"/> is a full name: it starts with a region word or ends with a legal form.</summary>
+    public bool IsFullName(string written) =>
+        regions.MatchAt(written, 0) is not null || legalSuffixes.EndsAt(written, written.Length);
 }
