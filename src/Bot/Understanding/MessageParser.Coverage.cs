@@ -392,9 +392,12 @@ internal sealed partial class MessageParser
         }
 
         // "德润物业这块的帮扶组建我来负责", "本人自本月起一对一帮扶…": the sender takes it on, said before or after the verb.
-        var secretary = rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
+        // "我们社区副书记王芳一对一帮扶阳光社工": a name right before the verb does it, though 我们 owns its title (r20-uunits).
+        var secretary = PersonBefore(clause, verb.Position) is { } named && text.LastIndexOf(named, verb.Position, StringComparison.Ordinal) is var at and >= 0
+            && !rules.Agents.Self.ContainsAny(text, at + named.Length, verb.Position) && !rules.SelfAgent.ContainsAny(text, verb.Position, clause.End) ? named
+            : rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
             || SelfInRoleKey()
-            ? sender.Name : PersonBefore(clause, verb.Position) ?? HolderAfterLink(rules.HandingVerbs, verb.Position) ?? Secretary();
+            ? sender.Name : HolderAfterLink(rules.HandingVerbs, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);
         foreach (var target in targets)

@@ -250,9 +250,11 @@ internal sealed partial class MessageParser
             {
                 leaderSpans.Add((position, placeEnd)); // "挂靠到恒信建筑那边 成立了联合党支部": the host, not a unit, and nobody went there (MessageParser.VisitsOtherWords.cs)
             }
-            else if (host is not null && rules.Formation.ContainsAny(text, host.End))
+            else if (host is not null && rules.Joint.ContainsAny(text, host.End) && !rules.Functional.ContainsAny(text))
             {
-                leaderSpans.Add((position, host.End)); // "挂靠德润物业组建了联合党支部", "依托电商协会，…成立了联合党支部": the host, no unit (r20-uunits)
+                // "挂靠德润物业组建了联合党支部", "依托电商协会，…成立了联合党支部": the host of a joint body, no unit (r20-uunits);
+                // a functional body set up 依托 a unit is that unit's ("依托顺达快递成立了功能型党支部").
+                leaderSpans.Add((position, host.End));
             }
         }
     }

@@ -65,4 +65,31 @@ public sealed partial class OrganizationIndex
     /// <summary>True when <paramref name="written"/> is a full name: it starts with a region word or ends with a legal form.</summary>
     public bool IsFullName(string written) =>
         regions.MatchAt(written, 0) is not null || legalSuffixes.EndsAt(written, written.Length);
+
+    /// <summary>
+    /// The institution suffixes and head nouns of <paramref name="text"/>, leftmost-longest, except that one overlapped by a
+    /// longer head that ends after it gives way to that head ("龙城老年大学校友会": 学校 gives way to 校友会, round 20).
+    /// </summary>
+    private IEnumerable<(int Position, string Word)> InstitutionSuffixesOverlapping(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (institutionSuffixes.MatchAt(text, i) is not { } word)
+            {
+                continue;
+            }
+
+            var longer = false;
+            for (var j = i + 1; j < i + word.Length && !longer; j++)
+            {
+                longer = institutionSuffixes.MatchAt(text, j) is { } other && j + other.Length > i + word.Length && other.Length > 2;
+            }
+
+            if (!longer)
+            {
+                yield return (i, word);
+                i += word.Length - 1;
+            }
+        }
+    }
 }

@@ -397,7 +397,7 @@ public sealed partial class OrganizationIndex
             FullNameAt(text, position, suffix, false, mentions, covered);
         }
 
-        foreach (var (position, suffix) in institutionSuffixes.FindAll(text))
+        foreach (var (position, suffix) in InstitutionSuffixesOverlapping(text))
         {
             FullNameAt(text, position, suffix, true, mentions, covered);
         }
