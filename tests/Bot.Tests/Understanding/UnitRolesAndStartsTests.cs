@@ -9,7 +9,7 @@ namespace InstructorBot.Bot.Tests.Understanding;
 /// a host named after a host marker (挂靠, 依托) and a unit said as the subject of a leading mode (龙头带建) are no units; a
 /// mode said beside a host's marker wins; a list before a joint body's name is its units; a name the ledger lacks starts after
 /// a preposition (给, 替, 向) or a visit's modifier with 的, never with the preposition; a classifier inside a brand (惠家,
-/// 家家旺) is the brand's; a short name is the message's one full name of an unknown unit it is part of; generic rooms,
+/// 家家旺) is the brand's; a ledger name heard through n/l or a nasal merge (亲禾 for 青禾) is that unit; a short name is the message's one full name of an unknown unit it is part of; generic rooms,
 /// floors, 那帮 and 有个 name nothing.
 /// </summary>
 public sealed class UnitRolesAndStartsTests
@@ -68,6 +68,16 @@ public sealed class UnitRolesAndStartsTests
         var result = Read("今天走访了深圳市布吉百川环保科技有限公司，百川环保员工四十人");
         Assert.All(result.Actions, a => Assert.Equal("深圳市布吉百川环保科技有限公司", a.Organization));
     }
+
+    [Theory]
+    [InlineData("今天去了亲禾文化", "深圳市青禾文化传媒有限公司")]
+    [InlineData("盆城数据今天成立了工会", "深圳市鹏城数据服务有限公司")]
+    public void A_ledger_name_heard_through_an_accents_nasal_or_n_l_merge_is_that_unit(string text, string name) =>
+        Assert.Contains(Read(text).Actions, a => a.Organization == name);
+
+    [Fact]
+    public void A_name_heard_through_no_merge_stays_its_own() =>
+        Assert.Contains(Read("今天去了林海跨境").Actions, a => a.Organization == "林海跨境");
 
     [Theory]
     [InlineData("今天一直在会议室写总结")]
