@@ -377,9 +377,11 @@ internal sealed partial class MessageParser
         }
 
         if (units.Count == 0 && ListBefore(clause.Start) is { Count: > 1 } listed && listed[^1] is { } lastListed
-            && rules.Joint.ContainsAny(text, lastListed.End, clause.End) && !rules.Formation.ContainsAny(text, lastListed.End, clause.Start))
+            && rules.Joint.ContainsAny(text, lastListed.End, clause.End) && !rules.Formation.ContainsAny(text, lastListed.End, clause.Start)
+            && UsableMentions().Count(m => m.End <= lastListed.End && !m.IsGeneric) == listed.Count)
         {
-            // "宏兴电子 立信五金两家的联合支部今天成立了": the list before the joint body's name is its units (round 20, r20-uunits).
+            // "宏兴电子 立信五金两家的联合支部今天成立了": the list before the joint body's name is its units when it holds every
+            // unit named before (round 20, r20-uunits; "A 跟它隔壁的B 还有C 三家…" keeps A through the reading below).
             units = [.. listed.Select(m => m!)];
         }
 
