@@ -392,7 +392,9 @@ internal sealed partial class MessageParser
         }
 
         // "德润物业这块的帮扶组建我来负责", "本人自本月起一对一帮扶…": the sender takes it on, said before or after the verb.
-        var secretary = rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
+        // "我们社区副书记王芳一对一帮扶阳光社工": a name right before the verb does it, though 我们 owns its title (r20-uunits).
+        var secretary = OwnedTitlePersonBefore(clause, verb.Position) is { } named ? named
+            : rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
             || SelfInRoleKey()
             ? sender.Name : PersonBefore(clause, verb.Position) ?? HolderAfterLink(rules.HandingVerbs, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
@@ -410,6 +412,22 @@ internal sealed partial class MessageParser
 
             Add(verb.Position, Record(ActionKind.Pairing, target, verb.Position) with { Secretary = secretary });
         }
+    }
+
+    /// <summary>
+    /// "我们社区副书记王芳一对一帮扶阳光社工": a person named right before the verb after 我们/咱们 that owns the title (our
+    /// community's deputy secretary), not the sender; null when no such name stands there ("我本周开始一对一帮扶…").
+    /// </summary>
+    private string? OwnedTitlePersonBefore(Clause clause, int verbAt)
+    {
+        var owner = Math.Max(text.LastIndexOf("我们", verbAt, verbAt - clause.Start + 1, StringComparison.Ordinal),
+            text.LastIndexOf("咱们", verbAt, verbAt - clause.Start + 1, StringComparison.Ordinal));
+        var titled = owner >= 0 && (rules.Titles.ContainsAny(text, owner + 2, verbAt)
+            || text.AsSpan(owner + 2, verbAt - owner - 2).Contains("书记", StringComparison.Ordinal)
+            || text.AsSpan(owner + 2, verbAt - owner - 2).Contains("委员", StringComparison.Ordinal)); // a party title: 副书记, 组织委员
+        return titled && PersonBefore(clause, verbAt) is { } named
+            && text.LastIndexOf(named, verbAt, StringComparison.Ordinal) is var at and > 0 && at > owner + 2
+            && !rules.SelfAgent.ContainsAny(text, verbAt, clause.End) ? named : null;
     }
 
     /// <summary>"我一对一帮扶的佳和餐饮": a verb before 的 describes what follows; it reports nothing.</summary>

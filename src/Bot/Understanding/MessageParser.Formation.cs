@@ -376,6 +376,15 @@ internal sealed partial class MessageParser
             units = [.. units.Concat(more).DistinctBy(Identity)];
         }
 
+        if (units.Count == 0 && ListBefore(clause.Start) is { Count: > 1 } listed && listed[^1] is { } lastListed
+            && rules.Joint.ContainsAny(text, lastListed.End, clause.End) && !rules.Formation.ContainsAny(text, lastListed.End, clause.Start)
+            && UsableMentions().Count(m => m.End <= lastListed.End && !m.IsGeneric) == listed.Count)
+        {
+            // "宏兴电子 立信五金两家的联合支部今天成立了": the list before the joint body's name is its units when it holds every
+            // unit named before (round 20, r20-uunits; "A 跟它隔壁的B 还有C 三家…" keeps A through the reading below).
+            units = [.. listed.Select(m => m!)];
+        }
+
         if (units.Count == 0 && rules.Joint.ContainsAny(text, clause.Start, clause.End))
         {
             // "顺达快递2名党员 佳和餐饮2名党员 今天联合成立党支部": the units were named before.
@@ -426,7 +435,9 @@ internal sealed partial class MessageParser
         }
 
         // A joint word in a clause that did not happen ("本来想联合建，今天还是单独成立了党支部") says nothing of the form set up.
-        var mode = rules.JointModes.FindAll(text, from).FirstOrDefault(m => !IsUnrealized(m.Position)) is { Word: { } said } ? rules.Vocabulary.JointModes[said]
+        // A host's marker (依托, 挂靠) says affiliated only when no other mode is said: "依托电商协会，…同业共建成立了联合党支部".
+        var mode = rules.JointModes.FindAll(text, from).Where(m => !IsUnrealized(m.Position))
+            .OrderBy(m => rules.HostMarkers.MatchAt(text, m.Position) is not null ? 1 : 0).FirstOrDefault() is { Word: { } said } ? rules.Vocabulary.JointModes[said]
             : HelperMode(position) ?? (hosted ? "affiliated" : null); // a unit attached to a host's body is affiliated, said or not
         units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional

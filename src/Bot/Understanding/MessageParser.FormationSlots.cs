@@ -225,6 +225,15 @@ internal sealed partial class MessageParser
                 continue;
             }
 
+            // "星辰半导体党委龙头带建，把安捷电子和鹏城数据带起来": a unit said as the subject of a leading mode word leads; one
+            // joined to a unit before it by a list joiner is among the units the mode is said of (round 20, r20-uunits).
+            if (rules.JointModes.MatchAt(text, after) is { } leading && rules.Vocabulary.JointModes[leading] == "leading"
+                && !mentions.Any(m => m.End < mention.Start && IsListJoiner(m.End, mention.Start, acrossBlanks: true)))
+            {
+                leaderSpans.Add((mention.Start, after + leading.Length));
+                continue;
+            }
+
             if (after >= text.Length || text[after] != '是')
             {
                 continue;

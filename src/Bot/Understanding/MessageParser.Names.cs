@@ -41,6 +41,10 @@ internal sealed partial class MessageParser
             introduced.Add(at);
         }
 
+        // MessageParser.UnitStarts.cs: after a preposition, a visit's measure or modifier; read there as after an introducer
+        // (a product and a one-character kind, 奶茶店, is how one describes an unnamed unit).
+        AddObjectStarts(starts, introduced);
+
         // "去了布吉一家叫鹏程公益基金会的": a unit's classifier and a naming word bring a name in as an introducer does; so
         // does a naming word after a pause, a unit's kind or a relative clause (MessageParser.UnitLists.cs: "新开了个家政公司
         // 叫好帮手家政", "还有一家新开的叫鑫盛五金制品厂").
@@ -245,6 +249,12 @@ internal sealed partial class MessageParser
             else if (host is not null && HostSaidAsPlace(position, word, host) is { } placeEnd)
             {
                 leaderSpans.Add((position, placeEnd)); // "挂靠到恒信建筑那边 成立了联合党支部": the host, not a unit, and nobody went there (MessageParser.VisitsOtherWords.cs)
+            }
+            else if (host is not null && rules.Joint.ContainsAny(text, host.End) && !rules.Functional.ContainsAny(text))
+            {
+                // "挂靠德润物业组建了联合党支部", "依托电商协会，…成立了联合党支部": the host of a joint body, no unit (r20-uunits);
+                // a functional body set up 依托 a unit is that unit's ("依托顺达快递成立了功能型党支部").
+                leaderSpans.Add((position, host.End));
             }
         }
     }

@@ -47,6 +47,7 @@ internal sealed partial class MessageParser
         mentions = [.. mentions.Where(m => !InsidePersonName(m))];
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
+        NameShortByFullNames(); // MessageParser.UnitStarts.cs
         ResolveByEarlierMentions();
         FindKindNounReferences(); // MessageParser.References.cs
     }

@@ -332,7 +332,7 @@ public sealed partial class OrganizationIndex
             }
 
             var (brand, _, brandIsGeneric) = Decompose(candidate);
-            if (brandIsGeneric || brand.Length < 2 || rejects.ContainsAny(brand) || stopwords.Contains(brand) || !shape.Accepts(candidate))
+            if (brandIsGeneric || brand.Length < 2 || BrandRejected(brand) || stopwords.Contains(brand) || !shape.Accepts(candidate))
             {
                 return null;
             }
@@ -397,7 +397,7 @@ public sealed partial class OrganizationIndex
             FullNameAt(text, position, suffix, false, mentions, covered);
         }
 
-        foreach (var (position, suffix) in institutionSuffixes.FindAll(text))
+        foreach (var (position, suffix) in InstitutionSuffixesOverlapping(text))
         {
             FullNameAt(text, position, suffix, true, mentions, covered);
         }
@@ -461,7 +461,7 @@ public sealed partial class OrganizationIndex
         var written = text[start..end];
         var core = CoreOf(written);
         // A name that starts with a region word is judged by its shape below; "家" in 和谐家园 is no determiner there.
-        if (core.Length < 2 || (regions.MatchAt(text, start) is null && rejects.ContainsAny(Decompose(core).Brand)) || start == position)
+        if (core.Length < 2 || (regions.MatchAt(text, start) is null && BrandRejected(Decompose(core).Brand)) || start == position)
         {
             return;
         }

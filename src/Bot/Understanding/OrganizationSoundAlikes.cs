@@ -25,6 +25,17 @@ internal sealed class OrganizationSoundAlikes
 
     private const int MaxKeys = 16;
 
+    /// <summary>
+    /// The accent merges a unit's name is heard through besides its own sound (round 20, r20-uunits): n/l (南海 for 蓝海) and
+    /// the front and back nasals in/ing, en/eng (新辰 for 星辰), the merges most speakers of the south make; the slip must still
+    /// change one character of the proper part and be no real word.
+    /// </summary>
+    private const SoundMerges NameMerges = SoundMerges.NL | SoundMerges.InIng | SoundMerges.EnEng;
+
+    /// <summary>The toneless keys of <paramref name="word"/> with <see cref="NameMerges"/> applied to every syllable.</summary>
+    private static IEnumerable<string> KeysOf(string word) =>
+        Pinyin.Keys(word, MaxKeys).Select(k => string.Join(' ', k.Split(' ').Select(y => SoundAlikes.Merge(y, NameMerges)))).Distinct();
+
     private readonly Dictionary<string, List<Name>> byKey = new(StringComparer.Ordinal);
     private readonly HashSet<char> lastCharacters = [];
     private readonly HashSet<ulong> oneOff = []; // each name with one character of its proper part masked (MaskedHash)
@@ -46,7 +57,7 @@ internal sealed class OrganizationSoundAlikes
             return;
         }
 
-        foreach (var key in Pinyin.Keys(name, MaxKeys))
+        foreach (var key in KeysOf(name))
         {
             if (!byKey.TryGetValue(key, out var names))
             {
@@ -124,7 +135,7 @@ internal sealed class OrganizationSoundAlikes
         }
 
         List<string>? found = null;
-        foreach (var key in Pinyin.Keys(run, MaxKeys))
+        foreach (var key in KeysOf(run))
         {
             if (!byKey.TryGetValue(key, out var names))
             {

@@ -230,6 +230,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.PeriodWords), nameof(Vocabulary.RepairGroupLeads), nameof(Vocabulary.NamingVerbs), nameof(Vocabulary.UnrealizedVisitWords),
         // Round 12 (branch r12-ucats): definitions' parts, name glosses, unit introducers, reversals, earlier reports.
         nameof(Vocabulary.MemberDefinitions), nameof(Vocabulary.CharacterGlossRadicals), nameof(Vocabulary.UnitIntroducers), nameof(Vocabulary.UnitPositionModifiers),
+        nameof(Vocabulary.UnitObjectPrepositions), nameof(Vocabulary.PrepositionCompounds), // round 20 (r20-uunits)
         nameof(Vocabulary.ReversalMarkers), nameof(Vocabulary.EarlierReports),
         nameof(Vocabulary.HolderPhrases), // round 13 (r13-uroles): links, nickname prefixes, handing and change verbs of a holder phrase
         nameof(Vocabulary.FormingPhrases), // round 15 (r15-uform): cut nouns and their contexts, host links, relation phrases

@@ -84,6 +84,7 @@ internal sealed partial class UnderstandingRules
         SpokenFillers = new(v.SpokenFillers);
         GlossRadicals = new(v.CharacterGlossRadicals);
         UnitIntroducers = new(v.UnitIntroducers);
+        UnitObjectPrepositions = new(v.UnitObjectPrepositions.Concat(v.PrepositionCompounds));
         NamingVerbs = new(v.NamingVerbs);
         Reversals = new(v.ReversalMarkers);
         EarlierReports = new(v.EarlierReports);
@@ -229,6 +230,9 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>有个/有家: words that bring a unit into a report ("有个鑫达五金厂"); a unit's name may follow.</summary>
     public KeywordSet UnitIntroducers { get; }
+
+    /// <summary>The prepositions a unit may follow and the compounds that hold one (read together, leftmost-longest: 帮扶 is no 帮).</summary>
+    public KeywordSet UnitObjectPrepositions { get; }
 
     /// <summary>叫/名叫/叫做 (naming_verbs): after a unit's classifier, the unit's name follows ("一家叫鹏程公益基金会的").</summary>
     public KeywordSet NamingVerbs { get; }

@@ -177,6 +177,15 @@ public sealed record Vocabulary
     /// <summary>有个/有家/有所: words that bring a unit into a report; a unit's name may follow ("爱联那边有个鑫达五金厂"), round 12.</summary>
     public IReadOnlyList<string> UnitIntroducers { get; init; } = [];
 
+    /// <summary>
+    /// Prepositions and coverbs whose object may be a unit ("帮利民便利店把工会建起来", "给金鼎装饰工程部派了指导员", "在华安诊所坐了半天"):
+    /// a name the ledger lacks may start after one; the word is never part of the name (round 20, branch r20-uunits).
+    /// </summary>
+    public IReadOnlyList<string> UnitObjectPrepositions { get; init; } = [];
+
+    /// <summary>Words that hold a <see cref="UnitObjectPrepositions"/> character and are no preposition (帮扶, 现在, 因为, 一对一).</summary>
+    public IReadOnlyList<string> PrepositionCompounds { get; init; } = [];
+
     /// <summary>隔壁/对面/楼下: where a unit stands, said before its name and no part of it ("隔壁德衡税务师事务所"), round 17.</summary>
     public IReadOnlyList<string> UnitPositionModifiers { get; init; } = [];
 
