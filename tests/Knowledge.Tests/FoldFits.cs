@@ -28,12 +28,13 @@ internal sealed class FoldFits
 
     /// <summary>
     /// Per fold of <paramref name="folds"/> (a fold may have no case here: then every case is fitted on), the scorer fitted
-    /// without it, each made once per instance. The folds are independent and CPU-bound: fitted side by side.
+    /// without it, each made once per instance. The folds are independent and CPU-bound: fitted side by side, no more at once
+    /// than the machine has cores (the thread pool would otherwise add threads while the fits run long).
     /// </summary>
     public Dictionary<string, AnswerScorer> HeldOut(IReadOnlyList<string> folds)
     {
         var scorers = new AnswerScorer[folds.Count];
-        Parallel.For(0, folds.Count, i => scorers[i] = heldOut.GetOrAdd(folds[i], f => new Lazy<AnswerScorer>(() => FitAllWithout(f))).Value);
+        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => scorers[i] = heldOut.GetOrAdd(folds[i], f => new Lazy<AnswerScorer>(() => FitAllWithout(f))).Value);
         return folds.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => scorers[x.i]);
     }
 
