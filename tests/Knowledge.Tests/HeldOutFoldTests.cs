@@ -17,7 +17,8 @@ namespace InstructorBot.Knowledge.Tests;
 /// apart: the blind ones were written by another engineer, so they measure how the scorer carries to other writers. The shipped weights and threshold are those the same
 /// procedure gives on every batch (Resources/answer-scorer.json): the test refits them and fails when the file is stale.
 /// </summary>
-public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper output) : IClassFixture<OwnQuestionFeatures>
+[Collection(OwnQuestions.Name)]
+public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper output)
 {
     [Fact]
     public void Passes_the_questions_of_each_batch_with_weights_and_threshold_chosen_without_it()
@@ -115,10 +116,12 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
     /// Figures in docs/knowledge.md, round 9, round 18 and round 19.
     /// </summary>
     [Fact]
-    public void The_question_bank_is_measured_held_out_per_batch_with_and_without_it()
+    public async Task The_question_bank_is_measured_held_out_per_batch_with_and_without_it()
     {
-        using var without = new OwnQuestionFeatures(questionBank: false);
+        // The two other indexes are independent (each its own folder and bank): built and judged side by side.
+        var building = Task.Run(() => new OwnQuestionFeatures(questionBank: false));
         using var withheld = new OwnQuestionFeatures(questionBank: true, QuestionBank.Default.Without("001"));
+        using var without = await building;
         var on = Measure(own);
         var off = Measure(without);
         output.WriteLine("fold | cases | without the bank: pass / abstain / advice (threshold) | with the bank (thresholds bank-aware / plain) | forced pass without → with");
@@ -201,12 +204,16 @@ public sealed class HeldOutFoldTests(OwnQuestionFeatures own, ITestOutputHelper 
             QaScorer.Score(features.Gold, features.Forced), QaScorer.Score(features.BlindGold, features.Forced));
     }
 
-    /// <summary>Per fold, the two scorers fitted without it (<see cref="AnswerScorer.FitAll"/> on the other folds' cases).</summary>
+    /// <summary>
+    /// Per fold, the two scorers fitted without it (<see cref="AnswerScorer.FitAll"/> on the other folds' cases): made once per
+    /// test run for each set of questions (<see cref="OwnQuestionFeatures.BankFits"/>), the tests here and the measurements
+    /// with and without the bank reading the same fits.
+    /// </summary>
     private static (Dictionary<string, AnswerScorer> Bank, Dictionary<string, AnswerScorer> Plain) FoldScorers(OwnQuestionFeatures fitOn, IReadOnlyList<AnswerScorer.FitCase> bankCases)
     {
         var folds = fitOn.Fold.Values.Distinct().ToList();
-        return (folds.ToDictionary(f => f, f => AnswerScorer.FitAll([.. bankCases.Where(c => c.Fold != f)])),
-            folds.ToDictionary(f => f, f => AnswerScorer.FitAll([.. fitOn.PlainCases.Where(c => c.Fold != f)])));
+        var bank = ReferenceEquals(bankCases, fitOn.BankCases) ? fitOn.BankFits : new FoldFits(bankCases);
+        return (bank.HeldOut(folds), fitOn.PlainFits.HeldOut(folds));
     }
 
     /// <summary>Held-out predictions of <paramref name="features"/>, the scorers fitted on <paramref name="fitOn"/> (default: the same questions).</summary>

@@ -10,6 +10,16 @@ using Xunit.Abstractions;
 namespace InstructorBot.Knowledge.Tests;
 
 /// <summary>
+/// The test classes reading <see cref="OwnQuestionFeatures"/> share one instance per test run (indexing and judging some
+/// 2,000 questions, then fitting the folds, is most of this assembly's time): a collection, not a class fixture each.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class OwnQuestions : ICollectionFixture<OwnQuestionFeatures>
+{
+    public const string Name = "own questions";
+}
+
+/// <summary>
 /// The questions the scorer is fitted on, with their answer features, once per test run: the own questions by the folds of
 /// tests/data/qa-own-folds.json (the batch each was written in) and the blind batches a–ar of 2026-12-05 to 07 (written by
 /// other engineers, each a fold of its own: "blind-a"…"blind-n"), the features of the best evidence, and whether answering
@@ -97,6 +107,9 @@ public class OwnQuestionFeatures : IDisposable
         {
             Fold.Remove(id);
         }
+
+        BankFits = new FoldFits(BankCases);
+        PlainFits = new FoldFits(PlainCases);
     }
 
     private void Add(KnowledgeBase knowledge, JsonObject c, string fold)
@@ -220,6 +233,12 @@ public class OwnQuestionFeatures : IDisposable
 
     /// <summary>The plain scorer's cases: every question the scorers judge (not advice, not off-topic), ranked without the bank.</summary>
     public List<AnswerScorer.FitCase> PlainCases { get; } = [];
+
+    /// <summary>The bank-aware scorer fitted with each fold held out, each fit made once per test run (<see cref="FoldFits"/>).</summary>
+    internal FoldFits BankFits { get; }
+
+    /// <summary>The plain scorer fitted with each fold held out, each fit made once per test run.</summary>
+    internal FoldFits PlainFits { get; }
 
     public void Dispose()
     {

@@ -13,7 +13,8 @@ namespace InstructorBot.Knowledge.Tests;
 /// leave-one-batch-out on the own and blind a–ar folds, and on the check batches as–au (scorers fitted on every fit fold),
 /// with the curve threshold → answered right / wrong / no-answer answered pooled over the held-out folds (KB_CURVE=file).
 /// </summary>
-public sealed class ThresholdRuleTests(OwnQuestionFeatures own, ITestOutputHelper output) : IClassFixture<OwnQuestionFeatures>
+[Collection(OwnQuestions.Name)]
+public sealed class ThresholdRuleTests(OwnQuestionFeatures own, ITestOutputHelper output)
 {
     [Fact]
     public void The_rules_are_compared_held_out_on_request()
