@@ -20,6 +20,15 @@ public sealed class VocabularyTests : IDisposable
     }
 
     [Fact]
+    public void No_part_of_a_unit_is_also_the_head_of_a_unit_name()
+    {
+        // A part noun after a ledger name (恒信建筑营业部) is the unit's part, a visit to the unit; the same word as a unit
+        // head would read it as a new unit's name (round 20: 营业部 was in both classes).
+        var vocabulary = Vocabulary.Default();
+        Assert.Empty(vocabulary.UnitPartNouns.Intersect(vocabulary.UnitHeadNouns));
+    }
+
+    [Fact]
     public void A_deployment_file_adds_words_without_code()
     {
         File.WriteAllText(file, """{"visit_verbs": ["慰问"], "abbreviations": {"物业管理": ["物管"]}}""");
