@@ -39,19 +39,8 @@ internal sealed class FoldFits
     }
 
     /// <summary>Exactly <c>AnswerScorer.FitAll([.. cases.Where(c => c.Fold != fold)])</c>, its fits shared.</summary>
-    public AnswerScorer FitAllWithout(string fold)
-    {
-        var outOfFold = new List<(double, bool, bool)>();
-        foreach (var other in Folds.Where(f => f != fold))
-        {
-            var (w, b) = Without(fold, other);
-            var scorer = new AnswerScorer(w, b, 0.5);
-            outOfFold.AddRange(cases.Where(c => c.Fold == other).Select(c => (scorer.Confidence(c.X), c.AnswerRight, c.AbstainRight)));
-        }
-
-        var (weights, bias) = Without(fold, fold);
-        return new AnswerScorer(weights, bias, ThresholdRule.Answer.Choose(outOfFold), ThresholdRule.Sure.Choose(outOfFold));
-    }
+    public AnswerScorer FitAllWithout(string fold) =>
+        AnswerScorer.FitAll([.. cases.Where(c => c.Fold != fold)], ThresholdRule.Answer, other => Without(fold, other), Without(fold, fold));
 
     /// <summary>The fit on the cases outside folds a and b (a = b: outside one fold), made once.</summary>
     private (double[] Weights, double Bias) Without(string a, string b) =>

@@ -318,20 +318,30 @@ public sealed class AnswerScorer(double[] weights, double bias, double threshold
     public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases) => FitAll(cases, ThresholdRule.Answer);
 
     /// <summary><see cref="FitAll(IReadOnlyList{FitCase})"/> with the answer threshold chosen by <paramref name="rule"/> (for measuring rules).</summary>
-    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases, ThresholdRule rule)
+    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases, ThresholdRule rule) =>
+        FitAll(cases, rule, fold => Fit(Labelled(cases.Where(c => c.Fold != fold))), Fit(Labelled(cases)));
+
+    /// <summary>
+    /// <see cref="FitAll(IReadOnlyList{FitCase}, ThresholdRule)"/> with its fits given: <paramref name="fitWithout"/> of a fold is
+    /// the fit on the cases outside it, <paramref name="whole"/> the fit on every case (a caller that shares fits between
+    /// several calls, e.g. the tests' leave-one-fold-out measurements, passes them in).
+    /// </summary>
+    public static AnswerScorer FitAll(IReadOnlyList<FitCase> cases, ThresholdRule rule, Func<string, (double[] Weights, double Bias)> fitWithout, (double[] Weights, double Bias) whole)
     {
-        var outOfFold = OutOfFold(cases);
-        var (weights, bias) = Fit(Labelled(cases));
-        return new AnswerScorer(weights, bias, rule.Choose(outOfFold), ThresholdRule.Sure.Choose(outOfFold));
+        var outOfFold = OutOfFold(cases, fitWithout);
+        return new AnswerScorer(whole.Weights, whole.Bias, rule.Choose(outOfFold), ThresholdRule.Sure.Choose(outOfFold));
     }
 
     /// <summary>Each case's confidence under weights fitted without its fold, with its labels: what thresholds are chosen on.</summary>
-    public static List<(double Confidence, bool AnswerRight, bool AbstainRight)> OutOfFold(IReadOnlyList<FitCase> cases)
+    public static List<(double Confidence, bool AnswerRight, bool AbstainRight)> OutOfFold(IReadOnlyList<FitCase> cases) =>
+        OutOfFold(cases, fold => Fit(Labelled(cases.Where(c => c.Fold != fold))));
+
+    private static List<(double Confidence, bool AnswerRight, bool AbstainRight)> OutOfFold(IReadOnlyList<FitCase> cases, Func<string, (double[] Weights, double Bias)> fitWithout)
     {
         var outOfFold = new List<(double, bool, bool)>();
         foreach (var fold in cases.Select(c => c.Fold).Distinct())
         {
-            var (w, b) = Fit(Labelled(cases.Where(c => c.Fold != fold)));
+            var (w, b) = fitWithout(fold);
             var scorer = new AnswerScorer(w, b, 0.5);
             outOfFold.AddRange(cases.Where(c => c.Fold == fold).Select(c => (scorer.Confidence(c.X), c.AnswerRight, c.AbstainRight)));
         }
