@@ -30,6 +30,8 @@ internal sealed class AgentWords(Vocabulary v)
 
     public KeywordSet RecordNouns { get; } = new(v.RecordNouns);
 
+    public KeywordSet Apologies { get; } = new(v.Apologies);
+
     public KeywordSet Retractions { get; } = new(v.RetractionVerbs);
 
     public KeywordSet ServeVerbs { get; } = new(v.ServeVerbs);

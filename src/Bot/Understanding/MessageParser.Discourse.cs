@@ -416,6 +416,11 @@ internal sealed partial class MessageParser
                 Add(visited.Start, Record(ActionKind.Visit, visited, visited.Start));
             }
         }
+
+        if (announcedAt >= 0)
+        {
+            UnitsOfCountedRound(clauses.First(c => c.Start == announcedAt), [.. round.Select(r => r.Mention)]); // MessageParser.RoundCounted.cs
+        }
     }
 
     /// <summary>

@@ -401,6 +401,9 @@ public sealed record Vocabulary
     /// <summary>刚才/前面/所报/发的: opens a reference to a record the sender sent before ("刚才所报顺达快递走访一条").</summary>
     public IReadOnlyList<string> EarlierRecordOpeners { get; init; } = [];
 
+    /// <summary>不好意思/抱歉/对不起: an apology that may open a message before what it says of an earlier record (round 21).</summary>
+    public IReadOnlyList<string> Apologies { get; init; } = [];
+
     /// <summary>一条/那条/记录: closes a reference to an earlier record.</summary>
     public IReadOnlyList<string> RecordNouns { get; init; } = [];
 

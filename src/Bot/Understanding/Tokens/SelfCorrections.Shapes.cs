@@ -59,6 +59,29 @@ internal static partial class SelfCorrections
         return k < tokens.Count && tokens[k].Start == end ? k : (k == tokens.Count ? k : null);
     }
 
+    /// <summary>
+    /// Round 21 (r21-uvisit): "上午去的诚信 不对 是去的阳光社工": after a correction lead the visit verb may be said again before
+    /// the unit meant; the replacement is the organisation after it (with 的 between). Where no organisation follows the verb,
+    /// the lead's own position: the verb is then the thing said anew.
+    /// </summary>
+    private static int VisitVerbSaidAgain(string text, List<Token> tokens, UnderstandingRules rules, int at)
+    {
+        if (at >= tokens.Count || (rules.Visit.MatchAt(text, tokens[at].Start) ?? rules.Motion.MatchAt(text, tokens[at].Start)) is not { } verb)
+        {
+            return at;
+        }
+
+        var end = tokens[at].Start + verb.Length;
+        end += end < text.Length && text[end] is '的' or '了' ? 1 : 0;
+        var k = at;
+        while (k < tokens.Count && tokens[k].End <= end)
+        {
+            k++;
+        }
+
+        return k < tokens.Count && tokens[k].Kind == TokenKind.Organization && tokens[k].Start == end ? k : at;
+    }
+
     /// <summary>Blanks, punctuation and interjections (哦, 啊, 呃; 对, 这个, 然后 said as a word of their own) after the marker.</summary>
     private static int SkipPauses(string text, List<Token> tokens, int k)
     {

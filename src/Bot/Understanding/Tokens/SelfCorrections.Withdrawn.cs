@@ -16,21 +16,7 @@ internal static partial class SelfCorrections
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(rules);
-        var start = 0;
-        while (start < text.Length && IsPauseChar(text[start]))
-        {
-            start++;
-        }
-
-        if (start < text.Length && IsInterjection(text[start]))
-        {
-            start++; // "哦刚才说错了": one interjection before the opener (round 20)
-            while (start < text.Length && IsPauseChar(text[start]))
-            {
-                start++;
-            }
-        }
-
+        var start = OpeningLeadEnd(text, rules);
         if (rules.Agents.EarlierRecordOpeners.MatchAt(text, start) is not { } opener)
         {
             return 0;
@@ -42,7 +28,9 @@ internal static partial class SelfCorrections
             end++;
         }
 
-        if (end - start > MaxWrongClause || !(rules.Corrections.EndsAt(text, end, start + opener.Length) || rules.PauseCorrections.EndsAt(text, end, start + opener.Length)))
+        // Round 21: a retraction verb ending the clause says the same ("刚那条不算 …").
+        var from = start + opener.Length;
+        if (end - start > MaxWrongClause || !(rules.Corrections.EndsAt(text, end, from) || rules.PauseCorrections.EndsAt(text, end, from) || rules.Agents.Retractions.EndsAt(text, end, from)))
         {
             return 0;
         }
@@ -168,6 +156,32 @@ internal static partial class SelfCorrections
     }
 
     private static int SkipDe(string text, int at) => at < text.Length && text[at] == '的' ? at + 1 : at;
+
+    /// <summary>
+    /// Where what a message says starts after its opening lead (round 21, r21-uvisit): pauses, interjections (哦, 哎呀 — round
+    /// 20 took one) and apologies (不好意思啊, 抱歉) in any order: "不好意思啊 上一条说错了 …", "哎呀 刚才那条…".
+    /// </summary>
+    private static int OpeningLeadEnd(string text, UnderstandingRules rules)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            if (IsPauseChar(text[start]) || IsInterjection(text[start]) || (start > 0 && IsInterjection(text[start - 1]) && text[start] is '呀' or '哟'))
+            {
+                start++;
+            }
+            else if (rules.Agents.Apologies.MatchAt(text, start) is { } apology)
+            {
+                start += apology.Length;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return start;
+    }
 
     /// <summary>哦/噢/哎/唉/诶/啊/呃/嗯: an interjection that may open a message before what it says.</summary>
     private static bool IsInterjection(char c) => c is '哦' or '噢' or '哎' or '唉' or '诶' or '啊' or '呃' or '嗯';

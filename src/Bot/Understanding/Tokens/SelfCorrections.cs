@@ -153,7 +153,7 @@ internal static partial class SelfCorrections
             return echoed; // "哦不是六十五 是六十八": the wrong value said again, then the right one
         }
 
-        var at = afterLead ?? a;
+        var at = afterLead is { } said0 ? VisitVerbSaidAgain(text, tokens, rules, said0) : a;
         if (Replacement(text, tokens, at) is not { } replacement)
         {
             return afterLead is { } lead ? PredicateReplaced(text, tokens, rules, lead, cut) : null;
