@@ -32,6 +32,8 @@ internal sealed class AgentWords(Vocabulary v)
 
     public KeywordSet Apologies { get; } = new(v.Apologies);
 
+    public KeywordSet RestatementLeads { get; } = new(v.RestatementLeads);
+
     public KeywordSet Retractions { get; } = new(v.RetractionVerbs);
 
     public KeywordSet ServeVerbs { get; } = new(v.ServeVerbs);

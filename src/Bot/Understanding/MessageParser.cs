@@ -162,6 +162,11 @@ internal sealed partial class MessageParser
             return redone; // MessageParser.Conjuncts.cs: "刚才说错了，今天去的是微光软件，不是瑞康": undo, then the record as meant
         }
 
+        if (!isPart && undo && RecordRestated() is { } again)
+        {
+            return again; // MessageParser.Redone.cs: "撤回上条。重记：今天华鼎物流，1个口袋党员", "…是上周五去的 撤了重记"
+        }
+
         if (!isPart && undo && UndoneAndRestated() is { } restated)
         {
             return restated; // MessageParser.RestatedFinds.cs: "刚才那条记错了 金桥投资那个不是口袋党员 是流动党员"

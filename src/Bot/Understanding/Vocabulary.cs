@@ -404,6 +404,9 @@ public sealed record Vocabulary
     /// <summary>不好意思/抱歉/对不起: an apology that may open a message before what it says of an earlier record (round 21).</summary>
     public IReadOnlyList<string> Apologies { get; init; } = [];
 
+    /// <summary>重记/重新登记/重新记为: after an undo, says that the record as meant follows (or was just said) (round 21).</summary>
+    public IReadOnlyList<string> RestatementLeads { get; init; } = [];
+
     /// <summary>一条/那条/记录: closes a reference to an earlier record.</summary>
     public IReadOnlyList<string> RecordNouns { get; init; } = [];
 
