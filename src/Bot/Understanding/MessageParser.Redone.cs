@@ -51,7 +51,10 @@ internal sealed partial class MessageParser
         return Finish([new UnderstoodAction(ActionKind.Undo), .. records]);
     }
 
-    /// <summary>"今天华鼎物流，1个口袋党员": a day and right after it a unit open the words; the unit's record of that day is its visit.</summary>
+    /// <summary>
+    /// "今天华鼎物流，1个口袋党员": a day and right after it a unit open the words, the unit closing its clause (a log line's
+    /// head); the unit's record of that day is its visit.
+    /// </summary>
     private UnderstoodAction? ReportFormVisit(int start, int end, List<UnderstoodAction> records)
     {
         if (dates.FirstOrDefault(d => d.Start == start) is not { } day)
@@ -67,6 +70,14 @@ internal sealed partial class MessageParser
 
         if (mentions.FirstOrDefault(m => m.Start == at && !m.IsGeneric) is not { } unit
             || records.Find(r => r.Organization is not null && r.Organization == unit.ReportedName) is not { } record)
+        {
+            return null;
+        }
+
+        // The unit closes its clause, as a log line's head does ("今天华鼎物流，…", "12月4日恒信建筑：…"); a unit that is the
+        // subject of a verb ("今天安捷排查出2个党员") reports that act only.
+        var after = unit.End;
+        if (after < end && !IsSeparator(text[after]) && text[after] is not ('：' or ':'))
         {
             return null;
         }

@@ -210,6 +210,10 @@ internal sealed partial class MessageParser
         {
             verb = null; // "到智联物流了解一下党员情况", "去一趟蓝海电商 看看…": gone there to see, a visit (or its plan)
         }
+        else if (verb is { } seen && GoneToSee(seen.Position))
+        {
+            verb = null; // round 21: "王书记让我去看看启航外国语学校 今天去了", "叫我去龙城那边看下仁爱医院": what a trip is for
+        }
 
         var named = (verb is { } v ? UsableMentions().FirstOrDefault(m => !m.IsGeneric && m.Start > v.Position) : null)
             ?? UsableMentions().FirstOrDefault(m => !m.IsGeneric);
