@@ -18,7 +18,7 @@ internal sealed partial class MessageParser
         {
             // "走访计划取消了", "走访任务": the verb is a noun's modifier here, not a visit made.
             if (!IsBlocked(clause, position) && rules.VisitNounFollowers.MatchAt(text, position + verb.Length) is null && !(position > attached)
-                && !IsVisitNoun(position))
+                && !IsVisitNoun(position) && !UnitFoundByABody(clause, position, verb))
             {
                 trigger = position;
                 break;

@@ -91,6 +91,9 @@ public sealed class ActsAndCorrectionsTests
     public void A_unit_found_on_the_ground_is_visited()
     {
         Assert.Equal(["深圳市安和物流有限公司"], Visited(Read("今天摸排到一家 叫深圳市安和物流有限公司 员工五十个")));
+
+        // Control: found by a body (the street), the body's survey, no visit of the sender's.
+        Assert.Empty(Visited(Read("街道这边新摸排到一家 叫深圳市安和物流有限公司 员工五十个")));
     }
 
     [Fact]
