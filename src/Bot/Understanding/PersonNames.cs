@@ -76,6 +76,11 @@ internal sealed partial class PersonNames(Vocabulary vocabulary)
             && (ClosedAt(text, position + address.Length) || position + address.Length >= end || surnames.Contains(text[position + address.Length]));
     }
 
+    /// <summary>Whether a surname and a title stand at <paramref name="position"/> ("张总", "李主任"): an address, no name.</summary>
+    public bool TitledSurnameAt(string text, int position) =>
+        position < text.Length && (compound.MatchAt(text, position)?.Length ?? (surnames.Contains(text[position]) ? 1 : 0)) is var length and > 0
+        && AddressedByTitle(text, position + length, text.Length);
+
     /// <summary>"书记何佳和" closing its clause: a conjunction joins nothing there, so it is the given name's last character.</summary>
     private static bool ConjunctionClosing(string text, int position, int end) =>
         text[position] is '和' or '与' or '及' or '同' or '跟' && (position + 1 >= Math.Min(end, text.Length) || !TextNormalizer.IsHan(text[position + 1]));
