@@ -84,4 +84,39 @@ internal sealed partial class MessageParser
 
     /// <summary>Whether a naming word (叫, 叫做, 名叫) ends right before <paramref name="start"/>.</summary>
     private bool IntroducedByNamingWord(int start) => rules.NamingVerbs.EndsAt(text, start, Math.Max(0, start - 2));
+
+    /// <summary>
+    /// "这轮一对一帮扶我先认领三家": a pairing verb whose subject is the sender's 我 (not 我们), with only adverbs of the claim
+    /// between (<c>self_claim_adverbs</c>: 先, 就, 这次), anywhere in the clause: the sender takes the pairing on.
+    /// </summary>
+    private bool SenderClaimsPairing(Clause clause)
+    {
+        foreach (var (position, _) in rules.Pairing.FindAll(text, clause.Start, clause.End))
+        {
+            var at = position;
+            for (var guard = 0; guard < 3 && at > clause.Start; guard++)
+            {
+                var adverb = 0;
+                for (var length = Math.Min(2, at - clause.Start); length >= 1 && adverb == 0; length--)
+                {
+                    adverb = rules.SelfClaimAdverbs.MatchAt(text, at - length, at)?.Length == length ? length : 0;
+                }
+
+                if (adverb == 0)
+                {
+                    break;
+                }
+
+                at -= adverb;
+            }
+
+            // 我们 ends in 们, no self word: "我们社区…认领" is read by OwnedTitlePersonBefore.
+            if (at > clause.Start && rules.Agents.Self.EndsAt(text, at, Math.Max(clause.Start, at - 2)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

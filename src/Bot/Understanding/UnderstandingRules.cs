@@ -88,6 +88,7 @@ internal sealed partial class UnderstandingRules
         NamingVerbs = new(v.NamingVerbs);
         UnitNameNouns = new(v.UnitNameNouns);
         UnitPlaceLinks = new(v.UnitPlaceLinks);
+        SelfClaimAdverbs = new(v.SelfClaimAdverbs);
         Reversals = new(v.ReversalMarkers);
         EarlierReports = new(v.EarlierReports);
         MemberFigures = new(v.MemberFigures);
@@ -244,6 +245,9 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>楼里的/园区里的 (unit_place_links): a name before them and units after says where the units stand.</summary>
     public KeywordSet UnitPlaceLinks { get; }
+
+    /// <summary>先/就/这次 (self_claim_adverbs): between 我 and a pairing verb the sender claims.</summary>
+    public KeywordSet SelfClaimAdverbs { get; }
 
     /// <summary>说反了/弄反了: correction markers that say two figures were swapped.</summary>
     public KeywordSet Reversals { get; }

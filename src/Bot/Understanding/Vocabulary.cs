@@ -121,6 +121,9 @@ public sealed record Vocabulary
     /// <summary>楼里的, 那栋楼里的, 园区里的: said after a unit's name and before units, they make the first a place, no unit.</summary>
     public IReadOnlyList<string> UnitPlaceLinks { get; init; } = [];
 
+    /// <summary>先, 就, 这次, 主动: adverbs between the sender's 我 and a pairing verb ("我先认领三家"): the sender still claims it.</summary>
+    public IReadOnlyList<string> SelfClaimAdverbs { get; init; } = [];
+
     /// <summary>Industry words that end short names without a head (汽修, 口腔, 烘焙, 洗衣: 金达汽修), besides <see cref="GenericWords"/>.</summary>
     public IReadOnlyList<string> UnitTradeWords { get; init; } = [];
 
