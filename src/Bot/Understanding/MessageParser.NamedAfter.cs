@@ -7,17 +7,18 @@ internal sealed partial class MessageParser
     /// <summary>
     /// A generic mention ("一家托管中心", "隔壁一家餐饮公司") that a name follows — after a pause or blank in apposition, closed
     /// by a pause or the end, or introduced by a naming word (叫, 名字叫做, 人家全名叫) — is that named unit: the description is
-    /// dropped so that the acts of its clause go to the name. A name introduced by a naming word and said again by a naming
+    /// read as the named unit where it stands, so that the acts of its clause go to the name. A name introduced by a naming word and said again by a naming
     /// word after a correction marker (不对, 哦不是) is the later one: the earlier is dropped.
     /// </summary>
     private void NameDescribedUnits()
     {
         var dropped = new HashSet<OrganizationMention>();
-        foreach (var generic in mentions.Where(m => m.IsGeneric))
+        for (var k = 0; k < mentions.Count; k++)
         {
-            if (NamedAfter(generic.End) is { } named && !named.IsGeneric)
+            if (mentions[k] is { IsGeneric: true } generic && NamedAfter(generic.End) is { IsGeneric: false } named)
             {
-                dropped.Add(generic);
+                // The description stands for the named unit where it is said: "又去了隔壁一家餐饮公司，<full name>，" is a visit to it.
+                mentions[k] = named with { Start = generic.Start, Length = generic.Length };
             }
         }
 
