@@ -395,7 +395,7 @@ internal sealed partial class MessageParser
         // "我们社区副书记王芳一对一帮扶阳光社工": a name right before the verb does it, though 我们 owns its title (r20-uunits).
         var secretary = OwnedTitlePersonBefore(clause, verb.Position) is { } named ? named
             : rules.Agents.Self.ContainsAny(text, clause.Start, verb.Position) || rules.SelfAgent.ContainsAny(text, verb.Position, clause.End)
-            || SelfInRoleKey()
+            || SelfInRoleKey() || SenderClaimsPairing(clause)
             ? sender.Name : PersonBefore(clause, verb.Position) ?? HolderAfterLink(rules.HandingVerbs, verb.Position) ?? Secretary();
         List<OrganizationMention?> after = [.. MentionsIn(clause).Where(m => m.Start >= verb.Position + verb.Word.Length)];
         var targets = after.Count > 0 ? after : TargetsFor(clause, verb.Position, wholeClause: false);

@@ -109,7 +109,8 @@ internal sealed partial class MessageParser
                 end++;
             }
 
-            if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null))
+            if (end - j >= 2 && (end == text.Length || !TextNormalizer.IsHan(text[end]) || rules.Names.StopwordAt(text, end) is not null)
+                && !rules.Names.TitledSurnameAt(text, j))
             {
                 return text[j..end];
             }

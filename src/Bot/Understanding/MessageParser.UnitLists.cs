@@ -73,9 +73,17 @@ internal sealed partial class MessageParser
             before--;
         }
 
-        if (before == 0 || (before < position && IsSeparator(text[before - 1])) || text[before - 1] is '，' or ',' or '：' or ':')
+        // A blank is voice input's pause ("一家托管中心 叫小太阳托管"): the name after it must still pass the introducer's test.
+        if (before == 0 || before < position || text[before - 1] is '，' or ',' or '：' or ':')
         {
             return true;
+        }
+
+        // "全名叫…": the noun may share its last character with the naming word found (名叫).
+        if (rules.UnitNameNouns.EndsAt(text, before, Math.Max(0, before - 2))
+            || (rules.UnitNameNouns.EndsAt(text, before + 1, Math.Max(0, before - 2)) && rules.NamingVerbs.MatchAt(text, before + 1) is not null))
+        {
+            return true; // "名字叫做鼎信律师事务所", "人家全名叫…": a noun of the name introduces it
         }
 
         if (rules.ClassNouns.EndsAt(text, before, Math.Max(0, before - 4)))

@@ -25,6 +25,13 @@ internal sealed partial class MessageParser
             }
         }
 
+        // "罗岗商务中心那栋楼里的安居房产、…": units named after the place they stand in (unit_place_links; MessageParser.NamedAfter.cs).
+        foreach (var (position, word) in rules.UnitPlaceLinks.FindAll(text))
+        {
+            starts.Add(position + word.Length);
+            introduced.Add(position + word.Length);
+        }
+
         foreach (var (position, word) in rules.Visit.FindAll(text).Concat(rules.Motion.FindAll(text)))
         {
             var at = position + word.Length;

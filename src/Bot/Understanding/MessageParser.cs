@@ -48,6 +48,7 @@ internal sealed partial class MessageParser
         dates = DateExpressions.Find(text, today);
         FindUnknownShortNames();
         NameShortByFullNames(); // MessageParser.UnitStarts.cs
+        NameDescribedUnits(); // MessageParser.NamedAfter.cs
         ResolveByEarlierMentions();
         FindKindNounReferences(); // MessageParser.References.cs
     }

@@ -35,6 +35,7 @@ public sealed partial class OrganizationIndex
     private readonly KeywordSet genericPhrases;
     private readonly KeywordSet leadingFillers;
     private readonly KeywordSet positionModifiers;
+    private readonly KeywordSet functionLeads;
     private readonly KeywordSet nameStops;
     private readonly string[] genericWordsLongestFirst;
     private readonly string[] legalFormsLongestFirst;
@@ -65,6 +66,7 @@ public sealed partial class OrganizationIndex
         genericPhrases = new KeywordSet(vocabulary.GenericOrganizationPhrases);
         leadingFillers = new KeywordSet(vocabulary.NameLeadingFillers);
         positionModifiers = new KeywordSet(vocabulary.UnitPositionModifiers);
+        functionLeads = new KeywordSet(vocabulary.UnitNameFunctionLeads);
         nameStops = new KeywordSet(vocabulary.NameStopwords.Concat(vocabulary.ShortNameStops));
         shape = new UnitNameShape(vocabulary);
         string[] kinds = [.. vocabulary.LegalForms.Concat(vocabulary.InstitutionSuffixes).Concat(["律师事务所", "会计师事务所", "税务师事务所", "事务所", "单位", "企业", "机构"])
@@ -269,6 +271,11 @@ public sealed partial class OrganizationIndex
     /// </summary>
     public OrganizationMention? ReadUnknownNameAt(string text, int position, int limit)
     {
+        if (functionLeads.MatchAt(text, position, limit) is { } lead && position + lead.Length < limit)
+        {
+            position += lead.Length; // "，把鑫源五金厂和家家乐便利店带起来": a function word begins no name
+        }
+
         if (positionModifiers.MatchAt(text, position, limit) is { } where)
         {
             // "隔壁的宏发超市", "对面德衡税务师事务所": where the unit stands is said before its name, no part of it.

@@ -17,6 +17,8 @@ internal sealed partial class PersonNames(Vocabulary vocabulary)
     private readonly KeywordSet pointers = new(vocabulary.NameLeadingPointers);
     private readonly KeywordSet links = new(Holder(vocabulary, "links"));
     private readonly HashSet<char> nicknamePrefixes = [.. Holder(vocabulary, "nickname_prefixes").Where(w => w.Length == 1).Select(w => w[0])];
+    private readonly KeywordSet titleWords = new(vocabulary.Titles.Concat(vocabulary.ChainTitles).Where(w => w.Length >= 2));
+    private readonly KeywordSet addressTitles = new(Holder(vocabulary, "address_titles"));
     private readonly HashSet<char> neverGiven = [.. Holder(vocabulary, "never_given").Where(w => w.Length == 1).Select(w => w[0])];
     private readonly int longestPreceding = vocabulary.NamePrecedingWords.Concat(vocabulary.Titles).Concat(vocabulary.ChainTitles).Select(w => w.Length).DefaultIfEmpty(1).Max();
 
@@ -37,6 +39,11 @@ internal sealed partial class PersonNames(Vocabulary vocabulary)
         }
 
         var i = position + surnameLength;
+        if (AddressedByTitle(text, i, end))
+        {
+            return null; // "杨主任", "孙经理", "张总": a surname and a title address a person, they are no name
+        }
+
         var given = 0;
         while (i < end && given < 2 && TextNormalizer.IsHan(text[i]) && !neverGiven.Contains(text[i]) && (given == 0 || (stopwords.MatchAt(text, i, end) is null && closing.MatchAt(text, i) is null) || ConjunctionClosing(text, i, end)))
         {
@@ -52,6 +59,27 @@ internal sealed partial class PersonNames(Vocabulary vocabulary)
         // "李建国说他来…" read back from 他: 国说 is no name, a one-character stopword (说, 在, 有) is no whole given name.
         return given == 0 || (given == 1 && stopwords.MatchAt(text, i - 1, i) is not null) ? null : text[position..i];
     }
+
+    /// <summary>
+    /// Whether a title follows the surname that ends at <paramref name="position"/>: a title word of two characters or more
+    /// (<c>titles</c>, <c>chain_titles</c>: 主任, 经理, 部长), or an address title (<c>holder_phrases.address_titles</c>: 总, 董)
+    /// that closes there ("张总，", "王总 王建国").
+    /// </summary>
+    private bool AddressedByTitle(string text, int position, int end)
+    {
+        if (titleWords.MatchAt(text, position, end) is not null)
+        {
+            return true;
+        }
+
+        return addressTitles.MatchAt(text, position, end) is { } address
+            && (ClosedAt(text, position + address.Length) || position + address.Length >= end || surnames.Contains(text[position + address.Length]));
+    }
+
+    /// <summary>Whether a surname and a title stand at <paramref name="position"/> ("张总", "李主任"): an address, no name.</summary>
+    public bool TitledSurnameAt(string text, int position) =>
+        position < text.Length && (compound.MatchAt(text, position)?.Length ?? (surnames.Contains(text[position]) ? 1 : 0)) is var length and > 0
+        && AddressedByTitle(text, position + length, text.Length);
 
     /// <summary>"书记何佳和" closing its clause: a conjunction joins nothing there, so it is the given name's last character.</summary>
     private static bool ConjunctionClosing(string text, int position, int end) =>

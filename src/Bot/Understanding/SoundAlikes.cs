@@ -200,6 +200,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.RespectivelyMarkers), nameof(Vocabulary.VisitNounFollowers), nameof(Vocabulary.PolicyDefinitionPhrases),
         nameof(Vocabulary.SpokenFillers), nameof(Vocabulary.PauseCorrectionMarkers), nameof(Vocabulary.VisitPlaceMarkers),
         nameof(Vocabulary.UnitNameRejects), nameof(Vocabulary.UnitHeadNouns), nameof(Vocabulary.UnitHeadCharacters), nameof(Vocabulary.UnitTradeWords), nameof(Vocabulary.UnitNameLeadingRejects),
+        nameof(Vocabulary.UnitNameFunctionLeads), nameof(Vocabulary.UnitPlaceLinks), nameof(Vocabulary.SelfClaimAdverbs), nameof(Vocabulary.UnitNameNouns),
         nameof(Vocabulary.TotalWords), nameof(Vocabulary.PeopleMeasures), nameof(Vocabulary.FigureParticles),
         nameof(Vocabulary.TopicPlaceWords), nameof(Vocabulary.FactFillers), nameof(Vocabulary.AllMarkers), nameof(Vocabulary.AllTogetherMarkers),
         nameof(Vocabulary.ListIntroMarkers), nameof(Vocabulary.ClassDescriptionMarkers), nameof(Vocabulary.SingularMarkers),

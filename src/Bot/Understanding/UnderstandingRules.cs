@@ -86,6 +86,9 @@ internal sealed partial class UnderstandingRules
         UnitIntroducers = new(v.UnitIntroducers);
         UnitObjectPrepositions = new(v.UnitObjectPrepositions.Concat(v.PrepositionCompounds));
         NamingVerbs = new(v.NamingVerbs);
+        UnitNameNouns = new(v.UnitNameNouns);
+        UnitPlaceLinks = new(v.UnitPlaceLinks);
+        SelfClaimAdverbs = new(v.SelfClaimAdverbs);
         Reversals = new(v.ReversalMarkers);
         EarlierReports = new(v.EarlierReports);
         MemberFigures = new(v.MemberFigures);
@@ -236,6 +239,15 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>叫/名叫/叫做 (naming_verbs): after a unit's classifier, the unit's name follows ("一家叫鹏程公益基金会的").</summary>
     public KeywordSet NamingVerbs { get; }
+
+    /// <summary>名字/全名/全称 (unit_name_nouns): said before a naming word, they introduce a unit's name.</summary>
+    public KeywordSet UnitNameNouns { get; }
+
+    /// <summary>楼里的/园区里的 (unit_place_links): a name before them and units after says where the units stand.</summary>
+    public KeywordSet UnitPlaceLinks { get; }
+
+    /// <summary>先/就/这次 (self_claim_adverbs): between 我 and a pairing verb the sender claims.</summary>
+    public KeywordSet SelfClaimAdverbs { get; }
 
     /// <summary>说反了/弄反了: correction markers that say two figures were swapped.</summary>
     public KeywordSet Reversals { get; }

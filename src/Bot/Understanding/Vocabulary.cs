@@ -115,6 +115,15 @@ public sealed record Vocabulary
     /// <summary>Words a name never starts with besides pointers: a time (同日, 当天) or a place with 里 (社区里, 园区里): "同日学校成立了…".</summary>
     public IReadOnlyList<string> UnitNameLeadingRejects { get; init; } = [];
 
+    /// <summary>把, 将, 被: function words that never begin a name; a name read where one stands starts after it ("，把鑫源五金厂和…").</summary>
+    public IReadOnlyList<string> UnitNameFunctionLeads { get; init; } = [];
+
+    /// <summary>楼里的, 那栋楼里的, 园区里的: said after a unit's name and before units, they make the first a place, no unit.</summary>
+    public IReadOnlyList<string> UnitPlaceLinks { get; init; } = [];
+
+    /// <summary>先, 就, 这次, 主动: adverbs between the sender's 我 and a pairing verb ("我先认领三家"): the sender still claims it.</summary>
+    public IReadOnlyList<string> SelfClaimAdverbs { get; init; } = [];
+
     /// <summary>Industry words that end short names without a head (汽修, 口腔, 烘焙, 洗衣: 金达汽修), besides <see cref="GenericWords"/>.</summary>
     public IReadOnlyList<string> UnitTradeWords { get; init; } = [];
 
@@ -365,6 +374,9 @@ public sealed record Vocabulary
 
     /// <summary>叫, 名叫: a naming word whose name a repair says again ("叫李明 不对 叫李明华").</summary>
     public IReadOnlyList<string> NamingVerbs { get; init; } = [];
+
+    /// <summary>名字, 全名, 全称: nouns of a unit's name; "人家全名叫…", "名字叫做…" introduce the name and are no part of it.</summary>
+    public IReadOnlyList<string> UnitNameNouns { get; init; } = [];
 
     // ---- word class of round 7 (branch r7-uhomo)
 
