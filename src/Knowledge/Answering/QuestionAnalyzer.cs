@@ -130,9 +130,11 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         }
 
         // "三名" / "五十人" count like "3名" / "50人": the documents write figures in digits.
+        var asksQuantity = AsksQuantity(question);
         foreach (Match spelled in SpelledCount().Matches(new string(text)))
         {
-            if (ChineseNumber(spelled.Groups["n"].Value) is { } value && seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            if (!StatesNoFigure(spelled, original, asksQuantity) && ChineseNumber(spelled.Groups["n"].Value) is { } value
+                && seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
                 // The documents write most figures in digits, some in words ("一人一企", "至少帮扶组建一个"): either covers it;
                 // "一个支部最多多少人" asks what holds for each: "每个支部人数一般不超过50人".
