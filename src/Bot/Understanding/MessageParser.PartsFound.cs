@@ -113,10 +113,17 @@ internal sealed partial class MessageParser
     private bool PlannedBefore(int from, int verb) =>
         rules.Plan.FindAll(text, from, verb).Any(p => !TellsThisMessage(p) && text.IndexOf('已', p.Position + p.Word.Length, verb - p.Position - p.Word.Length) < 0);
 
-    /// <summary>The first find, show or hire verb in [from, end).</summary>
+    /// <summary>
+    /// The first find, show or hire verb in [from, end). A transfer (parts_found.transfer_verbs: "其中有2个是上个月从别的工地调过来的")
+    /// is no find of a part: the members moved within the employer, the total only says they are there.
+    /// </summary>
     private int? FoundVerbIn(int from, int end) =>
         new[] { rules.Discovery.FindFirst(text, from, end), rules.DiscoveryAfter.FindFirst(text, from, end), rules.Hire.FindFirst(text, from, end) }
-            .Where(f => f is not null).Select(f => f!.Value.Position).DefaultIfEmpty(-1).Min() is var first and >= 0 ? first : null;
+            .Where(f => f is not null && rules.PartTransferVerbs.MatchAt(text, f.Value.Position) is null && !TransferEndsAt(f.Value.Position + f.Value.Word.Length))
+            .Select(f => f!.Value.Position).DefaultIfEmpty(-1).Min() is var first and >= 0 ? first : null;
+
+    /// <summary>A transfer verb that ends where a hire verb ends (调来 inside 新调来, 过来 after 调).</summary>
+    private bool TransferEndsAt(int end) => rules.PartTransferVerbs.LongestEndingAt(text, end) > 0;
 
     /// <summary>A word of earlier time (parts_found.earlier_times) in the few characters before <paramref name="verb"/>.</summary>
     private bool SaidEarlierBefore(int verb, int from) => rules.PartEarlierTimes.ContainsAny(text, Math.Max(from, verb - EarlierReach), verb);

@@ -705,12 +705,13 @@ internal sealed partial class MessageParser
             }
 
             var count = shown.Sum(p => p.Value);
+            var said = CategoryOfTransferred(position, end, Math.Max(clause.End, ClausesAboutThem(clause))) ?? "hired"; // MessageParser.PartsFound.cs
             foreach (var target in TargetsFor(at, shown[0].Start, wholeClause: false))
             {
                 AddDiscovery(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
                 {
                     Count = count,
-                    Categories = new MemberCategories().Plus("hired", count),
+                    Categories = new MemberCategories().Plus(said, count),
                     Doubtful = true, // a count read as new members, not a total, from what is said of them: asked before it is written
                 });
             }
