@@ -178,6 +178,20 @@ internal sealed partial class MessageParser
     }
 
     /// <summary>
+    /// "隐形的俩", "口袋的一个": the category of a short word (with or without 的) right before <paramref name="at"/> that starts
+    /// its phrase (not right after a count or 是: "一个流动的一个隐形的" has each count's category after it); else null.
+    /// </summary>
+    private string? CategorySaidRightBefore(int at)
+    {
+        var end = at > 0 && text[at - 1] == '的' ? at - 1 : at;
+        var length = rules.CategoryShortWords.LongestEndingAt(text, end);
+        var start = end - length;
+        return length == 0 || (start > 0 && (ChineseNumber.IsNumeralChar(text[start - 1]) || text[start - 1] is '个' or '名' or '位' or '俩' or '仨' or '是'))
+            ? null
+            : rules.Vocabulary.CategoryShortWords[text[start..end]];
+    }
+
+    /// <summary>
     /// The categories said before their counts, with those read otherwise that they do not name, while the sum stays within
     /// <paramref name="count"/>; null when none is said that way or they add up to more than the count.
     /// </summary>
