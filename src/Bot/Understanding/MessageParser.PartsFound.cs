@@ -26,7 +26,8 @@ internal sealed partial class MessageParser
         {
             foreach (var total in memberPhrases.Where(p => p.Start >= clause.Start && p.Start < clause.End && !p.Consumed && !p.Approximate && p.Value > 1).ToList())
             {
-                if (PartAfter(total.End) is not { } part || part.Value >= total.Value)
+                // "排查出3名党员，其中2名是今年招聘进来的": a find's own count broken down is no total (MessageParser.Records.cs reads it).
+                if (PartAfter(total.End) is not { } part || part.Value >= total.Value || FoundVerbIn(clause.Start, total.Start) is not null)
                 {
                     continue;
                 }
