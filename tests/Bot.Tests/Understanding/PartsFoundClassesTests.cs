@@ -79,6 +79,16 @@ public sealed class PartsFoundClassesTests
     }
 
     [Fact]
+    public void Members_counted_before_a_showing_verb_with_its_result_are_found_not_a_total()
+    {
+        const string text = "汇通汽车有三个党员主动亮出来了";
+        Assert.Equal(3, Of(text, ActionKind.MemberDiscovery)?.Count);
+        Assert.Null(Of(text, ActionKind.OrgUpdate));
+        // control: the count after the verb as before
+        Assert.Equal(2, Of("汇通汽车今天又亮出来了两个党员", ActionKind.MemberDiscovery)?.Count);
+    }
+
+    [Fact]
     public void The_branch_batch_keeps_its_score()
     {
         // Through the CLI: first run on r21-int 0.520, after the branch 0.760 (docs/understanding.md, round 21).
