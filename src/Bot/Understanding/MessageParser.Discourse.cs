@@ -107,7 +107,7 @@ internal sealed partial class MessageParser
             for (var p = 0; p < parts.Count; p++)
             {
                 var end = p + 1 < parts.Count ? parts[p + 1].Start : stretchEnd;
-                var category = parts[p].Category ?? CategorySaidIn(parts[p].Start, end);
+                var category = parts[p].Category ?? CategorySaidRightBefore(parts[p].Start) ?? CategorySaidIn(parts[p].Start, end); // 隐形的俩: MessageParser.PartsFound.cs
                 if (parts[p].Value is { } value)
                 {
                     said += value;

@@ -55,7 +55,9 @@ internal sealed partial class MessageParser
             // A hire or a newcomer ("新来的研发总监", "上个月招的三个程序员里") is a member hired.
             var hired = rules.Hire.ContainsAny(text, subjectStart, copula.Position) || rules.Newcomers.ContainsAny(text, subjectStart, copula.Position)
                 || (personBefore && rules.Hire.ContainsAny(text, previous!.Start, previous.End));
-            category ??= hired ? "hired" : CategorySaidAfter(clause, at + 2);
+            // "新调来一个项目经理是党员，组织关系还在杭州总部，算流动党员": a transfer with a relation category said (MessageParser.PartsFound.cs).
+            var transferred = hired ? rules.Hire.FindAll(text, subjectStart, copula.Position).Select(h => CategoryOfTransferred(h.Position, at + 2, Math.Max(clause.End, ClausesAboutThem(clause)))).FirstOrDefault(c => c is not null) : null;
+            category ??= transferred ?? (hired ? "hired" : CategorySaidAfter(clause, at + 2));
             var found = rules.Discovery.ContainsAny(text, clause.Start, copula.Position);
             if (category is null && !found && !rules.RevelationMarkers.ContainsAny(text, subjectStart, copula.Position) && !ConfirmedAfter(clause, at + 2))
             {

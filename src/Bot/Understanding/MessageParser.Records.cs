@@ -293,6 +293,7 @@ internal sealed partial class MessageParser
             clause = clause with { End = following.End };
         }
 
+        var groupLead = -1;
         // "新入职的阿姨里 有两个是党员", "新招了仨保安 里头有一个是党员": the people found or hired said as a group (…里, or 里头
         // opening the next clause), the members among them counted in the next clause.
         if ((rules.Discovery.ContainsAny(text, clause.Start, clause.End) || rules.Hire.ContainsAny(text, clause.Start, clause.End))
@@ -308,11 +309,17 @@ internal sealed partial class MessageParser
             }
 
             clause = clause with { End = among.End };
+            groupLead = text.AsSpan(among.Start).StartsWith("其中") ? among.Start : -1; // "新招了五个服务员，其中有两个是党员": no breakdown
         }
 
         foreach (var (position, word) in rules.Discovery.FindAll(text, clause.Start, clause.End).Concat(rules.Hire.FindAll(text, clause.Start, clause.End))
             .Concat(ComparedIncreasesIn(clause.Start, clause.End))) // MessageParser.Comparisons.cs
         {
+            if (verbsReadAsParts.Contains(position))
+            {
+                continue; // read as the find of a part of a total (MessageParser.PartsFound.cs)
+            }
+
             var hired = rules.Hire.MatchAt(text, position) is not null;
             var verbEnd = position + word.Length;
             var partyWord = text.IndexOf("党员", verbEnd, clause.End - verbEnd, StringComparison.Ordinal);
@@ -347,6 +354,7 @@ internal sealed partial class MessageParser
 
             // Members counted after the verb; after "其中", a breakdown by category (in this clause or the next).
             var breakdownAt = text.IndexOf("其中", verbEnd, StringComparison.Ordinal);
+            breakdownAt = breakdownAt >= 0 && breakdownAt == groupLead ? text.IndexOf("其中", groupLead + 2, StringComparison.Ordinal) : breakdownAt;
             var countEnd = breakdownAt >= 0 && breakdownAt < clause.End ? breakdownAt : clause.End;
             var breakdownEnd = clause.End;
             foreach (var next in clauses.Where(c => c.Start >= clause.End))
@@ -388,6 +396,8 @@ internal sealed partial class MessageParser
             var counted = memberPhrases.Where(p => p.Start >= verbEnd && p.Start < countEnd && !p.Consumed).OrderBy(p => p.Start).ToList();
             var brokenDown = counted.Count >= 2 && counted[0].Category is null && !hired && counted.Skip(1).All(p => p.Category is not null)
                 && counted.Skip(1).Sum(p => p.Value) <= counted[0].Value;
+            // "新调来三个党员 …算流动党员": a transfer with a relation category said of them all is that category, not a hire.
+            var transferred = hired ? CategoryOfTransferred(position, verbEnd, Math.Max(clause.End, ClausesAboutThem(clause))) : null;
             foreach (var phrase in memberPhrases.Where(p => p.Start >= verbEnd && p.Start < breakdownEnd && !p.Consumed))
             {
                 if (brokenDown && phrase != counted[0] && phrase.Start < countEnd)
@@ -398,7 +408,7 @@ internal sealed partial class MessageParser
                 }
 
                 phrase.Consumed = true;
-                var category = phrase.Category ?? (hired ? "hired" : null);
+                var category = phrase.Category ?? transferred ?? (hired ? "hired" : null);
                 if (phrase.Start < countEnd)
                 {
                     count = (count ?? 0) + phrase.Value;
@@ -461,6 +471,12 @@ internal sealed partial class MessageParser
                 categories = shortBreakdown; // "有俩 一个流动一个隐形", "一个口袋一个流动"
             }
 
+            // "又排查出来仨党员 口袋的一个 流动的俩": categories said before their counts (MessageParser.PartsFound.cs).
+            if (count is { } sum && WithCategoriesSaidBefore(sum, categories, verbEnd, Math.Max(breakdownEnd, clauses.FirstOrDefault(c => c.Start >= clause.End)?.End ?? clause.End)) is { } saidBefore)
+            {
+                categories = saidBefore;
+            }
+
             foreach (var target in TargetsFor(clause, position, wholeClause: false))
             {
                 AddDiscovery(position, Record(ActionKind.MemberDiscovery, target, position) with
@@ -475,7 +491,7 @@ internal sealed partial class MessageParser
     }
 
     /// <summary>里/里头/当中: a group of people said as a place the members are among.</summary>
-    private static readonly string[] GroupContainers = ["里头", "里面", "当中", "中间", "里"];
+    private static readonly string[] GroupContainers = ["里头", "里面", "当中", "中间", "其中", "里"];
 
     /// <summary>
     /// "顺达快递新排查出来的有两个", "刚排查出来的 有俩": the find verb as a relative clause of the subject (verb + 的), then
@@ -652,7 +668,7 @@ internal sealed partial class MessageParser
     /// </summary>
     private void FindHiredMembers(Clause clause)
     {
-        foreach (var (position, word) in rules.Hire.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, word) in rules.Hire.FindAll(text, clause.Start, clause.End).Where(h => !verbsReadAsParts.Contains(h.Position)))
         {
             var end = position + word.Length;
             foreach (var complement in (string[])["进来", "过来", "来", "进"])
@@ -689,12 +705,13 @@ internal sealed partial class MessageParser
             }
 
             var count = shown.Sum(p => p.Value);
+            var said = CategoryOfTransferred(position, end, Math.Max(clause.End, ClausesAboutThem(clause))) ?? "hired"; // MessageParser.PartsFound.cs
             foreach (var target in TargetsFor(at, shown[0].Start, wholeClause: false))
             {
                 AddDiscovery(shown[0].Start, Record(ActionKind.MemberDiscovery, target, position) with
                 {
                     Count = count,
-                    Categories = new MemberCategories().Plus("hired", count),
+                    Categories = new MemberCategories().Plus(said, count),
                     Doubtful = true, // a count read as new members, not a total, from what is said of them: asked before it is written
                 });
             }
@@ -708,7 +725,7 @@ internal sealed partial class MessageParser
     /// <summary>"动员1名隐形党员亮明了身份": members named before the verb that shows them.</summary>
     private void FindShownMembers(Clause clause)
     {
-        foreach (var (position, shownWord) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End))
+        foreach (var (position, shownWord) in rules.DiscoveryAfter.FindAll(text, clause.Start, clause.End).Where(v => !verbsReadAsParts.Contains(v.Position)))
         {
             var shown = memberPhrases.Where(p => p.Start >= clause.Start && p.End <= position && !p.Consumed && !p.Approximate).ToList();
             if (shown.Count == 0 || IsBlocked(clause with { Start = shown[0].Start }, position))
@@ -735,6 +752,12 @@ internal sealed partial class MessageParser
             if (categories.IsEmpty() && shown.Count == 1 && CategorySaidAfter(clause, position + shownWord.Length) is { } said)
             {
                 categories = categories.Plus(said, shown[0].Value);
+            }
+
+            // "站出来四个党员，隐形的三个…": categories said before their counts (MessageParser.PartsFound.cs).
+            if (WithCategoriesSaidBefore(shown.Sum(p => p.Value), categories, position + shownWord.Length, Math.Max(clause.End, clauses.FirstOrDefault(c => c.Start >= clause.End)?.End ?? clause.End)) is { } saidBefore)
+            {
+                categories = saidBefore;
             }
 
             foreach (var target in TargetsFor(clause, shown[0].Start, wholeClause: false))

@@ -226,6 +226,7 @@ internal sealed partial class MessageParser
         ReadEmphaticNone();
         SetHelpersAside();
         SetHiresAside(); // MessageParser.Agents.cs
+        FindPartsFoundOfTotals(); // MessageParser.PartsFound.cs: 党员一共5个了，其中3个是这周刚找到的
         foreach (var clause in clauses.Where(c => !c.IsQuestion))
         {
             FindVisits(clause);

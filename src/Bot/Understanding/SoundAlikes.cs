@@ -219,6 +219,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.SpeechActs), nameof(Vocabulary.ReportHeadingWords), nameof(Vocabulary.SelfAgentWords),
         nameof(Vocabulary.OtherAgentWords), nameof(Vocabulary.CompanionMarkers), nameof(Vocabulary.StandInMarkers),
         nameof(Vocabulary.NotSelfMarkers), nameof(Vocabulary.HeardFromVerbs), nameof(Vocabulary.FinderlessDiscoveryVerbs), nameof(Vocabulary.SelfDeclarationVerbs),
+        nameof(Vocabulary.PartsFound), // round 21 (r21-ufind): 其中, 之前, 调来 — markers of a part of a total, not slip targets
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
         nameof(Vocabulary.ServeVerbs), nameof(Vocabulary.AppointerWords), nameof(Vocabulary.PurposeVerbs), nameof(Vocabulary.PurposeLeads),
         nameof(Vocabulary.BotRequestMarkers), nameof(Vocabulary.RoundHeadingWords), nameof(Vocabulary.NewcomerMarkers), nameof(Vocabulary.MoodOperators), nameof(Vocabulary.WriteDoubts),

@@ -130,6 +130,9 @@ internal sealed partial class UnderstandingRules
         RevelationMarkers = new(v.RevelationMarkers);
         OnePersonMarkers = new(v.OnePersonMarkers);
         SelfDeclarations = new(v.SelfDeclarationVerbs);
+        PartLeads = new(v.PartsFound.GetValueOrDefault("leads") ?? []);
+        PartEarlierTimes = new(v.PartsFound.GetValueOrDefault("earlier_times") ?? []);
+        PartTransferVerbs = new(v.PartsFound.GetValueOrDefault("transfer_verbs") ?? []);
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
@@ -187,6 +190,15 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>self_declaration_verbs: 说自己/承认自己 right before 是党员.</summary>
     public KeywordSet SelfDeclarations { get; }
+
+    /// <summary>parts_found.leads: 其中/这里面, a part of a total said after it.</summary>
+    public KeywordSet PartLeads { get; }
+
+    /// <summary>parts_found.earlier_times: 之前/以前/上次 right before a part's find verb: an earlier find.</summary>
+    public KeywordSet PartEarlierTimes { get; }
+
+    /// <summary>parts_found.transfer_verbs: 调来/调过来, members who came by transfer.</summary>
+    public KeywordSet PartTransferVerbs { get; }
 
     /// <summary>副书记/委员/主席: titles in a party or mass body that end a chain of titles before a name.</summary>
     public KeywordSet ChainTitles { get; }

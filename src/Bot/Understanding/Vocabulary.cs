@@ -410,6 +410,13 @@ public sealed record Vocabulary
     /// <summary>说自己/承认自己/自称: right before 是党员, people declare themselves members (a find, round 20).</summary>
     public IReadOnlyList<string> SelfDeclarationVerbs { get; init; } = [];
 
+    /// <summary>
+    /// Members found said as a part of a total (round 21): <c>leads</c> of a part (其中), <c>earlier_times</c> that make the
+    /// part an earlier find when right before its verb, <c>transfer_verbs</c> (调来) whose members take a relation category said
+    /// of them all instead of hired.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> PartsFound { get; init; } = new Dictionary<string, List<string>>();
+
     /// <summary>刚才/前面/所报/发的: opens a reference to a record the sender sent before ("刚才所报顺达快递走访一条").</summary>
     public IReadOnlyList<string> EarlierRecordOpeners { get; init; } = [];
 
