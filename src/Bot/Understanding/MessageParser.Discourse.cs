@@ -205,17 +205,7 @@ internal sealed partial class MessageParser
         {
             if ((at > 0 && (ChineseNumber.IsNumeralChar(text[at - 1]) || char.IsAsciiDigit(text[at - 1]))) || mentions.Any(m => m.Start <= at && at < m.End)
                 || dates.Any(d => d.Start <= at && at < d.Start + d.Length)
-                || !ChineseNumber.TryReadSpoken(text, at, out var value, out var length, out var approximate) || approximate)
-            {
-                continue;
-            }
-
-            var after = at + length;
-            if (after < text.Length && text[after] is '个' or '名' or '位')
-            {
-                after++;
-            }
-            else if (text[after - 1] is not ('俩' or '仨'))
+                || PeopleCountAt(text, at) is not (var value, var after))
             {
                 continue;
             }

@@ -85,17 +85,7 @@ internal sealed partial class MessageParser
             at++;
         }
 
-        if (!ChineseNumber.TryReadSpoken(text, at, out var value, out var length, out var approximate) || approximate)
-        {
-            return null;
-        }
-
-        var end = at + length;
-        if (end < text.Length && text[end] is '个' or '名' or '位')
-        {
-            end++;
-        }
-        else if (text[end - 1] is not ('俩' or '仨'))
+        if (PeopleCountAt(text, at) is not (var value, var end))
         {
             return null;
         }
@@ -238,4 +228,28 @@ internal sealed partial class MessageParser
     /// </summary>
     private string? CategoryOfTransferred(int verb, int from, int end) =>
         rules.PartTransferVerbs.MatchAt(text, verb) is not null && CategoryHeldByAll(from, end) is { } said and ("flowing" or "pocket") ? said : null;
+
+    /// <summary>
+    /// An exact spoken count of people at <paramref name="at"/>: the numeral with its classifier 个/名/位, or a numeral that
+    /// holds its own (俩, 仨). Null for an approximate figure (二十来个) or a numeral without a classifier.
+    /// </summary>
+    private static (int Value, int End)? PeopleCountAt(string text, int at)
+    {
+        if (!ChineseNumber.TryReadSpoken(text, at, out var value, out var length, out var approximate) || approximate)
+        {
+            return null;
+        }
+
+        var end = at + length;
+        if (end < text.Length && text[end] is '个' or '名' or '位')
+        {
+            end++;
+        }
+        else if (text[end - 1] is not ('俩' or '仨'))
+        {
+            return null;
+        }
+
+        return (value, end);
+    }
 }

@@ -536,17 +536,7 @@ internal sealed partial class MessageParser
             }
         }
 
-        if (!ChineseNumber.TryReadSpoken(text, at, out var value, out var length, out var approximate) || approximate)
-        {
-            return null;
-        }
-
-        var end = at + length;
-        if (end < text.Length && text[end] is '个' or '名' or '位')
-        {
-            end++;
-        }
-        else if (text[end - 1] is not ('俩' or '仨'))
+        if (PeopleCountAt(text, at) is not (var value, var end))
         {
             return null;
         }
