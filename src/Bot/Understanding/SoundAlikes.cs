@@ -221,6 +221,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.NotSelfMarkers), nameof(Vocabulary.HeardFromVerbs), nameof(Vocabulary.FinderlessDiscoveryVerbs), nameof(Vocabulary.SelfDeclarationVerbs),
         nameof(Vocabulary.PartsFound), // round 21 (r21-ufind): 其中, 之前, 调来 — markers of a part of a total, not slip targets
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
+        nameof(Vocabulary.Apologies), nameof(Vocabulary.RestatementLeads), // round 21 (r21-uvisit): 不好意思, 重记 — markers of a correction, not slip targets
         nameof(Vocabulary.ServeVerbs), nameof(Vocabulary.AppointerWords), nameof(Vocabulary.PurposeVerbs), nameof(Vocabulary.PurposeLeads),
         nameof(Vocabulary.BotRequestMarkers), nameof(Vocabulary.RoundHeadingWords), nameof(Vocabulary.NewcomerMarkers), nameof(Vocabulary.MoodOperators), nameof(Vocabulary.WriteDoubts),
         nameof(Vocabulary.UnmeantRecords), // round 18 (r18-uextra): failed outcomes, talk verbs, attendance, no progress, question subordinators
