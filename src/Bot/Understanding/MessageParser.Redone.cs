@@ -31,7 +31,7 @@ internal sealed partial class MessageParser
             from++;
         }
 
-        var (start, end) = text.Length - from >= 4 ? (from, text.Length) : (0, ClauseStartBefore(undoAt));
+        var (start, end) = text.Length - from >= 4 ? (from, text.Length) : (0, EndBeforeClauseOf(undoAt));
         if (end - start < 4)
         {
             return null;
@@ -91,8 +91,11 @@ internal sealed partial class MessageParser
         };
     }
 
-    /// <summary>The start of the clause that holds <paramref name="position"/> (the last separator before it, exclusive).</summary>
-    private int ClauseStartBefore(int position)
+    /// <summary>
+    /// Where the words before the clause that holds <paramref name="position"/> end: the clause's start, less the separators
+    /// before it ("…是上周五去的 撤了重记" → the end of "…是上周五去的").
+    /// </summary>
+    private int EndBeforeClauseOf(int position)
     {
         var at = position;
         while (at > 0 && !IsSeparator(text[at - 1]))
