@@ -156,6 +156,11 @@ internal sealed partial class MessageParser
             return UnderstandingResult.Nothing; // MessageParser.Plans.cs: "下礼拜我准备去趟顺达 看能不能把…定下来"
         }
 
+        if (!isPart && UseOfTheBotAsked())
+        {
+            return Only(new UnderstoodAction(ActionKind.Help)); // MessageParser.BotUse.cs: "走访完了要怎么跟你报？直接打字说就行吗"
+        }
+
         var help = IsHelp();
         var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
         if (!isPart && !undo && EarlierMessageRedone() is { } redone)

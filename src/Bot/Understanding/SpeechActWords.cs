@@ -37,6 +37,12 @@ internal sealed class SpeechActWords
         MetricNounSuffixes = Of("metric_noun_suffixes");
         RecordReferences = Of("record_reference_markers");
         SpeechVerbOtherWords = Of("speech_verb_other_words");
+        UseRecordVerbs = Of("use_record_verbs");
+        UseRecordNot = Of("use_record_not");
+        UseBotSigns = Of("use_bot_signs");
+        UseInputModes = Of("use_input_modes");
+        UseAskingWords = Of("use_asking_words");
+        UseGapWords = Of("use_gap_words");
     }
 
     /// <summary>系统/机器人/你: the bot as the subject of a question about what it can do.</summary>
@@ -119,4 +125,22 @@ internal sealed class SpeechActWords
 
     /// <summary>问题/访问/问出来: words holding 问 that report no question.</summary>
     public KeywordSet SpeechVerbOtherWords { get; }
+
+    /// <summary>报/录/记/登记: what the sender does with the bot when reporting (MessageParser.BotUse.cs) …</summary>
+    public KeywordSet UseRecordVerbs { get; }
+
+    /// <summary>… not inside these (报表, 报销, 书记, 记得): words holding them that name no report to the bot.</summary>
+    public KeywordSet UseRecordNot { get; }
+
+    /// <summary>你/它/在这/小助手/这东西: the bot addressed, pointed at, or the place of the report.</summary>
+    public KeywordSet UseBotSigns { get; }
+
+    /// <summary>打字/发文字/语音/说话: a way of putting a message to the bot.</summary>
+    public KeywordSet UseInputModes { get; }
+
+    /// <summary>在哪/怎么/就行/吗: the clause asks where, how or whether.</summary>
+    public KeywordSet UseAskingWords { get; }
+
+    /// <summary>到底/究竟: adverbs that may stand between a tool pointed at and 咋用.</summary>
+    public KeywordSet UseGapWords { get; }
 }
