@@ -216,7 +216,7 @@ internal sealed partial class MessageParser
         }
 
         FindLeaderSpans();
-        if (LookupAsked() is { } lookup && !ToldNotAsked() && !AdviceAskedByAlternatives()) // ToldNotAsked: MessageParser.Mood.cs; MessageParser.Alternatives.cs
+        if (LookupAsked() is { } lookup && !ToldNotAsked() && !AdviceAskedByAlternatives() && !AdviceAskedByGrammar()) // ToldNotAsked: MessageParser.Mood.cs; MessageParser.Alternatives.cs
         {
             return Finish([.. ReportBefore(lookup), lookup]);
         }

@@ -43,6 +43,8 @@ internal sealed class SpeechActWords
         UseInputModes = Of("use_input_modes");
         UseAskingWords = Of("use_asking_words");
         UseGapWords = Of("use_gap_words");
+        SenderAnswers = Of("sender_answers");
+        ChoiceQuestionWords = Of("choice_question_words");
     }
 
     /// <summary>系统/机器人/你: the bot as the subject of a question about what it can do.</summary>
@@ -143,4 +145,10 @@ internal sealed class SpeechActWords
 
     /// <summary>到底/究竟: adverbs that may stand between a tool pointed at and 咋用.</summary>
     public KeywordSet UseGapWords { get; }
+
+    /// <summary>我说/我跟他说/我建议: the sender answers a question reported before (it is not passed on to the bot).</summary>
+    public KeywordSet SenderAnswers { get; }
+
+    /// <summary>啥/什么/哪种 after 还是 and a forming verb: "是建支部还是建啥", the way left open.</summary>
+    public KeywordSet ChoiceQuestionWords { get; }
 }

@@ -1,0 +1,26 @@
+namespace InstructorBot.Bot.Understanding;
+
+// Stage: a question reported and passed on. "他们问是自己单独建还是跟别家联合好", "他们主任问是建支部还是建啥，你给个建议":
+// the unit's people asked the sender, and the sender, not answering it, brings the question to the bot: the sender's
+// question (advice), with the unit's figures as its premise. "程老板问能不能单独建支部，我说要先看党员人数": the sender
+// answered (我说, 我跟他说, 我建议: speech_acts.sender_answers as data) after the question: a report, no question put.
+internal sealed partial class MessageParser
+{
+    /// <summary>The reported question of <paramref name="clause"/> is not answered by the sender anywhere after it.</summary>
+    private bool QuestionPassedOn(Clause clause) => !Acts.SenderAnswers.ContainsAny(text, clause.Start);
+
+    /// <summary>Every clause reporting a question passes it on (none is answered by the sender).</summary>
+    private bool AllReportedPassedOn() => clauses.All(c => ReportedQuestionAt(c) is null || QuestionPassedOn(c));
+
+    /// <summary>"还是建啥", "还是建哪种": after 还是, a forming verb or a question word leaves the other way open.</summary>
+    private bool OtherWayLeftOpen(int from, int end)
+    {
+        var at = from;
+        if (Acts.FormingVerbs.MatchAt(text, at, end) is { } verb)
+        {
+            at += verb.Length;
+        }
+
+        return at > from && Acts.ChoiceQuestionWords.MatchAt(text, at, end) is not null;
+    }
+}
