@@ -23,4 +23,15 @@ internal sealed partial class MessageParser
 
         return at > from && Acts.ChoiceQuestionWords.MatchAt(text, at, end) is not null;
     }
+
+    /// <summary>"建个什么组织", "建啥": right after a forming verb, a question word (个 between) asks which way.</summary>
+    private bool WayAskedAfter(int at, int end)
+    {
+        if (at < end && text[at] == '个')
+        {
+            at++;
+        }
+
+        return Acts.ChoiceQuestionWords.MatchAt(text, at, end) is not null;
+    }
 }

@@ -130,6 +130,11 @@ internal sealed partial class MessageParser
                     }
                 }
 
+                if (WayAskedAfter(position + verb.Length, clause.End))
+                {
+                    return true; // MessageParser.PassedOn.cs: "这种建个什么组织好", "建啥合适"
+                }
+
                 if (Acts.ChoiceWords.FindFirst(text, position + verb.Length, clause.End) is { } choice
                     && (Acts.ChoiceMethods.ContainsAny(text, choice.Position + choice.Word.Length, clause.End) || OtherWayLeftOpen(choice.Position + choice.Word.Length, clause.End)))
                 {
