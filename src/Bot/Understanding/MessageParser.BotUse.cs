@@ -51,6 +51,11 @@ internal sealed partial class MessageParser
     /// <summary>The clause asks about the bot's use: a reporting verb with the bot named, a way of input, or a tool and 咋用.</summary>
     private bool UseAskedIn(Clause clause, bool botNamed)
     {
+        if (Acts.UseFigureAsked.ContainsAny(text, clause.Start, clause.End))
+        {
+            return false; // "我今天报的走访你记了几家": a count of the records asked
+        }
+
         if (Acts.UseInputModes.ContainsAny(text, clause.Start, clause.End))
         {
             return true; // "直接打字说就行吗"

@@ -43,7 +43,9 @@ internal sealed class SpeechActWords
         UseInputModes = Of("use_input_modes");
         UseAskingWords = Of("use_asking_words");
         UseGapWords = Of("use_gap_words");
+        UseFigureAsked = Of("use_figure_asked");
         SenderAnswers = Of("sender_answers");
+        EarlierStatementVerbs = Of("earlier_statement_verbs");
         ChoiceQuestionWords = Of("choice_question_words");
     }
 
@@ -151,4 +153,10 @@ internal sealed class SpeechActWords
 
     /// <summary>啥/什么/哪种 after 还是 and a forming verb: "是建支部还是建啥", the way left open.</summary>
     public KeywordSet ChoiceQuestionWords { get; }
+
+    /// <summary>说/报/记 right after 刚才/上条: the earlier message's words quoted (刚才说智联工会是昨天成立的 …).</summary>
+    public KeywordSet EarlierStatementVerbs { get; }
+
+    /// <summary>几家/多少: a clause asking a count asks a figure of the records (你记了几家), not how to use the bot.</summary>
+    public KeywordSet UseFigureAsked { get; }
 }
