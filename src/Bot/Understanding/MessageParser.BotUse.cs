@@ -108,4 +108,11 @@ internal sealed partial class MessageParser
 
         return false;
     }
+
+    /// <summary>
+    /// "刚才那个先别记了我再核实一下", "上条先不要登记": an earlier record pointed at (刚才, 上条: earlier-record openers), then the bot
+    /// told not to keep it (别记, 不要登记: speech_acts.records_withheld): an undo, whatever plan follows.
+    /// </summary>
+    private bool EarlierRecordWithheld() =>
+        rules.Agents.EarlierRecordOpeners.FindFirst(text) is { } opener && Acts.RecordsWithheld.ContainsAny(text, opener.Position + opener.Word.Length);
 }

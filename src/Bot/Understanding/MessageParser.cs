@@ -151,7 +151,7 @@ internal sealed partial class MessageParser
         if ((PlanStated() ?? PlanOfUnitAsked()) is { } plan) return plan; // MessageParser.Plans.cs: 一企一策 of a named unit
 
         SplitClauses();
-        if (!isPart && OwnTripPlanned())
+        if (!isPart && OwnTripPlanned() && !EarlierRecordWithheld()) // MessageParser.BotUse.cs: "刚才那个先别记了我再核实一下": an undo beside the plan
         {
             return UnderstandingResult.Nothing; // MessageParser.Plans.cs: "下礼拜我准备去趟顺达 看能不能把…定下来"
         }
@@ -162,7 +162,7 @@ internal sealed partial class MessageParser
         }
 
         var help = IsHelp();
-        var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
+        var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null || EarlierRecordWithheld(); // MessageParser.Agents.cs
         if (!isPart && !undo && EarlierMessageRedone() is { } redone)
         {
             return redone; // MessageParser.Conjuncts.cs: "刚才说错了，今天去的是微光软件，不是瑞康": undo, then the record as meant

@@ -43,6 +43,7 @@ internal sealed class SpeechActWords
         UseInputModes = Of("use_input_modes");
         UseAskingWords = Of("use_asking_words");
         UseGapWords = Of("use_gap_words");
+        RecordsWithheld = Of("records_withheld");
         UseFigureAsked = Of("use_figure_asked");
         SenderAnswers = Of("sender_answers");
         EarlierStatementVerbs = Of("earlier_statement_verbs");
@@ -159,4 +160,7 @@ internal sealed class SpeechActWords
 
     /// <summary>几家/多少: a clause asking a count asks a figure of the records (你记了几家), not how to use the bot.</summary>
     public KeywordSet UseFigureAsked { get; }
+
+    /// <summary>别记/不要记/不用登记: the bot told not to keep a record (an undo when an earlier record is pointed at before it).</summary>
+    public KeywordSet RecordsWithheld { get; }
 }
