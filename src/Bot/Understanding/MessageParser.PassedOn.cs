@@ -34,4 +34,47 @@ internal sealed partial class MessageParser
 
         return Acts.ChoiceQuestionWords.MatchAt(text, at, end) is not null;
     }
+
+    /// <summary>
+    /// "回头我问问他啥情况", "我再问一下人家有几个党员": every question clause puts its question to someone else (a question
+    /// verb, then 他/他们/人家 as its addressee): the sender will ask them, nothing is asked of the bot.
+    /// </summary>
+    private bool QuestionsPutToOthers()
+    {
+        var any = false;
+        foreach (var clause in clauses.Where(c => c.IsQuestion))
+        {
+            if (!QuestionPutToOther(clause))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private bool QuestionPutToOther(Clause clause)
+    {
+        foreach (var (position, verb) in Acts.QuestionSpeechVerbs.FindAll(text, clause.Start, clause.End))
+        {
+            var at = position + verb.Length;
+            if (at < clause.End && (text[at] == '问' || text[at] == '下'))
+            {
+                at++; // 问问, 问下
+            }
+            else if (text.AsSpan(at).StartsWith("一下", StringComparison.Ordinal))
+            {
+                at += 2;
+            }
+
+            if (Acts.ThirdPersonAddressees.MatchAt(text, at, clause.End) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

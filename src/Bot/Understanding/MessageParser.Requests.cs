@@ -188,7 +188,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? LookupAsked()
     {
-        if (PlannedPurpose() || AsksOnlyInReportedSpeech() || StatusMarkedInLedger()) // StatusMarkedInLedger: MessageParser.RequestsInOtherWords.cs
+        if (PlannedPurpose() || AsksOnlyInReportedSpeech() || StatusMarkedInLedger() || QuestionsPutToOthers()) // StatusMarkedInLedger: MessageParser.RequestsInOtherWords.cs; QuestionsPutToOthers: MessageParser.PassedOn.cs
         {
             return null;
         }

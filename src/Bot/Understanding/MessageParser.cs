@@ -268,7 +268,7 @@ internal sealed partial class MessageParser
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
         var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
-        if (actions.Count == 0 && !PlannedPurpose() && !ToldNotAsked() && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
+        if (actions.Count == 0 && !PlannedPurpose() && !ToldNotAsked() && !QuestionsPutToOthers() && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();

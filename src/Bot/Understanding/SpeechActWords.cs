@@ -43,6 +43,7 @@ internal sealed class SpeechActWords
         UseInputModes = Of("use_input_modes");
         UseAskingWords = Of("use_asking_words");
         UseGapWords = Of("use_gap_words");
+        ThirdPersonAddressees = Of("third_person_addressees");
         RecordsWithheld = Of("records_withheld");
         UseFigureAsked = Of("use_figure_asked");
         SenderAnswers = Of("sender_answers");
@@ -163,4 +164,7 @@ internal sealed class SpeechActWords
 
     /// <summary>别记/不要记/不用登记: the bot told not to keep a record (an undo when an earlier record is pointed at before it).</summary>
     public KeywordSet RecordsWithheld { get; }
+
+    /// <summary>他/他们/人家 right after 问 (问问他): the question is put to someone else, not to the bot.</summary>
+    public KeywordSet ThirdPersonAddressees { get; }
 }
