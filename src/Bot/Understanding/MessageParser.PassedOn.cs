@@ -6,8 +6,21 @@ namespace InstructorBot.Bot.Understanding;
 // answered (我说, 我跟他说, 我建议: speech_acts.sender_answers as data) after the question: a report, no question put.
 internal sealed partial class MessageParser
 {
-    /// <summary>The reported question of <paramref name="clause"/> is not answered by the sender anywhere after it.</summary>
-    private bool QuestionPassedOn(Clause clause) => !Acts.SenderAnswers.ContainsAny(text, clause.Start);
+    /// <summary>
+    /// The reported question of <paramref name="clause"/> is not answered by the sender anywhere after it (我说, 我已经解答了);
+    /// a question put to the sender (问我…) is passed on only when the bot is then addressed ("问我是自己单独建好还是… 你帮我看看").
+    /// </summary>
+    private bool QuestionPassedOn(Clause clause)
+    {
+        if (Acts.SenderAnswers.ContainsAny(text, clause.Start) || ReportedQuestionAt(clause) is not { } asked)
+        {
+            return false;
+        }
+
+        var verb = Acts.QuestionSpeechVerbs.MatchAt(text, asked, clause.End) ?? "问";
+        var after = asked + verb.Length;
+        return after >= text.Length || text[after] != '我' || BotSignAt(clause.End, text.Length);
+    }
 
     /// <summary>Every clause reporting a question passes it on (none is answered by the sender).</summary>
     private bool AllReportedPassedOn() => clauses.All(c => ReportedQuestionAt(c) is null || QuestionPassedOn(c));
