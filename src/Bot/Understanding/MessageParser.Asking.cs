@@ -115,6 +115,10 @@ internal sealed partial class MessageParser
     /// no day: one act, not a report and a question.
     /// </summary>
     private bool AdviceOnlyAsked() =>
-        (AsksAdviceInText || LedgerCardAsked() is not null) && AsksByMood() && dates.Count == 0 && !rules.Visit.ContainsAny(text) && !rules.Discovery.ContainsAny(text)
+        (AsksAdviceInText || LedgerCardAsked() is not null) && AsksByMood() && dates.Count == 0 && !VisitWordOutsideIntroducer() && !rules.Discovery.ContainsAny(text)
         && !rules.Hire.ContainsAny(text) && UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).Count() <= 1;
+
+    /// <summary>A visit word said, other than 开了 inside a unit's introducer ("横岗新开了个律所": a unit is opened, not a meeting held).</summary>
+    private bool VisitWordOutsideIntroducer() =>
+        rules.Visit.FindAll(text).Any(v => !rules.UnitIntroducers.Covers(text, 0, text.Length, v.Position));
 }

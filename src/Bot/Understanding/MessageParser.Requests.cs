@@ -188,7 +188,7 @@ internal sealed partial class MessageParser
 
     private UnderstoodAction? LookupAsked()
     {
-        if (PlannedPurpose() || AsksOnlyInReportedSpeech() || StatusMarkedInLedger()) // StatusMarkedInLedger: MessageParser.RequestsInOtherWords.cs
+        if (PlannedPurpose() || AsksOnlyInReportedSpeech() || StatusMarkedInLedger() || QuestionsPutToOthers()) // StatusMarkedInLedger: MessageParser.RequestsInOtherWords.cs; QuestionsPutToOthers: MessageParser.PassedOn.cs
         {
             return null;
         }
@@ -365,13 +365,13 @@ internal sealed partial class MessageParser
             return null;
         }
 
-        if (IsStatedSupposition() || AsksOnlyInReportedSpeech() || SupposesPastABound()) // MessageParser.SupposedBound.cs
+        if (IsStatedSupposition() || (AsksOnlyInReportedSpeech() && !AllReportedPassedOn()) || SupposesPastABound()) // MessageParser.SupposedBound.cs; AllReportedPassedOn: MessageParser.PassedOn.cs
         {
             return null; // "程老板问能不能单独建支部，我说要先看党员人数": his question, reported
         }
 
         var named = UsableMentions().FirstOrDefault(m => !m.IsGeneric);
-        if (named is null && ((rules.ClassDescription.ContainsAny(text) && !OneUnitDescribed()) || !rules.Singular.ContainsAny(text) && !UsableMentions().Any()))
+        if (named is null && ((rules.ClassDescription.ContainsAny(text) && !OneUnitDescribed()) || !rules.Singular.ContainsAny(text) && !rules.UnitIntroducers.ContainsAny(text) && !UsableMentions().Any()))
         {
             return null;
         }

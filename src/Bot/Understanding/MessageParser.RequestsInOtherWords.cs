@@ -112,8 +112,9 @@ internal sealed partial class MessageParser
 
     /// <summary>
     /// "恒泰五金上个月就注销了 台账里标一下", "就是个空壳公司 台账上状态给改成空壳吧": a status said for a unit and the ledger asked to
-    /// take it (ledger_marking_requests: 标一下, 改成, 更新一下) is the status reported, not the unit's card asked for.
+    /// take it (ledger_marking_requests: 标一下, 改成, 更新一下) is the status reported, not the unit's card asked for. Round 22: a
+    /// figure said with its noun ("党员现在四个了 台账上改一下") is reported the same way.
     /// </summary>
     private bool StatusMarkedInLedger() =>
-        rules.Statuses.ContainsAny(text) && Acts.LedgerMarkingRequests.ContainsAny(text);
+        (rules.Statuses.ContainsAny(text) || Understanding.Tokens.NounFigures.Pair(text, MessageTokens).Any()) && Acts.LedgerMarkingRequests.ContainsAny(text);
 }

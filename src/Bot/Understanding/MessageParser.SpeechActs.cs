@@ -104,9 +104,9 @@ internal sealed partial class MessageParser
     {
         foreach (var clause in clauses)
         {
-            if (ReportedQuestionAt(clause) is not null)
+            if (ReportedQuestionAt(clause) is not null && !QuestionPassedOn(clause))
             {
-                continue;
+                continue; // MessageParser.PassedOn.cs: a question reported and answered by the sender
             }
 
             var asks = clause.IsQuestion || Acts.InterrogativeClosers.ContainsAny(text, clause.Start, clause.End);
@@ -130,8 +130,13 @@ internal sealed partial class MessageParser
                     }
                 }
 
+                if (WayAskedAfter(position + verb.Length, clause.End))
+                {
+                    return true; // MessageParser.PassedOn.cs: "这种建个什么组织好", "建啥合适"
+                }
+
                 if (Acts.ChoiceWords.FindFirst(text, position + verb.Length, clause.End) is { } choice
-                    && Acts.ChoiceMethods.ContainsAny(text, choice.Position + choice.Word.Length, clause.End))
+                    && (Acts.ChoiceMethods.ContainsAny(text, choice.Position + choice.Word.Length, clause.End) || OtherWayLeftOpen(choice.Position + choice.Word.Length, clause.End)))
                 {
                     return true;
                 }
@@ -153,7 +158,8 @@ internal sealed partial class MessageParser
         // 建/成立 alone: the clause ends, a particle, a party or mass body, or the choice or judgement follows.
         return Acts.GenericFormingVerbs.MatchAt(text, position, after) is not { } generic || generic.Length != verb.Length
             || after >= end || text[after] is '了' or '吗' or '么' or '呢' or '啊' or '吧' or '好' or '合' or '比' or '？' or '?'
-            || rules.PartyAndMassWords.MatchAt(text, after) is not null || Acts.ChoiceWords.MatchAt(text, after, end) is not null;
+            || rules.PartyAndMassWords.MatchAt(text, after) is not null || Acts.ChoiceWords.MatchAt(text, after, end) is not null
+            || (text[after] == '个' && Acts.ChoiceQuestionWords.MatchAt(text, after + 1, end) is not null); // 建个什么组织, 建个啥
     }
 
     /// <summary>
@@ -287,7 +293,7 @@ internal sealed partial class MessageParser
     /// to it (这种), with its figures given: advice for that one unit, not for a class.
     /// </summary>
     private bool OneUnitDescribed() =>
-        rules.Singular.FindFirst(text) is { } one && rules.ClassDescription.FindFirst(text) is { } kind && one.Position < kind.Position
+        (rules.Singular.FindFirst(text) ?? rules.UnitIntroducers.FindFirst(text)) is { } one && rules.ClassDescription.FindFirst(text) is { } kind && one.Position < kind.Position
         && (memberPhrases.Any(p => !p.Approximate) || employeePhrases.Any(p => !p.Approximate));
 
     /// <summary>

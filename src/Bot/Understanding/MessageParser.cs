@@ -151,13 +151,18 @@ internal sealed partial class MessageParser
         if ((PlanStated() ?? PlanOfUnitAsked()) is { } plan) return plan; // MessageParser.Plans.cs: 一企一策 of a named unit
 
         SplitClauses();
-        if (!isPart && OwnTripPlanned())
+        if (!isPart && OwnTripPlanned() && !EarlierRecordWithheld()) // MessageParser.BotUse.cs: "刚才那个先别记了我再核实一下": an undo beside the plan
         {
             return UnderstandingResult.Nothing; // MessageParser.Plans.cs: "下礼拜我准备去趟顺达 看能不能把…定下来"
         }
 
+        if (!isPart && UseOfTheBotAsked())
+        {
+            return Only(new UnderstoodAction(ActionKind.Help)); // MessageParser.BotUse.cs: "走访完了要怎么跟你报？直接打字说就行吗"
+        }
+
         var help = IsHelp();
-        var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null; // MessageParser.Agents.cs
+        var undo = UndoSaid() || rules.UndoWords.Contains(BareText()) || RetractedRecord() is not null || EarlierRecordWithheld(); // MessageParser.Agents.cs
         if (!isPart && !undo && EarlierMessageRedone() is { } redone)
         {
             return redone; // MessageParser.Conjuncts.cs: "刚才说错了，今天去的是微光软件，不是瑞康": undo, then the record as meant
@@ -211,7 +216,7 @@ internal sealed partial class MessageParser
         }
 
         FindLeaderSpans();
-        if (LookupAsked() is { } lookup && !ToldNotAsked() && !AdviceAskedByAlternatives()) // ToldNotAsked: MessageParser.Mood.cs; MessageParser.Alternatives.cs
+        if (LookupAsked() is { } lookup && !ToldNotAsked() && !AdviceAskedByAlternatives() && !AdviceAskedByGrammar()) // ToldNotAsked: MessageParser.Mood.cs; MessageParser.Alternatives.cs
         {
             return Finish([.. ReportBefore(lookup), lookup]);
         }
@@ -263,7 +268,7 @@ internal sealed partial class MessageParser
 
         // "说说单独组建的条件", "查一下功能型党组织的规定": a request for information that names no organisation is for the documents.
         var asksForInformation = (rules.Lookup.ContainsAny(text) || rules.RequestMarkers.ContainsAny(text)) && !UsableMentions().Any() && !rules.Plan.ContainsAny(text);
-        if (actions.Count == 0 && !PlannedPurpose() && !ToldNotAsked() && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
+        if (actions.Count == 0 && !PlannedPurpose() && !ToldNotAsked() && !QuestionsPutToOthers() && (IsQuestion(0, text.Length) || (AsksAdviceInText && !IsStatedSupposition()) || rules.PolicyDefinition.ContainsAny(text) || asksForInformation))
         {
             // A question about one named organisation is for its ledger card ("云启科技现在党员有几个"); others go to the documents.
             var named = UsableMentions().Where(m => !m.IsGeneric).DistinctBy(Identity).ToList();

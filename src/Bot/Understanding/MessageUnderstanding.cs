@@ -169,6 +169,8 @@ public sealed class MessageUnderstanding
         var normalized = Prepared(text, now, index);
         var parser = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction);
         var reading = parser.Parse();
+        // Round 22: "刚才说智联工会是昨天成立的 记错了 是前天": the earlier record undone before the one restated (EarlierStatementCorrected.cs).
+        reading = EarlierStatementCorrected.Apply(reading, TextNormalizer.Normalize(text), rules);
         // The mention opinion first (per unit), then the kind opinion (per message) on what is left.
         reading = SecondOpinion?.Mentions is { } mentions ? mentions.Review(reading, normalized, index, DateExpressions.Today(now)) : reading;
         // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.

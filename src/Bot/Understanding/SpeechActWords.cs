@@ -37,6 +37,18 @@ internal sealed class SpeechActWords
         MetricNounSuffixes = Of("metric_noun_suffixes");
         RecordReferences = Of("record_reference_markers");
         SpeechVerbOtherWords = Of("speech_verb_other_words");
+        UseRecordVerbs = Of("use_record_verbs");
+        UseRecordNot = Of("use_record_not");
+        UseBotSigns = Of("use_bot_signs");
+        UseInputModes = Of("use_input_modes");
+        UseAskingWords = Of("use_asking_words");
+        UseGapWords = Of("use_gap_words");
+        ThirdPersonAddressees = Of("third_person_addressees");
+        RecordsWithheld = Of("records_withheld");
+        UseFigureAsked = Of("use_figure_asked");
+        SenderAnswers = Of("sender_answers");
+        EarlierStatementVerbs = Of("earlier_statement_verbs");
+        ChoiceQuestionWords = Of("choice_question_words");
     }
 
     /// <summary>系统/机器人/你: the bot as the subject of a question about what it can do.</summary>
@@ -119,4 +131,40 @@ internal sealed class SpeechActWords
 
     /// <summary>问题/访问/问出来: words holding 问 that report no question.</summary>
     public KeywordSet SpeechVerbOtherWords { get; }
+
+    /// <summary>报/录/记/登记: what the sender does with the bot when reporting (MessageParser.BotUse.cs) …</summary>
+    public KeywordSet UseRecordVerbs { get; }
+
+    /// <summary>… not inside these (报表, 报销, 书记, 记得): words holding them that name no report to the bot.</summary>
+    public KeywordSet UseRecordNot { get; }
+
+    /// <summary>你/它/在这/小助手/这东西: the bot addressed, pointed at, or the place of the report.</summary>
+    public KeywordSet UseBotSigns { get; }
+
+    /// <summary>打字/发文字/语音/说话: a way of putting a message to the bot.</summary>
+    public KeywordSet UseInputModes { get; }
+
+    /// <summary>在哪/怎么/就行/吗: the clause asks where, how or whether.</summary>
+    public KeywordSet UseAskingWords { get; }
+
+    /// <summary>到底/究竟: adverbs that may stand between a tool pointed at and 咋用.</summary>
+    public KeywordSet UseGapWords { get; }
+
+    /// <summary>我说/我跟他说/我建议: the sender answers a question reported before (it is not passed on to the bot).</summary>
+    public KeywordSet SenderAnswers { get; }
+
+    /// <summary>啥/什么/哪种 after 还是 and a forming verb: "是建支部还是建啥", the way left open.</summary>
+    public KeywordSet ChoiceQuestionWords { get; }
+
+    /// <summary>说/报/记 right after 刚才/上条: the earlier message's words quoted (刚才说智联工会是昨天成立的 …).</summary>
+    public KeywordSet EarlierStatementVerbs { get; }
+
+    /// <summary>几家/多少: a clause asking a count asks a figure of the records (你记了几家), not how to use the bot.</summary>
+    public KeywordSet UseFigureAsked { get; }
+
+    /// <summary>别记/不要记/不用登记: the bot told not to keep a record (an undo when an earlier record is pointed at before it).</summary>
+    public KeywordSet RecordsWithheld { get; }
+
+    /// <summary>他/他们/人家 right after 问 (问问他): the question is put to someone else, not to the bot.</summary>
+    public KeywordSet ThirdPersonAddressees { get; }
 }

@@ -161,7 +161,7 @@ internal static partial class SelfCorrections
     /// Where what a message says starts after its opening lead (round 21, r21-uvisit): pauses, interjections (哦, 哎呀 — round
     /// 20 took one) and apologies (不好意思啊, 抱歉) in any order: "不好意思啊 上一条说错了 …", "哎呀 刚才那条…".
     /// </summary>
-    private static int OpeningLeadEnd(string text, UnderstandingRules rules)
+    internal static int OpeningLeadEnd(string text, UnderstandingRules rules)
     {
         var start = 0;
         while (start < text.Length)
