@@ -253,7 +253,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         var asksWhere = WherePattern().IsMatch(question);
         var asksTime = analyzer.AsksTime(question);
         var distinctTotal = terms.Select((t, i) => t.Generic ? 0 : weights[i]).Sum();
-        var askedTotal = asking is null ? 0 : terms.Select((t, i) => t.Generic || !asking[i] ? 0 : weights[i]).Sum();
         var allTotal = weights.Sum();
         var topScore = hits.Max(h => h.Score);
         var questionForm = QuestionAnalyzer.MatchForm(question);
@@ -321,7 +320,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                 var headed = ownHeading[h] is { Length: >= 3 } heading && (questionForm.Contains(heading, StringComparison.Ordinal)
                     || heading.Length >= 6 && questionForm.Contains(heading[2..], StringComparison.Ordinal));
                 var contextCredit = headed ? 1.0 : 0.6;
-                double covered = 0, distinct = 0, classGain = 0, askedCovered = 0, toldCovered = 0;
+                double covered = 0, distinct = 0, classGain = 0;
                 for (var i = 0; i < terms.Count; i++)
                 {
                     var own = terms[i].Credit(sentence);
@@ -341,11 +340,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                         : Math.Max(Math.Max(own, DefinitionCredit * Described(terms[i], hit, s)), Math.Max(ContextCredit(i) * contextCredit, PassageCredit(i) * 0.25));
                     covered += credit * weights[i];
                     distinct += terms[i].Generic ? 0 : credit * weights[i];
-                    if (asking is not null && !terms[i].Generic)
-                    {
-                        askedCovered += asking[i] ? credit * weights[i] : 0;
-                        toldCovered += asking[i] ? 0 : credit * weights[i];
-                    }
                     if (terms[i].UnitClass is not null && !terms[i].Generic)
                     {
                         // The judge's coverage (not the ranking's): a unit type the question names is covered by its class.
@@ -354,8 +348,6 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
                     }
                 }
 
-                // The asking clause decides, the situation told only helps: the told words count as far as the ask is covered.
-                covered -= toldCovered * (1 - AskFirst.Gate(askedCovered, askedTotal));
                 var score = covered + 0.05 * allTotal * hit.Score / topScore - 0.0005 * sentence.Length * allTotal / 10;
                 if (asksQuantity && unit is not null && HasCount(sentence, unit) && (askedBound is null || HasBoundedCount(sentence, unit, askedBound)))
                 {
