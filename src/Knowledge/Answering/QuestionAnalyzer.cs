@@ -53,7 +53,38 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         var form = MatchForm(question);
         var mask = AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
-        return NotAsking().Replace(asked, m => new string('|', m.Length));
+        return NotAsking().Replace(WithoutIndefiniteCounts(asked), m => new string('|', m.Length));
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with each 几 that says "a few" (<see cref="IndefiniteCount"/>) blanked in the clauses before its
+    /// last asking clause: "社区里有几家公司早就关门了，这种要不要算进基数？" asks no number even when its asking clause takes the
+    /// clause before it.
+    /// </summary>
+    private string WithoutIndefiniteCounts(string text)
+    {
+        if (vocabulary.Interrogatives is not { Count: > 0 } interrogatives)
+        {
+            return text;
+        }
+
+        var clauses = Clause().Matches(text);
+        var last = LastAsking(clauses, interrogatives);
+        if (last <= 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var c = 0; c < last; c++)
+        {
+            foreach (Match m in IndefiniteCount().Matches(clauses[c].Value))
+            {
+                Array.Fill(chars, '|', clauses[c].Index + m.Index, m.Length);
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
