@@ -44,38 +44,6 @@ public sealed class QuestionAnalyzerTests
         Assert.False(analyzer.AsksQuantity("厂里没几个党员，联合党组织由谁来牵头？"));
     }
 
-    /// <summary>
-    /// 几 saying "a few" (有几家, 这几个, 几家单位都…, 想招几个) before the last asking clause tells (round 22, r22-qctx): it
-    /// neither asks how many nor makes its clause an asking one; in the last asking clause, and after 想问, it still asks.
-    /// </summary>
-    [Theory]
-    [InlineData("社区里有几家公司早就关门了，这种要不要算进基数？")]
-    [InlineData("这几个党员组织关系都在老家，党费该交给哪边？")]
-    [InlineData("几家单位都是个体户，联合支部的书记能从外面派吗？")]
-    [InlineData("街道想再招几个党员职工，文件说从什么渠道招？")]
-    public void A_few_said_with_ji_before_the_last_asking_clause_does_not_ask_how_many(string question)
-    {
-        Assert.False(analyzer.AsksQuantity(question));
-    }
-
-    [Fact]
-    public void A_clause_saying_a_few_with_ji_tells()
-    {
-        const string question = "物流站有几个分拣员是外地党员，平时跑得很远。他们外出时要向谁报告？";
-        var mask = analyzer.AskingMask(question);
-        var form = QuestionAnalyzer.MatchForm(question);
-
-        Assert.NotNull(mask);
-        Assert.Equal("他们外出时要向谁报告?", string.Concat(form.Where((_, i) => mask[i])));
-    }
-
-    [Fact]
-    public void Ji_in_the_last_asking_clause_or_after_xiang_wen_still_asks()
-    {
-        Assert.True(analyzer.AsksQuantity("我们社区有几家小店，一个联合支部最多能带几家？"));
-        Assert.True(analyzer.AsksQuantity("想问一下一共分了几个阶段，每个阶段到什么时候结束？"));
-    }
-
     [Theory]
     [InlineData("回来", true)] // a directional complement
     [InlineData("起来", true)]

@@ -53,38 +53,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         var form = MatchForm(question);
         var mask = AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
-        return NotAsking().Replace(WithoutIndefiniteCounts(asked), m => new string('|', m.Length));
-    }
-
-    /// <summary>
-    /// <paramref name="text"/> with each 几 that says "a few" (<see cref="IndefiniteCount"/>) blanked in the clauses before its
-    /// last asking clause: "社区里有几家公司早就关门了，这种要不要算进基数？" asks no number even when its asking clause takes the
-    /// clause before it.
-    /// </summary>
-    private string WithoutIndefiniteCounts(string text)
-    {
-        if (vocabulary.Interrogatives is not { Count: > 0 } interrogatives)
-        {
-            return text;
-        }
-
-        var clauses = Clause().Matches(text);
-        var last = LastAsking(clauses, interrogatives);
-        if (last <= 0)
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var c = 0; c < last; c++)
-        {
-            foreach (Match m in IndefiniteCount().Matches(clauses[c].Value))
-            {
-                Array.Fill(chars, '|', clauses[c].Index + m.Index, m.Length);
-            }
-        }
-
-        return new string(chars);
+        return NotAsking().Replace(asked, m => new string('|', m.Length));
     }
 
     /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
@@ -359,18 +328,10 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
 
         var mask = new bool[text.Length];
         Match? previous = null;
-        var lastAsking = LastAsking(clauses, interrogatives);
-        for (var c = 0; c < clauses.Count; c++)
+        foreach (Match clause in clauses)
         {
-            var clause = clauses[c];
-            // "好几个老板", "几十家" count roughly; they do not ask how many. Before the last clause that asks, "有几家公司",
-            // "这几个党员", "几家单位都…", "想招几个党员" say "a few" (IndefiniteCount): they tell, they do not ask.
+            // "好几个老板", "几十家" count roughly; they do not ask how many.
             var words = NotAsking().Replace(clause.Value, m => new string('|', m.Length));
-            if (c < lastAsking)
-            {
-                words = IndefiniteCount().Replace(words, m => new string('|', m.Length));
-            }
-
             if (clause.Value.EndsWith('?') || interrogatives.Any(w => words.Contains(w, StringComparison.Ordinal)))
             {
                 Array.Fill(mask, true, clause.Index, clause.Length);
@@ -395,21 +356,6 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
 
         var asking = mask.Count(a => a);
         return asking == 0 || asking == text.Length ? null : mask;
-    }
-
-    /// <summary>The index of the last clause that asks (ends with "?" or holds an interrogative); -1 when none.</summary>
-    private static int LastAsking(MatchCollection clauses, IReadOnlyList<string> interrogatives)
-    {
-        for (var c = clauses.Count - 1; c >= 0; c--)
-        {
-            var words = NotAsking().Replace(clauses[c].Value, m => new string('|', m.Length));
-            if (clauses[c].Value.EndsWith('?') || interrogatives.Any(w => words.Contains(w, StringComparison.Ordinal)))
-            {
-                return c;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Where the asking part of the question (<see cref="Asked"/>) has its first interrogative (什么, 怎么…); -1 when none.</summary>
@@ -535,14 +481,6 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
     // "哪几样" asks which items, not how many: its 几 is no count (哪 still asks); "哪几天" still asks days.
     [GeneratedRegex(@"好几|几十|十几|几百|几千|几乎|(不了|没有?|不到|没得)几|(?<=哪)几(?![天号日月年周])")]
     private static partial Regex NotAsking();
-
-    /// <summary>
-    /// 几 that says "a few", not "how many" (round 22, r22-qctx): after 有 / 这 / 那 / 前 / 就 / 零星 / 这么 ("有几家公司早就不干
-    /// 了", "这几个党员", "前几年", "就几个人"), at the head of its clause as the subject ("几家单位都是小老板"), after 们 ("我们几个"),
-    /// or after a verb of intent ("想招几个党员", "想再选几个同志"; not 想问). Read only before the message's last asking clause.
-    /// </summary>
-    [GeneratedRegex(@"(?<=[有这那前就星么们])几|^几|(?<=想(?!问)\p{IsCJKUnifiedIdeographs}{0,3})几")]
-    private static partial Regex IndefiniteCount();
 
     /// <summary>Words that point back to what was told before: demonstratives and third-person pronouns (not 其他).</summary>
     [GeneratedRegex(@"这种|这类|这样|这么|这个(?!月)|这些|这家|这位|此类|上述|(?<!其)[他她]")]
