@@ -133,6 +133,9 @@ internal sealed partial class UnderstandingRules
         PartLeads = new(v.PartsFound.GetValueOrDefault("leads") ?? []);
         PartEarlierTimes = new(v.PartsFound.GetValueOrDefault("earlier_times") ?? []);
         PartTransferVerbs = new(v.PartsFound.GetValueOrDefault("transfer_verbs") ?? []);
+        FigureStates = new(v.FigureAccount.GetValueOrDefault("state_words") ?? []);
+        FigureSums = new(v.FigureAccount.GetValueOrDefault("sum_words") ?? []);
+        NoneStates = new(v.FigureAccount.GetValueOrDefault("none_states") ?? []);
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
@@ -190,6 +193,15 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>self_declaration_verbs: 说自己/承认自己 right before 是党员.</summary>
     public KeywordSet SelfDeclarations { get; }
+
+    /// <summary>figure_account.state_words: 还是/就/总数/现在 before a figure make it a total.</summary>
+    public KeywordSet FigureStates { get; }
+
+    /// <summary>figure_account.sum_words: 一共/加起来 close a count said in parts.</summary>
+    public KeywordSet FigureSums { get; }
+
+    /// <summary>figure_account.none_states: 还是/仍然 right before 没有党员: a total of none.</summary>
+    public KeywordSet NoneStates { get; }
 
     /// <summary>parts_found.leads: 其中/这里面, a part of a total said after it.</summary>
     public KeywordSet PartLeads { get; }

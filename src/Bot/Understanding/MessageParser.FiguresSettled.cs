@@ -1,0 +1,157 @@
+using InstructorBot.Store.Domain;
+
+namespace InstructorBot.Bot.Understanding;
+
+// Stage (round 22, branch r22-ufind): the records read so far checked against the account of the message's figures
+// (FigureTable.cs). Runs after the facts, only where no advice was asked.
+internal sealed partial class MessageParser
+{
+    private List<Figure>? figureTable;
+
+    /// <summary>Figures a find had taken that the account reads as a total: the total reader takes them again.</summary>
+    private readonly HashSet<int> figuresFreed = [];
+
+    /// <summary>Every figure of the message with its noun and the class of its predicate (<see cref="FigureTable"/>).</summary>
+    private List<Figure> Figures => figureTable ??= FigureTable.Read(text, rules, InQuestion, p => InClause(p) && IsPlanned(p));
+
+    private bool InClause(int position) => clauses.Exists(c => c.Start <= position && position <= c.End);
+
+    private bool InQuestion(int position) => clauses.Find(c => c.Start <= position && position <= c.End) is { IsQuestion: true };
+
+    /// <summary>
+    /// What the figures say, where the readers before said otherwise:
+    /// <list type="bullet">
+    /// <item>a sum closing a find told in parts ("又找出来一个口袋党员 再加上一个流动的 一共俩", "一个是…一个是… 一共俩") is the find's
+    /// count, not a total; with a word of an earlier time or now before it ("加上原来那个一共三个了") it is the total;</item>
+    /// <item>a find whose count is a figure said with a still/only word ("党员就他自己一个", "党员总数还是一个") and no figure found
+    /// at all is no find;</item>
+    /// <item>a member figure said with a state word ("党员还是程总一个", "还是没有党员", "党员现在一共是十二个") that no record
+    /// took is the unit's total.</item>
+    /// </list>
+    /// </summary>
+    private void SettleFigures()
+    {
+        var figures = Figures;
+        if (figures.Count == 0)
+        {
+            return;
+        }
+
+        SumsClosingFinds(figures);
+        FindsThatAreTotals(figures);
+        TotalsUnread(figures);
+    }
+
+    private void SumsClosingFinds(List<Figure> figures)
+    {
+        foreach (var sum in figures.Where(f => f.ClosesSum && f.Noun is FigureNoun.Unsaid or FigureNoun.Members && f.Role == FigureRole.Total && f.Value > 1))
+        {
+            var at = drafts.FindLastIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Position < sum.Start);
+            if (at < 0 || OtherUnitNamedBetween(drafts[at], sum.Start))
+            {
+                continue;
+            }
+
+            var find = drafts[at];
+            var count = find.Action.Count ?? 0;
+            if (!sum.SaidOfNow && !rules.FormerStateMarkers.ContainsAny(text, find.Position, sum.Start) && !rules.TotalStates.ContainsAny(text, find.Position, sum.Start))
+            {
+                if (count >= sum.Value)
+                {
+                    continue;
+                }
+
+                var parts = figures.Where(f => f.Start > find.Position && f.Start < sum.Start && f.Category is { } c && c != "party" && f.Role != FigureRole.Earlier).ToList();
+                var categories = parts.Count > 1 && parts.Sum(p => p.Value) == sum.Value
+                    ? parts.Aggregate(new MemberCategories(), (all, p) => all.Plus(p.Category!, p.Value))
+                    : find.Action.Categories;
+                drafts[at] = find with { Action = find.Action with { Count = sum.Value, Categories = categories } };
+                DropTotal(find.Action.Organization, sum.Value, find.Position);
+            }
+            else if (sum.Value > count && !drafts.Exists(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.Organization == find.Action.Organization && d.Action.PartyMembers is not null))
+            {
+                SetTotal(find.Action, sum.Value, sum.Start);
+            }
+        }
+    }
+
+    private void FindsThatAreTotals(List<Figure> figures)
+    {
+        for (var k = drafts.Count - 1; k >= 0; k--)
+        {
+            var find = drafts[k];
+            if (find.Action.Kind != ActionKind.MemberDiscovery || find.Action.Count is not { } count
+                || figures.Exists(f => f.Role == FigureRole.Find && f.Value == count)
+                || !figures.Exists(f => f.Noun == FigureNoun.Members && f.Role == FigureRole.Total && f.Value == count && f.Start > find.Position && IsStillOrOnly(f)))
+            {
+                continue;
+            }
+
+            drafts.RemoveAt(k); // "上个月刚招了俩新人 党员就他自己一个": the one is the total, not a find
+            figuresFreed.UnionWith(figures.Where(f => f.Value == count && f.Start > find.Position && IsStillOrOnly(f)).Select(f => f.Start));
+        }
+    }
+
+    private void TotalsUnread(List<Figure> figures)
+    {
+        foreach (var total in figures.Where(f => f.Noun == FigureNoun.Members && f.Role == FigureRole.Total && !f.ClosesSum && f.Predicate is not null))
+        {
+            if (drafts.Exists(d => d.Action.PartyMembers == total.Value || d.Action.Count == total.Value || d.Action.Members == total.Value)
+                || (!figuresFreed.Contains(total.Start) && memberPhrases.Exists(p => p.Start < total.End && total.Start < p.End && (p.Consumed || p.Supposed || p.Category is not null)))
+                || InClause(total.Start) is false)
+            {
+                continue;
+            }
+
+            if (FactTargets(ClauseAt(total.Start), total.Start, all: false) is not [{ } target] || IsAnotherUnitReported(target))
+            {
+                continue;
+            }
+
+            var record = Record(ActionKind.OrgUpdate, target, total.Start);
+            var update = drafts.FindIndex(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.Organization == record.Organization);
+            if (update >= 0)
+            {
+                if (drafts[update].Action.PartyMembers is null)
+                {
+                    drafts[update] = drafts[update] with { Action = drafts[update].Action with { PartyMembers = total.Value } };
+                }
+
+                continue;
+            }
+
+            Add(total.Start, record with { PartyMembers = total.Value });
+        }
+    }
+
+    /// <summary>还是/仍是/就/只有/总数: a word that states what is, not one that sums or says now (现在, 一共).</summary>
+    private bool IsStillOrOnly(Figure figure) =>
+        figure.Predicate is { } word && rules.TotalStates.MatchAt(word, 0) != word && rules.FigureSums.MatchAt(word, 0) != word && rules.TotalWords.MatchAt(word, 0) != word;
+
+    private bool OtherUnitNamedBetween(Draft find, int end) =>
+        mentions.Exists(m => m.Start > find.Position && m.Start < end && !m.IsGeneric && m.ReportedName is { } name && name != find.Action.Organization);
+
+    private void DropTotal(string? organization, int value, int after)
+    {
+        for (var k = drafts.Count - 1; k >= 0; k--)
+        {
+            var update = drafts[k].Action;
+            if (update.Kind != ActionKind.OrgUpdate || update.Organization != organization || update.PartyMembers != value || drafts[k].Position < after)
+            {
+                continue;
+            }
+
+            if (update.Employees is null && update.Status is null)
+            {
+                drafts.RemoveAt(k);
+            }
+            else
+            {
+                drafts[k] = drafts[k] with { Action = update with { PartyMembers = null } };
+            }
+        }
+    }
+
+    private void SetTotal(UnderstoodAction find, int value, int position) =>
+        Add(position, find with { Kind = ActionKind.OrgUpdate, Count = null, Categories = null, PartyMembers = value });
+}
