@@ -120,7 +120,11 @@ internal static class FigureTable
     {
         var (segmentStart, segmentEnd) = SegmentOf(text, start);
         var noun = NounAfter(text, rules, end, segmentEnd);
-        if (noun == FigureNoun.Unsaid && NounBefore(text, rules, start, NounReach, segmentStart) is { } before)
+        if (SkipSpaces(text, end) > segmentEnd && noun != FigureNoun.Unsaid && NounBefore(text, rules, start, 2, segmentStart) is { } adjacent)
+        {
+            noun = adjacent; // "员工四十五个 党员…": the noun right before holds the figure; the one past the pause starts a new phrase
+        }
+        else if (noun == FigureNoun.Unsaid && NounBefore(text, rules, start, NounReach, segmentStart) is { } before)
         {
             noun = before;
         }
@@ -130,7 +134,8 @@ internal static class FigureTable
             noun = FigureNoun.Units;
         }
 
-        var state = rules.FigureStates.FindAll(text, segmentStart, start).LastOrDefault();
+        var verb = FindVerbBefore(text, rules, segmentStart, start);
+        var state = rules.FigureStates.FindAll(text, verb is { } v ? v.Position + v.Word.Length : segmentStart, start).LastOrDefault(); // 发现有 holds no 现有
         var sum = rules.FigureSums.FindAll(text, Math.Max(segmentStart, start - 4), start).LastOrDefault();
         var closes = sum.Word is not null && text.AsSpan(sum.Position + sum.Word.Length, start - sum.Position - sum.Word.Length).Trim().TrimStart('是').IsEmpty;
         var now = rules.TotalStates.ContainsAny(text, segmentStart, start);
@@ -138,9 +143,9 @@ internal static class FigureTable
             : planned(start) ? FigureRole.Planned
             : approximate ? FigureRole.Approximate
             : rules.FormerStateMarkers.FindAll(text, segmentStart, start).LastOrDefault() is { Word: not null } former && !rules.TotalStates.ContainsAny(text, former.Position, start) && !closes ? FigureRole.Earlier
-            : FindVerbBefore(text, rules, segmentStart, start, state.Word is null ? segmentStart : state.Position) is not null || rules.DiscoveryAfter.ContainsAny(text, end, segmentEnd) ? FigureRole.Find
+            : (verb is not null && state.Word is null) || rules.DiscoveryAfter.ContainsAny(text, end, segmentEnd) ? FigureRole.Find
             : FigureRole.Total;
-        var predicate = role == FigureRole.Find ? FindVerbBefore(text, rules, segmentStart, start, segmentStart)?.Word ?? "after" : state.Word;
+        var predicate = role == FigureRole.Find ? verb?.Word ?? "after" : state.Word;
         return new Figure(start, end, value, noun, role, predicate)
         {
             ClosesSum = closes, SaidOfNow = now || rules.FormerStateMarkers.ContainsAny(text, segmentStart, start), Category = CategoryAfter(text, rules, end, segmentEnd),
@@ -166,9 +171,10 @@ internal static class FigureTable
             ? "hired" : null;
     }
 
-    /// <summary>A find, hire or finderless verb between <paramref name="from"/> and the figure, not negated right before it.</summary>
-    private static (int Position, string Word)? FindVerbBefore(string text, UnderstandingRules rules, int segmentStart, int start, int from)
+    /// <summary>The last find or hire verb of the segment before the figure, not negated right before it.</summary>
+    private static (int Position, string Word)? FindVerbBefore(string text, UnderstandingRules rules, int segmentStart, int start)
     {
+        var from = segmentStart;
         foreach (var verb in rules.Discovery.FindAll(text, from, start).Concat(rules.Hire.FindAll(text, from, start)).OrderByDescending(v => v.Position))
         {
             if (!rules.Negation.ContainsAny(text, Math.Max(segmentStart, verb.Position - NegationReach), verb.Position))
@@ -212,9 +218,14 @@ internal static class FigureTable
             return FigureNoun.Staff;
         }
 
-        // "2个大学生党员": a short modifier, then 党员, with no figure between.
+        if (at > segmentEnd)
+        {
+            return FigureNoun.Unsaid; // past a pause only a category said right there counts ("1名 口袋党员")
+        }
+
+        // "2个大学生党员": a short modifier, then 党员, with no figure or measure between.
         var members = text.IndexOf("党员", at, Math.Max(0, Math.Min(segmentEnd, at + 6) - at), StringComparison.Ordinal);
-        return members >= 0 && !Enumerable.Range(at, members - at).Any(k => ChineseNumber.IsNumeralChar(text[k])) ? FigureNoun.Members : FigureNoun.Unsaid;
+        return members >= 0 && !Enumerable.Range(at, members - at).Any(k => ChineseNumber.IsNumeralChar(text[k]) || text[k] is '个' or '名' or '位') ? FigureNoun.Members : FigureNoun.Unsaid;
     }
 
     /// <summary>The noun said before a figure within <paramref name="reach"/> characters of its segment, the nearer one.</summary>
@@ -242,6 +253,11 @@ internal static class FigureTable
 
     private static bool ApproximatePrefixBefore(string text, UnderstandingRules rules, int start)
     {
+        if (rules.PartAdders.LongestEndingAt(text, start) > 0)
+        {
+            return false; // "再加上一个流动的": 上 ends the adder
+        }
+
         for (var length = 1; length <= 3 && length <= start; length++)
         {
             if (rules.ApproximationPrefixes.MatchAt(text, start - length, start) is { } word && word.Length == length)

@@ -54,19 +54,20 @@ internal sealed partial class MessageParser
 
             var find = drafts[at];
             var count = find.Action.Count ?? 0;
+            // The parts told between the find and the sum: two or more, adding up to the sum ("一个口袋党员 再加上一个流动的 一共俩").
+            var parts = figures.Where(f => f.Start > find.Position && f.Start < sum.Start && f.Noun is FigureNoun.Members or FigureNoun.Unsaid && f.Role is FigureRole.Find or FigureRole.Total).ToList();
             if (!sum.SaidOfNow && !rules.FormerStateMarkers.ContainsAny(text, find.Position, sum.Start) && !rules.TotalStates.ContainsAny(text, find.Position, sum.Start))
             {
-                if (count >= sum.Value)
+                if (count > sum.Value || parts.Count < 2 || parts.Sum(p => p.Value) != sum.Value)
                 {
                     continue;
                 }
 
-                var parts = figures.Where(f => f.Start > find.Position && f.Start < sum.Start && f.Category is { } c && c != "party" && f.Role != FigureRole.Earlier).ToList();
-                var categories = parts.Count > 1 && parts.Sum(p => p.Value) == sum.Value
+                var categories = parts.All(p => p.Category is not null and not "party")
                     ? parts.Aggregate(new MemberCategories(), (all, p) => all.Plus(p.Category!, p.Value))
                     : find.Action.Categories;
                 drafts[at] = find with { Action = find.Action with { Count = sum.Value, Categories = categories } };
-                DropTotal(find.Action.Organization, sum.Value, find.Position);
+                DropTotal(find.Action.Organization, sum.Value);
             }
             else if (sum.Value > count && !drafts.Exists(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.Organization == find.Action.Organization && d.Action.PartyMembers is not null))
             {
@@ -131,12 +132,12 @@ internal sealed partial class MessageParser
     private bool OtherUnitNamedBetween(Draft find, int end) =>
         mentions.Exists(m => m.Start > find.Position && m.Start < end && !m.IsGeneric && m.ReportedName is { } name && name != find.Action.Organization);
 
-    private void DropTotal(string? organization, int value, int after)
+    private void DropTotal(string? organization, int value)
     {
         for (var k = drafts.Count - 1; k >= 0; k--)
         {
             var update = drafts[k].Action;
-            if (update.Kind != ActionKind.OrgUpdate || update.Organization != organization || update.PartyMembers != value || drafts[k].Position < after)
+            if (update.Kind != ActionKind.OrgUpdate || update.Organization != organization || update.PartyMembers != value)
             {
                 continue;
             }

@@ -136,6 +136,7 @@ internal sealed partial class UnderstandingRules
         FigureStates = new(v.FigureAccount.GetValueOrDefault("state_words") ?? []);
         FigureSums = new(v.FigureAccount.GetValueOrDefault("sum_words") ?? []);
         NoneStates = new(v.FigureAccount.GetValueOrDefault("none_states") ?? []);
+        PartAdders = new(v.FigureAccount.GetValueOrDefault("part_adders") ?? []);
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
@@ -199,6 +200,9 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>figure_account.sum_words: 一共/加起来 close a count said in parts.</summary>
     public KeywordSet FigureSums { get; }
+
+    /// <summary>figure_account.part_adders: 加上/算上 before a figure add a part; their 上 makes no figure approximate.</summary>
+    public KeywordSet PartAdders { get; }
 
     /// <summary>figure_account.none_states: 还是/仍然 right before 没有党员: a total of none.</summary>
     public KeywordSet NoneStates { get; }

@@ -420,7 +420,8 @@ public sealed record Vocabulary
     /// <summary>
     /// The account of a message's figures (round 22, r22-ufind; <see cref="FigureTable"/>): <c>state_words</c> that make the
     /// figure after them a total (还是, 就, 总数, 现在), <c>sum_words</c> that close a count said in parts (一共, 加起来), and
-    /// <c>none_states</c> that make a none said right after them a total of none (还是没有党员).
+    /// <c>none_states</c> that make a none said right after them a total of none (还是没有党员), <c>part_adders</c> (加上, 算上)
+    /// that add a part of a count.
     /// </summary>
     public IReadOnlyDictionary<string, List<string>> FigureAccount { get; init; } = new Dictionary<string, List<string>>();
 
