@@ -38,6 +38,7 @@ internal sealed partial class MessageParser
         }
 
         SumsClosingFinds(figures);
+        FindsToldOneByOne(figures);
         FindsThatAreTotals(figures);
         TotalsUnread(figures);
     }
@@ -72,6 +73,71 @@ internal sealed partial class MessageParser
             else if (sum.Value > count && !drafts.Exists(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.Organization == find.Action.Organization && d.Action.PartyMembers is not null))
             {
                 SetTotal(find.Action, sum.Value, sum.Start);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "有个社工是党员 …就那种口袋的 然后还有个今年刚入党的 预备党员 这俩之前台账上都没有", "老板是党员 还有个店员也是 俩都是流动的":
+    /// members of a find told one clause each (an also word between), then counted together by a figure pointed at (这俩) or said
+    /// of all (俩都是): the find's count is that figure; its categories those said of all, or else one for each category said of
+    /// the members one by one when they add up to it. A staff figure read from the count is dropped.
+    /// </summary>
+    private void FindsToldOneByOne(List<Figure> figures)
+    {
+        foreach (var group in figures.Where(f => f.Noun == FigureNoun.Unsaid && f.Role == FigureRole.Total && f.Value is > 1 and < 10 && PointedOrAll(f)))
+        {
+            var at = drafts.FindLastIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Position < group.Start);
+            if (at < 0 || drafts[at].Action.Count is not 1 || OtherUnitNamedBetween(drafts[at], group.Start)
+                || !rules.AlsoWords.ContainsAny(text, drafts[at].Position, group.Start)
+                || figures.Exists(f => f.Start > drafts[at].Position && f.Start < group.Start && f.Noun != FigureNoun.Units))
+            {
+                continue;
+            }
+
+            var find = drafts[at];
+            var (groupStart, groupEnd) = (group.End, clauses.Find(c => c.Start <= group.Start && group.Start <= c.End)?.End ?? group.End);
+            var categories = CategoriesSaid(groupStart, groupEnd) is [var all] ? new MemberCategories().Plus(all, group.Value)
+                : CategoriesSaid(Math.Max(0, find.Position - 8), group.Start) is { } said && said.Count == group.Value ? said.Aggregate(new MemberCategories(), (c, k) => c.Plus(k, 1))
+                : find.Action.Categories;
+            drafts[at] = find with { Action = find.Action with { Count = group.Value, Categories = categories } };
+            if (!figures.Exists(f => f.Noun == FigureNoun.Staff && f.Value == group.Value))
+            {
+                DropStaff(find.Action.Organization, group.Value);
+            }
+        }
+    }
+
+    /// <summary>这俩, 那两个, 俩都是: a count pointed at by a demonstrative right before it or said of all by 都/全 right after it.</summary>
+    private bool PointedOrAll(Figure figure) =>
+        rules.Demonstratives.LongestEndingAt(text, figure.Start) > 0 || rules.AllWords.MatchAt(text, figure.End) is not null;
+
+    /// <summary>The categories said between two places, one per mention (a full word 口袋党员 or a short one 口袋的), in order.</summary>
+    private List<string> CategoriesSaid(int from, int to)
+    {
+        var full = rules.Categories.FindAll(text, from, to).Where(c => CategoryOf(c.Word) is not null).ToList();
+        var said = full.Select(c => (c.Position, Category: CategoryOf(c.Word)!)).ToList();
+        said.AddRange(rules.CategoryShortWords.FindAll(text, from, to)
+            .Where(s => !full.Exists(c => c.Position <= s.Position && s.Position < c.Position + c.Word.Length))
+            .Select(s => (s.Position, Category: rules.Vocabulary.CategoryShortWords[s.Word])));
+        return [.. said.OrderBy(s => s.Position).Select(s => s.Category)];
+    }
+
+    private void DropStaff(string? organization, int value)
+    {
+        for (var k = drafts.Count - 1; k >= 0; k--)
+        {
+            var update = drafts[k].Action;
+            if (update.Kind == ActionKind.OrgUpdate && update.Organization == organization && update.Employees == value)
+            {
+                if (update.PartyMembers is null && update.Status is null)
+                {
+                    drafts.RemoveAt(k);
+                }
+                else
+                {
+                    drafts[k] = drafts[k] with { Action = update with { Employees = null } };
+                }
             }
         }
     }

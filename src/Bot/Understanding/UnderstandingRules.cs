@@ -137,6 +137,8 @@ internal sealed partial class UnderstandingRules
         FigureSums = new(v.FigureAccount.GetValueOrDefault("sum_words") ?? []);
         NoneStates = new(v.FigureAccount.GetValueOrDefault("none_states") ?? []);
         PartAdders = new(v.FigureAccount.GetValueOrDefault("part_adders") ?? []);
+        AlsoWords = new(v.FigureAccount.GetValueOrDefault("also_words") ?? []);
+        AllWords = new(v.FigureAccount.GetValueOrDefault("all_words") ?? []);
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
@@ -200,6 +202,12 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>figure_account.sum_words: 一共/加起来 close a count said in parts.</summary>
     public KeywordSet FigureSums { get; }
+
+    /// <summary>figure_account.also_words: 还有/另外/也是 — one more of what was said before.</summary>
+    public KeywordSet AlsoWords { get; }
+
+    /// <summary>figure_account.all_words: 都/全 after a count — said of all it counts.</summary>
+    public KeywordSet AllWords { get; }
 
     /// <summary>figure_account.part_adders: 加上/算上 before a figure add a part; their 上 makes no figure approximate.</summary>
     public KeywordSet PartAdders { get; }
