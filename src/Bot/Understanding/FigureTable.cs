@@ -156,9 +156,10 @@ internal static class FigureTable
     private static string? CategoryAfter(string text, UnderstandingRules rules, int end, int segmentEnd)
     {
         var at = SkipSpaces(text, end);
+        at += at < segmentEnd && text[at] == '是' ? 1 : 0; // "一个是预备的"
         if (rules.Categories.MatchAt(text, at) is { } word)
         {
-            return rules.Vocabulary.MemberCategories.GetValueOrDefault(word);
+            return rules.Vocabulary.MemberCategories.GetValueOrDefault(word) ?? (word == "正式党员" ? "party" : null);
         }
 
         if (rules.CategoryShortWords.MatchAt(text, at) is { } shortWord)

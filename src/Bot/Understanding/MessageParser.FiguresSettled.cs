@@ -39,6 +39,7 @@ internal sealed partial class MessageParser
 
         SumsClosingFinds(figures);
         FindsToldOneByOne(figures);
+        PartsOfFindsCategorised(figures);
         FindsThatAreTotals(figures);
         TotalsUnread(figures);
     }
@@ -88,6 +89,20 @@ internal sealed partial class MessageParser
         foreach (var group in figures.Where(f => f.Noun == FigureNoun.Unsaid && f.Role == FigureRole.Total && f.Value is > 1 and < 10 && PointedOrAll(f)))
         {
             var at = drafts.FindLastIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Position < group.Start);
+            if (at < 0 && drafts.FindLastIndex(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.PartyMembers == 1 && d.Position < group.Start) is var one and >= 0)
+            {
+                // "有个主管是党员 另外还有个叉车工也是 这俩以前都没登记过": the one member told first was no total but the first of the find.
+                var update = drafts[one];
+                drafts[one] = update with { Action = update.Action with { PartyMembers = null } };
+                drafts.Insert(one + 1, update with { Action = update.Action with { Kind = ActionKind.MemberDiscovery, PartyMembers = null, Employees = null, Status = null, Count = 1 } });
+                at = one + 1;
+                if (update.Action.Employees is null && update.Action.Status is null)
+                {
+                    drafts.RemoveAt(one);
+                    at = one;
+                }
+            }
+
             if (at < 0 || drafts[at].Action.Count is not 1 || OtherUnitNamedBetween(drafts[at], group.Start)
                 || !rules.AlsoWords.ContainsAny(text, drafts[at].Position, group.Start)
                 || figures.Exists(f => f.Start > drafts[at].Position && f.Start < group.Start && f.Noun != FigureNoun.Units))
@@ -107,6 +122,45 @@ internal sealed partial class MessageParser
             }
         }
     }
+
+    /// <summary>
+    /// "党员比上次多了两个 都是这个月新招进来的 一个是正式党员一个是预备的": after a find of N, parts said "一个是…" that add up to
+    /// N are parts of the find, not totals: a member total read from a part is dropped, and the categories said of the parts are
+    /// the find's too.
+    /// </summary>
+    private void PartsOfFindsCategorised(List<Figure> figures)
+    {
+        for (var at = 0; at < drafts.Count; at++)
+        {
+            var find = drafts[at];
+            if (find.Action.Kind != ActionKind.MemberDiscovery || find.Action.Count is not { } count || count < 2)
+            {
+                continue;
+            }
+
+            var parts = figures.SkipWhile(f => f.Start <= find.Position).SkipWhile(f => f.Value == count)
+                .TakeWhile(f => f.Noun is FigureNoun.Members or FigureNoun.Unsaid && f.Role == FigureRole.Total && f.Predicate is null && f.Value < count && IsPartSaid(f)).ToList();
+            if (parts.Count < 2 || parts.Sum(p => p.Value) != count || parts.Any(p => OtherUnitNamedBetween(find, p.Start)))
+            {
+                continue;
+            }
+
+            var categories = find.Action.Categories ?? new MemberCategories();
+            foreach (var part in parts.Where(p => p.Category is { } c && c != "party" && !categories.NonZero().Any(n => n.Key == c)))
+            {
+                categories = categories.Plus(part.Category!, part.Value);
+            }
+
+            drafts[at] = find with { Action = find.Action with { Categories = categories } };
+            foreach (var part in parts.Where(p => !figures.Exists(f => f.Noun == FigureNoun.Members && f.Role == FigureRole.Total && f.Value == p.Value && !parts.Contains(f))))
+            {
+                DropTotal(find.Action.Organization, part.Value);
+            }
+        }
+    }
+
+    /// <summary>"一个是预备的", "两个是流动党员": a part's figure right before 是.</summary>
+    private bool IsPartSaid(Figure figure) => figure.End < text.Length && text[figure.End] == '是';
 
     /// <summary>这俩, 那两个, 俩都是: a count pointed at by a demonstrative right before it or said of all by 都/全 right after it.</summary>
     private bool PointedOrAll(Figure figure) =>
