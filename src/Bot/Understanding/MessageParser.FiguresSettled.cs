@@ -86,9 +86,17 @@ internal sealed partial class MessageParser
     /// </summary>
     private void FindsToldOneByOne(List<Figure> figures)
     {
-        foreach (var group in figures.Where(f => f.Noun == FigureNoun.Unsaid && f.Role == FigureRole.Total && f.Value is > 1 and < 10 && PointedOrAll(f)))
+        foreach (var group in figures.Where(f => f.Noun is FigureNoun.Unsaid or FigureNoun.Members && f.Role == FigureRole.Total && f.Value is > 1 and < 10 && PointedOrAll(f)))
         {
-            var at = drafts.FindLastIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Position < group.Start);
+            var (groupStart, groupEnd) = (group.End, clauses.Find(c => c.Start <= group.Start && group.Start <= c.End)?.End ?? group.End);
+            var at = drafts.FindLastIndex(d => d.Action.Kind == ActionKind.MemberDiscovery && d.Position < groupEnd);
+            var from = at >= 0 ? drafts[at].Position : -1;
+            if (at >= 0 && from >= group.Start)
+            {
+                // "有个会计是党员 还有个出纳也是 这俩都是口袋党员": the find was read from the group itself; the members are told from the first.
+                from = drafts.FindLastIndex(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.PartyMembers == 1 && d.Position < group.Start) is var first and >= 0 ? drafts[first].Position : int.MaxValue;
+            }
+
             if (at < 0 && drafts.FindLastIndex(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.PartyMembers == 1 && d.Position < group.Start) is var one and >= 0)
             {
                 // "有个主管是党员 另外还有个叉车工也是 这俩以前都没登记过": the one member told first was no total but the first of the find.
@@ -101,21 +109,27 @@ internal sealed partial class MessageParser
                     drafts.RemoveAt(one);
                     at = one;
                 }
+
+                from = drafts[at].Position;
             }
 
-            if (at < 0 || drafts[at].Action.Count is not 1 || OtherUnitNamedBetween(drafts[at], group.Start)
-                || !rules.AlsoWords.ContainsAny(text, drafts[at].Position, group.Start)
-                || figures.Exists(f => f.Start > drafts[at].Position && f.Start < group.Start && f.Noun != FigureNoun.Units))
+            if (at < 0 || from >= group.Start || drafts[at].Action.Count == group.Value || OtherUnitNamedBetween(drafts[at], group.Start)
+                || !rules.AlsoWords.ContainsAny(text, from, group.Start)
+                || figures.Exists(f => f.Start > from && f.Start < group.Start && f.Noun != FigureNoun.Units))
             {
                 continue;
             }
 
             var find = drafts[at];
-            var (groupStart, groupEnd) = (group.End, clauses.Find(c => c.Start <= group.Start && group.Start <= c.End)?.End ?? group.End);
             var categories = CategoriesSaid(groupStart, groupEnd) is [var all] ? new MemberCategories().Plus(all, group.Value)
-                : CategoriesSaid(Math.Max(0, find.Position - 8), group.Start) is { } said && said.Count == group.Value ? said.Aggregate(new MemberCategories(), (c, k) => c.Plus(k, 1))
+                : CategoriesSaid(Math.Max(0, from - 8), group.Start) is { } said && said.Count == group.Value ? said.Aggregate(new MemberCategories(), (c, k) => c.Plus(k, 1))
                 : find.Action.Categories;
-            drafts[at] = find with { Action = find.Action with { Count = group.Value, Categories = categories } };
+            drafts[at] = find with { Action = find.Action with { Count = group.Value, Categories = categories is { } c && c.NonZero().Sum(n => n.Count) > group.Value ? null : categories } };
+            if (!figures.Exists(f => f.Noun == FigureNoun.Members && f.Value == 1))
+            {
+                DropTotal(find.Action.Organization, 1); // the one member told first, read as a total beside the find
+            }
+
             if (!figures.Exists(f => f.Noun == FigureNoun.Staff && f.Value == group.Value))
             {
                 DropStaff(find.Action.Organization, group.Value);

@@ -96,6 +96,25 @@ public sealed class FigureAccountTests
     }
 
     [Fact]
+    public void Members_told_one_clause_each_then_counted_together_are_one_find()
+    {
+        const string text = "物流协会有个会计是党员 还有个出纳也是 这俩都是口袋党员";
+        var found = Assert.IsType<UnderstoodAction>(Of(text, ActionKind.MemberDiscovery));
+        Assert.Equal(2, found.Count);
+        Assert.Equal(2, found.Categories?.Pocket);
+        Assert.DoesNotContain(Read(text), a => a.Kind == ActionKind.OrgUpdate);
+    }
+
+    [Fact]
+    public void Parts_of_a_find_said_one_is_add_their_category_and_make_no_total()
+    {
+        const string text = "瑞康医疗党员比上次多了两个 都是新招来的护士 一个是正式党员一个是预备的";
+        var found = Assert.IsType<UnderstoodAction>(Of(text, ActionKind.MemberDiscovery));
+        Assert.Equal(1, found.Categories?.Probationary);
+        Assert.Null(Of(text, ActionKind.OrgUpdate));
+    }
+
+    [Fact]
     public void The_branch_batch_keeps_its_score()
     {
         // Through the CLI: first run on r22-int 0.760 (docs/understanding.md, round 22).
