@@ -255,6 +255,7 @@ internal sealed partial class MessageParser
         {
             FindFacts();
             ExistingMembersCategorised(); // MessageParser.ExistingMembers.cs
+            SettleFigures(); // MessageParser.FiguresSettled.cs: the records checked against the account of the figures (FigureTable.cs)
         }
 
         // One visit per organisation and day, however many verbs said it.

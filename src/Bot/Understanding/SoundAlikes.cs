@@ -219,6 +219,7 @@ internal sealed class SoundAlikes
         nameof(Vocabulary.SpeechActs), nameof(Vocabulary.ReportHeadingWords), nameof(Vocabulary.SelfAgentWords),
         nameof(Vocabulary.OtherAgentWords), nameof(Vocabulary.CompanionMarkers), nameof(Vocabulary.StandInMarkers),
         nameof(Vocabulary.NotSelfMarkers), nameof(Vocabulary.HeardFromVerbs), nameof(Vocabulary.FinderlessDiscoveryVerbs), nameof(Vocabulary.SelfDeclarationVerbs),
+        nameof(Vocabulary.FigureAccount), // round 22 (r22-ufind): 还是, 一共 — markers of a figure's predicate, not slip targets
         nameof(Vocabulary.PartsFound), // round 21 (r21-ufind): 其中, 之前, 调来 — markers of a part of a total, not slip targets
         nameof(Vocabulary.EarlierRecordOpeners), nameof(Vocabulary.RecordNouns), nameof(Vocabulary.RetractionVerbs),
         nameof(Vocabulary.Apologies), nameof(Vocabulary.RestatementLeads), // round 21 (r21-uvisit): 不好意思, 重记 — markers of a correction, not slip targets

@@ -133,6 +133,12 @@ internal sealed partial class UnderstandingRules
         PartLeads = new(v.PartsFound.GetValueOrDefault("leads") ?? []);
         PartEarlierTimes = new(v.PartsFound.GetValueOrDefault("earlier_times") ?? []);
         PartTransferVerbs = new(v.PartsFound.GetValueOrDefault("transfer_verbs") ?? []);
+        FigureStates = new(v.FigureAccount.GetValueOrDefault("state_words") ?? []);
+        FigureSums = new(v.FigureAccount.GetValueOrDefault("sum_words") ?? []);
+        NoneStates = new(v.FigureAccount.GetValueOrDefault("none_states") ?? []);
+        PartAdders = new(v.FigureAccount.GetValueOrDefault("part_adders") ?? []);
+        AlsoWords = new(v.FigureAccount.GetValueOrDefault("also_words") ?? []);
+        AllWords = new(v.FigureAccount.GetValueOrDefault("all_words") ?? []);
         ChainTitles = new(v.ChainTitles);
         HandingVerbs = new(v.HolderPhrases.TryGetValue("handing_verbs", out var handing) ? handing : []);
         ChangeLinks = new(v.HolderPhrases.TryGetValue("change_links", out var changes) ? changes : []);
@@ -190,6 +196,24 @@ internal sealed partial class UnderstandingRules
 
     /// <summary>self_declaration_verbs: 说自己/承认自己 right before 是党员.</summary>
     public KeywordSet SelfDeclarations { get; }
+
+    /// <summary>figure_account.state_words: 还是/就/总数/现在 before a figure make it a total.</summary>
+    public KeywordSet FigureStates { get; }
+
+    /// <summary>figure_account.sum_words: 一共/加起来 close a count said in parts.</summary>
+    public KeywordSet FigureSums { get; }
+
+    /// <summary>figure_account.also_words: 还有/另外/也是 — one more of what was said before.</summary>
+    public KeywordSet AlsoWords { get; }
+
+    /// <summary>figure_account.all_words: 都/全 after a count — said of all it counts.</summary>
+    public KeywordSet AllWords { get; }
+
+    /// <summary>figure_account.part_adders: 加上/算上 before a figure add a part; their 上 makes no figure approximate.</summary>
+    public KeywordSet PartAdders { get; }
+
+    /// <summary>figure_account.none_states: 还是/仍然 right before 没有党员: a total of none.</summary>
+    public KeywordSet NoneStates { get; }
 
     /// <summary>parts_found.leads: 其中/这里面, a part of a total said after it.</summary>
     public KeywordSet PartLeads { get; }

@@ -417,6 +417,14 @@ public sealed record Vocabulary
     /// </summary>
     public IReadOnlyDictionary<string, List<string>> PartsFound { get; init; } = new Dictionary<string, List<string>>();
 
+    /// <summary>
+    /// The account of a message's figures (round 22, r22-ufind; <see cref="FigureTable"/>): <c>state_words</c> that make the
+    /// figure after them a total (还是, 就, 总数, 现在), <c>sum_words</c> that close a count said in parts (一共, 加起来), and
+    /// <c>none_states</c> that make a none said right after them a total of none (还是没有党员), <c>part_adders</c> (加上, 算上)
+    /// that add a part of a count, <c>also_words</c> (还有, 也是) that add one more, <c>all_words</c> (都, 全) said of a whole count.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<string>> FigureAccount { get; init; } = new Dictionary<string, List<string>>();
+
     /// <summary>刚才/前面/所报/发的: opens a reference to a record the sender sent before ("刚才所报顺达快递走访一条").</summary>
     public IReadOnlyList<string> EarlierRecordOpeners { get; init; } = [];
 

@@ -21,7 +21,7 @@ public sealed class UnderstandConfirmTests : IDisposable
     [InlineData("今天走访了云起科技", true)]             // the ledger lacks 云起科技
     [InlineData("优品超市现有党员3名", true)]            // 1 → 3: more than half
     [InlineData("星辰半导体现有党员65名", false)]         // 63 → 65
-    [InlineData("青禾文化员工四十五个 党员一个木有", true)]  // round 11: a figure the negation after it denies
+    [InlineData("青禾文化员工四十五个 党员一个木有", true)]  // round 11: a figure the negation after it denies; round 22 reads it as none: 1 → 0 goes down
     [InlineData("星辰半导体现有职工200人", true)]        // round 11: 520 → 200, under half
     [InlineData("今天走访了云启科技", false)]
     [InlineData("昨天去青禾文化，发现2名党员", false)]

@@ -46,7 +46,7 @@ public sealed class SafeWriteTests : IDisposable
     /// <summary>Round 11 (r11-safety): a reading a general signal doubts (RecordDoubts: a figure the negation after it denies,
     /// a day word not resolved, an unchecked fact) and a staff figure under half the ledger's wait for 确认 like the others.</summary>
     [Theory]
-    [InlineData("青禾文化员工四十五个 党员一个木有", "这句话我不太确定是否理解对了")]
+    [InlineData("青禾文化员工四十五个 党员两个也没有", "这句话我不太确定是否理解对了")] // round 22 (r22-ufind) reads 一个木有 as none
     [InlineData("隔天去了一趟青禾文化", "这句话我不太确定是否理解对了")]
     [InlineData("星辰半导体现有职工200人", "职工人数将从 520 人减为 200 人")]
     // Round 12 (r12-safety, RecordSlotDoubts): a kind of member named and not read, a member figure no record holds, a visit

@@ -92,7 +92,7 @@ public sealed class RecordDoubtsTests
 
     /// <summary>The whole reader: the record is kept as read, and asked about before it is written.</summary>
     [Theory]
-    [InlineData("青禾文化员工四十五个 党员一个木有", ActionKind.OrgUpdate)]
+    [InlineData("青禾文化员工四十五个 党员两个也没有", ActionKind.OrgUpdate)] // round 22 reads 一个木有 as none (r22-ufind); 两个也没有 is still read 2
     [InlineData("隔天去了一趟青禾文化 党员还是一个", ActionKind.Visit)]
     [InlineData("云启科技郑总说他们又找到一个口袋党员 我明天过去核实一下", ActionKind.MemberDiscovery)]
     public void A_careless_reading_is_kept_and_marked_doubtful(string text, ActionKind kind)
