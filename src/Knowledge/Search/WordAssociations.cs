@@ -16,6 +16,22 @@ namespace InstructorBot.Knowledge.Search;
 /// <param name="Sources">Distinct batches (writers) among those questions.</param>
 public sealed record WordAssociation(string QuestionWord, string DocumentWord, double Probability, int Support, int Sources);
 
+/// <summary>
+/// The thresholds of learning and applying associations (<see cref="WordAssociations"/>): the shipped ones are
+/// <see cref="Default"/>; the others are what the leave-one-batch-out measurement (AssociationTests) tries.
+/// </summary>
+/// <param name="BridgeWritten">Whether a question word some passage writes may also be bridged (to the words the answering
+/// passage uses instead: 党委 → 基层委员会); off, only words no passage writes are.</param>
+public sealed record AssociationSettings(int MinSupport = WordAssociations.MinSupport, int MinSources = WordAssociations.MinSources,
+    double MinProbability = WordAssociations.MinProbability, double MinLift = WordAssociations.MinLift, int MaxPerWord = WordAssociations.MaxPerWord,
+    double Credit = WordAssociations.Credit, bool BridgeWritten = false)
+{
+    public static AssociationSettings Default { get; } = new();
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"support {MinSupport}, sources {MinSources}, p {MinProbability}, lift {MinLift}, per word {MaxPerWord}, credit {Credit}{(BridgeWritten ? ", written words too" : "")}");
+}
+
 /// <summary>A question, the document text that answers it (its gold sentence and that sentence's heading), and its batch.</summary>
 public sealed record AlignedPair(string Question, string Answer, string Source);
 
@@ -115,12 +131,13 @@ public sealed class WordAssociations(IReadOnlyList<WordAssociation> associations
     /// One thesaurus entry per question word, its document words likeliest first, at <see cref="Credit"/>; a word the hand
     /// thesaurus or a synonym group already speaks for (or overlaps) is left to them.
     /// </summary>
-    public IReadOnlyList<ThesaurusEntry> AsThesaurus(IReadOnlyList<ThesaurusEntry> hand, Vocabulary vocabulary)
+    public IReadOnlyList<ThesaurusEntry> AsThesaurus(IReadOnlyList<ThesaurusEntry> hand, Vocabulary vocabulary, AssociationSettings? settings = null)
     {
+        settings ??= AssociationSettings.Default;
         var handWords = hand.Select(e => e.Word).Concat(vocabulary.Synonyms.SelectMany(g => g)).Concat(vocabulary.KeptWords ?? []).ToList();
         return [.. All.GroupBy(a => a.QuestionWord, StringComparer.Ordinal)
             .Where(g => !handWords.Any(w => w.Contains(g.Key, StringComparison.Ordinal) || g.Key.Contains(w, StringComparison.Ordinal)))
-            .Select(g => new ThesaurusEntry(g.Key, [.. g.OrderByDescending(a => a.Probability).Select(a => a.DocumentWord).Take(MaxPerWord)], Credit,
+            .Select(g => new ThesaurusEntry(g.Key, [.. g.OrderByDescending(a => a.Probability).Select(a => a.DocumentWord).Take(settings.MaxPerWord)], settings.Credit,
                 "learned: " + string.Join(", ", g.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.DocumentWord} {a.Probability:F2}/{a.Support}")))))];
     }
 
@@ -129,8 +146,10 @@ public sealed class WordAssociations(IReadOnlyList<WordAssociation> associations
     /// of the answer is a content word (not a question word, a function word or a generic campaign word);
     /// <paramref name="frequency"/> in how many passages the documents write a word.
     /// </summary>
-    public static WordAssociations Learn(IEnumerable<AlignedPair> pairs, WordSegmenter segmenter, Func<string, bool> content, Func<string, int> frequency, int passages)
+    public static WordAssociations Learn(IEnumerable<AlignedPair> pairs, WordSegmenter segmenter, Func<string, bool> content, Func<string, int> frequency, int passages,
+        AssociationSettings? settings = null)
     {
+        settings ??= AssociationSettings.Default;
         // Each pair as the question words no passage writes (what needs a bridge) and the answer's content words the question
         // does not say (what the bridge may lead to): words both sides share are already matched.
         var aligned = new List<(string[] Question, string[] Answer, string Source)>();
@@ -152,7 +171,7 @@ public sealed class WordAssociations(IReadOnlyList<WordAssociation> associations
             var answer = TextCleaner.MatchForm(pair.Answer);
             // A run jieba's HMM joined from single characters ("上要", "人能", a place name) is no word people share.
             string[] questionWords = [.. Words(segmenter, question).Where(w => !answer.Contains(w, StringComparison.Ordinal) && content(w)
-                && segmenter.IsWord(w) && !Written(w)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                && segmenter.IsWord(w) && (settings.BridgeWritten || !Written(w))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
             // A word most passages write (推进, 加强, 明确) says nothing about which passage answers.
             string[] answerWords = [.. Words(segmenter, answer).Where(w => !question.Contains(w, StringComparison.Ordinal) && content(w)
                 && frequency(w) <= MaxDocumentShare * passages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -212,9 +231,10 @@ public sealed class WordAssociations(IReadOnlyList<WordAssociation> associations
         double Lift(string q, string d, int support) => (double)support * aligned.Count / (occurrences[q] * answerOccurrences[d]);
         var kept = aligns
             .Select(a => new WordAssociation(a.Key.Q, a.Key.D, a.Value.Share / occurrences[a.Key.Q], a.Value.Support, a.Value.Sources.Count))
-            .Where(a => a.Support >= MinSupport && a.Sources >= MinSources && a.Probability >= MinProbability && Lift(a.QuestionWord, a.DocumentWord, a.Support) >= MinLift)
+            .Where(a => a.Support >= settings.MinSupport && a.Sources >= settings.MinSources && a.Probability >= settings.MinProbability
+                && Lift(a.QuestionWord, a.DocumentWord, a.Support) >= settings.MinLift)
             .GroupBy(a => a.QuestionWord, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderByDescending(a => a.Probability).ThenBy(a => a.DocumentWord, StringComparer.Ordinal).Take(MaxPerWord))
+            .SelectMany(g => g.OrderByDescending(a => a.Probability).ThenBy(a => a.DocumentWord, StringComparer.Ordinal).Take(settings.MaxPerWord))
             .OrderBy(a => a.QuestionWord, StringComparer.Ordinal).ThenByDescending(a => a.Probability).ThenBy(a => a.DocumentWord, StringComparer.Ordinal)
             .Select(a => a with { Probability = Math.Round(a.Probability, 3) })
             .ToList();
