@@ -295,7 +295,7 @@ public sealed partial class AssociationTests(AlignedQuestions data, ITestOutputH
             }
         }
 
-        output.WriteLine($"blind a–k: before {blindBefore} | after {blindAfter}");
+        output.WriteLine($"blind a–{AlignedQuestions.LastTuneBatch}: before {blindBefore} | after {blindAfter}");
         output.WriteLine($"own + dev: before {ownBefore} | after {ownAfter}");
         Assert.True(lost.Count == 0, string.Join("; ", lost));
         Assert.True(ownAfter.ForcedHit1 >= ownBefore.ForcedHit1 - 3, $"own forced hit@1 {ownBefore.ForcedHit1} → {ownAfter.ForcedHit1}");

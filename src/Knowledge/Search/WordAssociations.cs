@@ -65,18 +65,16 @@ public sealed class WordAssociations(IReadOnlyList<WordAssociation> associations
     /// <summary>Document words kept per question word (the query expands by at most this many words per question word).</summary>
     public const int MaxPerWord = 3;
 
-    /// <summary>
-    /// What a learned document word earns for its question word (the hand thesaurus's speech pairs earn 0.6–0.9). Round 22
-    /// (r22-qassoc, leave-one-batch-group-out on a–ba): 0.5 with written words bridged keeps abstention where 0.8 loses one.
-    /// </summary>
-    public const double Credit = 0.5;
+    /// <summary>What a learned document word earns for its question word (the hand thesaurus's speech pairs earn 0.6–0.9).</summary>
+    public const double Credit = 0.8;
 
     /// <summary>
     /// Whether a question word some passage writes may be bridged too, to the words the answering passage uses instead (党委 →
-    /// 基层委员会). Round 22 (r22-qassoc): on, leave-one-batch-group-out forced right on a–ba 1,284 → 1,299 and shipped 0.797 →
-    /// 0.814 at abstention 0.939 both; off, 1,288 and 0.807 (docs/knowledge.md, "Round 22, branch r22-qassoc").
+    /// 基层委员会). Off. Round 22 (r22-qassoc) measured it on (credit 0.5) leave-one-batch-group-out on a–ba: forced right 1,284 →
+    /// 1,299 and shipped 0.797 → 0.814 at abstention 0.939 both, but own + dev left out fold by fold lost abstention (0.898 →
+    /// 0.874) and, switched on in the product, qa-own's abstention fell below its floor (docs/knowledge.md, "Round 22, branch r22-qassoc").
     /// </summary>
-    public const bool BridgeWrittenWords = true;
+    public const bool BridgeWrittenWords = false;
 
     /// <summary>EM iterations (model 1 converges in a handful; the table is deterministic: no seed, fixed order).</summary>
     private const int Iterations = 12;
