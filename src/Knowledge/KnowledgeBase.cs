@@ -29,6 +29,10 @@ public sealed class KnowledgeBase : IDisposable
     /// off-corpus question of batch c was answered (abstain 0.977); without them 0.662 with every off-corpus question
     /// declined (abstain 1.000), and abstention comes first. Their own leave-one-batch-out gain (AssociationTests, the
     /// table learned without the held-out batch) was small (+4 of 352); the table and its test stay for the next round.
+    /// Still off in round 22 (r22-qassoc): relearned from a–ba (1,952 pairs) the table gains on the blind batches left out
+    /// (forced right 1,284 → 1,300 of 1,467, shipped 0.797 → 0.818, abstention 0.939 both, each batch learned without it;
+    /// with written words bridged at credit 0.5), but switched on it answers off-corpus own questions: own + dev left out
+    /// abstain 0.898 → 0.874, qa-own 0.873 (floor 0.88), qa-r20-qask's abstention below its floor, own held-out folds 0.881 → 0.857.
     /// </summary>
     internal static bool UseLearnedAssociations { get; } = false;
 
