@@ -187,7 +187,7 @@ internal static class FigureTable
         return null;
     }
 
-    /// <summary>"还是没有党员", "仍然没党员": a state word right before a none and 党员 — a total of none.</summary>
+    /// <summary>"还是没有党员", "仍然没党员": a state word right before a none word (<c>none_words</c>) and 党员 — a total of none.</summary>
     private static (int End, string Word)? NoneAt(string text, UnderstandingRules rules, int at)
     {
         if (rules.NoneStates.LongestEndingAt(text, at) <= 0)
@@ -195,9 +195,9 @@ internal static class FigureTable
             return null;
         }
 
-        foreach (var none in new[] { "没有", "没", "木有" })
+        foreach (var none in rules.Vocabulary.NoneWords.OrderByDescending(w => w.Length))
         {
-            if (text.AsSpan(at).StartsWith(none) && text.AsSpan(at + none.Length).StartsWith("党员"))
+            if (none.Length > 0 && text.AsSpan(at).StartsWith(none) && text.AsSpan(at + none.Length).StartsWith("党员"))
             {
                 return (at + none.Length + 2, none);
             }
