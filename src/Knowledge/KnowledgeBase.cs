@@ -11,7 +11,8 @@ namespace InstructorBot.Knowledge;
 public sealed class KnowledgeBase : IDisposable
 {
     private readonly string? corpusFolder;
-    private readonly Lazy<bool> corpusSynced;
+    private readonly Lock syncing = new();
+    private volatile bool corpusSynced;
 
     public KnowledgeBase(string indexFolder, string? corpusFolder, KnowledgeOptions? options = null)
     {
@@ -20,7 +21,6 @@ public sealed class KnowledgeBase : IDisposable
         Rules = new FormationRuleBook(Index);
         Advisor = new FormationAdvisor(Rules);
         Asker = new AskService(Index, DefaultAnalyzer.Value.Analyzer, Advisor) { FocusThesaurus = DefaultAnalyzer.Value.Thesaurus };
-        corpusSynced = new Lazy<bool>(SyncCorpus, LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>
@@ -59,8 +59,27 @@ public sealed class KnowledgeBase : IDisposable
 
     public AskService Asker { get; }
 
-    /// <summary>Indexes the shipped corpus if the index lacks it or it changed; later calls do nothing.</summary>
-    public void EnsureCorpus() => _ = corpusSynced.Value;
+    /// <summary>
+    /// Indexes the shipped corpus if the index lacks it or it changed; later calls do nothing. Callers that come while it
+    /// runs (a question during the host's warm-up) wait for that one run instead of running it again after it; a run that
+    /// failed is not kept, the next call runs it again.
+    /// </summary>
+    public void EnsureCorpus()
+    {
+        if (corpusSynced)
+        {
+            return;
+        }
+
+        lock (syncing)
+        {
+            if (!corpusSynced)
+            {
+                SyncCorpus();
+                corpusSynced = true;
+            }
+        }
+    }
 
     public Answer Ask(string question, OrganizationFacts? ledgerFacts = null)
     {
@@ -83,13 +102,11 @@ public sealed class KnowledgeBase : IDisposable
 
     public void Dispose() => Index.Dispose();
 
-    private bool SyncCorpus()
+    private void SyncCorpus()
     {
         if (corpusFolder is not null)
         {
             Index.SyncCorpus(corpusFolder);
         }
-
-        return true;
     }
 }

@@ -17,7 +17,10 @@ env ${BOT_ENV:-} ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Wa
   dotnet src/Bot/bin/Release/net10.0/InstructorBot.dll serve --db "$db" --urls "http://127.0.0.1:$port" >"$work/bot.log" 2>&1 &
 bot=$!
 trap 'kill $bot 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+# Measure the host, not its start: wait until it is ready (index and models warmed up, /readyz 200), at most 180 s.
+ready=0
+for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && { ready=1; break; }; sleep 0.2; done
+[ "$ready" = 1 ] || { echo "the host was not ready after 180 s: $(curl -s "http://127.0.0.1:$port/readyz")" >&2; exit 1; }
 status=0
 $client run "http://127.0.0.1:$port" "$db" "$seconds" "$count" "$concurrency" "$bot" "$rate" || status=1
 kill "$bot"; wait "$bot" 2>/dev/null || true

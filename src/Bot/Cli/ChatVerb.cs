@@ -145,5 +145,11 @@ public sealed class ChatVerb(TextReader? input = null) : ICliVerb
         {
             // Built again on first use, inside a turn, as before.
         }
+        finally
+        {
+            // The warm-ups' work is done (or left to first use, as the hosted ones leave a failure): turns do not wait for
+            // the hosted warm-ups, which never run in this host.
+            services.GetService<HostReadiness>()?.CompleteAll();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InstructorBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InstructorBot.Bot.Conversation;
@@ -9,12 +10,15 @@ namespace InstructorBot.Bot.Conversation;
 /// (exception type and stack, never the message text or the exception's message), and the caller goes on to the next
 /// message. The turn runs on the thread pool so that even understanding that never yields cannot hold the caller (a
 /// channel's worker) past the budget; an abandoned turn is cancelled and may write nothing afterwards
-/// (<see cref="TurnDeadline"/>).
+/// (<see cref="TurnDeadline"/>). A turn that arrives while the host warms up (<see cref="HostReadiness"/>) first waits for
+/// the warm-up, uncharged to its budget, at most <see cref="TurnOptions.StartupWait"/>; past that it is answered
+/// <see cref="StartingText"/> without running.
 /// </summary>
 public sealed partial class IsolatedTurnPipeline(
     [FromKeyedServices(IsolatedTurnPipeline.InnerKey)] ITurnPipeline inner,
     IOptions<TurnOptions> options,
-    ILogger<IsolatedTurnPipeline> logger) : ITurnPipeline
+    ILogger<IsolatedTurnPipeline> logger,
+    HostReadiness? readiness = null) : ITurnPipeline
 {
     /// <summary>The service key of the pipeline this one guards.</summary>
     public const string InnerKey = "turns.inner";
@@ -22,9 +26,28 @@ public sealed partial class IsolatedTurnPipeline(
     /// <summary>What the sender is told when their turn failed (a bug or a pathological message, never ordinary bad input).</summary>
     public const string FailureText = "抱歉，这条消息处理出错，已记录，请换个说法再试。";
 
+    /// <summary>
+    /// What the sender is told when the host's warm-up outlasted <see cref="TurnOptions.StartupWait"/>: the message was not
+    /// handled (nothing written, a pending question still pending, its message id not marked), so sending it again works.
+    /// </summary>
+    public const string StartingText = "正在启动，请稍候：这条消息还没有处理，也没有记录任何内容，请过一分钟左右再发一次。";
+
     public async Task<TurnResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (readiness is { IsReady: false })
+        {
+            // Waiting here, before the budget starts, the turn never races the warm-up for the index's lock or the models.
+            var waited = Stopwatch.GetTimestamp();
+            if (!await readiness.WaitAsync(options.Value.StartupWait, cancellationToken))
+            {
+                LogStillStarting(logger, message.Channel, string.Join(",", readiness.Warming), (long)options.Value.StartupWait.TotalMilliseconds);
+                return TurnResult.Of(StartingText);
+            }
+
+            LogWaitedForWarmup(logger, message.Channel, (long)Stopwatch.GetElapsedTime(waited).TotalMilliseconds);
+        }
+
         var budget = options.Value.Budget;
         var deadline = new TurnDeadline();
         var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -121,6 +144,12 @@ public sealed partial class IsolatedTurnPipeline(
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Abandoned turn {FailureId} ended: {Status} ({ExceptionType})")]
     private static partial void LogAbandonedEnded(ILogger logger, string failureId, string status, string exceptionType);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "A turn on channel {Channel} was answered that the bot is starting: still warming {Warming} after {WaitMs} ms; it did not run")]
+    private static partial void LogStillStarting(ILogger logger, string channel, string warming, long waitMs);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "A turn on channel {Channel} waited {WaitMs} ms for the warm-up before its budget started")]
+    private static partial void LogWaitedForWarmup(ILogger logger, string channel, long waitMs);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "A turn on channel {Channel} was writing when its budget ran out and took {ElapsedMs} ms")]
     private static partial void LogSlowCommit(ILogger logger, string channel, long elapsedMs);

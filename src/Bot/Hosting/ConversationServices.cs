@@ -61,10 +61,12 @@ public static class ConversationServices
         services.AddOptions<TurnOptions>()
             .BindConfiguration(TurnOptions.Section)
             .Validate(o => o.Budget > TimeSpan.Zero && o.Budget <= TimeSpan.FromMinutes(10), "Turns:Budget must be between 0 and 10 minutes.")
+            .Validate(o => o.StartupWait >= TimeSpan.Zero && o.StartupWait <= TimeSpan.FromMinutes(10), "Turns:StartupWait must be between 0 and 10 minutes.")
             .ValidateOnStart();
         // Every channel gets the real pipeline behind the wall that turns a failed or runaway turn into an apology.
         services.AddKeyedSingleton<ITurnPipeline, TurnPipeline>(IsolatedTurnPipeline.InnerKey);
         services.AddSingleton<ITurnPipeline, IsolatedTurnPipeline>();
+        services.AddHostReadiness();
         return services;
     }
 }

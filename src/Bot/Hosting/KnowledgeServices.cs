@@ -15,6 +15,7 @@ public static class KnowledgeServices
         services.AddSingleton(_ => new KnowledgeBase(BotPaths.IndexFolderFor(database), corpus));
         services.AddSingleton<KnowledgePlugin>();
         services.AddHostedService<KnowledgeWarmup>();
+        services.AddWarmupPart(HostReadiness.Knowledge);
 
         // Added documents; on PostgreSQL shared through the database and followed by every host's index.
         services.AddSingleton<AddedKnowledge>();

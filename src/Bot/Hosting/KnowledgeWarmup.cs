@@ -2,19 +2,28 @@ using InstructorBot.Knowledge;
 
 namespace InstructorBot.Bot.Hosting;
 
-/// <summary>Indexes the shipped corpus in the background at startup, so the first question does not wait for it.</summary>
-public sealed partial class KnowledgeWarmup(KnowledgeBase knowledge, ILogger<KnowledgeWarmup> logger) : BackgroundService
+/// <summary>
+/// Indexes the shipped corpus in the background at startup, so the first question does not wait for it; until it ends
+/// (well or not) the host is not ready (<see cref="HostReadiness.Knowledge"/>).
+/// </summary>
+public sealed partial class KnowledgeWarmup(KnowledgeBase knowledge, HostReadiness readiness, ILogger<KnowledgeWarmup> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
+        var succeeded = false;
         try
         {
             Indexed(logger, Run(knowledge));
+            succeeded = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A warm-up failure must not stop the host (BackgroundService failures do by default): the index is built again on first use.
             IndexFailed(logger, e);
+        }
+        finally
+        {
+            readiness.Complete(HostReadiness.Knowledge, succeeded);
         }
     }, stoppingToken);
 

@@ -5,12 +5,13 @@ namespace InstructorBot.Bot.Hosting;
 
 /// <summary>
 /// Loads (or, the first time, trains and caches) the second opinion's model in the background at startup, so the first
-/// report does not wait for it.
+/// report does not wait for it; until it ends (well or not) the host is not ready (<see cref="HostReadiness.Models"/>).
 /// </summary>
-public sealed partial class SecondOpinionWarmup(MessageUnderstanding understanding, ILogger<SecondOpinionWarmup> logger) : BackgroundService
+public sealed partial class SecondOpinionWarmup(MessageUnderstanding understanding, HostReadiness readiness, ILogger<SecondOpinionWarmup> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
+        var succeeded = false;
         try
         {
             var clock = Stopwatch.StartNew();
@@ -18,11 +19,17 @@ public sealed partial class SecondOpinionWarmup(MessageUnderstanding understandi
             {
                 Ready(logger, labels, clock.ElapsedMilliseconds);
             }
+
+            succeeded = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A warm-up failure must not stop the host: the model is loaded again on first use.
             Failed(logger, e);
+        }
+        finally
+        {
+            readiness.Complete(HostReadiness.Models, succeeded);
         }
     }, stoppingToken);
 

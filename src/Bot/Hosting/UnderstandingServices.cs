@@ -33,6 +33,7 @@ public static class UnderstandingServices
             };
         });
         services.AddHostedService<SecondOpinionWarmup>();
+        services.AddWarmupPart(HostReadiness.Models);
         return services;
     }
 }

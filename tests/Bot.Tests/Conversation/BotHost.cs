@@ -133,6 +133,32 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Waits until <c>/readyz</c> answers 200 (the knowledge index and the second opinion's models warmed up), at most
+    /// <paramref name="bound"/>; fails with what was still warming when it never did.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan bound)
+    {
+        using var client = CreateClient();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > bound)
+            {
+                Assert.Fail($"the host was not ready after {bound.TotalSeconds:0} s (/readyz {(int)response.StatusCode}: {body})");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>A new host on the same database file (this one is disposed first; the folder is kept).</summary>
     public BotHost Restart()
     {

@@ -20,6 +20,9 @@ public sealed class JourneyRun
     public List<string> Missed { get; } = [];
     public List<string> ReplyMismatches { get; } = [];
 
+    /// <summary>How long a journey waits for its host's warm-up (the index, the models trained cold) on a loaded machine.</summary>
+    public static readonly TimeSpan ReadyBound = TimeSpan.FromMinutes(3);
+
     public static Task<JourneyRun> ReplayAsync(string role) =>
         ReplayAsync(role, File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "journeys", role + ".jsonl")));
 
@@ -28,6 +31,10 @@ public sealed class JourneyRun
         var header = JsonDocument.Parse(lines[0]).RootElement;
         var userId = header.GetProperty("user").GetString()!;
         using var host = new BotHost();
+
+        // The journey is about understanding and records, not the start: its turns begin once the warm-ups are done (a
+        // turn during the warm-up is WarmupTurnTests'), and a host that never gets ready fails here, saying what still warms.
+        await host.WaitUntilReadyAsync(ReadyBound);
         var pipeline = host.Services.GetRequiredService<ITurnPipeline>();
         var store = host.Store;
         var run = new JourneyRun { Role = role };

@@ -94,7 +94,7 @@ public sealed class SeveralHostsLoadTests(ITestOutputHelper output) : IDisposabl
         StartNginx(nginxPort, hostPorts);
         foreach (var port in hostPorts.Append(nginxPort))
         {
-            await WaitHealthyAsync(port);
+            await WaitReadyAsync(port);
         }
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4 * senderCount })
@@ -386,7 +386,8 @@ public sealed class SeveralHostsLoadTests(ITestOutputHelper output) : IDisposabl
         return process;
     }
 
-    private async Task WaitHealthyAsync(int port)
+    /// <summary>Waits until the host answers <c>/readyz</c> 200 (warmed up), as the deployment's unit does before nginx gets the next host.</summary>
+    private async Task WaitReadyAsync(int port)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
@@ -394,7 +395,7 @@ public sealed class SeveralHostsLoadTests(ITestOutputHelper output) : IDisposabl
         {
             try
             {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"));
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -405,7 +406,7 @@ public sealed class SeveralHostsLoadTests(ITestOutputHelper output) : IDisposabl
                 // Not listening yet.
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"port {port} not healthy; logs: " + string.Join("\n",
+            Assert.True(DateTime.UtcNow < deadline, $"port {port} not ready; logs: " + string.Join("\n",
                 Directory.EnumerateFiles(folder, "*.log", SearchOption.AllDirectories).Select(f => f + ": " + File.ReadAllText(f))));
             Assert.DoesNotContain(processes, p => p.HasExited);
             await Task.Delay(200);
