@@ -3,7 +3,7 @@
 
 Input: a traced run of the branch with the learned doubt acting on nothing (the shipped file before training, or
 Understanding__Doubts__Learned=false), Understanding__Doubts__LearnedTrace=1 and Understanding__Doubts__HoldOut=1 (the
-intent probabilities from a model trained without the batch): OUTDIR/u-L.out (the reading; its "confirm" is what already
+intent probabilities from a model trained without the batch): OUTDIR/u-L.out or u-L.jsonl (the reading; its "confirm" is what already
 asks) and OUTDIR/u-L.err (one "doubt-features" line per recording action, in order). Optionally --own GOLD OUT ERR: the
 own cases, always in training, never measured.
 
@@ -172,7 +172,7 @@ def main():
     rows = []
     for letter in a.letters:
         gold = sorted(ws.glob.glob(os.path.join(ws.BLIND, f"understanding-2026-12-0*-{letter}.jsonl")))[0]
-        rows += list(rows_of(gold, os.path.join(a.outdir, f"u-{letter}.out"), os.path.join(a.outdir, f"u-{letter}.err"), letter))
+        rows += list(rows_of(gold, ws.pred_path(a.outdir, letter), os.path.join(a.outdir, f"u-{letter}.err"), letter))
     own = list(rows_of(*a.own, "own")) if a.own else []
     print(f"# rows: blind {len(rows)} (wrong {sum(r['wrong'] for r in rows)}, silent wrong {sum(r['wrong'] and not r['asks'] for r in rows)}),"
           f" own {len(own)} (wrong {sum(r['wrong'] for r in own)})", file=sys.stderr)
