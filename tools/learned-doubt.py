@@ -3,7 +3,7 @@
 
 Input: a traced run of the branch with the learned doubt acting on nothing (the shipped file before training, or
 Understanding__Doubts__Learned=false), Understanding__Doubts__LearnedTrace=1 and Understanding__Doubts__HoldOut=1 (the
-intent probabilities from a model trained without the batch): OUTDIR/u-L.out (the reading; its "confirm" is what already
+intent probabilities from a model trained without the batch): OUTDIR/u-L.out or u-L.jsonl (the reading; its "confirm" is what already
 asks) and OUTDIR/u-L.err (one "doubt-features" line per recording action, in order). Optionally --own GOLD OUT ERR: the
 own cases, always in training, never measured.
 
@@ -17,7 +17,7 @@ Held out: for each batch L, the model and its threshold come from the other batc
 and its right actions that ask before/after are printed. --write FILE: the model on every batch, its threshold chosen by
 the same rule on the leave-one-batch-out probabilities, as the weights file.
 
-Usage: tools/learned-doubt.py OUTDIR letters... [--own GOLD OUT ERR] [--budget 0.08] [--write FILE] [--list]
+Usage: tools/learned-doubt.py OUTDIR letters... [--own GOLD OUT ERR]... [--budget 0.08] [--write FILE] [--list] [--compare FILE]
 """
 import argparse
 import collections
@@ -36,13 +36,24 @@ EPOCHS = 30
 RATE = 0.3
 
 
+CLAUSE = ("cl:", "nx:", "msg:")
+KEEP_CLAUSE = False
+DROP = ()
+
+
+def usable(features):
+    """The features the shipped learned doubt computes: the trace also carries the action filter's clause features
+    (ClauseFeatures: cl:, nx:, msg:), which the doubt reads only with --clause."""
+    return [f for f in features if f and (KEEP_CLAUSE or not f.startswith(CLAUSE)) and not (DROP and f.startswith(DROP))]
+
+
 def trace_of(err_path):
     rows = collections.defaultdict(list)
     with open(err_path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("doubt-features\t"):
                 _, cid, action, p, features = line.rstrip("\n").split("\t")
-                rows[cid].append((json.loads(action), features.split("|") if features else []))
+                rows[cid].append((json.loads(action), usable(features.split("|")) if features else []))
     return rows
 
 
@@ -63,30 +74,34 @@ def rows_of(gold_path, out_path, err_path, group):
 
 
 def train(rows, seed=13):
+    """L2 logistic regression, AdaGrad, fixed settings (on integer feature ids for speed; the same updates as before)."""
     counts = collections.Counter(f for r in rows for f in r["features"])
-    vocab = {f for f, c in counts.items() if c >= MIN_COUNT}
-    data = [([f for f in r["features"] if f in vocab], 1.0 if r["wrong"] else 0.0) for r in rows]
-    w = collections.defaultdict(float)
-    g2 = collections.defaultdict(lambda: 1e-8)
+    names = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    ids = {f: i for i, f in enumerate(names)}
+    data = [([ids[f] for f in r["features"] if f in ids], 1.0 if r["wrong"] else 0.0) for r in rows]
+    w = [0.0] * len(names)
+    g2 = [1e-8] * len(names)
     positives = sum(y for _, y in data)
     bias = math.log((positives + 0.5) / (len(data) - positives + 0.5))
     gb = 1e-8
     order = list(range(len(data)))
     rnd = random.Random(seed)
+    exp, sqrt = math.exp, math.sqrt
     for _ in range(EPOCHS):
         rnd.shuffle(order)
         for i in order:
             feats, y = data[i]
-            z = bias + sum(w[f] for f in feats)
-            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
-            g = p - y
+            z = bias
+            for f in feats:
+                z += w[f]
+            g = 1 / (1 + exp(-max(-30.0, min(30.0, z)))) - y
             gb += g * g
-            bias -= RATE * g / math.sqrt(gb)
+            bias -= RATE * g / sqrt(gb)
             for f in feats:
                 grad = g + L2 * w[f]
                 g2[f] += grad * grad
-                w[f] -= RATE * grad / math.sqrt(g2[f])
-    return {"bias": bias, "weights": {f: v for f, v in w.items() if abs(v) > 1e-6}}
+                w[f] -= RATE * grad / sqrt(g2[f])
+    return {"bias": bias, "weights": {f: w[i] for f, i in ids.items() if abs(w[i]) > 1e-6}}
 
 
 def prob(model, features):
@@ -159,24 +174,67 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("outdir")
     ap.add_argument("letters", nargs="+")
-    ap.add_argument("--own", nargs=3, metavar=("GOLD", "OUT", "ERR"))
+    ap.add_argument("--own", nargs=3, metavar=("GOLD", "OUT", "ERR"), action="append", help="own cases (repeatable)")
     ap.add_argument("--budget", type=float, default=0.08)
     ap.add_argument("--write")
     ap.add_argument("--threshold", type=float, help="with --write: this threshold (e.g. the median of a measured run's folds), no held-out run")
     ap.add_argument("--population", choices=["silent", "all"], default="silent", help="train on the silent records or on all")
     ap.add_argument("--named-only", action="store_true", help="the doubt acts only on records with a unit (as shipped)")
+    ap.add_argument("--clause", action="store_true", help="also the clause features (cl:, nx:, msg:) the trace carries")
+    ap.add_argument("--drop", default="", help="feature families left out, as name prefixes separated by commas (e.g. before:,after:)")
+    ap.add_argument("--compare", help="a weights file (its threshold) measured on the same batches, beside the held-out model")
+    ap.add_argument("--test", nargs="+", default=[], help="held-out batches: the model and threshold from all the letters (+ own), measured on these only")
     ap.add_argument("--list", action="store_true", help="list the held-out wrong actions caught and right ones asked")
     a = ap.parse_args()
-    global POPULATION
+    global POPULATION, KEEP_CLAUSE, DROP
     POPULATION = a.population
+    KEEP_CLAUSE = a.clause
+    DROP = tuple(p for p in a.drop.split(",") if p)
     rows = []
     for letter in a.letters:
         gold = sorted(ws.glob.glob(os.path.join(ws.BLIND, f"understanding-2026-12-0*-{letter}.jsonl")))[0]
-        rows += list(rows_of(gold, os.path.join(a.outdir, f"u-{letter}.out"), os.path.join(a.outdir, f"u-{letter}.err"), letter))
-    own = list(rows_of(*a.own, "own")) if a.own else []
+        rows += list(rows_of(gold, ws.pred_path(a.outdir, letter), os.path.join(a.outdir, f"u-{letter}.err"), letter))
+    own = [r for triple in a.own or [] for r in rows_of(*triple, "own")]
     print(f"# rows: blind {len(rows)} (wrong {sum(r['wrong'] for r in rows)}, silent wrong {sum(r['wrong'] and not r['asks'] for r in rows)}),"
           f" own {len(own)} (wrong {sum(r['wrong'] for r in own)})", file=sys.stderr)
 
+    if a.test:
+        tests = []
+        for letter in a.test:
+            gold = sorted(ws.glob.glob(os.path.join(ws.BLIND, f"understanding-2026-12-0*-{letter}.jsonl")))[0]
+            tests += list(rows_of(gold, ws.pred_path(a.outdir, letter), os.path.join(a.outdir, f"u-{letter}.err"), letter))
+        model, t = fit_with_threshold(rows + own, {r["group"] for r in rows}, a.budget)
+        total = collections.Counter()
+        print(f"held out (model and threshold {t:.4f} from {','.join(a.letters)}{' + own' if own else ''})")
+        for letter in a.test:
+            held = [r for r in tests if r["group"] == letter]
+            c = count(held, lambda r: prob(model, r["features"]) >= t and (r["org"] is not None or not a.named_only))
+            total.update(c)
+            print(f"{letter}\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
+                  f"\t{c['right_ask_before']} -> {c['right_ask_after']} of {c['right']}")
+            if a.list:
+                for r in held:
+                    if not r["asks"] and prob(model, r["features"]) >= t and (r["org"] is not None or not a.named_only):
+                        print(f"\t{'CAUGHT' if r['wrong'] else 'cost'}\t{r['id']}\t{r['kind']}\t{r['why']}\tp={prob(model, r['features']):.3f}")
+        c = total
+        print(f"all\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
+              f"\t{c['right_ask_before']} -> {c['right_ask_after']} of {c['right']} ({c['right_ask_before'] / c['right']:.3f} -> {c['right_ask_after'] / c['right']:.3f})")
+        return
+    if a.compare:
+        with open(a.compare, encoding="utf-8") as f:
+            shipped = json.load(f)
+        total = collections.Counter()
+        print("batch\tactions\twrong\tsilent_wrong\tfalse_silent\tright_asks\tthreshold (weights " + a.compare + ")")
+        for letter in a.letters:
+            held = [r for r in rows if r["group"] == letter]
+            c = count(held, lambda r: prob(shipped, r["features"]) >= shipped["threshold"] and (r["org"] is not None or not a.named_only))
+            total.update(c)
+            print(f"{letter}\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
+                  f"\t{c['right_ask_before']} -> {c['right_ask_after']} of {c['right']}")
+        c = total
+        print(f"all\t{c['actions']}\t{c['wrong']}\t{c['silent_before']} -> {c['silent_after']}\t{c['false_silent_before']} -> {c['false_silent_after']}"
+              f"\t{c['right_ask_before']} -> {c['right_ask_after']} of {c['right']} ({c['right_ask_before'] / c['right']:.3f} -> {c['right_ask_after'] / c['right']:.3f})")
+        return
     if a.write and a.threshold is not None:
         return write(a, train(silent(rows + own)), a.threshold, own)
     total = collections.Counter()

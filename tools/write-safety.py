@@ -9,7 +9,7 @@ A recording action (visit, org_update, member_discovery, formation, pairing, wor
 It ASKS when it carries "confirm": true (the conversation shows it and asks before writing); otherwise it is SILENT.
 Pairing follows /work/shared/eval/score.py (kind and organisation first); fields are compared as score.py does.
 
-Usage: tools/write-safety.py OUTDIR [letters...]      (OUTDIR holds u-L.out from /work/wt/run-blind.sh)
+Usage: tools/write-safety.py OUTDIR [letters...]      (OUTDIR holds u-L.out, or u-L.jsonl as tools/run-blind.sh writes it)
        tools/write-safety.py --gold GOLD.jsonl --pred PRED.jsonl
   --silent   list only the silent wrong actions   --false   only false ones   --right   also list right actions that ask
   --tsv      one line per listed action: letter, case, kind, organisation, why, asks
@@ -80,6 +80,14 @@ def judge(gold_actions, pred_actions):
         yield p, why or None, g
 
 
+def pred_path(outdir, letter):
+    """The reading of batch letter in outdir: u-L.out (older runs) or u-L.jsonl (tools/run-blind.sh); None when neither."""
+    for name in (f"u-{letter}.out", f"u-{letter}.jsonl"):
+        if os.path.exists(os.path.join(outdir, name)):
+            return os.path.join(outdir, name)
+    return None
+
+
 def rows_of(gold_path, pred_path, letter):
     gold, pred = load(gold_path), load(pred_path)
     for cid, case in gold.items():
@@ -103,11 +111,12 @@ def main():
     if a.gold:
         batches.append(("-", a.gold, a.pred))
     else:
-        letters = a.letters or sorted(os.path.basename(p)[2:-4] for p in glob.glob(os.path.join(a.outdir, "u-?.out")))
+        found = {os.path.basename(p)[2:].rsplit(".", 1)[0] for p in glob.glob(os.path.join(a.outdir, "u-*.out")) + glob.glob(os.path.join(a.outdir, "u-*.jsonl"))}
+        letters = a.letters or sorted(found, key=lambda x: (len(x), x))
         for letter in letters:
             gold = sorted(glob.glob(os.path.join(BLIND, f"understanding-2026-12-0*-{letter}.jsonl")))
-            if gold and os.path.exists(os.path.join(a.outdir, f"u-{letter}.out")):
-                batches.append((letter, gold[0], os.path.join(a.outdir, f"u-{letter}.out")))
+            if gold and pred_path(a.outdir, letter):
+                batches.append((letter, gold[0], pred_path(a.outdir, letter)))
     keys = ["actions", "wrong", "asked", "silent", "false", "false_silent", "false_silent_named", "incomplete_silent", "right_asks"]
     total = dict.fromkeys(keys, 0)
     for letter, gold, pred in batches:
