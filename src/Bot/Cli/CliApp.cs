@@ -40,7 +40,7 @@ public static class CliApp
     /// <summary>The verbs, one a line, in Chinese.</summary>
     public const string Usage = """
         用法：InstructorBot [命令] [选项]
-          serve（默认）                     启动服务：网页聊天 /、各渠道接口、健康检查 /healthz
+          serve（默认）                     启动服务：网页聊天 /、各渠道接口、健康检查 /healthz、就绪检查 /readyz
           chat --user ID                    在终端里以 ID 的身份对话，一行一条消息
           import --ledger FILE | --users FILE  导入台账（.csv/.xlsx）或用户
           index FILE_OR_DIR...              把文件（.txt .md .docx .pdf）加入知识索引
