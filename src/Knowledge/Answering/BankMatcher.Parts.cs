@@ -25,12 +25,7 @@ public sealed partial class BankMatcher
         double bankSaid = 0;
         for (var i = 0; i < cut.Words.Length; i++)
         {
-            if (!reading.SaysBankWord.TryGetValue(cut.WordIds[i], out var says))
-            {
-                reading.SaysBankWord[cut.WordIds[i]] = says = Said(cut.Words[i], reading.Form, reading.Words);
-            }
-
-            bankSaid += cut.WordIdf[i] * says;
+            bankSaid += cut.WordIdf[i] * SaysBankWord(reading, cut.WordIds[i], cut.Words[i]);
         }
 
         return Share(reading, cut) * (cut.IdfTotal > 0 ? bankSaid / cut.IdfTotal : 0);

@@ -113,8 +113,11 @@ public sealed partial class BankMatcher
             return (askingFilter[bit >> 6] & 1UL << (bit & 63)) != 0 && askingCodes.Contains(code);
         }
 
-        /// <summary>How far this question says each bank word met so far (<see cref="Said"/>): a word many bank questions share is looked at once.</summary>
-        internal Dictionary<int, double> SaysBankWord { get; } = [];
+        /// <summary>
+        /// This reading's number, unique in the process: what the thread's table of how far a question says each bank word
+        /// (<see cref="SaysBankWord"/>) marks the entries of this reading with.
+        /// </summary>
+        internal long Stamp { get; } = Interlocked.Increment(ref stamps);
 
         /// <summary>The best match and the bound met so far for a sentence's keys (<see cref="Best"/>, <see cref="Bound"/>): the same keys mark many passages of a large corpus.</summary>
         internal Dictionary<string, BankMatch> Bests { get; } = new(StringComparer.Ordinal);
@@ -156,6 +159,40 @@ public sealed partial class BankMatcher
     private int WordId(string word) => wordIds.TryGetValue(word, out var id) ? id : wordIds.GetOrAdd(word, _ => Interlocked.Increment(ref lastWordId));
 
     private int lastWordId;
+
+    /// <summary>The last <see cref="Reading.Stamp"/> given.</summary>
+    private static long stamps;
+
+    /// <summary>
+    /// Per thread, by bank word number (<see cref="Cut.WordIds"/>): how far the reading of the entry's stamp says the word, so
+    /// that a word many bank questions share is looked at once per question, without a table allocated per question.
+    /// </summary>
+    [ThreadStatic]
+    private static double[]? saidValues;
+
+    [ThreadStatic]
+    private static long[]? saidStamps;
+
+    /// <summary>How far <paramref name="reading"/> says a bank word (<see cref="Said"/>), looked at once per reading and thread.</summary>
+    private static double SaysBankWord(Reading reading, int id, string word)
+    {
+        var (values, stamped) = (saidValues, saidStamps);
+        if (values is null || stamped is null || id >= values.Length)
+        {
+            var size = Math.Max(id + 1, Math.Max(4096, 2 * (values?.Length ?? 0)));
+            Array.Resize(ref saidValues, size);
+            Array.Resize(ref saidStamps, size);
+            (values, stamped) = (saidValues, saidStamps);
+        }
+
+        if (stamped![id] != reading.Stamp)
+        {
+            values![id] = Said(word, reading.Form, reading.Words);
+            stamped[id] = reading.Stamp;
+        }
+
+        return values![id];
+    }
 
     /// <summary>
     /// What a bank question's match counts for when the user asks for a kind of thing (a duration, a sum, a count…) and the
@@ -307,7 +344,14 @@ public sealed partial class BankMatcher
         {
             // Precision and Dice first (a few look-ups): with coverage at its most they bound the score, and a bank question
             // that cannot score above the best so far is not matched word by word (it could not replace it).
-            var (precision, dice) = (Precision(reading, cut), Dice(reading, cut));
+            // Dice first (the cheapest, precision at its most), then precision.
+            var dice = Dice(reading, cut);
+            if (best.Score > 0 && ScoreAtMost(reading, cut, Share(reading, cut), dice) <= best.Score)
+            {
+                continue;
+            }
+
+            var precision = Precision(reading, cut);
             if (best.Score > 0 && ScoreAtMost(reading, cut, precision, dice) <= best.Score)
             {
                 continue;
