@@ -342,9 +342,9 @@ public sealed partial class BankMatcher
         var best = BankMatch.None;
         foreach (var cut in CutsOf(sentenceKeys))
         {
-            // Precision and Dice first (a few look-ups): with coverage at its most they bound the score, and a bank question
-            // that cannot score above the best so far is not matched word by word (it could not replace it).
-            // Dice first (the cheapest, precision at its most), then precision.
+            // Dice, then precision (a few look-ups each): with coverage (and, before it is known, precision) at its most they
+            // bound the score, and a bank question that cannot score above the best so far is not matched word by word (it
+            // could not replace it: the best stays the first with the highest score).
             var dice = Dice(reading, cut);
             if (best.Score > 0 && ScoreAtMost(reading, cut, Share(reading, cut), dice) <= best.Score)
             {
