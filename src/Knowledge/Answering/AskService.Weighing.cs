@@ -22,10 +22,24 @@ public sealed partial class AskService
         {
             for (var at = 0; at + name.Length <= form.Length; at++)
             {
-                var run = form.Substring(at, name.Length);
-                var differ = Enumerable.Range(0, name.Length).Where(i => run[i] != name[i]).ToList();
-                if (differ.Count == 1 && TextCleaner.IsCjk(run[differ[0]]) && !Numerals.Contains(run[differ[0]]) && !Numerals.Contains(name[differ[0]])
-                    && !Written(run) && question.Contains(run, StringComparison.Ordinal))
+                // The one place the run differs from the name (-1: none or more than one), without a string per place.
+                var differ = -1;
+                for (var i = 0; i < name.Length; i++)
+                {
+                    if (form[at + i] != name[i])
+                    {
+                        if (differ >= 0)
+                        {
+                            differ = -1;
+                            break;
+                        }
+
+                        differ = i;
+                    }
+                }
+
+                if (differ >= 0 && TextCleaner.IsCjk(form[at + differ]) && !Numerals.Contains(form[at + differ]) && !Numerals.Contains(name[differ])
+                    && form.Substring(at, name.Length) is var run && !Written(run) && question.Contains(run, StringComparison.Ordinal))
                 {
                     return question.Replace(run, name, StringComparison.Ordinal);
                 }

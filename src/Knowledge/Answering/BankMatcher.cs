@@ -27,7 +27,7 @@ public sealed record BankMatch(double Coverage, double Precision, double Dice)
 /// IDF among the bank's questions, so a word every question says (文件, 要求) weighs little and a word none says
 /// weighs most (it is what the bank does not know of the question).
 /// </summary>
-public sealed class BankMatcher
+public sealed partial class BankMatcher
 {
     private readonly QuestionBank bank;
     private readonly WordSegmenter segmenter;
@@ -83,10 +83,41 @@ public sealed class BankMatcher
         internal double[] AskingIdf { get; init; } = [];
 
         /// <summary><see cref="AskingBigrams"/> as numbers (<see cref="Code"/>): a bank question's bigrams are looked up without strings.</summary>
-        internal HashSet<int> AskingCodes { get; init; } = [];
+        internal HashSet<int> AskingCodes
+        {
+            get => askingCodes;
+            init
+            {
+                askingCodes = value;
+                askingFilter = new ulong[4];
+                foreach (var code in value)
+                {
+                    var bit = FilterBit(code);
+                    askingFilter[bit >> 6] |= 1UL << (bit & 63);
+                }
+            }
+        }
 
-        /// <summary>How far this question says each bank word met so far (<see cref="Said"/>): a word many bank questions share is looked at once.</summary>
-        internal Dictionary<string, double> SaysBankWord { get; } = new(StringComparer.Ordinal);
+        private readonly HashSet<int> askingCodes = [];
+
+        /// <summary>
+        /// <see cref="AskingCodes"/> as 256 bits, each code's bit set (<see cref="FilterBit"/>): a bank question's bigram whose
+        /// bit is clear is none of them, without a look-up in the set (most of a bank question's bigrams are not asked).
+        /// </summary>
+        private readonly ulong[] askingFilter = new ulong[4];
+
+        /// <summary>Whether a bigram (<see cref="Code"/>) is one of <see cref="AskingCodes"/>.</summary>
+        internal bool Asks(int code)
+        {
+            var bit = FilterBit(code);
+            return (askingFilter[bit >> 6] & 1UL << (bit & 63)) != 0 && askingCodes.Contains(code);
+        }
+
+        /// <summary>
+        /// This reading's number, unique in the process: what the thread's table of how far a question says each bank word
+        /// (<see cref="SaysBankWord"/>) marks the entries of this reading with.
+        /// </summary>
+        internal long Stamp { get; } = Interlocked.Increment(ref stamps);
 
         /// <summary>The best match and the bound met so far for a sentence's keys (<see cref="Best"/>, <see cref="Bound"/>): the same keys mark many passages of a large corpus.</summary>
         internal Dictionary<string, BankMatch> Bests { get; } = new(StringComparer.Ordinal);
@@ -95,6 +126,11 @@ public sealed class BankMatcher
 
         /// <summary>The words of the question that lie in a unit type it names (律所 in "没有党员的律所"), with the unit type.</summary>
         internal Dictionary<string, UnitClass> UnitTypes { get; init; } = new(StringComparer.Ordinal);
+
+        /// <summary>The largest credit a unit type of <see cref="UnitTypes"/> gets through its class (0 when none): what bounds coverage with 1.</summary>
+        internal double LargestClassCredit => largestClassCredit ??= UnitTypes.Count == 0 ? 0 : UnitTypes.Values.Max(u => u.Credit);
+
+        private double? largestClassCredit;
     }
 
     /// <summary>
@@ -111,7 +147,52 @@ public sealed class BankMatcher
     }
 
     /// <summary>A bank question read once: its match form, content words with their IDF and its bigrams.</summary>
-    private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, int[] Bigrams, AnswerKind.Kind Kind);
+    private sealed record Cut(string Form, string[] Words, double[] WordIdf, double IdfTotal, int[] Bigrams, AnswerKind.Kind Kind)
+    {
+        /// <summary>Each of <see cref="Words"/> as a number (<see cref="WordId"/>): a question's reading keeps what it found of each by number, not by string.</summary>
+        public int[] WordIds { get; init; } = [];
+    }
+
+    /// <summary>A number for each bank word met so far (<see cref="Cut.WordIds"/>).</summary>
+    private readonly ConcurrentDictionary<string, int> wordIds = new(StringComparer.Ordinal);
+
+    private int WordId(string word) => wordIds.TryGetValue(word, out var id) ? id : wordIds.GetOrAdd(word, _ => Interlocked.Increment(ref lastWordId));
+
+    private int lastWordId;
+
+    /// <summary>The last <see cref="Reading.Stamp"/> given.</summary>
+    private static long stamps;
+
+    /// <summary>
+    /// Per thread, by bank word number (<see cref="Cut.WordIds"/>): how far the reading of the entry's stamp says the word, so
+    /// that a word many bank questions share is looked at once per question, without a table allocated per question.
+    /// </summary>
+    [ThreadStatic]
+    private static double[]? saidValues;
+
+    [ThreadStatic]
+    private static long[]? saidStamps;
+
+    /// <summary>How far <paramref name="reading"/> says a bank word (<see cref="Said"/>), looked at once per reading and thread.</summary>
+    private static double SaysBankWord(Reading reading, int id, string word)
+    {
+        var (values, stamped) = (saidValues, saidStamps);
+        if (values is null || stamped is null || id >= values.Length)
+        {
+            var size = Math.Max(id + 1, Math.Max(4096, 2 * (values?.Length ?? 0)));
+            Array.Resize(ref saidValues, size);
+            Array.Resize(ref saidStamps, size);
+            (values, stamped) = (saidValues, saidStamps);
+        }
+
+        if (stamped![id] != reading.Stamp)
+        {
+            values![id] = Said(word, reading.Form, reading.Words);
+            stamped[id] = reading.Stamp;
+        }
+
+        return values![id];
+    }
 
     /// <summary>
     /// What a bank question's match counts for when the user asks for a kind of thing (a duration, a sum, a count…) and the
@@ -217,7 +298,7 @@ public sealed class BankMatcher
             for (var i = 0; i < reading.AskingWords.Count; i++)
             {
                 asked += askingIdf[i];
-                said += askingIdf[i] * Math.Max(SaidAmong(reading.AskingWords[i], union.Forms, union.WordSet, union.LongestWord), ClassSaid(reading, reading.AskingWords[i], union.Forms));
+                said += askingIdf[i] * Math.Max(SaidAmong(reading.AskingWords[i], union.Forms, union.WordSet, union.LongestWord, union.Bigrams), ClassSaid(reading, reading.AskingWords[i], union.Forms));
             }
 
             var coverage = share * (asked > 0 ? said / asked : 0);
@@ -261,7 +342,22 @@ public sealed class BankMatcher
         var best = BankMatch.None;
         foreach (var cut in CutsOf(sentenceKeys))
         {
-            var match = Match(reading, cut);
+            // Dice, then precision (a few look-ups each): with coverage (and, before it is known, precision) at its most they
+            // bound the score, and a bank question that cannot score above the best so far is not matched word by word (it
+            // could not replace it: the best stays the first with the highest score).
+            var dice = Dice(reading, cut);
+            if (best.Score > 0 && ScoreAtMost(reading, cut, Share(reading, cut), dice) <= best.Score)
+            {
+                continue;
+            }
+
+            var precision = Precision(reading, cut);
+            if (best.Score > 0 && ScoreAtMost(reading, cut, precision, dice) <= best.Score)
+            {
+                continue;
+            }
+
+            var match = new BankMatch(Coverage(reading, cut), precision, dice);
             if (match.Score > best.Score)
             {
                 best = match;
@@ -287,102 +383,7 @@ public sealed class BankMatcher
         return keyCuts.GetOrAdd(sentenceKeys.Id, all);
     }
 
-    private BankMatch Match(Reading reading, Cut cut)
-    {
-        Interlocked.Increment(ref matched);
-        double asked = 0, said = 0;
-        var askingIdf = reading.AskingIdf.Length == reading.AskingWords.Count ? reading.AskingIdf : [.. reading.AskingWords.Select(Idf)];
-        for (var i = 0; i < reading.AskingWords.Count; i++)
-        {
-            asked += askingIdf[i];
-            said += askingIdf[i] * Math.Max(Said(reading.AskingWords[i], cut.Form, cut.Words), ClassSaid(reading, reading.AskingWords[i], cut.Form));
-        }
-
-        double bankSaid = 0;
-        for (var i = 0; i < cut.Words.Length; i++)
-        {
-            var word = cut.Words[i];
-            if (!reading.SaysBankWord.TryGetValue(word, out var says))
-            {
-                reading.SaysBankWord[word] = says = Said(word, reading.Form, reading.Words);
-            }
-
-            bankSaid += cut.WordIdf[i] * says;
-        }
-
-        var shared = 0;
-        foreach (var code in cut.Bigrams)
-        {
-            if (reading.AskingCodes.Contains(code))
-            {
-                shared++;
-            }
-        }
-
-        var sizes = reading.AskingCodes.Count + cut.Bigrams.Length;
-        var share = reading.Kind != AnswerKind.Kind.None && cut.Kind != reading.Kind ? OtherKindShare : 1;
-        return new BankMatch(share * (asked > 0 ? said / asked : 0), share * (cut.IdfTotal > 0 ? bankSaid / cut.IdfTotal : 0), share * (sizes > 0 ? 2.0 * shared / sizes : 0));
-    }
-
-    /// <summary>
-    /// How far a bank question says a unit type the user names (律所) by naming its class (社会组织, Resources/unit-classes.tsv):
-    /// the bank's writers asked for the class, the user for one of its members. 0 for a word of no unit type.
-    /// </summary>
-    private static double ClassSaid(Reading reading, string word, string form) =>
-        reading.UnitTypes.Count == 0 ? 0 : UnitClasses.Credit(reading.UnitTypes.GetValueOrDefault(word), form);
-
-    /// <summary>A bigram as one number: two UTF-16 characters side by side.</summary>
-    private static int Code(char first, char second) => first << 16 | second;
-
-    /// <summary>
-    /// How far a text says a word: 1 when it writes it (as a word or inside a longer one: "报" in "报上去"), else the share of
-    /// the longer of the two that a word of the text and the word share when one holds the other ("报上去" by "报": 1/3).
-    /// </summary>
-    /// <summary>
-    /// <see cref="Said"/> against many words: the longest run of <paramref name="word"/> that is one of them gives the same
-    /// share as the longest of them <paramref name="word"/> holds.
-    /// </summary>
-    private static double SaidAmong(string word, string form, HashSet<string> words, int longest)
-    {
-        if (form.Contains(word, StringComparison.Ordinal))
-        {
-            return 1;
-        }
-
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var length = Math.Min(word.Length, longest); length > 0; length--)
-        {
-            for (var at = 0; at + length <= word.Length; at++)
-            {
-                if (lookup.Contains(word.AsSpan(at, length)))
-                {
-                    return (double)length / word.Length;
-                }
-            }
-        }
-
-        return 0;
-    }
-
-    private static double Said(string word, string form, IReadOnlyList<string> words)
-    {
-        if (form.Contains(word, StringComparison.Ordinal))
-        {
-            return 1;
-        }
-
-        var best = 0.0;
-        for (var i = 0; i < words.Count; i++)
-        {
-            var other = words[i];
-            if (word.Contains(other, StringComparison.Ordinal))
-            {
-                best = Math.Max(best, (double)other.Length / word.Length);
-            }
-        }
-
-        return best;
-    }
+    private BankMatch Match(Reading reading, Cut cut) => new(Coverage(reading, cut), Precision(reading, cut), Dice(reading, cut));
 
     private double Idf(string word)
     {
@@ -396,7 +397,7 @@ public sealed class BankMatcher
         var form = QuestionAnalyzer.MatchForm(q);
         var words = ContentWords(form);
         double[] idf = [.. words.Select(Idf)];
-        return new Cut(form, words, idf, idf.Sum(), [.. Bigrams(form).Select(b => Code(b[0], b[1]))], AnswerKind.Asked(form));
+        return new Cut(form, words, idf, idf.Sum(), [.. Bigrams(form).Select(b => Code(b[0], b[1]))], AnswerKind.Asked(form)) { WordIds = [.. words.Select(WordId)] };
     });
 
     // The frequencies are counted with this, not with Of (whose IDFs need the frequencies).

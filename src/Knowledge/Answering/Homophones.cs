@@ -24,6 +24,7 @@ public static class Pinyin
     public static IReadOnlyList<string> Keys(string word, int max = 16)
     {
         var keys = new List<string> { string.Empty };
+        var next = new List<string>();
         foreach (var c in word)
         {
             var readings = Readings(c);
@@ -32,7 +33,23 @@ public static class Pinyin
                 return [];
             }
 
-            keys = [.. keys.SelectMany(k => readings.Select(r => k.Length == 0 ? r : k + " " + r)).Take(max)];
+            // Each key so far with each reading, in that order, the first max of them (no LINQ: this runs for every run
+            // of two to four characters of every question).
+            next.Clear();
+            foreach (var k in keys)
+            {
+                foreach (var r in readings)
+                {
+                    if (next.Count == max)
+                    {
+                        break;
+                    }
+
+                    next.Add(k.Length == 0 ? r : string.Concat(k, " ", r));
+                }
+            }
+
+            (keys, next) = (next, keys);
         }
 
         return keys;
