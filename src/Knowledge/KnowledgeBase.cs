@@ -33,11 +33,8 @@ public sealed class KnowledgeBase : IDisposable
     /// (forced right 1,284 → 1,300 of 1,467, shipped 0.797 → 0.818, abstention 0.939 both, each batch learned without it;
     /// with written words bridged at credit 0.5), but switched on it answers off-corpus own questions: own + dev left out
     /// abstain 0.898 → 0.874, qa-own 0.873 (floor 0.88), qa-r20-qask's abstention below its floor, own held-out folds 0.881 → 0.857.
-    /// On since round 23 (r23-qjudge): the judge weighs how much of the asking clause the sentence holds in the question's own
-    /// words (asking_own_coverage), and refit with the bridge on it keeps abstention: own held-out 0.934 / abstain 0.905, blind
-    /// a–ar 0.832 / 0.954, the hostile queries declined; through the CLI a–bd 1,430 → 1,470 of 1,792 (docs/knowledge.md).
     /// </summary>
-    internal static bool UseLearnedAssociations { get; } = true;
+    internal static bool UseLearnedAssociations { get; } = false;
 
     /// <summary>
     /// The question analyzer with the shipped vocabulary, word segmenter and thesaurus: the hand entries and the learned
