@@ -66,13 +66,6 @@ public sealed record AnswerFeatures(
     /// </summary>
     public BankMatch Bank { get; init; } = BankMatch.None;
 
-    /// <summary>
-    /// The asking clauses' share (the whole question's when none stands apart) the best sentence holds in the question's own
-    /// words: no thesaurus expansion, learned association, unit class or telling clause (round 23: whether the asking clause
-    /// found its passage itself).
-    /// </summary>
-    public double AskingOwnCoverage { get; init; } = 1;
-
     /// <summary>The asking coverage halved for each missing-word sign: the product the earlier hand scorer used, as one feature.</summary>
     public double Vetoed => AskingCoverage * (PredicateMissing ? 0.5 : 1) * (ModifierMissing ? 0.5 : 1) * (NegationMissing ? 0.5 : 1) * (SubjectMissing ? 0.5 : 1);
 
@@ -89,7 +82,6 @@ public sealed record AnswerFeatures(
         "kind_missing", "requirement_missing", "requirement_held", "focus_neighbourhood_coverage", "asking_gap", "coverage_gap",
         "bank_coverage", "bank_dice",
         "kind_held", "plain_share",
-        "asking_own_coverage",
     ];
 
     public double[] Vector() =>
@@ -101,7 +93,6 @@ public sealed record AnswerFeatures(
         KindMissing ? 1 : 0, RequirementMissing ? 1 : 0, RequirementHeld ? 1 : 0, Focus?.NeighbourhoodCoverage ?? AskingCoverage, AskingGap, CoverageGap,
         Bank.Coverage, Bank.Dice,
         KindHeld ? 1 : 0, PlainShare,
-        AskingOwnCoverage,
     ];
 }
 

@@ -67,36 +67,11 @@ public sealed partial class AskService
         }
 
         var other = ranked.Among(x => x.Hit != best.Hit).FirstOrDefault();
-        var own = OwnCoverage(terms, weights, asking, best, bound);
         var topWordScore = ranked.Unordered.Max(x => x.Hit.WordScore);
         var margin = other is null || best.Score <= 0 ? 1 : Math.Clamp((best.Score - other.Score) / best.Score, 0, 1);
         return new AnswerFeatures(judged, best.JudgedCoverage, total > 0 ? missing / total : 0, total > 0 ? unknown / total : 0, Math.Min(rarest, 1.5), margin,
             predicateMissing, modifierMissing, negationMissing, subjectMissing, figureMissing, asking is not null,
-            best.Hit.HeadingMatch, topWordScore > 0 ? best.Hit.WordScore / topWordScore : 0) { AskingOwnCoverage = own };
-    }
-
-    /// <summary>
-    /// How much of the asking clauses (the whole question when none stands apart) the best sentence holds in the question's
-    /// own words, by weight: a term's own alternatives in the sentence (1) or its headings (0.6), never a thesaurus expansion,
-    /// a learned (bridged) word, a unit type's class or a telling clause. Beside <see cref="AskingCoverage"/> it tells the
-    /// judge whether the asking clause found its passage itself or only through words put in its place (round 23).
-    /// </summary>
-    private static double OwnCoverage(IReadOnlyList<KeyTerm> terms, double[] weights, bool[]? asking, ScoredSentence best, System.Text.RegularExpressions.Regex?[] bound)
-    {
-        var sentence = best.Hit.SentenceForms[best.Index];
-        double total = 0, held = 0;
-        for (var i = 0; i < terms.Count; i++)
-        {
-            if (terms[i].Generic || asking is not null && !asking[i])
-            {
-                continue;
-            }
-
-            total += weights[i];
-            held += bound[i]?.IsMatch(sentence) == true ? weights[i] : Math.Max(terms[i].OwnCredit(sentence), 0.6 * terms[i].OwnCredit(best.Hit.MatchContext)) * weights[i];
-        }
-
-        return total > 0 ? held / total : 1;
+            best.Hit.HeadingMatch, topWordScore > 0 ? best.Hit.WordScore / topWordScore : 0);
     }
 
     /// <summary>Share of the subject of a one-clause question (by weight) the answering sentence or its headings must hold.</summary>

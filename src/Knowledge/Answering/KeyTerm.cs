@@ -61,20 +61,6 @@ public sealed record KeyTerm(IReadOnlyList<string> Alternatives, bool Generic, i
         return 0;
     }
 
-    /// <summary>1 when the text holds one of the term's own words (never a thesaurus expansion nor a learned word), else 0.</summary>
-    public double OwnCredit(string matchText)
-    {
-        for (var i = 0; i < Alternatives.Count; i++)
-        {
-            if (Holds(matchText, Alternatives[i]))
-            {
-                return 1;
-            }
-        }
-
-        return 0;
-    }
-
     /// <summary>A number is held whole: "附件2" is not in "2021年".</summary>
     private static bool Holds(string text, string word)
     {
