@@ -195,15 +195,8 @@ internal static class FigureTable
             return null;
         }
 
-        foreach (var none in rules.Vocabulary.NoneWords.OrderByDescending(w => w.Length))
-        {
-            if (none.Length > 0 && text.AsSpan(at).StartsWith(none) && text.AsSpan(at + none.Length).StartsWith("党员"))
-            {
-                return (at + none.Length + 2, none);
-            }
-        }
-
-        return null;
+        return rules.NoneWords.MatchAt(text, at) is { } none && text.AsSpan(at + none.Length).StartsWith("党员")
+            ? (at + none.Length + 2, none) : null;
     }
 
     private static FigureNoun NounAfter(string text, UnderstandingRules rules, int end, int segmentEnd)

@@ -69,7 +69,7 @@ internal sealed partial class MessageParser
                     ? parts.Aggregate(new MemberCategories(), (all, p) => all.Plus(p.Category!, p.Value))
                     : find.Action.Categories;
                 drafts[at] = find with { Action = find.Action with { Count = sum.Value, Categories = categories } };
-                DropTotal(find.Action.Organization, sum.Value);
+                DropFigure(find.Action.Organization, sum.Value, FigureNoun.Members);
             }
             else if (sum.Value > count && !drafts.Exists(d => d.Action.Kind == ActionKind.OrgUpdate && d.Action.Organization == find.Action.Organization && d.Action.PartyMembers is not null))
             {
@@ -127,12 +127,12 @@ internal sealed partial class MessageParser
             drafts[at] = find with { Action = find.Action with { Count = group.Value, Categories = categories is { } c && c.NonZero().Sum(n => n.Count) > group.Value ? null : categories } };
             if (!figures.Exists(f => f.Noun == FigureNoun.Members && f.Value == 1))
             {
-                DropTotal(find.Action.Organization, 1); // the one member told first, read as a total beside the find
+                DropFigure(find.Action.Organization, 1, FigureNoun.Members); // the one member told first, read as a total beside the find
             }
 
             if (!figures.Exists(f => f.Noun == FigureNoun.Staff && f.Value == group.Value))
             {
-                DropStaff(find.Action.Organization, group.Value);
+                DropFigure(find.Action.Organization, group.Value, FigureNoun.Staff);
             }
         }
     }
@@ -168,7 +168,7 @@ internal sealed partial class MessageParser
             drafts[at] = find with { Action = find.Action with { Categories = categories } };
             foreach (var part in parts.Where(p => !figures.Exists(f => f.Noun == FigureNoun.Members && f.Role == FigureRole.Total && f.Value == p.Value && !parts.Contains(f))))
             {
-                DropTotal(find.Action.Organization, part.Value);
+                DropFigure(find.Action.Organization, part.Value, FigureNoun.Members);
             }
         }
     }
@@ -189,25 +189,6 @@ internal sealed partial class MessageParser
             .Where(s => !full.Exists(c => c.Position <= s.Position && s.Position < c.Position + c.Word.Length))
             .Select(s => (s.Position, Category: rules.Vocabulary.CategoryShortWords[s.Word])));
         return [.. said.OrderBy(s => s.Position).Select(s => s.Category)];
-    }
-
-    private void DropStaff(string? organization, int value)
-    {
-        for (var k = drafts.Count - 1; k >= 0; k--)
-        {
-            var update = drafts[k].Action;
-            if (update.Kind == ActionKind.OrgUpdate && update.Organization == organization && update.Employees == value)
-            {
-                if (update.PartyMembers is null && update.Status is null)
-                {
-                    drafts.RemoveAt(k);
-                }
-                else
-                {
-                    drafts[k] = drafts[k] with { Action = update with { Employees = null } };
-                }
-            }
-        }
     }
 
     private void FindsThatAreTotals(List<Figure> figures)
@@ -266,23 +247,29 @@ internal sealed partial class MessageParser
     private bool OtherUnitNamedBetween(Draft find, int end) =>
         mentions.Exists(m => m.Start > find.Position && m.Start < end && !m.IsGeneric && m.ReportedName is { } name && name != find.Action.Organization);
 
-    private void DropTotal(string? organization, int value)
+    /// <summary>
+    /// Takes a figure the readers wrote as the unit's staff (<see cref="FigureNoun.Staff"/>) or member total (any other noun)
+    /// off its org_update, and drops the update when nothing else stays on it.
+    /// </summary>
+    private void DropFigure(string? organization, int value, FigureNoun noun)
     {
+        var staff = noun == FigureNoun.Staff;
         for (var k = drafts.Count - 1; k >= 0; k--)
         {
             var update = drafts[k].Action;
-            if (update.Kind != ActionKind.OrgUpdate || update.Organization != organization || update.PartyMembers != value)
+            if (update.Kind != ActionKind.OrgUpdate || update.Organization != organization || (staff ? update.Employees : update.PartyMembers) != value)
             {
                 continue;
             }
 
-            if (update.Employees is null && update.Status is null)
+            var rest = staff ? update with { Employees = null } : update with { PartyMembers = null };
+            if (rest.Employees is null && rest.PartyMembers is null && rest.Status is null)
             {
                 drafts.RemoveAt(k);
             }
             else
             {
-                drafts[k] = drafts[k] with { Action = update with { PartyMembers = null } };
+                drafts[k] = drafts[k] with { Action = rest };
             }
         }
     }

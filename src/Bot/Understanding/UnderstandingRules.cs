@@ -109,6 +109,7 @@ internal sealed partial class UnderstandingRules
         TradeWords = new(v.GenericWords);
         LongDone = new(v.LongDoneMarkers);
         NoneAfterOne = new(v.NoneAfterOne);
+        NoneWords = new(v.NoneWords);
         ShowFollowups = new(v.ShowFollowups);
         StayPlaceVerbs = new(v.StayPlaceVerbs);
         VisitActivities = new(v.VisitActivityVerbs);
@@ -247,6 +248,9 @@ internal sealed partial class UnderstandingRules
     public KeywordSet TradeWords { get; }
     public KeywordSet LongDone { get; }
     public KeywordSet NoneAfterOne { get; }
+
+    /// <summary>没有, 没, 无, 木有…: the words that say none (<c>none_words</c>).</summary>
+    public KeywordSet NoneWords { get; }
 
     public KeywordSet ShowFollowups { get; }
 
