@@ -12,7 +12,7 @@ namespace InstructorBot.Bot.Tests.Understanding.Opinion;
 /// </summary>
 internal static class FallbackFolds
 {
-    public static readonly string[] Batches = [.. "abcdefghijklmnopqrstuvwxyz".Select(c => c.ToString()), "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ap", "aq", "ar", "as", "at", "au", "av", "aw", "ax", "ay", "az", "ba", "bb", "bc", "bd", "be", "bf", "bg"];
+    public static readonly string[] Batches = [.. "abcdefghijklmnopqrstuvwxyz".Select(c => c.ToString()), "aa", "ab", "ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ap", "aq", "ar", "as", "at", "au", "av", "aw", "ax", "ay", "az", "ba", "bb", "bc", "bd", "be", "bf", "bg", "bh", "bi", "bj"];
 
     public static readonly string ModelFolder = Path.Combine(Path.GetTempPath(), "instructorbot-tests", "fallback-folds");
 
