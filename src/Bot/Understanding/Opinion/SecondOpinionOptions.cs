@@ -60,11 +60,12 @@ public sealed class SecondOpinionOptions
     /// Chosen leave-one-writer-batch-out by a rule fixed in advance (docs/understanding.md, round 15), on every batch the
     /// folds hold (<see cref="RetakeAbove"/> was 0.7 on a–ai; 0.8 since round 20, when av, aw, ax joined the folds: net +1
     /// against 0 at 0.7; 0.7 again since round 22, when bb, bc, bd joined: net +4 against +3 at 0.8; 0.8 again since round 23,
-    /// when be, bf, bg joined: net +3 against +2 at 0.7 — the rule unchanged, the choice at its margin either way).
+    /// when be, bf, bg joined: net +3 against +2 at 0.7; 0.7 again since round 24, when bh, bi, bj joined: net +5 against +3 at
+    /// 0.8 — the rule unchanged, the choice at its margin either way).
     /// </summary>
     public float RetakeAbove { get; set; } = DefaultRetakeAbove;
 
-    public const float DefaultRetakeAbove = 0.80f;
+    public const float DefaultRetakeAbove = 0.70f;
 
     public const float DefaultFillAbove = 0.5f;
 
