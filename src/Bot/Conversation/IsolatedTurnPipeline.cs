@@ -42,7 +42,7 @@ public sealed partial class IsolatedTurnPipeline(
             if (!await readiness.WaitAsync(options.Value.StartupWait, cancellationToken))
             {
                 LogStillStarting(logger, message.Channel, string.Join(",", readiness.Warming), (long)options.Value.StartupWait.TotalMilliseconds);
-                return TurnResult.Of(StartingText);
+                return TurnResult.Unhandled(StartingText);
             }
 
             LogWaitedForWarmup(logger, message.Channel, (long)Stopwatch.GetElapsedTime(waited).TotalMilliseconds);

@@ -34,8 +34,10 @@ public sealed class WarmupTurnTests
             using var http = await SignedInAsync(host, "u_zhang");
             var records = host.RecordCount;
 
-            var reply = await SayAsync(http, PolicyQuestion, "w1");
+            var (reply, resendAfter) = await SayRawAsync(http, PolicyQuestion, "w1");
 
+            // The page is told the message was not handled and when to send it again (it does, with the same id).
+            Assert.Equal(10, resendAfter);
             Assert.DoesNotContain(IsolatedTurnPipeline.FailureText, reply, StringComparison.Ordinal);
             Assert.Contains(Starting, reply, StringComparison.Ordinal);
             Assert.Equal(records, host.RecordCount);
@@ -47,7 +49,8 @@ public sealed class WarmupTurnTests
             await WaitUntilReadyAsync(http);
 
             // The same client message id: the first try was not handled, so this one is, with the real answer.
-            var again = await SayAsync(http, PolicyQuestion, "w1");
+            var (again, resendAgain) = await SayRawAsync(http, PolicyQuestion, "w1");
+            Assert.Null(resendAgain);
             Assert.DoesNotContain(IsolatedTurnPipeline.FailureText, again, StringComparison.Ordinal);
             Assert.DoesNotContain(Starting, again, StringComparison.Ordinal);
             Assert.Contains("《", again, StringComparison.Ordinal);
@@ -157,12 +160,17 @@ public sealed class WarmupTurnTests
         return http;
     }
 
-    private static async Task<string> SayAsync(HttpClient http, string text, string clientMessageId)
+    private static async Task<string> SayAsync(HttpClient http, string text, string clientMessageId) =>
+        (await SayRawAsync(http, text, clientMessageId)).Text;
+
+    private static async Task<(string Text, int? RetryAfterSeconds)> SayRawAsync(HttpClient http, string text, string clientMessageId)
     {
         using var response = await http.PostAsJsonAsync(new Uri("/api/webchat/messages", UriKind.Relative), new { text, clientMessageId });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return string.Join("\n", body.RootElement.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+        var root = body.RootElement;
+        var replies = string.Join("\n", root.GetProperty("replies").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+        return (replies, root.TryGetProperty("retryAfterSeconds", out var retry) ? retry.GetInt32() : null);
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyzAsync(HttpClient http)

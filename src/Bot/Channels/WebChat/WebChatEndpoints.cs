@@ -18,6 +18,9 @@ public static class WebChatEndpoints
     public const string SignInPolicy = "webchat-signin";
 
     private const int MaxTextLength = 2000;
+
+    /// <summary>How long the page waits before sending again a message the host, still starting, did not handle.</summary>
+    private const int ResendAfterSeconds = 10;
     private const int HistoryTurns = 50;
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
@@ -145,7 +148,8 @@ public static class WebChatEndpoints
 
         var message = new IncomingMessage("web", user.Id, $"web:{user.Id}", request.ClientMessageId, request.Text, clock.GetUtcNow());
         var result = await turns.HandleAsync(message, cancellationToken);
-        return Results.Json(new WebChatReply([.. result.Replies.Select(r => WebChatMessage.Of(r, units))], result.Duplicate, demo.IsActive), WebChatJson.Options);
+        var replies = result.Replies.Select(r => WebChatMessage.Of(r, units)).ToList();
+        return Results.Json(new WebChatReply(replies, result.Duplicate, demo.IsActive, result.NotHandled ? ResendAfterSeconds : null), WebChatJson.Options);
     }
 
     private static IResult Download(string token, HttpContext http, DownloadFiles files)

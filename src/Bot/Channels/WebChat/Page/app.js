@@ -240,6 +240,7 @@
       busy = false;
       if (result.status === 401) { expired(); return; }
       if (result.status >= 500 || result.status === 429) { failed(entry); return; }
+      if (result.ok && result.data && result.data.retryAfterSeconds) { notYet(entry, result.data.retryAfterSeconds); return; }
       queue.shift();
       entry.item.classList.remove("pending");
       showTyping(queue.length > 0);
@@ -250,6 +251,19 @@
       }
       pump();
     }, function () { busy = false; failed(entry); });
+  }
+
+  // The host was still starting and did not handle the message (nothing was recorded): it stays first in the queue, still
+  // pending, the ones after it wait so the order stays as typed, and it is sent again with the same id after the delay the
+  // server gave. The sender is told once, in words that fit a page that resends by itself.
+  function notYet(entry, seconds) {
+    paused = true;
+    showTyping(false);
+    if (!entry.told) {
+      entry.told = true;
+      showReplies([{ text: "正在启动，请稍候：这条消息还没有处理，也没有记录任何内容，启动完成后会自动重新发送。" }]);
+    }
+    setTimeout(function () { paused = false; pump(); }, seconds * 1000);
   }
 
   // The bubble offers a retry; the messages after it wait, so the order stays as typed. A retry reuses the message's
