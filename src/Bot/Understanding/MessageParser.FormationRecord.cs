@@ -48,6 +48,12 @@ internal sealed partial class MessageParser
         {
             units = coordinated; // "云启网络跟极光数字 片区联建 …弄好了", "…；跟物流行业协会同业共建的联合支部…成立了" (MessageParser.Items.cs)
         }
+        else if (UnitsWithSubjectBefore(clause, units) is { } withSubject)
+        {
+            units = withSubject; // "美好时光家政和汇通汽车两家…，今天和宏图贸易一起成立了联合党支部" (MessageParser.JointUnits.cs)
+        }
+
+        units = UnitsListedAfter(clause, units); // "…联合党支部，成员单位三家：优品超市、蓝海跨境、云启科技"
 
         if (units.Count == 0 && clauses.FirstOrDefault(c => c.Start >= clause.End) is { IsQuestion: false } described
             && rules.Formation.FindFirst(text, described.Start, described.End) is { } builtAt && !IsBlocked(described, builtAt.Position)
@@ -92,7 +98,7 @@ internal sealed partial class MessageParser
         var mode = rules.JointModes.FindAll(text, from).Where(m => !IsUnrealized(m.Position))
             .OrderBy(m => rules.HostMarkers.MatchAt(text, m.Position) is not null ? 1 : 0).FirstOrDefault() is { Word: { } said } ? rules.Vocabulary.JointModes[said]
             : HelperMode(position) ?? (hosted ? "affiliated" : null); // a unit attached to a host's body is affiliated, said or not
-        units = [.. units.DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
+        units = [.. WithMainUnit(clause, units, mode).DistinctBy(Identity)]; // "佳和餐饮、顺达快递联合党支部": a unit read from the list and the clause is one unit
         var method = rules.Functional.ContainsAny(text, from) ? FormationMethod.Functional
             : rules.Joint.FindAll(text, from).Any(j => !InLeaderSpan(j.Position) && !IsUnrealized(j.Position)) || units.Count > 1 || mode is not null ? FormationMethod.Joint
             : FormationMethod.Single;
@@ -108,6 +114,11 @@ internal sealed partial class MessageParser
         // "党员到五十二个了", "党员现在是一百零三个了": a figure said with a change or state word is the unit's total now
         // (its org_update), not the new body's members.
         var members = BodyMembers(clause, units, method); // MessageParser.FormationSlots.cs
+
+        if (method == FormationMethod.Joint && UnnamedUnitsListed(clause))
+        {
+            units = []; // "顺达快递和附近的几个商户…联合成立了党支部": units not named; ask which, write none
+        }
 
         var first = units.FirstOrDefault();
         var action = Record(ActionKind.Formation, first, position) with
