@@ -276,7 +276,8 @@ internal sealed partial class MessageParser
                     || NamesPairedWork(clause, position, verb)
                     || rules.SplitMarkers.ContainsAny(text, position, clause.End) // "从原来的联建党组织中拆分出来": the form left
                     || rules.LongDone.EndsAt(text, position, Math.Max(clause.Start, position - 3)) // "支部早就建了": it exists, not set up now
-                    || text.AsSpan(clause.Start, position - clause.Start).Contains("换届", StringComparison.Ordinal)) // "党支部换届选举结束": it existed
+                    || text.AsSpan(clause.Start, position - clause.Start).Contains("换届", StringComparison.Ordinal) // "党支部换届选举结束": it existed
+                    || NamesAnEventBeforeTheAct(clause, position, verb.Length))
                 {
                     continue;
                 }
@@ -318,6 +319,17 @@ internal sealed partial class MessageParser
         }
 
         return clauses.FirstOrDefault(c => c.Start >= clause.End) is { } next && rules.Pairing.FindAll(text, next.Start, next.End).Any(v => !IsAttributive(v));
+    }
+
+    /// <summary>
+    /// "参加了一个联合党支部的成立会。…成立了联合党支部": a formation verb before an event noun (会, 大会, 仪式) names the event;
+    /// where a later clause sets the body up, the formation is read there, with the units said before it (round 24).
+    /// </summary>
+    private bool NamesAnEventBeforeTheAct(Clause clause, int position, int length)
+    {
+        var after = text.AsSpan(position + length);
+        return (after.StartsWith("会") || after.StartsWith("大会") || after.StartsWith("仪式") || after.StartsWith("典礼"))
+            && rules.Formation.FindAll(text, clause.End).Any(v => !(text.AsSpan(v.Position + v.Word.Length).StartsWith("会") || text.AsSpan(v.Position + v.Word.Length).StartsWith("大会")));
     }
 
     /// <summary>The party organisation word a formation verb governs: "成立了联合党支部", "党支部今天成立".</summary>

@@ -115,9 +115,9 @@ internal sealed partial class MessageParser
         // (its org_update), not the new body's members.
         var members = BodyMembers(clause, units, method); // MessageParser.FormationSlots.cs
 
-        if (method == FormationMethod.Joint && UnnamedUnitsListed(clause))
+        if (method == FormationMethod.Joint && (UnnamedUnitsListed(clause) || UnitCountDisagrees(units)))
         {
-            units = []; // "顺达快递和附近的几个商户…联合成立了党支部": units not named; ask which, write none
+            units = []; // "顺达快递和附近的几个商户…联合成立了党支部", "…仨企业" with two read: ask which, write none (MessageParser.JointUnits.cs)
         }
 
         var first = units.FirstOrDefault();

@@ -129,6 +129,32 @@ internal sealed partial class MessageParser
         return units;
     }
 
+    /// <summary>A count said right after a list of units: "…宏远眼镜，仨企业", "A和B两家", "A、B、C这三家单位".</summary>
+    private static readonly Regex CountAfterList = new(
+        @"^[\s，,、]{0,2}(?:这|共|一共)?(?:(仨|俩)|([两二三四五六七八九十\d])(?:家|个(?=企业|单位|公司)))", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The count said right after the units' list disagrees with the units read ("嗯明视光学，亮晶晶眼镜，还有那个宏远眼镜，仨企业…"
+    /// with a name not read): a unit is missing or extra, so the formation's units are not known.
+    /// </summary>
+    private bool UnitCountDisagrees(List<OrganizationMention> units)
+    {
+        foreach (var unit in units)
+        {
+            if (CountAfterList.Match(text[unit.End..]) is not { Success: true } count)
+            {
+                continue;
+            }
+
+            var said = count.Groups[1].Success ? (count.Groups[1].Value == "仨" ? 3 : 2)
+                : "一两二三四五六七八九十".IndexOf(count.Groups[2].Value[0]) is var at and >= 0 ? (at == 1 ? 2 : at > 1 ? at : 1)
+                : count.Groups[2].Value[0] - '0';
+            return said != units.Count(u => u.End <= unit.End);
+        }
+
+        return false;
+    }
+
     /// <summary>A joint formation's list in its item, up to the end of its clause, holds units it does not name.</summary>
     private bool UnnamedUnitsListed(Clause clause)
     {
