@@ -76,6 +76,42 @@ public sealed class JointUnitsTests
     }
 
     [Fact]
+    public void A_list_said_with_pauses_before_gen_and_a_unit_is_all_the_units()
+    {
+        var formation = Formation("汇通汽车，美好时光家政，跟宏图贸易今天片区联建成立了联合党支部");
+        Assert.Equal(["深圳市汇通汽车服务有限公司", "深圳市美好时光家政服务有限公司", "深圳市宏图贸易有限公司"], formation.Units);
+    }
+
+    [Fact]
+    public void A_formation_verb_before_an_event_noun_leaves_the_formation_to_the_clause_that_sets_it_up()
+    {
+        var formation = Formation("上午去开了一个联合党支部的成立大会。汇通汽车和美好时光家政两家各有一名党员，由华鼎精密党支部带建，成立了联合党支部");
+        Assert.Equal(["深圳市汇通汽车服务有限公司", "深圳市美好时光家政服务有限公司"], formation.Units);
+        Assert.Equal(JointMode.Leading, formation.JointMode);
+
+        // Control: with no later clause that sets it up, the event's verb is the formation.
+        Assert.Equal(2, Formation("今天开了联合党支部成立大会，顺达快递和佳和餐饮两家").Units?.Count);
+    }
+
+    [Fact]
+    public void A_host_marker_begins_no_units_name()
+    {
+        var formation = Formation("依托横岗五金行业协会，青禾文化和金桥投资今天同业共建成立了联合党支部");
+        Assert.Equal(["深圳市青禾文化传媒有限公司", "深圳市金桥投资发展有限公司"], formation.Units);
+    }
+
+    [Fact]
+    public void A_count_of_units_that_disagrees_with_the_names_read_asks()
+    {
+        var understood = Understanding.Understand("宏图贸易、金桥投资三家今天联合成立了党支部", FixtureLedger.Users()["u_liu"], Now);
+        Assert.Null(Assert.Single(understood.Actions, a => a.Kind == ActionKind.Formation).Organization);
+        Assert.Contains("organization", understood.Missing);
+
+        // Control: the count agrees.
+        Assert.Equal(2, Formation("宏图贸易、金桥投资两家今天联合成立了党支部").Units?.Count);
+    }
+
+    [Fact]
     public void The_branch_batch_keeps_its_score()
     {
         // First run on main 41cb311: 0.667 (16/24); after: see docs/understanding.md, round 24, r24-joint.
