@@ -327,10 +327,13 @@ internal sealed partial class MessageParser
     /// </summary>
     private bool NamesAnEventBeforeTheAct(Clause clause, int position, int length)
     {
-        var after = text.AsSpan(position + length);
-        return (after.StartsWith("会") || after.StartsWith("大会") || after.StartsWith("仪式") || after.StartsWith("典礼"))
-            && rules.Formation.FindAll(text, clause.End).Any(v => !(text.AsSpan(v.Position + v.Word.Length).StartsWith("会") || text.AsSpan(v.Position + v.Word.Length).StartsWith("大会")));
+        return EventNounAfter(position + length) && rules.Formation.FindAll(text, clause.End)
+            .Any(v => !EventNounAfter(v.Position + v.Word.Length) && !InLeaderSpan(v.Position) && PartyWordNear(ClauseAt(v.Position), v.Position, v.Word.Length) is not null);
     }
+
+    // "算龙头带建" after "开了联合党支部成立大会" names the mode: the later verb must set a party body up itself.
+    private bool EventNounAfter(int at) =>
+        text.AsSpan(at).StartsWith("会") || text.AsSpan(at).StartsWith("大会") || text.AsSpan(at).StartsWith("仪式") || text.AsSpan(at).StartsWith("典礼");
 
     /// <summary>The party organisation word a formation verb governs: "成立了联合党支部", "党支部今天成立".</summary>
     private string? PartyWordNear(Clause clause, int verbAt, int verbLength)

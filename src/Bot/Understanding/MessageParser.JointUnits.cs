@@ -139,20 +139,25 @@ internal sealed partial class MessageParser
     /// </summary>
     private bool UnitCountDisagrees(List<OrganizationMention> units)
     {
-        foreach (var unit in units)
+        // The last count said after one of the units' names decides: "…还有明税三家…成立了 哦说错了明税没进来 就华鼎物流跟蓝海两家"
+        // restates the list and its count (round 24: a self-repair leaves the first count beside the list it repaired).
+        var named = units.Select(Identity).ToHashSet();
+        int? said = null;
+        var saidAfter = 0;
+        foreach (var mention in mentions.Where(m => named.Contains(Identity(m))).OrderBy(m => m.Start))
         {
-            if (CountAfterList.Match(text[unit.End..]) is not { Success: true } count)
+            if (CountAfterList.Match(text[mention.End..]) is not { Success: true } count)
             {
                 continue;
             }
 
-            var said = count.Groups[1].Success ? (count.Groups[1].Value == "仨" ? 3 : 2)
+            said = count.Groups[1].Success ? (count.Groups[1].Value == "仨" ? 3 : 2)
                 : "一两二三四五六七八九十".IndexOf(count.Groups[2].Value[0]) is var at and >= 0 ? (at == 1 ? 2 : at > 1 ? at : 1)
                 : count.Groups[2].Value[0] - '0';
-            return said != units.Count(u => u.End <= unit.End);
+            saidAfter = mention.End;
         }
 
-        return false;
+        return said is { } total && total != units.Count(u => u.End <= saidAfter);
     }
 
     /// <summary>A joint formation's list in its item, up to the end of its clause, holds units it does not name.</summary>
