@@ -89,7 +89,8 @@ public sealed class JointUnitsTests
         Assert.Equal(["深圳市汇通汽车服务有限公司", "深圳市美好时光家政服务有限公司"], formation.Units);
         Assert.Equal(JointMode.Leading, formation.JointMode);
 
-        // Control: with no later clause that sets it up, the event's verb is the formation.
+        // Controls: with no later clause that sets it up, the event's verb is the formation; a later mode word sets none up.
+        Assert.Equal(JointMode.Leading, Formation("华鼎精密牵头，把汇通汽车和美好时光家政带起来，开了联合党支部成立大会，算龙头带建。").JointMode);
         Assert.Equal(2, Formation("今天开了联合党支部成立大会，顺达快递和佳和餐饮两家").Units?.Count);
     }
 
@@ -107,8 +108,10 @@ public sealed class JointUnitsTests
         Assert.Null(Assert.Single(understood.Actions, a => a.Kind == ActionKind.Formation).Organization);
         Assert.Contains("organization", understood.Missing);
 
-        // Control: the count agrees.
+        // Controls: the count agrees; a self-repair restates the list and its count, and the last count decides.
         Assert.Equal(2, Formation("宏图贸易、金桥投资两家今天联合成立了党支部").Units?.Count);
+        Assert.Equal(["深圳市宏图贸易有限公司", "深圳市金桥投资发展有限公司"],
+            Formation("今天宏图贸易和金桥投资还有青禾文化三家片区联建成立了联合支部 哦说错了青禾没进来 就宏图跟金桥两家").Units);
     }
 
     [Fact]
