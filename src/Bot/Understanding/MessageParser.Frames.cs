@@ -229,7 +229,11 @@ internal sealed partial class MessageParser
             }
 
             // The helper is the subject, before its helping verb; the units it helps may follow ("派人到仁爱医院和阳光社工帮建").
-            leaderSpans.Add((clauses[k].Start, HelpingAt(clauses[k]) ?? clauses[k].Start));
+            // After 由/被 the helper is the agent, and the units before it are the subject ("迅捷跑腿和暖心家政由德润物业党支部
+            // 龙头带建", round 24).
+            var helping = HelpingAt(clauses[k]) ?? clauses[k].Start;
+            var agent = text.LastIndexOfAny(['由', '被'], Math.Max(clauses[k].Start, helping - 1), Math.Max(0, helping - clauses[k].Start));
+            leaderSpans.Add((agent > clauses[k].Start && mentions.Any(m => m.Start >= clauses[k].Start && m.End <= agent) ? agent : clauses[k].Start, helping));
             foreach (var phrase in memberPhrases.Concat(employeePhrases).Where(p => p.Start >= clauses[k].Start && p.Start < clauses[k].End))
             {
                 phrase.Consumed = true;

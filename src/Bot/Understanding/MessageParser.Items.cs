@@ -184,7 +184,15 @@ internal sealed partial class MessageParser
         if (at < clause.End && text[at] is '跟' or '和' or '与' or '同' && units.Count > 0 && units[0].Start == at + 1)
         {
             var topic = UsableMentions().LastOrDefault(m => m.End <= clause.Start && !m.IsGeneric);
-            return topic is null || units.Any(u => Identity(u) == Identity(topic)) ? null : [topic, .. units];
+            if (topic is null || units.Any(u => Identity(u) == Identity(topic)))
+            {
+                return null;
+            }
+
+            // "智联物流，物流协会，跟荷坳精密模具…成立联合党支部": the topic is the whole list said before, pauses between (round 24).
+            var spoken = ListBefore(clause.Start);
+            return spoken.Count > 1 && spoken[^1] == topic && spoken.All(m => m is { IsGeneric: false } && m.Start >= item.Start && units.All(u => Identity(u) != Identity(m)))
+                ? [.. spoken.Select(m => m!), .. units] : [topic, .. units];
         }
 
         if (units.Count > 1 || ListBefore(clause.Start) is not { Count: > 1 } listed || listed.Any(m => m is null || m.Start < item.Start)

@@ -202,8 +202,10 @@ public sealed partial class OrganizationIndex
 
         var end = position;
         // 和/与 after the first character is inside the brand ("青和文化", "永和物流"), not a list joiner: one character names nothing.
+        // Right after a joiner (跟, 与, 、) 和 starts a name: no joiner follows another ("佳和餐饮跟和美家具厂", round 24).
+        var joined = position > 0 && position < text.Length && text[position] == '和' && text[position - 1] is '跟' or '与' or '同' or '、' or '及';
         while (end < Math.Min(limit, text.Length) && end - position < 14 && TextNormalizer.IsHan(text[end])
-            && (nameStops.MatchAt(text, end) is null || (end == position + 1 && text[end] is '和' or '与')))
+            && (nameStops.MatchAt(text, end) is null || (end == position + 1 && text[end] is '和' or '与') || (end == position && joined)))
         {
             end++;
         }
