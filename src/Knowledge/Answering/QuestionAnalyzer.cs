@@ -53,7 +53,7 @@ public sealed partial class QuestionAnalyzer(Vocabulary vocabulary, IReadOnlyLis
         var form = MatchForm(question);
         var mask = AskingMask(question);
         var asked = mask is null ? form : string.Concat(form.Select((c, i) => mask[i] ? c : '|'));
-        return NotAsking().Replace(WithoutIndefiniteCounts(asked), m => new string('|', m.Length));
+        return NotAsking().Replace(asked, m => new string('|', m.Length));
     }
 
     /// <summary>Text as terms are matched against it (see <see cref="TextCleaner.MatchForm"/>).</summary>
