@@ -158,8 +158,11 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
             }
         }
 
-        return Retrieve(question, threshold, sheet: sheet);
+        return Retrieve(RunOn(question), threshold, sheet: sheet);
     }
+
+    /// <summary>A message typed without punctuation, told then asked: broken before its asking part (<see cref="ClauseOpeners"/>).</summary>
+    private static string RunOn(string question) => ClauseOpeners.Default.Break(question, ShippedVocabulary.Value.Interrogatives ?? []);
 
     /// <summary>
     /// For measuring the ranking (the CLI's KB_TRACE): the <paramref name="top"/> best candidate sentences as the forced
@@ -174,7 +177,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
         }
 
         var trace = new List<ScoredSentence>();
-        var (_, confidence) = Retrieve(question, double.NegativeInfinity, trace);
+        var (_, confidence) = Retrieve(RunOn(question), double.NegativeInfinity, trace);
         return ([.. trace.Take(top).Select(s => (s.Hit.Section, s.Hit.Text[s.Sentences[s.Index]], s.Score))], confidence);
     }
 
@@ -183,6 +186,7 @@ public sealed partial class AskService(KnowledgeIndex index, QuestionAnalyzer an
     {
         // Read as AskScored reads it: spaces between clauses are breaks, typos put right.
         question = Typos().Correct(SpokenBreak().Replace(question.Trim(), "，"), RealWord, Written, CommonCharacter);
+        question = FactExtractor.AsksForAdvice(question, false) ? question : RunOn(question);
         var (terms, weights, _, asking) = Weigh(question);
         for (var i = 0; i < terms.Count; i++)
         {
