@@ -17,7 +17,7 @@ public static class WebChatEndpoints
 
     public const string SignInPolicy = "webchat-signin";
 
-    private const int MaxTextLength = 2000;
+    private const int MaxTextLength = Conversation.MessageLength.Max;
     private const int HistoryTurns = 50;
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
