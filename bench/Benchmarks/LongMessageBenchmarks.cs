@@ -9,7 +9,8 @@ namespace InstructorBot.Benchmarks;
 /// <summary>
 /// How understanding time grows with a message's length: voice-style run-ons (several facts a clause, numbers, dates,
 /// unit names, fillers, few stops) of about 100, 400, 1,600 and 6,400 characters against the fixture ledger. Linear
-/// growth means each row about four times the one before. One operation = one message.
+/// growth means each row about four times the one before; <see cref="UnderstandTimeQuestion"/> is the time grammar's
+/// worst case at the same lengths. One operation = one message.
 /// dotnet run -c Release --project bench/Benchmarks -- --filter '*LongMessage*' --job medium
 /// </summary>
 [MemoryDiagnoser]
@@ -36,11 +37,35 @@ public class LongMessageBenchmarks
         understanding = new MessageUnderstanding(ledger);
         user = new User { Id = "u_zhang", Name = "张伟", Jurisdiction = Jurisdiction.Parse("龙岗区/坂田街道") };
         text = RunOn(Length, [.. ledger.Select(o => o.Name)], 20261208);
+        question = TimeQuestion(Length, 20261208);
         _ = understanding.Understand(text, user, Now);
+        _ = understanding.Understand(question, user, Now);
     }
 
     [Benchmark]
     public int Understand() => understanding.Understand(text, user, Now).Actions.Count;
+
+    /// <summary>
+    /// A question made of the time grammar's links, anchors and points (到, 以来, 截至, 上周, 11月1日 …) to the length: the
+    /// grammar's worst case (round 24: on main before it, fourteen "到以来" took over a minute, so main has no row here).
+    /// </summary>
+    [Benchmark]
+    public int UnderstandTimeQuestion() => understanding.Understand(question, user, Now).Actions.Count;
+
+    private string question = "";
+
+    private static string TimeQuestion(int length, int seed)
+    {
+        string[] words = ["到", "以来", "截至", "截止到", "起", "至今", "开始", "上周", "11月", "1日", "今天", "本月", "下旬"];
+        var random = new Random(seed);
+        var built = new StringBuilder("我走访了多少家");
+        while (built.Length < length)
+        {
+            built.Append(words[random.Next(words.Length)]);
+        }
+
+        return built.ToString();
+    }
 
     /// <summary>
     /// A dictated report of about <paramref name="length"/> characters: clauses of visits, finds, staff figures,
