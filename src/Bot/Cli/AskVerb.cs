@@ -52,6 +52,17 @@ public sealed class AskVerb : ICliVerb
         foreach (var (id, question) in questions)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (question.Trim().Length > Conversation.MessageLength.Max)
+            {
+                // As the host answers it (TurnPipeline): a longer question is not searched (seconds for 20,000 characters).
+                if (context.Args.Option("--batch") is null)
+                {
+                    throw new CliException(Conversation.MessageLength.TooLong, $"the question is longer than {Conversation.MessageLength.Max} characters");
+                }
+
+                context.Output.WriteLine(JsonSerializer.Serialize(new AskLine(id, false, Conversation.MessageLength.TooLong, [], null), Json));
+                continue;
+            }
 
             var facts = LedgerFacts.For(question, organizations);
             var answer = forced ? knowledge.Asker.AskScored(question, facts).Answer : knowledge.Ask(question, facts);

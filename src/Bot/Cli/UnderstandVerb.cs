@@ -65,6 +65,19 @@ public sealed class UnderstandVerb : ICliVerb
             UnderstandingResult result;
             seen.Clear();
             learned.Clear();
+            if (message.Text.Trim().Length > MessageLength.Max)
+            {
+                // As the host answers it (TurnPipeline): nothing of a longer message is read.
+                if (batch is null)
+                {
+                    throw new CliException(MessageLength.TooLong, $"the message is longer than {MessageLength.Max} characters");
+                }
+
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new LineFailure(message.Id, MessageLength.TooLong), CliContext.Json));
+                await context.Error.WriteLineAsync($"错误：{MessageLength.TooLong}{message.Where}（line skipped: longer than {MessageLength.Max} characters）");
+                continue;
+            }
+
             try
             {
                 result = await understanding.UnderstandAsync(message.Text, users[message.User], message.Now, cancellationToken);

@@ -26,7 +26,7 @@ public sealed partial class TurnPipeline(
     TurnGuards guards,
     TimeProvider clock) : IBudgetedTurnPipeline
 {
-    private const int MaxTextLength = 2000;
+    private const int MaxTextLength = MessageLength.Max;
 
     /// <summary>One gate per sender (channel + channel user id): a sender's turns run in order, different senders in parallel.</summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> senderGates = new(StringComparer.Ordinal);
@@ -79,7 +79,7 @@ public sealed partial class TurnPipeline(
             var replies = text.Length switch
             {
                 0 => [new ReplyMessage("请输入内容。发送“帮助”查看能说什么。")],
-                > MaxTextLength => [new ReplyMessage($"消息太长了（超过 {MaxTextLength} 字），请分几条发送。")],
+                > MaxTextLength => [new ReplyMessage(MessageLength.TooLong)],
                 _ => await RespondAsync(user, message, text, marker, cancellationToken),
             };
             if (!marker.Saved)

@@ -70,7 +70,7 @@ internal static class DoubtFeatures
         }
 
         found.Add("length:" + Bucket(text.Length, [12, 20, 35, 60, 100, 160]));
-        found.Add("clauses:" + Bucket(Clauses(text), [1, 2, 3, 5, 8]));
+        found.Add("clauses:" + Bucket(MessageOf(text).Clauses, [1, 2, 3, 5, 8]));
         var records = actions.Count(a => a.IsRecord);
         found.Add("records:" + Bucket(records, [1, 2, 3, 5]));
         if (actions.Count(a => a.Kind == action.Kind) > 1)
@@ -88,7 +88,7 @@ internal static class DoubtFeatures
             found.Add("voice:fillers");
         }
 
-        if (text.Length > 20 && !text.Any(c => c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?'))
+        if (text.Length > 20 && MessageOf(text).Unpunctuated)
         {
             found.Add("voice:unpunctuated");
         }
@@ -112,7 +112,7 @@ internal static class DoubtFeatures
     /// <summary>How each figure of the action is said: as digits, as a Chinese numeral, only as a digit inside one, or not at all.</summary>
     private static void Figures(List<string> found, UnderstoodAction action, string text)
     {
-        var numerals = RecordSlotDoubts.Numerals(text);
+        var numerals = MessageOf(text).Numerals;
         ReadOnlySpan<(string Field, int? Figure)> figures = [("count", action.Count), ("members", action.Members), ("employees", action.Employees), ("party_members", action.PartyMembers)];
         foreach (var (field, figure) in figures)
         {
@@ -160,6 +160,30 @@ internal static class DoubtFeatures
 
     private static int Clauses(string text) =>
         1 + text.Count(c => char.IsWhiteSpace(c) || c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?');
+
+    /// <summary>What the features read of the message itself (its numerals, clauses, stops).</summary>
+    private sealed record MessageFacts(string Text, List<(int Start, int Value, int Length, bool Approximate)> Numerals, int Clauses, bool Unpunctuated);
+
+    /// <summary>
+    /// The message's facts, read once for all its records: read per record they made the features quadratic in a long
+    /// message (thirty records of a 2,000-character run-on each read its every numeral: round 24). The records of one message
+    /// are read one after another on one thread with the same text object.
+    /// </summary>
+    private static MessageFacts MessageOf(string text)
+    {
+        if (lastMessage is { } last && ReferenceEquals(last.Text, text))
+        {
+            return last;
+        }
+
+        var facts = new MessageFacts(text, RecordSlotDoubts.Numerals(text), Clauses(text),
+            !text.Any(c => c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?'));
+        lastMessage = facts;
+        return facts;
+    }
+
+    [ThreadStatic]
+    private static MessageFacts? lastMessage;
 
     /// <summary>The bucket of a value; the bounds a span (the callers' constant lists are static data, no array per call).</summary>
     private static string Bucket(float value, ReadOnlySpan<float> bounds)

@@ -60,12 +60,12 @@ public sealed partial record TimeWindow
     }
 
     /// <summary>A point, then an anchor that opens the window to today: "国庆以后", "12月以来", "从11月20号起", "本月中旬以来".</summary>
-    private static TimeWindow? Anchored(string text, DateOnly today, DateOnly? campaignStart)
+    private static TimeWindow? Anchored(Heads heads, string text, DateOnly today, DateOnly? campaignStart)
     {
         foreach (Match anchor in AnchorPattern().Matches(text))
         {
             var at = anchor.Index > 0 && text[anchor.Index - 1] == '份' ? anchor.Index - 1 : anchor.Index; // "12月份以来"
-            if (PointEndingAt(text, at, today, campaignStart) is { } point && point.From <= today)
+            if (PointEndingAt(heads, at, campaignStart) is { } point && point.From <= today)
             {
                 return new TimeWindow(point.From, today, text[point.Start..(anchor.Index + anchor.Length)]);
             }
@@ -77,7 +77,7 @@ public sealed partial record TimeWindow
     /// <summary>
     /// The last day of a window said by its end alone, no start said: "截至昨天" (yesterday), "截止到11月底" (11-30),
     /// "到目前为止", "至今" (today). Null when nothing closes a window so, or when a point right before the anchor starts it
-    /// ("11月以来至今" is a whole window, <see cref="Find"/>'s).
+    /// ("11月以来至今" is a whole window, <see cref="Find"/>'s). Only the first <see cref="EndsRead"/> end words are read.
     /// </summary>
     public static DateOnly? FindEnd(string? text, DateOnly today, DateOnly? campaignStart = null)
     {
@@ -86,9 +86,10 @@ public sealed partial record TimeWindow
             return null;
         }
 
-        foreach (Match end in EndPattern().Matches(text))
+        var heads = new Heads(text, today);
+        foreach (var end in EndPattern().Matches(text).Take(EndsRead))
         {
-            if (PointEndingAt(text, end.Index, today, campaignStart) is not null)
+            if (PointEndingAt(heads, end.Index, campaignStart) is not null)
             {
                 continue; // a range or a window from a point, not an end alone
             }
@@ -109,7 +110,7 @@ public sealed partial record TimeWindow
                 return today;
             }
 
-            if (DateExpressions.Find(text, today).FirstOrDefault(d => d.Start == after) is { } day)
+            if (heads.Days(text.Length).StartingAt(after) is { } day)
             {
                 return day.Date <= today ? day.Date : null;
             }
@@ -125,23 +126,99 @@ public sealed partial record TimeWindow
         return null;
     }
 
+    /// <summary>
+    /// A question closes its window once (no development message of 11,069 says more than one end word): each end word
+    /// read reads the window after it afresh, so "截至" said a thousand times took 25 s before this bound (round 24).
+    /// </summary>
+    private const int EndsRead = 4;
+
     private static readonly string[] NowWords = ["目前", "现在", "当前", "今天", "今日", "此时", "当下"];
 
     /// <summary>A day, or a window's first day, said right before <paramref name="at"/>, with where it starts.</summary>
-    private static (DateOnly From, int Start)? PointEndingAt(string text, int at, DateOnly today, DateOnly? campaignStart)
+    private static (DateOnly From, int Start)? PointEndingAt(Heads heads, int at, DateOnly? campaignStart)
     {
         if (at <= 0)
         {
             return null;
         }
 
-        var head = text[..at];
-        if (DateExpressions.Find(head, today).LastOrDefault(d => d.Start + d.Length == at) is { } day)
+        if (heads.Days(at).EndingAt(at) is { } day)
         {
             return (day.Date, day.Start);
         }
 
-        return Find(head, today, campaignStart) is { } window && head.EndsWith(window.Said, StringComparison.Ordinal) ? (window.From, at - window.Said.Length) : null;
+        return heads.Window(at, campaignStart) is { } window && heads.Text.AsSpan(0, at).EndsWith(window.Said, StringComparison.Ordinal)
+            ? (window.From, at - window.Said.Length) : null;
+    }
+
+    /// <summary>
+    /// The days and the window of each head (prefix) of one text, each read once. The grammar asks for the point ending at
+    /// every link (到) and anchor (以来), and a head's window asks the same of every shorter head: read afresh each time,
+    /// that was exponential in the links ("到以来" fourteen times, 49 characters, took over a minute: round 24, r24-long).
+    /// </summary>
+    private sealed class Heads(string text, DateOnly today)
+    {
+        private readonly Dictionary<(int Length, DateOnly? CampaignStart), TimeWindow?> windows = [];
+        private readonly Dictionary<int, HeadDays> days = [];
+
+        public string Text => text;
+
+        /// <summary>
+        /// The range links (到, 截至 …) of the whole text, in order: a head's are those that end in it, since no link is the
+        /// start of a longer one that a cut would leave shorter (一直到, 截止到 have no link inside them but the 到 at their end).
+        /// </summary>
+        public IReadOnlyList<Match> Links => links ??= RangeLinkPattern().Matches(text).ToArray();
+
+        private Match[]? links;
+
+        /// <summary>The window <see cref="Find(string?, DateOnly, DateOnly?)"/> reads in the first <paramref name="length"/> characters.</summary>
+        public TimeWindow? Window(int length, DateOnly? campaignStart)
+        {
+            if (length <= 0)
+            {
+                return null;
+            }
+
+            if (!windows.TryGetValue((length, campaignStart), out var window))
+            {
+                window = Find(this, length == text.Length ? text : text[..length], today, campaignStart);
+                windows[(length, campaignStart)] = window;
+            }
+
+            return window;
+        }
+
+        /// <summary>The days <see cref="DateExpressions.Find"/> reads in the first <paramref name="length"/> characters.</summary>
+        public HeadDays Days(int length)
+        {
+            if (!days.TryGetValue(length, out var found))
+            {
+                found = new HeadDays(DateExpressions.Find(length == text.Length ? text : text[..length], today));
+                days[length] = found;
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>The days read in one head, by where they end (the last so) and where they start (the first so).</summary>
+    private sealed class HeadDays
+    {
+        private readonly Dictionary<int, DateMention> byEnd = [];
+        private readonly Dictionary<int, DateMention> byStart = [];
+
+        public HeadDays(List<DateMention> days)
+        {
+            foreach (var day in days)
+            {
+                byEnd[day.Start + day.Length] = day;
+                byStart.TryAdd(day.Start, day);
+            }
+        }
+
+        public DateMention? EndingAt(int end) => byEnd.GetValueOrDefault(end);
+
+        public DateMention? StartingAt(int start) => byStart.GetValueOrDefault(start);
     }
 
     [GeneratedRegex($"(?:{YearSaid}(?<m>{Numeral})月份?|(?<rel>本月|这个月|这月|当月|上个月|上月))?(?<p>上旬|中旬|下旬)")]

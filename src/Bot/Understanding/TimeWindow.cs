@@ -16,24 +16,23 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
     /// none. <paramref name="campaignStart"/> is the day 攻坚以来/行动以来 counts from (configuration); without it those words name
     /// no window. A window never ends after today: 本周 is Monday to today.
     /// </summary>
-    public static TimeWindow? Find(string? text, DateOnly today, DateOnly? campaignStart = null)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
+    public static TimeWindow? Find(string? text, DateOnly today, DateOnly? campaignStart = null) =>
+        string.IsNullOrEmpty(text) ? null : new Heads(text, today).Window(text.Length, campaignStart);
 
+    /// <summary><see cref="Find(string?, DateOnly, DateOnly?)"/> of <paramref name="text"/>, a head of <paramref name="heads"/>' text (not empty).</summary>
+    private static TimeWindow? Find(Heads heads, string text, DateOnly today, DateOnly? campaignStart)
+    {
         if (RangePattern().Match(text) is { Success: true } range && Range(range, today) is { } stated)
         {
             return stated;
         }
 
-        if (SaidRange(text, today) is { } ends)
+        if (SaidRange(heads, text, today) is { } ends)
         {
             return ends;
         }
 
-        if ((Anchored(text, today, campaignStart) ?? ThisWeeks(text, today)) is { } opened)
+        if ((Anchored(heads, text, today, campaignStart) ?? ThisWeeks(text, today)) is { } opened)
         {
             return opened; // TimeWindow.Grammar.cs: "国庆以后", "12月以来", "这两周"
         }
@@ -141,18 +140,23 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
     /// 月底/月末/年底 (the end of the start's month or year, as said, even after today). A bare day of the month after a
     /// month-day ("十二月一号到十号") is read by <see cref="RangePattern"/> first.
     /// </summary>
-    private static TimeWindow? SaidRange(string text, DateOnly today)
+    private static TimeWindow? SaidRange(Heads heads, string text, DateOnly today)
     {
-        var days = DateExpressions.Find(text, today);
-        foreach (Match link in RangeLinkPattern().Matches(text))
+        var days = heads.Days(text.Length);
+        foreach (var link in heads.Links)
         {
+            if (link.Index + link.Length > text.Length)
+            {
+                break;
+            }
+
             DateOnly? from = null;
             var start = link.Index;
-            if (days.LastOrDefault(d => d.Start + d.Length == link.Index) is { } first)
+            if (days.EndingAt(link.Index) is { } first)
             {
                 (from, start) = (first.Date, first.Start);
             }
-            else if (Find(text[..link.Index], today) is { } window && text.AsSpan(0, link.Index).EndsWith(window.Said, StringComparison.Ordinal))
+            else if (heads.Window(link.Index, null) is { } window && text.AsSpan(0, link.Index).EndsWith(window.Said, StringComparison.Ordinal))
             {
                 (from, start) = (window.From, link.Index - window.Said.Length);
             }
@@ -165,7 +169,7 @@ public sealed partial record TimeWindow(DateOnly From, DateOnly To, string Said)
             var after = link.Index + link.Length;
             DateOnly? to = null;
             var end = after;
-            if (days.FirstOrDefault(d => d.Start == after) is { } last)
+            if (days.StartingAt(after) is { } last)
             {
                 (to, end) = (last.Date, last.Start + last.Length);
             }

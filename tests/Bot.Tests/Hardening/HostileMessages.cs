@@ -27,6 +27,10 @@ internal static class HostileMessages
         new string('今', 2000), new string('党', 2001), string.Concat(Enumerable.Repeat("今天走访了云启科技，", 200)),
         string.Concat(Enumerable.Repeat("不对，", 666)), new string('（', 1999), string.Concat(Enumerable.Repeat("和", 1999)),
         string.Concat(Enumerable.Repeat("建议怎么处理？", 285)),
+        // The time grammar's links and anchors said over and over in a question (round 24: "到以来" fourteen times, 49
+        // characters, took over a minute; "截至" a thousand times 25 s).
+        "我走访了多少家" + string.Concat(Enumerable.Repeat("到以来", 14)), "我走访了多少家" + new string('到', 1990),
+        "我走访了多少家" + string.Concat(Enumerable.Repeat("截至", 995)), "覆盖率多少" + string.Concat(Enumerable.Repeat("上周到11月1日以来起", 180)),
         // Control characters and bidirectional overrides.
         "\u0000", "今天\u0000走访了云启科技", "\u202e技科启云了访走天今", "\u001b[31m红色\u001b[0m", "\r\n\r\n",
         // Absurd numbers.

@@ -5,7 +5,7 @@ namespace InstructorBot.Bot.Tests.Understanding;
 
 /// <summary>
 /// Fifty thousand messages generated from the vocabulary data itself (every word class), ledger names, correction
-/// markers, spoken numerals, fillers, emoji, random CJK, empty and 2,000-character texts: none throws, none recurses
+/// markers, spoken numerals, fillers, emoji, random CJK, questions of the time grammar's words repeated, empty and 2,000-character texts: none throws, none recurses
 /// without bound (a stack overflow would kill the test host). Time is bounded loosely here (99th percentile of messages
 /// up to 100 characters under 50 ms, any message under 2 s) because the test machine is shared; the 5 ms per
 /// message is unverified here (16–20 ms 99th percentile under a load average of ~40 on 2 cores on 2026-12-05, while the
@@ -33,6 +33,8 @@ public sealed class VocabularyFuzzTests(Xunit.Abstractions.ITestOutputHelper out
             "今天", "昨天", "大前天", "上上周三", "11月30号", "仨", "俩", "一百七", "三百二", "两百来个", "十几", "0", "12", "一", "零",
             "名", "个", "人", "个人", "党员", "书记", "由", "担任", "我", "他们", "，", "。", "？", " ", "！", "😀", "\u0000", "\n", "-",
         ];
+        // Round 24: a question of the time grammar's links, anchors and points over and over ("到以来" fourteen times took over a minute).
+        string[] windowWords = ["到", "以来", "截至", "截止到", "起", "至今", "开始", "上周", "11月", "1日", "今天", "本月", "下旬", "，"];
         var random = new Random(20261205);
         var slowest = TimeSpan.Zero;
         string slowestText = "";
@@ -46,6 +48,7 @@ public sealed class VocabularyFuzzTests(Xunit.Abstractions.ITestOutputHelper out
                 1 => new string('党', 2000),
                 2 => string.Concat(Enumerable.Range(0, 400).Select(_ => words[random.Next(words.Length)])),
                 3 => new string([.. Enumerable.Range(0, random.Next(1, 60)).Select(_ => (char)random.Next(0x4E00, 0x9FA5))]),
+                4 => "我走访了多少家" + string.Concat(Enumerable.Range(0, random.Next(5, 400)).Select(_ => windowWords[random.Next(windowWords.Length)])),
                 _ => string.Concat(Enumerable.Range(0, random.Next(1, 16)).Select(_ => words[random.Next(words.Length)])),
             };
 

@@ -172,6 +172,26 @@ public sealed class WebChatTests : IDisposable
         Assert.Equal(0, host.RecordCount);
     }
 
+    [Theory]
+    [InlineData(2_001, HttpStatusCode.BadRequest, "消息不能超过 2000 个字")]
+    [InlineData(5_000, HttpStatusCode.BadRequest, "消息不能超过 2000 个字")]
+    [InlineData(20_000, HttpStatusCode.RequestEntityTooLarge, "请求体超过 64 KB 的上限")] // escaped in JSON: 120 KB
+    [InlineData(200_000, HttpStatusCode.RequestEntityTooLarge, "请求体超过 64 KB 的上限")]
+    public async Task A_message_over_2000_characters_is_refused_with_a_4xx_in_Chinese_and_nothing_runs(int length, HttpStatusCode status, string detail)
+    {
+        var client = await SignedInAsync("u_zhang");
+        var turns = host.ProcessedTurns;
+
+        var response = await PostJsonAsync(client, "/api/webchat/messages", new { text = new string('云', length), clientMessageId = "c1" });
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(detail, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, host.RecordCount);
+        Assert.Equal(turns, host.ProcessedTurns);
+    }
+
     [Fact]
     public async Task Bad_sign_in_input_gets_a_4xx_problem()
     {

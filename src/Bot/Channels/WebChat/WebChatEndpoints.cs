@@ -17,10 +17,11 @@ public static class WebChatEndpoints
 
     public const string SignInPolicy = "webchat-signin";
 
-    private const int MaxTextLength = 2000;
+    private const int MaxTextLength = Conversation.MessageLength.Max;
 
     /// <summary>How long the page waits before sending again a message the host, still starting, did not handle.</summary>
     private const int ResendAfterSeconds = 10;
+
     private const int HistoryTurns = 50;
 
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder app)
