@@ -9,19 +9,35 @@ namespace InstructorBot.Bot.Understanding.TakeBack;
 internal static class EarlierMessageTakenBack
 {
     /// <summary>The reading with an undo first where <paramref name="text"/> (normalized) takes an earlier message back and the reading has none.</summary>
-    public static UnderstandingResult Apply(UnderstandingResult reading, string text)
+    /// <remarks>
+    /// Where the reading holds the undo and no record, the correction after the error word is read again
+    /// (<see cref="CorrectedRecord"/>, through <paramref name="read"/>) and its records follow the undo.
+    /// </remarks>
+    public static UnderstandingResult Apply(UnderstandingResult reading, string text, Func<string, UnderstandingResult> read,
+        Func<string, IReadOnlyList<(int Start, int End)>> mentions)
     {
-        if (reading.Actions.Any(a => a.Kind == ActionKind.Undo) || TakeBackFrame.Match(text) is not { } frame)
+        if (TakeBackFrame.Match(text) is not { } frame)
         {
             return reading;
         }
 
         var records = reading.Actions.Where(a => a.IsRecord).ToList();
-        if (frame.Reference == TakeBackReference.Report && records.Count > 0 && records.TrueForAll(a => a.Kind == ActionKind.OrgUpdate))
+        if (reading.Actions.All(a => a.Kind != ActionKind.Undo))
+        {
+            if (frame.Reference == TakeBackReference.Report && records.Count > 0 && records.TrueForAll(a => a.Kind == ActionKind.OrgUpdate))
+            {
+                return reading;
+            }
+
+            reading = reading with { Actions = [new UnderstoodAction(ActionKind.Undo), .. reading.Actions] };
+        }
+
+        if (records.Count > 0 || CorrectedRecord.Words(text, frame, mentions) is not { } words)
         {
             return reading;
         }
 
-        return reading with { Actions = [new UnderstoodAction(ActionKind.Undo), .. reading.Actions] };
+        var again = read(words).Actions.Where(a => a.IsRecord).ToList();
+        return again.Count == 0 ? reading : reading with { Actions = [.. reading.Actions, .. again] };
     }
 }

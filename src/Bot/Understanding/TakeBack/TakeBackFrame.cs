@@ -31,6 +31,11 @@ internal static class TakeBackFrame
     public static TakeBackMatch? Match(string text)
     {
         var at = SkipOpeners(text, 0);
+        if (Retracted(text, at) is { } retracted)
+        {
+            return retracted;
+        }
+
         if (Reference(text, at) is not { } reference)
         {
             return null;
@@ -67,6 +72,42 @@ internal static class TakeBackFrame
         return null;
     }
 
+    /// <summary>
+    /// "撤回上一条 单位搞错了 今天那俩…": the take-back verb before the reference; a clause saying what was wrong may follow,
+    /// then the correction.
+    /// </summary>
+    private static TakeBackMatch? Retracted(string text, int at)
+    {
+        if (TakeBackWords.Retractions.MatchAt(text, at) is not { } verb
+            || TakeBackWords.MessageReferences.MatchAt(text, at + verb.Length) is not { } reference)
+        {
+            return null;
+        }
+
+        var end = at + verb.Length + reference.Length;
+        while (TakeBackWords.Particles.MatchAt(text, end) is { } particle)
+        {
+            end += particle.Length;
+        }
+
+        var next = SkipSeparators(text, end);
+        for (var i = next; i < text.Length && i <= next + 6; i++)
+        {
+            if (TakeBackWords.Errors.MatchAt(text, i) is { } error && TopicAt(text, next, i) is { } topic && !Asked(text, i + error.Length))
+            {
+                var after = i + error.Length;
+                while (TakeBackWords.Particles.MatchAt(text, after) is { } particle)
+                {
+                    after += particle.Length;
+                }
+
+                return new TakeBackMatch(TakeBackReference.Message, at + verb.Length, topic, at, SkipSeparators(text, after));
+            }
+        }
+
+        return new TakeBackMatch(TakeBackReference.Message, at + verb.Length, null, at, next);
+    }
+
     private readonly record struct ReferenceSpan(TakeBackReference Kind, int Start, int End, bool Weak);
 
     /// <summary>The reference at <paramref name="at"/>: a message word, a time and a verb of reporting (+ 的, or + content + 那条), or 刚才 alone.</summary>
@@ -90,6 +131,12 @@ internal static class TakeBackFrame
                 && !HasSentenceEnd(text, after, record.Position))
             {
                 return new(TakeBackReference.Message, at, record.Position + record.Word.Length, false);
+            }
+
+            // "刚刚跟你说顺达快递发现两个党员 我说错了": the last message quoted, its claim between the verb and the error word.
+            if (TakeBackWords.JustNow.MatchAt(text, at) is not null || time == "刚")
+            {
+                return new(TakeBackReference.Message, at, after, false);
             }
         }
 

@@ -59,6 +59,11 @@ internal static class TakeBackWords
         "删了吗", "删掉吗", "撤回吗", "作废吗", "不准确吗",
     ]);
 
+    /// <summary>A take-back said as a verb before the reference (撤回上一条, 撤一下刚才那条, 删掉上条).</summary>
+    public static readonly KeywordSet Retractions = new([
+        "撤回", "撤销", "撤一下", "撤掉", "撤了", "删掉", "删除", "删了", "删一下", "作废", "取消",
+    ]);
+
     /// <summary>Particles after the error word (啊/了/哈/呢/呀/啦/吧/哦).</summary>
     public static readonly KeywordSet Particles = new(["啊", "了", "哈", "呢", "呀", "啦", "吧", "哦", "噢", "嘛", "哎", "哈哈"]);
 
