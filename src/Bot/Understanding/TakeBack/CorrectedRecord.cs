@@ -81,6 +81,11 @@ internal static class CorrectedRecord
             return text[start..end];
         }
 
+        if (frame.ReferenceStart >= frame.ErrorStart)
+        {
+            return null;
+        }
+
         var stretch = text[frame.ReferenceStart..frame.ErrorStart];
         foreach (var words in (KeywordSet[])[TakeBackWords.Topics, TakeBackWords.RecordWords, TakeBackWords.MessageReferences, TakeBackWords.ReportTimes])
         {

@@ -18,7 +18,10 @@ internal static class EarlierMessageTakenBack
     {
         if (TakeBackFrame.Match(text) is not { } frame)
         {
-            return reading;
+            // "上一条是不是搞错了？": a question about the earlier message takes nothing back (a false undo deletes a record).
+            return TakeBackFrame.Questioned(text) is not null && reading.Actions.Any(a => a.Kind == ActionKind.Undo)
+                ? reading with { Actions = [.. reading.Actions.Where(a => a.Kind != ActionKind.Undo)] }
+                : reading;
         }
 
         var records = reading.Actions.Where(a => a.IsRecord).ToList();

@@ -28,12 +28,20 @@ internal static class TakeBackFrame
     /// <summary>How far the reference and the error word may stand apart: the unit or record named between them.</summary>
     private const int MaxGap = 18;
 
-    public static TakeBackMatch? Match(string text)
+    public static TakeBackMatch? Match(string text) => Read(text, questioned: false);
+
+    /// <summary>
+    /// The frame with a doubt or a question where the error word stands ("上一条是不是搞错了？", "刚才那条写错了吗"): the sender asks
+    /// whether the earlier message was wrong and takes nothing back. Null otherwise.
+    /// </summary>
+    public static TakeBackMatch? Questioned(string text) => Read(text, questioned: true);
+
+    private static TakeBackMatch? Read(string text, bool questioned)
     {
         var at = SkipOpeners(text, 0);
         if (Retracted(text, at) is { } retracted)
         {
-            return retracted;
+            return questioned ? null : retracted;
         }
 
         if (Reference(text, at) is not { } reference)
@@ -55,8 +63,17 @@ internal static class TakeBackFrame
             }
 
             var end = i + error.Length;
-            if (reference.Weak && i > reference.End && TopicAt(text, reference.End, i) is null
-                || TakeBackWords.Doubts.ContainsAny(text, reference.End, i) || Asked(text, end))
+            if (reference.Weak && i > reference.End && TakeBackWords.Topics.MatchAt(text, reference.End, i)?.Length != i - reference.End)
+            {
+                return null; // 刚才 alone refers only with the topic right after it: 刚才党员数说错了, not 刚才他们说…数字不对
+            }
+
+            if (TakeBackWords.Doubts.ContainsAny(text, reference.End, i) || Asked(text, end))
+            {
+                return questioned ? new TakeBackMatch(reference.Kind, reference.Start, null, i, end) : null;
+            }
+
+            if (questioned)
             {
                 return null;
             }
@@ -101,11 +118,11 @@ internal static class TakeBackFrame
                     after += particle.Length;
                 }
 
-                return new TakeBackMatch(TakeBackReference.Message, at + verb.Length, topic, at, SkipSeparators(text, after));
+                return new TakeBackMatch(TakeBackReference.Message, end, topic, i, SkipSeparators(text, after));
             }
         }
 
-        return new TakeBackMatch(TakeBackReference.Message, at + verb.Length, null, at, next);
+        return new TakeBackMatch(TakeBackReference.Message, end, null, end, next);
     }
 
     private readonly record struct ReferenceSpan(TakeBackReference Kind, int Start, int End, bool Weak);
