@@ -144,4 +144,16 @@ public sealed class TakeBackFrameTests
         Assert.Equal("找到的 是两个", CorrectedRecord.WithoutNegations("找到的不是一个 是两个"));
         Assert.Equal("汇通汽车发现了一个", CorrectedRecord.Clefts("汇通汽车发现的是一个"));
     }
+
+    [Fact]
+    public void The_branch_batch_keeps_its_score_and_reads_no_undo_in_its_negatives()
+    {
+        // First run through the CLI, gold committed before it (2026-12-08): 0.875, main 0.625 (docs/understanding.md, r24-undo).
+        var score = UnderstandingScorer.EvaluateFile("understanding-r24-undo.jsonl", Understanding);
+        Assert.True(score.CaseExact >= 0.75, $"{score}\n{string.Join("\n", score.Failures)}");
+        foreach (var text in (string[])["上一条是不是记错了？我怎么记得是五个", "刚才那条记错了吗 我看看", "汇通汽车今天发现两个党员 哦说错了 是三个"])
+        {
+            Assert.DoesNotContain(Read(text), a => a.Kind == ActionKind.Undo);
+        }
+    }
 }
