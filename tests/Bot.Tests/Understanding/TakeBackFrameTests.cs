@@ -149,7 +149,7 @@ public sealed class TakeBackFrameTests
     public void The_branch_batch_keeps_its_score_and_reads_no_undo_in_its_negatives()
     {
         // First run through the CLI, gold committed before it (2026-12-08): 0.875, main 0.625 (docs/understanding.md, r24-undo).
-        var score = UnderstandingScorer.EvaluateFile("understanding-r24-undo.jsonl", Understanding);
+        var score = UnderstandingScorer.EvaluateFile("takeback-r24-undo.jsonl", Understanding);
         Assert.True(score.CaseExact >= 0.75, $"{score}\n{string.Join("\n", score.Failures)}");
         foreach (var text in (string[])["上一条是不是记错了？我怎么记得是五个", "刚才那条记错了吗 我看看", "汇通汽车今天发现两个党员 哦说错了 是三个"])
         {
