@@ -195,6 +195,10 @@ public sealed class MessageUnderstanding
         }) : reading;
         // Round 13: the learned doubt over the action, its signals and the message, on the records nothing doubted yet.
         reading = Learned is { } learned ? Doubt(reading, learned, signals, text, normalized, index, DateExpressions.Today(now)) : reading;
+        // Round 24: "算了，上一条当我没说", "上一条数字错了 …": a message that takes an earlier one back, after every reader and
+        // filter; the correction it carries is understood as a message of its own, shorter than this one (TakeBack/).
+        reading = TakeBack.EarlierMessageTakenBack.Apply(reading, TextNormalizer.Normalize(text), said => Understand(said, sender, now),
+            said => [.. index.MentionsOf(said).Where(m => !m.IsGeneric && m.Length > 0).Select(m => (m.Start, m.End))]);
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
 

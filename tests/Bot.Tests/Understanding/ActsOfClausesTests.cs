@@ -60,8 +60,10 @@ public sealed class ActsOfClausesTests
         Assert.Equal([ActionKind.Undo, ActionKind.WorkCoverage], actions.Select(a => a.Kind));
         Assert.Equal(new DateOnly(2026, 12, 15), actions[1].Date);
 
-        // Control (round 17's convention): a ledger figure corrected overwrites itself, no undo.
-        Assert.DoesNotContain(ActionKind.Undo, Kinds("刚才说青禾文化员工八十个 说错了 是九十个"));
+        // Round 24 (r24-undo, as this branch's own gold ua22-13): the last message quoted (刚才说…) is taken back even for a
+        // ledger figure; a report named by its time (上次说…) keeps round 17's convention: the figure overwrites itself, no undo.
+        Assert.Equal([ActionKind.Undo, ActionKind.OrgUpdate], Kinds("刚才说青禾文化员工八十个 说错了 是九十个"));
+        Assert.DoesNotContain(ActionKind.Undo, Kinds("上次说青禾文化员工八十个 说错了 是九十个"));
     }
 
     [Fact]
