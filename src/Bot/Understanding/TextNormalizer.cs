@@ -2,7 +2,8 @@ namespace InstructorBot.Bot.Understanding;
 
 /// <summary>
 /// Puts a phone message into one form, character for character (so positions stay valid): full-width ASCII to
-/// half-width (０-９ → 0-9, ？ → ?), ideographic space and control characters but the line break to a space, ASCII letters to lower case.
+/// half-width (０-９ → 0-9, ？ → ?), ideographic space and control characters but the line break to a space, ASCII letters to lower case,
+/// the campaign's nouns typed as pinyin initials (dy → 党员) to the nouns (<see cref="PinyinInitialisms"/>).
 /// </summary>
 public static class TextNormalizer
 {
@@ -28,6 +29,8 @@ public static class TextNormalizer
             {
                 span[i] = Fold(source[i]);
             }
+
+            PinyinInitialisms.Expand(span);
         });
     }
 

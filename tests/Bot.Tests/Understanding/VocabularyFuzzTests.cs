@@ -66,7 +66,7 @@ public sealed class VocabularyFuzzTests(Xunit.Abstractions.ITestOutputHelper out
             }
 
             Assert.All(result.Actions, a => Assert.True(!a.IsRecord || a.Date is not null, text));
-            Assert.Equal(result.Actions.Any(a => a.AwaitsOrganization) ? ["organization"] : [], result.Missing);
+            Assert.True(result.Actions.Any(a => a.AwaitsOrganization) == result.Missing.Contains("organization") && result.Missing.Count <= 1, "missing " + string.Join(",", result.Missing) + " for: " + text);
         }
 
         shortTimes.Sort();

@@ -41,6 +41,15 @@ internal static class EarlierMessageTakenBack
         }
 
         var again = read(words).Actions.Where(a => a.IsRecord).ToList();
-        return again.Count == 0 ? reading : reading with { Actions = [.. reading.Actions, .. again] };
+        if (again.Count == 0)
+        {
+            return reading;
+        }
+
+        // A corrected record that names no unit waits for the question "which unit?", as any other record does.
+        var missing = again.Any(a => a.AwaitsOrganization) && !reading.Missing.Contains("organization")
+            ? [.. reading.Missing, "organization"]
+            : reading.Missing;
+        return reading with { Actions = [.. reading.Actions, .. again], Missing = missing };
     }
 }
