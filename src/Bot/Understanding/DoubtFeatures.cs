@@ -21,12 +21,13 @@ internal static class DoubtFeatures
     /// classifier's reading of the message (null: no second opinion), <paramref name="clause"/> whether to add
     /// <see cref="ClauseFeatures"/> (the action filter's, only when it can drop or a trace reads them).
     /// </summary>
-    public static List<string> Of(UnderstoodAction action, IReadOnlyList<UnderstoodAction> actions, string text, DateOnly today,
+    public static List<string> Of(UnderstoodAction action, IReadOnlyList<UnderstoodAction> actions, MessageFacts message, DateOnly today,
         IReadOnlyList<RecordDoubts.Signal> signals, IntentScores? scores, bool spoken, OrganizationMention? mention, bool clause = false)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(actions);
-        text ??= "";
+        ArgumentNullException.ThrowIfNull(message);
+        var text = message.Text;
         var kind = IntentScores.Label(action.Kind);
         var found = new List<string>(64) { "kind:" + kind }; // a record has 30–60 features: sized once, not grown four times
         var unit = action.OrganizationId is not null ? "ledger" : action.Candidates.Count > 0 ? "candidates" : action.Organization is not null ? "written" : "none";
@@ -55,7 +56,7 @@ internal static class DoubtFeatures
         }
 
         found.Add(action.Date is not { } day ? "day:none" : day == today ? "day:today" : day > today ? "day:future" : day >= today.AddDays(-7) ? "day:week" : "day:older");
-        Figures(found, action, text);
+        Figures(found, action, text, message.Numerals);
         foreach (var signal in signals.Distinct())
         {
             found.Add("signal:" + signal);
@@ -70,7 +71,7 @@ internal static class DoubtFeatures
         }
 
         found.Add("length:" + Bucket(text.Length, [12, 20, 35, 60, 100, 160]));
-        found.Add("clauses:" + Bucket(MessageOf(text).Clauses, [1, 2, 3, 5, 8]));
+        found.Add("clauses:" + Bucket(message.Clauses, [1, 2, 3, 5, 8]));
         var records = actions.Count(a => a.IsRecord);
         found.Add("records:" + Bucket(records, [1, 2, 3, 5]));
         if (actions.Count(a => a.Kind == action.Kind) > 1)
@@ -88,7 +89,7 @@ internal static class DoubtFeatures
             found.Add("voice:fillers");
         }
 
-        if (text.Length > 20 && MessageOf(text).Unpunctuated)
+        if (text.Length > 20 && message.Unpunctuated)
         {
             found.Add("voice:unpunctuated");
         }
@@ -110,9 +111,8 @@ internal static class DoubtFeatures
     }
 
     /// <summary>How each figure of the action is said: as digits, as a Chinese numeral, only as a digit inside one, or not at all.</summary>
-    private static void Figures(List<string> found, UnderstoodAction action, string text)
+    private static void Figures(List<string> found, UnderstoodAction action, string text, List<(int Start, int Value, int Length, bool Approximate)> numerals)
     {
-        var numerals = MessageOf(text).Numerals;
         ReadOnlySpan<(string Field, int? Figure)> figures = [("count", action.Count), ("members", action.Members), ("employees", action.Employees), ("party_members", action.PartyMembers)];
         foreach (var (field, figure) in figures)
         {
@@ -161,29 +161,20 @@ internal static class DoubtFeatures
     private static int Clauses(string text) =>
         1 + text.Count(c => char.IsWhiteSpace(c) || c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?');
 
-    /// <summary>What the features read of the message itself (its numerals, clauses, stops).</summary>
-    private sealed record MessageFacts(string Text, List<(int Start, int Value, int Length, bool Approximate)> Numerals, int Clauses, bool Unpunctuated);
-
     /// <summary>
-    /// The message's facts, read once for all its records: read per record they made the features quadratic in a long
-    /// message (thirty records of a 2,000-character run-on each read its every numeral: round 24). The records of one message
-    /// are read one after another on one thread with the same text object.
+    /// What the features read of the message itself (its numerals, clauses, stops), read once for all its records by the
+    /// caller (<see cref="Read"/>): read per record they made the features quadratic in a long message (thirty records of a
+    /// 2,000-character run-on each read its every numeral: round 24).
     /// </summary>
-    private static MessageFacts MessageOf(string text)
+    internal sealed record MessageFacts(string Text, List<(int Start, int Value, int Length, bool Approximate)> Numerals, int Clauses, bool Unpunctuated)
     {
-        if (lastMessage is { } last && ReferenceEquals(last.Text, text))
+        public static MessageFacts Read(string? text)
         {
-            return last;
+            text ??= "";
+            return new(text, RecordSlotDoubts.Numerals(text), DoubtFeatures.Clauses(text),
+                !text.Any(c => c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?'));
         }
-
-        var facts = new MessageFacts(text, RecordSlotDoubts.Numerals(text), Clauses(text),
-            !text.Any(c => c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?'));
-        lastMessage = facts;
-        return facts;
     }
-
-    [ThreadStatic]
-    private static MessageFacts? lastMessage;
 
     /// <summary>The bucket of a value; the bounds a span (the callers' constant lists are static data, no array per call).</summary>
     private static string Bucket(float value, ReadOnlySpan<float> bounds)

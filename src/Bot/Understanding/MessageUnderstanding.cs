@@ -111,7 +111,7 @@ public sealed class MessageUnderstanding
     private static readonly Lazy<ActionFilter> ShippedFilter = new(ActionFilter.Shipped);
 
     private UnderstandingResult Doubt(UnderstandingResult reading, LearnedDoubt learned, List<(UnderstoodAction Action, IReadOnlyList<RecordDoubts.Signal> Signals)> signals,
-        string? text, string normalized, OrganizationIndex index, DateOnly today)
+        string plain, string normalized, OrganizationIndex index, DateOnly today)
     {
         var filtering = Filter is { Drop: <= 1 };
         if (!reading.Actions.Any(a => a.IsRecord && (!a.Doubtful || LearnedDoubtSeen is not null || filtering)))
@@ -120,8 +120,9 @@ public sealed class MessageUnderstanding
         }
 
         var scores = LearnedDoubtScores is { } score ? score(normalized, index) : SecondOpinion?.Score(normalized, index);
-        var spoken = rules.SpokenFillers.ContainsAny(TextNormalizer.Normalize(text));
+        var spoken = rules.SpokenFillers.ContainsAny(plain);
         var mentions = index.MentionsOf(normalized);
+        var message = DoubtFeatures.MessageFacts.Read(normalized);
         var marked = reading.Actions.Select(a =>
         {
             if (!a.IsRecord || (a.Doubtful && LearnedDoubtSeen is null && !filtering))
@@ -134,7 +135,7 @@ public sealed class MessageUnderstanding
             var found = signals.FirstOrDefault(s => s.Action == a || (s.Action.Doubtful != a.Doubtful && s.Action == a with { Doubtful = s.Action.Doubtful })).Signals ?? [];
             var mention = mentions.FirstOrDefault(m => a.OrganizationId is { } id ? m.Organization?.Id == id
                 : a.Candidates.Count > 0 && m.Candidates.Select(c => c.Id).SequenceEqual(a.Candidates.Select(c => c.Id)));
-            var features = DoubtFeatures.Of(a, reading.Actions, normalized, today, found, scores, spoken, mention, filtering || LearnedDoubtSeen is not null);
+            var features = DoubtFeatures.Of(a, reading.Actions, message, today, found, scores, spoken, mention, filtering || LearnedDoubtSeen is not null);
             var p = learned.Probability(features);
             LearnedDoubtSeen?.Invoke(a, features, p);
             // Round 14: a record the filter is sure the message does not give (background, a plan, a pending step) is dropped.
@@ -170,7 +171,8 @@ public sealed class MessageUnderstanding
         var parser = new MessageParser(rules, index, normalized, sender, now, PreferSenderJurisdiction);
         var reading = parser.Parse();
         // Round 22: "刚才说智联工会是昨天成立的 记错了 是前天": the earlier record undone before the one restated (EarlierStatementCorrected.cs).
-        reading = EarlierStatementCorrected.Apply(reading, TextNormalizer.Normalize(text), rules);
+        var plain = TextNormalizer.Normalize(text); // the message as typed, folded (normalized is prepared: glosses put right)
+        reading = EarlierStatementCorrected.Apply(reading, plain, rules);
         // The mention opinion first (per unit), then the kind opinion (per message) on what is left.
         reading = SecondOpinion?.Mentions is { } mentions ? mentions.Review(reading, normalized, index, DateExpressions.Today(now)) : reading;
         // The second opinion before the filters, so a progress question it adds gets its window and breakdown too.
@@ -194,10 +196,10 @@ public sealed class MessageUnderstanding
             DoubtsSeen?.Invoke(action, found);
         }) : reading;
         // Round 13: the learned doubt over the action, its signals and the message, on the records nothing doubted yet.
-        reading = Learned is { } learned ? Doubt(reading, learned, signals, text, normalized, index, DateExpressions.Today(now)) : reading;
+        reading = Learned is { } learned ? Doubt(reading, learned, signals, plain, normalized, index, DateExpressions.Today(now)) : reading;
         // Round 24: "算了，上一条当我没说", "上一条数字错了 …": a message that takes an earlier one back, after every reader and
         // filter; the correction it carries is understood as a message of its own, shorter than this one (TakeBack/).
-        reading = TakeBack.EarlierMessageTakenBack.Apply(reading, TextNormalizer.Normalize(text), said => Understand(said, sender, now),
+        reading = TakeBack.EarlierMessageTakenBack.Apply(reading, plain, said => Understand(said, sender, now),
             said => [.. index.MentionsOf(said).Where(m => !m.IsGeneric && m.Length > 0).Select(m => (m.Start, m.End))]);
         return ProgressFilters.Apply(reading, normalized, sender, DateExpressions.Today(now), CampaignStart, KnownPeople);
     }
